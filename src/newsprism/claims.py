@@ -1,0 +1,5 @@
+"""(in progress)"""
+
+
+def claims_stage(work):  # type: ignore[no-untyped-def]
+    return ()

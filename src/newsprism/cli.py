@@ -1,0 +1,236 @@
+"""The newsprism command line. Each command parses, calls one library function, prints.
+
+Errors become one line on stderr (``error NP101 (empty) [source]: …``) and a non-zero
+exit code; set NEWSPRISM_DEBUG=1 to see tracebacks instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Optional, TypeVar
+
+import typer
+from rich.console import Console
+
+from .errors import InputError, NewsprismError
+from .settings import SETTINGS, Settings
+from .store import DEFAULT_DB, Store
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="newsprism: see how different news outlets tell the same story.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DbOption = typer.Option(os.environ.get("NEWSPRISM_DB", DEFAULT_DB), "--db", help="SQLite database path.")
+SetOption = typer.Option(None, "--set", help="Override a setting: NAME=VALUE (see `newsprism settings`).")
+
+
+def _fail(line: str, code: int) -> None:
+    err.print(line, markup=False)
+    raise typer.Exit(code)
+
+
+def guarded(fn: F) -> F:
+    """Turn our errors (and anything unexpected) into one line and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except NewsprismError as exc:
+            if os.environ.get("NEWSPRISM_DEBUG"):
+                raise
+            _fail(exc.one_line(), exc.exit_code)
+        except ValueError as exc:  # bad option values (settings)
+            if os.environ.get("NEWSPRISM_DEBUG"):
+                raise
+            _fail(f"error NP002 (bad_option): {exc}", 2)
+        except KeyboardInterrupt:
+            _fail("interrupted", 130)
+        except Exception as exc:  # noqa: BLE001 - the CLI never prints a traceback
+            if os.environ.get("NEWSPRISM_DEBUG"):
+                raise
+            _fail(f"error NP999 (internal): {type(exc).__name__}: {' '.join(str(exc).split())}", 70)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(pairs: Optional[list[str]]) -> Settings:
+    return Settings.from_pairs(pairs)
+
+
+@app.command()
+@guarded
+def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, directories, URLs, feeds, WARC, JSONL or -."),
+           db: str = DbOption, set_: Optional[list[str]] = SetOption,
+           stories: bool = typer.Option(True, "--stories/--no-stories", help="Group new articles into stories."),
+           json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
+    """Read, clean and store articles; print a summary (read, stored, duplicates, skipped)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
+
+    from .pipeline import ingest as run_ingest
+
+    settings = _settings(set_)
+    with Store(db) as store, Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                      TextColumn("{task.completed} read"), console=err,
+                                      transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_item(item: Any, outcome: str) -> None:
+            progress.advance(task)
+            if isinstance(item, InputError):
+                err.print(item.one_line(), markup=False)
+
+        summary = run_ingest(sources, store, settings, on_item=on_item, assign_stories=stories)
+    if json_out:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        skipped = ", ".join(f"{n} {reason}" for reason, n in sorted(summary.skipped.items())) or "none"
+        out.print(f"read {summary.read} · stored {summary.stored} · duplicates {summary.duplicates} · "
+                  f"skipped {sum(summary.skipped.values())} ({skipped})", markup=False)
+    if summary.read and summary.stored + summary.duplicates == 0:
+        raise typer.Exit(summary.errors[0].exit_code if summary.errors else 2)
+
+
+@app.command()
+@guarded
+def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
+            json_out: bool = typer.Option(False, "--json", help="Print the article JSON (OUTPUT.md)."),
+            set_: Optional[list[str]] = SetOption) -> None:
+    """Analyse one article: entities, quotes, framing cues and internal errors."""
+    from .analyze import analyze as run_analyze
+    from .pipeline import load_one
+    from .report.terminal import print_article
+
+    settings = _settings(set_)
+    analyzed = run_analyze(load_one(source, settings), settings)
+    if json_out:
+        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        print_article(analyzed, out)
+
+
+@app.command("list")
+@guarded
+def list_(db: str = DbOption, limit: int = typer.Option(1000, help="At most this many rows."),
+          json_out: bool = typer.Option(False, "--json"),
+          failures: bool = typer.Option(False, "--failures", help="List failed inputs instead.")) -> None:
+    """List stored articles (or failed inputs)."""
+    from rich.table import Table
+
+    with Store(db) as store:
+        rows = store.failures() if failures else store.list_rows(limit)
+    if json_out:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        out.print("nothing stored yet", markup=False)
+        return
+    table = Table(*rows[0].keys(), show_lines=False)
+    for row in rows:
+        table.add_row(*("" if v is None else str(v)[:60] for v in row.values()))
+    out.print(table)
+
+
+@app.command()
+@guarded
+def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or more articles (any readable source)."),
+            story: Optional[str] = typer.Option(None, "--story", help="Compare a stored story by id."),
+            db: str = DbOption,
+            json_out: bool = typer.Option(False, "--json", help="Print the comparison JSON (OUTPUT.md)."),
+            md: bool = typer.Option(False, "--md", help="Print a Markdown report."),
+            html: Optional[Path] = typer.Option(None, "--html", help="Write a standalone HTML report here."),
+            set_: Optional[list[str]] = SetOption) -> None:
+    """Compare articles: corroborated, unique and conflicting facts, omissions, quotes, framing."""
+    from .compare import compare_sources, compare_story
+    from .report import html as html_report
+    from .report import markdown as md_report
+    from .report.terminal import print_comparison
+
+    settings = _settings(set_)
+    if story:
+        with Store(db) as store:
+            comparison = compare_story(store, story, settings)
+    else:
+        comparison = compare_sources(sources or [], settings, on_error=lambda e: err.print(e.one_line(),
+                                                                                            markup=False))
+    if html is not None:
+        html.write_text(html_report.render(comparison), encoding="utf-8")
+        err.print(f"wrote {html}", markup=False)
+    if json_out:
+        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2) + "\n")
+    elif md:
+        sys.stdout.write(md_report.render(comparison))
+    elif html is None:
+        print_comparison(comparison, out)
+
+
+@app.command()
+@guarded
+def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json"),
+            set_: Optional[list[str]] = SetOption) -> None:
+    """List stories with their articles, outlet count and first/last seen."""
+    from .stories import list_stories
+
+    with Store(db) as store:
+        rows = list_stories(store)
+    if json_out:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        return
+    if not rows:
+        out.print("no stories yet", markup=False)
+    for row in rows:
+        out.print(f"[bold]{row['id']}[/bold]  {row['title'] or ''}  ({row['outlets']} outlets, "
+                  f"{row['first_seen'] or '?'} → {row['last_seen'] or '?'})")
+        for a in row["articles"]:
+            out.print(f"    {a['id']}  {a['outlet'] or '-'}  {a['title'] or a['source']}", markup=False)
+
+
+@app.command()
+@guarded
+def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML file."), db: str = DbOption,
+          once: bool = typer.Option(False, "--once", help="Poll every feed once and stop."),
+          interval: float = typer.Option(300.0, help="Seconds between polls of one host."),
+          set_: Optional[list[str]] = SetOption) -> None:
+    """Poll feeds politely, ingest new articles and assign them to stories."""
+    from .watch import watch as run_watch
+
+    settings = _settings(set_)
+    with Store(db) as store:
+        run_watch(feeds, store, settings, once=once, interval=interval,
+                  log=lambda line: err.print(line, markup=False))
+
+
+@app.command()
+@guarded
+def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
+    """Serve the web app over the store."""
+    import uvicorn
+
+    from .web.app import create_app
+
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command("settings")
+@guarded
+def settings_cmd() -> None:
+    """List every setting with its default and meaning."""
+    for s in SETTINGS:
+        out.print(f"{s.name} = {s.default!r}\n    {s.help}", markup=False)
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

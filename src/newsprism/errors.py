@@ -1,0 +1,117 @@
+"""One exception root for newsprism, with stable codes.
+
+Every error carries a code users can search for (``NP101``), a short machine
+``reason`` (the value stored in a skipped record's ``reason``), the exit code
+the CLI returns, and the source or article it concerns.
+
+Tree::
+
+    NewsprismError
+    ├── InputError            bad input: the article is skipped, the batch goes on
+    │   ├── EmptyInput        NP101 empty
+    │   ├── BinaryInput       NP102 binary
+    │   ├── TooLarge          NP103 too_large
+    │   ├── NotEnglish        NP104 not_english
+    │   ├── NoContent         NP105 no_content
+    │   ├── Unreadable        NP106 unreadable
+    │   ├── FetchFailed       NP110 fetch_failed / timeout / http_error / bad_content_type / private_address
+    │   └── MalformedInput    NP120 malformed (a broken feed, WARC or JSONL line)
+    ├── ModelMissing          NP201 a model package is not installed
+    ├── StoreError            NP301 the database cannot be opened or written
+    └── NotFound              NP401 an id that is not in the store
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Root of every error newsprism raises on purpose."""
+
+    code = "NP100"
+    reason = "error"
+    exit_code = 1
+
+    def __init__(self, message: str, *, source: str | None = None, reason: str | None = None,
+                 article_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.article_id = article_id
+        if reason is not None:
+            self.reason = reason
+
+    def one_line(self) -> str:
+        """The single line the CLI prints on stderr."""
+        where = f" [{self.source}]" if self.source else ""
+        text = " ".join(self.message.split())
+        return f"error {self.code} ({self.reason}){where}: {text}"
+
+
+class InputError(NewsprismError):
+    code = "NP100"
+    reason = "bad_input"
+    exit_code = 2
+
+
+class EmptyInput(InputError):
+    code = "NP101"
+    reason = "empty"
+
+
+class BinaryInput(InputError):
+    code = "NP102"
+    reason = "binary"
+
+
+class TooLarge(InputError):
+    code = "NP103"
+    reason = "too_large"
+
+
+class NotEnglish(InputError):
+    code = "NP104"
+    reason = "not_english"
+
+
+class NoContent(InputError):
+    code = "NP105"
+    reason = "no_content"
+
+
+class Unreadable(InputError):
+    code = "NP106"
+    reason = "unreadable"
+
+
+class FetchFailed(InputError):
+    code = "NP110"
+    reason = "fetch_failed"
+
+
+class MalformedInput(InputError):
+    code = "NP120"
+    reason = "malformed"
+
+
+class ModelMissing(NewsprismError):
+    code = "NP201"
+    reason = "model_missing"
+    exit_code = 3
+
+
+class StoreError(NewsprismError):
+    code = "NP301"
+    reason = "store_error"
+    exit_code = 4
+
+
+class NotFound(NewsprismError):
+    code = "NP401"
+    reason = "not_found"
+    exit_code = 5
+
+
+ALL_ERRORS: tuple[type[NewsprismError], ...] = (
+    NewsprismError, InputError, EmptyInput, BinaryInput, TooLarge, NotEnglish, NoContent,
+    Unreadable, FetchFailed, MalformedInput, ModelMissing, StoreError, NotFound,
+)

@@ -1,0 +1,55 @@
+"""RawDocument → Article: decode, pick the main text, clean it, find metadata and language."""
+
+from __future__ import annotations
+
+from ..errors import NoContent, NotEnglish
+from ..records import Article, RawDocument, Removed, content_id
+from ..settings import DEFAULT, Settings
+from ..sources.base import decode, sniff_kind
+from .html import extract_html
+from .meta import detect_language, parse_date
+from .text import Cleaned, clean_text, words
+
+__all__ = ["extract", "clean_text"]
+
+
+def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
+    """Clean one document. Raises an InputError subclass when it holds no usable English article."""
+    text = decode(doc.data, doc.source, settings)
+    kind = doc.kind if doc.kind in ("text", "html") else sniff_kind(text, doc.source)
+    outlet = author = published = None
+    removed: list[Removed] = []
+    url = doc.url
+    if kind == "html":
+        page = extract_html(text, url=doc.url, settings=settings)
+        if page is None:
+            raise NoContent("the page holds no article text (only scripts, navigation or markup)",
+                            source=doc.source)
+        cleaned: Cleaned = clean_text(page.text, settings, title=doc.title or page.title)
+        removed.extend(page.removed)
+        outlet, author, published, url = page.outlet, page.author, page.published, page.url or url
+    else:
+        cleaned = clean_text(text, settings, title=doc.title)
+    removed.extend(cleaned.removed)
+    n_words = len(words(cleaned.text))
+    if n_words < settings.min_words:
+        raise NoContent(f"only {n_words} words of article text (setting min_words={settings.min_words})",
+                        source=doc.source)
+    body = "\n\n".join(cleaned.text[p.start:p.end] for p in cleaned.paragraphs if p.kind != "title")
+    language, prob = detect_language(body or cleaned.text, settings)
+    if language != "en" and prob >= settings.english_min_share:
+        raise NotEnglish(f"the article is in {language!r} (p={prob:.2f}); newsprism analyses English",
+                         source=doc.source)
+    return Article(
+        id=content_id(cleaned.text),
+        source=doc.source,
+        text=cleaned.text,
+        title=cleaned.title,
+        outlet=doc.outlet or cleaned.outlet or outlet,
+        author=doc.author or cleaned.author or author,
+        published=parse_date(doc.published) or cleaned.published or published,
+        language="en",
+        url=url,
+        removed=tuple(removed),
+        paragraphs=tuple(cleaned.paragraphs),
+    )

@@ -1,0 +1,120 @@
+"""HTML → main text and metadata with trafilatura (JSON-LD and meta tags included).
+
+What the page had besides its article is listed in ``removed``: each visible block that
+did not make it into the main text, with the reason the text classifier gives it, or
+the page region it sat in (navigation, footer, aside, form).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+
+from ..records import Removed
+from ..settings import DEFAULT, Settings
+from .meta import parse_date
+from .text import score_line
+
+_BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "figcaption",
+           "span", "div", "td", "dt", "dd", "small", "blockquote", "section", "header", "footer")
+_REGIONS = {"nav": "navigation", "footer": "footer", "aside": "aside", "form": "comment_form",
+            "header": "page_header"}
+_REGION_HINTS = re.compile(r"(cookie|consent|gdpr)|(newsletter|subscribe)|(share|social)|(related|recommend)|"
+                           r"(comment)|(nav|menu|breadcrumb)|(footer)|(advert|promo|sponsor)", re.I)
+_HINT_REASON = ("cookie_notice", "newsletter", "share_bar", "related_links", "comment_form", "navigation",
+                "footer", "advertisement")
+
+
+@dataclass
+class HtmlExtract:
+    text: str
+    title: str | None
+    outlet: str | None
+    published: str | None
+    author: str | None
+    url: str | None
+    removed: list[Removed]
+
+
+def _region(el: lxml.html.HtmlElement) -> str | None:
+    """The reason implied by where a block sits: its enclosing nav/footer/aside/form, or class/id hints."""
+    node: lxml.html.HtmlElement | None = el
+    while node is not None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in _REGIONS:
+            return _REGIONS[tag]
+        hint = f"{node.get('class', '')} {node.get('id', '')} {node.get('role', '')}"
+        m = _REGION_HINTS.search(hint)
+        if m:
+            return _HINT_REASON[m.lastindex - 1] if m.lastindex else None
+        node = node.getparent()
+    return None
+
+
+def _dropped_blocks(html: str, kept: str, settings: Settings) -> list[Removed]:
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    for bad in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    kept_norm = " ".join(kept.split())
+    seen: set[str] = set()
+    removed: list[Removed] = []
+    for el in tree.iter(*_BLOCKS):
+        # Leaf-ish blocks only: skip elements that contain other blocks with text of their own.
+        if any(isinstance(c.tag, str) and c.tag in _BLOCKS and (c.text_content() or "").strip() for c in el):
+            if (el.text or "").strip() == "":
+                continue
+        text = " ".join(el.text_content().split())
+        if not text or text in seen or text in kept_norm:
+            continue
+        seen.add(text)
+        scored = score_line(text, 1.0, settings)
+        if scored and scored.score >= settings.boilerplate_threshold:
+            removed.append(Removed(text=text, reason=scored.category, score=scored.score, features=scored.features))
+            continue
+        region = _region(el)
+        removed.append(Removed(text=text, reason=region or "page_chrome", score=None,
+                               features=(f"region:{region}",) if region else ("not_main_text",)))
+    return removed
+
+
+_JSONLD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+_META_DATE = re.compile(r'<meta[^>]+(?:property|name)=["\'](?:article:published_time|date|pubdate|dc\.date)["\'][^>]*'
+                        r'content=["\']([^"\']+)["\']', re.I)
+
+
+def _fallback_date(html: str) -> str | None:
+    """JSON-LD datePublished or a published-time meta tag, taken as written (no plausibility window)."""
+    for pattern in (_JSONLD_DATE, _META_DATE):
+        m = pattern.search(html)
+        if m and parse_date(m.group(1)):
+            return parse_date(m.group(1))
+    return None
+
+
+def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> HtmlExtract | None:
+    """Main text and metadata; None when the page holds no article text."""
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, deduplicate=False,
+    )
+    if doc is None:
+        return None
+    get = doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))
+    text = get("text") or ""
+    if not text.strip():
+        return None
+    return HtmlExtract(
+        text=text,
+        title=(get("title") or None),
+        outlet=(get("sitename") or None),
+        published=parse_date(get("date")) or _fallback_date(html),
+        author=(get("author") or None),
+        url=(get("url") or url),
+        removed=_dropped_blocks(html, text, settings),
+    )

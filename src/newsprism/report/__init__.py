@@ -1,0 +1,1 @@
+"""Reports: terminal (rich), JSON, Markdown and standalone HTML."""

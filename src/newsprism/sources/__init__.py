@@ -1,0 +1,120 @@
+"""Readers: turn a source spec (path, glob, URL, feed, WARC, JSONL, ``-``) into RawDocuments.
+
+Failures are yielded, not raised, so a batch carries on past a bad input.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from pathlib import Path
+from typing import BinaryIO, Iterable, Iterator
+
+import httpx
+
+from ..errors import InputError, Unreadable
+from ..records import RawDocument
+from ..settings import DEFAULT, Settings
+from .base import decode, read_file_bytes, sniff_kind
+from .feed import read_feed
+from .jsonl import read_jsonl
+from .url import fetch, is_url
+from .warc import read_warc
+
+Item = RawDocument | InputError
+
+__all__ = ["Item", "iter_documents", "expand_specs", "read_bytes_as"]
+
+
+def expand_specs(specs: Iterable[str]) -> Iterator[str]:
+    """Paths, globs and directories → individual inputs (URLs and ``-`` pass through)."""
+    for spec in specs:
+        if spec == "-" or is_url(spec):
+            yield spec
+        elif any(ch in spec for ch in "*?["):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                yield spec  # reported as unreadable
+            yield from (m for m in matches if os.path.isfile(m))
+        elif os.path.isdir(spec):
+            for root, _dirs, files in sorted(os.walk(spec)):
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield os.path.join(root, name)
+        else:
+            yield spec
+
+
+def read_bytes_as(data: bytes, source: str, settings: Settings = DEFAULT, name: str = "",
+                  client: httpx.Client | None = None) -> Iterator[Item]:
+    """Documents from bytes whose kind is sniffed: a feed, JSONL, HTML or plain text."""
+    lower = (name or source).lower()
+    if lower.endswith((".jsonl", ".ndjson")):
+        try:
+            text = decode(data, source, settings)
+        except InputError as exc:
+            yield exc
+            return
+        yield from read_jsonl(text, source)
+        return
+    try:
+        text = decode(data, source, settings)
+    except InputError as exc:
+        yield exc
+        return
+    kind = sniff_kind(text, lower)
+    if kind == "feed":
+        try:
+            yield from read_feed(data, source, settings,
+                                 fetch_link=lambda link: fetch(link, settings, client)[0])
+        except InputError as exc:
+            yield exc
+        return
+    yield RawDocument(source=source, data=data, kind=kind)
+
+
+def _read_one(spec: str, settings: Settings, client: httpx.Client | None,
+              stdin: BinaryIO | None) -> Iterator[Item]:
+    if spec == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = stream.read(settings.max_bytes + 1)
+        if len(data) > settings.max_bytes:
+            from ..errors import TooLarge
+
+            yield TooLarge(f"over the {settings.max_bytes:,}-byte limit (setting max_bytes)", source="<stdin>")
+            return
+        yield from read_bytes_as(data, "<stdin>", settings, client=client)
+        return
+    if is_url(spec):
+        try:
+            doc, _response = fetch(spec, settings, client)
+        except InputError as exc:
+            yield exc
+            return
+        if doc.kind in ("feed", "auto"):
+            yield from read_bytes_as(doc.data, spec, settings, name=spec if doc.kind == "auto" else "x.rss",
+                                     client=client)
+        else:
+            yield doc
+        return
+    lower = spec.lower()
+    if lower.endswith((".warc", ".warc.gz", ".arc.gz")):
+        if not os.path.isfile(spec):
+            yield Unreadable("no such file", source=spec)
+            return
+        yield from read_warc(spec, settings)
+        return
+    try:
+        data = read_file_bytes(spec, settings)
+    except InputError as exc:
+        yield exc
+        return
+    yield from read_bytes_as(data, spec, settings, name=Path(spec).name, client=client)
+
+
+def iter_documents(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
+                   stdin: BinaryIO | None = None) -> Iterator[Item]:
+    """Every document (or input failure) the specs name, in order."""
+    for spec in expand_specs(specs):
+        yield from _read_one(spec, settings, client, stdin)

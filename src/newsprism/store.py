@@ -1,0 +1,220 @@
+"""SQLite store: named migrations, articles keyed by content id, failures as data.
+
+Every write is its own transaction, committed before the next input is read, so a batch
+killed at any point leaves the database holding exactly what was committed before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any, Iterator
+
+from .errors import InputError, NotFound, StoreError
+from .records import AnalyzedArticle, Article
+
+DEFAULT_DB = "newsprism.db"
+
+# Named migrations, applied in order, each in a transaction and recorded in `migrations`.
+MIGRATIONS: tuple[tuple[str, str], ...] = (
+    ("0001_articles", """
+        CREATE TABLE articles (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            url TEXT,
+            title TEXT,
+            outlet TEXT,
+            author TEXT,
+            published TEXT,
+            language TEXT,
+            status TEXT NOT NULL,
+            reason TEXT,
+            text TEXT NOT NULL,
+            data TEXT NOT NULL,
+            ingested_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_published ON articles(published);
+        CREATE TABLE failures (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            source TEXT NOT NULL,
+            code TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            message TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+    """),
+    ("0002_analyses", """
+        CREATE TABLE analyses (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+    """),
+    ("0003_stories", """
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY,
+            title TEXT,
+            first_seen TEXT,
+            last_seen TEXT,
+            merged_into TEXT,
+            centroid BLOB,
+            n INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE story_articles (
+            article_id TEXT PRIMARY KEY REFERENCES articles(id),
+            story_id TEXT NOT NULL REFERENCES stories(id),
+            score REAL,
+            reason TEXT,
+            at TEXT NOT NULL
+        );
+        CREATE INDEX story_articles_story ON story_articles(story_id);
+    """),
+    ("0004_feeds", """
+        CREATE TABLE feeds (
+            url TEXT PRIMARY KEY,
+            etag TEXT,
+            last_modified TEXT,
+            last_polled TEXT,
+            next_poll REAL NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT
+        );
+        CREATE TABLE feed_entries (
+            feed TEXT NOT NULL,
+            entry TEXT NOT NULL,
+            article_id TEXT,
+            at TEXT NOT NULL,
+            PRIMARY KEY (feed, entry)
+        );
+    """),
+)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """A newsprism database. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+            self.db.row_factory = sqlite3.Row
+            if self.path != ":memory:":
+                self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open the database: {exc}", source=self.path) from None
+
+    # -- plumbing -------------------------------------------------------------------------
+    def _migrate(self) -> None:
+        self.db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        done = {row[0] for row in self.db.execute("SELECT name FROM migrations")}
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction():
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
+
+    def transaction(self) -> "_Tx":
+        return _Tx(self.db)
+
+    def applied_migrations(self) -> list[str]:
+        return [row[0] for row in self.db.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- articles -------------------------------------------------------------------------
+    def add_article(self, article: Article) -> bool:
+        """Store an article; False when the same text is already there (a no-op)."""
+        data = json.dumps(article.to_dict(), ensure_ascii=False)
+        try:
+            with self.transaction():
+                cur = self.db.execute(
+                    "INSERT OR IGNORE INTO articles (id, source, url, title, outlet, author, published, language,"
+                    " status, reason, text, data, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (article.id, article.source, article.url, article.title, article.outlet, article.author,
+                     article.published, article.language, article.status, article.reason, article.text, data,
+                     _now()),
+                )
+                return cur.rowcount == 1
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot store article: {exc}", source=article.source) from None
+
+    def add_failure(self, error: InputError) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO failures (source, code, reason, message, at) VALUES (?,?,?,?,?)",
+                            (error.source or "", error.code, error.reason, error.message, _now()))
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def get_article(self, article_id: str) -> Article:
+        row = self.db.execute("SELECT data FROM articles WHERE id = ? OR id LIKE ?",
+                              (article_id, f"{article_id}%")).fetchone()
+        if row is None:
+            raise NotFound(f"no article {article_id!r} in the store", source=self.path)
+        return Article.from_dict(json.loads(row["data"]))
+
+    def articles(self, status: str | None = "ok") -> Iterator[Article]:
+        sql = "SELECT data FROM articles" + (" WHERE status = ?" if status else "") + " ORDER BY rowid"
+        for row in self.db.execute(sql, (status,) if status else ()):
+            yield Article.from_dict(json.loads(row["data"]))
+
+    def list_rows(self, limit: int = 1000) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT a.id, a.source, a.title, a.outlet, a.published, a.status, a.reason, s.story_id"
+            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid LIMIT ?",
+            (limit,))
+        return [dict(r) for r in rows]
+
+    def failures(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM failures ORDER BY id")]
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # -- analyses -------------------------------------------------------------------------
+    def save_analysis(self, analyzed: AnalyzedArticle, version: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?,?,?,?)",
+                            (analyzed.id, version, json.dumps(analyzed.to_output(), ensure_ascii=False), _now()))
+
+    def get_analysis(self, article_id: str, version: str) -> AnalyzedArticle | None:
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
+                              (article_id, version)).fetchone()
+        return None if row is None else AnalyzedArticle.from_output(json.loads(row["data"]))
+
+
+class _Tx:
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.db.execute("BEGIN IMMEDIATE")
+        return self.db
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if exc_type is None:
+            self.db.execute("COMMIT")
+        else:
+            self.db.execute("ROLLBACK")
