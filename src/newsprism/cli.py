@@ -71,7 +71,7 @@ def _settings(pairs: Optional[list[str]]) -> Settings:
 @guarded
 def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, directories, URLs, feeds, WARC, JSONL or -."),
            db: str = DbOption, set_: Optional[list[str]] = SetOption,
-           stories: bool = typer.Option(True, "--stories/--no-stories", help="Group new articles into stories."),
+           stories: bool = typer.Option(False, "--stories/--no-stories", help="Group new articles into stories."),
            json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
     """Read, clean and store articles; print a summary (read, stored, duplicates, skipped)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
@@ -121,7 +121,7 @@ def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
 @app.command("list")
 @guarded
 def list_(db: str = DbOption, limit: int = typer.Option(1000, help="At most this many rows."),
-          json_out: bool = typer.Option(False, "--json"),
+          json_out: bool = typer.Option(False, "--json", help="Print rows as JSON."),
           failures: bool = typer.Option(False, "--failures", help="List failed inputs instead.")) -> None:
     """List stored articles (or failed inputs)."""
     from rich.table import Table
@@ -175,7 +175,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
 
 @app.command()
 @guarded
-def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json"),
+def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
     from .stories import list_stories
@@ -211,7 +211,8 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 
 @app.command()
 @guarded
-def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1"), port: int = typer.Option(8000)) -> None:
+def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
     """Serve the web app over the store."""
     import uvicorn
 

@@ -91,6 +91,12 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
 def load_one(spec: str, settings: Settings = DEFAULT, client: httpx.Client | None = None,
              stdin: BinaryIO | None = None) -> Article:
     """The single article a source names; raises its InputError when it cannot be read."""
+    import os
+
+    if os.path.isdir(spec):
+        from .errors import Unreadable
+
+        raise Unreadable("is a directory; name one article (ingest and compare take directories)", source=spec)
     for item in read_articles([spec], settings, client=client, stdin=stdin):
         if isinstance(item, NewsprismError):
             raise item

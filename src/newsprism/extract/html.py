@@ -7,6 +7,7 @@ the page region it sat in (navigation, footer, aside, form).
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -16,7 +17,9 @@ import trafilatura
 from ..records import Removed
 from ..settings import DEFAULT, Settings
 from .meta import parse_date
-from .text import score_line
+from .text import BYLINE, score_line
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # failures are reported as our own errors
 
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "a", "button", "label", "figcaption",
            "span", "div", "td", "dt", "dd", "small", "blockquote", "section", "header", "footer")
@@ -73,6 +76,9 @@ def _dropped_blocks(html: str, kept: str, settings: Settings) -> list[Removed]:
         if not text or text in seen or text in kept_norm:
             continue
         seen.add(text)
+        if BYLINE.match(text):
+            removed.append(Removed(text=text, reason="byline", features=("byline_pattern",)))
+            continue
         scored = score_line(text, 1.0, settings)
         if scored and scored.score >= settings.boilerplate_threshold:
             removed.append(Removed(text=text, reason=scored.category, score=scored.score, features=scored.features))
@@ -99,10 +105,14 @@ def _fallback_date(html: str) -> str | None:
 
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text."""
-    doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=False,
-    )
+    doc = None
+    for recall in (False, True):  # a second, recall-first pass for pages the precise pass rejects
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            include_images=False, deduplicate=False, favor_recall=recall,
+        )
+        if doc is not None:
+            break
     if doc is None:
         return None
     get = doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))

@@ -85,7 +85,7 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
         _f("agency_credit", r"(\(|/|\|)\s*(getty images|reuters|ap photo|afp|epa|shutterstock|xinhua)\s*\)?\s*$", 1.0),
     ),
     "print_link": (
-        _f("print_this", r"^\s*print (this )?(article|page|story)?\s*$|\bprinter[- ]friendly\b", 1.0),
+        _f("print_this", r"^\s*print( this)?( article| page| story)?\s*$|\bprinter[- ]friendly\b", 1.25),
     ),
     "advertisement": (
         _f("ad_label", r"^\s*(advertisement|sponsored( content)?|scroll to continue( with content)?|ad)\s*$", 1.0),
@@ -108,7 +108,7 @@ DATELINE = re.compile(
     rf"^\s*(?P<outlet>[A-Z][\w&.'’ -]{{1,60}}?)\s*[,(|]\s*(?P<date>{_DATE})\s*\)?\s*(?:[—–-]+|:)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-BYLINE = re.compile(r"^\s*by\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
                     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:[,|—–-].{0,60})?$")
 _TERMINAL = re.compile(r"[.!?…:;]['’”\")]*\s*$")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

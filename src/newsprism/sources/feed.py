@@ -13,7 +13,7 @@ from ..records import RawDocument
 from ..settings import DEFAULT, Settings
 
 # An entry whose content has at least this many words is read as the article itself.
-ENTRY_MIN_WORDS = 80
+ENTRY_MIN_WORDS = 50
 
 
 def _date(entry: feedparser.FeedParserDict) -> str | None:
@@ -51,7 +51,8 @@ def read_feed(data: bytes, source: str, settings: Settings = DEFAULT,
         meta = dict(title=entry.get("title") or None, outlet=outlet, author=entry.get("author") or None,
                     published=_date(entry), url=link)
         if len(html.split()) >= ENTRY_MIN_WORDS:
-            yield RawDocument(source=link or f"{source}#{entry_key(entry)}", data=html.encode("utf-8"),
+            page = f"<html><body><article>{html}</article></body></html>"  # a fragment → a page
+            yield RawDocument(source=link or f"{source}#{entry_key(entry)}", data=page.encode("utf-8"),
                               kind="html", **meta)
         elif link and fetch_link is not None:
             try:

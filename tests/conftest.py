@@ -1,0 +1,113 @@
+"""Shared fixtures. Real articles are read from ../shared/corpus (never copied into the repo)."""
+
+from __future__ import annotations
+
+import http.server
+import socketserver
+import threading
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "corpus"
+SEEDS = CORPUS / "seeds"
+SEED_000 = SEEDS / "000_c399c7057a43875d.txt"
+SEED_001 = SEEDS / "001_c89a09e2af61da74.txt"
+EXAMPLES = ROOT / "examples" / "articles"
+DATA = ROOT / "tests" / "data"
+
+
+@pytest.fixture(scope="session")
+def seeds() -> tuple[Path, Path]:
+    assert SEED_000.exists(), f"the shared corpus must sit beside the checkout: {SEEDS}"
+    return SEED_000, SEED_001
+
+
+@pytest.fixture(scope="session")
+def seed_articles(seeds):  # type: ignore[no-untyped-def]
+    from newsprism.pipeline import load_one
+
+    return load_one(str(seeds[0])), load_one(str(seeds[1]))
+
+
+@pytest.fixture(scope="session")
+def example_articles():  # type: ignore[no-untyped-def]
+    from newsprism.pipeline import load_many
+
+    articles, errors = load_many([str(EXAMPLES)])
+    assert not errors
+    return articles
+
+
+@pytest.fixture(scope="session")
+def analyzed_seeds(seed_articles):  # type: ignore[no-untyped-def]
+    from newsprism.analyze import analyze_many
+
+    return analyze_many(list(seed_articles))
+
+
+@pytest.fixture(scope="session")
+def analyzed_examples(example_articles):  # type: ignore[no-untyped-def]
+    from newsprism.analyze import analyze_many
+
+    return analyze_many(list(example_articles))
+
+
+Route = Callable[[http.server.BaseHTTPRequestHandler], None]
+
+
+class _Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+@pytest.fixture()
+def http_server() -> Iterator[Callable[[dict[str, Route]], str]]:
+    """Start a loopback HTTP server with the given routes; yields a function returning its base URL."""
+    servers: list[_Server] = []
+
+    def start(routes: dict[str, Route]) -> str:
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802
+                route = routes.get(self.path.split("?")[0])
+                if route is None:
+                    self.send_response(404)
+                    self.end_headers()
+                    self.wfile.write(b"not found")
+                    return
+                route(self)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        server = _Server(("127.0.0.1", 0), Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def respond(body: bytes, content_type: str = "text/html; charset=utf-8", status: int = 200,
+            delay: float = 0.0, headers: dict[str, str] | None = None) -> Route:
+    def route(handler: http.server.BaseHTTPRequestHandler) -> None:
+        if delay:
+            time.sleep(delay)
+        handler.send_response(status)
+        handler.send_header("Content-Type", content_type)
+        handler.send_header("Content-Length", str(len(body)))
+        for key, value in (headers or {}).items():
+            handler.send_header(key, value)
+        handler.end_headers()
+        try:
+            handler.wfile.write(body)
+        except BrokenPipeError:
+            pass
+
+    return route

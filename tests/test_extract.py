@@ -1,0 +1,169 @@
+"""Extraction: the seeds, the project's own pages, and the text cleaner's features."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.errors import NoContent
+from newsprism.extract import extract
+from newsprism.extract.text import clean_text, is_headline, score_line
+from newsprism.pipeline import load_one
+from newsprism.records import RawDocument
+
+from .conftest import DATA, EXAMPLES
+
+
+def _removed(article, reason):  # type: ignore[no-untyped-def]
+    return [r.text for r in article.removed if r.reason == reason]
+
+
+def test_extract_seed_000_metadata_and_comment_form(seed_articles):
+    a = seed_articles[0]
+    assert a.title == "For a Just and Multipolar World Order: Russia and China Strengthen Alliance"
+    assert a.outlet == "Orinoco Tribune"
+    assert a.published == "2024-05-17"
+    comment = _removed(a, "comment_form")
+    assert any(t.startswith("Leave a Reply") for t in comment)
+    assert any("Your email address will not be published" in t for t in comment)
+    assert "Leave a Reply" not in a.text
+    assert "will not be published" not in a.text
+    assert "Orinoco Tribune, May 17, 2024" not in a.text  # the dateline leaves the body
+    assert a.text.rstrip().endswith("Harbin Polytechnic University.”")  # closing Harbin paragraph kept
+    assert "“" in a.text and "’" in a.text  # curly quotes kept
+
+
+def test_extract_seed_001_related_posts_and_cookie_notice(seed_articles):
+    a = seed_articles[1]
+    assert a.title == "Putin And Xi Sign Joint Plan To Deepen Cooperation, Working To From A Multipolar World"
+    assert a.outlet is None and a.published is None  # never guessed
+    related = _removed(a, "related_links")
+    assert related[0] == "Related posts"
+    assert len(related) == 4  # the heading and the three unrelated headlines under it
+    assert any(t.startswith("IPOB Disowns") for t in related)
+    assert any(t.startswith("ACF Suspends") for t in related)
+    assert _removed(a, "cookie_notice") and "Cookies" not in a.text
+    for gone in ("Related posts", "IPOB", "DHQ Decries", "ACF Suspends", "opt-out"):
+        assert gone not in a.text
+    assert "Volodymyr Zelenskyy has said any negotiations" in a.text
+
+
+def test_extract_title_is_first_paragraph_and_offsets_exact(seed_articles):
+    for a in seed_articles:
+        assert a.paragraphs[0].kind == "title"
+        assert a.text[a.paragraphs[0].start:a.paragraphs[0].end] == a.title
+        for p in a.paragraphs:
+            chunk = a.text[p.start:p.end]
+            assert chunk and chunk == chunk.strip() and "\n" not in chunk
+        assert "\n\n\n" not in a.text
+
+
+def test_extract_subheadings_stay_as_paragraphs(seed_articles):
+    a = seed_articles[0]
+    headings = [a.text[p.start:p.end] for p in a.paragraphs if p.kind == "heading"]
+    assert "Model for building ties between neighbors" in headings
+
+
+def test_extract_same_text_same_id(seeds):
+    first = load_one(str(seeds[0]))
+    again = extract(RawDocument(source="elsewhere", data=seeds[0].read_bytes(), kind="text"))
+    assert first.id == again.id
+
+
+def test_extract_html_page_with_json_ld_and_boilerplate():
+    a = load_one(str(DATA / "html" / "harbour_strike.html"))
+    assert a.title == "Port workers strike over automation plans"
+    assert a.outlet == "Coastline Herald"
+    assert a.published == "2025-09-12"
+    assert a.author == "Rosa Fenwick"
+    assert "900 dock workers" in a.text and "no worker would be made redundant" in a.text
+    reasons = {r.reason for r in a.removed}
+    assert {"comment_form", "cookie_notice", "related_links"} <= reasons
+    for gone in ("Leave a comment", "We use cookies", "Lighthouse Restoration", "Weather"):
+        assert gone not in a.text
+    assert '"We are not against the future' in a.text
+
+
+def test_extract_example_html_regions(example_articles):
+    page = next(a for a in example_articles if a.source.endswith(".html"))
+    assert page.outlet == "The Northern Sentinel" and page.author == "Petra Lund"
+    assert page.published == "2026-03-04"
+    reasons = {r.reason for r in page.removed}
+    assert {"navigation", "related_links", "comment_form", "cookie_notice", "byline"} <= reasons
+    assert "trackPageView" not in page.text and "Post Comment" not in page.text
+
+
+def test_extract_broken_html_still_reads():
+    a = load_one(str(DATA / "html" / "broken.html"))
+    assert "Elm Street bridge reopened" in a.text
+    assert "separate lane" in a.text
+
+
+def test_extract_scripts_only_page_is_no_content():
+    with pytest.raises(NoContent):
+        load_one(str(DATA / "html" / "scripts_only.html"))
+
+
+def test_extract_example_text_boilerplate(example_articles):
+    by_name = {Path(a.source).name: a for a in example_articles}
+    nbs = by_name["03_national_broadcast.txt"]
+    assert nbs.author == "Karin Dahl" and nbs.outlet == "National Broadcast Service"
+    reasons = {r.reason for r in nbs.removed}
+    assert {"byline", "dateline", "photo_credit", "newsletter", "app_download"} <= reasons
+    wire = by_name["01_estmark_wire.txt"]
+    assert {r.reason for r in wire.removed} >= {"dateline", "share_bar"}
+    buzz = by_name["04_dailybuzz_repost.txt"]
+    assert "Celebrity Chef" not in buzz.text and "cookies" not in buzz.text
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Leave a comment", "comment_form"),
+    ("Comments are closed.", "comment_form"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment_form"),
+    ("You may also like", "related_links"),
+    ("Read more: Council approves budget", "related_links"),
+    ("We use cookies to give you the best experience. Accept all", "cookie_notice"),
+    ("Subscribe to our newsletter for daily updates", "newsletter"),
+    ("Share on Facebook Twitter WhatsApp", "share_bar"),
+    ("Download our app on Google Play", "app_download"),
+    ("Photo: A crowd outside parliament (Reuters)", "photo_credit"),
+    ("Print this article", "print_link"),
+    ("Advertisement", "advertisement"),
+])
+def test_extract_text_classifier_categories(line, reason):
+    scored = score_line(line, 0.9)
+    assert scored is not None and scored.category == reason and scored.score >= 1.0
+    assert scored.features  # every decision names the features that fired
+
+
+@pytest.mark.parametrize("line", [
+    "The company said it would stop using tracking cookies on its websites next year after a court ruling.",
+    "Officials said residents could subscribe to alerts, but many had not received a single message.",
+    "He shared the post on Facebook before deleting it, according to screenshots seen by reporters.",
+    "The minister told reporters that the comment was taken out of context and that he stood by the plan.",
+])
+def test_extract_text_classifier_keeps_prose(line):
+    scored = score_line(line, 0.5)
+    assert scored is None or scored.score < 1.0
+
+
+def test_extract_headline_shape():
+    assert is_headline("Mayor Resigns After Budget Row", 25)
+    assert not is_headline("The mayor resigned on Monday after a row over the budget.", 25)
+    assert not is_headline("x", 25)
+
+
+def test_extract_clean_text_without_title_keeps_first_paragraph():
+    raw = ("The council met on Monday and approved the budget for the coming year after a long debate.\n"
+           "Members said the plan would protect libraries and bus routes.")
+    cleaned = clean_text(raw)
+    assert cleaned.title is None
+    assert cleaned.text.startswith("The council met on Monday")
+
+
+def test_extract_examples_have_quotes_and_outlets(example_articles):
+    assert len(example_articles) == 4
+    outlets = {a.outlet for a in example_articles}
+    assert {"Estmark Wire", "The Northern Sentinel", "National Broadcast Service"} <= outlets
+    assert all(Path(a.source).parent == EXAMPLES for a in example_articles)
