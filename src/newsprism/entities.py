@@ -41,7 +41,7 @@ SPEECH_VERBS = {
     "point", "admit", "acknowledge", "deny", "suggest", "ask", "reply", "respond", "write", "tweet", "report",
     "confirm", "praise", "accuse", "list", "recall", "remark", "observe", "comment", "contend", "maintain",
     "assert", "allege", "concede", "urge", "promise", "vow", "predict", "talk", "thank", "announce", "quote",
-    "testify", "told", "agree", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate",
+    "testify", "told", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate",
 }
 _TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
@@ -133,6 +133,11 @@ class Resolver:
         head_hit = self.cluster_at(token.idx, token.idx + len(token))
         if head_hit is not None:
             return head_hit
+        for child in token.subtree:  # "the mayor of Marrowby, Ines Okafor," → the apposed name
+            if child.dep_ == "appos" and child.i - token.i <= 6:
+                hit = self.cluster_at(child.idx, child.idx + len(child))
+                if hit is not None:
+                    return hit
         if token.lower_ in PRONOUNS:
             return self.antecedent(token.idx, person_only=True)
         role = role_of_phrase(span)
@@ -189,9 +194,10 @@ def _is_subject_at(doc: Any, char: int) -> bool:
     if span is None:
         return False
     tok = span[0]
-    while tok.dep_ in ("compound", "flat") and tok.head is not tok:
+    while tok.dep_ in ("compound", "flat", "det", "amod", "poss", "nummod") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    # the subject of a main clause, not of a clause reported inside it ("Holm said that the minister must …")
+    return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ROOT", "conj")
 
 
 def _subtree_span(token: "Token") -> "Span":
@@ -257,7 +263,7 @@ def _roles_for(ent: "Span") -> set[Role]:
 
 def _appos_span(token: "Token") -> "Span":
     doc = token.doc
-    kids = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") or t is token]
+    kids = [t for t in token.subtree if t.dep_ not in ("relcl", "acl") or t.i == token.i]
     left = min(t.i for t in kids)
     right = token.i
     for t in kids:
@@ -306,7 +312,9 @@ def _trim_to_known(span: "Span", known: set[str]) -> "Span | None":
     start, end = toks[0].i, toks[-1].i + 1
     if any(span.doc[i].lower_ not in known for i in range(start, end)):
         return None
-    return span.doc[start:end]
+    from spacy.tokens import Span
+
+    return Span(span.doc, start, end, label=span.label_)
 
 
 def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0) -> Resolver:
@@ -393,7 +401,7 @@ def _person_by_context(span: "Span") -> bool:
         and before.pos_ in ("PROPN", "NOUN")
     root = span.root
     speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
-    apposed = (root.dep_ == "appos" and root.head.pos_ == "NOUN") or any(
+    apposed = root.dep_ == "appos" or any(
         c.dep_ == "appos" and c.pos_ == "NOUN" for c in root.children)
     return titled or speaking or apposed
 
@@ -403,7 +411,7 @@ def _attach(clusters: list[Cluster], name: str, label: str) -> tuple[int | None,
     toks = low.split()
     for idx, c in enumerate(clusters):
         if c.type == "PERSON" and label != "PERSON" and len(toks) == 1 and len(c.tokens) > 1 \
-                and low == c.name.lower().split()[-1]:
+                and low in (c.name.lower().split()[-1], c.name.lower().split()[0]) and name[:1].isupper():
             return idx, "surname"  # "Berend" typed as an organisation is the Berend named in full elsewhere
         compatible = c.type == label or {c.type, label} <= {"GPE", "LOC"} or {c.type, label} <= {"ORG", "FAC"}
         if c.name.lower() == low and compatible:

@@ -1,5 +1,557 @@
-"""(in progress)"""
+"""Direct quotes, partial quotes, reported speech and scare quotes, with their speakers.
+
+Quote spans are found from the marks (straight and curly, single and double; a paragraph
+that opens a quote and does not close it continues into the next one that opens with a
+mark). Each span is then classed and attributed by rules, and the rule is recorded:
+
+- ``title``: a quoted Title Case name ("the melody ‘Moscow Nights’") is not a quote;
+- ``pull_quote``: a quoted subheading is given to whoever says the same words in the body;
+- ``cue_in_sentence``: a verb of saying in the quote's sentence (or the clause right after
+  the closing mark, "… ,” the Russian leader listed") gives the speaker: its subject, a
+  name, a role phrase ("the Chinese president") or a pronoun resolved to its antecedent;
+- ``continued``: a quote split by its attribution or running over paragraphs keeps its speaker;
+- ``introduced``: a sentence ending in a colon, or the previous speaker within
+  ``quote_speaker_window`` sentences;
+- ``scare``: a short quoted word or phrase with no speaker and no cue, or one that only
+  modifies a noun ("a “peaceful” solution");
+- ``reported``: "X said that …", "according to X, …", "…, officials said".
+
+A relay is kept in ``via``: "was quoted as saying by … Xinhua News Agency", "told state
+news agency RIA Novosti", "…, RIA reported", "according to local radio".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Sequence
+
+from rapidfuzz import fuzz
+
+from .entities import SPEECH_VERBS, Cluster, Resolver, entity_id
+from .records import Quote, Sentence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+    from .analyze import Work
+
+OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
+               "channel", "magazine", "daily", "times", "post", "press", "wire", "network"}
+TITLE_NOUNS = {"melody", "song", "book", "film", "movie", "album", "novel", "play", "show", "series", "programme",
+               "program", "poem", "titled", "entitled", "named", "campaign", "operation", "slogan", "report",
+               "anthem", "hymn", "opera", "painting", "documentary", "podcast", "column", "headline"}
+SCARE_CUES = {"so-called", "supposed", "alleged", "purported"}
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
-def quotes_stage(work):  # type: ignore[no-untyped-def]
-    return ()
+@dataclass
+class Span_:
+    start: int  # inner text start
+    end: int  # inner text end
+    open_at: int  # offset of the opening mark
+    close_at: int | None  # offset of the closing mark (None: closed by the paragraph's end)
+    mark: str
+    continued: bool = False  # the paragraph before opened this quote and did not close it
+
+
+def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
+    """Quoted spans, one per utterance; multi-paragraph quotes are joined."""
+    spans: list[Span_] = []
+    pending: Span_ | None = None  # a quote left open at the end of a paragraph
+    for p_start, p_end in paragraphs:
+        para = text[p_start:p_end]
+        i = 0
+        if pending is not None:
+            if para.startswith(("“", '"')):
+                i = 1
+                m = _find_close(para, 1, pending.mark)
+                if m is None:
+                    pending = Span_(pending.start, p_end, pending.open_at, None, pending.mark, True)
+                    continue
+                spans.append(Span_(pending.start, p_start + m, pending.open_at, p_start + m, pending.mark, True))
+                i = m + 1
+                pending = None
+            else:
+                spans.append(pending)
+                pending = None
+        while i < len(para):
+            ch = para[i]
+            if ch in OPENERS and _is_opening(para, i):
+                close = _find_close(para, i + 1, ch)
+                if close is None:
+                    if ch in ("“", '"', "«"):
+                        pending = Span_(p_start + i + 1, p_end, p_start + i, None, ch)
+                    i += 1
+                    break
+                if close > i + 1:
+                    spans.append(Span_(p_start + i + 1, p_start + close, p_start + i, p_start + close, ch))
+                i = close + 1
+                continue
+            i += 1
+    if pending is not None:
+        spans.append(pending)
+    return spans
+
+
+def _is_opening(para: str, i: int) -> bool:
+    ch = para[i]
+    prev = para[i - 1] if i > 0 else " "
+    nxt = para[i + 1] if i + 1 < len(para) else " "
+    if ch == "‘" or ch == "'":
+        return (prev.isspace() or prev in "([—–-") and nxt.isalnum()
+    if ch == '"':
+        return (prev.isspace() or prev in "([—–-:") and not nxt.isspace()
+    return True
+
+
+def _find_close(para: str, start: int, opener: str) -> int | None:
+    closer = OPENERS[opener]
+    j = start
+    while True:
+        j = para.find(closer, j)
+        if j == -1:
+            return None
+        if closer in ("’",):
+            nxt = para[j + 1] if j + 1 < len(para) else " "
+            if nxt.isalpha():  # an apostrophe (“don’t”), not a closing mark
+                j += 1
+                continue
+        if opener == "“" and "“" in para[start:j]:  # nested opener inside: still close at this one
+            pass
+        return j
+
+
+# --------------------------------------------------------------------------- attribution helpers
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _tokens(doc: Any, start: int, end: int) -> "Span | None":
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _cue_text(verb: "Token") -> str:
+    parts = [verb]
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ == "auxpass") or (c.dep_ == "aux" and c.lower_ in ("was", "were", "is")):
+            parts.append(c)
+    if verb.lower_ == "quoted":
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "as":
+                parts.extend(t for t in c.subtree if t.lower_ == "saying")
+    return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
+
+
+def _subject(verb: "Token") -> "Token | None":
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            return c
+    if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp"):
+        # "…, stressing that …" / "noting that …": the subject of the nearest verb of saying above
+        node = verb.head
+        while node.i != node.head.i:
+            if node.lemma_.lower() in SPEECH_VERBS:
+                return _subject(node)
+            node = node.head
+        if node.lemma_.lower() in SPEECH_VERBS:
+            return _subject(node)
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return None
+
+
+def _noun_phrase(token: "Token") -> str:
+    """The phrase a head noun heads, without relative clauses, appositions or anything past a dash or comma."""
+    inside = {t.i for t in token.subtree}
+    left = token.i
+    while left > 0 and left - 1 in inside and not token.doc[left - 1].is_punct:
+        left -= 1
+    right = token.i
+    while right + 1 < len(token.doc) and right + 1 in inside and \
+            not token.doc[right + 1].is_punct and token.doc[right + 1].dep_ not in ("relcl", "acl", "appos") \
+            and right + 1 <= token.i + 3:
+        right += 1
+    return token.doc[left:right + 1].text
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    id: str | None
+
+
+def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
+    if tok is None:
+        return Speaker(None, None)
+    cluster = resolver.resolve_token(tok)
+    if cluster is not None:
+        return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
+        return Speaker(None, None)
+    return Speaker(_noun_phrase(tok), None)
+
+
+def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | None") -> str | None:
+    """The outlet or agency that relays the words, when the sentence names one."""
+    for c in verb.subtree:
+        # passive agent: "was quoted as saying by … Xinhua News Agency"
+        if c.lower_ == "by" and c.head.i in {verb.i} | {t.i for t in verb.subtree if t.dep_ in ("prep", "pcomp")}:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    return _media_name(obj, resolver)
+    if verb.lemma_ == "tell":
+        for c in verb.children:
+            if c.dep_ in ("dobj", "dative", "iobj") and (speaker_tok is None or c.i != speaker_tok.i):
+                name = _media_name(c, resolver, strict=True)
+                if name:
+                    return name
+    for tok in sent:
+        # "according to local radio" / "…, RIA reported"
+        if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            obj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
+            if obj is not None and obj.i not in range(verb.i, verb.i + 1):
+                name = _media_name(obj, resolver, strict=True)
+                if name:
+                    return name
+        if tok.lemma_ == "report" and tok.i != verb.i and tok.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
+            subj = _subject(tok)
+            if subj is not None:
+                name = _media_name(subj, resolver, strict=False)
+                if name:
+                    return name
+    return None
+
+
+def _media_name(tok: "Token", resolver: Resolver, strict: bool = False) -> str | None:
+    cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+    phrase = _noun_phrase(tok)
+    media = any(w.lower() in MEDIA_WORDS for w in phrase.split())
+    if cluster is not None and cluster.type in ("ORG", "FAC", "GPE", "NORP", "PERSON") and cluster.type != "PERSON":
+        return cluster.name
+    if cluster is not None and cluster.type == "PERSON":
+        return None
+    if media:
+        return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+    if not strict and tok.pos_ == "PROPN":
+        return tok.text
+    return None
+
+
+def _speech_verbs(sent: "Span", exclude: tuple[int, int]) -> list["Token"]:
+    out = []
+    for tok in sent:
+        if exclude[0] <= tok.idx < exclude[1]:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS:
+            out.append(tok)
+        elif tok.lower_ == "quoted":
+            out.append(tok)
+    return out
+
+
+def _adjacent_attribution(doc: Any, close_at: int, sent_end: int) -> "Token | None":
+    """The clause right after a closing mark, "… ,” the Russian leader listed." → its verb."""
+    tail = _tokens(doc, close_at + 1, sent_end) if close_at + 1 < sent_end else None
+    if tail is None or len(tail) > 12:
+        return None
+    words = [t for t in tail if not t.is_punct]
+    if not words or len(words) > 10:
+        return None
+    verbs = [t for t in words if t.pos_ == "VERB"]
+    if len(verbs) != 1:
+        return None
+    return verbs[0]
+
+
+def _is_title(inner: str, doc: Any, open_at: int) -> bool:
+    words = _WORD.findall(inner)
+    if not words or len(words) > 8 or re.search(r"[.!?,;]\s*$", inner):
+        return False
+    content = [w for w in words if w.lower() not in {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at"}]
+    if not content or not all(w[0].isupper() for w in content):
+        return False
+    before = _tokens(doc, max(open_at - 30, 0), open_at)
+    prev = [t.lower_ for t in before][-3:] if before is not None else []
+    return any(w in TITLE_NOUNS for w in prev) or len(content) >= 2
+
+
+def _modifies_noun(doc: Any, span: Span_) -> bool:
+    """The quoted words only modify a noun outside the quote: a “peaceful” solution."""
+    toks = _tokens(doc, span.start, span.end)
+    if toks is None:
+        return False
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    return root.dep_ in ("amod", "compound", "nmod", "nummod") and root.head.pos_ in ("NOUN", "PROPN") \
+        and root.head.i not in inside
+
+
+def _governing_cue(doc: Any, span: Span_) -> "Token | None":
+    """A verb of saying that takes the quoted words as its complement: described it as “symbolic”,
+    called Putin his “great friend”, characterised the talks as “warm and comradely”."""
+    toks = _tokens(doc, span.start, span.end)
+    if toks is None:
+        return None
+    inside = {t.i for t in toks}
+    for t in toks:
+        node = t
+        for _ in range(4):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in inside:
+                continue
+            if node.lemma_.lower() in SPEECH_VERBS and node.pos_ in ("VERB", "AUX"):
+                return node
+            if node.pos_ == "VERB":
+                break
+    # "what he called the “tireless” work", "a sum X described as “a start”"
+    sent = toks.sent
+    for v in sent:
+        if v.lemma_.lower() in ("call", "describe", "characterise", "characterize", "dub", "term", "label") \
+                and v.idx < span.open_at and span.open_at - (v.idx + len(v)) <= 40:
+            return v
+    return None
+
+
+# --------------------------------------------------------------------------- the stage
+
+
+def quotes_stage(work: "Work") -> tuple[Quote, ...]:
+    resolver: Resolver = work.values["_resolver"]
+    sentences: tuple[Sentence, ...] = work.values["sentences"]
+    return tuple(extract_quotes(work.article.text, work.article.paragraphs, sentences, work.doc, resolver,
+                                work.settings))
+
+
+def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:
+    for s in sentences:
+        if s.start <= offset < s.end + 1:
+            return s.i
+    return None
+
+
+def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sentence], doc: Any,
+                   resolver: Resolver, settings: Any) -> list[Quote]:
+    paras = [(p.start, p.end) for p in paragraphs]
+    kinds = {(p.start, p.end): p.kind for p in paragraphs}
+    spans = find_spans(text, paras)
+    quotes: list[Quote] = []
+    last_speaker: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last attributed quote
+    pull_quotes: list[int] = []
+    for span in spans:
+        inner = text[span.start:span.end]
+        n_words = _words(inner)
+        if n_words == 0:
+            continue
+        s_idx = _sentence_index(sentences, span.open_at)
+        sent = sentences[s_idx] if s_idx is not None else None
+        para = next(((a, b) for a, b in paras if a <= span.open_at < b), None)
+        if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0]:
+            pull_quotes.append(len(quotes))
+            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
+                                cue=None, kind="direct", rule="pull_quote", sentence=s_idx))
+            continue
+        if span.mark in ("‘", "'") or span.mark in ("“", '"'):
+            if _is_title(inner, doc, span.open_at):
+                continue  # a title or name in quotes is not a quote
+        close = span.close_at if span.close_at is not None else span.end
+        # the sentences the quote touches, and the clause right after it
+        last_sent_idx = _sentence_index(sentences, max(close - 1, span.start)) or s_idx
+        region_start = sentences[s_idx].start if s_idx is not None else span.open_at
+        region_end = sentences[last_sent_idx].end if last_sent_idx is not None else close
+        region = _tokens(doc, region_start, region_end)
+        embedded = _is_embedded(text, span, region_start, region_end, doc)
+        speaker = Speaker(None, None)
+        cue: str | None = None
+        via: str | None = None
+        rule = ""
+        verb = None
+        if embedded and n_words <= settings.scare_quote_max_words:
+            verb = _governing_cue(doc, span)
+            if verb is None or _modifies_noun(doc, span) and verb.lemma_ not in ("call", "describe", "dub", "term"):
+                quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
+                                    cue=None, kind="scare", rule="scare_no_speaker" if verb is None
+                                    else "scare_modifies_noun", sentence=s_idx))
+                continue
+        if verb is None and region is not None:
+            candidates = _speech_verbs(region, (span.open_at, close + 1))
+            adjacent = _adjacent_attribution(doc, close, region_end) if span.close_at is not None else None
+            if adjacent is not None and adjacent not in candidates:
+                candidates.append(adjacent)
+            if candidates:
+                verb = min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
+        if verb is not None:
+            subj = _subject(verb)
+            speaker = _speaker_from_token(subj, resolver)
+            if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
+                speaker = _speaker_from_token(_subject(verb.head), resolver)
+            cue = _cue_text(verb)
+            via = _via(verb, resolver, verb.sent, subj)
+            rule = "cue_in_sentence"
+        if speaker.name is None and span.continued and quotes:
+            prev = quotes[-1]
+            speaker, rule = Speaker(prev.speaker, prev.speaker_id), "continued"
+            cue = cue or prev.cue
+        if speaker.name is None and s_idx is not None:
+            intro = _introduced_by(sentences, s_idx, doc, resolver)
+            if intro is not None:
+                speaker, cue, rule = intro[0], intro[1], "introduced"
+            elif not embedded and last_speaker is not None \
+                    and s_idx - last_speaker[0] <= settings.quote_speaker_window:
+                speaker, rule = last_speaker[1], "previous_speaker"
+        if speaker.name is not None and s_idx is not None:
+            last_speaker = (last_sent_idx or s_idx, speaker)
+        if embedded and n_words <= settings.scare_quote_max_words and speaker.name is None:
+            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
+                                cue=None, kind="scare", rule="scare_no_speaker", sentence=s_idx))
+            continue
+        kind = "partial" if embedded else "direct"
+        if via is not None and speaker.name is not None and via.lower() in speaker.name.lower():
+            via = None
+        quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=speaker.name,
+                            speaker_id=speaker.id, cue=cue, kind=kind, via=via, rule=rule or "unattributed",
+                            sentence=s_idx))
+    _attribute_pull_quotes(quotes, pull_quotes)
+    quotes.extend(reported_speech(doc, sentences, quotes, resolver))
+    return sorted(quotes, key=lambda q: q.start)
+
+
+def _is_embedded(text: str, span: Span_, sent_start: int, sent_end: int, doc: Any) -> bool:
+    """A quote woven into a sentence's own words (partial) rather than a whole utterance (direct).
+
+    Direct: the quote opens its sentence, follows a colon or dash, follows a verb of saying
+    ("he explained, “and so …”"), or follows a comma and opens with a capital ("and that, “Both …").
+    """
+    inner = text[span.start:span.end].lstrip()
+    before = text[sent_start:span.open_at].rstrip()
+    if before == "" or before.endswith((":", "—", "–")):
+        return False
+    toks = _tokens(doc, max(sent_start, span.open_at - 40), span.open_at)
+    words = [t for t in toks if not t.is_punct] if toks is not None else []
+    if words and words[-1].lemma_.lower() in SPEECH_VERBS and words[-1].pos_ in ("VERB", "AUX"):
+        return False
+    if before.endswith(",") and inner[:1].isupper():
+        return False
+    return True
+
+
+def _introduced_by(sentences: Sequence[Sentence], s_idx: int, doc: Any,
+                   resolver: Resolver) -> tuple[Speaker, str] | None:
+    """The sentence before ends with a colon after a verb of saying: "Putin said:"."""
+    if s_idx == 0:
+        return None
+    prev = sentences[s_idx - 1]
+    if not prev.text.rstrip().endswith(":"):
+        return None
+    span = _tokens(doc, prev.start, prev.end)
+    if span is None:
+        return None
+    verbs = _speech_verbs(span, (0, 0))
+    if not verbs:
+        return None
+    speaker = _speaker_from_token(_subject(verbs[-1]), resolver)
+    return (speaker, _cue_text(verbs[-1])) if speaker.name else None
+
+
+def _attribute_pull_quotes(quotes: list[Quote], indices: list[int]) -> None:
+    for i in indices:
+        pq = quotes[i]
+        best = None
+        for q in quotes:
+            if q is pq or q.speaker is None:
+                continue
+            score = fuzz.partial_ratio(pq.text.lower(), q.text.lower())
+            if score >= 90 and (best is None or score > best[0]):
+                best = (score, q)
+        if best is not None:
+            q = best[1]
+            quotes[i] = Quote(text=pq.text, start=pq.start, end=pq.end, speaker=q.speaker, speaker_id=q.speaker_id,
+                              cue=None, kind="direct", via=q.via, rule="pull_quote", sentence=pq.sentence)
+
+
+def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],
+                    resolver: Resolver) -> list[Quote]:
+    """"X said that …", "…, officials said", "according to X, …" outside quotation marks."""
+    out: list[Quote] = []
+    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    for s in sentences:
+        span = _tokens(doc, s.start, s.end)
+        if span is None:
+            continue
+        for tok in span:
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+                if comp is None:
+                    continue
+                clause = [t for t in comp.subtree]
+                start_tok = clause[0]
+                if start_tok.dep_ == "mark" and start_tok.lower_ == "that" and len(clause) > 1:
+                    start_tok = clause[1]
+                c_start = start_tok.idx
+                c_end = clause[-1].idx + len(clause[-1])
+                if _mostly_quoted(c_start, c_end, quoted):
+                    continue
+                subj = _subject(tok)
+                if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+                    continue  # "the government was told that …": the subject heard it, did not say it
+                speaker = _speaker_from_token(subj, resolver)
+                if speaker.name is None:
+                    continue
+                text = doc.text[c_start:c_end].rstrip(" ,")
+                if text.lower().startswith("that "):
+                    c_start += 5
+                    text = text[5:]
+                if _words(text) < 3:
+                    continue
+                via = _via(tok, resolver, tok.sent, subj)
+                if via is not None and via.lower() in speaker.name.lower():
+                    via = None
+                out.append(Quote(text=text, start=c_start, end=c_start + len(text), speaker=speaker.name,
+                                 speaker_id=speaker.id, cue=_cue_text(tok), kind="reported",
+                                 via=via, rule="speech_verb_clause", sentence=s.i))
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
+                obj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
+                if obj is None:
+                    continue
+                speaker = _speaker_from_token(obj, resolver)
+                if speaker.name is None:
+                    continue
+                # the rest of the sentence is what they say
+                pp_end = max(t.i for t in tok.subtree)
+                if tok.i <= span.start + 1:
+                    rest = doc[pp_end + 1:span.end]
+                else:
+                    rest = doc[span.start:tok.i]
+                words = [t for t in rest if not t.is_punct]
+                if len(words) < 3:
+                    continue
+                first = next(t for t in rest if not t.is_punct)
+                last = [t for t in rest if not t.is_punct][-1]
+                c_start, c_end = first.idx, last.idx + len(last)
+                if _mostly_quoted(c_start, c_end, quoted):
+                    continue
+                out.append(Quote(text=doc.text[c_start:c_end], start=c_start, end=c_end, speaker=speaker.name,
+                                 speaker_id=speaker.id, cue="according to", kind="reported", via=None,
+                                 rule="according_to", sentence=s.i))
+    return out
+
+
+def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
+    length = max(end - start, 1)
+    covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
+    return covered / length > 0.5
+
+
+def speaker_cluster(resolver: Resolver, quote: Quote) -> Cluster | None:
+    for c in resolver.clusters:
+        if entity_id(c.type, c.name) == quote.speaker_id:
+            return c
+    return None
