@@ -41,7 +41,7 @@ SPEECH_VERBS = {
     "point", "admit", "acknowledge", "deny", "suggest", "ask", "reply", "respond", "write", "tweet", "report",
     "confirm", "praise", "accuse", "list", "recall", "remark", "observe", "comment", "contend", "maintain",
     "assert", "allege", "concede", "urge", "promise", "vow", "predict", "talk", "thank", "announce", "quote",
-    "testify", "told", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate",
+    "testify", "told", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate", "express",
 }
 _TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
 
@@ -328,7 +328,7 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
             if e is None:
                 continue
         trimmed.append(e)
-    ents = trimmed
+    ents = trimmed + _untagged_person_names(doc, ents)
     labels = _vote_labels(ents)
     person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
     raw: list[tuple["Span", str, str]] = []  # span, type, rule
@@ -374,6 +374,33 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     _add_untagged_names(resolver)
     _add_role_mentions(resolver)
     return resolver
+
+
+def _untagged_person_names(doc: "Doc", ents: Sequence["Span"]) -> list["Span"]:
+    """Runs of proper nouns the model did not tag, that read as a person's name: after a title word
+    ("Mayor Ines Okafor toured …"), or as the subject of a verb of saying."""
+    from spacy.tokens import Span
+
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].pos_ != "PROPN" or i in covered or not doc[i].is_title:
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in covered:
+            j += 1
+        start = i
+        while start < j and zipf(doc[start].lower_) > NAME_TOKEN_MAX_ZIPF:
+            start += 1  # leading title words: "Mayor", "Minister"
+        if j - start >= 2 and (start > i or (start > 0 and zipf(doc[start - 1].lower_) > NAME_TOKEN_MAX_ZIPF
+                                             and doc[start - 1].is_title)):
+            span = Span(doc, start, j, label="PERSON")
+            if _person_by_context(span):
+                out.append(span)
+        i = j
+    return out
 
 
 def _key(e: "Span") -> str:

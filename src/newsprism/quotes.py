@@ -173,7 +173,8 @@ def _noun_phrase(token: "Token") -> str:
     right = token.i
     while right + 1 < len(token.doc) and right + 1 in inside and \
             not token.doc[right + 1].is_punct and token.doc[right + 1].dep_ not in ("relcl", "acl", "appos") \
-            and right + 1 <= token.i + 3:
+            and token.doc[right + 1].tag_ not in ("WDT", "WP", "WP$") \
+            and right + 1 <= token.i + 6:
         right += 1
     return token.doc[left:right + 1].text
 
@@ -204,11 +205,14 @@ def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | 
                 if obj.dep_ == "pobj":
                     return _media_name(obj, resolver)
     if verb.lemma_ == "tell":
-        for c in verb.children:
-            if c.dep_ in ("dobj", "dative", "iobj") and (speaker_tok is None or c.i != speaker_tok.i):
-                name = _media_name(c, resolver, strict=True)
-                if name:
-                    return name
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "iobj")
+                   and (speaker_tok is None or c.i != speaker_tok.i)]
+        # a named organisation first ("told state news agency RIA Novosti"), then a media phrase
+        objects.sort(key=lambda c: resolver.cluster_at(c.idx, c.idx + len(c)) is None)
+        for c in objects:
+            name = _media_name(c, resolver, strict=True)
+            if name:
+                return name
     for tok in sent:
         # "according to local radio" / "…, RIA reported"
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to":
@@ -228,12 +232,21 @@ def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | 
 
 def _media_name(tok: "Token", resolver: Resolver, strict: bool = False) -> str | None:
     cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+    if cluster is None:  # "the state broadcaster NTV": a name inside the phrase
+        for t in tok.subtree:
+            if abs(t.i - tok.i) <= 3 and t.pos_ == "PROPN":
+                cluster = resolver.cluster_at(t.idx, t.idx + len(t))
+                if cluster is not None:
+                    break
     phrase = _noun_phrase(tok)
     media = any(w.lower() in MEDIA_WORDS for w in phrase.split())
     if cluster is not None and cluster.type in ("ORG", "FAC", "GPE", "NORP", "PERSON") and cluster.type != "PERSON":
         return cluster.name
     if cluster is not None and cluster.type == "PERSON":
         return None
+    names = [t for t in tok.subtree if t.pos_ == "PROPN" and t.text[:1].isupper() and abs(t.i - tok.i) <= 3]
+    if names and (media or tok.pos_ == "PROPN"):  # "state news agency Nordpress" → Nordpress
+        return " ".join(t.text for t in names)
     if media:
         return re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
     if not strict and tok.pos_ == "PROPN":
@@ -487,10 +500,15 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
         if span is None:
             continue
         for tok in span:
-            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not (
+                    tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+                # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
                 comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
                 if comp is None:
                     continue
+                if tok.lemma_.lower() == "report" and any(
+                        t.lemma_.lower() in SPEECH_VERBS and t.i != tok.i for t in comp.subtree):
+                    continue  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
                 clause = [t for t in comp.subtree]
                 start_tok = clause[0]
                 if start_tok.dep_ == "mark" and start_tok.lower_ == "that" and len(clause) > 1:

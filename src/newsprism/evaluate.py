@@ -1,0 +1,119 @@
+"""Scoring against the project's gold sets (tests/data/gold): precision, recall and F1.
+
+Gold items for real articles carry offsets into newsprism's cleaned text and a sha256
+prefix of the text they mark, so a change in cleaning that moves them is caught (``stale``)
+instead of silently scoring the wrong span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    stale: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, label: str) -> str:
+        return (f"{label}: precision {self.precision:.3f} · recall {self.recall:.3f} · F1 {self.f1:.3f} "
+                f"(tp {self.tp}, fp {self.fp}, fn {self.fn})")
+
+
+def iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
+
+
+def _norm(name: str | None) -> str | None:
+    return " ".join(name.lower().split()) if name else None
+
+
+def check_gold_span(text: str, item: dict[str, Any]) -> bool:
+    chunk = text[item["start"]:item["end"]]
+    if "text" in item:
+        return chunk == item["text"]
+    return hashlib.sha256(chunk.encode("utf-8")).hexdigest()[:12] == item["sha"]
+
+
+def match_spans(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], same: Any,
+                min_iou: float = 0.5) -> tuple[int, int, int]:
+    """Greedy one-to-one matching by overlap; ``same(g, p)`` says whether the labels agree."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(predicted):
+            overlap = iou((g["start"], g["end"]), (p["start"], p["end"]))
+            if overlap >= min_iou:
+                pairs.append((overlap, gi, pi))
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    tp = 0
+    for _, gi, pi in sorted(pairs, reverse=True):
+        if gi in used_g or pi in used_p or not same(gold[gi], predicted[pi]):
+            continue
+        used_g.add(gi)
+        used_p.add(pi)
+        tp += 1
+    return tp, len(predicted) - tp, len(gold) - tp
+
+
+def load_gold(path: str | Path) -> dict[str, Any]:
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:
+    """(quote, speaker) pairs: a prediction is right when it overlaps a gold quote (IoU >= 0.5)
+    and names the same speaker (both null for scare quotes)."""
+    from .analyze import analyze_many
+    from .pipeline import load_one
+
+    gold = load_gold(gold_path)
+    docs = gold["documents"]
+    articles = [load_one(str(Path(root) / d["source"])) for d in docs]
+    analyzed = analyze_many(articles)
+    total = Score()
+    by_kind: dict[str, Score] = {}
+    for doc, a in zip(docs, analyzed):
+        items = doc["quotes"]
+        for item in items:
+            if not check_gold_span(a.article.text, item):
+                total.stale.append(f"{doc['source']}:{item['start']}")
+        predicted = [q.to_dict() for q in a.quotes]
+        tp, fp, fn = match_spans(items, predicted, lambda g, p: _norm(g["speaker"]) == _norm(p["speaker"]))
+        total.tp += tp
+        total.fp += fp
+        total.fn += fn
+        for kind in {i["kind"] for i in items} | {p["kind"] for p in predicted}:
+            k = by_kind.setdefault(kind, Score())
+            g_k = [i for i in items if i["kind"] == kind]
+            p_k = [p for p in predicted if p["kind"] == kind]
+            t, f, n = match_spans(g_k, p_k, lambda g, p: _norm(g["speaker"]) == _norm(p["speaker"]))
+            k.tp += t
+            k.fp += f
+            k.fn += n
+    return total, by_kind
+
+
+def iter_kinds(scores: dict[str, Score]) -> Iterable[tuple[str, Score]]:
+    return sorted(scores.items())

@@ -1,0 +1,149 @@
+"""Quotes: every pattern, on the seeds and on text the tests write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.evaluate import score_quotes
+from newsprism.extract.text import clean_text
+from newsprism.quotes import find_spans
+from newsprism.records import Article
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _article(text: str) -> Article:
+    c = clean_text(text)
+    return Article(id="t", source="t", text=c.text, title=c.title, paragraphs=tuple(c.paragraphs))
+
+
+def _quotes(text: str):  # type: ignore[no-untyped-def]
+    return analyze(_article(text)).quotes
+
+
+def _find(quotes, fragment):  # type: ignore[no-untyped-def]
+    hits = [q for q in quotes if fragment in q.text]
+    assert hits, f"no quote containing {fragment!r}: {[q.text for q in quotes]}"
+    return hits[0]
+
+
+def test_quotes_gold_set_floor():
+    total, _by_kind = score_quotes(ROOT / "tests" / "data" / "gold" / "quotes.json", ROOT)
+    assert not total.stale, f"gold spans no longer match the cleaned text: {total.stale}"
+    assert total.tp + total.fn >= 80
+    assert total.precision >= 0.9, total.line("quotes")
+    assert total.recall >= 0.9, total.line("quotes")
+
+
+def test_quotes_seed_000_xi_quotes_are_xis(analyzed_seeds):
+    a = analyzed_seeds[0]
+    direct = [q for q in a.quotes if q.kind == "direct" and len(q.text.split()) > 3]
+    assert len(direct) >= 6
+    xi = [q for q in direct if q.text.startswith(("Over three quarters", "At this new starting point"))]
+    assert len(xi) == 2 and all(q.speaker == "Xi Jinping" for q in xi)
+    # "the Chinese president continued": a role phrase resolved to Xi
+    assert any(q.cue == "continued" and q.speaker == "Xi Jinping" for q in xi)
+    putin = [q for q in direct if q not in xi]
+    assert all(q.speaker == "Vladimir Putin" for q in putin), [(q.speaker, q.text[:30]) for q in putin]
+
+
+def test_quotes_seed_001_scare_and_relays(analyzed_seeds):
+    a = analyzed_seeds[1]
+    peaceful = _find(a.quotes, "peaceful")
+    assert peaceful.text == "peaceful" and peaceful.kind == "scare" and peaceful.speaker is None
+    xinhua = _find(a.quotes, "We have never refused to negotiate")
+    assert xinhua.speaker == "Vladimir Putin" and xinhua.via == "Xinhua News Agency" and xinhua.kind == "direct"
+    ushakov = next(q for q in a.quotes if q.speaker == "Yuri Ushakov")
+    assert ushakov.via == "RIA Novosti" and ushakov.kind == "reported"
+    direct = [q for q in a.quotes if q.kind == "direct" and len(q.text.split()) > 3]
+    assert direct and all(q.speaker == "Vladimir Putin" for q in direct)
+    assert any(q.cue == "listed" for q in direct)  # "… ,” the Russian leader listed." (adjacent clause)
+
+
+def test_quotes_speech_verb_after_and_before():
+    qs = _quotes('Port Reopens\n\n"The port is open again," the harbour master Ana Lind said on Friday. '
+                 'Union organiser Karl Vik said: "We will watch the new rules closely."')
+    assert _find(qs, "The port is open again").speaker == "Ana Lind"
+    after = _find(qs, "We will watch")
+    assert after.speaker == "Karl Vik" and after.kind == "direct"
+
+
+def test_quotes_split_by_attribution():
+    qs = _quotes("Museum Reopens\n\n“The collection survived,” director Paula Brandt said, “because the staff knew "
+                 "what to do.”")
+    first, second = _find(qs, "collection survived"), _find(qs, "because the staff")
+    assert first.speaker == second.speaker == "Paula Brandt"
+    assert second.kind == "direct"
+
+
+def test_quotes_multi_paragraph():
+    qs = _quotes("Strike Ends\n\nUnion leader Sara Quist spoke outside the ministry.\n\n“We did not want this strike. "
+                 "Nobody wants to leave passengers on cold platforms.\n\n“But we could not accept the offer,” she said.")
+    q = _find(qs, "We did not want this strike")
+    assert "could not accept the offer" in q.text and q.speaker == "Sara Quist"
+
+
+def test_quotes_partial_in_sentence():
+    qs = _quotes("Talks End\n\nThe foreign minister Oskar Lem described the talks as “constructive” and said the "
+                 "two sides would meet again.")
+    q = _find(qs, "constructive")
+    assert q.kind == "partial" and q.speaker == "Oskar Lem" and q.cue == "described"
+
+
+def test_quotes_scare_quote_without_speaker():
+    qs = _quotes("Plan Unveiled\n\nThe council unveiled its “green” transport plan on Monday, promising new bus "
+                 "lanes across the city centre.")
+    q = _find(qs, "green")
+    assert q.kind == "scare" and q.speaker is None
+
+
+def test_quotes_titles_of_works_are_not_quotes():
+    qs = _quotes("Concert Review\n\nThe orchestra closed with the song ‘Moonlight Over Harbour Street’, and the "
+                 "conductor Ivo Brand said: “It was the best night of the season.”")
+    assert not any("Moonlight" in q.text for q in qs)
+    assert _find(qs, "best night").speaker == "Ivo Brand"
+
+
+def test_quotes_reported_speech_and_according_to():
+    qs = _quotes("Budget Passed\n\nFinance Minister Rhea Doss said that the budget would cut waiting lists. "
+                 "According to the national audit office, the plan is underfunded.")
+    said = _find(qs, "the budget would cut waiting lists")
+    assert said.kind == "reported" and said.speaker == "Rhea Doss" and said.cue == "said"
+    acc = _find(qs, "the plan is underfunded")
+    assert acc.kind == "reported" and acc.cue == "according to" and "audit office" in acc.speaker
+
+
+def test_quotes_relay_told_agency_and_passive_by():
+    qs = _quotes("Envoy Speaks\n\nDeputy minister Lars Ekman told state news agency Nordpress that the talks had "
+                 "stalled. “There is no agreement yet,” Ekman was quoted as saying by the Baltic Herald newspaper.")
+    told = _find(qs, "the talks had stalled")
+    assert told.speaker == "Lars Ekman" and told.via == "Nordpress"
+    quoted = _find(qs, "There is no agreement yet")
+    assert quoted.speaker == "Lars Ekman" and quoted.via and "Baltic Herald" in quoted.via
+
+
+def test_quotes_pronoun_speaker_skips_names_inside_quotes():
+    qs = _quotes("Visit Ends\n\nPrime Minister Dana Holt thanked her hosts. “President Arno Kivi welcomed us "
+                 "warmly,” she said.")
+    assert _find(qs, "welcomed us warmly").speaker == "Dana Holt"
+
+
+def test_quotes_find_spans_straight_curly_and_apostrophes():
+    text = "He said “it’s done” and ‘that’s all’ — \"fine\" but don’t worry."
+    spans = find_spans(text, [(0, len(text))])
+    inner = [text[s.start:s.end] for s in spans]
+    assert inner == ["it’s done", "that’s all", "fine"]
+
+
+def test_quotes_every_quote_explains_itself(analyzed_examples):
+    for a in analyzed_examples:
+        for q in a.quotes:
+            assert q.rule, q
+            assert a.article.text[q.start:q.end] == q.text
+            if q.kind in ("direct", "partial") and q.speaker:
+                assert q.rule in ("cue_in_sentence", "continued", "introduced", "previous_speaker", "pull_quote")
