@@ -1,5 +1,290 @@
-"""(in progress)"""
+"""Sentences → claims, with their normalised numbers and dates, entities and who asserts them.
+
+Numbers: digits with separators ("8,000", "3.1 million"), number words ("ten", "two
+hundred"), money ("$227 billion", "40 million crowns"), percentages, with a qualifier
+("more than 30 pages" → more_than, "upwards of 10,000" → at_least, "some 1,500" → about)
+and the unit they count (the noun they modify: pages, civilians, residents). Dates: absolute
+("May 16", "March 4, 2026", "1962") and relative ("last Friday", "on Tuesday", "yesterday")
+resolved against the article's date when it is known.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING, Any, Sequence
+
+from .records import Claim, Entity, Quote, Sentence, Value
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analyze import Work
+
+SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+         "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+         "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
+         "dozen": 12, "a dozen": 12, "half": 0.5}
+SCALE = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+         "trillion": 1_000_000_000_000, "k": 1_000, "m": 1_000_000, "bn": 1_000_000_000}
+QUALIFIERS = [
+    (r"more than|over|upwards of|in excess of|above|greater than", "more_than"),
+    (r"at least|no fewer than|no less than|a minimum of", "at_least"),
+    (r"less than|fewer than|under|below", "less_than"),
+    (r"up to|as many as|at most|a maximum of", "up_to"),
+    (r"about|around|some|roughly|approximately|nearly|almost|close to|an estimated|estimated", "about"),
+]
+CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD", "dollar": "USD", "euros": "EUR",
+              "euro": "EUR", "pounds": "GBP", "yuan": "CNY", "roubles": "RUB", "rubles": "RUB", "crowns": "crowns"}
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_NUM_WORD = "|".join(sorted((re.escape(k) for k in list(SMALL) + list(SCALE) if len(k) > 1), key=len, reverse=True))
+NUMBER = re.compile(
+    r"(?P<cur>[$€£¥])?\s?(?<![\w.])(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
+    r"|(?P<words>\b(?:(?:" + _NUM_WORD + r")(?:[\s-]+(?:and\s+)?)?)+\b)",
+    re.IGNORECASE,
+)
+_QUAL = re.compile(r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$",
+                   re.IGNORECASE)
 
 
-def claims_stage(work):  # type: ignore[no-untyped-def]
-    return ()
+def words_to_number(text: str) -> float | None:
+    """"two hundred" → 200, "ten" → 10, "3.1 million" handled elsewhere; None when not a number."""
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", text.lower().strip()):
+        if w in ("and", ""):
+            continue
+        if w in SMALL:
+            current += SMALL[w]
+            seen = True
+        elif w in SCALE and w not in ("k", "m", "bn"):
+            current = (current or 1) * SCALE[w]
+            if SCALE[w] >= 1000:
+                total += current
+                current = 0
+            seen = True
+        else:
+            return None
+    return total + current if seen else None
+
+
+def find_values(text: str, offset: int, doc_span: Any, published: str | None) -> list[Value]:
+    """Numbers and dates in one sentence (offsets into the article text)."""
+    values: list[Value] = []
+    taken: list[tuple[int, int]] = []
+    # dates first (the model's DATE entities), so "May 16" is not read as the number 16
+    for ent in doc_span.ents:
+        if ent.label_ == "DATE":
+            resolved = resolve_date(ent.text, published, future=bool(FUTURE.search(text)))
+            if resolved is not None:
+                values.append(Value(kind="date", value=resolved, text=ent.text, start=ent.start_char,
+                                    end=ent.end_char))
+                taken.append((ent.start_char, ent.end_char))
+    for m in NUMBER.finditer(text):
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        start, end = offset + m.start() + lead, offset + m.end()
+        if any(a <= start < b for a, b in taken) or not m.group(0).strip():
+            continue
+        raw = m.group(0).strip()
+        if m.group("words"):
+            words = m.group("words").strip()
+            if words.lower() in ("a", "an", "half", "one"):
+                continue  # "a visit", "one of the priorities": articles, not counts
+            value = words_to_number(words)
+            if value is None:
+                continue
+        else:
+            num = float(re.sub(r"[,\u202f ]", "", m.group("num")))
+            scale = (m.group("scale") or "").lower()
+            value = num * SCALE.get(scale, 1)
+            # a year on its own is a date, not a count
+            if not scale and not m.group("cur") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
+                values.append(Value(kind="date", value=m.group("num"), text=raw, start=start, end=end))
+                continue
+        end_rel = m.end()
+        after = text[end_rel:end_rel + 40]
+        before = text[max(0, m.start() - 30):m.start()]
+        kind = "number"
+        unit = _unit(doc_span, start, end)
+        cur = m.group("cur")
+        cur_word = re.match(r"\s*(dollars?|euros?|pounds|yuan|roubles|rubles|crowns)\b", after, re.I)
+        if cur or cur_word:
+            kind = "money"
+            unit = CURRENCIES.get(cur or cur_word.group(1).lower(), unit)  # type: ignore[union-attr]
+        elif re.match(r"\s*(%|per ?cent|percent)", after, re.I):
+            kind = "percent"
+            unit = "percent"
+        qm = _QUAL.search(before)
+        qualifier = None
+        if qm:
+            qualifier = next(QUALIFIERS[i][1] for i in range(len(QUALIFIERS)) if qm.group(f"q{i}"))
+        values.append(Value(kind=kind, value=value, text=raw, start=start, end=end, unit=unit, qualifier=qualifier,
+                            predicate=_predicate(doc_span, start, end)))
+    return sorted(values, key=lambda v: v.start)
+
+
+def _predicate(doc_span: Any, start: int, end: int) -> str | None:
+    """The verb a number's phrase hangs from: "forced" in "1,800 people were forced from their homes"."""
+    toks = [t for t in doc_span if start <= t.idx < end]
+    if not toks:
+        return None
+    node = toks[-1]
+    for _ in range(6):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
+            return node.lemma_.lower()
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _unit(doc_span: Any, start: int, end: int) -> str | None:
+    """The noun a number counts: its head noun (nummod), else the next noun."""
+    toks = [t for t in doc_span if start <= t.idx < end]
+    if not toks:
+        return None
+    last = toks[-1]
+    head = last.head
+    if last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.i not in {t.i for t in toks}:
+        return head.lemma_.lower()
+    for t in doc_span:
+        if t.i > last.i and t.pos_ == "NOUN":
+            return t.lemma_.lower() if t.i - last.i <= 3 else None
+    return None
+
+
+FUTURE = re.compile(r"\b(will|expected to|plans? to|is to|are to|due to|scheduled|next)\b", re.I)
+
+
+def resolve_date(text: str, published: str | None, future: bool = False) -> str | None:
+    """A date phrase → ``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``); relative dates need the article's date."""
+    low = text.lower().strip()
+    low = re.sub(r"^(on|this|the)\s+", "", low)
+    base = dt.date.fromisoformat(published) if published else None
+    if low in ("today", "this morning", "tonight", "this evening") and base:
+        return base.isoformat()
+    if low == "yesterday" and base:
+        return (base - dt.timedelta(days=1)).isoformat()
+    if low == "tomorrow" and base:
+        return (base + dt.timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"(last|next)?\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", low)
+    if m and base:
+        target = WEEKDAYS.index(m.group(2))
+        if m.group(1) == "next" or (future and m.group(1) is None):
+            delta = (target - base.weekday()) % 7 or 7
+            return (base + dt.timedelta(days=delta)).isoformat()
+        delta = (base.weekday() - target) % 7
+        if m.group(1) == "last" and delta == 0:
+            delta = 7
+        return (base - dt.timedelta(days=delta)).isoformat()
+    if low in ("last year",) and base:
+        return str(base.year - 1)
+    if low in ("this year",) and base:
+        return str(base.year)
+    m = re.fullmatch(r"((?:19|20)\d\d)", low)
+    if m:
+        return m.group(1)
+    from dateutil import parser
+
+    cleaned = re.sub(r"^(thursday|monday|tuesday|wednesday|friday|saturday|sunday),?\s+", "", low)
+    cleaned = re.sub(r"\b(of|last year|this year)\b", "", cleaned).strip(" ,")
+    if not re.search(r"\d", cleaned):
+        m = re.fullmatch(r"([a-z]+)\s+(?:last|this)?\s*", low)
+        return None
+    try:
+        default = dt.datetime(base.year if base else 1900, 1, 1)
+        parsed = parser.parse(cleaned, default=default, fuzzy=False)
+    except (ValueError, OverflowError):
+        return None
+    has_year = bool(re.search(r"\b(19|20)\d\d\b", cleaned))
+    if not has_year and base is None:
+        return parsed.strftime("--%m-%d")
+    return parsed.date().isoformat()
+
+
+def claims_stage(work: "Work") -> tuple[Claim, ...]:
+    sentences: tuple[Sentence, ...] = work.values["sentences"]
+    entities: tuple[Entity, ...] = work.values["entities"]
+    quotes: tuple[Quote, ...] = work.values["quotes"]
+    return tuple(build_claims(work.article, sentences, entities, quotes, work.doc))
+
+
+ATTRIBUTION_MIN_TERMS = 4  # the rest of a reported-speech sentence is its own claim with this many content words
+
+
+def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence[Entity],
+                 quotes: Sequence[Quote], doc: Any) -> list[Claim]:
+    """One claim per sentence; a sentence of reported speech ("X told Y that …") gives two: what was
+    said (``content``, asserted by the speaker) and who said it, when and where (``attribution``)."""
+    kinds = [(p.start, p.end, p.kind) for p in article.paragraphs]
+    person_chars = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
+    claims: list[Claim] = []
+    for s in sentences:
+        kind = next((k for a, b, k in kinds if a <= s.start < b), "body")
+        speaker = _asserted_by(s, quotes)
+        pieces: list[tuple[str, int, int, str]] = [("", s.start, s.end, "sentence")]
+        if speaker is not None and speaker.kind == "reported" and s.start <= speaker.start and speaker.end <= s.end:
+            rest = [(s.start, speaker.start), (speaker.end, s.end)]
+            rest_text = " … ".join(article.text[a:b].strip(" ,.") for a, b in rest if article.text[a:b].strip(" ,."))
+            pieces = [(":c", speaker.start, speaker.end, "content")]
+            rest_span = [t for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])
+                         if not speaker.start <= t.idx < speaker.end]
+            if len(content_terms(rest_span, person_chars)) >= ATTRIBUTION_MIN_TERMS:
+                pieces.append((":a", s.start, s.end, "attribution"))
+        for suffix, start, end, part in pieces:
+            text = article.text[start:end] if part != "attribution" else rest_text
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None:
+                continue
+            if part == "attribution":
+                tokens = [t for t in span if not (speaker.start <= t.idx < speaker.end)]  # type: ignore[union-attr]
+            else:
+                tokens = list(span)
+            ents = [e.id for e in entities
+                    if e.type in ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT")
+                    and any(t.idx == m.start or m.start <= t.idx < m.end for m in e.mentions for t in tokens)]
+            asserted = speaker if part != "attribution" else None
+            claims.append(Claim(
+                id=f"{article.id}:{s.i}{suffix}", article=article.id, sentence=s.i, start=start, end=end,
+                text=text, values=tuple(v for v in find_values(article.text[start:end], start, span, article.published)
+                                        if part != "attribution" or not (speaker.start <= v.start < speaker.end)),  # type: ignore[union-attr]
+                entities=tuple(dict.fromkeys(ents)), asserted_by=asserted.speaker_id if asserted else None,
+                asserted_by_name=asserted.speaker if asserted else None,
+                quote=bool(asserted and asserted.kind in ("direct", "partial")),
+                heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
+            ))
+    return claims
+
+
+TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
+
+
+def content_terms(span: Any, skip: set[int] | frozenset[int] = frozenset()) -> tuple[str, ...]:
+    """Content lemmas of a sentence: what two renderings of one fact tend to share. People's names
+    (``skip``: their character offsets) are left out: who speaks is compared through entities."""
+    from .entities import SPEECH_VERBS
+
+    out = []
+    for t in span:
+        if t.pos_ not in TERM_POS or t.is_stop or len(t.text) < 2 or t.idx in skip:
+            continue
+        lemma = t.lemma_.lower()
+        if t.pos_ == "VERB" and lemma in SPEECH_VERBS:
+            continue
+        out.append(lemma)
+    return tuple(sorted(set(out)))
+
+
+def _asserted_by(sentence: Sentence, quotes: Sequence[Quote]) -> Quote | None:
+    """The quote or reported speech that covers most of the sentence, if any."""
+    best = None
+    best_cover = 0.0
+    length = max(sentence.end - sentence.start, 1)
+    for q in quotes:
+        if q.speaker is None or q.kind == "scare":
+            continue
+        cover = max(0, min(sentence.end, q.end) - max(sentence.start, q.start)) / length
+        if cover > best_cover:
+            best, best_cover = q, cover
+    return best if best_cover >= 0.4 else None

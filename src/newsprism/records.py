@@ -228,6 +228,7 @@ class Value(Record):
     end: int
     unit: str | None = None
     qualifier: str | None = None  # more_than | less_than | about | at_least | up_to
+    predicate: str | None = None  # lemma of the verb the counted noun depends on ("force" in "1,800 people were forced")
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,8 @@ class Claim(Record):
     asserted_by_name: str | None = None
     quote: bool = False
     heading: bool = False
+    terms: tuple[str, ...] = ()  # content lemmas (nouns, names, adjectives, verbs, numbers) for lexical overlap
+    part: str = "sentence"  # sentence | content (what a speaker is reported to say) | attribution (who said it, when)
 
 
 @dataclass(frozen=True)
