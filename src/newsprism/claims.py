@@ -219,6 +219,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
     said (``content``, asserted by the speaker) and who said it, when and where (``attribution``)."""
     kinds = [(p.start, p.end, p.kind) for p in article.paragraphs]
     person_chars = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
+    entity_chars = {pos for e in entities for m in e.mentions for pos in range(m.start, m.end)}
     claims: list[Claim] = []
     for s in sentences:
         kind = next((k for a, b, k in kinds if a <= s.start < b), "body")
@@ -230,7 +231,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             pieces = [(":c", speaker.start, speaker.end, "content")]
             rest_span = [t for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])
                          if not speaker.start <= t.idx < speaker.end]
-            if len(content_terms(rest_span, person_chars)) >= ATTRIBUTION_MIN_TERMS:
+            if len(content_terms(rest_span, entity_chars)) >= ATTRIBUTION_MIN_TERMS:
                 pieces.append((":a", s.start, s.end, "attribution"))
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text

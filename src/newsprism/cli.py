@@ -22,7 +22,7 @@ from .store import DEFAULT_DB, Store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newsprism: see how different news outlets tell the same story.")
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True, width=None if sys.stdout.isatty() else 120)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -169,7 +169,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2) + "\n")
     elif md:
         sys.stdout.write(md_report.render(comparison))
-    elif html is None:
+    else:
         print_comparison(comparison, out)
 
 

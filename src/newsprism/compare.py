@@ -130,7 +130,10 @@ def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims
     ids = {c.id for c in members}
     articles = list(dict.fromkeys(c.article for c in members))
     edges = [al for al in conflict_edges if al.a in ids and al.b in ids]
-    statement = min(members, key=lambda c: (c.quote, len(c.text))).text
+    # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
+    # voice before a quote, then the shortest of at least a few words
+    statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
+                                            len(c.text))).text
     support = [_support(c) for c in members]
     if edges:
         values: dict[str, str] = {}

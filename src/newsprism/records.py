@@ -144,7 +144,11 @@ class Article(Record):
     @property
     def label(self) -> str:
         """A short human label: outlet, else title, else source."""
-        return self.outlet or (self.title[:40] if self.title else self.source)
+        if self.outlet:
+            return self.outlet
+        if self.title:
+            return self.title if len(self.title) <= 40 else self.title[:39].rstrip() + "…"
+        return self.source
 
 
 def skipped_article(source: str, reason: str, detail: str | None = None) -> Article:

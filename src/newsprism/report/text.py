@@ -1,0 +1,92 @@
+"""Plain sections of a comparison, shared by the terminal and Markdown reports."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..compare import Comparison
+
+STATUS_MARK = {"corroborated": "✔", "unique": "•", "conflict": "✖"}
+
+
+def short(text: str, n: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def coverage_rows(c: "Comparison") -> Iterator[tuple[str, str, list[bool]]]:
+    ids = [a.id for a in c.articles]
+    for f in c.facts:
+        if not f.support:
+            continue
+        arts = set(f.articles())
+        yield f.id, f.status, [i in arts for i in ids]
+
+
+def comparison_sections(c: "Comparison") -> list[tuple[str, list[str]]]:
+    labels = {a.id: c.label(a.id) for a in c.articles}
+    sections: list[tuple[str, list[str]]] = []
+    sections.append(("Articles", [f"[{n}] {labels[a.id]} — {a.article.title or a.article.source}"
+                                  f" ({a.article.published or 'undated'})" for n, a in enumerate(c.articles, 1)]))
+    counts = {s: sum(1 for f in c.facts if f.status == s) for s in ("corroborated", "unique", "conflict")}
+    sections.append(("Summary", [f"{counts['corroborated']} corroborated · {counts['unique']} unique · "
+                                 f"{counts['conflict']} in conflict"]))
+    lines = []
+    for f in c.facts:
+        if f.status == "corroborated":
+            who = ", ".join(labels[a] for a in f.articles())
+            lines.append(f"{f.id} [{who}] {short(f.statement)}")
+    sections.append(("Corroborated", lines or ["none"]))
+    lines = []
+    for f in c.facts:
+        if f.status == "conflict" and f.conflict:
+            vals = "; ".join(f"{labels.get(a, a)}: {v}" for a, v in f.conflict["values"].items())
+            lines.append(f"{f.id} {vals} — {f.conflict['reason']}")
+            for s in f.support:
+                lines.append(f"    {labels[s['article']]}: “{short(s['text'], 120)}”")
+    sections.append(("Conflicts", lines or ["none"]))
+    lines = []
+    for a in c.articles:
+        uniq = [f for f in c.facts if f.status == "unique" and f.articles() == [a.id]]
+        lines.append(f"{labels[a.id]} alone reports {len(uniq)}:")
+        lines.extend(f"    {f.id} {short(f.statement, 120)}" for f in uniq)
+    sections.append(("Unique to one outlet", lines))
+    lines = []
+    for a in c.articles:
+        missing = [fid for fid in c.omissions.get(a.id, [])
+                   if any(f.id == fid and f.status != "unique" for f in c.facts)]
+        lines.append(f"{labels[a.id]} omits {len(missing)} fact(s) others share: {', '.join(missing) or '—'}")
+    sections.append(("Omissions", lines))
+    lines = []
+    for q in c.quotes:
+        mark = "same words" if q["consistent"] else "DIFFERENT WORDING"
+        lines.append(f"{q['speaker']} ({mark}):")
+        lines.extend(f"    {labels[v['article']]}: “{short(v['text'], 110)}”" for v in q["variants"])
+    sections.append(("Quotes rendered by several outlets", lines or ["none"]))
+    lines = []
+    for a in c.articles:
+        speakers = c.sources.get(a.id, [])
+        voices = ", ".join(f"{s['speaker']} ({s['words']} quoted words, {s['reported']} reported)"
+                           for s in speakers[:6]) or "no one"
+        lines.append(f"{labels[a.id]}: {voices}")
+    sections.append(("Who speaks", lines))
+    lines = []
+    for a in c.articles:
+        fr = c.framing.get(a.id, {})
+        counts_ = ", ".join(f"{k} {v}" for k, v in fr.get("counts", {}).items()) or "none found"
+        lines.append(f"{labels[a.id]} (per 1,000 words): {counts_}")
+        for item in fr.get("notable", [])[:6]:
+            lines.append(f"    {item['cue']}: “{item['text']}” — {item['reason']}")
+    sections.append(("Framing", lines))
+    lines = []
+    for a in c.articles:
+        for i in a.issues:
+            lines.append(f"{labels[a.id]}: {i.kind} “{i.text}” — {i.reason}")
+    sections.append(("Internal errors", lines or ["none"]))
+    lines = []
+    for s in c.synthesis:
+        cites = ", ".join(f"[{[a.id for a in c.articles].index(x) + 1}]" for x in s["citations"])
+        lines.append(f"{s['text']} {cites}")
+    sections.append(("Neutral synthesis", lines or ["nothing to say"]))
+    return sections
