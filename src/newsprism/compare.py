@@ -229,10 +229,39 @@ def framing_summary(analyzed: Sequence[AnalyzedArticle]) -> dict[str, dict[str, 
     return {a.id: summarise(a) for a in analyzed}
 
 
+def add_naming_cues(analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
+    """Naming choices need the other articles: each phrase that names a referent differently from
+    another article becomes a ``naming`` cue in its article's framing, with the contrast as reason."""
+    from dataclasses import replace as _replace
+
+    from . import nlp
+    from .framing import naming_contrasts
+    from .records import FramingCue
+
+    docs = nlp.parse([a.article.text for a in analyzed])
+    contrasts = naming_contrasts(analyzed, docs)
+    labels = {a.id: a.article.label for a in analyzed}
+    extra: dict[str, list[FramingCue]] = defaultdict(list)
+    for c in contrasts:
+        for k in (0, 1):
+            aid, other = c["articles"][k], c["articles"][1 - k]
+            start, end = c["spans"][k]
+            extra[aid].append(FramingCue(
+                start=start, end=end, text=c["texts"][k], cue="naming",
+                reason=f"names it “{c['texts'][k]}” where {labels[other]} says “{c['texts'][1 - k]}” "
+                       f"({c['reason']})", target=None))
+    out = []
+    for a in analyzed:
+        have = {(f.start, f.cue) for f in a.framing}
+        new = [f for f in extra.get(a.id, []) if (f.start, f.cue) not in have]
+        out.append(_replace(a, framing=tuple(sorted(a.framing + tuple(new), key=lambda f: (f.start, f.cue)))))
+    return out
+
+
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
     from .synthesis import synthesise
 
-    linked = link_across(analyzed)
+    linked = add_naming_cues(link_across(analyzed))
     groups = [fact_claims(a) for a in linked]
     alignments = align(groups, settings)
     facts = build_facts(linked, alignments, settings)

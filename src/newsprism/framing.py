@@ -1,20 +1,409 @@
-"""(framing cues: filled in by the framing stage; see issue 5)"""
+"""Framing cues: how an article tells the story, each cue with its span, reason and target.
+
+Per article (the ``framing`` stage):
+
+- ``hedge``: distancing words ("so-called", "supposed", "alleged", "purported", "self-styled");
+- ``scare_quote``: quoted words no one is said to have said (from the quotes stage);
+- ``attribution_verb``: how a speaker is introduced, graded ``neutral`` (said, told),
+  ``endorsing`` (noted, pointed out, explained) or ``undermining`` (claimed, insisted, talked up,
+  admitted), tied to the speaker;
+- ``loaded``: subjective or emotive words from published lexicons: BABE's biased words (media-bias
+  annotators), VADER valence (|v| ≥ 2), the Pattern/TextBlob subjectivity lexicon (≥ 0.8, adjectives)
+  and NRC emotion verbs (anger and fear); each names its lexicon and value;
+- ``passive_agentless``: a passive with no agent, hiding who acted ("The warnings were ignored");
+- ``biased_sentence``: the sentence-level bias score (logistic regression over sentence embeddings,
+  trained on BABE by scripts/train_bias.py) when it is high, pointing at the loaded words inside.
+
+Across articles (:func:`naming_contrasts`, used by the comparison): naming choices found by
+aligning phrases that name the same referent ("the Ukrainian conflict" / "Russia's invasion",
+"the incident" / "the disaster"), and background context only one article gives.
+"""
 
 from __future__ import annotations
 
+import json
+import re
 from collections import Counter
-from typing import Any
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Any, Sequence
 
-from .records import AnalyzedArticle
+from .entities import SPEECH_VERBS, Resolver, zipf
+from .records import AnalyzedArticle, FramingCue, Quote
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analyze import Work
+
+HEDGES = {"so-called": "distances the writer from the name it precedes",
+          "supposed": "casts doubt on what follows", "supposedly": "casts doubt on what follows",
+          "alleged": "presents what follows as unproven", "allegedly": "presents what follows as unproven",
+          "purported": "casts doubt on what follows", "purportedly": "casts doubt on what follows",
+          "self-styled": "questions a title someone gave themselves",
+          "self-proclaimed": "questions a title someone gave themselves",
+          "would-be": "questions a status"}
+# Attribution verbs by what they imply about the speaker's words (lemma, with particle where it matters).
+GRADES = {
+    "neutral": {"say", "tell", "state", "add", "report", "write", "announce", "ask", "reply", "respond", "continue",
+                "describe", "call", "list", "characterise", "characterize", "speak", "comment", "remark",
+                "quote", "thank", "express"},
+    "endorsing": {"note", "point out", "explain", "observe", "confirm", "emphasize", "emphasise", "stress",
+                  "highlight", "acknowledge", "reveal", "show", "praise", "recall"},
+    "undermining": {"claim", "insist", "talk up", "admit", "allege", "concede", "contend", "assert", "boast",
+                    "deny", "complain", "scoff", "maintain", "accuse", "warn", "exploit"},
+}
+GRADE_REASON = {"neutral": "a neutral verb of saying",
+                "endorsing": "presents the speaker's words as established fact or insight",
+                "undermining": "casts doubt on the speaker's words or motives"}
+VADER_MIN = 2.0          # |valence| at which a VADER adjective, adverb or verb is loaded
+VADER_NOUN_MIN = 3.0     # nouns carry valence as topics ("peace", "trust"): only the strongest are loaded
+EVERYDAY_ZIPF = 4.7      # a neutral-polarity subjective adjective this common ("entire", "latest") is not loaded
+SUBJECTIVITY_MIN = 0.8   # Pattern/TextBlob subjectivity at which an adjective is loaded
+BABE_MIN = 2             # sentences in which BABE annotators marked the word biased
+BIAS_SCORE_MIN = 0.85    # probability from the sentence bias model at which a sentence is flagged
+RARE_VERB_ZIPF = 3.5     # NRC anger-and-fear verbs rarer than this ("bombard", not "force" or "lose") are loaded
+STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
+                    "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
+NAMING_MIN = 0.35        # cosine of two head nouns at which two phrases can name the same referent
 
 
-def framing_stage(work):  # type: ignore[no-untyped-def]
-    return ()
+@lru_cache(maxsize=1)
+def babe_words() -> dict[str, int]:
+    text = resources.files("newsprism").joinpath("lexicons/babe_biased_words.tsv").read_text(encoding="utf-8")
+    out = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            word, n = line.split("\t")
+            out[word] = int(n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def vader() -> dict[str, float]:
+    try:
+        path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+    except ModuleNotFoundError:
+        from .errors import ModelMissing
+
+        raise ModelMissing("the VADER lexicon is not installed: pip install vaderSentiment") from None
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2:
+            try:
+                out[parts[0]] = float(parts[1])
+            except ValueError:
+                continue
+    return out
+
+
+@lru_cache(maxsize=1)
+def subjectivity() -> dict[str, tuple[float, float]]:
+    """Pattern's English adjective lexicon as shipped by TextBlob: word → (polarity, subjectivity)."""
+    try:
+        text = resources.files("textblob").joinpath("en/en-sentiment.xml").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        from .errors import ModelMissing
+
+        raise ModelMissing("the subjectivity lexicon is not installed: pip install textblob") from None
+    out: dict[str, tuple[float, float]] = {}
+    for m in re.finditer(r'<word form="([^"]+)"[^>]*?polarity="([-\d.]+)"[^>]*?subjectivity="([\d.]+)"', text):
+        out.setdefault(m.group(1).lower(), (float(m.group(2)), float(m.group(3))))
+    return out
+
+
+@lru_cache(maxsize=1)
+def nrc() -> dict[str, list[str]]:
+    try:
+        text = resources.files("nrclex").joinpath("data/nrc_en.json").read_text(encoding="utf-8")
+    except ModuleNotFoundError:
+        from .errors import ModelMissing
+
+        raise ModelMissing("the NRC emotion lexicon is not installed: pip install NRCLex") from None
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def bias_model() -> dict[str, Any]:
+    text = resources.files("newsprism").joinpath("models/bias_lr.json").read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+def loaded_reason(token: Any) -> str | None:
+    """Why a word is loaded, naming the lexicon and its value; None when it is not."""
+    low, lemma = token.lower_, token.lemma_.lower()
+    if token.is_stop or token.ent_type_ or len(low) < 3 or token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB"):
+        return None
+    babe = babe_words()
+    n = babe.get(low) or babe.get(lemma)
+    if n and n >= BABE_MIN and lemma not in SPEECH_VERBS:
+        return f"marked biased by BABE annotators in {n} sentences"
+    v = vader().get(low, vader().get(lemma))
+    if v is not None and abs(v) >= (VADER_NOUN_MIN if token.pos_ == "NOUN" else VADER_MIN):
+        return f"VADER valence {v:+.1f} ({'positive' if v > 0 else 'negative'} emotive word)"
+    if token.pos_ == "ADJ":
+        ps = subjectivity().get(low)
+        if ps and ps[1] >= SUBJECTIVITY_MIN and (abs(ps[0]) >= 0.3 or zipf(low) < EVERYDAY_ZIPF):
+            return f"subjective adjective (Pattern subjectivity {ps[1]:.1f}, polarity {ps[0]:+.1f})"
+    if token.pos_ == "VERB":
+        emotions = nrc().get(lemma, [])
+        if "anger" in emotions and "fear" in emotions and zipf(lemma) < RARE_VERB_ZIPF:
+            return f"emotive verb (NRC emotion lexicon: {', '.join(e for e in emotions if e not in ('negative', 'positive'))})"
+    return None
+
+
+def _target(resolver: Resolver | None, token: Any) -> str | None:
+    """The entity a cue bears on: the noun phrase it modifies, or the subject of its verb."""
+    if resolver is None:
+        return None
+    from .entities import entity_id
+
+    candidates = [token.head] if token.dep_ in ("amod", "advmod", "compound") else []
+    if token.pos_ == "VERB":
+        candidates += [c for c in token.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    candidates.append(token)
+    for c in candidates:
+        for t in [c, *c.subtree][:12]:
+            cluster = resolver.cluster_at(t.idx, t.idx + len(t))
+            if cluster is not None:
+                return entity_id(cluster.type, cluster.name)
+    return None
+
+
+def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
+    for q in quotes:
+        if q.kind in ("direct", "partial") and q.start <= pos < q.end:
+            return q
+    return None
+
+
+def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None,
+                 sentences: Sequence[Any], sentence_scores: Sequence[float] | None = None) -> list[FramingCue]:
+    cues: list[FramingCue] = []
+    taken: set[int] = set()
+
+    def add(start: int, end: int, cue: str, reason: str, target: str | None = None, grade: str | None = None,
+            speaker: str | None = None) -> None:
+        if start in taken and cue != "biased_sentence":
+            return
+        if cue != "biased_sentence":
+            taken.add(start)
+        cues.append(FramingCue(start=start, end=end, text=text[start:end], cue=cue, reason=reason, target=target,
+                               grade=grade, speaker=speaker))
+
+    for tok in doc:
+        low = tok.lower_
+        # "so-called" is three tokens in spaCy: so - called
+        if low == "so" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "called":
+            end_tok = doc[tok.i + 2]
+            add(tok.idx, end_tok.idx + len(end_tok), "hedge", "“so-called” " + HEDGES["so-called"],
+                _target(resolver, end_tok.head if end_tok.head.i != end_tok.i else end_tok))
+            continue
+        if low in HEDGES and low != "so-called":
+            q = _quote_at(quotes, tok.idx)
+            add(tok.idx, tok.idx + len(tok), "hedge", f"“{tok.text}” {HEDGES[low]}", _target(resolver, tok),
+                speaker=q.speaker if q else None)
+    # attribution verbs: every verb of saying with a subject, graded
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = tok.lemma_.lower()
+        particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
+        key = f"{lemma} {particle}" if particle else lemma
+        grade = next((g for g, verbs in GRADES.items() if key in verbs), None)
+        if grade is None:
+            grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
+        if grade is None or _quote_at(quotes, tok.idx):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
+            q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
+        if subj is None and tok.tag_ != "VBG" or not says:
+            continue
+        speaker = None
+        target = None
+        if subj is not None and resolver is not None:
+            cluster = resolver.resolve_token(subj)
+            if cluster is not None:
+                from .entities import entity_id
+
+                speaker, target = cluster.name, entity_id(cluster.type, cluster.name)
+        end = tok.idx + len(tok)
+        if particle:
+            prt = next(c for c in tok.children if c.dep_ == "prt")
+            end = max(end, prt.idx + len(prt))
+        add(tok.idx, end, "attribution_verb", f"“{text[tok.idx:end]}”: {GRADE_REASON[grade]}", target, grade,
+            speaker)
+    # scare quotes, from the quotes stage
+    for q in quotes:
+        if q.kind == "scare":
+            add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have said "
+                                                        "distance the writer from them")
+    # loaded words
+    for tok in doc:
+        reason = loaded_reason(tok)
+        if reason is None:
+            continue
+        q = _quote_at(quotes, tok.idx)
+        if q is not None:
+            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
+        add(tok.idx, tok.idx + len(tok), "loaded", reason, _target(resolver, tok), speaker=q.speaker if q else None)
+    # agentless passives
+    for tok in doc:
+        if tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _quote_at(quotes, tok.idx):
+            verb = tok.head
+            if any(c.dep_ == "agent" for c in verb.children) or verb.lemma_.lower() in SPEECH_VERBS | STATIVE_PASSIVES:
+                continue
+            aux = [c for c in verb.children if c.dep_ == "auxpass"]
+            if not aux:
+                continue
+            start = min(aux[0].idx, verb.idx)
+            add(start, verb.idx + len(verb), "passive_agentless",
+                f"passive “{text[start:verb.idx + len(verb)]}” with no agent: who acted is not said")
+    # sentence-level bias score
+    if sentence_scores is not None:
+        loaded = [c for c in cues if c.cue in ("loaded", "hedge", "scare_quote")]
+        for s, score in zip(sentences, sentence_scores):
+            if score >= BIAS_SCORE_MIN:
+                words = [c.text for c in loaded if s.start <= c.start < s.end]
+                inside = f"; words: {', '.join(words)}" if words else ""
+                add(s.start, s.end, "biased_sentence",
+                    f"sentence bias score {score:.2f} (model trained on BABE){inside}")
+    return sorted(cues, key=lambda c: (c.start, c.cue))
+
+
+def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
+    import numpy as np
+
+    from . import nlp
+
+    if not texts:
+        return []
+    model = bias_model()
+    x = nlp.embed(list(texts))
+    z = x @ np.array(model["coef"]) + model["intercept"]
+    return [float(v) for v in 1 / (1 + np.exp(-z))]
+
+
+def framing_stage(work: "Work") -> tuple[FramingCue, ...]:
+    sentences = work.values["sentences"]
+    body = [s for s in sentences]
+    scores = sentence_bias_scores([s.text for s in body])
+    return tuple(framing_cues(work.article.text, work.doc, work.values["quotes"], work.values.get("_resolver"),
+                              body, scores))
+
+
+# --------------------------------------------------------------------------- comparison level
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
+    """Counts per cue per 1,000 words, attribution verbs by grade, and the notable cues."""
     words = max(len(analyzed.article.text.split()), 1)
     counts = Counter(f.cue for f in analyzed.framing)
+    grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
+    notable = [f.to_dict() for f in analyzed.framing
+               if f.cue in ("hedge", "scare_quote", "loaded", "passive_agentless")
+               or (f.cue == "attribution_verb" and f.grade != "neutral")]
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
-            "notable": [f.to_dict() for f in analyzed.framing][:20]}
+            "attribution": dict(sorted(grades.items())), "notable": notable[:30]}
+
+
+def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
+    """Map a nationality to its country across the articles ("Ukrainian" → Ukraine) so anchors compare."""
+    from .entities import nat_match
+
+    from .entities import slug
+
+    places = {e.id: e.name for a in analyzed for e in a.entities if e.type in ("GPE", "LOC")}
+    out: dict[str, str] = {}
+    for a in analyzed:
+        for e in a.entities:
+            out[e.id] = "name:" + slug(e.name)
+            if e.type == "NORP":
+                match = next((name for name in places.values() if nat_match(name, e.name)), None)
+                if match:
+                    out[e.id] = "name:" + slug(match)
+    return out
+
+
+def _negative_noun(lemma: str) -> str | None:
+    emotions = nrc().get(lemma, [])
+    hits = [e for e in ("anger", "fear", "sadness") if e in emotions]
+    if hits:
+        return f"NRC: {', '.join(hits)}"
+    v = vader().get(lemma)
+    if v is not None and v <= -1.5:
+        return f"VADER {v:+.1f}"
+    return None
+
+
+def naming_candidates(analyzed: AnalyzedArticle, doc: Any, place_key: dict[str, str]) -> list[dict[str, Any]]:
+    """Noun phrases that name a place's, group's or organisation's event or situation: "the Ukrainian
+    conflict", "Russia's invasion", "the incident at the Calder Dam" (people are left out)."""
+    from .entities import slug
+
+    anchors: dict[int, str] = {}
+    for e in analyzed.entities:
+        if e.type == "PERSON":
+            continue
+        for m in e.mentions:
+            for pos in range(m.start, m.end):
+                anchors[pos] = place_key.get(e.id, e.id)
+    out = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
+            continue
+        tokens = list(chunk) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree][:6]
+        ids = {anchors[t.idx] for t in tokens if t.idx in anchors and t.i != head.i}
+        # names the model did not tag ("the Calder Dam disaster"): a run of proper nouns is an anchor too
+        propn = [t.lower_ for t in tokens if t.pos_ == "PROPN" and t.idx not in anchors and t.i != head.i]
+        if propn:
+            ids.add("name:" + slug(" ".join(propn)))
+        if ids:
+            end = max(t.idx + len(t) for t in tokens)
+            out.append({"article": analyzed.id, "head": head.lemma_.lower(), "start": chunk.start_char,
+                        "end": end, "text": doc.text[chunk.start_char:end], "anchors": sorted(ids)})
+    return out
+
+
+def naming_contrasts(analyzed: Sequence[AnalyzedArticle], docs: Sequence[Any]) -> list[dict[str, Any]]:
+    """Pairs of phrases in different articles that name one event or situation with different nouns,
+    at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
+    from . import nlp
+
+    place_key = _place_key(analyzed)
+    cands = [c for a, d in zip(analyzed, docs) for c in naming_candidates(a, d, place_key)]
+    heads = sorted({c["head"] for c in cands})
+    if len(heads) < 2:
+        return []
+    vecs = dict(zip(heads, nlp.embed(heads)))
+    known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for i, x in enumerate(cands):
+        for y in cands[i + 1:]:
+            if x["article"] == y["article"] or x["head"] == y["head"]:
+                continue
+            charged = _negative_noun(x["head"]) or _negative_noun(y["head"])
+            if charged is None:
+                continue
+            shared = set(x["anchors"]) & set(y["anchors"])
+            cross = set(x["anchors"]) <= known[y["article"]] and set(y["anchors"]) <= known[x["article"]]
+            both_charged = _negative_noun(x["head"]) and _negative_noun(y["head"])
+            if not shared and not (cross and both_charged):
+                continue
+            sim = float(vecs[x["head"]] @ vecs[y["head"]])
+            if sim < NAMING_MIN:
+                continue
+            key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
+            if key in seen:
+                continue
+            seen.add(key)  # type: ignore[arg-type]
+            about = ", ".join(sorted(shared or set(x["anchors"]) | set(y["anchors"])))
+            out.append({"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
+                        "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],
+                        "heads": [x["head"], y["head"]], "similarity": round(sim, 3),
+                        "reason": f"both about {about}; “{x['head']}” vs “{y['head']}” (head-noun similarity "
+                                  f"{sim:.2f}; charged word: {charged})"})
+    return out

@@ -38,7 +38,6 @@ SETTINGS: tuple[Setting, ...] = (
     # -- quotes and entities ----------------------------------------------------------------
     Setting("scare_quote_max_words", 3, "A quoted span of at most this many words with no speaker or cue is a scare quote."),
     Setting("quote_speaker_window", 2, "Sentences before a quote searched for its speaker when none is in its own sentence."),
-    Setting("alias_fuzzy_min", 90, "rapidfuzz score (0-100) at which two names of one type are one referent."),
     # -- claims and alignment ---------------------------------------------------------------
     Setting("aligner", "embedding.v1", "Claim aligner by registry name."),
     Setting("same_fact_min", 0.55, "Combined score above which two claims are the same fact."),
@@ -50,7 +49,6 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("number_weight", 0.2, "Weight of a shared number of the same measure (e.g. 'more than 30 pages')."),
     Setting("inconsistency_min", 0.33, "Score at which two claims of one article giving different numbers disagree."),
     Setting("quote_variant_min", 0.55, "Similarity at which two quotes by one speaker are the same utterance."),
-    Setting("title_typo_max_zipf", 1.5, "A headline word below this wordfreq Zipf frequency is a possible typo."),
     # -- stories ----------------------------------------------------------------------------
     Setting("story_join_min", 0.55, "Score at which an article joins an existing story."),
     Setting("story_window_days", 7, "Days around a story's first/last article within which new articles may join it."),
