@@ -241,15 +241,17 @@ def add_naming_cues(analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
     docs = nlp.parse([a.article.text for a in analyzed])
     contrasts = naming_contrasts(analyzed, docs)
     labels = {a.id: a.article.label for a in analyzed}
-    extra: dict[str, list[FramingCue]] = defaultdict(list)
+    reasons: dict[tuple[str, int, int, str], list[str]] = defaultdict(list)
     for c in contrasts:
         for k in (0, 1):
             aid, other = c["articles"][k], c["articles"][1 - k]
             start, end = c["spans"][k]
-            extra[aid].append(FramingCue(
-                start=start, end=end, text=c["texts"][k], cue="naming",
-                reason=f"names it “{c['texts'][k]}” where {labels[other]} says “{c['texts'][1 - k]}” "
-                       f"({c['reason']})", target=None))
+            reasons[(aid, start, end, c["texts"][k])].append(
+                f"{labels[other]} says “{c['texts'][1 - k]}” ({c['reason']})")
+    extra: dict[str, list[FramingCue]] = defaultdict(list)
+    for (aid, start, end, text), why in reasons.items():
+        extra[aid].append(FramingCue(start=start, end=end, text=text, cue="naming",
+                                     reason=f"names it “{text}” where " + "; ".join(why), target=None))
     out = []
     for a in analyzed:
         have = {(f.start, f.cue) for f in a.framing}

@@ -117,3 +117,39 @@ def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, 
 
 def iter_kinds(scores: dict[str, Score]) -> Iterable[tuple[str, Score]]:
     return sorted(scores.items())
+
+
+def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:
+    """(span, cue) pairs: a predicted cue is right when it overlaps a gold cue of the same kind
+    (IoU >= 0.5). Documents of one group are compared together, so naming contrasts are found."""
+    from .analyze import analyze_many
+    from .compare import add_naming_cues
+    from .entities import link_across
+    from .pipeline import load_one
+
+    gold = load_gold(gold_path)
+    total = Score()
+    by_cue: dict[str, Score] = {}
+    groups: dict[int, list[dict[str, Any]]] = {}
+    for doc in gold["documents"]:
+        groups.setdefault(doc["group"], []).append(doc)
+    for docs in groups.values():
+        analyzed = add_naming_cues(link_across(analyze_many([load_one(str(Path(root) / d["source"])) for d in docs])))
+        for doc, a in zip(docs, analyzed):
+            items = doc["framing"]
+            for item in items:
+                if not check_gold_span(a.article.text, item):
+                    total.stale.append(f"{doc['source']}:{item['start']}")
+            predicted = [f.to_dict() for f in a.framing if f.cue != "biased_sentence"]
+            tp, fp, fn = match_spans(items, predicted, lambda g, p: g["cue"] == p["cue"])
+            total.tp += tp
+            total.fp += fp
+            total.fn += fn
+            for cue in {i["cue"] for i in items} | {p["cue"] for p in predicted}:
+                k = by_cue.setdefault(cue, Score())
+                t, f, n = match_spans([i for i in items if i["cue"] == cue], [p for p in predicted if p["cue"] == cue],
+                                      lambda g, p: True)
+                k.tp += t
+                k.fp += f
+                k.fn += n
+    return total, by_cue

@@ -42,14 +42,16 @@ HEDGES = {"so-called": "distances the writer from the name it precedes",
           "self-proclaimed": "questions a title someone gave themselves",
           "would-be": "questions a status"}
 # Attribution verbs by what they imply about the speaker's words (lemma, with particle where it matters).
+HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+                      + r")(?![\w-])", re.IGNORECASE)
 GRADES = {
     "neutral": {"say", "tell", "state", "add", "report", "write", "announce", "ask", "reply", "respond", "continue",
                 "describe", "call", "list", "characterise", "characterize", "speak", "comment", "remark",
-                "quote", "thank", "express"},
-    "endorsing": {"note", "point out", "explain", "observe", "confirm", "emphasize", "emphasise", "stress",
+                "quote", "thank", "express", "warn", "confirm"},
+    "endorsing": {"note", "point out", "explain", "observe", "emphasize", "emphasise", "stress",
                   "highlight", "acknowledge", "reveal", "show", "praise", "recall"},
     "undermining": {"claim", "insist", "talk up", "admit", "allege", "concede", "contend", "assert", "boast",
-                    "deny", "complain", "scoff", "maintain", "accuse", "warn", "exploit"},
+                    "deny", "complain", "scoff", "maintain", "accuse", "tout", "dismiss", "brag", "spin"},
 }
 GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
@@ -59,6 +61,7 @@ VADER_NOUN_MIN = 3.0     # nouns carry valence as topics ("peace", "trust"): onl
 EVERYDAY_ZIPF = 4.7      # a neutral-polarity subjective adjective this common ("entire", "latest") is not loaded
 SUBJECTIVITY_MIN = 0.8   # Pattern/TextBlob subjectivity at which an adjective is loaded
 BABE_MIN = 2             # sentences in which BABE annotators marked the word biased
+BABE_STRONG = 5          # … so often that even a verb of harm ("slammed") counts
 BIAS_SCORE_MIN = 0.85    # probability from the sentence bias model at which a sentence is flagged
 RARE_VERB_ZIPF = 3.5     # NRC anger-and-fear verbs rarer than this ("bombard", not "force" or "lose") are loaded
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
@@ -135,10 +138,12 @@ def loaded_reason(token: Any) -> str | None:
         return None
     babe = babe_words()
     n = babe.get(low) or babe.get(lemma)
-    if n and n >= BABE_MIN and lemma not in SPEECH_VERBS:
-        return f"marked biased by BABE annotators in {n} sentences"
     v = vader().get(low, vader().get(lemma))
-    if v is not None and abs(v) >= (VADER_NOUN_MIN if token.pos_ == "NOUN" else VADER_MIN):
+    # a verb of harm ("killed", "destroyed") reports an event; BABE's annotators flagged it in its context
+    harm_verb = token.pos_ == "VERB" and v is not None and v < 0
+    if n and n >= BABE_MIN and lemma not in SPEECH_VERBS and (not harm_verb or n >= BABE_STRONG):
+        return f"marked biased by BABE annotators in {n} sentences"
+    if v is not None and token.pos_ != "VERB" and abs(v) >= (VADER_NOUN_MIN if token.pos_ == "NOUN" else VADER_MIN):
         return f"VADER valence {v:+.1f} ({'positive' if v > 0 else 'negative'} emotive word)"
     if token.pos_ == "ADJ":
         ps = subjectivity().get(low)
@@ -190,18 +195,15 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         cues.append(FramingCue(start=start, end=end, text=text[start:end], cue=cue, reason=reason, target=target,
                                grade=grade, speaker=speaker))
 
-    for tok in doc:
-        low = tok.lower_
-        # "so-called" is three tokens in spaCy: so - called
-        if low == "so" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "called":
-            end_tok = doc[tok.i + 2]
-            add(tok.idx, end_tok.idx + len(end_tok), "hedge", "“so-called” " + HEDGES["so-called"],
-                _target(resolver, end_tok.head if end_tok.head.i != end_tok.i else end_tok))
-            continue
-        if low in HEDGES and low != "so-called":
-            q = _quote_at(quotes, tok.idx)
-            add(tok.idx, tok.idx + len(tok), "hedge", f"“{tok.text}” {HEDGES[low]}", _target(resolver, tok),
-                speaker=q.speaker if q else None)
+    # hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)
+    for m in HEDGE_RE.finditer(text):
+        word = m.group(0).lower()
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        last = span[-1] if span is not None else None
+        head = last.head if last is not None and last.head.i != last.i else last
+        q = _quote_at(quotes, m.start())
+        add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {HEDGES[word]}",
+            _target(resolver, head) if head is not None else None, speaker=q.speaker if q else None)
     # attribution verbs: every verb of saying with a subject, graded
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX"):
@@ -214,6 +216,8 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
             grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
         if grade is None or _quote_at(quotes, tok.idx):
             continue
+        if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
+            continue  # "was quoted as saying": one attribution, counted at "quoted"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
             q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
@@ -239,7 +243,10 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
             add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have said "
                                                         "distance the writer from them")
     # loaded words
+    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
     for tok in doc:
+        if any(a <= tok.idx < b for a, b in scare_spans):
+            continue  # already a scare quote
         reason = loaded_reason(tok)
         if reason is None:
             continue

@@ -114,3 +114,14 @@ def _coerce(setting: Setting, value: Any) -> Any:
 
 
 DEFAULT = Settings()
+
+
+def markdown_table() -> str:
+    """The settings as a Markdown table (pasted into the README; a test checks it lists them all)."""
+    rows = ["| setting | default | meaning |", "|---|---|---|"]
+    rows += [f"| `{s.name}` | `{s.default!r}` | {s.help} |" for s in SETTINGS]
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # python -m newsprism.settings
+    print(markdown_table())

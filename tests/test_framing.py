@@ -1,0 +1,111 @@
+"""Framing cues: the seeds' acceptance cues, every cue type on the project's own texts, the gold floor."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyze import analyze
+from newsprism.compare import compare_analyzed
+from newsprism.evaluate import score_framing
+from newsprism.extract.text import clean_text
+from newsprism.records import Article
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def _article(text: str) -> Article:
+    c = clean_text(text)
+    return Article(id="t", source="t", text=c.text, title=c.title, paragraphs=tuple(c.paragraphs))
+
+
+def _cues(framing, cue):  # type: ignore[no-untyped-def]
+    return [f for f in framing if f.cue == cue]
+
+
+@pytest.fixture(scope="module")
+def seed_comparison(analyzed_seeds):  # type: ignore[no-untyped-def]
+    return compare_analyzed(analyzed_seeds)
+
+
+def test_framing_gold_floor():
+    total, by_cue = score_framing(ROOT / "tests" / "data" / "gold" / "framing.json", ROOT)
+    assert not total.stale, total.stale
+    assert total.tp + total.fn >= 150
+    assert total.precision >= 0.8, total.line("framing")
+    assert total.recall >= 0.8, total.line("framing")
+
+
+def test_framing_seed_001_cues(seed_comparison):
+    a = seed_comparison.articles[1]
+    texts = {(f.cue, f.text) for f in a.framing}
+    assert [f.text for f in a.framing if f.cue == "hedge" and f.text == "so-called"].__len__() == 2
+    assert ("hedge", "supposed") in texts
+    assert ("scare_quote", "“peaceful”") in texts
+    talked = next(f for f in a.framing if f.cue == "attribution_verb" and f.text == "talked up")
+    assert talked.grade == "undermining" and talked.target == "person:vladimir-putin"
+    assert ("loaded", "bombarding") in texts
+    naming = [f for f in a.framing if f.cue == "naming"]
+    assert any("invasion" in f.text for f in naming)
+    assert all(f.reason for f in a.framing)
+
+
+def test_framing_seed_000_praise_and_naming(seed_comparison):
+    a = seed_comparison.articles[0]
+    texts = {(f.cue, f.text) for f in a.framing}
+    assert ("loaded", "great") in texts and ("loaded", "emotional") in texts
+    great = next(f for f in a.framing if f.text == "great")
+    assert "Xi Jinping" in great.reason  # praise inside Xi's quoted words, said so
+    naming = next(f for f in a.framing if f.cue == "naming")
+    assert naming.text == "the Ukrainian conflict" and "invasion" in naming.reason
+
+
+def test_framing_hedges_and_scare_quotes_on_own_text():
+    a = analyze(_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
+                         "self-styled experts of the alleged think tank praised as “bold”, on Monday."))
+    hedges = {f.text for f in _cues(a.framing, "hedge")}
+    assert {"so-called", "self-styled", "alleged"} <= hedges
+    assert [f.text for f in _cues(a.framing, "scare_quote")] == ["“bold”"] or any(
+        q.kind == "partial" for q in a.quotes)
+
+
+def test_framing_attribution_grades_on_own_text():
+    a = analyze(_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
+                         "Jon Ries noted that revenue had grown. Opposition leader Per Malm claimed that the "
+                         "figures were wrong."))
+    grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
+    assert grades == {"said": "neutral", "noted": "endorsing", "claimed": "undermining"}
+    speakers = {f.text: f.speaker for f in _cues(a.framing, "attribution_verb")}
+    assert speakers["claimed"] == "Per Malm"
+
+
+def test_framing_loaded_words_name_their_lexicon():
+    a = analyze(_article("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
+                         "called the heroic volunteers the only winners."))
+    loaded = {f.text: f.reason for f in _cues(a.framing, "loaded")}
+    assert "slammed" in loaded and "BABE" in loaded["slammed"]
+    assert "heroic" in loaded and "VADER" in loaded["heroic"]
+
+
+def test_framing_agentless_passive():
+    a = analyze(_article("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
+                         "report was written by engineers."))
+    passives = {f.text for f in _cues(a.framing, "passive_agentless")}
+    assert passives == {"were ignored", "were postponed"}  # "written by engineers" names its agent
+
+
+def test_framing_naming_contrast_on_examples(analyzed_examples):
+    c = compare_analyzed(analyzed_examples)
+    naming = {(c.label(a.id), f.text) for a in c.articles for f in a.framing if f.cue == "naming"}
+    labels = {lab for lab, _ in naming}
+    assert "National Broadcast Service" in labels and "The Northern Sentinel" in labels
+    assert any("incident" in t for _, t in naming) and any("disaster" in t for _, t in naming)
+    summary = c.framing[c.articles[1].id]
+    assert summary["counts"] and "notable" in summary and summary["attribution"]
+
+
+def test_framing_sentence_bias_score_is_explained(analyzed_examples):
+    flagged = [f for a in analyzed_examples for f in a.framing if f.cue == "biased_sentence"]
+    for f in flagged:
+        assert "bias score" in f.reason and "BABE" in f.reason
