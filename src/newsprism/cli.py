@@ -71,7 +71,7 @@ def _settings(pairs: Optional[list[str]]) -> Settings:
 @guarded
 def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, directories, URLs, feeds, WARC, JSONL or -."),
            db: str = DbOption, set_: Optional[list[str]] = SetOption,
-           stories: bool = typer.Option(False, "--stories/--no-stories", help="Group new articles into stories."),
+           stories: bool = typer.Option(True, "--stories/--no-stories", help="Group new articles into stories."),
            json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
     """Read, clean and store articles; print a summary (read, stored, duplicates, skipped)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn

@@ -153,3 +153,48 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
                 k.fp += f
                 k.fn += n
     return total, by_cue
+
+
+def _group(items: list[tuple[str, str, str | None, str, str]], settings: Any = None) -> dict[str, str]:
+    """(id, title, date, text, outlet) items → id → story id, fed in date order through the grouper."""
+    from .extract import extract
+    from .records import RawDocument
+    from .settings import DEFAULT
+    from .stories import StoryGrouper, _embed_articles, day_of
+
+    settings = settings or DEFAULT
+    articles = []
+    for ident, title, date, text, outlet in items:
+        a = extract(RawDocument(source=ident, data=f"{title}\n\n{text}".encode(), kind="text", published=date,
+                                outlet=outlet), settings)
+        articles.append((ident, a))
+    articles.sort(key=lambda x: (x[1].published or "", x[0]))
+    vectors, names = _embed_articles([a for _, a in articles])
+    grouper = StoryGrouper(settings)
+    out = {}
+    for (ident, a), v, n in zip(articles, vectors, names):
+        out[ident] = grouper.add(ident, v, n, day_of(a.published), a.title).story_id
+    return {k: grouper.resolve(v) for k, v in out.items()}
+
+
+def group_gold_stories(path: str | Path, settings: Any = None) -> tuple[float, float, float, dict[str, str]]:
+    from .stories import bcubed
+
+    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    predicted = _group([(r["id"], r["title"], r["date"], r["text"], r["source"]) for r in rows], settings)
+    p, r, f1 = bcubed({row["id"]: row["event"] for row in rows}, predicted)
+    return p, r, f1, predicted
+
+
+def group_basil(folder: str | Path, settings: Any = None) -> tuple[float, float, float, int]:
+    from .stories import bcubed
+
+    items = []
+    gold = {}
+    for f in sorted(Path(folder).glob("*/*.json")):
+        d = json.loads(f.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        items.append((f.stem, d["title"], d.get("date"), body, d.get("source")))
+        gold[f.stem] = d["triplet-uuid"]
+    p, r, f1 = bcubed(gold, _group(items, settings))
+    return p, r, f1, len(items)

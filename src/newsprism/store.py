@@ -90,6 +90,9 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             PRIMARY KEY (feed, entry)
         );
     """),
+    ("0005_story_names", """
+        ALTER TABLE stories ADD COLUMN names TEXT;
+    """),
 )
 
 

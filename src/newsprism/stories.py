@@ -1,0 +1,320 @@
+"""Group a stream of articles into stories, incrementally.
+
+Each article is represented by the embedding of its title and lead (all-MiniLM-L6-v2), the names
+in them (spaCy NER) and its date. It joins the best-scoring open story among its nearest
+neighbours in an approximate nearest-neighbour index (faiss HNSW over story vectors, so the cost
+per article stays near O(log n)), or starts a new story. A story's score for an article is
+
+    score = story_vector_weight · cosine(article, story centroid) + story_entity_weight · shared names
+
+and is zero outside ``story_window_days`` of the story's first and last article. Stories whose
+centroids come within ``story_merge_min`` of each other are merged. Every assignment keeps its
+score and a reason that names the numbers behind it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from .records import Article, content_id
+from .settings import DEFAULT, Settings
+
+NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+STORY_VECTOR_WEIGHT = 0.8   # weight of the title+lead embedding cosine in a story score
+STORY_ENTITY_WEIGHT = 0.2   # weight of shared names (share of the article's names the story has seen)
+TOP_NAMES = 30              # names a story keeps for comparison (most frequent first)
+NAMES_FOR_FULL_SCORE = 3.0  # shared-name weight (full name 1, single word 0.5) at which the name score is 1
+
+
+@dataclass
+class Assignment:
+    article_id: str
+    story_id: str
+    score: float
+    reason: str
+    new: bool
+
+
+@dataclass
+class StoryState:
+    id: str
+    vector_sum: Any
+    n: int = 0
+    first: int | None = None  # day ordinal
+    last: int | None = None
+    names: Counter[str] = field(default_factory=Counter)
+    title: str | None = None
+    merged_into: str | None = None
+
+    @property
+    def centroid(self) -> Any:
+        v = self.vector_sum
+        norm = float(np.linalg.norm(v))
+        return v / norm if norm else v
+
+
+def day_of(published: str | None) -> int | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def story_text(article: Article) -> str:
+    """Title and lead: the title and the first two body sentences (roughly)."""
+    body = [article.text[p.start:p.end] for p in article.paragraphs if p.kind == "body"]
+    lead = " ".join(body[:2])[:600]
+    return f"{article.title or ''}. {lead}".strip(". ")
+
+
+def names_in(texts: Sequence[str]) -> list[set[str]]:
+    """Lower-cased names (people, organisations, places) found by spaCy's NER in each text."""
+    from . import nlp
+
+    pipeline = nlp.spacy_pipeline()
+    out = []
+    with pipeline.select_pipes(enable=["tok2vec", "ner"]):
+        for doc in pipeline.pipe(texts, batch_size=64):
+            out.append({e.text.lower().removesuffix("’s").removesuffix("'s") for e in doc.ents
+                        if e.label_ in NAME_TYPES})
+    return out
+
+
+class StoryGrouper:
+    """Incremental grouping over vectors; pure (no I/O), so it can be fed from a store or a benchmark."""
+
+    def __init__(self, settings: Settings = DEFAULT, dim: int = 384) -> None:
+        import faiss
+
+        self.settings = settings
+        self.dim = dim
+        self.index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        self.index.hnsw.efSearch = 64
+        self.stories: list[StoryState] = []
+        self.by_id: dict[str, int] = {}
+
+    # -- state ------------------------------------------------------------------------------
+    def load(self, states: Iterable[StoryState]) -> None:
+        for s in states:
+            self._add_story(s)
+
+    def _add_story(self, state: StoryState) -> int:
+        idx = len(self.stories)
+        self.stories.append(state)
+        self.by_id[state.id] = idx
+        self.index.add(state.centroid.reshape(1, -1).astype("float32"))
+        return idx
+
+    def resolve(self, story_id: str) -> str:
+        while True:
+            s = self.stories[self.by_id[story_id]]
+            if s.merged_into is None:
+                return s.id
+            story_id = s.merged_into
+
+    # -- scoring ----------------------------------------------------------------------------
+    def score(self, story: StoryState, vector: Any, names: set[str], day: int | None) -> tuple[float, str]:
+        s = self.settings
+        window = s.story_window_days
+        if day is not None and story.first is not None and story.last is not None:
+            if day < story.first - window or day > story.last + window:
+                return 0.0, f"outside the {window}-day window of story {story.id}"
+        cos = float(vector @ story.centroid)
+        top = {n for n, _ in story.names.most_common(TOP_NAMES)}
+        shared = sorted(names & top)
+        # full names ("xi jinping") say more than single words ("china"); three full names saturate
+        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / NAMES_FOR_FULL_SCORE)
+        total = STORY_VECTOR_WEIGHT * cos + STORY_ENTITY_WEIGHT * ent
+        why = f"title+lead cosine {cos:.2f}"
+        why += f", shared names {', '.join(shared[:5])}" if shared else ", no shared names"
+        return total, why
+
+    def add(self, article_id: str, vector: Any, names: set[str], day: int | None, title: str | None = None,
+            story_id: str | None = None) -> Assignment:
+        s = self.settings
+        vector = np.asarray(vector, dtype="float32")
+        best: tuple[float, int, str] | None = None
+        if self.index.ntotal:
+            k = min(s.story_neighbours, self.index.ntotal)
+            _d, ids = self.index.search(vector.reshape(1, -1), k)
+            seen: set[int] = set()
+            for raw in ids[0]:
+                if raw < 0:
+                    continue
+                idx = self.by_id[self.resolve(self.stories[int(raw)].id)]
+                if idx in seen:
+                    continue
+                seen.add(idx)
+                sc, why = self.score(self.stories[idx], vector, names, day)
+                if best is None or sc > best[0]:
+                    best = (sc, idx, why)
+        if best is not None and best[0] >= s.story_join_min:
+            story = self.stories[best[1]]
+            self._join(story, vector, names, day)
+            reason = f"joined {story.id}: score {best[0]:.2f} >= story_join_min {s.story_join_min} ({best[2]})"
+            self._maybe_merge(story)
+            return Assignment(article_id, self.resolve(story.id), round(best[0], 3), reason, False)
+        new_id = story_id or f"s-{content_id(article_id)[:10]}"
+        state = StoryState(id=new_id, vector_sum=vector.copy(), n=1, first=day, last=day, names=Counter(names),
+                           title=title)
+        self._add_story(state)
+        if best is None:
+            reason = "first story"
+        else:
+            reason = (f"new story: best candidate {self.stories[best[1]].id} scored {best[0]:.2f} "
+                      f"< story_join_min {s.story_join_min} ({best[2]})")
+        return Assignment(article_id, new_id, 1.0 if best is None else round(best[0], 3), reason, True)
+
+    def _join(self, story: StoryState, vector: Any, names: set[str], day: int | None) -> None:
+        story.vector_sum = story.vector_sum + vector
+        story.n += 1
+        story.names.update(names)
+        if day is not None:
+            story.first = day if story.first is None else min(story.first, day)
+            story.last = day if story.last is None else max(story.last, day)
+
+    def _maybe_merge(self, story: StoryState) -> None:
+        """Stories that turned out to be one: merge the smaller into the larger."""
+        s = self.settings
+        k = min(s.story_neighbours, self.index.ntotal)
+        _d, ids = self.index.search(story.centroid.reshape(1, -1).astype("float32"), k)
+        for raw in ids[0]:
+            if raw < 0:
+                continue
+            other = self.stories[self.by_id[self.resolve(self.stories[int(raw)].id)]]
+            if other.id == story.id or other.merged_into:
+                continue
+            cos = float(story.centroid @ other.centroid)
+            if cos < s.story_merge_min:
+                continue
+            if other.first is not None and story.last is not None and (
+                    other.first > story.last + s.story_window_days or story.first is not None
+                    and other.last is not None and other.last < story.first - s.story_window_days):
+                continue
+            big, small = (story, other) if story.n >= other.n else (other, story)
+            self._join_state(big, small)
+            small.merged_into = big.id
+
+    def _join_state(self, big: StoryState, small: StoryState) -> None:
+        big.vector_sum = big.vector_sum + small.vector_sum
+        big.n += small.n
+        big.names.update(small.names)
+        for d in (small.first, small.last):
+            if d is not None:
+                big.first = d if big.first is None else min(big.first, d)
+                big.last = d if big.last is None else max(big.last, d)
+
+
+# --------------------------------------------------------------------------- the store
+
+
+def _embed_articles(articles: Sequence[Article]) -> tuple[Any, list[set[str]]]:
+    from . import nlp
+
+    texts = [story_text(a) for a in articles]
+    return nlp.embed(texts), names_in(texts)
+
+
+def _load_states(store: Any) -> list[StoryState]:
+    states = []
+    for row in store.db.execute("SELECT id, title, first_seen, last_seen, merged_into, centroid, n, names "
+                                "FROM stories ORDER BY rowid"):
+        vector = np.frombuffer(row["centroid"], dtype="float32").copy()
+        states.append(StoryState(id=row["id"], vector_sum=vector, n=row["n"], first=day_of(row["first_seen"]),
+                                 last=day_of(row["last_seen"]), names=Counter(json.loads(row["names"] or "{}")),
+                                 title=row["title"], merged_into=row["merged_into"]))
+    return states
+
+
+def _save(store: Any, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
+    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    with store.transaction():
+        for st in grouper.stories:
+            first = dt.date.fromordinal(st.first).isoformat() if st.first else None
+            last = dt.date.fromordinal(st.last).isoformat() if st.last else None
+            store.db.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
+                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
+                "centroid=excluded.centroid, n=excluded.n, names=excluded.names",
+                (st.id, st.title, first, last, st.merged_into, np.asarray(st.vector_sum, dtype="float32").tobytes(),
+                 st.n, json.dumps(dict(st.names.most_common(200)))))
+        for a in assignments:
+            store.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
+                             "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
+        # articles of merged stories follow their story
+        for st in grouper.stories:
+            if st.merged_into:
+                store.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                                 (grouper.resolve(st.id), st.id))
+
+
+def assign_new(store: Any, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[Assignment]:
+    """Assign stored articles that have no story yet (in date order), and save the stories."""
+    todo = [a for a in articles if a.ok and store.db.execute(
+        "SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone() is None]
+    if not todo:
+        return []
+    todo.sort(key=lambda a: (a.published or "9999", a.id))
+    grouper = StoryGrouper(settings)
+    grouper.load(_load_states(store))
+    vectors, names = _embed_articles(todo)
+    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names)]
+    out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
+    _save(store, grouper, out)
+    return out
+
+
+def assign_all(store: Any, settings: Settings = DEFAULT) -> list[Assignment]:
+    return assign_new(store, list(store.articles()), settings)
+
+
+def story_article_ids(store: Any, story_id: str) -> list[str]:
+    rows = store.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                            "WHERE sa.story_id = ? OR sa.story_id LIKE ? ORDER BY a.published, a.rowid",
+                            (story_id, f"{story_id}%"))
+    return [r[0] for r in rows]
+
+
+def list_stories(store: Any) -> list[dict[str, Any]]:
+    out = []
+    for st in store.db.execute("SELECT id, title, first_seen, last_seen FROM stories WHERE merged_into IS NULL "
+                               "ORDER BY last_seen DESC, id"):
+        arts = [dict(r) for r in store.db.execute(
+            "SELECT a.id, a.source, a.title, a.outlet, a.published, sa.score, sa.reason FROM story_articles sa "
+            "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.rowid",
+            (st["id"],))]
+        if not arts:
+            continue
+        outlets = {a["outlet"] or a["source"] for a in arts}
+        out.append({"id": st["id"], "title": st["title"], "first_seen": st["first_seen"],
+                    "last_seen": st["last_seen"], "outlets": len(outlets), "articles": arts})
+    return out
+
+
+def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a clustering (item → cluster label) against gold labels."""
+    items = [i for i in gold if i in predicted]
+    by_pred: dict[str, set[str]] = {}
+    by_gold: dict[str, set[str]] = {}
+    for i in items:
+        by_pred.setdefault(predicted[i], set()).add(i)
+        by_gold.setdefault(gold[i], set()).add(i)
+    p = r = 0.0
+    for i in items:
+        same_pred = by_pred[predicted[i]]
+        same_gold = by_gold[gold[i]]
+        both = len(same_pred & same_gold)
+        p += both / len(same_pred)
+        r += both / len(same_gold)
+    n = max(len(items), 1)
+    p, r = p / n, r / n
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
