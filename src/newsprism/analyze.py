@@ -69,6 +69,7 @@ def _stages() -> list[Stage]:
         Stage("entities", ("doc", "sentences"), "entities", entities.entities_stage),
         Stage("quotes", ("doc", "sentences", "entities"), "quotes", quotes.quotes_stage),
         Stage("framing", ("doc", "sentences", "entities", "quotes"), "framing", framing.framing_stage),
+        Stage("naming", ("doc", "entities"), "naming", framing.naming_stage),
         Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims.claims_stage),
         Stage("issues", ("doc", "sentences", "entities", "claims"), "issues", checks.checks_stage),
     ]

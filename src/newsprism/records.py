@@ -213,6 +213,17 @@ class FramingCue(Record):
 
 
 @dataclass(frozen=True)
+class NamingPhrase(Record):
+    """A noun phrase that names an event or situation through a named thing ("the Ukrainian conflict")."""
+
+    start: int
+    end: int
+    text: str
+    head: str  # lemma of the head noun
+    anchors: tuple[str, ...] = ()  # entity ids, or "name:<slug>" for proper nouns the model did not tag
+
+
+@dataclass(frozen=True)
 class Issue(Record):
     kind: str
     start: int
@@ -262,6 +273,7 @@ class AnalyzedArticle(Record):
     framing: tuple[FramingCue, ...] = ()
     issues: tuple[Issue, ...] = ()
     claims: tuple[Claim, ...] = ()
+    naming: tuple[NamingPhrase, ...] = ()
 
     @property
     def id(self) -> str:
@@ -278,7 +290,7 @@ class AnalyzedArticle(Record):
             "removed": _plain(a.removed), "paragraphs": _plain(a.paragraphs),
             "sentences": _plain(self.sentences), "entities": _plain(self.entities),
             "quotes": _plain(self.quotes), "framing": _plain(self.framing),
-            "issues": _plain(self.issues), "claims": _plain(self.claims),
+            "issues": _plain(self.issues), "claims": _plain(self.claims), "naming": _plain(self.naming),
         })
         return out
 
@@ -293,6 +305,7 @@ class AnalyzedArticle(Record):
             framing=tuple(FramingCue.from_dict(f) for f in data.get("framing", [])),
             issues=tuple(Issue.from_dict(i) for i in data.get("issues", [])),
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
+            naming=tuple(NamingPhrase.from_dict(n) for n in data.get("naming", [])),
         )
 
 
