@@ -207,6 +207,17 @@ def _subtree_span(token: "Token") -> "Span":
     return doc[left:right + 1]
 
 
+ABBREVIATED_TITLES = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                      "gen": "general", "lt": "lieutenant", "col": "colonel", "supt": "superintendent",
+                      "insp": "inspector", "sgt": "sergeant", "adm": "admiral", "amb": "ambassador"}
+
+
+def _title_head(word: str) -> str:
+    """"Gov." → "governor", so "said Gov. Perry" and "the Texas governor" meet."""
+    low = word.lower().rstrip(".")
+    return ABBREVIATED_TITLES.get(low, low)
+
+
 def role_of_phrase(span: "Span") -> Role | None:
     """A role phrase: ``the Russian president``, ``the minister``, ``his Chinese counterpart``."""
     root = span.root
@@ -241,7 +252,7 @@ def _roles_for(ent: "Span") -> set[Role]:
     if nouns:
         nat = next((t.text for t in left if t.ent_type_ in ("NORP", "GPE")), None)
         head = nouns[-1].lemma_.lower()
-        roles.add(Role(head=head, nationality=nat.lower() if nat else None,
+        roles.add(Role(head=_title_head(head), nationality=nat.lower() if nat else None,
                        text=" ".join(t.text for t in left)))
     # appositions in both directions ("the president of Russia, Vladimir Putin" / "Varga, a structural engineer")
     partners = [c for c in root.children if c.dep_ == "appos"]
@@ -257,7 +268,7 @@ def _roles_for(ent: "Span") -> set[Role]:
             # nested title inside the appositive: "his Chinese counterpart, President Xi Jinping"
     for t in doc[max(ent.start - 2, 0):ent.start]:
         if t.dep_ == "compound" and t.pos_ == "PROPN" and not t.ent_type_ and t.lower_ not in HONORIFICS:
-            roles.add(Role(head=t.lower_, nationality=None, text=t.text))
+            roles.add(Role(head=_title_head(t.text), nationality=None, text=t.text))
     return roles
 
 

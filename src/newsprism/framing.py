@@ -57,7 +57,8 @@ GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
                 "undermining": "casts doubt on the speaker's words or motives"}
 VADER_MIN = 2.0          # |valence| at which a VADER adjective, adverb or verb is loaded
-VADER_NOUN_MIN = 3.0     # nouns carry valence as topics ("peace", "trust"): only the strongest are loaded
+VADER_NOUN_MIN = 3.3     # nouns carry valence as topics ("peace", "racism"): only the strongest are loaded
+COMMON_ADJECTIVE_ZIPF = 4.9  # adjectives this common ("sure", "important", "able") are not loaded words
 EVERYDAY_ZIPF = 4.7      # a neutral-polarity subjective adjective this common ("entire", "latest") is not loaded
 SUBJECTIVITY_MIN = 0.8   # Pattern/TextBlob subjectivity at which an adjective is loaded
 BABE_MIN = 2             # sentences in which BABE annotators marked the word biased
@@ -147,7 +148,8 @@ def loaded_reason(token: Any) -> str | None:
         return f"VADER valence {v:+.1f} ({'positive' if v > 0 else 'negative'} emotive word)"
     if token.pos_ == "ADJ":
         ps = subjectivity().get(low)
-        if ps and ps[1] >= SUBJECTIVITY_MIN and (abs(ps[0]) >= 0.3 or zipf(low) < EVERYDAY_ZIPF):
+        if ps and ps[1] >= SUBJECTIVITY_MIN and zipf(low) < COMMON_ADJECTIVE_ZIPF and (
+                abs(ps[0]) >= 0.3 or zipf(low) < EVERYDAY_ZIPF):
             return f"subjective adjective (Pattern subjectivity {ps[1]:.1f}, polarity {ps[0]:+.1f})"
     if token.pos_ == "VERB":
         emotions = nrc().get(lemma, [])
