@@ -31,7 +31,7 @@ bench: install
 	for b in benchmarks/*.py; do $(BIN)/python $$b || exit 1; done
 
 lint: install
-	$(BIN)/python -m ruff check src tests || true
+	$(BIN)/python -m ruff check src tests benchmarks scripts
 
 clean:
 	rm -rf $(VENV) demo-report.html newsprism.db*

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 
@@ -15,7 +14,7 @@ from newsprism.sources import iter_documents
 from newsprism.sources.base import decode, looks_binary
 from newsprism.records import RawDocument
 
-from .conftest import DATA, respond
+from .conftest import respond
 
 LOCAL = Settings(allow_private_urls=True, fetch_timeout=1.0)
 

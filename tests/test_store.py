@@ -9,7 +9,6 @@ import sqlite3
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from newsprism.errors import EmptyInput
 from newsprism.pipeline import ingest

@@ -7,7 +7,7 @@ stage's output type after it runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 from . import nlp
@@ -105,7 +105,3 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
 
 def analyze(article: Article, settings: Settings = DEFAULT) -> AnalyzedArticle:
     return analyze_many([article], settings)[0]
-
-
-def with_entities(analyzed: AnalyzedArticle, **changes: Any) -> AnalyzedArticle:
-    return replace(analyzed, **changes)

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import string
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .entities import zipf
@@ -76,13 +75,8 @@ def acronym_fits(letters: Sequence[str], words: Sequence[str]) -> bool:
     return i == len(letters)
 
 
-@lru_cache(maxsize=1)
-def _alphabet() -> str:
-    return string.ascii_lowercase
-
-
 def edits1(word: str) -> set[str]:
-    letters = _alphabet()
+    letters = string.ascii_lowercase
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     deletes = [a + b[1:] for a, b in splits if b]
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]

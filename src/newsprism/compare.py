@@ -293,9 +293,7 @@ def compare_sources(specs: Sequence[str], settings: Settings = DEFAULT,
         if on_error:
             on_error(e)
     if len(articles) < 2:
-        from .errors import InputError as _IE
-
-        raise _IE(f"compare needs at least two readable articles, got {len(articles)}",
+        raise InputError(f"compare needs at least two readable articles, got {len(articles)}",
                   source=", ".join(specs) if len(specs) <= 3 else f"{len(specs)} sources", reason="too_few_articles")
     comparison = compare_analyzed(analyze_many(articles, settings), settings)
     comparison.errors = errors
@@ -316,8 +314,6 @@ def compare_story(store: Any, story_id: str, settings: Settings = DEFAULT) -> Co
         store.save_analysis(analyzed, ANALYSIS_VERSION)
         cached[analyzed.id] = analyzed
     if len(articles) < 2:
-        from .errors import InputError as _IE
-
-        raise _IE(f"story {story_id} has only {len(articles)} article; nothing to compare", source=store.path,
+        raise InputError(f"story {story_id} has only {len(articles)} article; nothing to compare", source=store.path,
                   reason="too_few_articles")
     return compare_analyzed([cached[a.id] for a in articles], settings)  # type: ignore[misc]

@@ -18,7 +18,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from .records import AnalyzedArticle, Entity, Mention
 
@@ -589,11 +589,4 @@ def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
         naming = tuple(replace(n, anchors=tuple(sorted({canonical.get(x, x) for x in n.anchors}))) for n in a.naming)
         out.append(replace(a, entities=tuple(merged.values()), quotes=quotes, framing=framing, claims=claims,
                            naming=naming))
-    return out
-
-
-def mentions_by_entity(entities: Iterable[Entity]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for e in entities:
-        out[e.id].extend(e.mentions)
     return out

@@ -110,8 +110,3 @@ class NotFound(NewsprismError):
     reason = "not_found"
     exit_code = 5
 
-
-ALL_ERRORS: tuple[type[NewsprismError], ...] = (
-    NewsprismError, InputError, EmptyInput, BinaryInput, TooLarge, NotEnglish, NoContent,
-    Unreadable, FetchFailed, MalformedInput, ModelMissing, StoreError, NotFound,
-)

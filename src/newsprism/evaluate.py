@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 
 @dataclass
@@ -113,10 +113,6 @@ def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, 
             k.fp += f
             k.fn += n
     return total, by_kind
-
-
-def iter_kinds(scores: dict[str, Score]) -> Iterable[tuple[str, Score]]:
-    return sorted(scores.items())
 
 
 def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:

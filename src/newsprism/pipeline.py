@@ -13,7 +13,7 @@ import httpx
 
 from .errors import InputError, NewsprismError
 from .extract import extract
-from .records import Article, RawDocument
+from .records import Article
 from .settings import DEFAULT, Settings
 from .sources import iter_documents
 from .store import Store
@@ -46,13 +46,6 @@ def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: ht
             yield extract(item, settings)
         except InputError as exc:
             yield exc
-
-
-def extract_document(doc: RawDocument, settings: Settings = DEFAULT) -> Article | InputError:
-    try:
-        return extract(doc, settings)
-    except InputError as exc:
-        return exc
 
 
 def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, client: httpx.Client | None = None,

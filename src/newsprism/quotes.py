@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
-from .entities import SPEECH_VERBS, Cluster, Resolver, entity_id
+from .entities import SPEECH_VERBS, Resolver, entity_id
 from .records import Quote, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -363,7 +363,6 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         if n_words == 0:
             continue
         s_idx = _sentence_index(sentences, span.open_at)
-        sent = sentences[s_idx] if s_idx is not None else None
         para = next(((a, b) for a, b in paras if a <= span.open_at < b), None)
         if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0]:
             pull_quotes.append(len(quotes))
@@ -564,10 +563,3 @@ def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> b
     length = max(end - start, 1)
     covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
     return covered / length > 0.5
-
-
-def speaker_cluster(resolver: Resolver, quote: Quote) -> Cluster | None:
-    for c in resolver.clusters:
-        if entity_id(c.type, c.name) == quote.speaker_id:
-            return c
-    return None

@@ -273,10 +273,6 @@ def assign_new(store: Any, articles: Sequence[Article], settings: Settings = DEF
     return out
 
 
-def assign_all(store: Any, settings: Settings = DEFAULT) -> list[Assignment]:
-    return assign_new(store, list(store.articles()), settings)
-
-
 def story_article_ids(store: Any, story_id: str) -> list[str]:
     rows = store.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
                             "WHERE sa.story_id = ? OR sa.story_id LIKE ? ORDER BY a.published, a.rowid",

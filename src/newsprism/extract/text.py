@@ -234,9 +234,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             in_related = scored.category == "related_links"
             i += 1
             continue
-        if in_related and is_headline(line, settings.related_headline_max_words) or (
-            in_related and not _TERMINAL.search(line) and len(words(line)) <= settings.related_headline_max_words
-        ):
+        if in_related and (is_headline(line, settings.related_headline_max_words) or (
+                not _TERMINAL.search(line) and len(words(line)) <= settings.related_headline_max_words)):
             removed.append(Removed(text=line, reason="related_links", score=None,
                                    features=("under_related_heading", "headline_shape")))
             i += 1
