@@ -137,3 +137,12 @@ def test_cli_every_command_has_help():
         for param in command.params:
             if param.param_type_name == "option" and param.name not in ("help",):
                 assert param.help, f"option {param.name} of {name} has no help"
+
+
+def test_cli_text_too_long_to_analyse(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("Long Report Title\n\n" + ("The council met again and discussed the budget at length. " * 40),
+                    encoding="utf-8")
+    result = runner.invoke(app, ["analyze", str(path), "--set", "max_analysis_chars=500"])
+    assert result.exit_code == 2
+    _one_clean_line(result.stderr, "NP103")

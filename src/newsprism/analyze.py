@@ -89,6 +89,13 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
     """Analyse articles (spaCy batched over all of them)."""
     stages = list(stages) if stages is not None else _stages()
     check_order(stages)
+    for article in articles:
+        if len(article.text) > settings.max_analysis_chars:
+            from .errors import TooLarge
+
+            raise TooLarge(f"{len(article.text):,} characters of text is over the {settings.max_analysis_chars:,} "
+                           f"that are analysed (setting max_analysis_chars)", source=article.source,
+                           article_id=article.id)
     docs = nlp.parse([a.text for a in articles])
     out: list[AnalyzedArticle] = []
     for article, doc in zip(articles, docs):

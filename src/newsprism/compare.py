@@ -289,6 +289,12 @@ def compare_sources(specs: Sequence[str], settings: Settings = DEFAULT,
     from .pipeline import load_many
 
     articles, errors = load_many(specs, settings)
+    from .errors import TooLarge
+
+    for a in [a for a in articles if len(a.text) > settings.max_analysis_chars]:
+        errors.append(TooLarge(f"{len(a.text):,} characters of text is over the {settings.max_analysis_chars:,} "
+                               "that are analysed (setting max_analysis_chars)", source=a.source))
+    articles = [a for a in articles if len(a.text) <= settings.max_analysis_chars]
     for e in errors:
         if on_error:
             on_error(e)

@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tail_fraction", 0.25, "Final share of a document where trailing boilerplate gets a position bonus."),
     Setting("headline_max_words", 25, "A first line longer than this is not read as a title."),
     Setting("related_headline_max_words", 30, "A line under a 'Related posts' heading longer than this ends the list."),
+    Setting("max_analysis_chars", 1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large."),
     Setting("min_words", 20, "Articles with fewer words in their cleaned text are skipped as no_content."),
     Setting("min_language_chars", 40, "Texts shorter than this are assumed English (too short to detect)."),
     Setting("english_min_share", 0.5, "Share of English the language detector must see for an article to be kept."),
