@@ -56,6 +56,16 @@ def analyzed_examples(example_articles):  # type: ignore[no-untyped-def]
     return analyze_many(list(example_articles))
 
 
+def make_article(text: str, source: str = "t"):  # type: ignore[no-untyped-def]
+    """An Article from text the test writes (first line as title when it reads as one)."""
+    from newsprism.extract.text import clean_text
+    from newsprism.records import Article, content_id
+
+    c = clean_text(text)
+    return Article(id=content_id(c.text) if source != "t" else "t", source=source, text=c.text, title=c.title,
+                   outlet=None if source == "t" else source, paragraphs=tuple(c.paragraphs))
+
+
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 

@@ -6,15 +6,11 @@ import pytest
 
 from newsprism.analyze import analyze
 from newsprism.entities import is_acronym_of, link_across, nat_match
-from newsprism.extract.text import clean_text
-from newsprism.records import Article
+
+from .conftest import make_article
 
 pytestmark = pytest.mark.slow
 
-
-def _article(text: str) -> Article:
-    c = clean_text(text)
-    return Article(id="t", source="t", text=c.text, title=c.title, paragraphs=tuple(c.paragraphs))
 
 
 def _by_name(analyzed, name):  # type: ignore[no-untyped-def]
@@ -48,7 +44,7 @@ def test_entities_seed_001_mr_putin_and_headline(analyzed_seeds):
 
 
 def test_entities_short_name_and_role_phrase():
-    a = analyze(_article(
+    a = analyze(make_article(
         "Harbour Authority Names New Chief\n\n"
         "Harbour Minister Elsa Norrgard announced on Monday that the port would close for two days. "
         "Norrgard said the closure was needed for repairs. The minister also thanked the dock workers."))
@@ -61,7 +57,7 @@ def test_entities_short_name_and_role_phrase():
 
 
 def test_entities_acronym_joins_expansion():
-    a = analyze(_article(
+    a = analyze(make_article(
         "Regulator Fines Bank\n\n"
         "The National Water Agency fined the company on Tuesday. A spokesman for the NWA said the fine was the "
         "largest it had ever imposed."))
@@ -71,7 +67,7 @@ def test_entities_acronym_joins_expansion():
 
 
 def test_entities_pronoun_subject_resolves():
-    a = analyze(_article(
+    a = analyze(make_article(
         "Mayor Visits Flooded Streets\n\n"
         "Mayor Ines Okafor toured the flooded streets on Tuesday. She promised that every family would be housed."))
     okafor = _by_name(a, "Ines Okafor")

@@ -7,17 +7,11 @@ import pytest
 from newsprism.analyze import analyze
 from newsprism.compare import compare_analyzed
 from newsprism.evaluate import score_framing
-from newsprism.extract.text import clean_text
-from newsprism.records import Article
 
-from .conftest import ROOT
+from .conftest import ROOT, make_article
 
 pytestmark = pytest.mark.slow
 
-
-def _article(text: str) -> Article:
-    c = clean_text(text)
-    return Article(id="t", source="t", text=c.text, title=c.title, paragraphs=tuple(c.paragraphs))
 
 
 def _cues(framing, cue):  # type: ignore[no-untyped-def]
@@ -62,7 +56,7 @@ def test_framing_seed_000_praise_and_naming(seed_comparison):
 
 
 def test_framing_hedges_and_scare_quotes_on_own_text():
-    a = analyze(_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
+    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
                          "self-styled experts of the alleged think tank praised as “bold”, on Monday."))
     hedges = {f.text for f in _cues(a.framing, "hedge")}
     assert {"so-called", "self-styled", "alleged"} <= hedges
@@ -71,7 +65,7 @@ def test_framing_hedges_and_scare_quotes_on_own_text():
 
 
 def test_framing_attribution_grades_on_own_text():
-    a = analyze(_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
+    a = analyze(make_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
                          "Jon Ries noted that revenue had grown. Opposition leader Per Malm claimed that the "
                          "figures were wrong."))
     grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
@@ -81,7 +75,7 @@ def test_framing_attribution_grades_on_own_text():
 
 
 def test_framing_loaded_words_name_their_lexicon():
-    a = analyze(_article("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
+    a = analyze(make_article("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
                          "called the heroic volunteers the only winners."))
     loaded = {f.text: f.reason for f in _cues(a.framing, "loaded")}
     assert "slammed" in loaded and "BABE" in loaded["slammed"]
@@ -89,7 +83,7 @@ def test_framing_loaded_words_name_their_lexicon():
 
 
 def test_framing_agentless_passive():
-    a = analyze(_article("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
+    a = analyze(make_article("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
                          "report was written by engineers."))
     passives = {f.text for f in _cues(a.framing, "passive_agentless")}
     assert passives == {"were ignored", "were postponed"}  # "written by engineers" names its agent

@@ -7,22 +7,16 @@ import pytest
 
 from newsprism.analyze import analyze
 from newsprism.evaluate import score_quotes
-from newsprism.extract.text import clean_text
 from newsprism.quotes import find_spans
-from newsprism.records import Article
 
-from .conftest import ROOT
+from .conftest import ROOT, make_article
 
 pytestmark = pytest.mark.slow
 
 
-def _article(text: str) -> Article:
-    c = clean_text(text)
-    return Article(id="t", source="t", text=c.text, title=c.title, paragraphs=tuple(c.paragraphs))
-
 
 def _quotes(text: str):  # type: ignore[no-untyped-def]
-    return analyze(_article(text)).quotes
+    return analyze(make_article(text)).quotes
 
 
 def _find(quotes, fragment):  # type: ignore[no-untyped-def]

@@ -9,9 +9,9 @@ import pytest
 
 from newsprism.analyze import analyze_many
 from newsprism.compare import compare_analyzed
-from newsprism.extract.text import clean_text
-from newsprism.records import Article, content_id
 from newsprism.report import html
+
+from .conftest import make_article
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -26,19 +26,13 @@ PLAIN = ("Budget Approved By Council\n\nThe city council approved the budget on 
          "and opposition members voted against it.")
 
 
-def _article(text: str, source: str) -> Article:
-    c = clean_text(text)
-    return Article(id=content_id(c.text), source=source, text=c.text, title=c.title, outlet=source,
-                   paragraphs=tuple(c.paragraphs))
-
-
 @pytest.fixture(scope="module")
 def page(tmp_path_factory):  # type: ignore[no-untyped-def]
     if CHROMIUM is None:
         pytest.skip("Debian's chromium is not installed (.ci/run installs it)")
     from playwright.sync_api import sync_playwright
 
-    comparison = compare_analyzed(analyze_many([_article(HOSTILE, "Hostile Times"), _article(PLAIN, "Plain Post")]))
+    comparison = compare_analyzed(analyze_many([make_article(HOSTILE, "Hostile Times"), make_article(PLAIN, "Plain Post")]))
     path = tmp_path_factory.mktemp("report") / "report.html"
     path.write_text(html.render(comparison), encoding="utf-8")
     with sync_playwright() as p:
