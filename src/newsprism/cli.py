@@ -205,8 +205,14 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 
     settings = _settings(set_)
     with Store(db) as store:
-        run_watch(feeds, store, settings, once=once, interval=interval,
-                  log=lambda line: err.print(line, markup=False))
+        results = run_watch(feeds, store, settings, once=once, interval=interval,
+                            log=lambda line: err.print(line, markup=False))
+    if once:
+        new = sum(len(r.new_articles) for r in results)
+        failed = sum(1 for r in results if r.status == "error")
+        out.print(f"polled {len(results)} feed(s) · {new} new article(s) · {failed} failed", markup=False)
+        if results and failed == len(results):
+            raise typer.Exit(2)
 
 
 @app.command()
