@@ -94,3 +94,11 @@ def test_entities_helpers():
     assert is_acronym_of("UN", "United Nations")
     assert not is_acronym_of("WHO", "World Trade Organization")
     assert nat_match("Russia", "Russian") and nat_match("China", "Chinese") and not nat_match("Russia", "China")
+
+
+def test_entities_abbreviated_title_meets_role_phrase():
+    a = analyze(make_article("Ad Campaign Launched\n\nGov. Rick Perry launched a new television ad on Monday in "
+                             "Iowa. \"As president, I will fight for our values,\" the Texas governor said."))
+    perry = _by_name(a, "Rick Perry")
+    assert "the Texas governor" in _mention_texts(perry)
+    assert a.quotes[0].speaker == "Rick Perry"

@@ -158,6 +158,13 @@ class Resolver:
             nat_ok = role.nationality is None or any(nat_match(n, role.nationality) for n in nats)
             if head_ok and nat_ok:
                 candidates.append(c)
+        if not candidates and role.nationality is not None:
+            # "the Texas governor" for a man introduced only as "Gov. Perry": the title alone, when one
+            # person holds it and nothing is known of his nationality
+            candidates = [c for c in self.clusters if c.type == "PERSON" and role.head in {r.head for r in c.roles}
+                          and not any(r.nationality for r in c.roles)]
+            if len(candidates) != 1:
+                return None
         if not candidates:
             return None
         if len(candidates) == 1:
