@@ -1,8 +1,8 @@
 """External checks on BASIL (150 real articles, annotated by others, not used to build anything here).
 
-1. Quotes: for each phrase BASIL marks as inside a quote with a named speaker (not "other_pro"/
-   "other_anti"), is it inside one of our quotes (direct, partial or reported), and do we name the same
-   speaker (surname match)?
+1. Quotes: for each phrase BASIL marks as inside a quote said by a named individual (not a group such
+   as "Tea_Party" or "other_anti"), is it inside one of our quotes (direct, partial or reported), and do
+   we name the same speaker (surname match)?
 2. Loaded words: of our ``loaded`` cues in the outlet's own voice, how many fall inside a span BASIL's
    annotators marked as lexical bias (precision against BASIL), and how many BASIL lexical-bias spans
    contain one of our cues (recall). BASIL marks phrases, not lexicon words, so both are lower bounds
@@ -21,6 +21,17 @@ from newsprism.extract import extract
 from newsprism.records import RawDocument
 
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil"
+
+
+GROUP_WORDS = {"lawmakers", "officials", "campaign", "party", "administration", "companies", "department",
+               "democrats", "republicans", "senate", "house", "america", "now", "white", "supporters", "critics"}
+
+
+def is_person(speaker: str) -> bool:
+    """BASIL names groups too ("Tea_Party", "Democratic_Lawmakers"); keep individuals ("Joe_Biden")."""
+    parts = speaker.split("_")
+    return 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts) and not any(
+        p.lower() in GROUP_WORDS for p in parts)
 
 
 def main() -> None:
@@ -48,7 +59,7 @@ def main() -> None:
             if p["bias"] == "lex" and p["quote"] == "no":
                 lex.append(span)
             speaker = p.get("speaker") or ""
-            if p["quote"] != "yes" or not speaker or speaker.startswith("other") or "_" not in speaker:
+            if p["quote"] != "yes" or not is_person(speaker):
                 continue
             total += 1
             covering = [q for q in a.quotes if q.kind != "scare" and q.start <= span[0] + 2 and span[1] - 2 <= q.end]
@@ -62,7 +73,7 @@ def main() -> None:
         cues_in += sum(1 for f in own if any(s <= f.start < e for s, e in lex))
         lex_spans += len(lex)
         lex_hit += sum(1 for s, e in lex if any(s <= f.start < e for f in own))
-    print(f"BASIL quotes with a named speaker: {total}; inside one of our quotes: {found} ({found / max(total, 1):.0%}); "
+    print(f"BASIL quotes by a named individual: {total}; inside one of our quotes: {found} ({found / max(total, 1):.0%}); "
           f"same speaker: {same} ({same / max(total, 1):.0%} of all, {same / max(found, 1):.0%} of those found)")
     print(f"loaded words in the outlet's voice: {cues}; inside a BASIL lexical-bias span: {cues_in} "
           f"({cues_in / max(cues, 1):.0%}); BASIL lexical-bias spans (outside quotes) with a cue of ours: "

@@ -140,3 +140,10 @@ def test_quotes_every_quote_explains_itself(analyzed_examples):
             assert a.article.text[q.start:q.end] == q.text
             if q.kind in ("direct", "partial") and q.speaker:
                 assert q.rule in ("cue_in_sentence", "continued", "introduced", "previous_speaker", "pull_quote")
+
+
+def test_quotes_colon_introduction_without_verb_of_saying():
+    qs = _quotes("Debate Night\n\nPaul Ryan said the plan would work. \"It is a good plan,\" he said. Joe Biden was "
+                 "quick to retort: \"With all due respect, that is just a bunch of malarkey.\"")
+    q = _find(qs, "With all due respect")
+    assert q.speaker == "Joe Biden" and q.rule == "introduced" and q.cue == "retort"

@@ -278,6 +278,19 @@ def _adjacent_attribution(doc: Any, close_at: int, sent_end: int) -> "Token | No
     return verbs[0]
 
 
+def _colon_intro(doc: Any, open_at: int, sent_start: int) -> "tuple[Token, str] | None":
+    """"Joe Biden was quick to retort: “…”": the subject of the clause a colon right before the quote
+    ends, and the word before the colon as the cue."""
+    before = _tokens(doc, sent_start, open_at) if open_at > sent_start else None
+    if before is None or len(before) < 3 or before[-1].text != ":":
+        return None
+    colon = before[-1]
+    subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
+    if not subjects:
+        return None
+    return subjects[0], before[-2].text
+
+
 def _is_title(inner: str, doc: Any, open_at: int) -> bool:
     words = _WORD.findall(inner)
     if not words or len(words) > 8 or re.search(r"[.!?,;]\s*$", inner):
@@ -406,6 +419,12 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             cue = _cue_text(verb)
             via = _via(verb, resolver, verb.sent, subj)
             rule = "cue_in_sentence"
+        if speaker.name is None and not embedded:
+            intro = _colon_intro(doc, span.open_at, region_start)
+            if intro is not None:
+                found = _speaker_from_token(intro[0], resolver)
+                if found.name is not None:
+                    speaker, cue, rule = found, intro[1], "introduced"
         if speaker.name is None and span.continued and quotes:
             prev = quotes[-1]
             speaker, rule = Speaker(prev.speaker, prev.speaker_id), "continued"
