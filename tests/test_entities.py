@@ -102,3 +102,12 @@ def test_entities_abbreviated_title_meets_role_phrase():
     perry = _by_name(a, "Rick Perry")
     assert "the Texas governor" in _mention_texts(perry)
     assert a.quotes[0].speaker == "Rick Perry"
+
+
+def test_entities_pronoun_skips_person_of_the_other_stated_gender():
+    a = analyze(make_article("Hearing Ends\n\nRep. Jackie Speier questioned Mr. Tom Hale, the agency chief. "
+                             "Ms. Speier said the report was late. He said it would arrive next week."))
+    hale = _by_name(a, "Tom Hale")
+    assert any(m.rule == "pronoun" and m.text == "He" for m in hale.mentions)
+    said = next(q for q in a.quotes if "arrive next week" in q.text)
+    assert said.speaker == "Tom Hale"

@@ -33,6 +33,11 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "p
 # Heads that name any office-holder of a country ("the Russian leader" matches its president).
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
+               "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
+               "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
+               "father": "m", "mother": "f", "husband": "m", "wife": "f", "son": "m", "daughter": "f"}
 NAME_TOKEN_MAX_ZIPF = 4.4  # a capitalised token more frequent than this as an English word is a title, not a name
 # Verbs of saying (lemmas); a lexicon shared with the quotes and framing stages.
 SPEECH_VERBS = {
@@ -106,6 +111,7 @@ class Cluster:
     name: str
     mentions: list[Mention] = field(default_factory=list)
     roles: set[Role] = field(default_factory=set)
+    gender: str | None = None  # "m" / "f" when the text says so (Mr/Ms, spokesman/spokeswoman), else unknown
 
     @property
     def tokens(self) -> set[str]:
@@ -139,7 +145,7 @@ class Resolver:
                 if hit is not None:
                     return hit
         if token.lower_ in PRONOUNS:
-            return self.antecedent(token.idx, person_only=True)
+            return self.antecedent(token.idx, person_only=True, gender=PRONOUN_GENDER[token.lower_])
         role = role_of_phrase(span)
         if role is not None:
             return self.match_role(role, token.idx)
@@ -176,12 +182,15 @@ class Resolver:
             return best[1]
         return max(candidates, key=lambda c: len(c.mentions))
 
-    def antecedent(self, before: int, person_only: bool = True) -> Cluster | None:
-        """The last person named as a sentence subject before ``before`` (outside quotes), else the last named."""
+    def antecedent(self, before: int, person_only: bool = True, gender: str | None = None) -> Cluster | None:
+        """The last person named as a sentence subject before ``before`` (outside quotes), else the last named;
+        a person the text shows to be of the other gender than the pronoun is passed over."""
         last_subject: tuple[int, Cluster] | None = None
         last_any: tuple[int, Cluster] | None = None
         for c in self.clusters:
             if person_only and c.type != "PERSON":
+                continue
+            if gender is not None and c.gender is not None and c.gender != gender:
                 continue
             for m in c.mentions:
                 if m.start >= before or m.start in self.quote_chars or m.rule == "pronoun":
@@ -390,6 +399,7 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
                 by_char[pos] = idx
     resolver = Resolver(clusters=clusters, by_char=by_char, doc=doc, quote_chars=skip_chars or set())
     _add_untagged_names(resolver)
+    _infer_gender(resolver)
     _add_role_mentions(resolver)
     return resolver
 
@@ -489,6 +499,30 @@ def _add_untagged_names(resolver: Resolver) -> None:
                 resolver.by_char[pos] = idx
 
 
+def _infer_gender(resolver: Resolver) -> None:
+    """Gender only where the text states it: an honorific before a mention, or a gendered role noun."""
+    doc = resolver.doc
+    for c in resolver.clusters:
+        if c.type != "PERSON":
+            continue
+        votes: dict[str, int] = {}
+        for m in c.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.start > 0:
+                cue = GENDER_CUES.get(doc[span.start - 1].lower_)
+                if cue and doc[span.start - 1].lower_.rstrip(".") in ("mr", "mrs", "ms", "miss"):
+                    votes[cue] = votes.get(cue, 0) + 1
+            first = m.text.split()[0].lower() if m.text.split() else ""
+            if first.rstrip(".") in ("mr", "mrs", "ms", "miss"):
+                votes[GENDER_CUES[first]] = votes.get(GENDER_CUES[first], 0) + 1
+        for r in c.roles:
+            g = GENDER_CUES.get(r.head)
+            if g:
+                votes[g] = votes.get(g, 0) + 1
+        if len(votes) == 1:
+            c.gender = next(iter(votes))
+
+
 def _add_role_mentions(resolver: Resolver) -> None:
     """Role phrases and subject pronouns become mentions of the person they stand for."""
     doc = resolver.doc
@@ -497,7 +531,7 @@ def _add_role_mentions(resolver: Resolver) -> None:
         if chunk.start_char in seen or chunk.start_char in resolver.quote_chars:
             continue
         if chunk.root.lower_ in PRONOUNS and chunk.root.dep_ in ("nsubj", "nsubjpass"):
-            target = resolver.antecedent(chunk.start_char)
+            target = resolver.antecedent(chunk.start_char, gender=PRONOUN_GENDER[chunk.root.lower_])
             rule = "pronoun"
         else:
             role = role_of_phrase(chunk)
