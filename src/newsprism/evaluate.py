@@ -78,6 +78,22 @@ def match_spans(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, An
     return tp, len(predicted) - tp, len(gold) - tp
 
 
+def tally(total: Score, by_kind: dict[str, Score], gold: Sequence[dict[str, Any]],
+          predicted: Sequence[dict[str, Any]], kind_key: str, same: Any) -> None:
+    """Add one document's matches to the overall score and to the score of each kind."""
+    tp, fp, fn = match_spans(gold, predicted, same)
+    total.tp += tp
+    total.fp += fp
+    total.fn += fn
+    for kind in {g[kind_key] for g in gold} | {p[kind_key] for p in predicted}:
+        k = by_kind.setdefault(kind, Score())
+        t, f, n = match_spans([g for g in gold if g[kind_key] == kind], [p for p in predicted if p[kind_key] == kind],
+                              same)
+        k.tp += t
+        k.fp += f
+        k.fn += n
+
+
 def load_gold(path: str | Path) -> dict[str, Any]:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
@@ -100,18 +116,7 @@ def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, 
             if not check_gold_span(a.article.text, item):
                 total.stale.append(f"{doc['source']}:{item['start']}")
         predicted = [q.to_dict() for q in a.quotes]
-        tp, fp, fn = match_spans(items, predicted, lambda g, p: _norm(g["speaker"]) == _norm(p["speaker"]))
-        total.tp += tp
-        total.fp += fp
-        total.fn += fn
-        for kind in {i["kind"] for i in items} | {p["kind"] for p in predicted}:
-            k = by_kind.setdefault(kind, Score())
-            g_k = [i for i in items if i["kind"] == kind]
-            p_k = [p for p in predicted if p["kind"] == kind]
-            t, f, n = match_spans(g_k, p_k, lambda g, p: _norm(g["speaker"]) == _norm(p["speaker"]))
-            k.tp += t
-            k.fp += f
-            k.fn += n
+        tally(total, by_kind, items, predicted, "kind", lambda g, p: _norm(g["speaker"]) == _norm(p["speaker"]))
     return total, by_kind
 
 
@@ -137,17 +142,7 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
                 if not check_gold_span(a.article.text, item):
                     total.stale.append(f"{doc['source']}:{item['start']}")
             predicted = [f.to_dict() for f in a.framing if f.cue != "biased_sentence"]
-            tp, fp, fn = match_spans(items, predicted, lambda g, p: g["cue"] == p["cue"])
-            total.tp += tp
-            total.fp += fp
-            total.fn += fn
-            for cue in {i["cue"] for i in items} | {p["cue"] for p in predicted}:
-                k = by_cue.setdefault(cue, Score())
-                t, f, n = match_spans([i for i in items if i["cue"] == cue], [p for p in predicted if p["cue"] == cue],
-                                      lambda g, p: True)
-                k.tp += t
-                k.fp += f
-                k.fn += n
+            tally(total, by_cue, items, predicted, "cue", lambda g, p: g["cue"] == p["cue"])
     return total, by_cue
 
 

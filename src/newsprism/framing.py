@@ -81,16 +81,20 @@ def babe_words() -> dict[str, int]:
     return out
 
 
-@lru_cache(maxsize=1)
-def vader() -> dict[str, float]:
+def _package_text(package: str, path: str, pip_name: str) -> str:
+    """A data file shipped inside an installed PyPI package; a clear error names the package if missing."""
     try:
-        path = resources.files("vaderSentiment").joinpath("vader_lexicon.txt")
+        return resources.files(package).joinpath(path).read_text(encoding="utf-8")
     except ModuleNotFoundError:
         from .errors import ModelMissing
 
-        raise ModelMissing("the VADER lexicon is not installed: pip install vaderSentiment") from None
+        raise ModelMissing(f"the lexicon package is not installed: pip install {pip_name}") from None
+
+
+@lru_cache(maxsize=1)
+def vader() -> dict[str, float]:
     out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in _package_text("vaderSentiment", "vader_lexicon.txt", "vaderSentiment").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2:
             try:
@@ -103,12 +107,7 @@ def vader() -> dict[str, float]:
 @lru_cache(maxsize=1)
 def subjectivity() -> dict[str, tuple[float, float]]:
     """Pattern's English adjective lexicon as shipped by TextBlob: word → (polarity, subjectivity)."""
-    try:
-        text = resources.files("textblob").joinpath("en/en-sentiment.xml").read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        from .errors import ModelMissing
-
-        raise ModelMissing("the subjectivity lexicon is not installed: pip install textblob") from None
+    text = _package_text("textblob", "en/en-sentiment.xml", "textblob")
     out: dict[str, tuple[float, float]] = {}
     for m in re.finditer(r'<word form="([^"]+)"[^>]*?polarity="([-\d.]+)"[^>]*?subjectivity="([\d.]+)"', text):
         out.setdefault(m.group(1).lower(), (float(m.group(2)), float(m.group(3))))
@@ -117,13 +116,7 @@ def subjectivity() -> dict[str, tuple[float, float]]:
 
 @lru_cache(maxsize=1)
 def nrc() -> dict[str, list[str]]:
-    try:
-        text = resources.files("nrclex").joinpath("data/nrc_en.json").read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        from .errors import ModelMissing
-
-        raise ModelMissing("the NRC emotion lexicon is not installed: pip install NRCLex") from None
-    return json.loads(text)
+    return json.loads(_package_text("nrclex", "data/nrc_en.json", "NRCLex"))
 
 
 @lru_cache(maxsize=1)

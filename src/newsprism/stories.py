@@ -100,17 +100,20 @@ class StoryGrouper:
         self.index.hnsw.efSearch = 64
         self.stories: list[StoryState] = []
         self.by_id: dict[str, int] = {}
+        self.changed: set[str] = set()  # stories created, joined or merged since loading: the ones to save
 
     # -- state ------------------------------------------------------------------------------
     def load(self, states: Iterable[StoryState]) -> None:
         for s in states:
             self._add_story(s)
+        self.changed.clear()
 
     def _add_story(self, state: StoryState) -> int:
         idx = len(self.stories)
         self.stories.append(state)
         self.by_id[state.id] = idx
         self.index.add(state.centroid.reshape(1, -1).astype("float32"))
+        self.changed.add(state.id)
         return idx
 
     def resolve(self, story_id: str) -> str:
@@ -174,6 +177,7 @@ class StoryGrouper:
         return Assignment(article_id, new_id, 1.0 if best is None else round(best[0], 3), reason, True)
 
     def _join(self, story: StoryState, vector: Any, names: set[str], day: int | None) -> None:
+        self.changed.add(story.id)
         story.vector_sum = story.vector_sum + vector
         story.n += 1
         story.names.update(names)
@@ -202,6 +206,7 @@ class StoryGrouper:
             big, small = (story, other) if story.n >= other.n else (other, story)
             self._join_state(big, small)
             small.merged_into = big.id
+            self.changed.update((big.id, small.id))
 
     def _join_state(self, big: StoryState, small: StoryState) -> None:
         big.vector_sum = big.vector_sum + small.vector_sum
@@ -237,7 +242,7 @@ def _load_states(store: Any) -> list[StoryState]:
 def _save(store: Any, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
     now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
     with store.transaction():
-        for st in grouper.stories:
+        for st in (grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)):
             first = dt.date.fromordinal(st.first).isoformat() if st.first else None
             last = dt.date.fromordinal(st.last).isoformat() if st.last else None
             store.db.execute(
@@ -251,7 +256,7 @@ def _save(store: Any, grouper: StoryGrouper, assignments: Sequence[Assignment]) 
             store.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
                              "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
         # articles of merged stories follow their story
-        for st in grouper.stories:
+        for st in (grouper.stories[grouper.by_id[i]] for i in grouper.changed):
             if st.merged_into:
                 store.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
                                  (grouper.resolve(st.id), st.id))
