@@ -190,7 +190,6 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
     cleaned = re.sub(r"^(thursday|monday|tuesday|wednesday|friday|saturday|sunday),?\s+", "", low)
     cleaned = re.sub(r"\b(of|last year|this year)\b", "", cleaned).strip(" ,")
     if not re.search(r"\d", cleaned):
-        m = re.fullmatch(r"([a-z]+)\s+(?:last|this)?\s*", low)
         return None
     try:
         default = dt.datetime(base.year if base else 1900, 1, 1)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 from rapidfuzz import fuzz
 
 from .entities import SPEECH_VERBS, Resolver, entity_id
+from .extract.text import words
 from .records import Quote, Sentence
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -43,7 +44,6 @@ TITLE_NOUNS = {"melody", "song", "book", "film", "movie", "album", "novel", "pla
                "program", "poem", "titled", "entitled", "named", "campaign", "operation", "slogan", "report",
                "anthem", "hymn", "opera", "painting", "documentary", "podcast", "column", "headline"}
 SCARE_CUES = {"so-called", "supposed", "alleged", "purported"}
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass
@@ -125,7 +125,7 @@ def _find_close(para: str, start: int, opener: str) -> int | None:
 
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    return len(words(text))
 
 
 def _tokens(doc: Any, start: int, end: int) -> "Span | None":
@@ -292,10 +292,10 @@ def _colon_intro(doc: Any, open_at: int, sent_start: int) -> "tuple[Token, str] 
 
 
 def _is_title(inner: str, doc: Any, open_at: int) -> bool:
-    words = _WORD.findall(inner)
-    if not words or len(words) > 8 or re.search(r"[.!?,;]\s*$", inner):
+    found = words(inner)
+    if not found or len(found) > 8 or re.search(r"[.!?,;]\s*$", inner):
         return False
-    content = [w for w in words if w.lower() not in {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at"}]
+    content = [w for w in found if w.lower() not in {"of", "the", "a", "an", "and", "in", "on", "to", "for", "at"}]
     if not content or not all(w[0].isupper() for w in content):
         return False
     before = _tokens(doc, max(open_at - 30, 0), open_at)
