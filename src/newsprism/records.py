@@ -151,12 +151,6 @@ class Article(Record):
         return self.source
 
 
-def skipped_article(source: str, reason: str, detail: str | None = None) -> Article:
-    """A record for an input that could not be read: failures are data."""
-    ident = content_id(f"skipped:{source}:{reason}")
-    return Article(id=ident, source=source, text="", status="skipped", reason=reason,
-                   title=None, removed=(), paragraphs=(), url=detail)
-
 
 # --------------------------------------------------------------------------- analysis
 
@@ -311,14 +305,6 @@ class AnalyzedArticle(Record):
 
 # --------------------------------------------------------------------------- comparison
 
-
-@dataclass(frozen=True)
-class Support(Record):
-    article: str
-    sentence: int
-    start: int
-    end: int
-    text: str
 
 
 @dataclass(frozen=True)
