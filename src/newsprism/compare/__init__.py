@@ -1,7 +1,8 @@
 """Compare analysed articles: pure functions of AnalyzedArticles → Comparison.
 
 ``compare_analyzed`` links entities across the articles, aligns their claims (``align``), groups
-the alignments into facts (``facts``), finds quote variants and sources (``quote_variants``),
+the alignments into checked facts (``facts``, ``verify``), finds number conflicts per measure
+(``conflicts``), finds quote variants and sources (``quote_variants``),
 contrasts framing (``framing``) and writes a cited synthesis (``synthesis``). No I/O here: reading,
 analysing and caching are the pipeline's.
 """
@@ -15,10 +16,12 @@ from ..records import AnalyzedArticle, Comparison, Fact
 from ..settings import DEFAULT, Settings
 from .align import align
 from .entities import link_across
-from .facts import build_facts, fact_claims
+from .conflicts import find_conflicts
+from .facts import build_facts, conflict_facts, fact_claims
 from .framing import add_naming_cues, framing_summary
 from .quote_variants import quote_variants, sources
 from .synthesis import synthesise
+from .verify import Verifier
 
 __all__ = ["compare_analyzed", "link_across"]
 
@@ -27,12 +30,16 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     linked = add_naming_cues(link_across(analyzed), settings)
     groups = [fact_claims(a, settings) for a in linked]
     alignments = align(groups, settings)
-    facts = build_facts(linked, alignments, settings)
+    facts = build_facts(linked, alignments, settings, Verifier(linked))
+    facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:
         facts.append(Fact(id=f"f{len(facts) + 1}", status="conflict", statement=sc["texts"][0],
-                          support=(), conflict={"kind": "speaker",
-                                                "values": dict(zip(sc["articles"], sc["speakers"])),
+                          support=(), conflict={"kind": "speaker", "measure": "speaker",
+                                                "values": [{"article": aid, "value": sp, "as_of": None,
+                                                            "source": None, "start": None, "end": None}
+                                                           for aid, sp in zip(sc["articles"], sc["speakers"])],
+                                                "label": "conflict",
                                                 "reason": f"the same words (similarity {sc['similarity']}) are "
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))

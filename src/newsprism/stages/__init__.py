@@ -1,7 +1,7 @@
 """Article → AnalyzedArticle: the analysis stages, in an order checked before running.
 
 Each stage is a module here (sentences, entities with its coreference resolver, quotes, framing,
-naming, claims, checks) and declares what it needs and what it adds; :func:`analyze_many` parses
+naming, claims, quantities, checks) and declares what it needs and what it adds; :func:`analyze_many` parses
 all articles in one spaCy batch and runs the stages over each.
 """
 
@@ -21,10 +21,11 @@ from .claims import claims_stage
 from .entities import Resolver, entities_stage, resolver_stage
 from .framing import framing_stage
 from .naming import naming_stage
+from .quantities import quantities_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
@@ -35,7 +36,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("framing", ("doc", "sentences", "quotes", "resolver"), "framing", framing_stage),
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
-    Stage("issues", ("doc", "sentences", "entities", "claims"), "issues", checks_stage),
+    Stage("quantities", ("sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
+    Stage("issues", ("doc", "sentences", "entities", "claims", "quantities"), "issues", checks_stage),
 ))
 
 __all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",

@@ -7,7 +7,10 @@
   breaks the headline's grammar where swapping two of its letters gives a word that fits
   ("Working To From A …": after "to" a verb is expected, "From" may be "Form");
 - ``number_inconsistency``: two similar sentences giving different numbers for the same
-  measure ("some 1,500 people fled" … "1,800 people were forced from their homes").
+  measure ("some 1,500 people fled" … "1,800 people were forced from their homes"), checked on the
+  measured facts (``stages.quantities``): both figures must be of one measure, place and event, given
+  by the same source (or none), with ranges that do not overlap and neither worded as an update —
+  this quake's toll is not compared with a 2012 quake's, nor USGS's magnitude with China's agency's.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 import string
 from typing import Any, Iterable, Sequence
 
-from ..records import Article, Claim, Issue, Value
+from ..records import Article, Claim, Issue, Quantity, Value
 from ..settings import DEFAULT, Settings
 from ..similarity import EmbeddingAligner, entity_idf, same_measure, term_df, term_idf, value_conflicts
 from ..text.words import zipf
@@ -143,8 +146,32 @@ def _same_measure_count(claim: Claim, value: Value, settings: Settings) -> int:
     return sum(1 for v in claim.values if same_measure(v, value, settings))
 
 
-def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None) -> list[Issue]:
-    """Similar claims in one article that give different numbers for one measure."""
+UPDATE_WORDS = re.compile(r"\b(?:rose|risen|rising|climbed|increased|revised|so far|latest|updated|earlier|"
+                          r"initially|first)\b", re.IGNORECASE)
+
+
+def _quantity_at(quantities: Sequence[Quantity], value: Value) -> Quantity | None:
+    return next((q for q in quantities if q.start <= value.start < q.end), None)
+
+
+def measured_disagreement(a: Quantity | None, b: Quantity | None, text_a: str, text_b: str) -> bool:
+    """Whether two figures of one article truly disagree: one measure, place and event, one source (or
+    none), ranges that do not overlap, and neither worded as an update."""
+    if a is None or b is None or a.key() != b.key():
+        return False
+    if (a.source or "").lower() != (b.source or "").lower():
+        return False
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return False
+    if not (a.high < b.low or b.high < a.low):
+        return False
+    return not (UPDATE_WORDS.search(text_a) or UPDATE_WORDS.search(text_b))
+
+
+def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None,
+                  quantities: Sequence[Quantity] | None = None) -> list[Issue]:
+    """Similar claims in one article that give different numbers for one measure (checked on the
+    measured facts when they are given)."""
     candidates = [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
     if len(candidates) < 2:
         return []
@@ -168,6 +195,9 @@ def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None
                     continue  # "win 33 seats" and "hold 190 seats" count different things
                 if _same_measure_count(a, vc.a, settings) > 1 or _same_measure_count(b, vc.b, settings) > 1:
                     continue  # a list of figures (poll results, a budget breakdown) is not one figure
+                if quantities is not None and not measured_disagreement(
+                        _quantity_at(quantities, vc.a), _quantity_at(quantities, vc.b), a.text, b.text):
+                    continue  # another measure, event or source, compatible ranges, or an update
                 key = (vc.a.start, vc.b.start)
                 if key in seen:
                     continue
@@ -186,5 +216,5 @@ def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
     entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
     issues += title_issues(article, body_words, entity_words, ctx.settings)
-    issues += number_issues(ctx.values["claims"], ctx.settings)
+    issues += number_issues(ctx.values["claims"], ctx.settings, quantities=ctx.values["quantities"])
     return tuple(sorted(issues, key=lambda i: i.start))

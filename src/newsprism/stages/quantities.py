@@ -1,0 +1,405 @@
+"""Claims → measured facts (:class:`~newsprism.records.Quantity`): each number with what it measures.
+
+For every number the claims stage found (digits, number words, money, percentages) and for vague
+amounts ("tens of thousands of tents", "dozens of employees") and vote splits ("a 6-3 decision"):
+
+- **range** from the wording: an exact figure covers its rounding ("40" → 38–42, capped by
+  ``round_tolerance``), "about" ± ``about_tolerance``, "nearly" down to ``nearly_tolerance`` below,
+  "more than / at least" up to ``open_margin`` above (a reported count, not an open bound);
+- **measure**: the counted noun and what happens to it, from the nearest cue word in the number's
+  clause (people killed / injured / missing / displaced / arrested, magnitude, depth vs distance vs
+  length, duration, age, money by what it pays for, share of what, vote);
+- **place** ("deaths in Morelos"), **event** (``this``, or the year / "earlier" marking another event:
+  "the 2012 quake killed 81"), **as-of** date (a date in the sentence near the article date, else the
+  article date) and **source** ("according to USGS", "police said", the quote's speaker).
+
+Why not quantulum3 or number-parser: the numbers are already read by the claims stage from the
+spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
+was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
+give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
+Pure over records: the stage reads the article, its sentences, entities, quotes and claims (no parse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
+from ..settings import DEFAULT, Settings
+from .base import StageContext
+
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching"),
+    ("more_than", r"more than|well over|just over|over|upwards of|in excess of|above|greater than|exceeding"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
+    ("less_than", r"less than|fewer than|under|below"),
+    ("up_to", r"up to|as many as|at most|a maximum of"),
+    ("about", r"about|around|some|roughly|approximately|an estimated|estimated|circa|more likely around"),
+)
+_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+)?[$€£]?\s*$",
+                   re.IGNORECASE)
+VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
+         "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
+         "scores": (40.0, 99.0)}
+_VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)\s+of\s+"
+                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)", re.IGNORECASE)
+_VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
+                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
+_YEAR_OLD = re.compile(r"^[-\s]?years?[-\s]old\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"magnitude(?:[- ]of)?\s*$|^\s*[-\s]?magnitude\b|^\s*on the richter", re.IGNORECASE)
+
+# unit words right after a number: (canonical unit, dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, str, float]] = {
+    "km": ("km", "length", 1.0), "kilometer": ("km", "length", 1.0), "kilometre": ("km", "length", 1.0),
+    "mile": ("km", "length", 1.609), "mi": ("km", "length", 1.609), "feet": ("km", "length", 0.0003048),
+    "foot": ("km", "length", 0.0003048), "ft": ("km", "length", 0.0003048), "meter": ("km", "length", 0.001),
+    "metre": ("km", "length", 0.001), "m": ("km", "length", 0.001),
+    "light-year": ("light-year", "space", 1.0), "light year": ("light-year", "space", 1.0),
+    "second": ("minute", "time", 1 / 60), "minute": ("minute", "time", 1.0), "hour": ("minute", "time", 60.0),
+    "day": ("minute", "time", 1440.0), "week": ("minute", "time", 10080.0), "month": ("minute", "time", 43830.0),
+    "year": ("minute", "time", 525960.0), "decade": ("minute", "time", 5259600.0),
+    "ton": ("t", "weight", 1.0), "tonne": ("t", "weight", 1.0), "t": ("t", "weight", 1.0),
+}
+_UNIT = re.compile(r"^\s?[-\s]?(?P<u>km|kilomet(?:er|re)s?|miles?|mi|feet|foot|ft|met(?:er|re)s?|m|light[- ]years?|"
+                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t)\b", re.IGNORECASE)
+
+PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "participant", "child", "children", "adult",
+          "student", "pupil", "resident", "civilian", "victim", "body", "employee", "worker", "officer", "police",
+          "soldier", "citizen", "passenger", "inhabitant", "death", "fatality", "casualty", "villager", "man",
+          "woman", "men", "women", "tourist", "prisoner", "guard", "official", "family", "patient", "kid", "user",
+          "voter", "catalan", "member", "staff", "employees", "others", "other"}
+THINGS = {"building", "home", "house", "tent", "car", "vehicle", "school", "bridge", "road", "seat", "planet", "page",
+          "document", "station", "hospital", "shelter", "room", "tunnel", "ton", "tonne", "share", "unit", "indictment"}
+CHILDREN = {"child", "children", "student", "pupil", "kid"}
+# what happens to the people counted: the nearest of these cue words in the number's clause
+PEOPLE_CUES: tuple[tuple[str, str], ...] = (
+    ("killed", r"kill\w*|die[ds]?|dying|dead|deaths?|toll|bodies|fatalit\w+|perish\w*|drown\w*|lost their lives"),
+    ("injured", r"injur\w*|hurt|wounded"),
+    ("missing", r"missing|unaccounted"),
+    ("hospitalised", r"hospitali[sz]ed|in hospital"),
+    ("displaced", r"evacuat\w*|displaced|homeless|fled|flee\w*|forc\w+|driven|from their homes|shelters?"),
+    ("arrested", r"arrest\w*|detain\w*"),
+    ("questioned", r"question\w*|interrogat\w*"),
+)
+LENGTH_CUES: tuple[tuple[str, str], ...] = (
+    ("depth", r"deep|depth|beneath|below|underground|down"),
+    ("distance", r"away|from|epicent\w*|distance|off|southeast|southwest|northeast|northwest|north|south|east|west"),
+    ("length", r"long|length|stretch\w*|bore|tunnel|walked"),
+)
+MONEY_CUES = r"fee|cost|costs|price|fortune|fine|salary|revenue|bail|reward|budget|loan|profit|bounty"
+EVENT_NOUNS = r"quake|earthquake|tremor|vote|referendum|election|sinking|protests?|rally|disaster|attack|offer|escape|" \
+              r"announcement|ruling|deal|talks|capture|crisis|storm|flood|war"
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|another)\s+(?:" + EVENT_NOUNS + r")\b|\bago\b|"
+                      r"\blast (?:year|month)\b|\b(?:announcement|discovery) (?:made )?(?:last|in) \w+|"
+                      r"\b\w+ (?:days|weeks|months) (?:earlier|before)\b", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\baccording to (?:the )?(?P<s>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of))*|"
+                           r"police|organi[sz]ers|officials|authorities|state media)", re.UNICODE)
+_SOURCE_SAID = re.compile(r"(?P<s>\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*|\bpolice|\borgani[sz]ers|\bofficials|"
+                          r"\bauthorities|\bstate media)(?:'s? \w+)?\s+(?:said|says|estimated|reported|put|counted|"
+                          r"tallied|confirmed|announced|claimed)\b")
+_SITE = re.compile(r"\b(?:at|in|inside) (the (?:[a-z]+ )?(?:school|building|prison|hospital|church|factory|mine|"
+                   r"stadium|site|plant|complex|camp|market))\b")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with)\b")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): split at semicolons, dashes and contrastive commas."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _nearest(patterns: Sequence[tuple[str, str]], text: str, start: int, end: int,
+             window: int = 12) -> tuple[str, str] | None:
+    """The class of the cue word nearest to [start, end) in ``text`` (words after win a tie)."""
+    best: tuple[float, str, str] | None = None
+    for name, pattern in patterns:
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", text, re.IGNORECASE):
+            if m.start() >= end:
+                dist = len(text[end:m.start()].split())
+            elif m.end() <= start:
+                dist = len(text[m.end():start].split()) + 0.5
+            else:
+                continue
+            if dist <= window and (best is None or dist < best[0]):
+                best = (dist, name, m.group(0).lower())
+    return (best[1], best[2]) if best else None
+
+
+def value_range(value: float, digits: str, qualifier: str, settings: Settings = DEFAULT) -> tuple[float, float]:
+    """The range a figure's wording allows: rounding of the last significant digit, then the qualifier."""
+    digits = re.sub(r"[^\d.]", "", digits)
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+        scale = value / float(digits) if float(digits or 0) else 1.0
+        rounding = step * scale / 2
+    elif digits:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        scale = value / float(digits) if float(digits) else 1.0
+        rounding = (10.0 ** zeros) * scale / 2 if zeros else 0.5 * scale
+    else:
+        rounding = 0.0  # number words: "twenty", "two"
+    rounding = min(rounding, abs(value) * settings.round_tolerance) if digits and "." not in digits else rounding
+    low, high = value - rounding, value + rounding
+    if qualifier == "about":
+        return value * (1 - settings.about_tolerance) - rounding, value * (1 + settings.about_tolerance) + rounding
+    if qualifier == "nearly":
+        return value * (1 - settings.nearly_tolerance), high
+    if qualifier in ("more_than", "at_least"):
+        return low, value * (1 + settings.open_margin)
+    if qualifier in ("less_than", "up_to"):
+        return value * (1 - settings.open_margin), high
+    return low, high
+
+
+def _qualifier(before: str) -> str:
+    m = _QUAL.search(before)
+    if not m:
+        return "exact"
+    return next(name for name, _ in QUALIFIERS if m.group(name))
+
+
+def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
+    """The unit word right after a number ("12 km", "48 minutes", "a 13-year standoff")."""
+    m = _UNIT.match(after)
+    if not m or (m.group("u").lower() == "m" and kind != "number"):
+        return None  # "$1.5m": a scale, not metres
+    word = m.group("u").lower().replace("light year", "light-year")
+    return UNITS.get(word) or UNITS.get(word.rstrip("s")) or UNITS.get(word[:-2] if word.endswith("es") else word)
+
+
+def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,
+             text: str, start: int, end: int) -> tuple[str, str | None, str] | None:
+    """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None."""
+    before, after = text[:start], text[end:]
+    if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
+        return "magnitude", None, "“magnitude” beside the number"
+    if _YEAR_OLD.match(after) or re.search(r"\baged\s*$", before) or \
+            (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after) and noun is None):
+        return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
+    if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
+        of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
+        what = of.group(1).lower() if of else (verb or "")
+        return f"percent {what}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
+    if kind == "money":
+        # a deal's price, its cash part, its stock part and a fee are different sums: only a sum named by
+        # what it pays for (fee, cost, fortune, bail…) is compared
+        cue = _nearest([("money", MONEY_CUES)], text, start, end, window=8)
+        if cue is None:
+            return None
+        return f"money: {cue[1].rstrip('s')}", verb, f"an amount of money (cue “{cue[1]}”)"
+    if unit is not None:
+        base, dim, _ = unit
+        if re.match(r"^\s*[\w-]*\s*(?:\d+\s*\w{1,2}\s*)?(?:by|x|×)\s*\d", after) or re.search(r"\b(?:by|x|×)\s*$", before):
+            return None  # a cross-section ("5ft 7in by 2ft 7in"), not one length
+        if dim == "length":
+            cue = _nearest(LENGTH_CUES, text, start, end, window=8)
+            name = cue[0] if cue else "length"
+            return name, cue[1] if cue else None, f"a length ({base}) read as {name}" + (
+                f" from “{cue[1]}”" if cue else "")
+        if dim == "time":
+            what = noun if noun and noun not in UNITS else (verb or "")
+            return f"duration {what}".strip(), verb, "a length of time"
+        if dim == "space":
+            return "distance in space", None, "light-years"
+        return f"{noun or 'weight'} ({base})", verb, f"a weight in {base}"
+    if noun is None or noun in PEOPLE or noun not in THINGS:
+        cue = _nearest(PEOPLE_CUES, text, start, end)
+        if cue:
+            who = "children" if noun in CHILDREN else "adults" if noun == "adult" else "people"
+            return f"{who} {cue[0]}", cue[1], f"people counted, “{cue[1]}” nearest the number"
+        if noun is None:
+            return None
+        return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
+    return f"{noun} {verb or ''}".strip(), verb, f"the counted noun “{noun}”" + (f" and the verb “{verb}”" if verb else "")
+
+
+def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
+           types: tuple[str, ...] = ("GPE", "LOC")) -> str | None:
+    """A place that narrows the figure: "in Morelos" after it, or "Guerrero (6)" / "Puebla saw 11" before."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type not in types:
+            continue
+        for mnt in e.mentions:
+            ms, me = mnt.start - sentence_start, mnt.end - sentence_start
+            if ms >= end and ms - end <= 45:
+                between = text[end:ms]
+                if re.search(r"\bin\s+(?:the\s+)?(?:\w+\s+){0,2}$|\bin the state of\s+$", between) and \
+                        not re.search(r"[;,.]|\d", between):
+                    dist = ms - end
+                elif re.fullmatch(r"\s*\(\s*", text[me:start] if me <= start else ""):
+                    dist = 0
+                else:
+                    continue
+            elif me <= start and start - me <= 80 and not re.search(r"[;.\d]", text[me:start]) and \
+                    not re.search(r"\b(?:from|to|of)\s*$", text[:ms]):
+                dist = start - me + 5
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, e.name)
+    if best is None:
+        site = _SITE.search(text[end:end + 50])
+        return site.group(1).lower() if site and not re.search(r"[;,.]", text[end:end + site.start()]) else None
+    return best[1]
+
+
+def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,
+           sentence_start: int) -> str:
+    """``this``, or what marks the clause as another event: a year other than the article's, "earlier"."""
+    for v in claim_values:
+        if v.kind != "date":
+            continue
+        rel = v.start - sentence_start
+        if not lo <= rel < hi:
+            continue
+        y = str(v.value)[:4]
+        if re.fullmatch(r"(19|20)\d\d", y) and year and y != year:
+            return y
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", text[lo:hi]):
+        if year and m.group(0) != year and not re.match(r"\s*(?:-|–|to)\s*\d", text[lo + m.end():]):
+            return m.group(0)
+    if _EARLIER.search(text[lo:hi]):
+        return "earlier"
+    return "this"
+
+
+def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings) -> str | None:
+    if not published:
+        return None
+    base = dt.date.fromisoformat(published)
+    for v in claim_values:
+        if v.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", str(v.value)):
+            d = dt.date.fromisoformat(str(v.value))
+            if abs((d - base).days) <= settings.as_of_window_days:
+                return d.isoformat()
+    return published
+
+
+def _source(text: str, start: int, quotes: Sequence[Quote], abs_start: int) -> str | None:
+    """Who the article gives the figure to: the quote or reported speech around it, "according to X",
+    "X said"; the mention nearest the number wins."""
+    for q in quotes:
+        if q.speaker and q.kind != "scare" and q.start <= abs_start < q.end:
+            return q.speaker
+    found: list[tuple[int, str]] = []
+    for pattern in (_SOURCE_AFTER, _SOURCE_SAID):
+        for m in pattern.finditer(text):
+            name = re.sub(r"^(?:The|the)\s+", "", m.group("s")).strip()
+            if not name or name.lower() in ("it", "he", "she", "they", "we", "i"):
+                continue
+            found.append((abs(m.start() - start), name))
+    return min(found)[1] if found else None
+
+
+def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: int) -> str | None:
+    """The person an age belongs to: the name just before ("Jan Koum, 38") or after ("37-year-old Jan Koum")."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for mnt in e.mentions:
+            ms, me = mnt.start - sentence_start, mnt.end - sentence_start
+            dist = start - me if me <= start else ms - end if ms >= end else -1
+            if 0 <= dist <= 20 and (best is None or dist < best[0]):
+                best = (dist, e.name)
+    return best[1] if best else None
+
+
+def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],
+                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[Quantity]:
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    year = article.published[:4] if article.published else None
+    if year is None:  # undated: the year the article mentions most is its own
+        years = Counter(str(v.value)[:4] for c in claims for v in c.values if v.kind == "date"
+                        and re.fullmatch(r"(19|20)\d\d", str(v.value)[:4]))
+        year = years.most_common(1)[0][0] if years else None
+    out: list[Quantity] = []
+    for s in sentences:
+        cl = by_sentence.get(s.i, [])
+        if not cl:
+            continue
+        text = article.text[s.start:s.end]
+        values: dict[tuple[int, int], Value] = {}
+        for c in cl:
+            for v in c.values:
+                values.setdefault((v.start, v.end), v)
+        dates = [v for v in values.values() if v.kind == "date"]
+        claim_id = cl[0].id
+        found: list[tuple[int, int, str, float | str, tuple[float, float] | None, str, str | None,
+                          tuple[str, str | None, str] | None, tuple[str, str, float] | None]] = []
+        votes: list[tuple[int, int]] = []
+        for m in _VOTE.finditer(text):
+            a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+            votes.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), m.group(0), f"{a}-{b}", None, "exact", None,
+                          ("vote", None, "a vote split (“6-3 decision”)"), None))
+        for v in sorted(values.values(), key=lambda v: v.start):
+            if v.kind not in ("number", "money", "percent") or isinstance(v.value, str):
+                continue
+            rs, re_ = v.start - s.start, v.end - s.start
+            if any(a <= rs < b for a, b in votes):
+                continue
+            value = float(v.value)
+            if not math.isfinite(value):
+                continue
+            qualifier = _qualifier(text[max(0, rs - 30):rs])
+            unit = _unit(text[re_:re_ + 20], v.kind)
+            um = _UNIT.match(text[re_:re_ + 20]) if unit else None
+            noun = v.unit if v.unit and v.unit not in UNITS else None
+            lo, hi = _clause(text, rs, re_)
+            measure = _measure(v.kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo)
+            span_end = re_ + (um.end() if um else 0)
+            found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
+                          qualifier, noun, measure, unit))
+        for m in _VAGUE.finditer(text):
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            low, high = VAGUE[m.group(1).lower()]
+            noun = m.group("noun").lower().rstrip("s") if m.group("noun").lower() not in ("people", "police") \
+                else m.group("noun").lower()
+            lo, hi = _clause(text, m.start(), m.end())
+            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
+            found.append((m.start(), m.end(), m.group(0), low, (low, high), "vague", noun, measure, None))
+        for rs, re_, phrase, value, rng, qualifier, noun, measure, unit in found:
+            if measure is None:
+                continue
+            name, predicate, reason = measure
+            if name == "age":
+                person = _person(entities, s.start, rs, re_)
+                if person is None:
+                    continue  # an age of no one named is not compared
+                name = f"age of {person}"
+            low, high = rng if rng else (None, None)
+            if unit is not None and name != "age" and low is not None and high is not None:
+                low, high = low * unit[2], high * unit[2]
+            lo, hi = _clause(text, rs, re_)
+            qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
+            start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
+            out.append(Quantity(
+                article=article.id, sentence=s.i, start=start, end=s.start + re_,
+                text=article.text[start:s.start + re_], value=value, measure=name, low=low, high=high,
+                qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
+                place=_place(entities, s.start, text, rs, re_,
+                             ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
+                             else ("GPE", "LOC")),
+                event=_event(text, lo, hi, dates, year, s.start), as_of=_as_of(dates, article.published, settings),
+                source=_source(text, rs, quotes, s.start + rs), claim=claim_id, reason=reason))
+    return out
+
+
+def quantities_stage(ctx: StageContext) -> tuple[Quantity, ...]:
+    return tuple(build_quantities(ctx.article, ctx.values["sentences"], ctx.values["entities"],
+                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings))
