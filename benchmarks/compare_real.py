@@ -6,11 +6,12 @@ internal number checks. Each event's six articles are compared together (decoys 
 stories and are not compared).
 
 How support is checked automatically (``GOLD.json`` phrases, located in each article's cleaned text):
-- a corroborated fact is **correct** when one gold shared fact's phrase lies in the cited sentence of
-  every cited article; **wrong** when a cited sentence holds a phrase the gold lists as unique to that
-  article, or when the cited sentences hold phrases of different shared facts and none in common;
-  otherwise **unchecked** (the gold lists only some of each article's facts): those are written to
-  ``--unchecked FILE`` for a hand check, and the figure is given with them counted both ways;
+- a corroborated fact is **correct** when a cited sentence holds the phrase of a gold shared fact and
+  every cited article is among the articles the gold says state that fact; **wrong** when a cited
+  sentence holds a gold shared fact's phrase but a cited article is not among those that state it;
+  otherwise **unchecked** (the gold lists 6-12 shared facts per event, not all): a random sample of
+  those is written to ``--unchecked FILE`` for a hand check, and the figure is given with them counted
+  both ways;
 - a synthesis sentence is faithful when it is not page chrome (a gold boilerplate line), its fact is
   correct (corroborated), its conflict is a gold conflict (conflict), or it is the cited article's own
   sentence, attributed to it (unique);
@@ -151,31 +152,24 @@ def score_story(c: Comparison, files: list[str], gold: dict[str, Any], report: d
     report["shared_found"] += found
     verdicts: dict[str, str] = {}
     for fact in corroborated:
-        verdict = "unchecked"
-        support = {}
-        for s in fact.support:
-            support.setdefault(s["article"], []).append((s["start"], s["end"]))
-        for g in shared:
-            gspans = {by_file[f].id: spans(f, p) for f, p in g["files"].items() if f in by_file}
-            if all(any(overlaps(sp, gspans.get(aid, [])) for sp in sps) for aid, sps in support.items()):
-                verdict = "correct"
-                break
-        if verdict == "unchecked":
-            holders = [aid for aid, sps in support.items() if any(overlaps(sp, unique_spans.get(aid, [])) for sp in sps)]
-            mapped = {aid: {i for i, g in enumerate(shared) for f, p in g["files"].items()
-                            if f in by_file and by_file[f].id == aid and any(overlaps(sp, spans(f, p)) for sp in sps)}
-                      for aid, sps in support.items()}
-            sets = [m for m in mapped.values() if m]
-            # wrong: a cited sentence states a fact the gold lists as unique to its article (and no shared
-            # fact), or the cited sentences state different shared facts and none in common
-            if [aid for aid in holders if not mapped.get(aid)] or (len(sets) >= 2 and not set.intersection(*sets)):
-                verdict = "wrong"
+        cited = {s["article"] for s in fact.support}
+        cited_files = {file_of[aid] for aid in cited}
+        touched = [g for g in shared
+                   if any(overlaps((s["start"], s["end"]), spans(file_of[s["article"]], g["files"][file_of[s["article"]]]))
+                          for s in fact.support if file_of[s["article"]] in g["files"])]
+        if any(cited_files <= set(g["files"]) for g in touched):
+            verdict = "correct"  # a gold shared fact stated in a cited sentence, and every cited article states it
+        elif touched:
+            verdict = "wrong"  # the gold lists every article stating that fact: a cited one is not among them
+        else:
+            verdict = "unchecked"
         verdicts[fact.id] = verdict
         report["corroborated"][verdict] += 1
         if verdict != "correct":
             report["corroborated_rows"].append({
                 "verdict": verdict, "fact": fact.id, "story": Path(files[0]).parent.name,
-                "support": [{"outlet": c.label(s["article"]), "text": s["text"]} for s in fact.support]})
+                "support": [{"outlet": c.label(s["article"]), "text": s["text"]} for s in fact.support],
+                "gold": [g["id"] for g in touched]})
 
     # --- synthesis
     boiler = {a.id: [s for line in gold["boilerplate"].get(f, []) for s in phrase_spans(a.article.text, line.strip())]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
+from ..stages.quantities import is_count
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
                          r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
@@ -69,28 +70,28 @@ def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
 
 def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], str]) -> tuple[str, str]:
     """(label, reason) for the disagreeing pairs of one measure."""
-    if all(a.source and b.source and a.source.lower() != b.source.lower() for a, b in pairs):
-        names = sorted({q.source for p in pairs for q in p if q.source})
-        return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
-    updated = []
-    for a, b in pairs:
+    updated: list[str] = []
+    for a, b in pairs if is_count(pairs[0][0].measure) else []:
         lo, hi = sorted((a, b), key=_mid)
+        cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
         if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
             updated.append(f"{hi.text} ({hi.as_of}) is later than {lo.text} ({lo.as_of})")
-        elif UPDATE_CUES.search(texts.get((hi.article, hi.sentence), "")):
-            cue = UPDATE_CUES.search(texts[(hi.article, hi.sentence)])
-            updated.append(f"{hi.text} is worded as a rise (“{cue.group(0) if cue else ''}”)")
+        elif cue and not (lo.as_of and hi.as_of and lo.as_of > hi.as_of):
+            updated.append(f"{hi.text} is worded as a rise (“{cue.group(0)}”)")
         else:
             break
     else:
-        return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(updated))
-    a, b = next((p for p in pairs), (None, None))
-    if a is None or b is None:
-        return "conflict", ""
-    return "conflict", (f"{a.text} and {b.text} cannot both hold for {a.measure}"
-                        f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and {b.low:g}–{b.high:g})"
-                        if a.low is not None and a.high is not None and b.low is not None and b.high is not None
-                        else f"{a.text} and {b.text} differ for {a.measure}")
+        if updated:
+            return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(updated))
+    if all(a.source and b.source and a.source.lower() != b.source.lower() for a, b in pairs):
+        names = sorted({q.source for p in pairs for q in p if q.source})
+        return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
+    a, b = pairs[0]
+    if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
+        return "conflict", (f"{a.text} and {b.text} cannot both hold for {a.measure}"
+                            f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and "
+                            f"{b.low:g}–{b.high:g})")
+    return "conflict", f"{a.text} and {b.text} differ for {a.measure}"
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:

@@ -23,6 +23,11 @@ from ..settings import DEFAULT, Settings
 from .verify import is_caption, is_chrome, is_fragment, is_headline
 
 EVALUATIVE_CUES = ("loaded", "scare_quote", "biased_sentence")
+# words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
+FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
+           "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
+           "disaster", "earthquake", "quake", "violence", "violent", "clashes", "protest", "protests", "war", "crisis",
+           "escape", "escaped", "murder", "arrested", "missing", "rubble", "damage", "damaged", "fire"}
 
 
 
@@ -88,7 +93,8 @@ def evaluative(comparison: Comparison, claim: Claim) -> str | None:
     if a is None:
         return None
     for cue in a.framing:
-        if cue.cue in EVALUATIVE_CUES and cue.speaker is None and claim.start <= cue.start < claim.end:
+        if cue.cue in EVALUATIVE_CUES and cue.speaker is None and claim.start <= cue.start < claim.end \
+                and cue.text.lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
     return None
 

@@ -47,8 +47,11 @@ def is_headline(text: str) -> bool:
 def is_caption(text: str) -> bool:
     """A photo caption ("Park supporters are cordoned off by police.") describes a picture, not news."""
     return bool(CAPTION.match(text.strip()))
-FRAGMENT = re.compile(r"\b(?:said|says|told(?:\s+\w+){0,3}|added|stated|explained|according to|declared|"
-                      r"noted|wrote)\s*[,:]?\s*[“\"]?\s*$|[,:;]\s*$", re.IGNORECASE)
+SPEECH_END = r"(?:said|says|told(?:\s+\w+){0,3}|added|stated|explained|according to|declared|noted|wrote)"
+# "Minister X, who visited the site on Wednesday, said" — a speaker and an aside, then the verb, nothing said
+FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“\"]?\s*$|"
+                      r"^[^,]*,\s*(?:who|which|whose|where)\b[^,]*,\s*" + SPEECH_END + r"\s*$|"
+                      r"^\s*(?:[A-Z][\w.’'-]*\s+){1,6}" + SPEECH_END + r"\s*$", re.IGNORECASE)
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first)\s+(?:quake|earthquake|tremor|vote|referendum|election|"
                      r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b",
                      re.IGNORECASE)

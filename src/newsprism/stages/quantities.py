@@ -33,8 +33,9 @@ from ..settings import DEFAULT, Settings
 from .base import StageContext
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
-    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching"),
-    ("more_than", r"more than|well over|just over|over|upwards of|in excess of|above|greater than|exceeding"),
+    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|nears|approaches"),
+    ("more_than", r"more than|well over|just over|over|upwards of|in excess of|above|greater than|exceeding|tops|"
+                  r"passes|exceeds"),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("less_than", r"less than|fewer than|under|below"),
     ("up_to", r"up to|as many as|at most|a maximum of"),
@@ -44,11 +45,14 @@ _QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFI
                    re.IGNORECASE)
 VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
          "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
-         "scores": (40.0, 99.0)}
+         "scores": (40.0, 99.0), "several": (3.0, 9.0)}
 _VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)\s+of\s+"
-                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)", re.IGNORECASE)
+                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|\b(several)\s+(?P<noun2>people|protesters|others|children|"
+                    r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
                    r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
+_A_UNIT = re.compile(r"(?P<q>\b(?:nearly|almost|more than|greater than|over|about|just under|less than) )?"
+                     r"\ba (?P<u>mile|kilomet(?:er|re)|km)(?=[-\s]|$)", re.IGNORECASE)
 _YEAR_OLD = re.compile(r"^[-\s]?years?[-\s]old\b", re.IGNORECASE)
 _MAGNITUDE = re.compile(r"magnitude(?:[- ]of)?\s*$|^\s*[-\s]?magnitude\b|^\s*on the richter", re.IGNORECASE)
 
@@ -74,6 +78,9 @@ PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "participa
           "voter", "catalan", "member", "staff", "employees", "others", "other"}
 THINGS = {"building", "home", "house", "tent", "car", "vehicle", "school", "bridge", "road", "seat", "planet", "page",
           "document", "station", "hospital", "shelter", "room", "tunnel", "ton", "tonne", "share", "unit", "indictment"}
+DURATION_OF = {"meet": "talks", "last": "talks", "talk": "talks", "meeting": "talks", "negotiation": "talks",
+               "negotiate": "talks", "standoff": "dispute", "dispute": "dispute", "conflict": "dispute",
+               "crisis": "dispute", "row": "dispute"}
 CHILDREN = {"child", "children", "student", "pupil", "kid"}
 # what happens to the people counted: the nearest of these cue words in the number's clause
 PEOPLE_CUES: tuple[tuple[str, str], ...] = (
@@ -83,6 +90,8 @@ PEOPLE_CUES: tuple[tuple[str, str], ...] = (
     ("hospitalised", r"hospitali[sz]ed|in hospital"),
     ("displaced", r"evacuat\w*|displaced|homeless|fled|flee\w*|forc\w+|driven|from their homes|shelters?"),
     ("arrested", r"arrest\w*|detain\w*"),
+    ("in the crowd", r"march(?:ed|ing|es)?|joined|took part|take part|participated|turn(?:ed)? out|rallied|"
+                     r"crowded|thronged|on the streets"),
     ("questioned", r"question\w*|interrogat\w*"),
 )
 LENGTH_CUES: tuple[tuple[str, str], ...] = (
@@ -100,9 +109,12 @@ _SOURCE_AFTER = re.compile(r"\baccording to (?:the )?(?P<s>[A-Z][\w.&'’-]*(?:\
                            r"police|organi[sz]ers|officials|authorities|state media)", re.UNICODE)
 _SOURCE_SAID = re.compile(r"(?P<s>\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*|\bpolice|\borgani[sz]ers|\bofficials|"
                           r"\bauthorities|\bstate media)(?:'s? \w+)?\s+(?:said|says|estimated|reported|put|counted|"
-                          r"tallied|confirmed|announced|claimed)\b")
+                          r"tallied|confirmed|announced|claimed|measured|measures|gave|gives|estimates|puts)\b")
 _SITE = re.compile(r"\b(?:at|in|inside) (the (?:[a-z]+ )?(?:school|building|prison|hospital|church|factory|mine|"
                    r"stadium|site|plant|complex|camp|market))\b")
+# "Morelos was hardest hit with 42 deaths", "Puebla, a town southeast of the capital, saw 11 deaths", "Guerrero (6)"
+_PLACE_BEFORE = re.compile(r"\s*(?:state\s*)?(?:\(\s*|(?:,[^,;.\d]{0,60},\s*)?(?:was (?:the )?hardest[- ]hit,? with|saw|"
+                           r"recorded|reported|had|counted|registered|suffered|confirmed|lost)\s+(?:\w+\s+){0,2}?)")
 _CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with)\b")
 
 
@@ -153,7 +165,7 @@ def value_range(value: float, digits: str, qualifier: str, settings: Settings = 
     if qualifier == "about":
         return value * (1 - settings.about_tolerance) - rounding, value * (1 + settings.about_tolerance) + rounding
     if qualifier == "nearly":
-        return value * (1 - settings.nearly_tolerance), high
+        return value * (1 - settings.nearly_tolerance), value
     if qualifier in ("more_than", "at_least"):
         return low, value * (1 + settings.open_margin)
     if qualifier in ("less_than", "up_to"):
@@ -178,13 +190,16 @@ def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
 
 
 def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,
-             text: str, start: int, end: int) -> tuple[str, str | None, str] | None:
+             text: str, start: int, end: int, sentence: str = "") -> tuple[str, str | None, str] | None:
     """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None."""
     before, after = text[:start], text[end:]
     if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
         return "magnitude", None, "“magnitude” beside the number"
+    if unit is None and noun is None and re.fullmatch(r"[2-9]\.\d", text[start:end].strip()) and \
+            re.search(r"\bmagnitude\b|\brichter\b", sentence, re.IGNORECASE):
+        return "magnitude", None, "a decimal from 2 to 9.9 in a sentence about a magnitude"
     if _YEAR_OLD.match(after) or re.search(r"\baged\s*$", before) or \
-            (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after) and noun is None):
+            (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
         return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
@@ -208,17 +223,25 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
                 f" from “{cue[1]}”" if cue else "")
         if dim == "time":
             what = noun if noun and noun not in UNITS else (verb or "")
-            return f"duration {what}".strip(), verb, "a length of time"
+            what = DURATION_OF.get(what, what)
+            if not what:
+                return None  # "two days", "32 years": a time span of nothing named is not compared
+            return f"duration of {what}", verb, f"a length of time (of “{what}”)"
         if dim == "space":
             return "distance in space", None, "light-years"
         return f"{noun or 'weight'} ({base})", verb, f"a weight in {base}"
+    if re.search(r"\b(?:country|nation|population|city|territory|home to|megapolis)\s+(?:of\s+)?(?:about\s+|some\s+)?$",
+                 before[-40:], re.IGNORECASE):
+        return "population", None, "a place's population (“a country of …”)"
     if noun is None or noun in PEOPLE or noun not in THINGS:
-        cue = _nearest(PEOPLE_CUES, text, start, end)
+        cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
             who = "children" if noun in CHILDREN else "adults" if noun == "adult" else "people"
             return f"{who} {cue[0]}", cue[1], f"people counted, “{cue[1]}” nearest the number"
         if noun is None:
             return None
+        if noun in ("participant", "marcher", "protester", "demonstrator"):
+            return "people in the crowd", verb, f"the crowd (“{noun}”)"
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
     return f"{noun} {verb or ''}".strip(), verb, f"the counted noun “{noun}”" + (f" and the verb “{verb}”" if verb else "")
 
@@ -241,13 +264,15 @@ def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: in
                     dist = 0
                 else:
                     continue
-            elif me <= start and start - me <= 80 and not re.search(r"[;.\d]", text[me:start]) and \
-                    not re.search(r"\b(?:from|to|of)\s*$", text[:ms]):
+            elif me <= start and start - me <= 80 and _PLACE_BEFORE.fullmatch(text[me:start]):
                 dist = start - me + 5
             else:
                 continue
+            name = e.name
+            if re.search(r"\bstate of\s*$", text[:ms], re.IGNORECASE) or re.match(r"\s+state\b", text[me:]):
+                name = f"State of {e.name}" if not e.name.lower().startswith("state of") else e.name
             if best is None or dist < best[0]:
-                best = (dist, e.name)
+                best = (dist, name)
     if best is None:
         site = _SITE.search(text[end:end + 50])
         return site.group(1).lower() if site and not re.search(r"[;,.]", text[end:end + site.start()]) else None
@@ -269,6 +294,8 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
     for m in re.finditer(r"\b(?:19|20)\d\d\b", text[lo:hi]):
         if year and m.group(0) != year and not re.match(r"\s*(?:-|–|to)\s*\d", text[lo + m.end():]):
             return m.group(0)
+    if year and re.search(r"\blast year\b", text[lo:hi], re.IGNORECASE):
+        return str(int(year) - 1)
     if _EARLIER.search(text[lo:hi]):
         return "earlier"
     return "this"
@@ -300,6 +327,15 @@ def _source(text: str, start: int, quotes: Sequence[Quote], abs_start: int) -> s
                 continue
             found.append((abs(m.start() - start), name))
     return min(found)[1] if found else None
+
+
+NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
+              "population")
+
+
+def is_count(measure: str) -> bool:
+    """Counts (of the dead, of homes) can be narrowed to a place and rise over days; a magnitude cannot."""
+    return not measure.startswith(NOT_COUNTS) and "(" not in measure
 
 
 def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: int) -> str | None:
@@ -341,6 +377,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
         found: list[tuple[int, int, str, float | str, tuple[float, float] | None, str, str | None,
                           tuple[str, str | None, str] | None, tuple[str, str, float] | None]] = []
         votes: list[tuple[int, int]] = []
+        last_noun: tuple[str, int] | None = None
         for m in _VOTE.finditer(text):
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             votes.append((m.start(), m.end()))
@@ -356,20 +393,35 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             if not math.isfinite(value):
                 continue
             qualifier = _qualifier(text[max(0, rs - 30):rs])
-            unit = _unit(text[re_:re_ + 20], v.kind)
+            kind = "money" if re.search(r"\b(?:USD|US\$|EUR|GBP)\s*$", text[max(0, rs - 6):rs]) else v.kind
+            unit = _unit(text[re_:re_ + 20], kind)
             um = _UNIT.match(text[re_:re_ + 20]) if unit else None
             noun = v.unit if v.unit and v.unit not in UNITS else None
+            if noun is None and last_noun and rs - last_noun[1] <= 40:
+                noun = last_noun[0]  # "Two adults died and eight are missing": eight adults
+            if noun:
+                last_noun = (noun, re_)
             lo, hi = _clause(text, rs, re_)
-            measure = _measure(v.kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo)
+            measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text)
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
+        for m in _A_UNIT.finditer(text):  # "nearly a mile", "a mile-long tunnel"
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            qualifier = _qualifier(text[:m.start()][-30:]) if not m.group("q") else _qualifier(m.group("q"))
+            unit = UNITS[m.group("u").lower().rstrip("s")] if m.group("u").lower() != "km" else UNITS["km"]
+            lo, hi = _clause(text, m.start(), m.end())
+            measure = _measure("number", None, None, unit, text[lo:hi], m.start() - lo, m.end() - lo)
+            found.append((m.start(), m.end(), m.group(0), 1.0, value_range(1.0, "", qualifier, settings), qualifier,
+                          None, measure, unit))
         for m in _VAGUE.finditer(text):
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue
-            low, high = VAGUE[m.group(1).lower()]
-            noun = m.group("noun").lower().rstrip("s") if m.group("noun").lower() not in ("people", "police") \
-                else m.group("noun").lower()
+            word = (m.group(1) or m.group(3)).lower()
+            low, high = VAGUE[word]
+            raw = (m.group("noun") or m.group("noun2")).lower().split()[-1]
+            noun = raw if raw in ("people", "police") else raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
             found.append((m.start(), m.end(), m.group(0), low, (low, high), "vague", noun, measure, None))
@@ -394,9 +446,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
                 place=_place(entities, s.start, text, rs, re_,
                              ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
-                             else ("GPE", "LOC")),
+                             else ("GPE", "LOC")) if name == "distance in space" or is_count(name) else None,
                 event=_event(text, lo, hi, dates, year, s.start), as_of=_as_of(dates, article.published, settings),
-                source=_source(text, rs, quotes, s.start + rs), claim=claim_id, reason=reason))
+                source=_source(text[lo:hi], rs - lo, quotes, s.start + rs) or _source(text, rs, quotes, s.start + rs),
+                claim=claim_id, reason=reason))
     return out
 
 
