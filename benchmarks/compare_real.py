@@ -139,8 +139,6 @@ def score_story(c: Comparison, files: list[str], gold: dict[str, Any], report: d
 
     # --- shared facts and corroboration
     shared = [g for g in gold["shared_facts"] if sum(f in by_file for f in g["files"]) >= 2]
-    unique_spans = {by_file[f].id: [s for p in ps for s in phrase_spans(by_file[f].article.text, p)]
-                    for f, ps in gold["unique_facts"].items() if f in by_file}
     corroborated = [f for f in c.facts if f.status == "corroborated"]
     found = 0
     for g in shared:

@@ -16,7 +16,6 @@ from newsprism.compare import compare_analyzed
 from newsprism.compare.conflicts import compatible
 from newsprism.compare.verify import is_chrome, is_fragment
 from newsprism.records import Quantity
-from newsprism.settings import DEFAULT
 from newsprism.stages.quantities import value_range
 
 from .conftest import make_article

@@ -88,6 +88,8 @@ class Settings:
     same_fact_min: float = _s(0.55, "Combined score above which two claims are the same fact.", "compare")
     paraphrase_min: float = _s(0.40, "Combined score above which two mutually-best claims are a paraphrase of one fact.", "compare")
     conflict_min: float = _s(0.45, "Combined score above which two claims with different values are a conflict.", "compare")
+    same_thing_max_ratio: float = _s(1000.0, "Two figures of one measure this many times apart measure different things and are not compared.", "compare")
+    corroborate_min: float = _s(0.5, "Combined alignment score two claims need before the checked path lets one corroborate the other.", "compare")
     check_corroboration: bool = _s(True, "Check each aligned pair (numbers of one measure, event, polarity, speaker) before it corroborates a fact.", "compare")
     synthesis_max_facts: int = _s(30, "Corroborated facts stated in the synthesis, most-supported and most central first.", "compare")
     quote_variant_min: float = _s(0.55, "Similarity at which two quotes by one speaker are the same utterance.", "compare")

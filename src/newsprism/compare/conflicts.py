@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
+from ..settings import DEFAULT
 from ..stages.quantities import is_count
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
@@ -46,11 +47,16 @@ def place_key(q: Quantity, main: str | None) -> tuple[str, str, str]:
     return measure, "" if main and place == main.lower() else place, event
 
 
-def compatible(a: Quantity, b: Quantity) -> bool:
-    """Whether two figures of one measure can both be true (their ranges overlap; votes: same split)."""
+def compatible(a: Quantity, b: Quantity, max_ratio: float = DEFAULT.same_thing_max_ratio) -> bool:
+    """Whether two figures of one measure can both be true (their ranges overlap; votes: same split).
+    Figures more than ``max_ratio`` apart are not read as one thing measured twice (43 million
+    light-years to one star, 40 to another) and are not compared."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    small, big = sorted((abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9))
+    if big / small > max_ratio:
         return True
     return not (a.high < b.low or b.high < a.low)
 

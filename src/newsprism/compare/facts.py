@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from .verify import Verifier, is_chrome
+from .verify import Verifier, is_caption, is_chrome, is_headline
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -33,7 +33,7 @@ def _support(claim: Claim) -> dict[str, Any]:
 def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
     """The claims that can be facts: body sentences, not headlines, subheadings, page chrome or credits."""
     return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words
-            and not is_chrome(c.text)]
+            and not is_chrome(c.text) and not is_caption(c.text) and not is_headline(c.text)]
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
@@ -47,7 +47,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     for cid in claims:
         uf.find(cid)
     if settings.check_corroboration:
-        facts = _star_facts(analyzed, claims, alignments, verifier)
+        facts = _star_facts(analyzed, claims, [al for al in alignments if al.score >= settings.corroborate_min],
+                            verifier)
     else:
         for al in alignments:
             if al.a in claims and al.b in claims and _strong(al):

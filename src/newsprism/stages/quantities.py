@@ -81,6 +81,7 @@ THINGS = {"building", "home", "house", "tent", "car", "vehicle", "school", "brid
 DURATION_OF = {"meet": "talks", "last": "talks", "talk": "talks", "meeting": "talks", "negotiation": "talks",
                "negotiate": "talks", "standoff": "dispute", "dispute": "dispute", "conflict": "dispute",
                "crisis": "dispute", "row": "dispute"}
+LIGHT_VERBS = {"be", "have", "include", "say", "make", "get", "take", "give", "see", "find", "become", "call"}
 CHILDREN = {"child", "children", "student", "pupil", "kid"}
 # what happens to the people counted: the nearest of these cue words in the number's clause
 PEOPLE_CUES: tuple[tuple[str, str], ...] = (
@@ -95,7 +96,7 @@ PEOPLE_CUES: tuple[tuple[str, str], ...] = (
     ("questioned", r"question\w*|interrogat\w*"),
 )
 LENGTH_CUES: tuple[tuple[str, str], ...] = (
-    ("depth", r"deep|depth|beneath|below|underground|down"),
+    ("depth", r"deep|depth|beneath|below|down"),
     ("distance", r"away|from|epicent\w*|distance|off|southeast|southwest|northeast|northwest|north|south|east|west"),
     ("length", r"long|length|stretch\w*|bore|tunnel|walked"),
 )
@@ -136,6 +137,7 @@ def _nearest(patterns: Sequence[tuple[str, str]], text: str, start: int, end: in
     best: tuple[float, str, str] | None = None
     for name, pattern in patterns:
         for m in re.finditer(r"\b(?:" + pattern + r")\b", text, re.IGNORECASE):
+            dist: float
             if m.start() >= end:
                 dist = len(text[end:m.start()].split())
             elif m.end() <= start:
@@ -211,7 +213,12 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         cue = _nearest([("money", MONEY_CUES)], text, start, end, window=8)
         if cue is None:
             return None
-        return f"money: {cue[1].rstrip('s')}", verb, f"an amount of money (cue “{cue[1]}”)"
+        word = cue[1].rstrip("s")
+        # "a $1 yearly fee" is not "a $1 billion break-up fee": the word before the cue names the sum
+        kind_of = re.search(r"([\w-]+)\s+" + re.escape(cue[1]) + r"\b", text[end:], re.IGNORECASE)
+        if kind_of and kind_of.group(1).lower() not in ("the", "a", "an", "its", "in", "of", "and", "cash"):
+            word = f"{kind_of.group(1).lower()} {word}"
+        return f"money: {word}", verb, f"an amount of money (cue “{cue[1]}”)"
     if unit is not None:
         base, dim, _ = unit
         if re.match(r"^\s*[\w-]*\s*(?:\d+\s*\w{1,2}\s*)?(?:by|x|×)\s*\d", after) or re.search(r"\b(?:by|x|×)\s*$", before):
@@ -243,7 +250,9 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
-    return f"{noun} {verb or ''}".strip(), verb, f"the counted noun “{noun}”" + (f" and the verb “{verb}”" if verb else "")
+    if verb is None or verb in LIGHT_VERBS:
+        return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
+    return f"{noun} {verb}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
 
 
 def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
@@ -434,15 +443,16 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 if person is None:
                     continue  # an age of no one named is not compared
                 name = f"age of {person}"
-            low, high = rng if rng else (None, None)
-            if unit is not None and name != "age" and low is not None and high is not None:
-                low, high = low * unit[2], high * unit[2]
+            q_low: float | None = rng[0] if rng else None
+            q_high: float | None = rng[1] if rng else None
+            if unit is not None and name != "age" and q_low is not None and q_high is not None:
+                q_low, q_high = q_low * unit[2], q_high * unit[2]
             lo, hi = _clause(text, rs, re_)
             qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
             out.append(Quantity(
                 article=article.id, sentence=s.i, start=start, end=s.start + re_,
-                text=article.text[start:s.start + re_], value=value, measure=name, low=low, high=high,
+                text=article.text[start:s.start + re_], value=value, measure=name, low=q_low, high=q_high,
                 qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
                 place=_place(entities, s.start, text, rs, re_,
                              ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
