@@ -108,7 +108,7 @@ def embed(texts: Iterable[str]) -> Any:
         vectors = embedder().encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
                                     show_progress_bar=False)
         with _lock:
-            for text, vector in zip(missing, vectors):
+            for text, vector in zip(missing, vectors, strict=True):
                 _cache[text] = vector
             while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)
