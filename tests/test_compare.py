@@ -93,6 +93,9 @@ def test_compare_examples_number_conflict(example_comparison):
     for v in conflict.conflict["values"]:
         art = next(a for a in c.articles if a.id == v["article"])
         assert v["value"] in art.article.text[v["start"]:v["end"]]
+    for s in conflict.support:  # and each supporting sentence is exactly its span of the article
+        art = next(a for a in c.articles if a.id == s["article"])
+        assert s["text"] and art.article.text[s["start"]:s["end"]] == s["text"]
 
 
 def test_compare_examples_quote_variants(example_comparison):

@@ -38,7 +38,7 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
                           support=(), conflict={"kind": "speaker", "measure": "speaker",
                                                 "values": [{"article": aid, "value": sp, "as_of": None,
                                                             "source": None, "start": None, "end": None}
-                                                           for aid, sp in zip(sc["articles"], sc["speakers"])],
+                                                           for aid, sp in zip(sc["articles"], sc["speakers"], strict=True)],
                                                 "label": "conflict",
                                                 "reason": f"the same words (similarity {sc['similarity']}) are "
                                                           f"given to different speakers"},

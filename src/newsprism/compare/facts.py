@@ -25,9 +25,10 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _support(claim: Claim) -> dict[str, Any]:
+def _support(claim: Claim, text: str) -> dict[str, Any]:
+    """Where the claim stands in its article; ``text`` is exactly ``article.text[start:end]``."""
     return {"article": claim.article, "sentence": claim.sentence, "start": claim.start, "end": claim.end,
-            "text": claim.text}
+            "text": text[claim.start:claim.end]}
 
 
 def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
@@ -43,12 +44,13 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
     claims = {c.id: c for a in analyzed for c in fact_claims(a, settings)}
     verifier = verifier or Verifier(analyzed)
+    texts = {a.id: a.article.text for a in analyzed}
     uf = _UnionFind()
     for cid in claims:
         uf.find(cid)
     if settings.check_corroboration:
         facts = _star_facts(analyzed, claims, [al for al in alignments if al.score >= settings.corroborate_min],
-                            verifier)
+                            verifier, texts)
     else:
         for al in alignments:
             if al.a in claims and al.b in claims and _strong(al):
@@ -56,7 +58,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         groups: dict[str, list[Claim]] = defaultdict(list)
         for cid, claim in claims.items():
             groups[uf.find(cid)].append(claim)
-        facts = [_make_fact(members) for members in groups.values()]
+        facts = [_make_fact(members, texts) for members in groups.values()]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
@@ -67,7 +69,7 @@ def _strong(al: Alignment) -> bool:
 
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
-                verifier: Verifier) -> list[Fact]:
+                verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
     """Facts as stars, not chains: the claim aligned with most others states the fact, and each other
     article joins with its best claim aligned *directly* with that statement and not refused by the
     verifier. Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact."""
@@ -93,17 +95,17 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         for c in members:
             todo.discard(c.id)
         members.sort(key=lambda c: (order[c.article], c.sentence))
-        facts.append(_make_fact(members))
+        facts.append(_make_fact(members, texts))
     return facts
 
 
-def _make_fact(members: list[Claim]) -> Fact:
+def _make_fact(members: list[Claim], texts: dict[str, str]) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
     # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
-    support = tuple(_support(c) for c in members)
+    support = tuple(_support(c, texts[c.article]) for c in members)
     if len(articles) >= 2:
         return Fact(id="", status="corroborated", statement=statement, support=support, claims=tuple(members),
                     reason=f"reported by {len(articles)} articles; checked: same speaker, event, compatible "
