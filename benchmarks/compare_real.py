@@ -231,6 +231,9 @@ def main() -> None:
         score_story(compare_analyzed(analyzed, settings), files, gold, report)
     seconds = time.perf_counter() - started
     all_gold = len(gold["number_conflicts"])
+    story_of = {f: story for story, files in gold["stories"].items() for f in files}
+    reachable = sum(1 for g in gold["number_conflicts"]
+                    if max(list(map(lambda f: story_of[f], g["values"])).count(st) for st in set(map(story_of.get, g["values"]))) >= 2)
     conf = report["conflicts"]
     correct = sum(r["correct"] for r in conf)
     cor = report["corroborated"]
@@ -241,8 +244,10 @@ def main() -> None:
           f"{sum(1 for f in gold['stories'].values() if len(f) > 1)} events · structured checks "
           f"{'off' if args.no_check else 'on'} · {seconds:.0f} s · peak {peak_rss_mb():.0f} MB")
     print(f"number conflicts: recall {report['gold_conflicts_found']}/{report['gold_conflicts']} = "
-          f"{report['gold_conflicts_found'] / max(report['gold_conflicts'], 1):.2f} (of all {all_gold} in GOLD, "
-          f"{all_gold - report['gold_conflicts']} span a decoy and cannot be reached inside one event) · "
+          f"{report['gold_conflicts_found'] / max(report['gold_conflicts'], 1):.2f} ({all_gold - reachable} of the "
+          f"{all_gold} in GOLD need a decoy's figure and cannot be found inside one event: "
+          f"{report['gold_conflicts_found']}/{reachable} = {report['gold_conflicts_found'] / max(reachable, 1):.2f} of "
+          f"those that can) · "
           f"precision {correct}/{len(conf)} = {correct / max(len(conf), 1):.2f} · labels "
           + ", ".join(f"{lab} {sum(r['label'] == lab for r in conf)}" for lab in ("conflict", "updated", "sources differ")))
     print(f"look-alikes wrongly reported: {len(report['lookalikes'])} of {len(gold['not_conflicts'])}")

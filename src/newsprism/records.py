@@ -444,16 +444,19 @@ class Comparison(Record):
         framing = [{"article": a.id, "outlet": labels[a.id], "cue": c.cue, "grade": c.grade, "start": c.start,
                     "end": c.end, "text": c.text, "target": c.target, "reason": c.reason}
                    for a in self.articles for c in a.framing]
-        conflicts = [{"fact": f.id, "kind": (f.conflict or {}).get("kind"), "article": aid,
-                      "outlet": labels.get(aid), "value": value, "reason": (f.conflict or {}).get("reason")}
-                     for f in self.facts if f.conflict for aid, value in f.conflict.get("values", {}).items()]
+        conflicts = [{"fact": f.id, "kind": f.conflict.get("kind"), "measure": f.conflict.get("measure"),
+                      "label": f.conflict.get("label"), "article": v["article"], "outlet": labels.get(v["article"]),
+                      "value": v["value"], "as_of": v.get("as_of"), "source": v.get("source"), "start": v.get("start"),
+                      "end": v.get("end"), "reason": f.conflict.get("reason")}
+                     for f in self.facts if f.conflict for v in f.conflict.get("values", [])]
         columns = {
             "facts": ["fact", "status", "statement", "articles", "reason"],
             "support": ["fact", "article", "outlet", "sentence", "start", "end", "text"],
             "quotes": ["article", "outlet", "speaker", "speaker_id", "kind", "cue", "via", "start", "end", "text"],
             "sources": ["article", "outlet", "speaker", "speaker_id", "quotes", "words", "reported"],
             "framing": ["article", "outlet", "cue", "grade", "start", "end", "text", "target", "reason"],
-            "conflicts": ["fact", "kind", "article", "outlet", "value", "reason"],
+            "conflicts": ["fact", "kind", "measure", "label", "article", "outlet", "value", "as_of", "source", "start",
+                          "end", "reason"],
         }
         rows = {"facts": facts, "support": support, "quotes": quotes, "sources": sources, "framing": framing,
                 "conflicts": conflicts}

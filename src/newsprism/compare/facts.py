@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from .verify import Verifier, is_caption, is_chrome, is_headline
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -32,9 +32,11 @@ def _support(claim: Claim, text: str) -> dict[str, Any]:
 
 
 def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
-    """The claims that can be facts: body sentences, not headlines, subheadings, page chrome or credits."""
+    """The claims that can be facts: body sentences, not headlines, subheadings, page chrome, credits,
+    photo captions or bare attribution fragments."""
     return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words
-            and not is_chrome(c.text) and not is_caption(c.text) and not is_headline(c.text)]
+            and not is_chrome(c.text) and not is_caption(c.text) and not is_headline(c.text)
+            and not is_fragment(c.text)]
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
@@ -49,8 +51,10 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     for cid in claims:
         uf.find(cid)
     if settings.check_corroboration:
-        facts = _star_facts(analyzed, claims, [al for al in alignments if al.score >= settings.corroborate_min],
-                            verifier, texts)
+        # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
+        checked = [al for al in alignments if al.score >= settings.corroborate_min or (
+            al.a in claims and al.b in claims and shared_quoted_words(claims[al.a], claims[al.b]))]
+        facts = _star_facts(analyzed, claims, checked, verifier, texts)
     else:
         for al in alignments:
             if al.a in claims and al.b in claims and _strong(al):
@@ -70,8 +74,8 @@ def _strong(al: Alignment) -> bool:
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
                 verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
-    """Facts as stars, not chains: the claim aligned with most others states the fact, and each other
-    article joins with its best claim aligned *directly* with that statement and not refused by the
+    """Facts as stars, not chains: the claim aligned with most others states the fact, and the other
+    articles join with the claims aligned *directly* with that statement and not refused by the
     verifier. Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact."""
     edges: dict[str, dict[str, float]] = defaultdict(dict)
     for al in alignments:
@@ -85,13 +89,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         anchor = max(todo, key=lambda cid: (len([n for n in edges[cid] if n in todo]),
                                             sum(v for n, v in edges[cid].items() if n in todo),
                                             -order[claims[cid].article], -claims[cid].sentence))
-        members = [claims[anchor]]
-        best: dict[str, tuple[float, str]] = {}
-        for n, score in edges[anchor].items():
-            art = claims[n].article
-            if n in todo and art != claims[anchor].article and score > best.get(art, (-1.0, ""))[0]:
-                best[art] = (score, n)
-        members += [claims[n] for _, n in best.values()]
+        members = [claims[anchor]] + [claims[n] for n in edges[anchor]
+                                      if n in todo and claims[n].article != claims[anchor].article]
         for c in members:
             todo.discard(c.id)
         members.sort(key=lambda c: (order[c.article], c.sentence))

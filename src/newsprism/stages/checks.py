@@ -159,8 +159,8 @@ def measured_disagreement(a: Quantity | None, b: Quantity | None, text_a: str, t
     none), ranges that do not overlap, and neither worded as an update."""
     if a is None or b is None or a.key() != b.key():
         return False
-    if (a.source or "").lower() != (b.source or "").lower():
-        return False
+    if a.source and b.source and a.source.lower() != b.source.lower():
+        return False  # two named sources may differ: that is not an error of the article
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return False
     if not (a.high < b.low or b.high < a.low):

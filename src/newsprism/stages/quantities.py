@@ -116,7 +116,7 @@ _SITE = re.compile(r"\b(?:at|in|inside) (the (?:[a-z]+ )?(?:school|building|pris
 # "Morelos was hardest hit with 42 deaths", "Puebla, a town southeast of the capital, saw 11 deaths", "Guerrero (6)"
 _PLACE_BEFORE = re.compile(r"\s*(?:state\s*)?(?:\(\s*|(?:,[^,;.\d]{0,60},\s*)?(?:was (?:the )?hardest[- ]hit,? with|saw|"
                            r"recorded|reported|had|counted|registered|suffered|confirmed|lost)\s+(?:\w+\s+){0,2}?)")
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with)\b")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and)\b")
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -267,7 +267,7 @@ def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: in
             if ms >= end and ms - end <= 45:
                 between = text[end:ms]
                 if re.search(r"\bin\s+(?:the\s+)?(?:\w+\s+){0,2}$|\bin the state of\s+$", between) and \
-                        not re.search(r"[;,.]|\d", between):
+                        not re.search(r"[;,.]|\d|\b(?:from|of|to|into|out)\b", between):
                     dist = ms - end
                 elif re.fullmatch(r"\s*\(\s*", text[me:start] if me <= start else ""):
                     dist = 0
@@ -322,12 +322,8 @@ def _as_of(claim_values: Sequence[Value], published: str | None, settings: Setti
     return published
 
 
-def _source(text: str, start: int, quotes: Sequence[Quote], abs_start: int) -> str | None:
-    """Who the article gives the figure to: the quote or reported speech around it, "according to X",
-    "X said"; the mention nearest the number wins."""
-    for q in quotes:
-        if q.speaker and q.kind != "scare" and q.start <= abs_start < q.end:
-            return q.speaker
+def _named_source(text: str, start: int) -> str | None:
+    """"according to X" or "X said / measured / estimated" in ``text``: the mention nearest ``start``."""
     found: list[tuple[int, str]] = []
     for pattern in (_SOURCE_AFTER, _SOURCE_SAID):
         for m in pattern.finditer(text):
@@ -336,6 +332,20 @@ def _source(text: str, start: int, quotes: Sequence[Quote], abs_start: int) -> s
                 continue
             found.append((abs(m.start() - start), name))
     return min(found)[1] if found else None
+
+
+def _source(clause: str, clause_start: int, sentence: str, start: int, quotes: Sequence[Quote],
+            abs_start: int) -> str | None:
+    """Who the article gives the figure to: a source named in the figure's own clause ("…, while the
+    CENC measured it at 6.5"), else the speaker of the quote or reported speech around it, else a
+    source named elsewhere in the sentence."""
+    own = _named_source(clause, start - clause_start)
+    if own:
+        return own
+    for q in quotes:
+        if q.speaker and q.kind != "scare" and q.start <= abs_start < q.end:
+            return q.speaker
+    return _named_source(sentence, start)
 
 
 NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
@@ -458,7 +468,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                              ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
                              else ("GPE", "LOC")) if name == "distance in space" or is_count(name) else None,
                 event=_event(text, lo, hi, dates, year, s.start), as_of=_as_of(dates, article.published, settings),
-                source=_source(text[lo:hi], rs - lo, quotes, s.start + rs) or _source(text, rs, quotes, s.start + rs),
+                source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
                 claim=claim_id, reason=reason))
     return out
 
