@@ -76,9 +76,9 @@ def load_story(files: list[str], gold: dict[str, Any], cache: Path | None) -> li
     else:
         analyzed = analyze_many([load_one(str(CORPUS / f)) for f in files], stages=stages)
         if path:
-            path.write_text(json.dumps({f: a.to_output() for f, a in zip(files, analyzed)}))
+            path.write_text(json.dumps({f: a.to_output() for f, a in zip(files, analyzed, strict=True)}))
     out = []
-    for f, a in zip(files, analyzed):
+    for f, a in zip(files, analyzed, strict=True):
         meta = gold["metadata"].get(f, {})
         art = replace(a.article, published=a.article.published or meta.get("published"),
                       outlet=a.article.outlet or meta.get("outlet"))
@@ -100,8 +100,9 @@ def _phrases(value: Any) -> list[str]:
     return value if isinstance(value, list) else [value]
 
 
-def score_story(c: Comparison, files: list[str], gold: dict[str, Any], report: dict[str, Any]) -> None:
-    by_file = {f: a for f, a in zip(files, c.articles)}
+def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the order they are printed
+                files: list[str], gold: dict[str, Any], report: dict[str, Any]) -> None:
+    by_file = dict(zip(files, c.articles, strict=True))
     file_of = {a.id: f for f, a in by_file.items()}
     text = {a.id: a.article.text for a in c.articles}
 
@@ -224,7 +225,7 @@ def main() -> None:
                               "synthesis": {"correct": 0, "wrong": 0, "unchecked": 0}, "synthesis_rows": [],
                               "number_issues": []}
     started = time.perf_counter()
-    for story, files in gold["stories"].items():
+    for files in gold["stories"].values():
         if len(files) < 2:
             continue  # a decoy alone: nothing to compare
         analyzed = load_story(files, gold, args.cache)

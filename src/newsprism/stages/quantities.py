@@ -191,9 +191,11 @@ def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
     return UNITS.get(word) or UNITS.get(word.rstrip("s")) or UNITS.get(word[:-2] if word.endswith("es") else word)
 
 
-def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,
+def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,  # noqa: C901 - one ordered list of rules
              text: str, start: int, end: int, sentence: str = "") -> tuple[str, str | None, str] | None:
-    """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None."""
+    """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None.
+
+    One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
     before, after = text[:start], text[end:]
     if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
         return "magnitude", None, "“magnitude” beside the number"
@@ -371,7 +373,7 @@ def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: in
     return best[1] if best else None
 
 
-def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],
+def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],  # noqa: C901 - one ordered list of rules
                      quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[Quantity]:
     by_sentence: dict[int, list[Claim]] = {}
     for c in claims:
@@ -438,13 +440,14 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue
             word = (m.group(1) or m.group(3)).lower()
-            low, high = VAGUE[word]
+            vague_low, vague_high = VAGUE[word]
             raw = (m.group("noun") or m.group("noun2")).lower().split()[-1]
             noun = raw if raw in ("people", "police") else raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
-            found.append((m.start(), m.end(), m.group(0), low, (low, high), "vague", noun, measure, None))
-        for rs, re_, phrase, value, rng, qualifier, noun, measure, unit in found:
+            found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
+                          None))
+        for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in found:
             if measure is None:
                 continue
             name, predicate, reason = measure
@@ -462,7 +465,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
             out.append(Quantity(
                 article=article.id, sentence=s.i, start=start, end=s.start + re_,
-                text=article.text[start:s.start + re_], value=value, measure=name, low=q_low, high=q_high,
+                text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
                 qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
                 place=_place(entities, s.start, text, rs, re_,
                              ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
