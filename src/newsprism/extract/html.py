@@ -7,6 +7,7 @@ the page region it sat in (navigation, footer, aside, form).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -106,10 +107,13 @@ def _fallback_date(html: str) -> str | None:
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text."""
     doc = None
+    # Dates come from markup only (meta tags, JSON-LD, <time>, the URL): htmldate's "extensive search"
+    # reads body prose, where "A 2024 engineering review" would become published=2024-01-01.
+    date_params = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
     for recall in (False, True):  # a second, recall-first pass for pages the precise pass rejects
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, deduplicate=False, favor_recall=recall,
+            include_images=False, deduplicate=False, favor_recall=recall, date_extraction_params=date_params,
         )
         if doc is not None:
             break
