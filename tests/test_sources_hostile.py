@@ -99,3 +99,24 @@ def test_extract_html_never_takes_a_date_from_body_prose():
     assert extract_html(page).published is None
     dated = page.replace("<head>", '<head><meta property="article:published_time" content="2023-05-06T10:00:00Z">')
     assert extract_html(dated).published == "2023-05-06"
+
+
+def test_extract_size_caps_fail_before_parsing_or_analysis():
+    from newsprism.errors import TooLarge
+    from newsprism.extract import extract
+    from newsprism.settings import Settings
+
+    million_p = ("<html><body>" + "<p>para</p>" * 60_000 + "</body></html>").encode()
+    for doc, settings, why in [
+        (RawDocument(source="p.html", data=million_p, kind="html"), Settings(), "max_html_tags"),
+        (RawDocument(source="s.txt", data=(BODY + " " + "x" * 600_000).encode(), kind="text"), Settings(),
+         "max_token_chars"),
+        (RawDocument(source="l.txt", data=((BODY + "\n\n") * 40).encode(), kind="text"), Settings(max_analysis_chars=5_000),
+         "max_analysis_chars"),
+    ]:
+        try:
+            extract(doc, settings)
+        except TooLarge as exc:
+            assert why in exc.message and exc.source == doc.source and exc.reason == "too_large"
+        else:
+            raise AssertionError(f"{doc.source} was not refused by {why}")
