@@ -37,10 +37,12 @@ class Settings:
 
     # -- reading and fetching ------------------------------------------------------------
     max_bytes: int = _s(10_000_000, "Largest input (bytes) read from a file, URL or record; larger is skipped as too_large.", "read")
-    fetch_timeout: float = _s(15.0, "Seconds before a URL fetch gives up (connect and read).", "read")
+    fetch_timeout: float = _s(15.0, "Seconds a URL fetch waits for any one connect or read before giving up.", "read")
+    fetch_deadline: float = _s(60.0, "Seconds a whole URL fetch may take (every redirect, headers and body); then it fails as timeout.", "read")
     max_redirects: int = _s(5, "Redirects a URL fetch follows before failing.", "read")
     allow_private_urls: bool = _s(False, "Allow fetching loopback/private addresses (off: such URLs are refused).", "read")
     user_agent: str = _s("newsprism/0.1 (+https://github.com/newsprism)", "User-Agent header sent when fetching.", "read")
+    utf8_min_valid_share: float = _s(0.5, "Share of a text's non-ASCII sequences that must be valid UTF-8 for it to be read as UTF-8 with bad bytes repaired one by one.", "read")
     binary_control_ratio: float = _s(0.10, "Share of control bytes in the first 8 KB above which input is binary.", "read")
     watch_max_backoff: float = _s(86400.0, "Seconds: a failing feed is retried at least this often (exponential backoff cap).", "read")
     # -- cleaning ------------------------------------------------------------------------
@@ -49,6 +51,8 @@ class Settings:
     tail_fraction: float = _s(0.25, "Final share of a document where trailing boilerplate gets a position bonus.", "clean")
     headline_max_words: int = _s(25, "A first line longer than this is not read as a title.", "clean")
     related_headline_max_words: int = _s(30, "A line under a 'Related posts' heading longer than this ends the list.", "clean")
+    max_html_tags: int = _s(50_000, "Most tags ('<') a page may have; more is skipped as too_large before parsing (real news pages: at most ~21,000).", "clean")
+    max_token_chars: int = _s(2_000, "Longest run of characters without a space an article may hold; longer is skipped as too_large (it stalls the tokenizer).", "clean")
     min_words: int = _s(20, "Articles with fewer words in their cleaned text are skipped as no_content.", "clean")
     min_language_chars: int = _s(40, "Texts shorter than this are assumed English (too short to detect).", "clean")
     english_min_share: float = _s(0.5, "Share of English the language detector must see for an article to be kept.", "clean")
