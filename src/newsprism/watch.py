@@ -23,7 +23,7 @@ from .extract import extract
 from .records import Article
 from .settings import DEFAULT, Settings
 from .sources.feed import entry_key, parse_feed, read_feed
-from .sources.url import fetch
+from .sources.url import fetch, make_client, redact_url
 from .pipeline import group_into_stories
 from .store import Store
 
@@ -62,9 +62,8 @@ class Watcher:
         self.store = store
         self.settings = settings
         self.interval = interval
-        self.client = client or httpx.Client(follow_redirects=True, max_redirects=settings.max_redirects,
-                                             timeout=httpx.Timeout(settings.fetch_timeout),
-                                             headers={"User-Agent": settings.user_agent})
+        # the one SSRF-safe client (every hop's address vetted and pinned); tests may pass their own
+        self.client = client or make_client(settings)
         self.clock = clock
         self.sleep = sleep
         self.log = log or (lambda line: None)
@@ -152,7 +151,7 @@ class Watcher:
                 for aid in r.new_articles:
                     new.append(self.store.get_article(aid))
                 if r.status == "new":
-                    self.log(f"{url}: {len(r.new_articles)} new, {r.duplicates} already stored, "
+                    self.log(f"{redact_url(url)}: {len(r.new_articles)} new, {r.duplicates} already stored, "
                              f"{len(r.errors)} failed")
             if new:
                 group_into_stories(self.store, new, self.settings)
