@@ -109,7 +109,7 @@ def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
     settings = _settings(set_)
     analyzed = run_analyze(read(source, settings=settings), settings=settings)
     if json_out:
-        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         print_article(analyzed, out)
 
@@ -125,7 +125,7 @@ def list_(db: str = DbOption, limit: int = typer.Option(1000, help="At most this
     with Store(db) as store:
         rows = store.failures() if failures else store.list_rows(limit)
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("nothing stored yet", markup=False)
@@ -162,7 +162,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         html.write_text(html_report.render(comparison), encoding="utf-8")
         err.print(f"wrote {html}", markup=False)
     if json_out:
-        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     elif md:
         sys.stdout.write(md_report.render(comparison))
     else:
@@ -177,7 +177,7 @@ def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", h
     with Store(db) as store:
         rows = store.list_stories()
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("no stories yet", markup=False)

@@ -58,6 +58,7 @@ class Settings:
     english_min_share: float = _s(0.5, "Share of English the language detector must see for an article to be kept.", "clean")
     # -- analysis (part of the analysis cache key) ---------------------------------------
     max_analysis_chars: int = _s(1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large.", "analysis")
+    max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
     embedding_weight: float = _s(0.5, "Weight of sentence-embedding cosine in the combined alignment score.", "analysis")

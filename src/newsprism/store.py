@@ -202,7 +202,7 @@ class Store:
     def save_analysis(self, analyzed: AnalyzedArticle, version: str) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?,?,?,?)",
-                            (analyzed.id, version, json.dumps(analyzed.to_output(), ensure_ascii=False), _now()))
+                            (analyzed.id, version, json.dumps(analyzed.to_output(), ensure_ascii=False, allow_nan=False), _now()))
 
     def get_analysis(self, article_id: str, version: str) -> AnalyzedArticle | None:
         row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
