@@ -9,14 +9,17 @@ API call these functions.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import httpx
 
 from .compare import compare_analyzed
-from .errors import EmptyInput, InputError, NewsprismError, NotFound, TooLarge, Unreadable
+from .errors import EmptyInput, InputError, NewsprismError, NotFound, TimedOut, TooLarge, Unreadable
 from .extract import extract
 from .records import AnalyzedArticle, Article, Comparison
 from .settings import DEFAULT, Settings
@@ -42,6 +45,31 @@ class IngestSummary:
                            for e in self.errors]}
 
 
+@contextmanager
+def time_budget(seconds: float, source: str | None, what: str = "extraction") -> Iterator[None]:
+    """Raise TimedOut in the block after ``seconds`` (setting ``article_time_budget``).
+
+    Uses SIGALRM, so it applies in the main thread of a Unix process (the CLI's batch modes: ingest,
+    watch, compare); elsewhere (a web worker thread) the size caps alone bound the work.
+    """
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimedOut(f"{what} took over {seconds:g} s (setting article_time_budget)", source=source)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
                   stdin: BinaryIO | None = None) -> Iterable[Article | InputError]:
     """Every article the specs name, cleaned, or the InputError that stopped it."""
@@ -50,9 +78,12 @@ def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: ht
             yield item
             continue
         try:
-            yield extract(item, settings)
+            with time_budget(settings.article_time_budget, item.source):
+                article = extract(item, settings)
         except InputError as exc:
             yield exc
+            continue
+        yield article
 
 
 def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, client: httpx.Client | None = None,
@@ -128,11 +159,17 @@ def group_into_stories(store: Store, articles: Sequence[Article], settings: Sett
 
 
 def analyze_cached(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
-    """Stored analyses where the cache key matches; the rest analysed (in one batch) and saved."""
+    """Stored analyses where the cache key matches; the rest analysed (each under the per-article time
+    budget: one that runs past it is recorded as a ``timeout`` failure and left out) and saved."""
     key = analysis_key(settings)
     cached = {a.id: store.get_analysis(a.id, key) for a in articles}
-    todo = [a for a in articles if cached[a.id] is None]
-    for analyzed in analyze_many(todo, settings) if todo else []:
+    for article in [a for a in articles if cached[a.id] is None]:
+        try:
+            with time_budget(settings.article_time_budget, article.source, "analysis"):
+                analyzed = analyze_many([article], settings)[0]
+        except InputError as exc:
+            store.add_failure(exc)
+            continue
         store.save_analysis(analyzed, key)
         cached[analyzed.id] = analyzed
     return [c for c in (cached[a.id] for a in articles) if c is not None]

@@ -102,6 +102,7 @@ class Settings:
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
+    article_time_budget: float = _s(120.0, "Seconds one article's extraction (and analysis, in batch modes) may take; then it fails as timeout (0: no budget).", "runtime")
     embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
 
     def __post_init__(self) -> None:

@@ -24,7 +24,7 @@ from .records import Article
 from .settings import DEFAULT, Settings
 from .sources.feed import entry_key, parse_feed, read_feed
 from .sources.url import fetch, make_client, redact_url
-from .pipeline import group_into_stories
+from .pipeline import group_into_stories, time_budget
 from .store import Store
 
 MAX_BACKOFF = 86_400.0  # seconds: a failing feed is retried at least once a day
@@ -120,7 +120,8 @@ class Watcher:
                         self.store.mark_entry(url, key, None)
                     continue
                 try:
-                    article = extract(item, self.settings)
+                    with time_budget(self.settings.article_time_budget, item.source):
+                        article = extract(item, self.settings)
                 except InputError as exc:
                     result.errors.append(exc.one_line())
                     self.log(exc.one_line())
