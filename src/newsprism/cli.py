@@ -172,9 +172,16 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
 @app.command()
 @guarded
 def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
+            regroup: bool = typer.Option(False, "--regroup", help="First group stored articles that have no story "
+                                         "(what an interrupted ingest left)."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
+    from .pipeline import group_into_stories
+
     with Store(db) as store:
+        if regroup:
+            assigned = group_into_stories(store, None, _settings(set_))
+            err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
     if json_out:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")

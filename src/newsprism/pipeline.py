@@ -26,7 +26,7 @@ from .settings import DEFAULT, Settings
 from .sources import iter_documents
 from .stages import analysis_key, analyze_many
 from .store import Store
-from .stories import Assignment, StoryGrouper, day_of, embed_articles
+from .stories import Assignment, StoryGrouper, StoryState, day_of, embed_articles
 
 
 @dataclass
@@ -92,7 +92,6 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
            assign_stories: bool = False) -> IngestSummary:
     """Read, clean and store; each article is committed before the next is read."""
     summary = IngestSummary()
-    new_articles: list[Article] = []
     for item in read_articles(specs, settings, client=client, stdin=stdin):
         summary.read += 1
         if isinstance(item, InputError):
@@ -104,7 +103,6 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
             continue
         if store.add_article(item):
             summary.stored += 1
-            new_articles.append(item)
             outcome = "stored"
         else:
             summary.duplicates += 1
@@ -112,8 +110,8 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
         summary.article_ids.append(item.id)
         if on_item:
             on_item(item, outcome)
-    if assign_stories and new_articles:
-        group_into_stories(store, new_articles, settings)
+    if assign_stories:  # the new articles, and any a killed earlier run stored but never grouped
+        group_into_stories(store, None, settings)
     return summary
 
 
@@ -143,19 +141,37 @@ def load_many(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.
     return articles, errors
 
 
-def group_into_stories(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[Assignment]:
-    """Assign stored articles that have no story yet (in date order), and save the stories."""
-    todo = store.without_story(articles)
-    if not todo:
-        return []
+def group_into_stories(store: Store, articles: Sequence[Article] | None = None,
+                       settings: Settings = DEFAULT) -> list[Assignment]:
+    """Assign stored articles that have no story yet, in date order, and save the stories.
+
+    ``articles=None`` takes every stored article without a story, so what a killed run left
+    ungrouped is grouped by the next run (or ``newsprism stories --regroup``). Articles are embedded
+    outside any lock, then grouped in chunks of ``story_group_chunk``, each read, grouped and saved in
+    one write transaction (concurrent writers wait their turn and see each other's stories).
+    """
+    todo = store.ungrouped_articles() if articles is None else store.without_story(articles)
     todo.sort(key=lambda a: (a.published or "9999", a.id))
-    grouper = StoryGrouper(settings)
-    grouper.load(store.story_states())
-    vectors, names = embed_articles(todo)
-    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names)]
-    out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
-    store.save_stories(grouper, out)
+    out: list[Assignment] = []
+    step = max(1, settings.story_group_chunk)
+    for i in range(0, len(todo), step):
+        part = todo[i:i + step]
+        vectors, names = embed_articles(part)
+        out += store.group_locked([a.id for a in part], _grouping(part, vectors, names, settings))
     return out
+
+
+def _grouping(part: Sequence[Article], vectors: Sequence[object], names: Sequence[set[str]], settings: Settings
+              ) -> Callable[[list[StoryState], set[str]], tuple[StoryGrouper, list[Assignment]]]:
+    """The grouping step run under the store's write lock, over the stories as they are then."""
+    def decide(states: list[StoryState], still: set[str]) -> tuple[StoryGrouper, list[Assignment]]:
+        grouper = StoryGrouper(settings)
+        grouper.load(states)
+        added = [grouper.add(a.id, v, n, day_of(a.published), a.title)
+                 for a, v, n in zip(part, vectors, names) if a.id in still]
+        return grouper, [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new)
+                         for a in added]
+    return decide
 
 
 def analyze_cached(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:

@@ -97,6 +97,7 @@ class Settings:
     story_window_days: int = _s(7, "Days around a story's first/last article within which new articles may join it.", "stories")
     story_neighbours: int = _s(10, "Nearest stories considered for each new article.", "stories")
     story_merge_min: float = _s(0.70, "Score at which two stories are merged into one.", "stories")
+    story_group_chunk: int = _s(200, "Articles grouped (and committed) per write transaction; a killed run keeps the chunks it finished.", "runtime")
     story_vector_weight: float = _s(0.8, "Weight of the title+lead embedding cosine in a story score.", "stories")
     story_entity_weight: float = _s(0.2, "Weight of shared names (share of the article's names the story has seen) in a story score.", "stories")
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")

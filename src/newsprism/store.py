@@ -11,7 +11,7 @@ import json
 import sqlite3
 from pathlib import Path
 from collections import Counter
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -254,29 +254,70 @@ class Store:
         return [a for a in articles if a.ok and self.db.execute(
             "SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone() is None]
 
+    def ungrouped_articles(self) -> list[Article]:
+        """Every stored ok article that no story holds (a killed ingest leaves some), oldest first."""
+        rows = self.db.execute("SELECT a.data FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id "
+                               "WHERE sa.article_id IS NULL AND a.status = 'ok' ORDER BY a.rowid")
+        return [Article.from_dict(json.loads(r["data"])) for r in rows]
+
+    def group_locked(self, article_ids: Sequence[str],
+                     decide: Callable[[list[StoryState], set[str]], tuple[StoryGrouper, list[Assignment]]]
+                     ) -> list[Assignment]:
+        """Group articles under the write lock: one BEGIN IMMEDIATE transaction reads the stories as they
+        are now (another writer may have added some), lets ``decide`` group the given articles that are
+        still without a story, and saves the result, so concurrent writers are serialised and a grouping
+        is either saved whole or not at all."""
+        try:
+            with self.transaction():
+                marks = ",".join("?" * len(article_ids))
+                grouped = {r[0] for r in self.db.execute(
+                    f"SELECT article_id FROM story_articles WHERE article_id IN ({marks})", tuple(article_ids))}
+                todo = {i for i in article_ids if i not in grouped}
+                if not todo:
+                    return []
+                grouper, assignments = decide(self.story_states(), todo)
+                self._save_stories(grouper, assignments)
+                return assignments
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot save stories: {exc}", source=self.path) from None
+
     def save_stories(self, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
         """Save the stories a grouping run changed and its assignments, in one transaction."""
-        now = _now()
         with self.transaction():
-            for st in (grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)):
-                first = dt.date.fromordinal(st.first).isoformat() if st.first else None
-                last = dt.date.fromordinal(st.last).isoformat() if st.last else None
-                self.db.execute(
-                    "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
-                    "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
-                    "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
-                    "centroid=excluded.centroid, n=excluded.n, names=excluded.names",
-                    (st.id, st.title, first, last, st.merged_into,
-                     np.asarray(st.vector_sum, dtype="float32").tobytes(), st.n,
-                     json.dumps(dict(st.names.most_common(200)))))
-            for a in assignments:
-                self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
-                                "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
-            # articles of merged stories follow their story
-            for st in (grouper.stories[grouper.by_id[i]] for i in grouper.changed):
-                if st.merged_into:
-                    self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
-                                    (grouper.resolve(st.id), st.id))
+            self._save_stories(grouper, assignments)
+
+    def _save_stories(self, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
+        now = _now()
+        changed = [grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)]
+        for st in changed:
+            first = dt.date.fromordinal(st.first).isoformat() if st.first else None
+            last = dt.date.fromordinal(st.last).isoformat() if st.last else None
+            self.db.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
+                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
+                "centroid=excluded.centroid, names=excluded.names",
+                (st.id, st.title, first, last, st.merged_into,
+                 np.asarray(st.vector_sum, dtype="float32").tobytes(), 0,
+                 json.dumps(dict(st.names.most_common(200)))))
+        for a in assignments:
+            self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
+                            "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
+        # articles of merged stories follow their story
+        for st in changed:
+            if st.merged_into:
+                self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                                (grouper.resolve(st.id), st.id))
+        # a story's count is its members, counted in the same transaction (never kept by hand)
+        for st in changed:
+            self.db.execute("UPDATE stories SET n = (SELECT COUNT(*) FROM story_articles WHERE story_id = ?) "
+                            "WHERE id = ?", (st.id, st.id))
+
+    def story_counts(self) -> list[tuple[str, int, int]]:
+        """(story id, stored count, members) for every story not merged away: a consistency check."""
+        rows = self.db.execute("SELECT s.id, s.n, (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = s.id) "
+                               "FROM stories s WHERE s.merged_into IS NULL ORDER BY s.id")
+        return [(r[0], int(r[1]), int(r[2])) for r in rows]
 
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
@@ -301,17 +342,29 @@ class Store:
 
 
 class _Tx:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error; SQLite errors (a full disk, a locked or corrupt
+    file) become StoreError (NP301), whichever write hit them."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write to the database: {exc}") from None
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self.db.execute("COMMIT")
-        else:
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.DatabaseError as commit_error:
+                exc = commit_error
+        try:
             self.db.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass  # SQLite may have rolled back already (a full disk does)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"cannot write to the database: {exc}") from None

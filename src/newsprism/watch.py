@@ -155,7 +155,7 @@ class Watcher:
                     self.log(f"{redact_url(url)}: {len(r.new_articles)} new, {r.duplicates} already stored, "
                              f"{len(r.errors)} failed")
             if new:
-                group_into_stories(self.store, new, self.settings)
+                group_into_stories(self.store, None, self.settings)  # and any a killed run left ungrouped
             rounds += 1
             if once or (max_rounds is not None and rounds >= max_rounds):
                 return results
