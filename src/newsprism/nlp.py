@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import ModelMissing
+from .settings import DEFAULT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -92,7 +93,6 @@ def embedder() -> Any:
         return SentenceTransformer(str(module.get_model_path()), device="cpu")
 
 
-EMBED_CACHE_SIZE = 50_000  # texts whose vectors are kept: stages embed the same sentences more than once
 _cache: "OrderedDict[str, Any]" = OrderedDict()
 
 
@@ -110,7 +110,7 @@ def embed(texts: Iterable[str]) -> Any:
         with _lock:
             for text, vector in zip(missing, vectors):
                 _cache[text] = vector
-            while len(_cache) > EMBED_CACHE_SIZE:
+            while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)
     with _lock:
         rows = []

@@ -7,11 +7,8 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
-from ..settings import Settings
+from ..settings import DEFAULT, Settings
 from ..similarity import value_conflicts
-
-MIN_CLAIM_WORDS = 5  # shorter sentences ("Two people are still missing.") still count; fragments do not
-
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -33,14 +30,14 @@ def _support(claim: Claim) -> dict[str, Any]:
             "text": claim.text}
 
 
-def fact_claims(analyzed: AnalyzedArticle) -> list[Claim]:
+def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
     """The claims that can be facts: body sentences, not headlines or subheadings."""
-    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= MIN_CLAIM_WORDS]
+    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words]
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
                 settings: Settings) -> list[Fact]:
-    claims = {c.id: c for a in analyzed for c in fact_claims(a)}
+    claims = {c.id: c for a in analyzed for c in fact_claims(a, settings)}
     uf = _UnionFind()
     for cid in claims:
         uf.find(cid)
@@ -60,12 +57,13 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     facts: list[Fact] = []
     for members in groups.values():
         members.sort(key=lambda c: (order[c.article], c.sentence))
-        facts.append(_make_fact(members, conflict_edges, claims))
+        facts.append(_make_fact(members, conflict_edges, claims, settings))
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
-def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims: dict[str, Claim]) -> Fact:
+def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims: dict[str, Claim],
+               settings: Settings) -> Fact:
     ids = {c.id for c in members}
     articles = list(dict.fromkeys(c.article for c in members))
     edges = [al for al in conflict_edges if al.a in ids and al.b in ids]
@@ -78,7 +76,7 @@ def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims
         values: dict[str, str] = {}
         reasons = []
         for al in edges:
-            for vc in value_conflicts(claims[al.a], claims[al.b]):
+            for vc in value_conflicts(claims[al.a], claims[al.b], settings):
                 values.setdefault(claims[al.a].article, vc.a.text)
                 values.setdefault(claims[al.b].article, vc.b.text)
                 reasons.append(vc.reason)

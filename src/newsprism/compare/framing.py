@@ -9,9 +9,9 @@ from typing import Any, Sequence
 from .. import nlp
 from ..lexicons import nrc, vader
 from ..records import AnalyzedArticle, FramingCue
+from ..settings import DEFAULT, Settings
 from ..text.names import nat_match, slug
 
-NAMING_MIN = 0.35  # cosine of two head nouns at which two phrases can name the same referent
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def _negative_noun(lemma: str) -> str | None:
     return None
 
 
-def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
+def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Pairs of phrases in different articles that name one event or situation with different nouns,
     at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
 
@@ -81,7 +81,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]
             if not shared and not (cross and both_charged):
                 continue
             sim = float(vecs[x["head"]] @ vecs[y["head"]])
-            if sim < NAMING_MIN:
+            if sim < settings.naming_min:
                 continue
             key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
             if key in seen:
@@ -100,10 +100,10 @@ def framing_summary(analyzed: Sequence[AnalyzedArticle]) -> dict[str, dict[str, 
     return {a.id: summarise(a) for a in analyzed}
 
 
-def add_naming_cues(analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
+def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
     """Naming choices need the other articles: each phrase that names a referent differently from
     another article becomes a ``naming`` cue in its article's framing, with the contrast as reason."""
-    contrasts = naming_contrasts(analyzed)
+    contrasts = naming_contrasts(analyzed, settings)
     labels = {a.id: a.article.label for a in analyzed}
     reasons: dict[tuple[str, int, int, str], list[str]] = defaultdict(list)
     for c in contrasts:

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from ..lexicons import SPEECH_VERBS
 from ..records import Claim, Entity, Quote, Sentence, Value
+from ..settings import DEFAULT, Settings
 from .base import StageContext
 
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -226,15 +227,13 @@ def claims_stage(ctx: StageContext) -> tuple[Claim, ...]:
     sentences: tuple[Sentence, ...] = ctx.values["sentences"]
     entities: tuple[Entity, ...] = ctx.values["entities"]
     quotes: tuple[Quote, ...] = ctx.values["quotes"]
-    return tuple(build_claims(ctx.article, sentences, entities, quotes, ctx.doc,
-                              max_digits=ctx.settings.max_number_digits))
+    return tuple(build_claims(ctx.article, sentences, entities, quotes, ctx.doc, ctx.settings))
 
 
-ATTRIBUTION_MIN_TERMS = 4  # the rest of a reported-speech sentence is its own claim with this many content words
 
 
 def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence[Entity],
-                 quotes: Sequence[Quote], doc: Any, max_digits: int = 15) -> list[Claim]:
+                 quotes: Sequence[Quote], doc: Any, settings: Settings = DEFAULT) -> list[Claim]:
     """One claim per sentence; a sentence of reported speech ("X told Y that …") gives two: what was
     said (``content``, asserted by the speaker) and who said it, when and where (``attribution``)."""
     kinds = [(p.start, p.end, p.kind) for p in article.paragraphs]
@@ -251,7 +250,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             pieces = [(":c", speaker.start, speaker.end, "content")]
             rest_span = [t for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])
                          if not speaker.start <= t.idx < speaker.end]
-            if len(content_terms(rest_span, entity_chars)) >= ATTRIBUTION_MIN_TERMS:
+            if len(content_terms(rest_span, entity_chars)) >= settings.attribution_min_terms:
                 pieces.append((":a", s.start, s.end, "attribution"))
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
@@ -269,7 +268,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             claims.append(Claim(
                 id=f"{article.id}:{s.i}{suffix}", article=article.id, sentence=s.i, start=start, end=end,
                 text=text, values=tuple(v for v in find_values(article.text[start:end], start, span, article.published,
-                                                                  max_digits)
+                                                                  settings.max_number_digits)
                                         if part != "attribution" or not (speaker.start <= v.start < speaker.end)),  # type: ignore[union-attr]
                 entities=tuple(dict.fromkeys(ents)), asserted_by=asserted.speaker_id if asserted else None,
                 asserted_by_name=asserted.speaker if asserted else None,
