@@ -18,6 +18,7 @@ import json
 import queue
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Awaitable, Callable, MutableMapping
 
@@ -96,6 +97,27 @@ def prepare_story(store: Store, story_id: str, settings: Settings = DEFAULT) -> 
     return data
 
 
+class PageCache:
+    """A bounded, thread-safe LRU of rendered pages keyed by what makes them immutable (id + version)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...], make: Callable[[], str]) -> str:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
 class Jobs:
     """One background worker and a bounded queue: the only place the web app analyses anything."""
 
@@ -160,6 +182,15 @@ def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] |
     jobs = Jobs(db, settings)
     app.state.jobs = jobs
     per_page = settings.web_page_size
+    pages_cache = PageCache(settings.web_page_cache)
+    local = threading.local()
+
+    def opened() -> Store:
+        """This worker thread's read connection (opened once; WAL readers see every committed write)."""
+        store: Store | None = getattr(local, "store", None)
+        if store is None:
+            store = local.store = Store(db)
+        return store
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(name).render(**context), status_code=status)
@@ -183,62 +214,61 @@ def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] |
         return page("pending.html.j2", status=status, kind=kind, item=item, state=state)
 
     def story_view(story_id: str, as_json: bool) -> Response:
-        with Store(db) as store:
-            try:
-                found = store.resolve_story_id(story_id)
-            except NotFound:
-                raise HTTPException(status_code=404, detail=f"no story {story_id}") from None
-            stored = store.get_comparison(found)
-            members = store.story_members_key(found)
+        store = opened()
+        try:
+            found = store.resolve_story_id(story_id)
+        except NotFound:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}") from None
+        stored = store.get_comparison(found)
+        members = store.story_members_key(found)
         fresh = stored is not None and stored["members"] == members and stored["version"] == version
         if not fresh:
             state = jobs.submit("story", found, f"{version}:{members}")
-            if stored is None or state["status"] == "failed":
-                return pending("story", found, state, as_json)
-        headers = {} if fresh else {"x-newsprism-stale": "1"}
-        assert stored is not None
+        if stored is None:
+            return pending("story", found, state, as_json)
+        headers = {} if fresh else {"x-newsprism-stale": "1"}  # served while a fresh one is prepared
         if as_json:
             return Response(stored["data"], media_type="application/json", headers=headers)
-        return HTMLResponse(stored["html"], headers={**headers, "content-security-policy": csp_for(stored["html"])})
+        policy = pages_cache.get(("csp", found, stored["at"], stored["members"]), lambda: csp_for(stored["html"]))
+        return HTMLResponse(stored["html"], headers={**headers, "content-security-policy": policy})
 
     def article_view(article_id: str, as_json: bool) -> Response:
-        with Store(db) as store:
-            try:
-                article = store.get_article(article_id)
-            except NotFound:
-                raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
-            stored = store.get_analysis_json(article.id, version)
+        store = opened()
+        try:
+            found = store.resolve_article_id(article_id)
+        except NotFound:
+            raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
+        stored = store.get_analysis_json(found, version)
         if stored is None:
-            return pending("article", article.id, jobs.submit("article", article.id, version), as_json)
+            return pending("article", found, jobs.submit("article", found, version), as_json)
         if as_json:
             return Response(stored, media_type="application/json")
-        return page("article.html.j2", a=json.loads(stored))
+        return HTMLResponse(pages_cache.get(("article", found, version), lambda: env.get_template(
+            "article.html.j2").render(a=json.loads(stored))))
 
     @app.get("/api/stories")
     def api_stories(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> JSONResponse:
-        with Store(db) as store:
-            pages = paging(store.count_stories(), page_no, "/api/stories")
-            return paged_json(store.list_stories(per_page, (page_no - 1) * per_page), pages)
+        store = opened()
+        pages = paging(store.count_stories(), page_no, "/api/stories")
+        return paged_json(store.list_stories(per_page, (page_no - 1) * per_page), pages)
 
     @app.get("/", response_class=HTMLResponse)
     def home(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> HTMLResponse:
-        with Store(db) as store:
-            pages = paging(store.count_stories(), page_no, "/")
-            stories = store.list_stories(per_page, (page_no - 1) * per_page)
-        return page("stories.html.j2", stories=stories, pages=pages)
+        store = opened()
+        pages = paging(store.count_stories(), page_no, "/")
+        return page("stories.html.j2", stories=store.list_stories(per_page, (page_no - 1) * per_page), pages=pages)
 
     @app.get("/api/articles")
     def api_articles(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> JSONResponse:
-        with Store(db) as store:
-            pages = paging(store.count(), page_no, "/api/articles")
-            return paged_json(store.list_rows(per_page, (page_no - 1) * per_page), pages)
+        store = opened()
+        pages = paging(store.count(), page_no, "/api/articles")
+        return paged_json(store.list_rows(per_page, (page_no - 1) * per_page), pages)
 
     @app.get("/articles", response_class=HTMLResponse)
     def articles(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> HTMLResponse:
-        with Store(db) as store:
-            pages = paging(store.count(), page_no, "/articles")
-            rows = store.list_rows(per_page, (page_no - 1) * per_page)
-        return page("articles.html.j2", articles=rows, pages=pages)
+        store = opened()
+        pages = paging(store.count(), page_no, "/articles")
+        return page("articles.html.j2", articles=store.list_rows(per_page, (page_no - 1) * per_page), pages=pages)
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> Response:
