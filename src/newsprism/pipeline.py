@@ -168,7 +168,7 @@ def _grouping(part: Sequence[Article], vectors: Sequence[object], names: Sequenc
         grouper = StoryGrouper(settings)
         grouper.load(states)
         added = [grouper.add(a.id, v, n, day_of(a.published), a.title)
-                 for a, v, n in zip(part, vectors, names) if a.id in still]
+                 for a, v, n in zip(part, vectors, names, strict=True) if a.id in still]
         return grouper, [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new)
                          for a in added]
     return decide
