@@ -109,7 +109,7 @@ def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
     settings = _settings(set_)
     analyzed = run_analyze(read(source, settings=settings), settings=settings)
     if json_out:
-        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         print_article(analyzed, out)
 
@@ -125,7 +125,7 @@ def list_(db: str = DbOption, limit: int = typer.Option(1000, help="At most this
     with Store(db) as store:
         rows = store.failures() if failures else store.list_rows(limit)
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("nothing stored yet", markup=False)
@@ -162,7 +162,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         html.write_text(html_report.render(comparison), encoding="utf-8")
         err.print(f"wrote {html}", markup=False)
     if json_out:
-        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     elif md:
         sys.stdout.write(md_report.render(comparison))
     else:
@@ -172,12 +172,30 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
 @app.command()
 @guarded
 def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
+            regroup: bool = typer.Option(False, "--regroup", help="First group stored articles that have no story "
+                                         "(what an interrupted ingest left)."),
+            prepare: bool = typer.Option(False, "--prepare", help="Analyse and compare every story now and store "
+                                         "the result, so the web app serves it at once."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
+    from .pipeline import group_into_stories
+
+    settings = _settings(set_)
     with Store(db) as store:
+        if regroup:
+            assigned = group_into_stories(store, None, settings)
+            err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
+        if prepare:
+            from .web.app import prepare_story  # the web layer renders the stored page (loaded only here)
+
+            for row in rows:
+                try:
+                    prepare_story(store, row["id"], settings)
+                except InputError as exc:  # a story of one article has nothing to compare
+                    err.print(exc.one_line(), markup=False)
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("no stories yet", markup=False)
@@ -212,13 +230,22 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 @app.command()
 @guarded
 def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
-    """Serve the web app over the store."""
+          port: int = typer.Option(8000, help="Port to listen on."),
+          allowed_host: Optional[list[str]] = typer.Option(
+              None, "--allowed-host", help="A Host name clients use (required when bound beyond loopback)."),
+          set_: Optional[list[str]] = SetOption) -> None:
+    """Serve the web app over the store (stops promptly on SIGTERM or Ctrl-C)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import LOOPBACK_HOSTS, create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    settings = _settings(set_)
+    if host not in LOOPBACK_HOSTS and not allowed_host:
+        raise ValueError(f"bound to {host}, beyond loopback: name the host names clients will use with "
+                         "--allowed-host (the app answers no other Host header)")
+    hosts = list(LOOPBACK_HOSTS) + list(allowed_host or [])
+    uvicorn.run(create_app(db, settings, allowed_hosts=hosts), host=host, port=port, log_level="warning",
+                timeout_graceful_shutdown=max(1, round(settings.web_shutdown_grace)))
 
 
 @app.command("settings")

@@ -9,21 +9,24 @@ API call these functions.
 from __future__ import annotations
 
 import os
+import signal
+import threading
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import httpx
 
 from .compare import compare_analyzed
-from .errors import EmptyInput, InputError, NewsprismError, NotFound, TooLarge, Unreadable
+from .errors import EmptyInput, InputError, NewsprismError, NotFound, TimedOut, TooLarge, Unreadable
 from .extract import extract
 from .records import AnalyzedArticle, Article, Comparison
 from .settings import DEFAULT, Settings
 from .sources import iter_documents
 from .stages import analysis_key, analyze_many
 from .store import Store
-from .stories import Assignment, StoryGrouper, day_of, embed_articles
+from .stories import Assignment, StoryGrouper, StoryState, day_of, embed_articles
 
 
 @dataclass
@@ -42,6 +45,31 @@ class IngestSummary:
                            for e in self.errors]}
 
 
+@contextmanager
+def time_budget(seconds: float, source: str | None, what: str = "extraction") -> Iterator[None]:
+    """Raise TimedOut in the block after ``seconds`` (setting ``article_time_budget``).
+
+    Uses SIGALRM, so it applies in the main thread of a Unix process (the CLI's batch modes: ingest,
+    watch, compare); elsewhere (a web worker thread) the size caps alone bound the work.
+    """
+    usable = (seconds > 0 and hasattr(signal, "setitimer")
+              and threading.current_thread() is threading.main_thread())
+    if not usable:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimedOut(f"{what} took over {seconds:g} s (setting article_time_budget)", source=source)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
                   stdin: BinaryIO | None = None) -> Iterable[Article | InputError]:
     """Every article the specs name, cleaned, or the InputError that stopped it."""
@@ -50,9 +78,12 @@ def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: ht
             yield item
             continue
         try:
-            yield extract(item, settings)
+            with time_budget(settings.article_time_budget, item.source):
+                article = extract(item, settings)
         except InputError as exc:
             yield exc
+            continue
+        yield article
 
 
 def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, client: httpx.Client | None = None,
@@ -61,7 +92,6 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
            assign_stories: bool = False) -> IngestSummary:
     """Read, clean and store; each article is committed before the next is read."""
     summary = IngestSummary()
-    new_articles: list[Article] = []
     for item in read_articles(specs, settings, client=client, stdin=stdin):
         summary.read += 1
         if isinstance(item, InputError):
@@ -73,7 +103,6 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
             continue
         if store.add_article(item):
             summary.stored += 1
-            new_articles.append(item)
             outcome = "stored"
         else:
             summary.duplicates += 1
@@ -81,8 +110,8 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
         summary.article_ids.append(item.id)
         if on_item:
             on_item(item, outcome)
-    if assign_stories and new_articles:
-        group_into_stories(store, new_articles, settings)
+    if assign_stories:  # the new articles, and any a killed earlier run stored but never grouped
+        group_into_stories(store, None, settings)
     return summary
 
 
@@ -112,27 +141,51 @@ def load_many(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.
     return articles, errors
 
 
-def group_into_stories(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[Assignment]:
-    """Assign stored articles that have no story yet (in date order), and save the stories."""
-    todo = store.without_story(articles)
-    if not todo:
-        return []
+def group_into_stories(store: Store, articles: Sequence[Article] | None = None,
+                       settings: Settings = DEFAULT) -> list[Assignment]:
+    """Assign stored articles that have no story yet, in date order, and save the stories.
+
+    ``articles=None`` takes every stored article without a story, so what a killed run left
+    ungrouped is grouped by the next run (or ``newsprism stories --regroup``). Articles are embedded
+    outside any lock, then grouped in chunks of ``story_group_chunk``, each read, grouped and saved in
+    one write transaction (concurrent writers wait their turn and see each other's stories).
+    """
+    todo = store.ungrouped_articles() if articles is None else store.without_story(articles)
     todo.sort(key=lambda a: (a.published or "9999", a.id))
-    grouper = StoryGrouper(settings)
-    grouper.load(store.story_states())
-    vectors, names = embed_articles(todo)
-    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names, strict=True)]
-    out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
-    store.save_stories(grouper, out)
+    out: list[Assignment] = []
+    step = max(1, settings.story_group_chunk)
+    for i in range(0, len(todo), step):
+        part = todo[i:i + step]
+        vectors, names = embed_articles(part)
+        out += store.group_locked([a.id for a in part], _grouping(part, vectors, names, settings))
     return out
 
 
+def _grouping(part: Sequence[Article], vectors: Sequence[object], names: Sequence[set[str]], settings: Settings
+              ) -> Callable[[list[StoryState], set[str]], tuple[StoryGrouper, list[Assignment]]]:
+    """The grouping step run under the store's write lock, over the stories as they are then."""
+    def decide(states: list[StoryState], still: set[str]) -> tuple[StoryGrouper, list[Assignment]]:
+        grouper = StoryGrouper(settings)
+        grouper.load(states)
+        added = [grouper.add(a.id, v, n, day_of(a.published), a.title)
+                 for a, v, n in zip(part, vectors, names) if a.id in still]
+        return grouper, [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new)
+                         for a in added]
+    return decide
+
+
 def analyze_cached(store: Store, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
-    """Stored analyses where the cache key matches; the rest analysed (in one batch) and saved."""
+    """Stored analyses where the cache key matches; the rest analysed (each under the per-article time
+    budget: one that runs past it is recorded as a ``timeout`` failure and left out) and saved."""
     key = analysis_key(settings)
     cached = {a.id: store.get_analysis(a.id, key) for a in articles}
-    todo = [a for a in articles if cached[a.id] is None]
-    for analyzed in analyze_many(todo, settings) if todo else []:
+    for article in [a for a in articles if cached[a.id] is None]:
+        try:
+            with time_budget(settings.article_time_budget, article.source, "analysis"):
+                analyzed = analyze_many([article], settings)[0]
+        except InputError as exc:
+            store.add_failure(exc)
+            continue
         store.save_analysis(analyzed, key)
         cached[analyzed.id] = analyzed
     return [c for c in (cached[a.id] for a in articles) if c is not None]

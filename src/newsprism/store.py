@@ -7,11 +7,13 @@ killed at any point leaves the database holding exactly what was committed befor
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import re
 import sqlite3
 from pathlib import Path
 from collections import Counter
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 import numpy as np
 
@@ -97,7 +99,19 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
     ("0005_story_names", """
         ALTER TABLE stories ADD COLUMN names TEXT;
     """),
+    ("0006_comparisons", """
+        CREATE TABLE comparisons (
+            story_id TEXT PRIMARY KEY,
+            members TEXT NOT NULL,
+            version TEXT NOT NULL,
+            data TEXT NOT NULL,
+            html TEXT NOT NULL,
+            at TEXT NOT NULL
+        );
+    """),
 )
+# An id given by a user: the whole id, or a prefix of at least 8 hex digits (a story id keeps its "s-").
+_ID_PREFIX = re.compile(r"(s-)?[0-9a-f]{8,}")
 
 
 def _now() -> str:
@@ -173,11 +187,23 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
+    def _resolve_id(self, table: str, given: str, what: str) -> str:
+        """The stored id ``given`` names: the id itself, or the one id a prefix of ≥ 8 hex digits starts.
+        No LIKE: ``%`` and ``_`` are characters like any other, and short or ambiguous prefixes are refused."""
+        if self.db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (given,)).fetchone() is not None:
+            return given
+        if _ID_PREFIX.fullmatch(given):
+            rows = self.db.execute(f"SELECT id FROM {table} WHERE id >= ? AND id < ? LIMIT 2",
+                                   (given, given + "g")).fetchall()  # ids are hex: every match sorts below "g"
+            if len(rows) == 1:
+                return str(rows[0][0])
+            if len(rows) > 1:
+                raise NotFound(f"{what} id prefix {given!r} is ambiguous; give more of it", source=self.path)
+        raise NotFound(f"no {what} {given!r} in the store", source=self.path)
+
     def get_article(self, article_id: str) -> Article:
-        row = self.db.execute("SELECT data FROM articles WHERE id = ? OR id LIKE ?",
-                              (article_id, f"{article_id}%")).fetchone()
-        if row is None:
-            raise NotFound(f"no article {article_id!r} in the store", source=self.path)
+        found = self._resolve_id("articles", article_id, "article")
+        row = self.db.execute("SELECT data FROM articles WHERE id = ?", (found,)).fetchone()
         return Article.from_dict(json.loads(row["data"]))
 
     def articles(self, status: str | None = "ok") -> Iterator[Article]:
@@ -185,11 +211,11 @@ class Store:
         for row in self.db.execute(sql, (status,) if status else ()):
             yield Article.from_dict(json.loads(row["data"]))
 
-    def list_rows(self, limit: int = 1000) -> list[dict[str, Any]]:
+    def list_rows(self, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT a.id, a.source, a.title, a.outlet, a.published, a.status, a.reason, s.story_id"
-            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid LIMIT ?",
-            (limit,))
+            " FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id ORDER BY a.rowid LIMIT ? OFFSET ?",
+            (limit, offset))
         return [dict(r) for r in rows]
 
     def failures(self) -> list[dict[str, Any]]:
@@ -202,7 +228,7 @@ class Store:
     def save_analysis(self, analyzed: AnalyzedArticle, version: str) -> None:
         with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO analyses VALUES (?,?,?,?)",
-                            (analyzed.id, version, json.dumps(analyzed.to_output(), ensure_ascii=False), _now()))
+                            (analyzed.id, version, json.dumps(analyzed.to_output(), ensure_ascii=False, allow_nan=False), _now()))
 
     def get_analysis(self, article_id: str, version: str) -> AnalyzedArticle | None:
         row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
@@ -254,64 +280,160 @@ class Store:
         return [a for a in articles if a.ok and self.db.execute(
             "SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone() is None]
 
+    def ungrouped_articles(self) -> list[Article]:
+        """Every stored ok article that no story holds (a killed ingest leaves some), oldest first."""
+        rows = self.db.execute("SELECT a.data FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id "
+                               "WHERE sa.article_id IS NULL AND a.status = 'ok' ORDER BY a.rowid")
+        return [Article.from_dict(json.loads(r["data"])) for r in rows]
+
+    def group_locked(self, article_ids: Sequence[str],
+                     decide: Callable[[list[StoryState], set[str]], tuple[StoryGrouper, list[Assignment]]]
+                     ) -> list[Assignment]:
+        """Group articles under the write lock: one BEGIN IMMEDIATE transaction reads the stories as they
+        are now (another writer may have added some), lets ``decide`` group the given articles that are
+        still without a story, and saves the result, so concurrent writers are serialised and a grouping
+        is either saved whole or not at all."""
+        try:
+            with self.transaction():
+                marks = ",".join("?" * len(article_ids))
+                grouped = {r[0] for r in self.db.execute(
+                    f"SELECT article_id FROM story_articles WHERE article_id IN ({marks})", tuple(article_ids))}
+                todo = {i for i in article_ids if i not in grouped}
+                if not todo:
+                    return []
+                grouper, assignments = decide(self.story_states(), todo)
+                self._save_stories(grouper, assignments)
+                return assignments
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot save stories: {exc}", source=self.path) from None
+
     def save_stories(self, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
         """Save the stories a grouping run changed and its assignments, in one transaction."""
-        now = _now()
         with self.transaction():
-            for st in (grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)):
-                first = dt.date.fromordinal(st.first).isoformat() if st.first else None
-                last = dt.date.fromordinal(st.last).isoformat() if st.last else None
-                self.db.execute(
-                    "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
-                    "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
-                    "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
-                    "centroid=excluded.centroid, n=excluded.n, names=excluded.names",
-                    (st.id, st.title, first, last, st.merged_into,
-                     np.asarray(st.vector_sum, dtype="float32").tobytes(), st.n,
-                     json.dumps(dict(st.names.most_common(200)))))
-            for a in assignments:
-                self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
-                                "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
-            # articles of merged stories follow their story
-            for st in (grouper.stories[grouper.by_id[i]] for i in grouper.changed):
-                if st.merged_into:
-                    self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
-                                    (grouper.resolve(st.id), st.id))
+            self._save_stories(grouper, assignments)
+
+    def _save_stories(self, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
+        now = _now()
+        changed = [grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)]
+        for st in changed:
+            first = dt.date.fromordinal(st.first).isoformat() if st.first else None
+            last = dt.date.fromordinal(st.last).isoformat() if st.last else None
+            self.db.execute(
+                "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
+                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
+                "centroid=excluded.centroid, names=excluded.names",
+                (st.id, st.title, first, last, st.merged_into,
+                 np.asarray(st.vector_sum, dtype="float32").tobytes(), 0,
+                 json.dumps(dict(st.names.most_common(200)))))
+        for a in assignments:
+            self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
+                            "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
+        # articles of merged stories follow their story
+        for st in changed:
+            if st.merged_into:
+                self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                                (grouper.resolve(st.id), st.id))
+        # a story's count is its members, counted in the same transaction (never kept by hand)
+        for st in changed:
+            self.db.execute("UPDATE stories SET n = (SELECT COUNT(*) FROM story_articles WHERE story_id = ?) "
+                            "WHERE id = ?", (st.id, st.id))
+
+    def story_counts(self) -> list[tuple[str, int, int]]:
+        """(story id, stored count, members) for every story not merged away: a consistency check."""
+        rows = self.db.execute("SELECT s.id, s.n, (SELECT COUNT(*) FROM story_articles sa WHERE sa.story_id = s.id) "
+                               "FROM stories s WHERE s.merged_into IS NULL ORDER BY s.id")
+        return [(r[0], int(r[1]), int(r[2])) for r in rows]
 
     def story_article_ids(self, story_id: str) -> list[str]:
+        """The articles of a story (its id, or a prefix of ≥ 8 hex digits); [] when there is no such story."""
+        try:
+            found = self._resolve_id("stories", story_id, "story")
+        except NotFound:
+            return []
         rows = self.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                               "WHERE sa.story_id = ? OR sa.story_id LIKE ? ORDER BY a.published, a.rowid",
-                               (story_id, f"{story_id}%"))
+                               "WHERE sa.story_id = ? ORDER BY a.published, a.rowid", (found,))
         return [r[0] for r in rows]
 
-    def list_stories(self) -> list[dict[str, Any]]:
+    def resolve_story_id(self, story_id: str) -> str:
+        return self._resolve_id("stories", story_id, "story")
+
+    def count_stories(self) -> int:
+        return int(self.db.execute("SELECT COUNT(DISTINCT story_id) FROM story_articles").fetchone()[0])
+
+    def list_stories(self, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Stories that hold articles, newest first, with their articles (two queries for a whole page)."""
+        stories = [dict(r) for r in self.db.execute(
+            "SELECT id, title, first_seen, last_seen FROM stories s WHERE merged_into IS NULL AND EXISTS "
+            "(SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id) ORDER BY last_seen DESC, id "
+            "LIMIT ? OFFSET ?", (-1 if limit is None else limit, offset))]
+        by_story: dict[str, list[dict[str, Any]]] = {st["id"]: [] for st in stories}
+        ids = list(by_story)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for r in self.db.execute(
+                    "SELECT sa.story_id, a.id, a.source, a.title, a.outlet, a.published, sa.score, sa.reason "
+                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id IN "
+                    f"({','.join('?' * len(chunk))}) ORDER BY a.published, a.rowid", tuple(chunk)):
+                row = dict(r)
+                by_story[row.pop("story_id")].append(row)
         out = []
-        for st in self.db.execute("SELECT id, title, first_seen, last_seen FROM stories WHERE merged_into IS NULL "
-                                  "ORDER BY last_seen DESC, id"):
-            arts = [dict(r) for r in self.db.execute(
-                "SELECT a.id, a.source, a.title, a.outlet, a.published, sa.score, sa.reason FROM story_articles sa "
-                "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.rowid",
-                (st["id"],))]
-            if not arts:
-                continue
+        for st in stories:
+            arts = by_story[st["id"]]
             outlets = {a["outlet"] or a["source"] for a in arts}
             out.append({"id": st["id"], "title": st["title"], "first_seen": st["first_seen"],
                         "last_seen": st["last_seen"], "outlets": len(outlets), "articles": arts})
         return out
 
+    # -- stored comparisons (served by the web app; computed by its background job) ---------
+    def story_members_key(self, story_id: str) -> str:
+        """A digest of a story's current members: a stored comparison with another key is out of date."""
+        ids = sorted(self.story_article_ids(story_id))
+        return hashlib.sha256(" ".join(ids).encode()).hexdigest()[:16]
+
+    def save_comparison(self, story_id: str, members: str, version: str, data: dict[str, Any], html: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR REPLACE INTO comparisons VALUES (?,?,?,?,?,?)",
+                            (story_id, members, version, json.dumps(data, ensure_ascii=False, allow_nan=False),
+                             html, _now()))
+
+    def get_comparison(self, story_id: str) -> dict[str, Any] | None:
+        """The stored comparison of a story: {members, version, data (JSON text), html, at}, or None."""
+        row = self.db.execute("SELECT members, version, data, html, at FROM comparisons WHERE story_id = ?",
+                              (story_id,)).fetchone()
+        return None if row is None else dict(row)
+
+    def get_analysis_json(self, article_id: str, version: str) -> str | None:
+        """A stored analysis as its JSON text (served as is)."""
+        row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
+                              (article_id, version)).fetchone()
+        return None if row is None else str(row["data"])
+
 
 class _Tx:
-    """BEGIN IMMEDIATE … COMMIT, rolled back on error."""
+    """BEGIN IMMEDIATE … COMMIT, rolled back on error; SQLite errors (a full disk, a locked or corrupt
+    file) become StoreError (NP301), whichever write hit them."""
 
     def __init__(self, db: sqlite3.Connection) -> None:
         self.db = db
 
     def __enter__(self) -> sqlite3.Connection:
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot write to the database: {exc}") from None
         return self.db
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self.db.execute("COMMIT")
-        else:
+            try:
+                self.db.execute("COMMIT")
+                return
+            except sqlite3.DatabaseError as commit_error:
+                exc = commit_error
+        try:
             self.db.execute("ROLLBACK")
+        except sqlite3.DatabaseError:
+            pass  # SQLite may have rolled back already (a full disk does)
+        if isinstance(exc, sqlite3.DatabaseError):
+            raise StoreError(f"cannot write to the database: {exc}") from None
