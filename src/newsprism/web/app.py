@@ -32,6 +32,7 @@ from ..report import html
 from ..settings import DEFAULT, Settings
 from ..stages import analysis_key
 from ..store import Store
+from .features import feature_routers
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -149,9 +150,11 @@ class Jobs:
             self.queue.task_done()
 
 
-def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] | None = None,
+               write_token: str | None = None) -> FastAPI:
     """The web app over the store at ``db``. ``allowed_hosts``: the Host names to answer (loopback
-    names by default; ``newsprism serve`` requires them when bound beyond loopback)."""
+    names by default; ``newsprism serve`` requires them when bound beyond loopback). ``write_token``:
+    the token write actions need (``newsprism serve`` sets one when bound beyond loopback)."""
     app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
@@ -159,6 +162,8 @@ def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] |
     version = analysis_key(settings)
     jobs = Jobs(db, settings)
     app.state.jobs = jobs
+    for router in feature_routers(db, settings, write_token):  # compare, story overview, outlets, search, feeds
+        app.include_router(router)
     per_page = settings.web_page_size
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
