@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
 from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import CompareInput
 from ..sources.url import is_url
@@ -79,8 +80,14 @@ def make_router(ctx: WebContext) -> APIRouter:
 
     @router.post("/compare")
     async def compare_post(request: Request) -> Response:
-        form = await request.form(max_files=MAX_FORM_ROWS, max_fields=20 * MAX_FORM_ROWS,
-                                  max_part_size=ctx.settings.web_upload_max_bytes + 1)
+        try:
+            form = await request.form(max_files=MAX_FORM_ROWS, max_fields=20 * MAX_FORM_ROWS,
+                                      max_part_size=ctx.settings.web_upload_max_bytes + 1)
+        except StarletteHTTPException as exc:
+            if "size" not in str(exc.detail).lower():
+                raise
+            raise HTTPException(status_code=413, detail=f"an item is over the {ctx.settings.web_upload_max_bytes:,}"
+                                                        "-byte limit (setting web_upload_max_bytes)") from None
         token = form.get("token")
         ctx.check_write(request, token if isinstance(token, str) else None)
         items: list[CompareInput] = []
