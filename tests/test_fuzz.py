@@ -7,6 +7,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from newsprism.errors import InputError
@@ -64,3 +65,24 @@ def test_fuzz_readers_and_cleaner(suffix: str, data: bytes) -> None:
         path = Path(tmp) / f"input{suffix}"
         path.write_bytes(data)
         _settle(list(iter_documents([str(path)])))
+
+
+PROSE = st.lists(st.sampled_from(["The", "minister", "said", "“we", "will", "win”", "on", "Monday", "3,400",
+                                  "1e308", "10^1000", "9" * 320, "Reuters", "(WHO)", "World", "Health",
+                                  "Organization", "he", "she", "told", "reporters", ".", ",", "—", "\n\n",
+                                  "so-called", "\"", "'", "x" * 300, "Putin", "Xi", "50%", "$2", "million"]),
+                 min_size=20, max_size=200).map(" ".join)
+
+
+@pytest.mark.slow
+@settings(max_examples=15, deadline=20_000, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(PROSE)
+def test_fuzz_analyze(text: str) -> None:
+    from newsprism.stages import analyze_many
+
+    try:
+        article = extract(RawDocument(source="fuzz.txt", data=("Fuzzed Headline\n\n" + text).encode(), kind="text"))
+    except InputError:
+        return
+    (analyzed,) = analyze_many([article])
+    json.dumps(analyzed.to_output(), allow_nan=False)  # valid JSON whatever the numbers

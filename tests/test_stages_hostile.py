@@ -74,3 +74,14 @@ def test_stages_naming_reads_the_text_once():
     phrases = naming_phrases([], counting)
     assert phrases  # the long title has naming phrases
     assert counting.text_reads <= 1
+
+
+def test_stages_refuse_a_run_without_spaces_before_parsing():
+    from newsprism.errors import TooLarge
+    from newsprism.records import Article
+    from newsprism.stages import analyze_many
+
+    article = Article(id="x", source="x.txt", text="Headline\n\nThe start. " + "y" * 600_000)
+    with pytest.raises(TooLarge) as exc:
+        analyze_many([article])
+    assert "max_token_chars" in exc.value.message

@@ -103,7 +103,8 @@ class Settings:
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
-    web_page_size: int = _s(100, "Stories or articles per page of the web app's lists (and their JSON twins).", "runtime")
+    web_page_size: int = _s(50, "Stories or articles per page of the web app's lists (and their JSON twins).", "runtime")
+    web_page_cache: int = _s(512, "Rendered article pages (and story page policies) the web app keeps in memory per process.", "runtime")
     web_job_queue: int = _s(1000, "Analyses and comparisons the web app may have queued for its background worker; more answer 503.", "runtime")
     web_shutdown_grace: float = _s(5.0, "Seconds the web server waits for open requests after SIGTERM/SIGINT before it stops.", "runtime")
     web_compare_max_items: int = _s(10, "Most articles one compare job in the web app takes (pasted texts, URLs and files together); at least 2 are needed.", "runtime")

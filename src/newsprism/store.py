@@ -248,6 +248,9 @@ class Store:
                 raise NotFound(f"{what} id prefix {given!r} is ambiguous; give more of it", source=self.path)
         raise NotFound(f"no {what} {given!r} in the store", source=self.path)
 
+    def resolve_article_id(self, article_id: str) -> str:
+        return self._resolve_id("articles", article_id, "article")
+
     def get_article(self, article_id: str) -> Article:
         found = self._resolve_id("articles", article_id, "article")
         row = self.db.execute("SELECT data FROM articles WHERE id = ?", (found,)).fetchone()

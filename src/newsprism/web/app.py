@@ -18,6 +18,7 @@ import json
 import queue
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Awaitable, Callable, MutableMapping
 
@@ -97,6 +98,27 @@ def prepare_story(store: Store, story_id: str, settings: Settings = DEFAULT) -> 
     return data
 
 
+class PageCache:
+    """A bounded, thread-safe LRU of rendered pages keyed by what makes them immutable (id + version)."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.items: OrderedDict[tuple[str, ...], str] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: tuple[str, ...], make: Callable[[], str]) -> str:
+        with self.lock:
+            if key in self.items:
+                self.items.move_to_end(key)
+                return self.items[key]
+        value = make()
+        with self.lock:
+            self.items[key] = value
+            while len(self.items) > self.size:
+                self.items.popitem(last=False)
+        return value
+
+
 class Jobs:
     """One background worker and a bounded queue: the only place the web app analyses anything."""
 
@@ -150,6 +172,90 @@ class Jobs:
             self.queue.task_done()
 
 
+class Site:
+    """What the routes serve: each method reads the store (one read connection per worker thread) and
+    renders; nothing here analyses (that is :class:`Jobs`)."""
+
+    def __init__(self, db: str, settings: Settings) -> None:
+        self.db = db
+        self.env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2"]))
+        self.version = analysis_key(settings)
+        self.jobs = Jobs(db, settings)
+        self.per_page = settings.web_page_size
+        self.cache = PageCache(settings.web_page_cache)
+        self.local = threading.local()
+
+    def store(self) -> Store:
+        """This worker thread's read connection (opened once; WAL readers see every committed write)."""
+        store: Store | None = getattr(self.local, "store", None)
+        if store is None:
+            store = self.local.store = Store(self.db)
+        return store
+
+    def page(self, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.env.get_template(name).render(**context), status_code=status)
+
+    def paging(self, total: int, number: int, path: str) -> dict[str, Any]:
+        last = max(1, -(-total // self.per_page))
+        return {"page": number, "pages": last, "total": total, "path": path, "offset": (number - 1) * self.per_page,
+                "prev": number - 1 if number > 1 else None, "next": number + 1 if number < last else None}
+
+    def listing(self, kind: str, number: int, as_json: bool) -> Response:
+        store = self.store()
+        if kind == "stories":
+            pages = self.paging(store.count_stories(), number, "/api/stories" if as_json else "/")
+            rows = store.list_stories(self.per_page, pages["offset"])
+        else:
+            pages = self.paging(store.count(), number, "/api/articles" if as_json else "/articles")
+            rows = store.list_rows(self.per_page, pages["offset"])
+        if not as_json:
+            context: dict[str, Any] = {"pages": pages, kind: rows}
+            return HTMLResponse(self.env.get_template(f"{kind}.html.j2").render(**context))
+        headers = {"x-total-count": str(pages["total"])}
+        if pages["next"]:
+            headers["link"] = f'<{pages["path"]}?page={pages["next"]}>; rel="next"'
+        return JSONResponse(rows, headers=headers)
+
+    def pending(self, kind: str, item: str, state: dict[str, str], as_json: bool) -> Response:
+        status = 422 if state["status"] == "failed" else 503 if state["status"] == "busy" else 202
+        if as_json:
+            return JSONResponse({"status": state["status"], "detail": state["detail"], "kind": kind, "id": item},
+                                status_code=status)
+        return self.page("pending.html.j2", status=status, kind=kind, item=item, state=state)
+
+    def story(self, story_id: str, as_json: bool) -> Response:
+        store = self.store()
+        try:
+            found = store.resolve_story_id(story_id)
+        except NotFound:
+            raise HTTPException(status_code=404, detail=f"no story {story_id}") from None
+        stored = store.get_comparison(found)
+        members = store.story_members_key(found)
+        fresh = stored is not None and stored["members"] == members and stored["version"] == self.version
+        state = {} if fresh else self.jobs.submit("story", found, f"{self.version}:{members}")
+        if stored is None:
+            return self.pending("story", found, state, as_json)
+        headers = {} if fresh else {"x-newsprism-stale": "1"}  # served while a fresh one is prepared
+        if as_json:
+            return Response(stored["data"], media_type="application/json", headers=headers)
+        policy = self.cache.get(("csp", found, stored["at"], stored["members"]), lambda: csp_for(stored["html"]))
+        return HTMLResponse(stored["html"], headers={**headers, "content-security-policy": policy})
+
+    def article(self, article_id: str, as_json: bool) -> Response:
+        store = self.store()
+        try:
+            found = store.resolve_article_id(article_id)
+        except NotFound:
+            raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
+        stored = store.get_analysis_json(found, self.version)
+        if stored is None:
+            return self.pending("article", found, self.jobs.submit("article", found, self.version), as_json)
+        if as_json:
+            return Response(stored, media_type="application/json")
+        return HTMLResponse(self.cache.get(("article", found, self.version), lambda: self.env.get_template(
+            "article.html.j2").render(a=json.loads(stored))))
+
+
 def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] | None = None,
                write_token: str | None = None) -> FastAPI:
     """The web app over the store at ``db``. ``allowed_hosts``: the Host names to answer (loopback
@@ -158,111 +264,46 @@ def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] |
     app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
-    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html", "j2"]))
-    version = analysis_key(settings)
-    jobs = Jobs(db, settings)
-    app.state.jobs = jobs
+    site = Site(db, settings)
+    app.state.jobs = site.jobs
     for router in feature_routers(db, settings, write_token):  # compare, story overview, outlets, search, feeds
         app.include_router(router)
-    per_page = settings.web_page_size
-
-    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
-        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
-
-    def paging(total: int, number: int, path: str) -> dict[str, Any]:
-        last = max(1, -(-total // per_page))
-        return {"page": number, "pages": last, "total": total, "path": path,
-                "prev": number - 1 if number > 1 else None, "next": number + 1 if number < last else None}
-
-    def paged_json(rows: list[dict[str, Any]], pages: dict[str, Any]) -> JSONResponse:
-        headers = {"x-total-count": str(pages["total"])}
-        if pages["next"]:
-            headers["link"] = f'<{pages["path"]}?page={pages["next"]}>; rel="next"'
-        return JSONResponse(rows, headers=headers)
-
-    def pending(kind: str, item: str, state: dict[str, str], as_json: bool) -> Response:
-        status = 422 if state["status"] == "failed" else 503 if state["status"] == "busy" else 202
-        if as_json:
-            return JSONResponse({"status": state["status"], "detail": state["detail"], "kind": kind, "id": item},
-                                status_code=status)
-        return page("pending.html.j2", status=status, kind=kind, item=item, state=state)
-
-    def story_view(story_id: str, as_json: bool) -> Response:
-        with Store(db) as store:
-            try:
-                found = store.resolve_story_id(story_id)
-            except NotFound:
-                raise HTTPException(status_code=404, detail=f"no story {story_id}") from None
-            stored = store.get_comparison(found)
-            members = store.story_members_key(found)
-        fresh = stored is not None and stored["members"] == members and stored["version"] == version
-        if not fresh:
-            state = jobs.submit("story", found, f"{version}:{members}")
-            if stored is None or state["status"] == "failed":
-                return pending("story", found, state, as_json)
-        headers = {} if fresh else {"x-newsprism-stale": "1"}
-        assert stored is not None
-        if as_json:
-            return Response(stored["data"], media_type="application/json", headers=headers)
-        return HTMLResponse(stored["html"], headers={**headers, "content-security-policy": csp_for(stored["html"])})
-
-    def article_view(article_id: str, as_json: bool) -> Response:
-        with Store(db) as store:
-            try:
-                article = store.get_article(article_id)
-            except NotFound:
-                raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
-            stored = store.get_analysis_json(article.id, version)
-        if stored is None:
-            return pending("article", article.id, jobs.submit("article", article.id, version), as_json)
-        if as_json:
-            return Response(stored, media_type="application/json")
-        return page("article.html.j2", a=json.loads(stored))
+    page_no = Query(1, alias="page", ge=1, le=1_000_000)
 
     @app.get("/api/stories")
-    def api_stories(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> JSONResponse:
-        with Store(db) as store:
-            pages = paging(store.count_stories(), page_no, "/api/stories")
-            return paged_json(store.list_stories(per_page, (page_no - 1) * per_page), pages)
+    def api_stories(number: int = page_no) -> Response:
+        return site.listing("stories", number, as_json=True)
 
     @app.get("/", response_class=HTMLResponse)
-    def home(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> HTMLResponse:
-        with Store(db) as store:
-            pages = paging(store.count_stories(), page_no, "/")
-            stories = store.list_stories(per_page, (page_no - 1) * per_page)
-        return page("stories.html.j2", stories=stories, pages=pages)
+    def home(number: int = page_no) -> Response:
+        return site.listing("stories", number, as_json=False)
 
     @app.get("/api/articles")
-    def api_articles(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> JSONResponse:
-        with Store(db) as store:
-            pages = paging(store.count(), page_no, "/api/articles")
-            return paged_json(store.list_rows(per_page, (page_no - 1) * per_page), pages)
+    def api_articles(number: int = page_no) -> Response:
+        return site.listing("articles", number, as_json=True)
 
     @app.get("/articles", response_class=HTMLResponse)
-    def articles(page_no: int = Query(1, alias="page", ge=1, le=1_000_000)) -> HTMLResponse:
-        with Store(db) as store:
-            pages = paging(store.count(), page_no, "/articles")
-            rows = store.list_rows(per_page, (page_no - 1) * per_page)
-        return page("articles.html.j2", articles=rows, pages=pages)
+    def articles(number: int = page_no) -> Response:
+        return site.listing("articles", number, as_json=False)
 
     @app.get("/api/articles/{article_id}")
     def api_article(article_id: str) -> Response:
-        return article_view(article_id, as_json=True)
+        return site.article(article_id, as_json=True)
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse)
     def article(article_id: str) -> Response:
-        return article_view(article_id, as_json=False)
+        return site.article(article_id, as_json=False)
 
     @app.get("/api/stories/{story_id}")
     def api_story(story_id: str) -> Response:
-        return story_view(story_id, as_json=True)
+        return site.story(story_id, as_json=True)
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(story_id: str) -> Response:
-        return story_view(story_id, as_json=False)
+        return site.story(story_id, as_json=False)
 
     @app.get("/api/jobs")
     def api_jobs() -> JSONResponse:
-        return JSONResponse(jobs.listing())
+        return JSONResponse(site.jobs.listing())
 
     return app
