@@ -183,11 +183,23 @@ def who_speaks(data: Mapping[str, Any], outlets: Sequence[Mapping[str, Any]]) ->
     for o in outlets:
         for row in sources.get(o["id"], []):
             table[row["speaker"]][o["id"]] = {"words": int(row.get("words", 0)), "reported": int(row.get("reported", 0))}
-    rows = [{"speaker": sp, "cells": [cells.get(o["id"]) for o in outlets],
+    rows: list[dict[str, Any]] = [{"speaker": sp, "cells": [cells.get(o["id"]) for o in outlets],
              "outlets": len(cells), "words": sum(c["words"] for c in cells.values())}
             for sp, cells in table.items()]
     rows.sort(key=lambda r: (-r["outlets"], -r["words"], r["speaker"]))
     return {"outlets": [o["label"] for o in outlets], "rows": rows}
+
+
+def _framing_rows(mine: Mapping[str, list[float]], others: Mapping[str, list[float]]) -> list[dict[str, Any]]:
+    """Mean cue rate (per 1,000 words) of the outlet's articles against the other outlets' on the same
+    stories, largest difference first."""
+    rows: list[dict[str, Any]] = []
+    for cue in sorted(set(mine) | set(others)):
+        own = sum(mine.get(cue, [])) / len(mine[cue]) if mine.get(cue) else 0.0
+        rest = sum(others.get(cue, [])) / len(others[cue]) if others.get(cue) else 0.0
+        rows.append({"cue": cue, "own": round(own, 2), "others": round(rest, 2), "difference": round(own - rest, 2)})
+    rows.sort(key=lambda r: -abs(r["difference"]))
+    return rows
 
 
 def outlet_profile(name: str, comparisons: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
@@ -254,13 +266,7 @@ def outlet_profile(name: str, comparisons: Sequence[Mapping[str, Any]]) -> dict[
                 bag[key] += 1
                 if aid in mine and len(examples_of[key]) < 20:
                     examples_of[key].append({"story": story, "text": item.get("text"), "reason": item.get("reason")})
-    cues = sorted(set(mine_rates) | set(other_rates))
-    framing_rows = []
-    for cue in cues:
-        own = sum(mine_rates[cue]) / len(mine_rates[cue]) if mine_rates[cue] else 0.0
-        rest = sum(other_rates[cue]) / len(other_rates[cue]) if other_rates[cue] else 0.0
-        framing_rows.append({"cue": cue, "own": round(own, 2), "others": round(rest, 2), "difference": round(own - rest, 2)})
-    framing_rows.sort(key=lambda r: -abs(r["difference"]))
+    framing_rows = _framing_rows(mine_rates, other_rates)
     apart = [{"cue": cue, "text": text, "count": n, "examples": examples_of[(cue, text)]}
              for (cue, text), n in mine_words.most_common() if (cue, text) not in other_words]
     quoted = sorted(speakers.values(), key=lambda s: (-(s["words"] + s["reported"]), s["speaker"]))

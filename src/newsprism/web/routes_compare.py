@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
-from starlette.datastructures import UploadFile
+from starlette.datastructures import FormData, UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..pipeline import CompareInput
@@ -56,6 +56,23 @@ def _checked(ctx: WebContext, items: list[CompareInput]) -> list[CompareInput]:
     return items
 
 
+async def _form_items(form: FormData, cap: int) -> list[CompareInput]:
+    """The compare form's filled rows: a file wins over a URL, a URL over pasted text."""
+    items: list[CompareInput] = []
+    for n in range(1, MAX_FORM_ROWS + 1):
+        outlet, published = _clip(form.get(f"outlet{n}")), _clip(form.get(f"published{n}"), 25)
+        upload, text, url = form.get(f"file{n}"), form.get(f"text{n}"), form.get(f"url{n}")
+        if isinstance(upload, UploadFile) and upload.filename:
+            data = await upload.read(cap + 1)
+            items.append(CompareInput("file", data=data, name=upload.filename[:200], outlet=outlet,
+                                      published=published))
+        elif isinstance(url, str) and url.strip():
+            items.append(CompareInput("url", value=url.strip(), outlet=outlet, published=published))
+        elif isinstance(text, str) and text.strip():
+            items.append(CompareInput("text", value=text, outlet=outlet, published=published))
+    return items
+
+
 def make_router(ctx: WebContext) -> APIRouter:
     router = APIRouter()
 
@@ -90,18 +107,7 @@ def make_router(ctx: WebContext) -> APIRouter:
                                                         "-byte limit (setting web_upload_max_bytes)") from None
         token = form.get("token")
         ctx.check_write(request, token if isinstance(token, str) else None)
-        items: list[CompareInput] = []
-        for n in range(1, MAX_FORM_ROWS + 1):
-            outlet, published = _clip(form.get(f"outlet{n}")), _clip(form.get(f"published{n}"), 25)
-            upload, text, url = form.get(f"file{n}"), form.get(f"text{n}"), form.get(f"url{n}")
-            if isinstance(upload, UploadFile) and upload.filename:
-                data = await upload.read(ctx.settings.web_upload_max_bytes + 1)
-                items.append(CompareInput("file", data=data, name=upload.filename[:200], outlet=outlet,
-                                          published=published))
-            elif isinstance(url, str) and url.strip():
-                items.append(CompareInput("url", value=url.strip(), outlet=outlet, published=published))
-            elif isinstance(text, str) and text.strip():
-                items.append(CompareInput("text", value=text, outlet=outlet, published=published))
+        items = await _form_items(form, ctx.settings.web_upload_max_bytes)
         return RedirectResponse(f"/jobs/{submit(items)}", status_code=303)
 
     @router.post("/api/compare")
@@ -114,6 +120,12 @@ def make_router(ctx: WebContext) -> APIRouter:
         return JSONResponse({"job": job, "status": f"/api/jobs/{job}", "result": f"/api/compare/{job}",
                              "page": f"/compare/{job}"}, status_code=202)
 
+    _job_routes(ctx, router)
+    return router
+
+
+def _job_routes(ctx: WebContext, router: APIRouter) -> None:
+    """A compare job's progress page and result (the permanent link), with their JSON twins."""
     def job_row(job_id: str) -> dict[str, Any]:
         with Store(ctx.db) as store:
             job = store.get_job(job_id)
@@ -151,5 +163,3 @@ def make_router(ctx: WebContext) -> APIRouter:
             return JSONResponse({"status": job["status"], "detail": job["detail"]}, status_code=202
                                 if job["status"] in ("queued", "running") else 422)
         return Response(str(job["data"]), media_type="application/json")
-
-    return router

@@ -3,6 +3,8 @@ what watch found, stored and skipped per feed, with its errors and the recent in
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel, Field
@@ -27,7 +29,7 @@ def _valid(url: str) -> str:
 def make_router(ctx: WebContext) -> APIRouter:
     router = APIRouter()
 
-    def state() -> dict[str, object]:
+    def state() -> dict[str, Any]:
         with Store(ctx.db) as store:
             feeds = store.feed_report()
             failures = store.recent_failures(30)
