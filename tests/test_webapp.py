@@ -183,3 +183,20 @@ def test_web_compare_form_caps(app_db: str) -> None:
     assert bad_date.status_code == 422
     with Store(app_db) as store:
         assert store.list_jobs() == []  # nothing refused was queued
+
+
+def test_compare_job_refuses_private_addresses(tmp_path: Path, http_server) -> None:  # type: ignore[no-untyped-def]
+    from newsprism.errors import InputError
+    from newsprism.pipeline import CompareInput, compare_inputs
+
+    def page(handler) -> None:  # type: ignore[no-untyped-def]
+        handler.send_response(200)
+        handler.end_headers()
+
+    base = http_server({"/a": page})
+    steps: list[str] = []
+    with pytest.raises(InputError) as caught:
+        compare_inputs([CompareInput("url", value=f"{base}/a"), CompareInput("url", value="http://10.0.0.1/b")],
+                       progress=lambda _n, detail: steps.append(detail))
+    assert caught.value.reason == "too_few_articles" and "refus" in caught.value.message.lower()
+    assert steps == ["reading item 1 of 2", "reading item 2 of 2"]  # nothing was analysed
