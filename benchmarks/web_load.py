@@ -17,8 +17,10 @@ import argparse
 import json
 import os
 import random
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -150,7 +152,8 @@ def drive(base: str, path: str, seconds: float, workers: int) -> dict[str, float
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "newsprism-web-load.db"))
+    parser.add_argument("--db", default=str(Path(tempfile.gettempdir()) / "newsprism-web-load-base.db"),
+                        help="the base store (built on the first run, reused after; never written by the load run)")
     parser.add_argument("--seconds", type=float, default=8.0, help="seconds of load per page")
     parser.add_argument("--workers", type=int, default=8, help="concurrent clients")
     args = parser.parse_args()
@@ -159,15 +162,18 @@ def main() -> None:
     stories = build_store(Path(args.db), work)
     if not stories:
         raise SystemExit("no multi-outlet story to serve")
-    with Store(args.db) as store:
+    run_db = str(work / "run.db")  # a copy: the live ingest writes there, so every run starts from the same store
+    with sqlite3.connect(args.db) as source, sqlite3.connect(run_db) as copy:
+        source.backup(copy)
+    with Store(run_db) as store:
         article = store.story_article_ids(stories[0])[0]
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
     env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
-    server = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "serve", "--db", args.db, "--port", str(port)],
+    server = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "serve", "--db", run_db, "--port", str(port)],
                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     extra = _write_jsonl(work / "extra.jsonl", _generated(400, int(time.time()), "live"))
-    ingesting = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "ingest", "--db", args.db, extra],
+    ingesting = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "ingest", "--db", run_db, extra],
                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_up(base, server)
@@ -190,6 +196,7 @@ def main() -> None:
                     proc.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     proc.kill()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

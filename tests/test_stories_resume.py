@@ -34,8 +34,19 @@ def _write(path: Path, rows: list[dict[str, str]]) -> str:
     return str(path)
 
 
-def _assert_consistent(db: str, rows: list[dict[str, str]]) -> None:
-    """Every stored article in exactly one live story; stories = events; counts = members."""
+def _partition(db: str) -> frozenset[frozenset[str]]:
+    """The stories as sets of article URLs."""
+    con = sqlite3.connect(db)
+    groups: dict[str, set[str]] = defaultdict(set)
+    for url, story in con.execute("SELECT a.url, sa.story_id FROM story_articles sa JOIN articles a "
+                                  "ON a.id = sa.article_id"):
+        groups[story].add(url)
+    con.close()
+    return frozenset(frozenset(g) for g in groups.values())
+
+
+def _assert_consistent(db: str, rows: list[dict[str, str]], events: bool = True) -> None:
+    """Every stored article in exactly one live story; counts = members; (``events``) one story per event."""
     con = sqlite3.connect(db)
     articles = {r[0]: r[1] for r in con.execute("SELECT id, url FROM articles WHERE status = 'ok'")}
     grouped = dict(con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
@@ -48,6 +59,8 @@ def _assert_consistent(db: str, rows: list[dict[str, str]]) -> None:
     for story in grouped.values():
         members[story] += 1
     assert {s: counts[s] for s in members} == dict(members)  # stored counts are the members
+    if not events:
+        return
     event_of = {f"http://example.test/{r['id']}": r["event"] for r in rows}
     stories_of_event: dict[str, set[str]] = defaultdict(set)
     for article, story in grouped.items():
@@ -137,7 +150,16 @@ def test_stories_concurrent_ingests_are_serialised(tmp_path, monkeypatch):
     for t in threads:
         t.join(600)
     assert not errors
-    _assert_consistent(db, rows)
+    _assert_consistent(db, rows, events=False)
+    # serialised: the outcome is that of one ingest after the other, in one order or the other
+    monkeypatch.setattr(pipeline, "embed_articles", real_embed)
+    orders = []
+    for name, order in (("ab", halves), ("ba", halves[::-1])):
+        with Store(tmp_path / f"{name}.db") as store:
+            for half in order:
+                pipeline.ingest([half], store, assign_stories=True)
+        orders.append(_partition(str(tmp_path / f"{name}.db")))
+    assert _partition(db) in orders
 
 
 def test_store_full_disk_while_recording_a_failure_is_np301(tmp_path):

@@ -104,6 +104,7 @@ class Settings:
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
     web_page_size: int = _s(50, "Stories or articles per page of the web app's lists (and their JSON twins).", "runtime")
+    web_list_cache_seconds: float = _s(2.0, "Seconds a rendered page of the story or article list is reused (0: rendered for every request).", "runtime")
     web_page_cache: int = _s(512, "Rendered article pages (and story page policies) the web app keeps in memory per process.", "runtime")
     web_job_queue: int = _s(1000, "Analyses and comparisons the web app may have queued for its background worker; more answer 503.", "runtime")
     web_shutdown_grace: float = _s(5.0, "Seconds the web server waits for open requests after SIGTERM/SIGINT before it stops.", "runtime")

@@ -18,6 +18,7 @@ import json
 import queue
 import re
 import threading
+import time
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Awaitable, Callable, MutableMapping
@@ -184,6 +185,7 @@ class Site:
         self.per_page = settings.web_page_size
         self.cache = PageCache(settings.web_page_cache)
         self.local = threading.local()
+        self.list_ttl = settings.web_list_cache_seconds
 
     def store(self) -> Store:
         """This worker thread's read connection (opened once; WAL readers see every committed write)."""
@@ -201,6 +203,14 @@ class Site:
                 "prev": number - 1 if number > 1 else None, "next": number + 1 if number < last else None}
 
     def listing(self, kind: str, number: int, as_json: bool) -> Response:
+        """A page of stories or articles; rendered at most once per ``web_list_cache_seconds``."""
+        bucket = str(int(time.monotonic() / self.list_ttl)) if self.list_ttl > 0 else str(time.monotonic())
+        cached = json.loads(self.cache.get(("list", kind, str(number), str(as_json), bucket),
+                                           lambda: self._render_listing(kind, number, as_json)))
+        media = "application/json" if as_json else "text/html; charset=utf-8"
+        return Response(cached["body"], media_type=media, headers=cached["headers"])
+
+    def _render_listing(self, kind: str, number: int, as_json: bool) -> str:
         store = self.store()
         if kind == "stories":
             pages = self.paging(store.count_stories(), number, "/api/stories" if as_json else "/")
@@ -208,13 +218,13 @@ class Site:
         else:
             pages = self.paging(store.count(), number, "/api/articles" if as_json else "/articles")
             rows = store.list_rows(self.per_page, pages["offset"])
+        headers = {"x-total-count": str(pages["total"])}
         if not as_json:
             context: dict[str, Any] = {"pages": pages, kind: rows}
-            return HTMLResponse(self.env.get_template(f"{kind}.html.j2").render(**context))
-        headers = {"x-total-count": str(pages["total"])}
+            return json.dumps({"body": self.env.get_template(f"{kind}.html.j2").render(**context), "headers": headers})
         if pages["next"]:
             headers["link"] = f'<{pages["path"]}?page={pages["next"]}>; rel="next"'
-        return JSONResponse(rows, headers=headers)
+        return json.dumps({"body": json.dumps(rows, ensure_ascii=False, allow_nan=False), "headers": headers})
 
     def pending(self, kind: str, item: str, state: dict[str, str], as_json: bool) -> Response:
         status = 422 if state["status"] == "failed" else 503 if state["status"] == "busy" else 202
