@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
@@ -208,7 +209,9 @@ def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", h
 
 @app.command()
 @guarded
-def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML file."), db: str = DbOption,
+def watch(feeds: Optional[list[str]] = typer.Argument(
+              None, help="Feed URLs, or an OPML file (default: the feeds watched from the web app)."),
+          db: str = DbOption,
           once: bool = typer.Option(False, "--once", help="Poll every feed once and stop."),
           interval: float = typer.Option(300.0, help="Seconds between polls of one host."),
           set_: Optional[list[str]] = SetOption) -> None:
@@ -217,6 +220,11 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 
     settings = _settings(set_)
     with Store(db) as store:
+        if not feeds:
+            feeds = store.watched_feeds()
+            if not feeds:
+                raise InputError("no feeds given and none watched (add some with the web app's Feeds page)",
+                                 source=db, reason="no_feeds")
         results = run_watch(feeds, store, settings, once=once, interval=interval,
                             log=lambda line: err.print(line, markup=False))
     if once:
@@ -244,7 +252,12 @@ def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Addres
         raise ValueError(f"bound to {host}, beyond loopback: name the host names clients will use with "
                          "--allowed-host (the app answers no other Host header)")
     hosts = list(LOOPBACK_HOSTS) + list(allowed_host or [])
-    uvicorn.run(create_app(db, settings, allowed_hosts=hosts), host=host, port=port, log_level="warning",
+    token = None
+    if host not in LOOPBACK_HOSTS:  # reachable by others: changes (compare jobs, feeds) need a token
+        token = os.environ.get("NEWSPRISM_WRITE_TOKEN") or secrets.token_urlsafe(24)
+        err.print(f"write token (compare and feed changes need it): {token}", markup=False)
+    uvicorn.run(create_app(db, settings, allowed_hosts=hosts, write_token=token), host=host, port=port,
+                log_level="warning",
                 timeout_graceful_shutdown=max(1, round(settings.web_shutdown_grace)))
 
 

@@ -8,6 +8,7 @@ API call these functions.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -18,12 +19,12 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 import httpx
 
-from .compare import compare_analyzed
+from .compare import compare_analyzed, views
 from .errors import EmptyInput, InputError, NewsprismError, NotFound, TimedOut, TooLarge, Unreadable
 from .extract import extract
 from .records import AnalyzedArticle, Article, Comparison
 from .settings import DEFAULT, Settings
-from .sources import iter_documents
+from .sources import iter_documents, read_bytes_as
 from .stages import analysis_key, analyze_many
 from .store import Store
 from .stories import Assignment, StoryGrouper, StoryState, day_of, embed_articles
@@ -232,3 +233,105 @@ def compare_story(store: Store, story_id: str, settings: Settings = DEFAULT) -> 
                          reason="too_few_articles")
     articles = [store.get_article(i) for i in ids]
     return compare_analyzed(analyze_cached(store, articles, settings), settings)
+
+
+# -- the web app's compare jobs, story and outlet pages, search ---------------------------------
+
+
+@dataclass(frozen=True)
+class CompareInput:
+    """One item of a compare job: pasted text, a URL (fetched by the SSRF-safe client) or an uploaded
+    file's bytes, with the outlet and date the user gave (which win over what is read from the page)."""
+
+    kind: str  # text | url | file
+    value: str = ""
+    data: bytes = b""
+    name: str = ""
+    outlet: str | None = None
+    published: str | None = None
+
+    def describe(self) -> dict[str, object]:
+        """What a job records of its input (never the text itself: only its kind, name and size)."""
+        shown = self.value if self.kind == "url" else self.name or f"pasted text ({len(self.value):,} characters)"
+        return {"kind": self.kind, "source": shown, "outlet": self.outlet, "published": self.published,
+                "bytes": len(self.data) or len(self.value.encode("utf-8"))}
+
+
+def read_compare_input(item: CompareInput, settings: Settings = DEFAULT, client: httpx.Client | None = None,
+                       index: int = 1) -> Article:
+    """The cleaned article of one compare item (raises its InputError)."""
+    if item.kind == "url":
+        article = load_one(item.value, settings, client=client)
+    else:
+        source = item.name or f"<text {index}>"
+        data = item.data if item.kind == "file" else item.value.encode("utf-8")
+        if len(data) > settings.max_bytes:
+            raise TooLarge(f"over the {settings.max_bytes:,}-byte limit (setting max_bytes)", source=source)
+        docs = list(read_bytes_as(data, source, settings, name=item.name, client=client))
+        if not docs:
+            raise EmptyInput("the input holds no article", source=source)
+        first = docs[0]
+        if isinstance(first, InputError):
+            raise first
+        with time_budget(settings.article_time_budget, source):
+            article = extract(replace(first, outlet=item.outlet or first.outlet,
+                                      published=item.published or first.published), settings)
+    return replace(article, outlet=item.outlet or article.outlet, published=item.published or article.published)
+
+
+def compare_inputs(items: Sequence[CompareInput], settings: Settings = DEFAULT,
+                   progress: Callable[[int, str], None] | None = None,
+                   client: httpx.Client | None = None) -> Comparison:
+    """Read, analyse (one article at a time, reporting progress) and compare the items of a compare job;
+    items that cannot be read are left out and listed in the comparison's errors."""
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    step = 0
+    for i, item in enumerate(items, 1):
+        step += 1
+        if progress:
+            progress(step, f"reading item {i} of {len(items)}")
+        try:
+            article = read_compare_input(item, settings, client, i)
+        except InputError as exc:
+            errors.append(exc)
+            continue
+        if article.id not in {a.id for a in articles}:
+            articles.append(article)
+    errors += _too_large(articles, settings)
+    kept = [a for a in articles if len(a.text) <= settings.max_analysis_chars]
+    if len(kept) < 2:
+        why = "; ".join(e.one_line() for e in errors)
+        raise InputError(f"compare needs at least two readable articles, got {len(kept)}" + (f" ({why})" if why else ""),
+                         reason="too_few_articles")
+    analyzed = []
+    for i, article in enumerate(kept, 1):
+        step += 1
+        if progress:
+            progress(step, f"analysing article {i} of {len(kept)} ({article.label})")
+        analyzed.append(analyze_many([article], settings)[0])
+    if progress:
+        progress(step, "comparing")
+    return replace(compare_analyzed(analyzed, settings), errors=tuple(errors))
+
+
+def story_overview(store: Store, story_id: str, settings: Settings = DEFAULT) -> dict[str, object] | None:
+    """The story page's sections from the stored comparison (None when none is stored yet)."""
+    found = store.resolve_story_id(story_id)
+    stored = store.get_comparison(found)
+    if stored is None:
+        return None
+    data = json.loads(stored["data"])
+    view = views.story_overview(data, settings.web_matrix_facts)
+    view.update({"story": found, "title": store.story_title(found), "at": stored["at"],
+                 "stale": stored["members"] != store.story_members_key(found)})
+    return view
+
+
+def outlet_profile(store: Store, outlet: str) -> dict[str, object]:
+    """An outlet across every stored comparison of a story it covered (raises NotFound for an unknown outlet)."""
+    if outlet not in {row["outlet"] for row in store.outlets()}:
+        raise NotFound(f"no outlet {outlet!r} in the store", source=store.path)
+    rows = [{"story_id": r["story_id"], "title": r["title"], "data": json.loads(r["data"])}
+            for r in store.comparisons_with_outlet(outlet)]
+    return views.outlet_profile(outlet, rows)

@@ -108,6 +108,12 @@ class Settings:
     web_page_cache: int = _s(512, "Rendered article pages (and story page policies) the web app keeps in memory per process.", "runtime")
     web_job_queue: int = _s(1000, "Analyses and comparisons the web app may have queued for its background worker; more answer 503.", "runtime")
     web_shutdown_grace: float = _s(5.0, "Seconds the web server waits for open requests after SIGTERM/SIGINT before it stops.", "runtime")
+    web_compare_max_items: int = _s(10, "Most articles one compare job in the web app takes (pasted texts, URLs and files together); at least 2 are needed.", "runtime")
+    web_upload_max_bytes: int = _s(2_000_000, "Largest pasted text or uploaded file (bytes) the web app's compare form accepts per item.", "runtime")
+    web_jobs_kept: int = _s(10, "Compare jobs the web app's background worker may have waiting; more answer 503.", "runtime")
+    web_search_page: int = _s(50, "Search results per page (and in the JSON twin).", "runtime")
+    web_examples: int = _s(5, "Examples an outlet page shows under each figure (the JSON twin has all of them).", "runtime")
+    web_matrix_facts: int = _s(60, "Facts the story page's coverage matrix shows (conflicts first, then corroborated, then unique).", "runtime")
     article_time_budget: float = _s(120.0, "Seconds one article's extraction (and analysis, in batch modes) may take; then it fails as timeout (0: no budget).", "runtime")
     embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
 

@@ -109,9 +109,57 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             at TEXT NOT NULL
         );
     """),
+    ("0007_webapp", """
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            kind UNINDEXED, article_id UNINDEXED, speaker, text, tokenize = 'unicode61 remove_diacritics 2'
+        );
+        INSERT INTO search_fts (kind, article_id, speaker, text)
+            SELECT 'article', id, NULL, COALESCE(title, '') || char(10) || text FROM articles WHERE status = 'ok';
+        INSERT INTO search_fts (kind, article_id, speaker, text)
+            SELECT 'quote', a.article_id, json_extract(q.value, '$.speaker'), json_extract(q.value, '$.text')
+            FROM analyses a, json_each(a.data, '$.quotes') q;
+        CREATE TRIGGER articles_search AFTER INSERT ON articles WHEN NEW.status = 'ok' BEGIN
+            INSERT INTO search_fts (kind, article_id, speaker, text)
+            VALUES ('article', NEW.id, NULL, COALESCE(NEW.title, '') || char(10) || NEW.text);
+        END;
+        CREATE TRIGGER analyses_search AFTER INSERT ON analyses BEGIN
+            DELETE FROM search_fts WHERE kind = 'quote' AND article_id = NEW.article_id;
+            INSERT INTO search_fts (kind, article_id, speaker, text)
+            SELECT 'quote', NEW.article_id, json_extract(q.value, '$.speaker'), json_extract(q.value, '$.text')
+            FROM json_each(NEW.data, '$.quotes') q;
+        END;
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            kind TEXT NOT NULL,
+            status TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            done INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            inputs TEXT NOT NULL,
+            data TEXT,
+            html TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        ALTER TABLE feeds ADD COLUMN watched INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE feeds ADD COLUMN added_at TEXT;
+    """),
 )
 # An id given by a user: the whole id, or a prefix of at least 8 hex digits (a story id keeps its "s-").
 _ID_PREFIX = re.compile(r"(s-)?[0-9a-f]{8,}")
+
+
+def _statements(sql: str) -> list[str]:
+    """A migration's statements (a trigger's body keeps its inner semicolons)."""
+    out: list[str] = []
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \n;"):
+                out.append(pending.strip())
+            pending = ""
+    return out
 
 
 def _now() -> str:
@@ -142,9 +190,8 @@ class Store:
             if name in done:
                 continue
             with self.transaction():
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        self.db.execute(statement)
+                for statement in _statements(sql):
+                    self.db.execute(statement)
                 self.db.execute("INSERT INTO migrations VALUES (?, ?)", (name, _now()))
 
     def transaction(self) -> "_Tx":
@@ -412,6 +459,132 @@ class Store:
                               (article_id, version)).fetchone()
         return None if row is None else str(row["data"])
 
+
+    # -- search (FTS5 over article text and quotes; filled by triggers) ------------------------
+    def search(self, query: str, *, outlet: str | None = None, since: str | None = None, until: str | None = None,
+               story: str | None = None, kind: str | None = None, limit: int = 50,
+               offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """Articles and quotes matching every word of ``query`` (words are quoted: no FTS syntax from users),
+        best first, with a snippet whose matches sit between \x02 and \x03; filters by outlet, published
+        date range, story and kind (article | quote). Returns (total, rows)."""
+        terms = [t for t in re.findall(r"\w+", query) if t]
+        if not terms:
+            return 0, []
+        match = " ".join('"' + t.replace('"', '') + '"' for t in terms[:32])
+        where = ["search_fts MATCH ?"]
+        args: list[Any] = [match]
+        if outlet:
+            where.append("a.outlet = ?")
+            args.append(outlet)
+        if since:
+            where.append("a.published >= ?")
+            args.append(since)
+        if until:
+            where.append("a.published <= ?")
+            args.append(until + "\uffff")
+        if story:
+            where.append("sa.story_id = ?")
+            args.append(story)
+        if kind in ("article", "quote"):
+            where.append("f.kind = ?")
+            args.append(kind)
+        base = (" FROM search_fts f JOIN articles a ON a.id = f.article_id "
+                "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE " + " AND ".join(where))
+        total = int(self.db.execute("SELECT COUNT(*)" + base, args).fetchone()[0])
+        rows = self.db.execute(
+            "SELECT f.kind, f.article_id, f.speaker, snippet(search_fts, 3, char(2), char(3), '…', 24) AS snippet, "
+            "a.title, a.outlet, a.published, a.source, sa.story_id" + base + " ORDER BY rank LIMIT ? OFFSET ?",
+            [*args, limit, offset])
+        return total, [dict(r) for r in rows]
+
+    def outlets(self) -> list[dict[str, Any]]:
+        """Every named outlet with its count of stored articles and stories."""
+        rows = self.db.execute(
+            "SELECT a.outlet AS outlet, COUNT(*) AS articles, COUNT(DISTINCT sa.story_id) AS stories FROM articles a "
+            "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.outlet IS NOT NULL AND a.status = 'ok' "
+            "GROUP BY a.outlet ORDER BY COUNT(*) DESC, a.outlet")
+        return [dict(r) for r in rows]
+
+    def comparisons_with_outlet(self, outlet: str) -> list[dict[str, Any]]:
+        """The stored comparisons (story id, title, data as JSON text) of stories with an article by ``outlet``."""
+        rows = self.db.execute(
+            "SELECT c.story_id, s.title, c.data FROM comparisons c JOIN stories s ON s.id = c.story_id "
+            "WHERE EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+            "WHERE sa.story_id = c.story_id AND a.outlet = ?) ORDER BY s.last_seen DESC, c.story_id", (outlet,))
+        return [dict(r) for r in rows]
+
+    def story_title(self, story_id: str) -> str | None:
+        row = self.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+        return None if row is None else row["title"]
+
+    # -- jobs (the web app's compare jobs: status, progress and the result's permanent link) ---
+    def create_job(self, job_id: str, kind: str, inputs: list[dict[str, Any]], total: int) -> None:
+        now = _now()
+        with self.transaction():
+            self.db.execute("INSERT INTO jobs (id, kind, status, detail, done, total, inputs, created_at, updated_at) "
+                            "VALUES (?,?,?,?,?,?,?,?,?)", (job_id, kind, "queued", "waiting for the worker", 0, total,
+                                                          json.dumps(inputs, ensure_ascii=False), now, now))
+
+    def update_job(self, job_id: str, status: str, detail: str, done: int | None = None) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE jobs SET status = ?, detail = ?, done = COALESCE(?, done), updated_at = ? "
+                            "WHERE id = ?", (status, detail, done, _now(), job_id))
+
+    def finish_job(self, job_id: str, data: dict[str, Any], html: str, detail: str) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE jobs SET status = 'done', detail = ?, done = total, data = ?, html = ?, "
+                            "updated_at = ? WHERE id = ?",
+                            (detail, json.dumps(data, ensure_ascii=False, allow_nan=False), html, _now(), job_id))
+
+    def get_job(self, job_id: str) -> dict[str, Any] | None:
+        """A job: its status and inputs (``data`` and ``html`` only once done), or None."""
+        row = self.db.execute("SELECT * FROM jobs WHERE id = ?", (job_id,)).fetchone()
+        if row is None:
+            return None
+        out = dict(row)
+        out["inputs"] = json.loads(out["inputs"])
+        return out
+
+    def list_jobs(self, limit: int = 50) -> list[dict[str, Any]]:
+        rows = self.db.execute("SELECT id, kind, status, detail, done, total, created_at, updated_at FROM jobs "
+                               "ORDER BY created_at DESC, id LIMIT ?", (limit,))
+        return [dict(r) for r in rows]
+
+    def interrupt_jobs(self) -> int:
+        """Jobs left queued or running by a server that stopped are marked failed (their inputs are gone)."""
+        with self.transaction():
+            cur = self.db.execute("UPDATE jobs SET status = 'failed', detail = 'interrupted: the server stopped "
+                                  "before it finished; submit it again', updated_at = ? "
+                                  "WHERE status IN ('queued', 'running')", (_now(),))
+            return int(cur.rowcount)
+
+    # -- watched feeds (added and removed from the web app; polled by ``newsprism watch``) -----
+    def watch_feed(self, url: str) -> None:
+        with self.transaction():
+            self.db.execute("INSERT INTO feeds (url, watched, added_at) VALUES (?, 1, ?) "
+                            "ON CONFLICT(url) DO UPDATE SET watched = 1", (url, _now()))
+
+    def unwatch_feed(self, url: str) -> bool:
+        with self.transaction():
+            cur = self.db.execute("UPDATE feeds SET watched = 0 WHERE url = ? AND watched = 1", (url,))
+            return cur.rowcount == 1
+
+    def watched_feeds(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT url FROM feeds WHERE watched = 1 ORDER BY added_at, url")]
+
+    def feed_report(self) -> list[dict[str, Any]]:
+        """Every known feed with what watch found (entries), stored (an article) and skipped (no article),
+        its error count, last error and last poll."""
+        rows = self.db.execute(
+            "SELECT f.url, f.watched, f.added_at, f.last_polled, f.errors, f.last_error, "
+            "(SELECT COUNT(*) FROM feed_entries e WHERE e.feed = f.url) AS found, "
+            "(SELECT COUNT(*) FROM feed_entries e WHERE e.feed = f.url AND e.article_id IS NOT NULL) AS stored, "
+            "(SELECT COUNT(*) FROM feed_entries e WHERE e.feed = f.url AND e.article_id IS NULL) AS skipped "
+            "FROM feeds f ORDER BY f.watched DESC, f.url")
+        return [dict(r) for r in rows]
+
+    def recent_failures(self, limit: int = 50) -> list[dict[str, Any]]:
+        return [dict(r) for r in self.db.execute("SELECT * FROM failures ORDER BY id DESC LIMIT ?", (limit,))]
 
 class _Tx:
     """BEGIN IMMEDIATE … COMMIT, rolled back on error; SQLite errors (a full disk, a locked or corrupt

@@ -34,6 +34,7 @@ from ..report import html
 from ..settings import DEFAULT, Settings
 from ..stages import analysis_key
 from ..store import Store
+from .features import feature_routers
 
 TEMPLATES = Path(__file__).parent / "templates"
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
@@ -265,14 +266,18 @@ class Site:
             "article.html.j2").render(a=json.loads(stored))))
 
 
-def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] | None = None) -> FastAPI:
+def create_app(db: str, settings: Settings = DEFAULT, allowed_hosts: list[str] | None = None,
+               write_token: str | None = None) -> FastAPI:
     """The web app over the store at ``db``. ``allowed_hosts``: the Host names to answer (loopback
-    names by default; ``newsprism serve`` requires them when bound beyond loopback)."""
+    names by default; ``newsprism serve`` requires them when bound beyond loopback). ``write_token``:
+    the token write actions need (``newsprism serve`` sets one when bound beyond loopback)."""
     app = FastAPI(title="newsprism", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=list(allowed_hosts or LOOPBACK_HOSTS))
     app.add_middleware(SecurityHeaders)
     site = Site(db, settings)
     app.state.jobs = site.jobs
+    for router in feature_routers(db, settings, write_token):  # compare, story overview, outlets, search, feeds
+        app.include_router(router)
     page_no = Query(1, alias="page", ge=1, le=1_000_000)
 
     @app.get("/api/stories")
