@@ -152,7 +152,11 @@ def analyse(articles: Sequence[Article]) -> tuple[list[AnalyzedArticle], list[An
     for article, doc in zip(articles, docs):
         work = Work(article=article, doc=doc, settings=DEFAULT)
         for stage in stages:
-            work.values[stage.assigns] = stage.run(work)
+            try:
+                work.values[stage.assigns] = stage.run(work)
+            except RecursionError:  # counted and shown: an article the stage fails on scores as empty
+                print(f"  {stage.name} failed on {article.source}: RecursionError")
+                work.values[stage.assigns] = ()
         out.append(AnalyzedArticle(article=article, **{k: v for k, v in work.values.items()
                                                        if k in AnalyzedArticle.__dataclass_fields__}))
     return out, docs, time.perf_counter() - start
