@@ -123,3 +123,16 @@ def embed(texts: Iterable[str]) -> Any:
                 _cache.move_to_end(t)
             rows.append(vector)
     return np.vstack(rows).astype("float32")
+
+
+def model_versions() -> dict[str, str]:
+    """Installed versions of the packages whose models shape an analysis (part of the analysis cache key)."""
+    from importlib import metadata
+
+    out = {}
+    for package in ("spacy", SPACY_PACKAGE, EMBEDDING_PACKAGE, "sentence-transformers"):
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = "missing"
+    return out

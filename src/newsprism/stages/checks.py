@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import re
 import string
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
-from .entities import zipf
-from .records import Article, Claim, Issue
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .analyze import Work
+from ..records import Article, Claim, Issue, Value
+from ..similarity import EmbeddingAligner, entity_idf, same_measure, term_df, term_idf, value_conflicts
+from ..text.words import zipf
+from .base import StageContext
 
 ACRONYM = re.compile(r"(?P<expansion>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|the|and|for|on|in|de|des|&)\s+)*){1,9})"
                      r"\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -140,16 +139,12 @@ TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decad
 INCONSISTENCY_MIN_TERMS = 0.3  # the two sentences must also share what they count about (term score)
 
 
-def _same_measure_count(claim: Claim, value: Any) -> int:
-    from .align import same_measure
-
+def _same_measure_count(claim: Claim, value: Value) -> int:
     return sum(1 for v in claim.values if same_measure(v, value))
 
 
 def number_issues(claims: Sequence[Claim], settings: Any, embed: Any | None = None) -> list[Issue]:
     """Similar claims in one article that give different numbers for one measure."""
-    from .align import EmbeddingAligner, entity_idf, term_df, term_idf, value_conflicts
-
     candidates = [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
     if len(candidates) < 2:
         return []
@@ -184,12 +179,12 @@ def number_issues(claims: Sequence[Claim], settings: Any, embed: Any | None = No
     return out
 
 
-def checks_stage(work: "Work") -> tuple[Issue, ...]:
-    article = work.article
+def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
+    article = ctx.article
     body = " ".join(article.text[p.start:p.end] for p in article.paragraphs if p.kind != "title")
     body_words = {w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z][A-Za-z’']*", body)}
-    entity_words = {w.lower() for e in work.values.get("entities", ()) for w in e.name.split()}
+    entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
     issues += title_issues(article, body_words, entity_words)
-    issues += number_issues(work.values.get("claims", ()), work.settings)
+    issues += number_issues(ctx.values["claims"], ctx.settings)
     return tuple(sorted(issues, key=lambda i: i.start))

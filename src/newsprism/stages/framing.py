@@ -23,36 +23,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
-from .entities import SPEECH_VERBS, Resolver, zipf
-from .records import AnalyzedArticle, FramingCue, NamingPhrase, Quote
+from .. import nlp
+from ..lexicons import GRADES, SPEECH_VERBS, babe_words, hedges, nrc, subjectivity, vader
+from ..records import FramingCue, Quote
+from ..text.names import entity_id
+from ..text.words import zipf
+from .base import StageContext
+from .entities import Resolver
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .analyze import Work
 
-HEDGES = {"so-called": "distances the writer from the name it precedes",
-          "supposed": "casts doubt on what follows", "supposedly": "casts doubt on what follows",
-          "alleged": "presents what follows as unproven", "allegedly": "presents what follows as unproven",
-          "purported": "casts doubt on what follows", "purportedly": "casts doubt on what follows",
-          "self-styled": "questions a title someone gave themselves",
-          "self-proclaimed": "questions a title someone gave themselves",
-          "would-be": "questions a status"}
-# Attribution verbs by what they imply about the speaker's words (lemma, with particle where it matters).
-HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in hedges()), key=len, reverse=True))
                       + r")(?![\w-])", re.IGNORECASE)
-GRADES = {
-    "neutral": {"say", "tell", "state", "add", "report", "write", "announce", "ask", "reply", "respond", "continue",
-                "describe", "call", "list", "characterise", "characterize", "speak", "comment", "remark",
-                "quote", "thank", "express", "warn", "confirm"},
-    "endorsing": {"note", "point out", "explain", "observe", "emphasize", "emphasise", "stress",
-                  "highlight", "acknowledge", "reveal", "show", "praise", "recall"},
-    "undermining": {"claim", "insist", "talk up", "admit", "allege", "concede", "contend", "assert", "boast",
-                    "deny", "complain", "scoff", "maintain", "accuse", "tout", "dismiss", "brag", "spin"},
-}
 GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
                 "undermining": "casts doubt on the speaker's words or motives"}
@@ -67,56 +52,6 @@ BIAS_SCORE_MIN = 0.85    # probability from the sentence bias model at which a s
 RARE_VERB_ZIPF = 3.5     # NRC anger-and-fear verbs rarer than this ("bombard", not "force" or "lose") are loaded
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
-NAMING_MIN = 0.35        # cosine of two head nouns at which two phrases can name the same referent
-
-
-@lru_cache(maxsize=1)
-def babe_words() -> dict[str, int]:
-    text = resources.files("newsprism").joinpath("lexicons/babe_biased_words.tsv").read_text(encoding="utf-8")
-    out = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            word, n = line.split("\t")
-            out[word] = int(n)
-    return out
-
-
-def _package_text(package: str, path: str, pip_name: str) -> str:
-    """A data file shipped inside an installed PyPI package; a clear error names the package if missing."""
-    try:
-        return resources.files(package).joinpath(path).read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        from .errors import ModelMissing
-
-        raise ModelMissing(f"the lexicon package is not installed: pip install {pip_name}") from None
-
-
-@lru_cache(maxsize=1)
-def vader() -> dict[str, float]:
-    out = {}
-    for line in _package_text("vaderSentiment", "vader_lexicon.txt", "vaderSentiment").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 2:
-            try:
-                out[parts[0]] = float(parts[1])
-            except ValueError:
-                continue
-    return out
-
-
-@lru_cache(maxsize=1)
-def subjectivity() -> dict[str, tuple[float, float]]:
-    """Pattern's English adjective lexicon as shipped by TextBlob: word → (polarity, subjectivity)."""
-    text = _package_text("textblob", "en/en-sentiment.xml", "textblob")
-    out: dict[str, tuple[float, float]] = {}
-    for m in re.finditer(r'<word form="([^"]+)"[^>]*?polarity="([-\d.]+)"[^>]*?subjectivity="([\d.]+)"', text):
-        out.setdefault(m.group(1).lower(), (float(m.group(2)), float(m.group(3))))
-    return out
-
-
-@lru_cache(maxsize=1)
-def nrc() -> dict[str, list[str]]:
-    return json.loads(_package_text("nrclex", "data/nrc_en.json", "NRCLex"))
 
 
 @lru_cache(maxsize=1)
@@ -155,7 +90,6 @@ def _target(resolver: Resolver | None, token: Any) -> str | None:
     """The entity a cue bears on: the noun phrase it modifies, or the subject of its verb."""
     if resolver is None:
         return None
-    from .entities import entity_id
 
     candidates = [token.head] if token.dep_ in ("amod", "advmod", "compound") else []
     if token.pos_ == "VERB":
@@ -197,7 +131,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         last = span[-1] if span is not None else None
         head = last.head if last is not None and last.head.i != last.i else last
         q = _quote_at(quotes, m.start())
-        add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {HEDGES[word]}",
+        add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
             _target(resolver, head) if head is not None else None, speaker=q.speaker if q else None)
     # attribution verbs: every verb of saying with a subject, graded
     for tok in doc:
@@ -223,7 +157,6 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         if subj is not None and resolver is not None:
             cluster = resolver.resolve_token(subj)
             if cluster is not None:
-                from .entities import entity_id
 
                 speaker, target = cluster.name, entity_id(cluster.type, cluster.name)
         end = tok.idx + len(tok)
@@ -276,7 +209,6 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
 def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
     import numpy as np
 
-    from . import nlp
 
     if not texts:
         return []
@@ -286,131 +218,8 @@ def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
     return [float(v) for v in 1 / (1 + np.exp(-z))]
 
 
-def framing_stage(work: "Work") -> tuple[FramingCue, ...]:
-    sentences = work.values["sentences"]
-    body = [s for s in sentences]
+def framing_stage(ctx: StageContext) -> tuple[FramingCue, ...]:
+    body = list(ctx.values["sentences"])
     scores = sentence_bias_scores([s.text for s in body])
-    return tuple(framing_cues(work.article.text, work.doc, work.values["quotes"], work.values.get("_resolver"),
+    return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
                               body, scores))
-
-
-# --------------------------------------------------------------------------- comparison level
-
-
-def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
-    """Counts per cue per 1,000 words, attribution verbs by grade, and the notable cues."""
-    words = max(len(analyzed.article.text.split()), 1)
-    counts = Counter(f.cue for f in analyzed.framing)
-    grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
-    notable = [f.to_dict() for f in analyzed.framing
-               if f.cue in ("hedge", "scare_quote", "loaded", "passive_agentless")
-               or (f.cue == "attribution_verb" and f.grade != "neutral")]
-    return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
-            "raw_counts": dict(sorted(counts.items())), "words": words,
-            "attribution": dict(sorted(grades.items())), "notable": notable[:30]}
-
-
-def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
-    """Map a nationality to its country across the articles ("Ukrainian" → Ukraine) so anchors compare."""
-    from .entities import nat_match
-
-    from .entities import slug
-
-    places = {e.id: e.name for a in analyzed for e in a.entities if e.type in ("GPE", "LOC")}
-    out: dict[str, str] = {}
-    for a in analyzed:
-        for e in a.entities:
-            out[e.id] = "name:" + slug(e.name)
-            if e.type == "NORP":
-                match = next((name for name in places.values() if nat_match(name, e.name)), None)
-                if match:
-                    out[e.id] = "name:" + slug(match)
-    return out
-
-
-def _negative_noun(lemma: str) -> str | None:
-    emotions = nrc().get(lemma, [])
-    hits = [e for e in ("anger", "fear", "sadness") if e in emotions]
-    if hits:
-        return f"NRC: {', '.join(hits)}"
-    v = vader().get(lemma)
-    if v is not None and v <= -1.5:
-        return f"VADER {v:+.1f}"
-    return None
-
-
-def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
-    """Noun phrases that name a place's, group's or organisation's event or situation: "the Ukrainian
-    conflict", "Russia's invasion", "the incident at the Calder Dam" (people are left out)."""
-    from .entities import slug
-
-    anchors: dict[int, str] = {}
-    for e in entities:
-        if e.type == "PERSON":
-            continue
-        for m in e.mentions:
-            for pos in range(m.start, m.end):
-                anchors[pos] = e.id
-    out = []
-    for chunk in doc.noun_chunks:
-        head = chunk.root
-        if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
-            continue
-        tokens = list(chunk) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree][:6]
-        ids = {anchors[t.idx] for t in tokens if t.idx in anchors and t.i != head.i}
-        # names the model did not tag ("the Calder Dam disaster"): a run of proper nouns is an anchor too
-        propn = [t.lower_ for t in tokens if t.pos_ == "PROPN" and t.idx not in anchors and t.i != head.i]
-        if propn:
-            ids.add("name:" + slug(" ".join(propn)))
-        if ids:
-            end = max(t.idx + len(t) for t in tokens)
-            out.append(NamingPhrase(start=chunk.start_char, end=end, text=doc.text[chunk.start_char:end],
-                                    head=head.lemma_.lower(), anchors=tuple(sorted(ids))))
-    return out
-
-
-def naming_stage(work: "Work") -> tuple[NamingPhrase, ...]:
-    return tuple(naming_phrases(work.values["entities"], work.doc))
-
-
-def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
-    """Pairs of phrases in different articles that name one event or situation with different nouns,
-    at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
-    from . import nlp
-
-    place_key = _place_key(analyzed)
-    cands = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
-              "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming]
-    heads = sorted({c["head"] for c in cands})
-    if len(heads) < 2:
-        return []
-    vecs = dict(zip(heads, nlp.embed(heads)))
-    known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
-    seen: set[tuple[str, str, str, str]] = set()
-    out = []
-    for i, x in enumerate(cands):
-        for y in cands[i + 1:]:
-            if x["article"] == y["article"] or x["head"] == y["head"]:
-                continue
-            charged = _negative_noun(x["head"]) or _negative_noun(y["head"])
-            if charged is None:
-                continue
-            shared = set(x["anchors"]) & set(y["anchors"])
-            cross = set(x["anchors"]) <= known[y["article"]] and set(y["anchors"]) <= known[x["article"]]
-            both_charged = _negative_noun(x["head"]) and _negative_noun(y["head"])
-            if not shared and not (cross and both_charged):
-                continue
-            sim = float(vecs[x["head"]] @ vecs[y["head"]])
-            if sim < NAMING_MIN:
-                continue
-            key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
-            if key in seen:
-                continue
-            seen.add(key)  # type: ignore[arg-type]
-            about = ", ".join(sorted(shared or set(x["anchors"]) | set(y["anchors"])))
-            out.append({"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
-                        "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],
-                        "heads": [x["head"], y["head"]], "similarity": round(sim, 3),
-                        "reason": f"both about {about}; “{x['head']}” vs “{y['head']}” (head-noun similarity "
-                                  f"{sim:.2f}; charged word: {charged})"})
-    return out
