@@ -43,17 +43,18 @@ from newsprism.evaluate_attribution import (
     Tally, content_kind, coverage, cue_class, head_word, is_speech_class, quoted_regions, same_speaker,
     source_kind,
 )
-from newsprism.analyze import Work, _stages
 from newsprism.extract import extract
 from newsprism.records import AnalyzedArticle, Article, Paragraph, RawDocument
 from newsprism.settings import DEFAULT
+from newsprism.stages import DEFAULT_STAGES
+from newsprism.stages.base import run_stages
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 POLNEAR = CORPUS / "polnear"
 NEWS_DEV = CORPUS / "news-dev"
 CACHE = ROOT / ".cache" / "attribution"
-QUOTE_STAGES = ("sentences", "entities", "quotes")
+QUOTE_STAGES = ("sentences", "coref", "entities", "quotes")
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
@@ -146,19 +147,17 @@ def parse_cached(texts: Sequence[str]) -> list[Any]:
 
 def analyse(articles: Sequence[Article]) -> tuple[list[AnalyzedArticle], list[Any], float]:
     docs = parse_cached([a.text for a in articles])
-    stages = [s for s in _stages() if s.name in QUOTE_STAGES]
+    stages = [s for s in DEFAULT_STAGES if s.name in QUOTE_STAGES]
+    fields = AnalyzedArticle.__dataclass_fields__
     out = []
     start = time.perf_counter()
     for article, doc in zip(articles, docs):
-        work = Work(article=article, doc=doc, settings=DEFAULT)
-        for stage in stages:
-            try:
-                work.values[stage.assigns] = stage.run(work)
-            except RecursionError:  # counted and shown: an article the stage fails on scores as empty
-                print(f"  {stage.name} failed on {article.source}: RecursionError")
-                work.values[stage.assigns] = ()
-        out.append(AnalyzedArticle(article=article, **{k: v for k, v in work.values.items()
-                                                       if k in AnalyzedArticle.__dataclass_fields__}))
+        try:
+            values = run_stages(stages, article, doc, DEFAULT)
+        except RecursionError:  # shown and scored as an article with no quotes
+            print(f"  the stages failed on {article.source}: RecursionError")
+            values = {}
+        out.append(AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields}))
     return out, docs, time.perf_counter() - start
 
 
