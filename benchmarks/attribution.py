@@ -26,6 +26,7 @@ re-runs only pay for the stages. ``--limit N`` takes the first N articles of eac
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import hashlib
 import json
 import re
@@ -55,6 +56,7 @@ POLNEAR = CORPUS / "polnear"
 NEWS_DEV = CORPUS / "news-dev"
 CACHE = ROOT / ".cache" / "attribution"
 QUOTE_STAGES = ("sentences", "coref", "entities", "quotes")
+SETTINGS = DEFAULT
 NAMED_TYPES = {"PERSON", "ORG", "GPE", "FAC", "WORK_OF_ART", "LAW", "PRODUCT", "EVENT"}
 
 
@@ -153,7 +155,7 @@ def analyse(articles: Sequence[Article]) -> tuple[list[AnalyzedArticle], list[An
     start = time.perf_counter()
     for article, doc in zip(articles, docs):
         try:
-            values = run_stages(stages, article, doc, DEFAULT)
+            values = run_stages(stages, article, doc, SETTINGS)
         except RecursionError:  # shown and scored as an article with no quotes
             print(f"  the stages failed on {article.source}: RecursionError")
             values = {}
@@ -338,8 +340,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--split", choices=["dev", "train", "both", "none"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each split")
     ap.add_argument("--no-news-dev", action="store_true")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="override a setting")
     ap.add_argument("--show", type=int, default=0, help="print N misses of each kind")
     args = ap.parse_args(argv)
+    global SETTINGS
+    for item in args.set:
+        name, _, value = item.partition("=")
+        SETTINGS = dataclasses.replace(SETTINGS, **{name: type(getattr(SETTINGS, name))(value)})
     for split in (["dev", "train"] if args.split == "both" else [] if args.split == "none" else [args.split]):
         score_polnear(split, args.limit, args.show)
     if not args.no_news_dev:

@@ -23,21 +23,26 @@ news agency RIA Novosti", "…, RIA reported", "according to local radio".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
 from ..lexicons import SPEECH_VERBS
 from ..records import Quote, Sentence
+from ..settings import Settings
 from ..text.names import entity_id
 from ..text.words import words
 from .base import StageContext
+from .cues import content_bounds, cue_rate, frame
 from .entities import Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
+SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+REPORTED_MIN_WORDS = 3  # reported content shorter than this many words is not emitted ("he said so")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
                "channel", "magazine", "daily", "times", "post", "press", "wire", "network"}
@@ -61,7 +66,7 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
     spans: list[Span_] = []
     pending: Span_ | None = None  # a quote left open at the end of a paragraph
     for p_start, p_end in paragraphs:
-        para = text[p_start:p_end]
+        para = normalise_marks(text[p_start:p_end])
         i = 0
         if pending is not None:
             if para.startswith(("“", '"')):
@@ -106,13 +111,30 @@ def _is_opening(para: str, i: int) -> bool:
     return True
 
 
+_OPEN_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[\w‘'.…$])")
+_CLOSE_PAIR = re.compile(r"''|``")
+CLOSERS = {'"': ('"', "”"), "“": ("”", '"')}  # a straight mark may close a curly one and the other way round
+
+
+def normalise_marks(para: str) -> str:
+    """Marks as real pages have them, rewritten to one double mark of the same length so offsets hold:
+    NYT's two apostrophes (''…'') and TeX's ``…'' become a space and a straight mark when they open,
+    a straight mark and a space when they close."""
+    if "''" not in para and "``" not in para:
+        return para
+    para = _OPEN_PAIR.sub(' "', para)
+    return _CLOSE_PAIR.sub('" ', para)
+
+
 def _find_close(para: str, start: int, opener: str) -> int | None:
-    closer = OPENERS[opener]
+    closers = CLOSERS.get(opener, (OPENERS[opener],))
     j = start
     while True:
-        j = para.find(closer, j)
-        if j == -1:
+        found = [k for k in (para.find(c, j) for c in closers) if k != -1]
+        if not found:
             return None
+        j = min(found)
+        closer = para[j]
         if closer in ("’",):
             nxt = para[j + 1] if j + 1 < len(para) else " "
             if nxt.isalpha():  # an apostrophe (“don’t”), not a closing mark
@@ -144,21 +166,23 @@ def _cue_text(verb: "Token") -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: "Token", depth: int = 0) -> "Token | None":
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
+    if depth >= SUBJECT_MAX_HOPS:
+        return None
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp"):
         # "…, stressing that …" / "noting that …": the subject of the nearest verb of saying above
         node = verb.head
         while node.i != node.head.i:
             if node.lemma_.lower() in SPEECH_VERBS:
-                return _subject(node)
+                return _subject(node, depth + 1)
             node = node.head
-        if node.lemma_.lower() in SPEECH_VERBS:
-            return _subject(node)
+        if node.i != verb.i and node.lemma_.lower() in SPEECH_VERBS:
+            return _subject(node, depth + 1)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
+        return _subject(verb.head, depth + 1)
     return None
 
 
@@ -186,6 +210,8 @@ class Speaker:
 def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok is None:
         return Speaker(None, None)
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head  # "Graham, who said …": the person the relative clause describes
     cluster = resolver.resolve_token(tok)
     if cluster is not None:
         return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
@@ -449,7 +475,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             speaker_id=speaker.id, cue=cue, kind=kind, via=via, rule=rule or "unattributed",
                             sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
-    quotes.extend(reported_speech(doc, sentences, quotes, resolver))
+    quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -506,8 +532,55 @@ def _attribute_pull_quotes(quotes: list[Quote], indices: list[int]) -> None:
                               cue=None, kind="direct", via=q.via, rule="pull_quote", sentence=pq.sentence)
 
 
+def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], resolver: Resolver,
+                     settings: Settings) -> Quote | None:
+    """Reported speech cued by this verb: "X said that …", "X accused Y of …", "X urged Y to …".
+
+    The verb is a cue when the cue table learned from PolNeAR train gives its lemma in its frame a
+    rate of at least ``reported_cue_min``; a verb of saying the table has not seen is a cue with a
+    clausal complement only. The rule names the lemma, frame and rate."""
+    if tok.pos_ not in ("VERB", "AUX") or (
+            tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+        return None  # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
+    lemma = tok.lemma_.lower()
+    how = frame(tok)
+    rate = cue_rate(lemma, how)
+    if rate is not None and rate.seen >= settings.reported_cue_min_seen:
+        if rate.rate < settings.reported_cue_min:
+            return None
+        rule = f"learned_cue:{lemma}/{how} rate {rate.rate:.2f} of {rate.seen}"
+    elif lemma in SPEECH_VERBS and how == "ccomp":
+        rule = "speech_verb_clause"
+    else:
+        return None
+    bounds = content_bounds(tok, how)
+    if bounds is None:
+        return None
+    first, last = bounds
+    if lemma == "report" and any(t.lemma_.lower() in SPEECH_VERBS and t.i != tok.i
+                                 for t in doc[first.i:last.i + 1]):
+        return None  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
+    c_start, c_end = first.idx, last.idx + len(last)
+    if c_end <= c_start or _mostly_quoted(c_start, c_end, quoted):
+        return None
+    subj = _subject(tok)
+    if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+        return None  # "the government was told that …": the subject heard it, did not say it
+    speaker = _speaker_from_token(subj, resolver)
+    if speaker.name is None:
+        return None
+    text = doc.text[c_start:c_end]
+    if _words(text) < REPORTED_MIN_WORDS:
+        return None
+    via = _via(tok, resolver, tok.sent, subj)
+    if via is not None and via.lower() in speaker.name.lower():
+        via = None
+    return Quote(text=text, start=c_start, end=c_end, speaker=speaker.name, speaker_id=speaker.id,
+                 cue=_cue_text(tok), kind="reported", via=via, rule=rule)
+
+
 def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],
-                    resolver: Resolver) -> list[Quote]:
+                    resolver: Resolver, settings: Settings) -> list[Quote]:
     """"X said that …", "…, officials said", "according to X, …" outside quotation marks."""
     out: list[Quote] = []
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
@@ -516,41 +589,9 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
         if span is None:
             continue
         for tok in span:
-            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not (
-                    tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
-                # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
-                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-                if comp is None:
-                    continue
-                if tok.lemma_.lower() == "report" and any(
-                        t.lemma_.lower() in SPEECH_VERBS and t.i != tok.i for t in comp.subtree):
-                    continue  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
-                clause = [t for t in comp.subtree]
-                start_tok = clause[0]
-                if start_tok.dep_ == "mark" and start_tok.lower_ == "that" and len(clause) > 1:
-                    start_tok = clause[1]
-                c_start = start_tok.idx
-                c_end = clause[-1].idx + len(clause[-1])
-                if _mostly_quoted(c_start, c_end, quoted):
-                    continue
-                subj = _subject(tok)
-                if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
-                    continue  # "the government was told that …": the subject heard it, did not say it
-                speaker = _speaker_from_token(subj, resolver)
-                if speaker.name is None:
-                    continue
-                text = doc.text[c_start:c_end].rstrip(" ,")
-                if text.lower().startswith("that "):
-                    c_start += 5
-                    text = text[5:]
-                if _words(text) < 3:
-                    continue
-                via = _via(tok, resolver, tok.sent, subj)
-                if via is not None and via.lower() in speaker.name.lower():
-                    via = None
-                out.append(Quote(text=text, start=c_start, end=c_start + len(text), speaker=speaker.name,
-                                 speaker_id=speaker.id, cue=_cue_text(tok), kind="reported",
-                                 via=via, rule="speech_verb_clause", sentence=s.i))
+            found = _reported_clause(tok, doc, quoted, resolver, settings)
+            if found is not None:
+                out.append(replace(found, sentence=s.i))
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
                 obj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
                 if obj is None:
