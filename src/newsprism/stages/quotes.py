@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
-from ..lexicons import SPEECH_VERBS
+from ..lexicons import SPEECH_VERBS, report_verbs
 from ..records import Quote, Sentence
 from ..settings import Settings
 from ..text.names import entity_id
@@ -42,6 +42,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3  # reported content shorter than this many words is not emitted ("he said so")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
@@ -371,6 +372,78 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
     return None
 
 
+# --------------------------------------------------------------------------- speakers stated away from the cue verb
+
+_LABEL = re.compile(r"^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.?\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
+NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO",
+              "RELATED", "CORRECTION", "CLARIFICATION", "ADVERTISEMENT", "SOURCE", "SOURCES", "WARNING", "SPOILER"}
+_SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
+TITLE_WORDS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov"}
+
+
+def transcript_label(inner: str) -> tuple[str, int] | None:
+    """"WALLACE: Let's start …" / "MS. HARRIS: …": the speaker label a transcript line opens with, and
+    how many characters it takes (the quote text starts after it)."""
+    m = _LABEL.match(inner)
+    if m is None or m.group(1).rstrip(".") in NOT_LABELS or len(m.group(1).replace(".", "").strip()) < 2:
+        return None
+    return m.group(1), m.end()
+
+
+def _named_speaker(name: str, start: int, resolver: Resolver) -> Speaker:
+    """A speaker given by name outside a clause ("WALLACE:", "― Pamela Padilla"): the person of that
+    name in the article when there is one, else the name as written."""
+    cluster = resolver.cluster_at(start, start + len(name))
+    if cluster is not None and cluster.type in ("PERSON", "ORG"):
+        return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    parts = [w for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in TITLE_WORDS]
+    if not parts:
+        return Speaker(None, None)
+    last = parts[-1].lower()
+    for c in resolver.clusters:
+        if c.type == "PERSON" and c.name.split()[-1].lower() == last:
+            return Speaker(c.name, entity_id(c.type, c.name))
+    shown = " ".join(p.capitalize() if p.isupper() else p for p in parts)
+    return Speaker(shown, None)
+
+
+def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> Speaker:
+    """"“…”― Pamela Padilla": a name after a dash right behind the closing mark signs the quote."""
+    m = _SIGNATURE.match(text, close_at + 1, para_end)
+    if m is None:
+        return Speaker(None, None)
+    return _named_speaker(m.group(1).rstrip("."), m.start(1), resolver)
+
+
+def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver) -> Speaker:
+    """"“…”, Michaël Gillon, lead study author, told CNN." parsed without a subject: the first person or
+    organisation named between the closing mark and the cue verb."""
+    toks = _tokens(doc, start, end) if end > start else None
+    for tok in toks or []:
+        cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+        if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    return Speaker(None, None)
+
+
+def _transcript_lines(text: str, paragraphs: Sequence[Any], spans: Sequence[Span_], resolver: Resolver,
+                      sentences: Sequence[Sentence]) -> list[Quote]:
+    """Transcript paragraphs without quotation marks: "PENCE: Well, look, …" is Pence's words."""
+    out: list[Quote] = []
+    for p in paragraphs:
+        if p.kind != "body" or any(p.start <= s.open_at < p.end for s in spans):
+            continue
+        label = transcript_label(text[p.start:p.end])
+        if label is None:
+            continue
+        start = p.start + label[1]
+        speaker = _named_speaker(label[0], p.start, resolver)
+        out.append(Quote(text=text[start:p.end], start=start, end=p.end, speaker=speaker.name,
+                         speaker_id=speaker.id, cue=None, kind="direct", rule="transcript_label",
+                         sentence=_sentence_index(sentences, start)))
+    return out
+
+
 # --------------------------------------------------------------------------- the stage
 
 
@@ -398,6 +471,12 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
     pull_quotes: list[int] = []
     for span in spans:
         inner = text[span.start:span.end]
+        label = transcript_label(inner)
+        labelled = Speaker(None, None)
+        if label is not None:  # "WALLACE: Let's start …": the label names the speaker and is not quoted
+            labelled = _named_speaker(label[0], span.start, resolver)
+            span = replace(span, start=span.start + label[1])
+            inner = text[span.start:span.end]
         n_words = _words(inner)
         if n_words == 0:
             continue
@@ -430,18 +509,27 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                                     cue=None, kind="scare", rule="scare_no_speaker" if verb is None
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
-        if verb is None and region is not None:
+        if labelled.name is None and span.close_at is not None and para is not None:
+            labelled = _signature(text, span.close_at, para[1], resolver)
+            if labelled.name is not None:
+                rule = "dash_signature"
+        if labelled.name is not None:
+            speaker, rule = labelled, rule or "transcript_label"
+        if speaker.name is None and verb is None and region is not None:
             candidates = _speech_verbs(region, (span.open_at, close + 1))
             adjacent = _adjacent_attribution(doc, close, region_end) if span.close_at is not None else None
             if adjacent is not None and adjacent not in candidates:
                 candidates.append(adjacent)
             if candidates:
                 verb = min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
-        if verb is not None:
+        if verb is not None and speaker.name is None:
             subj = _subject(verb)
             speaker = _speaker_from_token(subj, resolver)
             if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
                 speaker = _speaker_from_token(_subject(verb.head), resolver)
+            if speaker.name is None and subj is None:
+                speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
+                    _speaker_between(doc, region_start, verb.idx, resolver)
             cue = _cue_text(verb)
             via = _via(verb, resolver, verb.sent, subj)
             rule = "cue_in_sentence"
@@ -458,7 +546,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         if speaker.name is None and s_idx is not None:
             intro = _introduced_by(sentences, s_idx, doc, resolver)
             if intro is not None:
-                speaker, cue, rule = intro[0], intro[1], "introduced"
+                speaker, cue, rule = intro[0], intro[1] or None, "introduced"
             elif not embedded and last_speaker is not None \
                     and s_idx - last_speaker[0] <= settings.quote_speaker_window:
                 speaker, rule = last_speaker[1], "previous_speaker"
@@ -475,6 +563,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             speaker_id=speaker.id, cue=cue, kind=kind, via=via, rule=rule or "unattributed",
                             sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
+    quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
     quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
     return sorted(quotes, key=lambda q: q.start)
 
@@ -511,7 +600,11 @@ def _introduced_by(sentences: Sequence[Sentence], s_idx: int, doc: Any,
         return None
     verbs = _speech_verbs(span, (0, 0))
     if not verbs:
-        return None
+        # "Michaël Gillon, University of Liège:" on its own line: a short line naming one person or body
+        if _words(prev.text) > INTRO_LINE_MAX_WORDS:
+            return None
+        speaker = _speaker_between(doc, prev.start, prev.end, resolver)
+        return (speaker, "") if speaker.name else None
     speaker = _speaker_from_token(_subject(verbs[-1]), resolver)
     return (speaker, _cue_text(verbs[-1])) if speaker.name else None
 
@@ -536,13 +629,15 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
                      settings: Settings) -> Quote | None:
     """Reported speech cued by this verb: "X said that …", "X accused Y of …", "X urged Y to …".
 
-    The verb is a cue when the cue table learned from PolNeAR train gives its lemma in its frame a
+    The verb must be one that reports words (``lexicons/report_verbs.tsv`` or the speech verbs); it is a cue when the cue table learned from PolNeAR train gives its lemma in its frame a
     rate of at least ``reported_cue_min``; a verb of saying the table has not seen is a cue with a
     clausal complement only. The rule names the lemma, frame and rate."""
     if tok.pos_ not in ("VERB", "AUX") or (
             tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
         return None  # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
     lemma = tok.lemma_.lower()
+    if lemma not in report_verbs():
+        return None  # "according to" has its own rule; thinking and hoping are not speech
     how = frame(tok)
     rate = cue_rate(lemma, how)
     if rate is not None and rate.seen >= settings.reported_cue_min_seen:
