@@ -42,6 +42,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
 SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+ORG_NOUNS = {"company", "agency", "paper", "newspaper", "party", "organisation", "organization", "ministry",
+             "department", "court", "government", "network", "channel", "broadcaster", "firm", "committee", "union",
+             "daily", "outlet", "station", "magazine", "bank", "council", "commission", "tribunal", "university",
+             "institute", "foundation"}
+DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3  # reported content shorter than this many words is not emitted ("he said so")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
@@ -216,9 +221,42 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     cluster = resolver.resolve_token(tok)
     if cluster is not None:
         return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    org = _organisation_phrase(tok, resolver)
+    if org is not None:
+        return org
     if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
         return Speaker(None, None)
     return Speaker(_noun_phrase(tok), None)
+
+
+def _last_organisation(resolver: Resolver, before: int) -> Speaker | None:
+    """The organisation named last before ``before`` (outside quotes)."""
+    best: tuple[int, Any] | None = None
+    for c in resolver.clusters:
+        if c.type != "ORG":
+            continue
+        for m in c.mentions:
+            if m.start < before and m.start not in resolver.quote_chars and (best is None or m.start > best[0]):
+                best = (m.start, c)
+    return Speaker(best[1].name, entity_id("ORG", best[1].name)) if best is not None else None
+
+
+def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
+    """"the company", "the agency", "the paper" and "an editorial in the paper": the
+    organisation named last before the phrase (issue 11: a role resolved to the canonical name)."""
+    low = tok.lemma_.lower()
+    if low in DOCUMENT_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in ORG_NOUNS:
+                    return _organisation_phrase(obj, resolver)
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
+    if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
+        return _last_organisation(resolver, tok.idx)
+    return None
 
 
 def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | None") -> str | None:
