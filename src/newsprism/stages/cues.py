@@ -9,7 +9,7 @@ smoothed rate reaches ``reported_cue_min``; the reason carries the lemma, frame,
 
 The attributed content is the verb's complements to its right (the clause, the object and its
 prepositional phrases), without a trailing clause after a comma that is the writer's, not the
-speaker's: "…, which …", "…, even though …", "…, saying …".
+speaker's: "…, which …", "…, even though …", "…, saying …", "… – despite …".
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
 FRAMES = ("ccomp", "xcomp", "dobj", "prep_<preposition>", "fronted", "none")
 COMPLEMENTS = {"ccomp", "xcomp", "dobj", "dative", "prep", "oprd", "attr", "acomp"}
 WRITER_CLAUSE_MARKS = {"though", "although", "while", "whereas", "because", "as", "since", "even"}
+WRITER_PREPOSITIONS = {"despite", "amid"}  # "…, despite launching an incursion": the writer's aside
 MODEL_PATH = "models/attribution_cues.json"
 
 
@@ -58,7 +59,7 @@ def _trim(first: "Token", last: "Token", head: "Token") -> "Token":
         writer = (c.dep_ in ("advcl", "acl") and (c.tag_ == "VBG" or any(
             m.dep_ == "mark" and m.lower_ in WRITER_CLAUSE_MARKS for m in c.children))) or \
             (c.dep_ == "relcl" and c.left_edge.lower_ == "which") or \
-            (c.dep_ == "advmod" and c.lower_ == "even")
+            (c.dep_ == "advmod" and c.lower_ == "even") or (c.dep_ == "prep" and c.lower_ in WRITER_PREPOSITIONS)
         if writer and c.left_edge.i - 2 >= first.i:
             last = min(last, doc[c.left_edge.i - 2], key=lambda t: t.i)
     return last
@@ -79,7 +80,8 @@ def content_bounds(verb: "Token", how: str) -> "tuple[Token, Token] | None":
             return None
         last = doc[verb.left_edge.i - 1]
     else:
-        kids = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS]
+        kids = [c for c in verb.children if c.i > verb.i and c.dep_ in COMPLEMENTS
+                and not (c.dep_ == "prep" and c.lower_ in WRITER_PREPOSITIONS)]
         if not kids:
             return None
         first, last = kids[0].left_edge, max((k.right_edge for k in kids), key=lambda t: t.i)

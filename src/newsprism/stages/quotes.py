@@ -46,6 +46,8 @@ ORG_NOUNS = {"company", "agency", "paper", "newspaper", "party", "organisation",
              "department", "court", "government", "network", "channel", "broadcaster", "firm", "committee", "union",
              "daily", "outlet", "station", "magazine", "bank", "council", "commission", "tribunal", "university",
              "institute", "foundation"}
+GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily", "outlet", "network", "broadcaster",
+                     "channel", "magazine", "station"}  # nouns that stand for any organisation named before
 DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3  # reported content shorter than this many words is not emitted ("he said so")
@@ -229,11 +231,12 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     return Speaker(_noun_phrase(tok), None)
 
 
-def _last_organisation(resolver: Resolver, before: int) -> Speaker | None:
-    """The organisation named last before ``before`` (outside quotes)."""
+def _last_organisation(resolver: Resolver, before: int, noun: str) -> Speaker | None:
+    """The organisation named last before ``before`` (outside quotes) whose name holds the noun ("the
+    ministry" → "Ministry of Transport"); for a generic noun ("the company", "the paper") any organisation."""
     best: tuple[int, Any] | None = None
     for c in resolver.clusters:
-        if c.type != "ORG":
+        if c.type != "ORG" or (noun not in GENERIC_ORG_NOUNS and noun not in c.name.lower().split()):
             continue
         for m in c.mentions:
             if m.start < before and m.start not in resolver.quote_chars and (best is None or m.start > best[0]):
@@ -255,7 +258,7 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
         c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
     if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
-        return _last_organisation(resolver, tok.idx)
+        return _last_organisation(resolver, tok.idx, low)
     return None
 
 
