@@ -50,7 +50,8 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily",
                      "channel", "magazine", "station"}  # nouns that stand for any organisation named before
 DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
-REPORTED_MIN_WORDS = 3  # reported content shorter than this many words is not emitted ("he said so")
+REPORTED_MIN_WORDS = 3
+MIXED_OWN_WORDS = 3  # own words a reported clause needs around a quoted fragment to be kept as a mixed quote  # reported content shorter than this many words is not emitted ("he said so")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
                "channel", "magazine", "daily", "times", "post", "press", "wire", "network"}
@@ -77,7 +78,7 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
         para = normalise_marks(text[p_start:p_end])
         i = 0
         if pending is not None:
-            if para.startswith(("“", '"')):
+            if para.startswith(("“", '"')) and transcript_label(para[1:]) is None:
                 i = 1
                 m = _find_close(para, 1, pending.mark)
                 if m is None:
@@ -434,17 +435,17 @@ def transcript_label(inner: str) -> tuple[str, int] | None:
 def _named_speaker(name: str, start: int, resolver: Resolver) -> Speaker:
     """A speaker given by name outside a clause ("WALLACE:", "― Pamela Padilla"): the person of that
     name in the article when there is one, else the name as written."""
-    cluster = resolver.cluster_at(start, start + len(name))
-    if cluster is not None and cluster.type in ("PERSON", "ORG"):
-        return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
     parts = [w for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in TITLE_WORDS]
     if not parts:
         return Speaker(None, None)
     last = parts[-1].lower()
-    for c in resolver.clusters:
-        if c.type == "PERSON" and c.name.split()[-1].lower() == last:
+    for c in resolver.clusters:  # the person named in the text ("Chris Wallace" for "WALLACE:")
+        if c.type == "PERSON" and c.name.split()[-1].lower() == last and not c.name.isupper():
             return Speaker(c.name, entity_id(c.type, c.name))
+    cluster = resolver.cluster_at(start, start + len(name))
     shown = " ".join(p.capitalize() if p.isupper() else p for p in parts)
+    if cluster is not None and cluster.type in ("PERSON", "ORG"):
+        return Speaker(shown if cluster.name.isupper() else cluster.name, entity_id(cluster.type, cluster.name))
     return Speaker(shown, None)
 
 
@@ -697,8 +698,9 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
                                  for t in doc[first.i:last.i + 1]):
         return None  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
     c_start, c_end = first.idx, last.idx + len(last)
-    if c_end <= c_start or _mostly_quoted(c_start, c_end, quoted):
-        return None
+    if c_end <= c_start or (_mostly_quoted(c_start, c_end, quoted)
+                            and _own_words(doc.text, c_start, c_end, quoted) < MIXED_OWN_WORDS):
+        return None  # the quote itself; a clause with words of its own around a fragment is a mixed quote
     subj = _subject(tok)
     if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "the government was told that …": the subject heard it, did not say it
@@ -753,6 +755,12 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
                                  speaker_id=speaker.id, cue="according to", kind="reported", via=None,
                                  rule="according_to", sentence=s.i))
     return out
+
+
+def _own_words(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    """Words of text[start:end] outside the quoted spans (the reporter's own words)."""
+    chars = [ch if not any(a - 1 <= i < b + 1 for a, b in quoted) else " " for i, ch in enumerate(text[start:end], start)]
+    return _words("".join(chars))
 
 
 def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
