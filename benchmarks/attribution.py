@@ -41,7 +41,7 @@ from _util import peak_rss_mb
 
 from newsprism import nlp
 from newsprism.evaluate_attribution import (
-    Tally, content_kind, coverage, cue_class, head_word, is_speech_class, quoted_regions, same_speaker,
+    FOUND_COVERAGE, RIGHT_COVERAGE, Tally, content_kind, coverage, cue_class, head_word, is_speech_class, quoted_regions, same_speaker,
     source_kind,
 )
 from newsprism.extract import extract
@@ -180,7 +180,7 @@ def _named(doc: Any, source: list[tuple[int, int]]) -> bool:
                for s, e in source for ent in doc.ents)
 
 
-def score_polnear(split: str, limit: int | None, show: int) -> None:
+def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, float]:
     items = load_polnear(split, limit)
     articles = [article_from_text(n, t) for n, t, _ in items]
     t0 = time.perf_counter()
@@ -204,7 +204,7 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
         speech_content = []
         for q in a.quotes:
             inside = coverage([(q.start, q.end)], all_content, text)
-            kind_right[q.kind].add(inside >= 0.5, f"{name}:{q.start} {q.kind} {text[q.start:q.end][:80]!r}")
+            kind_right[q.kind].add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.kind} {text[q.start:q.end][:80]!r}")
         # the earlier named sources, for the pronoun-referent proxy
         named_sources: list[tuple[int, str, bool]] = []  # (start, text, looks like a person name)
         for g in sorted(golds, key=lambda g: g.source[0][0] if g.source else 10 ** 9):
@@ -219,7 +219,7 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
             cls = cue_class(lemma)
             cue_counts[cls] += 1
             cov_any = coverage(g.content, [(q.start, q.end) for q in quotes], text)
-            found = cov_any >= 0.5
+            found = cov_any >= FOUND_COVERAGE
             snippet = f"{name}:{g.content[0][0]} [{lemma}] {text[g.content[0][0]:g.content[0][1]][:90]!r}"
             by_cue[cls].add(found, snippet)
             by_content[kind].add(found, snippet)
@@ -228,7 +228,7 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
             if kind == "direct":
                 cov_direct = coverage(g.content, [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")],
                                       text)
-                direct.add(cov_direct >= 0.5, snippet)
+                direct.add(cov_direct >= FOUND_COVERAGE, snippet)
             if not found or not g.source:
                 continue
             best = max(quotes, key=lambda q: coverage(g.content, [(q.start, q.end)], text))
@@ -254,7 +254,7 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
                 direct_speaker.add(ok, note)
         for q in quotes:
             if q.kind == "reported":
-                speech_pred.add(coverage([(q.start, q.end)], all_content, text) >= 0.5)
+                speech_pred.add(coverage([(q.start, q.end)], all_content, text) >= RIGHT_COVERAGE)
     print(direct.line("direct-quote recall (direct or partial quote covers ≥ half)"))
     print(direct_speaker.line("speaker accuracy on found direct quotes"))
     for k in ("named", "nominal", "pronoun"):
@@ -274,6 +274,9 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
     p, r = nonscare.rate, speech.rate
     print(f"content F1 (speech-cue recall × non-scare precision, overlap matching): "
           f"{2 * p * r / (p + r) if p + r else 0:.3f}")
+    figures = {"direct_recall": direct.rate, "named": by_source["named"].rate, "nominal": by_source["nominal"].rate,
+               "pronoun": by_source["pronoun"].rate, "speech_recall": speech.rate,
+               "reported_precision": kind_right["reported"].rate, "precision": nonscare.rate}
     if show:
         for label, tally in [("direct missed", direct), ("speech cue missed", by_cue["other_speech"]),
                              ("say missed", by_cue["say"]), ("named speaker wrong", by_source["named"]),
@@ -284,6 +287,7 @@ def score_polnear(split: str, limit: int | None, show: int) -> None:
             print(f"-- {label} (first {show} of {len(tally.misses)})")
             for m in tally.misses[:show]:
                 print("   " + m)
+    return figures
 
 
 def _find(text: str, needle: str) -> int:
@@ -296,7 +300,7 @@ def _find(text: str, needle: str) -> int:
     return m.start() if m else -1
 
 
-def score_news_dev(show: int) -> None:
+def score_news_dev(show: int = 0) -> dict[str, float]:
     gold = json.loads((NEWS_DEV / "GOLD.json").read_text(encoding="utf-8"))["quotes"]
     files = sorted(gold)
     articles = [extract(RawDocument(source=str(NEWS_DEV / f), data=(NEWS_DEV / f).read_bytes(), kind="text"))
@@ -316,7 +320,7 @@ def score_news_dev(show: int) -> None:
             span = [(pos, pos + len(item["text"]))]
             quotes = [q for q in a.quotes if q.kind != "scare"]
             best = max(quotes, key=lambda q: coverage(span, [(q.start, q.end)], text), default=None)
-            hit = best is not None and coverage(span, [(best.start, best.end)], text) >= 0.5
+            hit = best is not None and coverage(span, [(best.start, best.end)], text) >= FOUND_COVERAGE
             note = f"{f}:{pos} {item['kind']} {item['text'][:70]!r}"
             found.add(hit, note)
             by_kind[item["kind"]].add(hit, note)
@@ -333,9 +337,10 @@ def score_news_dev(show: int) -> None:
             print(f"-- {label} (first {show} of {len(tally.misses)})")
             for m in tally.misses[:show]:
                 print("   " + m)
+    return {"recall": found.rate, "speaker": speaker.rate}
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--split", choices=["dev", "train", "both", "none"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="first N articles of each split")
@@ -351,6 +356,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         score_polnear(split, args.limit, args.show)
     if not args.no_news_dev:
         score_news_dev(args.show)
+    return 0
 
 
 if __name__ == "__main__":

@@ -139,7 +139,7 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
                     out.append((pos + open_at, pos + i))
                 open_at = None
             elif ch == '"':
-                open_at = i + 1
+                open_at = i + 2 if line[i + 1:i + 2] == "\x00" else i + 1
         if open_at is not None:  # a quote running to the paragraph's end
             out.append((pos + open_at, pos + len(line)))
         pos += len(line) + 1
