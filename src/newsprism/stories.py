@@ -26,10 +26,6 @@ from .records import Article, content_id
 from .settings import DEFAULT, Settings
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
-STORY_VECTOR_WEIGHT = 0.8   # weight of the title+lead embedding cosine in a story score
-STORY_ENTITY_WEIGHT = 0.2   # weight of shared names (share of the article's names the story has seen)
-TOP_NAMES = 30              # names a story keeps for comparison (most frequent first)
-NAMES_FOR_FULL_SCORE = 3.0  # shared-name weight (full name 1, single word 0.5) at which the name score is 1
 
 
 @dataclass
@@ -129,11 +125,11 @@ class StoryGrouper:
             if day < story.first - window or day > story.last + window:
                 return 0.0, f"outside the {window}-day window of story {story.id}"
         cos = float(vector @ story.centroid)
-        top = {n for n, _ in story.names.most_common(TOP_NAMES)}
+        top = {n for n, _ in story.names.most_common(self.settings.story_top_names)}
         shared = sorted(names & top)
         # full names ("xi jinping") say more than single words ("china"); three full names saturate
-        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / NAMES_FOR_FULL_SCORE)
-        total = STORY_VECTOR_WEIGHT * cos + STORY_ENTITY_WEIGHT * ent
+        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / self.settings.story_names_full_score)
+        total = self.settings.story_vector_weight * cos + self.settings.story_entity_weight * ent
         why = f"title+lead cosine {cos:.2f}"
         why += f", shared names {', '.join(shared[:5])}" if shared else ", no shared names"
         return total, why
