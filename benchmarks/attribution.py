@@ -153,7 +153,7 @@ def analyse(articles: Sequence[Article]) -> tuple[list[AnalyzedArticle], list[An
     fields = AnalyzedArticle.__dataclass_fields__
     out = []
     start = time.perf_counter()
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         try:
             values = run_stages(stages, article, doc, SETTINGS)
         except RecursionError:  # shown and scored as an article with no quotes
@@ -180,7 +180,26 @@ def _named(doc: Any, source: list[tuple[int, int]]) -> bool:
                for s, e in source for ent in doc.ents)
 
 
-def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, float]:
+def _print_polnear(direct: Tally, direct_speaker: Tally, by_source: dict[str, Tally], by_content: dict[str, Tally],
+                   by_cue: dict[str, Tally], speech: Tally, kind_right: dict[str, Tally], nonscare: Tally) -> None:
+    print(direct.line("direct-quote recall (direct or partial quote covers ≥ half)"))
+    print(direct_speaker.line("speaker accuracy on found direct quotes"))
+    for k in ("named", "nominal", "pronoun"):
+        print(by_source[k].line(f"speaker accuracy, {k} sources"))
+    print("recall by gold content kind: " + " · ".join(
+        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(by_content.items())))
+    print("recall by cue class (any kind found): " + " · ".join(
+        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(by_cue.items())))
+    print(speech.line("speech-cue attribution recall (say + according to + other speech verbs)"))
+    print("precision by emitted kind (≥ half inside gold content): " + " · ".join(
+        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(kind_right.items())))
+    print(nonscare.line("precision, all non-scare quotes"))
+    p, r = nonscare.rate, speech.rate
+    print(f"content F1 (speech-cue recall × non-scare precision, overlap matching): "
+          f"{2 * p * r / (p + r) if p + r else 0:.3f}")
+
+
+def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, float]:  # noqa: C901 (one pass tallies every figure)
     items = load_polnear(split, limit)
     articles = [article_from_text(n, t) for n, t, _ in items]
     t0 = time.perf_counter()
@@ -196,7 +215,7 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
     kind_right: dict[str, Tally] = defaultdict(Tally)
     speech_pred = Tally()
     cue_counts: dict[str, int] = defaultdict(int)
-    for (name, text, golds), a, doc in zip(items, analysed, docs):
+    for (name, text, golds), a, doc in zip(items, analysed, docs, strict=True):
         regions = quoted_regions(text)
         quotes = [q for q in a.quotes if q.kind != "scare"]
         entities = {e.id: e for e in a.entities}
@@ -255,25 +274,11 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
         for q in quotes:
             if q.kind == "reported":
                 speech_pred.add(coverage([(q.start, q.end)], all_content, text) >= RIGHT_COVERAGE)
-    print(direct.line("direct-quote recall (direct or partial quote covers ≥ half)"))
-    print(direct_speaker.line("speaker accuracy on found direct quotes"))
-    for k in ("named", "nominal", "pronoun"):
-        print(by_source[k].line(f"speaker accuracy, {k} sources"))
-    print("recall by gold content kind: " + " · ".join(
-        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(by_content.items())))
-    print("recall by cue class (any kind found): " + " · ".join(
-        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(by_cue.items())))
     speech = Tally(sum(t.hit for k, t in by_cue.items() if is_speech_class(k)),
                    sum(t.total for k, t in by_cue.items() if is_speech_class(k)))
-    print(speech.line("speech-cue attribution recall (say + according to + other speech verbs)"))
-    print("precision by emitted kind (≥ half inside gold content): " + " · ".join(
-        f"{k} {t.rate:.3f} ({t.hit}/{t.total})" for k, t in sorted(kind_right.items())))
     nonscare = Tally(sum(t.hit for k, t in kind_right.items() if k != "scare"),
                      sum(t.total for k, t in kind_right.items() if k != "scare"))
-    print(nonscare.line("precision, all non-scare quotes"))
-    p, r = nonscare.rate, speech.rate
-    print(f"content F1 (speech-cue recall × non-scare precision, overlap matching): "
-          f"{2 * p * r / (p + r) if p + r else 0:.3f}")
+    _print_polnear(direct, direct_speaker, by_source, by_content, by_cue, speech, kind_right, nonscare)
     figures = {"direct_recall": direct.rate, "named": by_source["named"].rate, "nominal": by_source["nominal"].rate,
                "pronoun": by_source["pronoun"].rate, "speech_recall": speech.rate,
                "reported_precision": kind_right["reported"].rate, "precision": nonscare.rate}
@@ -310,7 +315,7 @@ def score_news_dev(show: int = 0) -> dict[str, float]:
     by_kind: dict[str, Tally] = defaultdict(Tally)
     speaker = Tally()
     unlocated = 0
-    for f, a in zip(files, analysed):
+    for f, a in zip(files, analysed, strict=True):
         text = a.article.text
         for item in gold[f]:
             pos = _find(text, item["text"])

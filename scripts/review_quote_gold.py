@@ -33,16 +33,16 @@ def main() -> None:
     gold = load_gold(GOLD)
     docs = gold["documents"]
     analysed = analyze_many([load_one(str(ROOT / d["source"])) for d in docs])
-    for doc, a in zip(docs, analysed):
+    for doc, a in zip(docs, analysed, strict=True):
         text = a.article.text
-        key = lambda start: f"{start}:{doc['source'].rsplit('/', 1)[-1]}"  # noqa: E731
+        name = doc["source"].rsplit("/", 1)[-1]
         for p in a.quotes:
             same = [g for g in doc["quotes"] if iou((g["start"], g["end"]), (p.start, p.end)) >= 0.5
                     and _norm(g["speaker"]) == _norm(p.speaker)]
             if same:
                 continue
-            print(f"NEW  {key(p.start)} {p.kind} {p.speaker!r} [{p.rule}] {p.text[:100]!r}")
-            if key(p.start) in args.add:
+            print(f"NEW  {p.start}:{name} {p.kind} {p.speaker!r} [{p.rule}] {p.text[:100]!r}")
+            if f"{p.start}:{name}" in args.add:
                 item = {"start": p.start, "end": p.end, "speaker": p.speaker, "kind": p.kind, "via": p.via}
                 if doc["source"].startswith("../shared/"):  # real article text is never copied into the repo
                     item["sha"] = hashlib.sha256(p.text.encode("utf-8")).hexdigest()[:12]
@@ -53,8 +53,8 @@ def main() -> None:
         for g in list(doc["quotes"]):
             if not any(iou((g["start"], g["end"]), (p.start, p.end)) >= 0.5 and _norm(g["speaker"]) == _norm(p.speaker)
                        for p in a.quotes):
-                print(f"GONE {key(g['start'])} {g['kind']} {g['speaker']!r} {text[g['start']:g['end']][:100]!r}")
-                if key(g["start"]) in args.drop:
+                print(f"GONE {g['start']}:{name} {g['kind']} {g['speaker']!r} {text[g['start']:g['end']][:100]!r}")
+                if f"{g['start']}:{name}" in args.drop:
                     doc["quotes"].remove(g)
         doc["quotes"].sort(key=lambda g: g["start"])
     if args.add or args.drop:

@@ -32,7 +32,7 @@ def main() -> None:
     items = load_polnear("train", None)
     docs = parse_cached([text for _, text, _ in items])
     counts: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
-    for (_, _, golds), doc in zip(items, docs):
+    for (_, _, golds), doc in zip(items, docs, strict=True):
         cue_chars = {i for g in golds for s, e in g.cue for i in range(s, e)}
         for tok in doc:
             if tok.pos_ != "VERB":

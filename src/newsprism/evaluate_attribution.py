@@ -52,7 +52,7 @@ SPEECH_CUES = {
     "remark", "repeat", "reply", "report", "respond", "retort", "reveal", "ridicule", "say", "scoff", "slam",
     "speak", "state", "stress", "suggest", "swear", "talk", "testify", "thank", "threaten", "tout", "tweet",
     "urge", "vow", "warn", "write", "hail", "implore", "fume", "chime", "blurt", "rage", "tease", "signal",
-    "add", "tell", "declare", "concur", "confide", "assure", "inform", "notify", "brief", "announce", "rail",
+    "add", "tell", "concur", "confide", "assure", "inform", "notify", "brief", "rail",
     "quote", "remind", "insinuate", "imply", "characterize", "characterise", "label", "dub", "term", "brand",
     "lash", "rip", "knock", "champion", "credit", "admonish", "scold", "rebuke", "reject", "refuse", "decline",
     "welcome", "celebrate", "express", "voice", "vent", "muse", "wonder", "guess", "estimate", "forecast",
