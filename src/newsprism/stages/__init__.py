@@ -25,7 +25,7 @@ from .quantities import quantities_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
 
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
