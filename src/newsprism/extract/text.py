@@ -1,173 +1,35 @@
 """Clean text that was already flattened from a page (one paragraph per line).
 
-A line classifier with named features drops what pages leave behind: comment forms,
-"Related posts" lists and the headlines under them, cookie and consent notices,
-newsletter prompts, share and app-download bars, photo credits, print links. Each
-feature is a pattern with a weight; a line whose best category scores at least the
-``boilerplate_threshold`` setting is removed, and kept in ``removed`` with its reason,
-score and the features that fired. The first line becomes the title when it reads as a
-headline; a dateline gives outlet and date; a byline gives the author.
+Three passes over the lines:
+
+1. metadata the text states (``meta.py``): near the top a store stamp, datelines, stamps,
+   bylines and their affiliation line; at the end wire credits, reporting credits and
+   copyright lines. They leave the body; their values become outlet, published, author
+   and credits, each with the rule that read it.
+2. the learned line model (``lines.py``, trained on real pages) gives every line a
+   probability of being page chrome; lines at or above the model's threshold are dropped;
+3. the named rules (``rules.py``) still decide alone for the categories where they beat
+   the model on the extraction dev split, and a "Related posts" heading takes the
+   headline-shaped lines under it.
+
+Every dropped line is kept in ``removed`` with its category, score and the features that
+decided. The first line becomes the title when it reads as a headline.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Pattern
 
 from ..records import Paragraph, Removed
 from ..settings import DEFAULT, Settings
-from .meta import parse_date
+from .lines import load_model
+from .meta import BYLINE, OUTLET_DATELINE as DATELINE, MetaRead, parse_stamp, read_affiliation, read_tail_line, read_top_line
+from .rules import _TERMINAL, FEATURES, LineScore, is_heading, is_headline, score_line, words
 
-
-@dataclass(frozen=True)
-class Feature:
-    name: str
-    pattern: Pattern[str]
-    weight: float
-
-
-def _f(name: str, pattern: str, weight: float) -> Feature:
-    return Feature(name, re.compile(pattern, re.IGNORECASE), weight)
-
-
-# Features per category. Strong phrases (weight >= 1) decide alone; weak cues need company
-# (another cue, a short line, a place at the end of the page).
-FEATURES: dict[str, tuple[Feature, ...]] = {
-    "comment_form": (
-        _f("leave_reply", r"^\s*(leave|post|add|write) (a|your) (reply|comment|response)\b", 1.0),
-        _f("email_not_published", r"\bemail (address )?(will|won['’]t|shall) not be (published|shared|displayed)", 1.0),
-        _f("required_fields", r"\brequired fields are marked\b", 1.0),
-        _f("save_my_name", r"\bsave my name\b.*\b(email|browser)\b", 1.0),
-        _f("notify_me", r"^\s*notify me of (new|follow-up) (comments|posts)", 1.0),
-        _f("comments_closed", r"^\s*comments? (are|is) closed\b", 1.0),
-        _f("cancel_reply", r"^\s*cancel reply\s*$", 1.0),
-        _f("comment_count", r"^\s*\d+\s+comments?\s*$", 1.0),
-        _f("login_to_comment", r"\b(log ?in|sign ?in|register) to (post a )?comment\b", 1.0),
-        _f("comment_word", r"\bcomments?\b", 0.4),
-        _f("form_field", r"^\s*(name|email|website|comment)\s*\*?\s*$", 0.8),
-    ),
-    "related_links": (
-        _f("related_heading", r"^\s*(related( posts| articles| stories| news| content| coverage)?|"
-                              r"read (more|also|next)|also read|see also|more (stories|news|from [\w .]+)|"
-                              r"you (may|might) (also )?like|recommended( for you| stories)?|trending( now)?|"
-                              r"most (read|popular|viewed)|top stories|latest (news|stories)|"
-                              r"further reading|don['’]t miss)\s*:?\s*$", 1.0),
-        _f("read_more_prefix", r"^\s*(read (more|also)|also read|see also|related)\s*:\s*\S", 1.0),
-    ),
-    "cookie_notice": (
-        _f("cookie_word", r"\bcookies?\b", 0.5),
-        _f("this_site_uses", r"\b(this|our) (web)?site uses\b", 0.5),
-        _f("consent", r"\b(consent|gdpr|opt[- ]?out|opt[- ]?in)\b", 0.5),
-        _f("accept_button", r"\b(accept( all)?|i agree|got it|ok,? i understand|manage (preferences|settings))\b", 0.3),
-        _f("privacy_policy", r"\bprivacy (policy|settings|notice)\b", 0.4),
-        _f("assume_ok", r"\bwe(['’]ll)? assume (this is ok|you['’]re ok|you are ok)", 0.6),
-        _f("continue_using", r"\bby continuing to (use|browse)\b", 0.6),
-    ),
-    "newsletter": (
-        _f("subscribe", r"\b(subscribe|sign up|signup)\b", 0.5),
-        _f("newsletter_word", r"\bnewsletters?\b", 0.5),
-        _f("inbox", r"\b(to|in) your inbox\b|\bdelivered (straight |directly )?to you\b", 0.5),
-        _f("enter_email", r"\benter your (e-?mail|email address)\b", 0.6),
-    ),
-    "share_bar": (
-        _f("share_tokens", r"^\s*((share|tweet|pin|email|print|copy link|facebook|twitter|x|whatsapp|telegram|"
-                           r"linkedin|reddit|pinterest|messenger|flipboard|on|this|article|the|via)[\s,|:/·•-]*){2,}$", 1.0),
-        _f("share_this", r"^\s*share (this|on)\b", 0.8),
-        _f("follow_us", r"^\s*follow us on\b", 0.8),
-    ),
-    "app_download": (
-        _f("download_app", r"\bdownload (our|the)\b.*\bapp\b", 0.8),
-        _f("app_stores", r"\b(app store|google play|play store)\b", 0.6),
-    ),
-    "photo_credit": (
-        _f("photo_label", r"^\s*(\(?(photo|image|picture|file photo|video)( credit)?s?\s*[:/]|photo by\b|credit:)", 1.0),
-        _f("agency_credit", r"(\(|/|\|)\s*(getty images|reuters|ap photo|afp|epa|shutterstock|xinhua)\s*\)?\s*$", 1.0),
-    ),
-    "print_link": (
-        _f("print_this", r"^\s*print( this)?( article| page| story)?\s*$|\bprinter[- ]friendly\b", 1.25),
-    ),
-    "advertisement": (
-        _f("ad_label", r"^\s*(advertisement|sponsored( content)?|scroll to continue( with content)?|ad)\s*$", 1.0),
-    ),
-    "tags": (
-        _f("tags_label", r"^\s*(tags|filed under|topics)\s*:\s*\S", 1.0),
-    ),
-}
-
-# Bonuses that make weak cues decisive.
-SHORT_LINE_WORDS = 15      # a line of at most this many words is "short"
-SHORT_LINE_BONUS = 0.25    # short lines are more often page furniture than prose
-TAIL_BONUS = 0.25          # lines in the last ``tail_fraction`` of the page likewise
-EXCLAMATION_BONUS = 0.1    # imperative prompts ("please opt-out!") end with "!"
-
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = rf"(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
-DATELINE = re.compile(
-    rf"^\s*(?P<outlet>[A-Z][\w&.'’ -]{{1,60}}?)\s*[,(|]\s*(?P<date>{_DATE})\s*\)?\s*(?:[—–-]+|:)\s*(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-BYLINE = re.compile(r"^\s*(?i:by)\s+(?P<author>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
-                    r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)\s*(?:[,|—–-].{0,60})?$")
-_TERMINAL = re.compile(r"[.!?…:;]['’”\")]*\s*$")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-
-
-@dataclass(frozen=True)
-class LineScore:
-    category: str
-    score: float
-    features: tuple[str, ...]
-
-
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
-
-
-def score_line(line: str, position: float, settings: Settings = DEFAULT) -> LineScore | None:
-    """The best boilerplate category for a line, its score and the features that fired."""
-    n_words = len(words(line))
-    if n_words > settings.boilerplate_max_words:
-        return None
-    best: LineScore | None = None
-    for category, features in FEATURES.items():
-        fired = [f for f in features if f.pattern.search(line)]
-        if not fired:
-            continue
-        score = sum(f.weight for f in fired)
-        names = [f.name for f in fired]
-        if n_words <= SHORT_LINE_WORDS:
-            score += SHORT_LINE_BONUS
-            names.append("short_line")
-        if position >= 1.0 - settings.tail_fraction:
-            score += TAIL_BONUS
-            names.append("page_tail")
-        if line.rstrip().endswith("!"):
-            score += EXCLAMATION_BONUS
-            names.append("exclamation")
-        if best is None or score > best.score:
-            best = LineScore(category, round(score, 3), tuple(names))
-    return best
-
-
-def is_headline(line: str, max_words: int) -> bool:
-    """A line that reads as a headline: short, no sentence-final stop, starts with a capital or digit."""
-    stripped = line.strip()
-    n = len(words(stripped))
-    if not (2 <= n <= max_words):
-        return False
-    if stripped.endswith((".", ";", ",", ":")) and not stripped.endswith("..."):
-        return False
-    first = stripped.lstrip("“\"‘'(")[:1]
-    return first.isupper() or first.isdigit()
-
-
-def is_heading(line: str) -> bool:
-    """A subheading inside the body: short, no terminal punctuation."""
-    stripped = line.strip()
-    n = len(words(stripped))
-    return 1 <= n <= 14 and not _TERMINAL.search(stripped.rstrip("”\"’'")) and not stripped.endswith((",",))
+__all__ = ["Cleaned", "clean_text", "words", "score_line", "is_headline", "is_heading", "FEATURES", "LineScore",
+           "DATELINE", "BYLINE"]
 
 
 @dataclass
@@ -179,10 +41,77 @@ class Cleaned:
     outlet: str | None = None
     published: str | None = None
     author: str | None = None
+    credits: list[str] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # field → the rule that read it
+    decisions: list[str | None] = field(default_factory=list)  # per input line: why it was dropped, or None
+
+
+# Which date wins when several are stated: a labelled publication stamp first, "Updated" last.
+_DATE_PRIORITY = {"published_stamp": 0, "posted_stamp": 0, "added_stamp": 0, "first published_stamp": 0,
+                  "created_stamp": 0, "dated_stamp": 0, "date_stamp_labelled": 0, "outlet_date_dateline": 1,
+                  "store_stamp": 1, "city_date_agency_dateline": 1, "date_stamp_by_byline": 2, "date_stamp": 3,
+                  "last updated_stamp": 4, "updated_stamp": 4}
+_OUTLET_PRIORITY = {"outlet_date_dateline": 0, "city_agency_dateline": 0, "city_date_agency_dateline": 0,
+                    "wire_line": 1, "by_byline": 2, "name_line_byline": 2}
+
+
+class _Meta:
+    """Collects what the metadata readers found and decides which value of each field wins."""
+
+    def __init__(self, top_end: int) -> None:
+        self.top_end = top_end
+        self.dates: list[tuple[int, int, str, str]] = []    # (priority, line, value, rule)
+        self.outlets: list[tuple[int, int, str, str]] = []
+        self.authors: list[tuple[int, str, str]] = []
+        self.credits: list[str] = []
+        self.byline_at: list[int] = []
+
+    def add(self, hit: MetaRead, i: int) -> None:
+        if hit.reason == "byline":
+            self.byline_at.append(i)
+        for name, value in hit.values:
+            if not value:
+                continue
+            if name == "published":
+                self.dates.append((_DATE_PRIORITY.get(hit.rule, 3), i, value, hit.rule))
+            elif name == "outlet":
+                self.outlets.append((_OUTLET_PRIORITY.get(hit.rule, 1), i, value, hit.rule))
+            elif name == "author":
+                self.authors.append((i, value, hit.rule))
+            elif name == "credit" and value not in self.credits:
+                self.credits.append(value)
+                if hit.rule in ("wire_line", "by_byline", "name_line_byline") and i < self.top_end:
+                    self.outlets.append((_OUTLET_PRIORITY.get(hit.rule, 1), i, value, hit.rule))
+
+    def settle(self, out: Cleaned) -> None:
+        dates = []
+        for prio, i, value, rule in self.dates:
+            if rule == "date_stamp" and any(abs(i - b) <= 1 for b in self.byline_at):
+                prio, rule = _DATE_PRIORITY["date_stamp_by_byline"], "date_stamp_by_byline"
+            dates.append((prio, i, value, rule))
+        if dates and out.published is None:
+            _p, _i, out.published, out.rules["published"] = min(dates)
+        if self.outlets and out.outlet is None:
+            _p, _i, out.outlet, out.rules["outlet"] = min(self.outlets)
+        if self.authors and out.author is None:
+            _i, out.author, out.rules["author"] = self.authors[0]
+        out.credits = list(self.credits)
+
+
+def _model_category(line: str) -> tuple[str, tuple[str, ...]]:
+    """The category a line the model dropped is filed under, from the named rules that fire on it."""
+    scored = score_line(line, 0.5)
+    if scored is not None:
+        return scored.category, scored.features
+    if parse_stamp(line) if len(line) <= 60 else False:
+        return "timestamp", ("date_only",)
+    if len(words(line)) <= 6:
+        return "navigation", ("short_fragment",)
+    return "page_chrome", ()
 
 
 def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None) -> Cleaned:
-    """Flattened page text → body text, title, dateline metadata and the removed lines.
+    """Flattened page text → body text, title, stated metadata and the removed lines.
 
     ``title`` is a title already known (from HTML metadata): it is not searched for again,
     and a first line equal to it is not repeated.
@@ -191,6 +120,22 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     lines = [line for line in lines if line]
     removed: list[Removed] = []
     out = Cleaned(text="", paragraphs=[], removed=removed)
+    if not lines:
+        return out
+    meta = _Meta(getattr(settings, "meta_top_lines", 8) + 1)
+    decisions: list[str | None] = [None] * len(lines)
+    out.decisions = decisions
+    stamp = read_top_line(lines[0], first=True)
+    offset = 0  # input lines before ``lines[0]``
+    if stamp is not None and stamp.rule == "store_stamp":
+        meta.add(stamp, 0)
+        removed.append(Removed(text=stamp.removed, reason=stamp.reason, features=(f"rule:{stamp.rule}",)))
+        if stamp.rest:
+            lines[0] = stamp.rest
+        else:
+            lines.pop(0)
+            decisions[0] = stamp.reason
+            offset = 1
     if not lines:
         return out
     body: list[str] = []
@@ -204,45 +149,72 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
         start = 1
     out.title = title
     total = len(lines)
+    model = load_model()
+    verdicts = model.predict(lines)
+    threshold = getattr(settings, "boilerplate_model_min", model.threshold)
+    rule_categories = set(model.info.get("rule_categories", ()))
+    top_end = start + getattr(settings, "meta_top_lines", 8)
+    tail_start = total - getattr(settings, "meta_tail_lines", 4)
+    meta.top_end = top_end
     in_related = False
+    after_byline = False
     i = start
     while i < total:
         line = lines[i]
         position = i / max(total - 1, 1)
-        # Metadata lines near the top: a dateline or a byline.
-        if i <= start + 3 and not body:
-            m = DATELINE.match(line)
-            if m and parse_date(m.group("date")) and len(words(m.group("outlet"))) <= 8:
-                out.outlet = out.outlet or m.group("outlet").strip()
-                out.published = out.published or parse_date(m.group("date"))
-                rest = m.group("rest").strip()
-                removed.append(Removed(text=line[: len(line) - len(rest)].strip() if rest else line,
-                                       reason="dateline", score=None, features=("dateline_pattern",)))
-                if rest:
-                    body.append(rest)
+        if title is not None and line.lower() == title.lower() and i <= start + 3:
+            decisions[i + offset] = "repeated_title"
+            i += 1  # the headline repeated under itself
+            continue
+        if i < top_end and len(body) < 2:
+            hit = read_top_line(line) or (read_affiliation(line) if after_byline else None)
+            after_byline = hit is not None and hit.reason == "byline"
+            if hit is not None:
+                meta.add(hit, i)
+                removed.append(Removed(text=hit.removed, reason=hit.reason,
+                                       features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values)))
+                if hit.rest:
+                    body.append(hit.rest)
+                else:
+                    decisions[i + offset] = hit.reason
                 i += 1
                 continue
-            b = BYLINE.match(line)
-            if b and len(words(line)) <= 14:
-                out.author = out.author or b.group("author").strip()
-                removed.append(Removed(text=line, reason="byline", features=("byline_pattern",)))
+        if i >= tail_start and i >= start + 1:
+            hit = read_tail_line(line)
+            if hit is not None:
+                meta.add(hit, i)
+                removed.append(Removed(text=hit.removed, reason=hit.reason,
+                                       features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values)))
+                decisions[i + offset] = hit.reason
                 i += 1
                 continue
         scored = score_line(line, position, settings)
-        if scored and scored.score >= settings.boilerplate_threshold:
+        if scored and scored.score >= settings.boilerplate_threshold and scored.category in rule_categories:
             removed.append(Removed(text=line, reason=scored.category, score=scored.score, features=scored.features))
+            decisions[i + offset] = scored.category
             in_related = scored.category == "related_links"
+            i += 1
+            continue
+        verdict = verdicts[i]
+        if verdict.probability >= threshold and len(words(line)) <= settings.boilerplate_max_words:
+            category, rule_features = _model_category(line)
+            removed.append(Removed(text=line, reason=category, score=verdict.probability,
+                                   features=("model:boilerplate_lr",) + rule_features + verdict.top_features))
+            decisions[i + offset] = category
+            in_related = category == "related_links"
             i += 1
             continue
         if in_related and (is_headline(line, settings.related_headline_max_words) or (
                 not _TERMINAL.search(line) and len(words(line)) <= settings.related_headline_max_words)):
             removed.append(Removed(text=line, reason="related_links", score=None,
                                    features=("under_related_heading", "headline_shape")))
+            decisions[i + offset] = "related_links"
             i += 1
             continue
         in_related = False
         body.append(line)
         i += 1
+    meta.settle(out)
     # Assemble: title first (kind "title"), then body paragraphs (subheadings kept as "heading").
     parts: list[tuple[str, str]] = []
     if title:
