@@ -16,7 +16,7 @@ from pathlib import Path
 
 from _util import timed
 
-from newsprism.analyze import analyze_many
+from newsprism.stages import analyze_many
 from newsprism.extract import extract
 from newsprism.records import RawDocument
 

@@ -8,7 +8,7 @@ import time
 
 from _util import fake_article, peak_rss_mb
 
-from newsprism.analyze import analyze_many
+from newsprism.stages import analyze_many
 from newsprism.compare import compare_analyzed
 from newsprism.extract import extract
 from newsprism.records import RawDocument

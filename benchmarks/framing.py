@@ -8,7 +8,7 @@ from pathlib import Path
 from _util import timed
 
 from newsprism.evaluate import score_framing
-from newsprism.framing import bias_model
+from newsprism.stages.framing import bias_model
 
 ROOT = Path(__file__).resolve().parents[1]
 

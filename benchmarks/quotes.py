@@ -7,11 +7,9 @@ from pathlib import Path
 
 from _util import timed
 
-from newsprism.analyze import Stage, analyze_many, sentences_stage
-from newsprism.entities import entities_stage
+from newsprism.stages import DEFAULT_STAGES, analyze_many
 from newsprism.evaluate import score_quotes
 from newsprism.pipeline import load_one
-from newsprism.quotes import quotes_stage
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -26,9 +24,7 @@ def main() -> None:
         print(f"  stale gold spans: {total.stale}")
     seeds = [load_one(str(p)) for p in sorted(SEEDS.glob("*.txt"))]
     articles = (seeds * 250)[:500]
-    stages = [Stage("sentences", ("doc",), "sentences", sentences_stage),
-              Stage("entities", ("doc", "sentences"), "entities", entities_stage),
-              Stage("quotes", ("doc", "sentences", "entities"), "quotes", quotes_stage)]
+    stages = [s for s in DEFAULT_STAGES if s.name in ("sentences", "coref", "entities", "quotes")]
     analyze_many(seeds[:1], stages=stages)  # load the model first
     with timed("entities + quotes on 500 articles (seeds repeated)", len(articles)):
         analyze_many(articles, stages=stages)

@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.analyze import analyze_many  # noqa: E402
-from newsprism.compare import add_naming_cues  # noqa: E402
-from newsprism.entities import link_across  # noqa: E402
+from newsprism.stages import analyze_many  # noqa: E402
+from newsprism.compare.framing import add_naming_cues  # noqa: E402
+from newsprism.compare import link_across  # noqa: E402
 from newsprism.pipeline import load_one  # noqa: E402
 
 GROUPS = [

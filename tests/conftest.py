@@ -44,14 +44,14 @@ def example_articles():  # type: ignore[no-untyped-def]
 
 @pytest.fixture(scope="session")
 def analyzed_seeds(seed_articles):  # type: ignore[no-untyped-def]
-    from newsprism.analyze import analyze_many
+    from newsprism.stages import analyze_many
 
     return analyze_many(list(seed_articles))
 
 
 @pytest.fixture(scope="session")
 def analyzed_examples(example_articles):  # type: ignore[no-untyped-def]
-    from newsprism.analyze import analyze_many
+    from newsprism.stages import analyze_many
 
     return analyze_many(list(example_articles))
 

@@ -1,6 +1,6 @@
 """Internal checks on text the tests write."""
 
-from newsprism.checks import acronym_fits, acronym_issues, edits1, transpositions
+from newsprism.stages.checks import acronym_fits, acronym_issues, edits1, transpositions
 
 
 def test_checks_acronyms():

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
-from newsprism.entities import is_acronym_of, link_across, nat_match
+from newsprism.stages import analyze
+from newsprism.compare import link_across
+from newsprism.text.names import is_acronym_of, nat_match
 
 from .conftest import make_article
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
+from newsprism.stages import analyze
 from newsprism.compare import compare_analyzed
 from newsprism.evaluate import score_framing
 

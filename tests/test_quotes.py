@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.analyze import analyze
+from newsprism.stages import analyze
 from newsprism.evaluate import score_quotes
-from newsprism.quotes import find_spans
+from newsprism.stages.quotes import find_spans
 
 from .conftest import ROOT, make_article
 

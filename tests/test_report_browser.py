@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from newsprism.analyze import analyze_many
+from newsprism.stages import analyze_many
 from newsprism.compare import compare_analyzed
 from newsprism.report import html
 

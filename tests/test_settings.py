@@ -2,7 +2,8 @@
 
 import pytest
 
-from newsprism.settings import SETTINGS, Settings
+from newsprism.errors import SettingError
+from newsprism.settings import DEFAULT, SETTINGS, Settings
 
 
 def test_settings_every_setting_documented_and_unique():
@@ -15,11 +16,13 @@ def test_settings_every_setting_documented_and_unique():
 def test_settings_overrides_are_coerced_and_validated():
     s = Settings.from_pairs(["max_bytes=1000", "allow_private_urls=yes", "same_fact_min=0.7"])
     assert s.max_bytes == 1000 and s.allow_private_urls is True and s.same_fact_min == 0.7
-    with pytest.raises(ValueError):
-        Settings(no_such_setting=1)
-    with pytest.raises(ValueError):
+    with pytest.raises(SettingError):
+        DEFAULT.replace(no_such_setting=1)
+    with pytest.raises(SettingError):
+        Settings(max_bytes="a lot")  # type: ignore[arg-type]
+    with pytest.raises(SettingError):
         Settings.from_pairs(["max_bytes=lots"])
-    with pytest.raises(ValueError):
+    with pytest.raises(SettingError):
         Settings.from_pairs(["max_bytes"])
 
 

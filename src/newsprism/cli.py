@@ -49,10 +49,6 @@ def guarded(fn: F) -> F:
             if os.environ.get("NEWSPRISM_DEBUG"):
                 raise
             _fail(exc.one_line(), exc.exit_code)
-        except ValueError as exc:  # bad option values (settings)
-            if os.environ.get("NEWSPRISM_DEBUG"):
-                raise
-            _fail(f"error NP002 (bad_option): {exc}", 2)
         except KeyboardInterrupt:
             _fail("interrupted", 130)
         except Exception as exc:  # noqa: BLE001 - the CLI never prints a traceback
@@ -106,12 +102,12 @@ def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
             json_out: bool = typer.Option(False, "--json", help="Print the article JSON (OUTPUT.md)."),
             set_: Optional[list[str]] = SetOption) -> None:
     """Analyse one article: entities, quotes, framing cues and internal errors."""
-    from .analyze import analyze as run_analyze
-    from .pipeline import load_one
+    from .api import analyze as run_analyze
+    from .api import read
     from .report.terminal import print_article
 
     settings = _settings(set_)
-    analyzed = run_analyze(load_one(source, settings), settings)
+    analyzed = run_analyze(read(source, settings=settings), settings=settings)
     if json_out:
         sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -150,7 +146,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
             html: Optional[Path] = typer.Option(None, "--html", help="Write a standalone HTML report here."),
             set_: Optional[list[str]] = SetOption) -> None:
     """Compare articles: corroborated, unique and conflicting facts, omissions, quotes, framing."""
-    from .compare import compare_sources, compare_story
+    from .pipeline import compare_sources, compare_story
     from .report import html as html_report
     from .report import markdown as md_report
     from .report.terminal import print_comparison
@@ -178,10 +174,8 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
 def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
-    from .stories import list_stories
-
     with Store(db) as store:
-        rows = list_stories(store)
+        rows = store.list_stories()
     if json_out:
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return

@@ -18,7 +18,10 @@ Tree::
     │   └── MalformedInput    NP120 malformed (a broken feed, WARC or JSONL line)
     ├── ModelMissing          NP201 a model package is not installed
     ├── StoreError            NP301 the database cannot be opened or written
-    └── NotFound              NP401 an id that is not in the store
+    ├── NotFound              NP401 an id that is not in the store
+    └── ConfigError           NP501 a bad setting, an unknown registry name or a stage order that cannot run
+        ├── SettingError      NP502 unknown setting or a value of the wrong type
+        └── StageOrderError   NP503 a stage needs what no earlier stage assigns, or returned the wrong type
 """
 
 from __future__ import annotations
@@ -110,3 +113,19 @@ class NotFound(NewsprismError):
     reason = "not_found"
     exit_code = 5
 
+
+
+class ConfigError(NewsprismError):
+    code = "NP501"
+    reason = "config_error"
+    exit_code = 2  # a usage error, like a bad option
+
+
+class SettingError(ConfigError):
+    code = "NP502"
+    reason = "bad_setting"
+
+
+class StageOrderError(ConfigError):
+    code = "NP503"
+    reason = "stage_order"

@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
+from .compare import link_across
+from .compare.framing import add_naming_cues
+from .extract import extract
+from .pipeline import load_one
+from .records import RawDocument
+from .settings import DEFAULT
+from .stages import analyze_many
+from .stories import StoryGrouper, bcubed, day_of, embed_articles
+
 
 @dataclass
 class Score:
@@ -101,8 +110,6 @@ def load_gold(path: str | Path) -> dict[str, Any]:
 def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:
     """(quote, speaker) pairs: a prediction is right when it overlaps a gold quote (IoU >= 0.5)
     and names the same speaker (both null for scare quotes)."""
-    from .analyze import analyze_many
-    from .pipeline import load_one
 
     gold = load_gold(gold_path)
     docs = gold["documents"]
@@ -123,10 +130,6 @@ def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, 
 def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:
     """(span, cue) pairs: a predicted cue is right when it overlaps a gold cue of the same kind
     (IoU >= 0.5). Documents of one group are compared together, so naming contrasts are found."""
-    from .analyze import analyze_many
-    from .compare import add_naming_cues
-    from .entities import link_across
-    from .pipeline import load_one
 
     gold = load_gold(gold_path)
     total = Score()
@@ -148,10 +151,6 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
 
 def _group(items: list[tuple[str, str, str | None, str, str]], settings: Any = None) -> dict[str, str]:
     """(id, title, date, text, outlet) items → id → story id, fed in date order through the grouper."""
-    from .extract import extract
-    from .records import RawDocument
-    from .settings import DEFAULT
-    from .stories import StoryGrouper, _embed_articles, day_of
 
     settings = settings or DEFAULT
     articles = []
@@ -160,7 +159,7 @@ def _group(items: list[tuple[str, str, str | None, str, str]], settings: Any = N
                                 outlet=outlet), settings)
         articles.append((ident, a))
     articles.sort(key=lambda x: (x[1].published or "", x[0]))
-    vectors, names = _embed_articles([a for _, a in articles])
+    vectors, names = embed_articles([a for _, a in articles])
     grouper = StoryGrouper(settings)
     out = {}
     for (ident, a), v, n in zip(articles, vectors, names):
@@ -169,7 +168,6 @@ def _group(items: list[tuple[str, str, str | None, str, str]], settings: Any = N
 
 
 def group_gold_stories(path: str | Path, settings: Any = None) -> tuple[float, float, float, dict[str, str]]:
-    from .stories import bcubed
 
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     predicted = _group([(r["id"], r["title"], r["date"], r["text"], r["source"]) for r in rows], settings)
@@ -178,7 +176,6 @@ def group_gold_stories(path: str | Path, settings: Any = None) -> tuple[float, f
 
 
 def group_basil(folder: str | Path, settings: Any = None) -> tuple[float, float, float, int]:
-    from .stories import bcubed
 
     items = []
     gold = {}

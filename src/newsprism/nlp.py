@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import ModelMissing
+from .settings import DEFAULT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -92,7 +93,6 @@ def embedder() -> Any:
         return SentenceTransformer(str(module.get_model_path()), device="cpu")
 
 
-EMBED_CACHE_SIZE = 50_000  # texts whose vectors are kept: stages embed the same sentences more than once
 _cache: "OrderedDict[str, Any]" = OrderedDict()
 
 
@@ -110,7 +110,7 @@ def embed(texts: Iterable[str]) -> Any:
         with _lock:
             for text, vector in zip(missing, vectors):
                 _cache[text] = vector
-            while len(_cache) > EMBED_CACHE_SIZE:
+            while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)
     with _lock:
         rows = []
@@ -123,3 +123,16 @@ def embed(texts: Iterable[str]) -> Any:
                 _cache.move_to_end(t)
             rows.append(vector)
     return np.vstack(rows).astype("float32")
+
+
+def model_versions() -> dict[str, str]:
+    """Installed versions of the packages whose models shape an analysis (part of the analysis cache key)."""
+    from importlib import metadata
+
+    out = {}
+    for package in ("spacy", SPACY_PACKAGE, EMBEDDING_PACKAGE, "sentence-transformers"):
+        try:
+            out[package] = metadata.version(package)
+        except metadata.PackageNotFoundError:
+            out[package] = "missing"
+    return out

@@ -317,3 +317,98 @@ class Alignment(Record):
     score: float
     scores: Mapping[str, float] = field(default_factory=dict)
     reason: str = ""
+
+
+@dataclass(frozen=True)
+class Fact(Record):
+    """One fact of a comparison: the claims (from one or more articles) that state it, and its status."""
+
+    id: str
+    status: str  # corroborated | unique | conflict
+    statement: str
+    support: tuple[Mapping[str, Any], ...]  # {article, sentence, start, end, text}
+    conflict: Mapping[str, Any] | None = None
+    reason: str = ""
+    claims: tuple[Claim, ...] = ()
+
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(s["article"] for s in self.support))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract's fact (claims, which the support already points at, left out)."""
+        return {"id": self.id, "status": self.status, "statement": self.statement,
+                "support": [dict(s) for s in self.support], "conflict": _plain(self.conflict),
+                "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class Comparison(Record):
+    """What the articles of one story agree on, add, leave out and dispute; ``to_dict()`` is the contract."""
+
+    articles: tuple[AnalyzedArticle, ...]
+    facts: tuple[Fact, ...]
+    omissions: Mapping[str, list[str]]
+    quotes: tuple[Mapping[str, Any], ...]
+    sources: Mapping[str, list[dict[str, Any]]]
+    framing: Mapping[str, dict[str, Any]]
+    synthesis: tuple[Mapping[str, Any], ...]
+    alignments: tuple[Alignment, ...]
+    errors: tuple[Any, ...] = ()  # InputErrors of sources that could not be read (not part of the contract)
+
+    def label(self, article_id: str) -> str:
+        for a in self.articles:
+            if a.id == article_id:
+                return a.article.label
+        return article_id
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema": COMPARISON_SCHEMA,
+            "articles": [{"id": a.id, "source": a.article.source, "title": a.article.title,
+                          "outlet": a.article.outlet, "published": a.article.published} for a in self.articles],
+            "facts": [f.to_dict() for f in self.facts],
+            "omissions": _plain(self.omissions),
+            "quotes": _plain(self.quotes),
+            "sources": _plain(self.sources),
+            "framing": _plain(self.framing),
+            "synthesis": _plain(self.synthesis),
+            "alignments": [al.to_dict() for al in self.alignments],
+            "issues": {a.id: [i.to_dict() for i in a.issues] for a in self.articles},
+        }
+
+    def to_output(self) -> dict[str, Any]:
+        """Alias of :meth:`to_dict` kept for callers of version 0.1."""
+        return self.to_dict()
+
+    def tables(self) -> dict[str, Any]:
+        """The comparison as pandas DataFrames: facts, support, quotes, sources, framing, conflicts."""
+        import pandas as pd  # pandas is heavy to import; only this method needs it
+
+        labels = {a.id: a.article.label for a in self.articles}
+        facts = [{"fact": f.id, "status": f.status, "statement": f.statement, "articles": len(f.articles()),
+                  "reason": f.reason} for f in self.facts]
+        support = [{"fact": f.id, "article": s["article"], "outlet": labels.get(s["article"]),
+                    "sentence": s["sentence"], "start": s["start"], "end": s["end"], "text": s["text"]}
+                   for f in self.facts for s in f.support]
+        quotes = [{"article": a.id, "outlet": labels[a.id], "speaker": q.speaker, "speaker_id": q.speaker_id,
+                   "kind": q.kind, "cue": q.cue, "via": q.via, "start": q.start, "end": q.end, "text": q.text}
+                  for a in self.articles for q in a.quotes]
+        sources = [{"article": aid, "outlet": labels.get(aid), **row} for aid, rows in self.sources.items()
+                   for row in rows]
+        framing = [{"article": a.id, "outlet": labels[a.id], "cue": c.cue, "grade": c.grade, "start": c.start,
+                    "end": c.end, "text": c.text, "target": c.target, "reason": c.reason}
+                   for a in self.articles for c in a.framing]
+        conflicts = [{"fact": f.id, "kind": (f.conflict or {}).get("kind"), "article": aid,
+                      "outlet": labels.get(aid), "value": value, "reason": (f.conflict or {}).get("reason")}
+                     for f in self.facts if f.conflict for aid, value in f.conflict.get("values", {}).items()]
+        columns = {
+            "facts": ["fact", "status", "statement", "articles", "reason"],
+            "support": ["fact", "article", "outlet", "sentence", "start", "end", "text"],
+            "quotes": ["article", "outlet", "speaker", "speaker_id", "kind", "cue", "via", "start", "end", "text"],
+            "sources": ["article", "outlet", "speaker", "speaker_id", "quotes", "words", "reported"],
+            "framing": ["article", "outlet", "cue", "grade", "start", "end", "text", "target", "reason"],
+            "conflicts": ["fact", "kind", "article", "outlet", "value", "reason"],
+        }
+        rows = {"facts": facts, "support": support, "quotes": quotes, "sources": sources, "framing": framing,
+                "conflicts": conflicts}
+        return {name: pd.DataFrame(rows[name], columns=columns[name]) for name in columns}

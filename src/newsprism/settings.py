@@ -1,120 +1,164 @@
-"""Every threshold and option newsprism uses, as one declarative list.
+"""Every threshold and option newsprism uses: one typed, frozen dataclass.
 
-The same list drives validation, the ``newsprism settings`` command and the docs
-(``tests/test_settings.py`` fails when a setting has no help). Override any of
-them with ``--set NAME=VALUE`` on the CLI or ``Settings(name=value)`` in code.
+Each field carries its default, a one-line meaning and a scope (``read``, ``clean``, ``analysis``,
+``compare``, ``stories``, ``runtime``). The same list drives ``newsprism settings``, the README table
+(a test fails when a setting is missing there), validation, and the analysis cache key (settings
+with scope ``analysis`` are part of it, so changing one recomputes stored analyses). Override them
+with ``--set NAME=VALUE`` on the CLI, ``Settings(name=value)`` or ``settings.replace(name=value)`` in
+code.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from dataclasses import dataclass, field
 from typing import Any
+
+from .errors import SettingError
 
 
 @dataclass(frozen=True)
 class Setting:
+    """One setting as listed by ``newsprism settings``."""
+
     name: str
     default: Any
     help: str
+    scope: str
 
 
-SETTINGS: tuple[Setting, ...] = (
-    # -- reading ---------------------------------------------------------------------------
-    Setting("max_bytes", 10_000_000, "Largest input (bytes) read from a file, URL or record; larger is skipped as too_large."),
-    Setting("fetch_timeout", 15.0, "Seconds before a URL fetch gives up (connect and read)."),
-    Setting("max_redirects", 5, "Redirects a URL fetch follows before failing."),
-    Setting("allow_private_urls", False, "Allow fetching loopback/private addresses (off: such URLs are refused)."),
-    Setting("user_agent", "newsprism/0.1 (+https://github.com/newsprism)", "User-Agent header sent when fetching."),
-    Setting("binary_control_ratio", 0.10, "Share of control bytes in the first 8 KB above which input is binary."),
-    # -- cleaning --------------------------------------------------------------------------
-    Setting("boilerplate_threshold", 1.0, "Score at which a line is dropped as boilerplate by the text cleaner."),
-    Setting("boilerplate_max_words", 60, "Lines longer than this are never treated as boilerplate."),
-    Setting("tail_fraction", 0.25, "Final share of a document where trailing boilerplate gets a position bonus."),
-    Setting("headline_max_words", 25, "A first line longer than this is not read as a title."),
-    Setting("related_headline_max_words", 30, "A line under a 'Related posts' heading longer than this ends the list."),
-    Setting("max_analysis_chars", 1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large."),
-    Setting("min_words", 20, "Articles with fewer words in their cleaned text are skipped as no_content."),
-    Setting("min_language_chars", 40, "Texts shorter than this are assumed English (too short to detect)."),
-    Setting("english_min_share", 0.5, "Share of English the language detector must see for an article to be kept."),
-    # -- quotes and entities ----------------------------------------------------------------
-    Setting("scare_quote_max_words", 3, "A quoted span of at most this many words with no speaker or cue is a scare quote."),
-    Setting("quote_speaker_window", 2, "Sentences before a quote searched for its speaker when none is in its own sentence."),
-    # -- claims and alignment ---------------------------------------------------------------
-    Setting("aligner", "embedding.v1", "Claim aligner by registry name."),
-    Setting("same_fact_min", 0.55, "Combined score above which two claims are the same fact."),
-    Setting("paraphrase_min", 0.40, "Combined score above which two mutually-best claims are a paraphrase of one fact."),
-    Setting("conflict_min", 0.45, "Combined score above which two claims with different values are a conflict."),
-    Setting("embedding_weight", 0.5, "Weight of sentence-embedding cosine in the combined alignment score."),
-    Setting("term_weight", 0.3, "Weight of shared rare content words (share of the shorter claim's) in the score."),
-    Setting("entity_weight", 0.1, "Weight of shared entities (rarity-weighted) in the combined alignment score."),
-    Setting("number_weight", 0.2, "Weight of a shared number of the same measure (e.g. 'more than 30 pages')."),
-    Setting("inconsistency_min", 0.33, "Score at which two claims of one article giving different numbers disagree."),
-    Setting("quote_variant_min", 0.55, "Similarity at which two quotes by one speaker are the same utterance."),
-    # -- stories ----------------------------------------------------------------------------
-    Setting("story_join_min", 0.55, "Score at which an article joins an existing story."),
-    Setting("story_window_days", 7, "Days around a story's first/last article within which new articles may join it."),
-    Setting("story_neighbours", 10, "Nearest stories considered for each new article."),
-    Setting("story_merge_min", 0.70, "Score at which two stories are merged into one."),
-)
-
-_BY_NAME = {s.name: s for s in SETTINGS}
+def _s(default: Any, help: str, scope: str) -> Any:
+    return field(default=default, metadata={"help": help, "scope": scope})
 
 
+@dataclass(frozen=True)
 class Settings:
-    """Settings with defaults from :data:`SETTINGS`; unknown names are rejected."""
+    """Every setting, typed. Unknown names and values of the wrong type raise SettingError."""
 
-    def __init__(self, **overrides: Any) -> None:
-        values = {s.name: s.default for s in SETTINGS}
-        for name, value in overrides.items():
-            if name not in _BY_NAME:
-                raise ValueError(f"unknown setting {name!r}")
-            values[name] = _coerce(_BY_NAME[name], value)
-        self._values = values
+    # -- reading and fetching ------------------------------------------------------------
+    max_bytes: int = _s(10_000_000, "Largest input (bytes) read from a file, URL or record; larger is skipped as too_large.", "read")
+    fetch_timeout: float = _s(15.0, "Seconds before a URL fetch gives up (connect and read).", "read")
+    max_redirects: int = _s(5, "Redirects a URL fetch follows before failing.", "read")
+    allow_private_urls: bool = _s(False, "Allow fetching loopback/private addresses (off: such URLs are refused).", "read")
+    user_agent: str = _s("newsprism/0.1 (+https://github.com/newsprism)", "User-Agent header sent when fetching.", "read")
+    binary_control_ratio: float = _s(0.10, "Share of control bytes in the first 8 KB above which input is binary.", "read")
+    watch_max_backoff: float = _s(86400.0, "Seconds: a failing feed is retried at least this often (exponential backoff cap).", "read")
+    # -- cleaning ------------------------------------------------------------------------
+    boilerplate_threshold: float = _s(1.0, "Score at which a line is dropped as boilerplate by the text cleaner.", "clean")
+    boilerplate_max_words: int = _s(60, "Lines longer than this are never treated as boilerplate.", "clean")
+    tail_fraction: float = _s(0.25, "Final share of a document where trailing boilerplate gets a position bonus.", "clean")
+    headline_max_words: int = _s(25, "A first line longer than this is not read as a title.", "clean")
+    related_headline_max_words: int = _s(30, "A line under a 'Related posts' heading longer than this ends the list.", "clean")
+    min_words: int = _s(20, "Articles with fewer words in their cleaned text are skipped as no_content.", "clean")
+    min_language_chars: int = _s(40, "Texts shorter than this are assumed English (too short to detect).", "clean")
+    english_min_share: float = _s(0.5, "Share of English the language detector must see for an article to be kept.", "clean")
+    # -- analysis (part of the analysis cache key) ---------------------------------------
+    max_analysis_chars: int = _s(1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large.", "analysis")
+    scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
+    quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
+    embedding_weight: float = _s(0.5, "Weight of sentence-embedding cosine in the combined alignment score.", "analysis")
+    term_weight: float = _s(0.3, "Weight of shared rare content words (share of the shorter claim's) in the score.", "analysis")
+    entity_weight: float = _s(0.1, "Weight of shared entities (rarity-weighted) in the combined alignment score.", "analysis")
+    number_weight: float = _s(0.2, "Weight of a shared number of the same measure (e.g. 'more than 30 pages').", "analysis")
+    inconsistency_min: float = _s(0.33, "Score at which two claims of one article giving different numbers disagree.", "analysis")
+    name_token_max_zipf: float = _s(4.4, "A capitalised token more common than this (Zipf) as an English word is a title, not a name.", "analysis")
+    vader_min: float = _s(2.0, "|VADER valence| at which an adjective, adverb or verb is a loaded word.", "analysis")
+    vader_noun_min: float = _s(3.3, "|VADER valence| at which a noun is loaded (nouns carry valence as topics: only the strongest).", "analysis")
+    common_adjective_zipf: float = _s(4.9, "Adjectives at least this common (Zipf) ('sure', 'important') are never loaded words.", "analysis")
+    everyday_zipf: float = _s(4.7, "A neutral-polarity subjective adjective this common (Zipf) ('entire', 'latest') is not loaded.", "analysis")
+    subjectivity_min: float = _s(0.8, "Pattern/TextBlob subjectivity at which an adjective is loaded.", "analysis")
+    babe_min: int = _s(2, "Sentences in which BABE annotators marked a word biased before it counts as loaded.", "analysis")
+    babe_strong: int = _s(5, "... so often that even a verb of harm ('slammed') counts as loaded.", "analysis")
+    bias_score_min: float = _s(0.85, "Sentence bias model probability at which a sentence is flagged biased_sentence.", "analysis")
+    rare_verb_zipf: float = _s(3.5, "NRC anger-and-fear verbs rarer than this (Zipf) ('bombard', not 'force') are loaded.", "analysis")
+    attribution_min_terms: int = _s(4, "Content words the rest of a reported-speech sentence needs to be its own claim.", "analysis")
+    typo_common_min_zipf: float = _s(3.5, "A suggested headline-typo correction must be at least this common (Zipf).", "analysis")
+    typo_gap: float = _s(2.5, "... and this much more common (Zipf) than the word it would replace.", "analysis")
+    inconsistency_min_terms: float = _s(0.3, "Shared-word score two sentences of one article need before their numbers are compared.", "analysis")
+    unit_similarity: float = _s(0.5, "Cosine of two unit nouns' embeddings at which two numbers measure the same thing.", "analysis")
+    anchor_min: int = _s(3, "Numbers below this ('two leaders') are too common to tie two claims together.", "analysis")
+    terms_full_weight: int = _s(4, "Claims with fewer content words than this get a proportionally smaller word score.", "analysis")
+    # -- comparison ----------------------------------------------------------------------
+    aligner: str = _s("embedding.v1", "Claim aligner by registry name.", "compare")
+    same_fact_min: float = _s(0.55, "Combined score above which two claims are the same fact.", "compare")
+    paraphrase_min: float = _s(0.40, "Combined score above which two mutually-best claims are a paraphrase of one fact.", "compare")
+    conflict_min: float = _s(0.45, "Combined score above which two claims with different values are a conflict.", "compare")
+    quote_variant_min: float = _s(0.55, "Similarity at which two quotes by one speaker are the same utterance.", "compare")
+    naming_min: float = _s(0.35, "Cosine of two head nouns at which two phrases can name the same referent.", "compare")
+    min_claim_words: int = _s(5, "Sentences with fewer words are not facts (fragments); 'Two people are still missing.' counts.", "compare")
+    synthesis_unique_per_article: int = _s(3, "Single-source claims per article in the synthesis (the report lists all).", "compare")
+    # -- stories -------------------------------------------------------------------------
+    story_join_min: float = _s(0.55, "Score at which an article joins an existing story.", "stories")
+    story_window_days: int = _s(7, "Days around a story's first/last article within which new articles may join it.", "stories")
+    story_neighbours: int = _s(10, "Nearest stories considered for each new article.", "stories")
+    story_merge_min: float = _s(0.70, "Score at which two stories are merged into one.", "stories")
+    story_vector_weight: float = _s(0.8, "Weight of the title+lead embedding cosine in a story score.", "stories")
+    story_entity_weight: float = _s(0.2, "Weight of shared names (share of the article's names the story has seen) in a story score.", "stories")
+    story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
+    story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
+    # -- runtime -------------------------------------------------------------------------
+    embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
 
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self.__dict__["_values"][name]
-        except KeyError:
-            raise AttributeError(name) from None
+    def __post_init__(self) -> None:
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            kind = type(f.default)
+            if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+                continue
+            object.__setattr__(self, f.name, _coerce(f.name, kind, value))
 
-    def replace(self, **overrides: Any) -> "Settings":
-        merged = dict(self._values)
-        merged.update(overrides)
-        return Settings(**merged)
+    def replace(self, **overrides: Any) -> Settings:
+        """A copy with some settings changed (names checked, values coerced)."""
+        unknown = sorted(set(overrides) - _NAMES)
+        if unknown:
+            raise SettingError(f"unknown setting {unknown[0]!r}; see `newsprism settings`")
+        return dataclasses.replace(self, **overrides)
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self._values)
+        return dataclasses.asdict(self)
 
     @classmethod
-    def from_pairs(cls, pairs: list[str] | None) -> "Settings":
+    def from_pairs(cls, pairs: list[str] | None) -> Settings:
         """Parse ``NAME=VALUE`` strings (the CLI's ``--set``)."""
         overrides: dict[str, Any] = {}
         for pair in pairs or []:
             name, sep, value = pair.partition("=")
             if not sep:
-                raise ValueError(f"--set expects NAME=VALUE, got {pair!r}")
+                raise SettingError(f"--set expects NAME=VALUE, got {pair!r}")
             overrides[name.strip()] = value.strip()
-        return cls(**overrides)
+        return DEFAULT.replace(**overrides)
 
 
-def _coerce(setting: Setting, value: Any) -> Any:
-    kind = type(setting.default)
-    if isinstance(value, kind):
-        return value
+def _coerce(name: str, kind: type, value: Any) -> Any:
     if kind is bool:
         text = str(value).lower()
         if text in {"1", "true", "yes", "on"}:
             return True
         if text in {"0", "false", "no", "off"}:
             return False
-        raise ValueError(f"setting {setting.name} expects true/false, got {value!r}")
-    try:
-        return kind(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"setting {setting.name} expects {kind.__name__}, got {value!r}") from None
+        raise SettingError(f"setting {name} expects true/false, got {value!r}")
+    if kind is int and isinstance(value, float) and value.is_integer():
+        return int(value)
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if isinstance(value, str):
+        try:
+            return kind(value)
+        except (TypeError, ValueError):
+            pass
+    raise SettingError(f"setting {name} expects {kind.__name__}, got {value!r}")
 
+
+SETTINGS: tuple[Setting, ...] = tuple(
+    Setting(f.name, f.default, f.metadata["help"], f.metadata["scope"]) for f in dataclasses.fields(Settings))
+_NAMES = frozenset(s.name for s in SETTINGS)
 
 DEFAULT = Settings()
+
+
+def analysis_settings(settings: Settings) -> dict[str, Any]:
+    """The settings that change what the analysis stages output (for the analysis cache key)."""
+    return {s.name: getattr(settings, s.name) for s in SETTINGS if s.scope == "analysis"}
 
 
 def markdown_table() -> str:

@@ -10,10 +10,14 @@ import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
-from typing import Any, Iterator
+from collections import Counter
+from typing import Any, Iterator, Sequence
+
+import numpy as np
 
 from .errors import InputError, NotFound, StoreError
 from .records import AnalyzedArticle, Article
+from .stories import Assignment, StoryGrouper, StoryState, day_of
 
 DEFAULT_DB = "newsprism.db"
 
@@ -204,6 +208,96 @@ class Store:
         row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
                               (article_id, version)).fetchone()
         return None if row is None else AnalyzedArticle.from_output(json.loads(row["data"]))
+
+    # -- feeds ----------------------------------------------------------------------------
+    def feed_row(self, url: str) -> dict[str, Any]:
+        """A watched feed's state (created on first use)."""
+        row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        if row is None:
+            with self.transaction():
+                self.db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
+            row = self.db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
+        return dict(row)
+
+    def entry_seen(self, feed: str, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM feed_entries WHERE feed = ? AND entry = ?",
+                               (feed, key)).fetchone() is not None
+
+    def mark_entry(self, feed: str, key: str, article_id: str | None) -> None:
+        with self.transaction():
+            self.db.execute("INSERT OR IGNORE INTO feed_entries (feed, entry, article_id, at) VALUES (?,?,?,?)",
+                            (feed, key, article_id, _now()))
+
+    def record_poll(self, url: str, *, etag: str | None, modified: str | None, next_poll: float, errors: int,
+                    error: str | None) -> None:
+        self.feed_row(url)
+        with self.transaction():
+            self.db.execute(
+                "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
+                "last_polled = ?, next_poll = ?, errors = ?, last_error = ? WHERE url = ?",
+                (etag, modified, _now(), next_poll, errors, error, url))
+
+    # -- stories --------------------------------------------------------------------------
+    def story_states(self) -> list[StoryState]:
+        """Every stored story as the grouper's state (merged-away stories included)."""
+        states = []
+        for row in self.db.execute("SELECT id, title, first_seen, last_seen, merged_into, centroid, n, names "
+                                   "FROM stories ORDER BY rowid"):
+            vector = np.frombuffer(row["centroid"], dtype="float32").copy()
+            states.append(StoryState(id=row["id"], vector_sum=vector, n=row["n"], first=day_of(row["first_seen"]),
+                                     last=day_of(row["last_seen"]), names=Counter(json.loads(row["names"] or "{}")),
+                                     title=row["title"], merged_into=row["merged_into"]))
+        return states
+
+    def without_story(self, articles: Sequence[Article]) -> list[Article]:
+        """The ok articles among these that no story holds yet."""
+        return [a for a in articles if a.ok and self.db.execute(
+            "SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone() is None]
+
+    def save_stories(self, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
+        """Save the stories a grouping run changed and its assignments, in one transaction."""
+        now = _now()
+        with self.transaction():
+            for st in (grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)):
+                first = dt.date.fromordinal(st.first).isoformat() if st.first else None
+                last = dt.date.fromordinal(st.last).isoformat() if st.last else None
+                self.db.execute(
+                    "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
+                    "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
+                    "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
+                    "centroid=excluded.centroid, n=excluded.n, names=excluded.names",
+                    (st.id, st.title, first, last, st.merged_into,
+                     np.asarray(st.vector_sum, dtype="float32").tobytes(), st.n,
+                     json.dumps(dict(st.names.most_common(200)))))
+            for a in assignments:
+                self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
+                                "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
+            # articles of merged stories follow their story
+            for st in (grouper.stories[grouper.by_id[i]] for i in grouper.changed):
+                if st.merged_into:
+                    self.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                                    (grouper.resolve(st.id), st.id))
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                               "WHERE sa.story_id = ? OR sa.story_id LIKE ? ORDER BY a.published, a.rowid",
+                               (story_id, f"{story_id}%"))
+        return [r[0] for r in rows]
+
+    def list_stories(self) -> list[dict[str, Any]]:
+        out = []
+        for st in self.db.execute("SELECT id, title, first_seen, last_seen FROM stories WHERE merged_into IS NULL "
+                                  "ORDER BY last_seen DESC, id"):
+            arts = [dict(r) for r in self.db.execute(
+                "SELECT a.id, a.source, a.title, a.outlet, a.published, sa.score, sa.reason FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.rowid",
+                (st["id"],))]
+            if not arts:
+                continue
+            outlets = {a["outlet"] or a["source"] for a in arts}
+            out.append({"id": st["id"], "title": st["title"], "first_seen": st["first_seen"],
+                        "last_seen": st["last_seen"], "outlets": len(outlets), "articles": arts})
+        return out
 
 
 class _Tx:

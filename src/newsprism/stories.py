@@ -15,21 +15,17 @@ score and a reason that names the numbers behind it.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
 import numpy as np
 
+from . import nlp
 from .records import Article, content_id
 from .settings import DEFAULT, Settings
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
-STORY_VECTOR_WEIGHT = 0.8   # weight of the title+lead embedding cosine in a story score
-STORY_ENTITY_WEIGHT = 0.2   # weight of shared names (share of the article's names the story has seen)
-TOP_NAMES = 30              # names a story keeps for comparison (most frequent first)
-NAMES_FOR_FULL_SCORE = 3.0  # shared-name weight (full name 1, single word 0.5) at which the name score is 1
 
 
 @dataclass
@@ -77,8 +73,6 @@ def story_text(article: Article) -> str:
 
 def names_in(texts: Sequence[str]) -> list[set[str]]:
     """Lower-cased names (people, organisations, places) found by spaCy's NER in each text."""
-    from . import nlp
-
     pipeline = nlp.spacy_pipeline()
     out = []
     with pipeline.select_pipes(enable=["tok2vec", "ner"]):
@@ -131,11 +125,11 @@ class StoryGrouper:
             if day < story.first - window or day > story.last + window:
                 return 0.0, f"outside the {window}-day window of story {story.id}"
         cos = float(vector @ story.centroid)
-        top = {n for n, _ in story.names.most_common(TOP_NAMES)}
+        top = {n for n, _ in story.names.most_common(self.settings.story_top_names)}
         shared = sorted(names & top)
         # full names ("xi jinping") say more than single words ("china"); three full names saturate
-        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / NAMES_FOR_FULL_SCORE)
-        total = STORY_VECTOR_WEIGHT * cos + STORY_ENTITY_WEIGHT * ent
+        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / self.settings.story_names_full_score)
+        total = self.settings.story_vector_weight * cos + self.settings.story_entity_weight * ent
         why = f"title+lead cosine {cos:.2f}"
         why += f", shared names {', '.join(shared[:5])}" if shared else ", no shared names"
         return total, why
@@ -218,89 +212,6 @@ class StoryGrouper:
                 big.last = d if big.last is None else max(big.last, d)
 
 
-# --------------------------------------------------------------------------- the store
-
-
-def _embed_articles(articles: Sequence[Article]) -> tuple[Any, list[set[str]]]:
-    from . import nlp
-
-    texts = [story_text(a) for a in articles]
-    return nlp.embed(texts), names_in(texts)
-
-
-def _load_states(store: Any) -> list[StoryState]:
-    states = []
-    for row in store.db.execute("SELECT id, title, first_seen, last_seen, merged_into, centroid, n, names "
-                                "FROM stories ORDER BY rowid"):
-        vector = np.frombuffer(row["centroid"], dtype="float32").copy()
-        states.append(StoryState(id=row["id"], vector_sum=vector, n=row["n"], first=day_of(row["first_seen"]),
-                                 last=day_of(row["last_seen"]), names=Counter(json.loads(row["names"] or "{}")),
-                                 title=row["title"], merged_into=row["merged_into"]))
-    return states
-
-
-def _save(store: Any, grouper: StoryGrouper, assignments: Sequence[Assignment]) -> None:
-    now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-    with store.transaction():
-        for st in (grouper.stories[grouper.by_id[i]] for i in sorted(grouper.changed)):
-            first = dt.date.fromordinal(st.first).isoformat() if st.first else None
-            last = dt.date.fromordinal(st.last).isoformat() if st.last else None
-            store.db.execute(
-                "INSERT INTO stories (id, title, first_seen, last_seen, merged_into, centroid, n, names) "
-                "VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title, "
-                "first_seen=excluded.first_seen, last_seen=excluded.last_seen, merged_into=excluded.merged_into, "
-                "centroid=excluded.centroid, n=excluded.n, names=excluded.names",
-                (st.id, st.title, first, last, st.merged_into, np.asarray(st.vector_sum, dtype="float32").tobytes(),
-                 st.n, json.dumps(dict(st.names.most_common(200)))))
-        for a in assignments:
-            store.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
-                             "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))
-        # articles of merged stories follow their story
-        for st in (grouper.stories[grouper.by_id[i]] for i in grouper.changed):
-            if st.merged_into:
-                store.db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
-                                 (grouper.resolve(st.id), st.id))
-
-
-def assign_new(store: Any, articles: Sequence[Article], settings: Settings = DEFAULT) -> list[Assignment]:
-    """Assign stored articles that have no story yet (in date order), and save the stories."""
-    todo = [a for a in articles if a.ok and store.db.execute(
-        "SELECT 1 FROM story_articles WHERE article_id = ?", (a.id,)).fetchone() is None]
-    if not todo:
-        return []
-    todo.sort(key=lambda a: (a.published or "9999", a.id))
-    grouper = StoryGrouper(settings)
-    grouper.load(_load_states(store))
-    vectors, names = _embed_articles(todo)
-    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names)]
-    out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
-    _save(store, grouper, out)
-    return out
-
-
-def story_article_ids(store: Any, story_id: str) -> list[str]:
-    rows = store.db.execute("SELECT sa.article_id FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                            "WHERE sa.story_id = ? OR sa.story_id LIKE ? ORDER BY a.published, a.rowid",
-                            (story_id, f"{story_id}%"))
-    return [r[0] for r in rows]
-
-
-def list_stories(store: Any) -> list[dict[str, Any]]:
-    out = []
-    for st in store.db.execute("SELECT id, title, first_seen, last_seen FROM stories WHERE merged_into IS NULL "
-                               "ORDER BY last_seen DESC, id"):
-        arts = [dict(r) for r in store.db.execute(
-            "SELECT a.id, a.source, a.title, a.outlet, a.published, sa.score, sa.reason FROM story_articles sa "
-            "JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = ? ORDER BY a.published, a.rowid",
-            (st["id"],))]
-        if not arts:
-            continue
-        outlets = {a["outlet"] or a["source"] for a in arts}
-        out.append({"id": st["id"], "title": st["title"], "first_seen": st["first_seen"],
-                    "last_seen": st["last_seen"], "outlets": len(outlets), "articles": arts})
-    return out
-
-
 def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, float, float]:
     """B-cubed precision, recall and F1 of a clustering (item → cluster label) against gold labels."""
     items = [i for i in gold if i in predicted]
@@ -319,3 +230,9 @@ def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, floa
     n = max(len(items), 1)
     p, r = p / n, r / n
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def embed_articles(articles: Sequence[Article]) -> tuple[Any, list[set[str]]]:
+    """Title+lead vectors and the names in them, for :meth:`StoryGrouper.add`."""
+    texts = [story_text(a) for a in articles]
+    return nlp.embed(texts), names_in(texts)

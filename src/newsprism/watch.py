@@ -9,7 +9,6 @@ and restarted without losing or duplicating anything.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any, Callable, Iterable
 from urllib.parse import urlsplit
 
 import httpx
+import lxml.etree
 
 from .errors import FetchFailed, InputError, MalformedInput
 from .extract import extract
@@ -24,9 +24,9 @@ from .records import Article
 from .settings import DEFAULT, Settings
 from .sources.feed import entry_key, parse_feed, read_feed
 from .sources.url import fetch
+from .pipeline import group_into_stories
 from .store import Store
 
-MAX_BACKOFF = 86_400.0  # seconds: a failing feed is retried at least once a day
 
 
 @dataclass
@@ -44,8 +44,6 @@ def read_feed_list(specs: Iterable[str]) -> list[str]:
     for spec in specs:
         path = Path(spec)
         if path.is_file():
-            import lxml.etree
-
             try:
                 tree = lxml.etree.parse(str(path))
             except lxml.etree.XMLSyntaxError as exc:
@@ -72,34 +70,12 @@ class Watcher:
         self.last_request: dict[str, float] = {}
 
     # -- state ------------------------------------------------------------------------------
-    def _feed_row(self, url: str) -> dict[str, Any]:
-        db = self.store.db
-        row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-        if row is None:
-            with self.store.transaction():
-                db.execute("INSERT OR IGNORE INTO feeds (url) VALUES (?)", (url,))
-            row = db.execute("SELECT * FROM feeds WHERE url = ?", (url,)).fetchone()
-        return dict(row)
-
-    def _seen(self, feed: str, key: str) -> bool:
-        return self.store.db.execute("SELECT 1 FROM feed_entries WHERE feed = ? AND entry = ?",
-                                     (feed, key)).fetchone() is not None
-
-    def _mark(self, feed: str, key: str, article_id: str | None) -> None:
-        with self.store.transaction():
-            self.store.db.execute("INSERT OR IGNORE INTO feed_entries (feed, entry, article_id, at) VALUES (?,?,?,?)",
-                                  (feed, key, article_id, _now()))
-
     def _record(self, url: str, *, ok: bool, etag: str | None = None, modified: str | None = None,
                 error: str | None = None) -> None:
-        row = self._feed_row(url)
-        errors = 0 if ok else row["errors"] + 1
-        delay = self.interval if ok else min(self.interval * (2 ** errors), MAX_BACKOFF)
-        with self.store.transaction():
-            self.store.db.execute(
-                "UPDATE feeds SET etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified), "
-                "last_polled = ?, next_poll = ?, errors = ?, last_error = ? WHERE url = ?",
-                (etag, modified, _now(), self.clock() + delay, errors, error, url))
+        errors = 0 if ok else self.store.feed_row(url)["errors"] + 1
+        delay = self.interval if ok else min(self.interval * (2 ** errors), self.settings.watch_max_backoff)
+        self.store.record_poll(url, etag=etag, modified=modified, next_poll=self.clock() + delay, errors=errors,
+                               error=error)
 
     # -- polling ----------------------------------------------------------------------------
     def _polite(self, url: str) -> None:
@@ -112,7 +88,7 @@ class Watcher:
         self.last_request[host] = self.clock()
 
     def poll(self, url: str, force: bool = False) -> PollResult:
-        row = self._feed_row(url)
+        row = self.store.feed_row(url)
         if not force and row["next_poll"] > self.clock():
             return PollResult(url, "skipped")
         headers = {}
@@ -132,7 +108,7 @@ class Watcher:
             self.log(exc.one_line())
             return PollResult(url, "error", errors=[exc.one_line()])
         result = PollResult(url, "new")
-        fresh = [e for e in parsed.entries if not self._seen(url, entry_key(e))]
+        fresh = [e for e in parsed.entries if not self.store.entry_seen(url, entry_key(e))]
         for entry in fresh:
             key = entry_key(entry)
             for item in read_feed(doc.data, url, self.settings, fetch_link=self._fetch_link, entries=[entry]):
@@ -141,7 +117,7 @@ class Watcher:
                     self.log(item.one_line())
                     transient = isinstance(item, FetchFailed) and item.reason in ("timeout", "fetch_failed")
                     if not transient:
-                        self._mark(url, key, None)
+                        self.store.mark_entry(url, key, None)
                     continue
                 try:
                     article = extract(item, self.settings)
@@ -149,13 +125,13 @@ class Watcher:
                     result.errors.append(exc.one_line())
                     self.log(exc.one_line())
                     self.store.add_failure(exc)
-                    self._mark(url, key, None)
+                    self.store.mark_entry(url, key, None)
                     continue
                 if self.store.add_article(article):
                     result.new_articles.append(article.id)
                 else:
                     result.duplicates += 1
-                self._mark(url, key, article.id)
+                self.store.mark_entry(url, key, article.id)
         self._record(url, ok=True, etag=response.headers.get("etag"),
                      modified=response.headers.get("last-modified"))
         return result
@@ -165,8 +141,6 @@ class Watcher:
         return fetch(link, self.settings, self.client)[0]
 
     def run(self, feeds: list[str], once: bool = False, max_rounds: int | None = None) -> list[PollResult]:
-        from .stories import assign_new
-
         results: list[PollResult] = []
         rounds = 0
         while True:
@@ -180,18 +154,14 @@ class Watcher:
                     self.log(f"{url}: {len(r.new_articles)} new, {r.duplicates} already stored, "
                              f"{len(r.errors)} failed")
             if new:
-                assign_new(self.store, new, self.settings)
+                group_into_stories(self.store, new, self.settings)
             rounds += 1
             if once or (max_rounds is not None and rounds >= max_rounds):
                 return results
-            upcoming = min((self._feed_row(u)["next_poll"] for u in feeds), default=self.clock() + self.interval)
+            upcoming = min((self.store.feed_row(u)["next_poll"] for u in feeds), default=self.clock() + self.interval)
             self.sleep(max(0.0, upcoming - self.clock()))
 
 
 def watch(feeds: list[str], store: Store, settings: Settings = DEFAULT, once: bool = False,
           interval: float = 300.0, log: Callable[[str], None] | None = None) -> list[PollResult]:
     return Watcher(store, settings, interval=interval, log=log).run(read_feed_list(feeds), once=once)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
+    from ..records import Comparison
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATUS_ORDER = {"conflict": 0, "corroborated": 1, "unique": 2}

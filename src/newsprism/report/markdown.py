@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from .text import comparison_sections, coverage_rows, short
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
+    from ..records import Comparison
 
 
 def _cell(text: str) -> str:

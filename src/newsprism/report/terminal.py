@@ -11,7 +11,7 @@ from ..records import AnalyzedArticle
 from .text import comparison_sections, coverage_rows, short
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
+    from ..records import Comparison
 
 STYLE = {"corroborated": "green", "unique": "cyan", "conflict": "bold red"}
 

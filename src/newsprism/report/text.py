@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..compare import Comparison
+    from ..records import Comparison
 
 STATUS_MARK = {"corroborated": "✔", "unique": "•", "conflict": "✖"}
 

@@ -11,6 +11,8 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import NewsprismError, NotFound
+from ..pipeline import analyze_cached, compare_story
+from ..report import html
 from ..store import Store
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -24,32 +26,22 @@ def create_app(db: str) -> FastAPI:
         return HTMLResponse(env.get_template(name).render(**context))
 
     def stories_data() -> list[dict[str, Any]]:
-        from ..stories import list_stories
-
         with Store(db) as store:
-            return list_stories(store)
+            return store.list_stories()
 
     def articles_data() -> list[dict[str, Any]]:
         with Store(db) as store:
             return store.list_rows(10_000)
 
     def article_data(article_id: str) -> dict[str, Any]:
-        from ..analyze import ANALYSIS_VERSION, analyze
-
         with Store(db) as store:
             try:
                 article = store.get_article(article_id)
             except NotFound:
                 raise HTTPException(status_code=404, detail=f"no article {article_id}") from None
-            analyzed = store.get_analysis(article.id, ANALYSIS_VERSION)
-            if analyzed is None:
-                analyzed = analyze(article)
-                store.save_analysis(analyzed, ANALYSIS_VERSION)
-            return analyzed.to_output()
+            return analyze_cached(store, [article])[0].to_output()
 
     def comparison(story_id: str) -> Any:
-        from ..compare import compare_story
-
         with Store(db) as store:
             try:
                 return compare_story(store, story_id)
@@ -88,8 +80,6 @@ def create_app(db: str) -> FastAPI:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse)
     def story(story_id: str) -> HTMLResponse:
-        from ..report import html
-
         return HTMLResponse(html.render(comparison(story_id)))
 
     return app

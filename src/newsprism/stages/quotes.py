@@ -28,14 +28,15 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
-from .entities import SPEECH_VERBS, Resolver, entity_id
-from .extract.text import words
-from .records import Quote, Sentence
+from ..lexicons import SPEECH_VERBS
+from ..records import Quote, Sentence
+from ..text.names import entity_id
+from ..text.words import words
+from .base import StageContext
+from .entities import Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
-
-    from .analyze import Work
 
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
@@ -43,7 +44,6 @@ MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "pape
 TITLE_NOUNS = {"melody", "song", "book", "film", "movie", "album", "novel", "play", "show", "series", "programme",
                "program", "poem", "titled", "entitled", "named", "campaign", "operation", "slogan", "report",
                "anthem", "hymn", "opera", "painting", "documentary", "podcast", "column", "headline"}
-SCARE_CUES = {"so-called", "supposed", "alleged", "purported"}
 
 
 @dataclass
@@ -348,11 +348,11 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
 # --------------------------------------------------------------------------- the stage
 
 
-def quotes_stage(work: "Work") -> tuple[Quote, ...]:
-    resolver: Resolver = work.values["_resolver"]
-    sentences: tuple[Sentence, ...] = work.values["sentences"]
-    return tuple(extract_quotes(work.article.text, work.article.paragraphs, sentences, work.doc, resolver,
-                                work.settings))
+def quotes_stage(ctx: StageContext) -> tuple[Quote, ...]:
+    resolver: Resolver = ctx.values["resolver"]
+    sentences: tuple[Sentence, ...] = ctx.values["sentences"]
+    return tuple(extract_quotes(ctx.article.text, ctx.article.paragraphs, sentences, ctx.doc, resolver,
+                                ctx.settings))
 
 
 def _sentence_index(sentences: Sequence[Sentence], offset: int) -> int | None:

@@ -14,22 +14,21 @@ comparison, :func:`link_across` gives the same referent one id.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Sequence
 
-from .records import AnalyzedArticle, Entity, Mention
+from ..lexicons import SPEECH_VERBS
+from ..records import Entity, Mention
+from ..text.names import HONORIFICS, clean_name, entity_id, is_acronym_of, nat_match
+from ..settings import DEFAULT, Settings
+from ..text.words import zipf
+from .base import StageContext
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span, Token
 
-    from .analyze import Work
-
 KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW"}
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "mx", "rev", "mr.", "mrs.",
-              "ms.", "dr."}
 # Heads that name any office-holder of a country ("the Russian leader" matches its president).
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
@@ -38,66 +37,6 @@ GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.":
                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
                "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
                "father": "m", "mother": "f", "husband": "m", "wife": "f", "son": "m", "daughter": "f"}
-NAME_TOKEN_MAX_ZIPF = 4.4  # a capitalised token more frequent than this as an English word is a title, not a name
-# Verbs of saying (lemmas); a lexicon shared with the quotes and framing stages.
-SPEECH_VERBS = {
-    "say", "tell", "state", "add", "note", "explain", "announce", "stress", "emphasize", "emphasise", "highlight",
-    "continue", "claim", "insist", "argue", "warn", "declare", "describe", "call", "characterise", "characterize",
-    "point", "admit", "acknowledge", "deny", "suggest", "ask", "reply", "respond", "write", "tweet", "report",
-    "confirm", "praise", "accuse", "list", "recall", "remark", "observe", "comment", "contend", "maintain",
-    "assert", "allege", "concede", "urge", "promise", "vow", "predict", "talk", "thank", "announce", "quote",
-    "testify", "told", "complain", "boast", "scoff", "joke", "estimate", "reveal", "disclose", "indicate", "express",
-}
-_TYPE_PREFIX = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place", "NORP": "group"}
-
-
-@lru_cache(maxsize=20000)
-def zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return float(zipf_frequency(word, "en"))
-
-
-def slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "x"
-
-
-def entity_id(etype: str, name: str) -> str:
-    return f"{_TYPE_PREFIX.get(etype, etype.lower())}:{slug(name)}"
-
-
-def clean_name(text: str) -> str:
-    """Strip possessives, a leading article, honorifics and stray punctuation."""
-    text = text.split(" (")[0]  # "World Trade Organization (WHO" → the name before the bracket
-    text = re.sub(r"[’']s$", "", text.strip())
-    text = re.sub(r"^(the|a|an)\s+", "", text, flags=re.I)
-    words = text.split()
-    while words and words[0].lower().rstrip(".") in {h.rstrip(".") for h in HONORIFICS}:
-        words = words[1:]
-    return " ".join(words).strip(" ,.;:()“”\"'‘’")
-
-
-def nat_match(a: str, b: str) -> bool:
-    """Nationality words that name one country: Russia/Russian, China/Chinese, Ukraine/Ukrainian."""
-    a, b = a.lower(), b.lower()
-    if a == b:
-        return True
-    n = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        n += 1
-    return n >= 4 and n >= min(len(a), len(b)) - 2
-
-
-def is_acronym_of(short: str, long: str) -> bool:
-    if not (short.isupper() and 2 <= len(short) <= 6) or " " in short:
-        return False
-    words = [w for w in re.split(r"[\s-]+", long) if w and w[0].isupper()]
-    return "".join(w[0] for w in words).upper() == short
-
-
 @dataclass(frozen=True)
 class Role:
     head: str  # "president", "minister", "counterpart"
@@ -299,7 +238,7 @@ def _appos_span(token: "Token") -> "Span":
     return doc[left:right + 1]
 
 
-def _person_tail(ent: "Span", person_tokens: set[str]) -> "Span | None":
+def _person_tail(ent: "Span", person_tokens: set[str], max_zipf: float) -> "Span | None":
     """A non-person mention whose tail is a known person's name: return the name's span."""
     if len(ent) < 2:
         return None
@@ -307,14 +246,14 @@ def _person_tail(ent: "Span", person_tokens: set[str]) -> "Span | None":
     start = ent.end - 1
     while start - 1 >= ent.start:
         tok = ent.doc[start - 1]
-        if not tok.is_title or (tok.lower_ not in person_tokens and zipf(tok.lower_) > NAME_TOKEN_MAX_ZIPF):
+        if not tok.is_title or (tok.lower_ not in person_tokens and zipf(tok.lower_) > max_zipf):
             break
         start -= 1
     tail = ent.doc[start:ent.end]
     before = ent.doc[start - 1] if start > ent.start else None
     # "Marrowby Mayor Ines Okafor": a title word (a frequent English word, capitalised) then a rare two-part name
-    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF
-    rare = all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in tail)
+    titled = before is not None and before.is_title and zipf(before.lower_) > max_zipf
+    rare = all(t.is_title and zipf(t.lower_) < max_zipf for t in tail)
     if len(tail) >= 2 and titled and (known or rare):
         return tail
     return None
@@ -344,7 +283,8 @@ def _trim_to_known(span: "Span", known: set[str]) -> "Span | None":
     return Span(span.doc, start, end, label=span.label_)
 
 
-def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0) -> Resolver:
+def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0,
+                  settings: Settings = DEFAULT) -> Resolver:
     """Group the doc's named entities; names in a headline (chars < headline_end) must match the body's."""
     ents = [e for e in doc.ents if e.label_ in KEPT_TYPES]
     body_tokens = {t.lower_ for e in ents if e.start_char >= headline_end for t in e}
@@ -355,18 +295,18 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
             if e is None:
                 continue
         trimmed.append(e)
-    ents = trimmed + _untagged_person_names(doc, ents)
+    ents = trimmed + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
     labels = _vote_labels(ents)
     person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
     raw: list[tuple["Span", str, str]] = []  # span, type, rule
     for e in ents:
         span = _name_span(e)
         label = labels[_key(e)]
-        if label != "PERSON" and _person_by_context(span):
+        if label != "PERSON" and _person_by_context(span, settings.name_token_max_zipf):
             raw.append((span, "PERSON", "person_by_context"))
             continue
         if label != "PERSON":
-            tail = _person_tail(span, person_tokens)
+            tail = _person_tail(span, person_tokens, settings.name_token_max_zipf)
             if tail is not None:
                 raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
                 continue
@@ -404,7 +344,7 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     return resolver
 
 
-def _untagged_person_names(doc: "Doc", ents: Sequence["Span"]) -> list["Span"]:
+def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) -> list["Span"]:
     """Runs of proper nouns the model did not tag, that read as a person's name: after a title word
     ("Mayor Ines Okafor toured …"), or as the subject of a verb of saying."""
     from spacy.tokens import Span
@@ -420,12 +360,12 @@ def _untagged_person_names(doc: "Doc", ents: Sequence["Span"]) -> list["Span"]:
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in covered:
             j += 1
         start = i
-        while start < j and zipf(doc[start].lower_) > NAME_TOKEN_MAX_ZIPF:
+        while start < j and zipf(doc[start].lower_) > max_zipf:
             start += 1  # leading title words: "Mayor", "Minister"
-        if j - start >= 2 and (start > i or (start > 0 and zipf(doc[start - 1].lower_) > NAME_TOKEN_MAX_ZIPF
+        if j - start >= 2 and (start > i or (start > 0 and zipf(doc[start - 1].lower_) > max_zipf
                                              and doc[start - 1].is_title)):
             span = Span(doc, start, j, label="PERSON")
-            if _person_by_context(span):
+            if _person_by_context(span, max_zipf):
                 out.append(span)
         i = j
     return out
@@ -444,15 +384,15 @@ def _vote_labels(ents: Sequence["Span"]) -> dict[str, str]:
     return {k: max(v, key=lambda lab: (v[lab], rank.get(lab, 0))) for k, v in votes.items()}
 
 
-def _person_by_context(span: "Span") -> bool:
+def _person_by_context(span: "Span", max_zipf: float) -> bool:
     """A two- or three-part rare name the model mistyped, placed where people stand: after a title word,
     or as the subject of a verb of saying."""
     toks = list(span)
-    if not (2 <= len(toks) <= 3) or not all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in toks):
+    if not (2 <= len(toks) <= 3) or not all(t.is_title and zipf(t.lower_) < max_zipf for t in toks):
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF \
+    titled = before is not None and before.is_title and zipf(before.lower_) > max_zipf \
         and before.pos_ in ("PROPN", "NOUN")
     root = span.root
     speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
@@ -565,69 +505,12 @@ def quote_char_set(text: str) -> set[int]:
     return chars
 
 
-def entities_stage(work: "Work") -> tuple[Entity, ...]:
-    headline_end = max((p.end for p in work.article.paragraphs if p.kind == "title"), default=0)
-    resolver = find_clusters(work.doc, quote_char_set(work.article.text), headline_end)
-    work.values["_resolver"] = resolver
+def resolver_stage(ctx: StageContext) -> Resolver:
+    """Coreference within the article: names, roles and pronouns grouped into referents."""
+    headline_end = max((p.end for p in ctx.article.paragraphs if p.kind == "title"), default=0)
+    return find_clusters(ctx.doc, quote_char_set(ctx.article.text), headline_end, ctx.settings)
+
+
+def entities_stage(ctx: StageContext) -> tuple[Entity, ...]:
+    resolver: Resolver = ctx.values["resolver"]
     return to_entities(resolver)
-
-
-# --------------------------------------------------------------------------- across articles
-
-
-def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
-    """Give one referent one id and one (fullest) name across the articles of a comparison."""
-    names: dict[str, tuple[str, str]] = {}  # entity id → (type, name)
-    for a in analyzed:
-        for e in a.entities:
-            names.setdefault(e.id, (e.type, e.name))
-    # fullest names first; a shorter name joins a longer one that contains it
-    canonical: dict[str, str] = {}
-    order = sorted(names, key=lambda i: -len(names[i][1].split()))
-    kept: list[str] = []
-    for eid in order:
-        etype, name = names[eid]
-        target = None
-        for other in kept:
-            otype, oname = names[other]
-            if otype != etype and not ({otype, etype} <= {"GPE", "LOC"} or {otype, etype} <= {"ORG", "FAC"}):
-                continue
-            if oname.lower() == name.lower():
-                target = other
-                break
-            if etype == "PERSON" and set(name.lower().split()) < set(oname.lower().split()):
-                target = other
-                break
-            if etype in ("ORG", "FAC", "GPE") and is_acronym_of(name, oname):
-                target = other
-                break
-        if target is None:
-            kept.append(eid)
-            canonical[eid] = eid
-        else:
-            canonical[eid] = canonical[target]
-    out: list[AnalyzedArticle] = []
-    for a in analyzed:
-        merged: dict[str, Entity] = {}
-        for e in a.entities:
-            cid = canonical[e.id]
-            ctype, cname = names[cid]
-            if cid in merged:
-                prev = merged[cid]
-                merged[cid] = replace(prev, mentions=tuple(sorted(prev.mentions + e.mentions, key=lambda m: m.start)),
-                                      roles=tuple(sorted(set(prev.roles) | set(e.roles))))
-            else:
-                merged[cid] = replace(e, id=cid, name=cname, type=ctype)
-        quotes = tuple(replace(q, speaker_id=canonical.get(q.speaker_id, q.speaker_id),
-                               speaker=names[canonical[q.speaker_id]][1] if q.speaker_id in canonical else q.speaker)
-                       for q in a.quotes)
-        framing = tuple(replace(f, target=canonical.get(f.target, f.target)) if f.target else f for f in a.framing)
-        claims = tuple(replace(c, entities=tuple(dict.fromkeys(canonical.get(x, x) for x in c.entities)),
-                               asserted_by=canonical.get(c.asserted_by, c.asserted_by) if c.asserted_by else None,
-                               asserted_by_name=(names[canonical[c.asserted_by]][1] if c.asserted_by in canonical
-                                                 else c.asserted_by_name))
-                       for c in a.claims)
-        naming = tuple(replace(n, anchors=tuple(sorted({canonical.get(x, x) for x in n.anchors}))) for n in a.naming)
-        out.append(replace(a, entities=tuple(merged.values()), quotes=quotes, framing=framing, claims=claims,
-                           naming=naming))
-    return out

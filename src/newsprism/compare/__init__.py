@@ -1,0 +1,45 @@
+"""Compare analysed articles: pure functions of AnalyzedArticles → Comparison.
+
+``compare_analyzed`` links entities across the articles, aligns their claims (``align``), groups
+the alignments into facts (``facts``), finds quote variants and sources (``quote_variants``),
+contrasts framing (``framing``) and writes a cited synthesis (``synthesis``). No I/O here: reading,
+analysing and caching are the pipeline's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Sequence
+
+from ..records import AnalyzedArticle, Comparison, Fact
+from ..settings import DEFAULT, Settings
+from .align import align
+from .entities import link_across
+from .facts import build_facts, fact_claims
+from .framing import add_naming_cues, framing_summary
+from .quote_variants import quote_variants, sources
+from .synthesis import synthesise
+
+__all__ = ["compare_analyzed", "link_across"]
+
+
+def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
+    linked = add_naming_cues(link_across(analyzed), settings)
+    groups = [fact_claims(a, settings) for a in linked]
+    alignments = align(groups, settings)
+    facts = build_facts(linked, alignments, settings)
+    quotes, speaker_conflicts = quote_variants(linked, settings)
+    for sc in speaker_conflicts:
+        facts.append(Fact(id=f"f{len(facts) + 1}", status="conflict", statement=sc["texts"][0],
+                          support=(), conflict={"kind": "speaker",
+                                                "values": dict(zip(sc["articles"], sc["speakers"])),
+                                                "reason": f"the same words (similarity {sc['similarity']}) are "
+                                                          f"given to different speakers"},
+                          reason="one quote, different speakers"))
+    omissions: dict[str, list[str]] = {}
+    for a in linked:
+        omissions[a.id] = [f.id for f in facts if a.id not in f.articles() and f.articles()]
+    comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
+                            sources=sources(linked), framing=framing_summary(linked), synthesis=(),
+                            alignments=tuple(alignments))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings)))

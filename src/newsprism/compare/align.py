@@ -1,0 +1,60 @@
+"""Claim ↔ claim alignment across articles.
+
+Aligners are registered by name (``settings.aligner``); ``embedding.v1`` scores each
+cross-article pair of claims with :class:`newsprism.similarity.EmbeddingAligner` and classes it
+``same_fact``, ``paraphrase``, ``conflict`` (same subject and measure, a different number) or
+``unrelated``, with the scores and the reason.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import SettingError
+from ..records import Alignment, Claim
+from ..settings import DEFAULT, Settings
+from ..similarity import EmbeddingAligner, entity_idf, shared_terms, term_df, term_idf
+
+ALIGNERS: dict[str, type[EmbeddingAligner]] = {"embedding.v1": EmbeddingAligner}
+
+
+def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
+    try:
+        return ALIGNERS[settings.aligner](settings)
+    except KeyError:
+        raise SettingError(f"unknown aligner {settings.aligner!r}; known: {sorted(ALIGNERS)}") from None
+
+
+def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
+          aligner: EmbeddingAligner | None = None) -> list[Alignment]:
+    """For every claim, its best match in each other article, classed (pairs listed once)."""
+    aligner = aligner or get_aligner(settings)
+    flat = [c for g in groups for c in g]
+    idf = entity_idf(flat)
+    tidf = term_idf(flat)
+    tdf = term_df(flat)
+    vectors = aligner.vectors(flat) if flat else np.zeros((0, 384))
+    offsets = np.cumsum([0] + [len(g) for g in groups])
+    out: dict[tuple[str, str], Alignment] = {}
+    for i, gi in enumerate(groups):
+        for j, gj in enumerate(groups):
+            if i >= j or not gi or not gj:
+                continue
+            vi = vectors[offsets[i]:offsets[i + 1]]
+            vj = vectors[offsets[j]:offsets[j + 1]]
+            m = aligner.score_matrix(gi, gj, vi, vj, idf, tidf, tdf)
+            combined = m["combined"]
+            best_j = combined.argmax(axis=1)
+            best_i = combined.argmax(axis=0)
+            pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
+            for a, b in pairs:
+                al = aligner.classify(gi[a], gj[b], {k: float(v[a, b]) for k, v in m.items()},
+                                      shared_terms(gi[a], gj[b], tidf))
+                mutual = best_j[a] == b and best_i[b] == a
+                if al.relation != "unrelated":
+                    al = Alignment(a=al.a, b=al.b, relation=al.relation, score=al.score,
+                                   scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
+                    out[(al.a, al.b)] = al
+    return sorted(out.values(), key=lambda al: -al.score)

@@ -1,0 +1,74 @@
+"""Quotes across articles: the same utterance as each article renders it, and who each lets speak."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Sequence
+
+from rapidfuzz import fuzz
+
+from ..records import AnalyzedArticle, Quote
+from ..settings import Settings
+
+
+def _norm_quote(text: str) -> str:
+    return re.sub(r"[^\w\s]", "", text.lower()).strip()
+
+
+def quote_variants(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> tuple[list[dict[str, Any]],
+                                                                                       list[dict[str, Any]]]:
+    """The same utterance as each article renders it; and one utterance given to different speakers."""
+    pool: list[tuple[str, Quote]] = [(a.id, q) for a in analyzed for q in a.quotes
+                                     if q.kind in ("direct", "partial") and len(q.text.split()) >= 3]
+    used: set[int] = set()
+    groups: list[dict[str, Any]] = []
+    speaker_conflicts: list[dict[str, Any]] = []
+    for i, (aid, q) in enumerate(pool):
+        if i in used:
+            continue
+        members = [(aid, q)]
+        for j in range(i + 1, len(pool)):
+            bid, r = pool[j]
+            if j in used or bid == aid or bid in {m[0] for m in members}:
+                continue
+            sim = fuzz.token_set_ratio(_norm_quote(q.text), _norm_quote(r.text)) / 100
+            if sim < settings.quote_variant_min:
+                continue
+            if q.speaker_id and r.speaker_id and q.speaker_id != r.speaker_id and sim >= 0.8:
+                speaker_conflicts.append({"articles": [aid, bid], "speakers": [q.speaker, r.speaker],
+                                          "texts": [q.text, r.text], "similarity": round(sim, 3)})
+                continue
+            if q.speaker == r.speaker:
+                members.append((bid, r))
+                used.add(j)
+        if len(members) < 2:
+            continue
+        used.add(i)
+        texts = [_norm_quote(m[1].text) for m in members]
+        # consistent: every rendering has the same words, or is an excerpt of the longest one
+        longest = max(texts, key=len)
+        consistent = all(t == longest or t in longest for t in texts)
+        groups.append({"speaker": q.speaker, "speaker_id": q.speaker_id,
+                       "variants": [{"article": m[0], "text": m[1].text, "start": m[1].start, "end": m[1].end,
+                                     "kind": m[1].kind} for m in members],
+                       "consistent": consistent})
+    return groups, speaker_conflicts
+
+
+def sources(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, Any]]]:
+    """Who each article lets speak: quotes and quoted words per speaker (reported speech counted apart)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for a in analyzed:
+        per: dict[str, dict[str, Any]] = {}
+        for q in a.quotes:
+            if q.speaker is None or q.kind == "scare":
+                continue
+            row = per.setdefault(q.speaker, {"speaker": q.speaker, "speaker_id": q.speaker_id, "quotes": 0,
+                                             "words": 0, "reported": 0})
+            if q.kind == "reported":
+                row["reported"] += 1
+            else:
+                row["quotes"] += 1
+                row["words"] += len(q.text.split())
+        out[a.id] = sorted(per.values(), key=lambda r: (-r["words"], -r["reported"], r["speaker"]))
+    return out

@@ -1,0 +1,75 @@
+"""Article → AnalyzedArticle: the analysis stages, in an order checked before running.
+
+Each stage is a module here (sentences, entities with its coreference resolver, quotes, framing,
+naming, claims, checks) and declares what it needs and what it adds; :func:`analyze_many` parses
+all articles in one spaCy batch and runs the stages over each.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+
+from .. import nlp
+from ..errors import TooLarge
+from ..records import AnalyzedArticle, Article
+from ..settings import DEFAULT, Settings, analysis_settings
+from .base import REGISTRY, Stage, StageContext, check_order, register, run_stages
+from .checks import checks_stage
+from .claims import claims_stage
+from .entities import Resolver, entities_stage, resolver_stage
+from .framing import framing_stage
+from .naming import naming_stage
+from .quotes import quotes_stage
+from .sentences import sentences_stage
+
+ANALYSIS_VERSION = "2"
+"""Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
+
+DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
+    Stage("sentences", ("doc",), "sentences", sentences_stage),
+    Stage("coref", ("doc", "sentences"), "resolver", resolver_stage, returns=Resolver),
+    Stage("entities", ("resolver",), "entities", entities_stage),
+    Stage("quotes", ("doc", "sentences", "resolver"), "quotes", quotes_stage),
+    Stage("framing", ("doc", "sentences", "quotes", "resolver"), "framing", framing_stage),
+    Stage("naming", ("doc", "entities"), "naming", naming_stage),
+    Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
+    Stage("issues", ("doc", "sentences", "entities", "claims"), "issues", checks_stage),
+))
+
+__all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",
+           "check_order", "register"]
+
+
+def analysis_key(settings: Settings = DEFAULT) -> str:
+    """The analysis cache key: analysis version, the settings that affect analysis, the model versions.
+
+    Change any of them and stored analyses no longer match, so they are recomputed.
+    """
+    basis = {"version": ANALYSIS_VERSION, "settings": analysis_settings(settings), "models": nlp.model_versions()}
+    digest = hashlib.sha256(json.dumps(basis, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    return f"{ANALYSIS_VERSION}:{digest}"
+
+
+def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
+                 stages: Sequence[Stage] | None = None) -> list[AnalyzedArticle]:
+    """Analyse articles (spaCy batched over all of them); TooLarge for text over ``max_analysis_chars``."""
+    chosen = list(stages) if stages is not None else list(DEFAULT_STAGES)
+    check_order(chosen)
+    for article in articles:
+        if len(article.text) > settings.max_analysis_chars:
+            raise TooLarge(f"{len(article.text):,} characters of text is over the {settings.max_analysis_chars:,} "
+                           f"that are analysed (setting max_analysis_chars)", source=article.source,
+                           article_id=article.id)
+    docs = nlp.parse([a.text for a in articles])
+    fields = AnalyzedArticle.__dataclass_fields__
+    out: list[AnalyzedArticle] = []
+    for article, doc in zip(articles, docs):
+        values = run_stages(chosen, article, doc, settings)
+        out.append(AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields}))
+    return out
+
+
+def analyze(article: Article, settings: Settings = DEFAULT) -> AnalyzedArticle:
+    return analyze_many([article], settings)[0]

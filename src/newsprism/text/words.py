@@ -1,0 +1,21 @@
+"""Word tokens and general English word frequency (wordfreq's Zipf scale)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+def words(line: str) -> list[str]:
+    """The words of a line (letters and digits, with inner apostrophes and hyphens)."""
+    return _WORD.findall(line)
+
+
+@lru_cache(maxsize=20000)
+def zipf(word: str) -> float:
+    """How common a word is in English (Zipf scale: 7 for "the", about 1 for rare words)."""
+    return float(zipf_frequency(word, "en"))
