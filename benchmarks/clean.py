@@ -134,6 +134,7 @@ def news_dev() -> None:
     read = Counter[str]()
     wrong = Counter[str]()
     wrong_examples: list[str] = []
+    unread: list[str] = []
     for rel, meta in sorted(gold["metadata"].items()):
         raw = (NEWS_DEV / rel).read_text(encoding="utf-8")
         lines = [" ".join(x.split()) for x in raw.split("\n")]
@@ -159,6 +160,8 @@ def news_dev() -> None:
         if any(n and n in _norm(text) for n in names):
             stated["outlet"] += 1
             read["outlet"] += bool(cleaned.outlet and _same_outlet(cleaned.outlet, meta))
+            if not cleaned.outlet:
+                unread.append(f"{rel}: outlet {meta.get('outlet')!r} / {meta.get('source_agency')!r}")
         if cleaned.outlet and not _same_outlet(cleaned.outlet, meta):
             wrong["outlet"] += 1
             wrong_examples.append(f"{rel}: outlet {cleaned.outlet!r} vs {meta.get('outlet')!r}")
@@ -168,12 +171,16 @@ def news_dev() -> None:
             if any(parse_stamp(c.strip()) == meta["published"] or meta["published"] in c for c in cands):
                 stated["published"] += 1
                 read["published"] += cleaned.published == meta["published"]
+                if not cleaned.published:
+                    unread.append(f"{rel}: published {meta['published']}")
         if cleaned.published and cleaned.published != meta.get("published"):
             wrong["published"] += 1
             wrong_examples.append(f"{rel}: published {cleaned.published} vs {meta.get('published')}")
         if meta.get("author"):
             stated["author"] += 1
             read["author"] += bool(cleaned.author and _same_authors(cleaned.author, meta["author"]))
+            if not cleaned.author:
+                unread.append(f"{rel}: author {meta['author']!r}")
         if cleaned.author and not (meta.get("author") and _same_authors(cleaned.author, meta["author"])):
             wrong["author"] += 1
             wrong_examples.append(f"{rel}: author {cleaned.author!r} vs {meta.get('author')!r}")
@@ -184,7 +191,7 @@ def news_dev() -> None:
         print(f"  {f}: read {read[f]}/{stated[f]} where stated ({read[f] / max(stated[f], 1):.0%}); "
               f"wrong non-empty values {wrong[f]}")
     for title_, rows in (("body lines lost", lost_examples), ("boilerplate kept", missed),
-                         ("wrong values", wrong_examples)):
+                         ("wrong values", wrong_examples), ("stated but not read", unread)):
         if rows:
             print(f"  {title_}:")
             for row in rows:

@@ -179,3 +179,42 @@ def test_meta_jsonl_fields(tmp_path):
     assert not errors
     assert (a.title, a.outlet, a.published, a.url, a.author) == (
         "Breakwater Finished", "coastline.example", "2025-09-12", "https://example.test/b", "Ines Okafor, Tomas Berend")
+
+
+def test_meta_cli_options_on_stdin(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    runner = CliRunner()
+    db = str(tmp_path / "t.db")
+    text = "Breakwater Finished\nPORT ARDEN (AP) — " + BODY + "\n" + MORE
+    result = runner.invoke(app, ["ingest", "-", "--db", db, "--no-stories", "--outlet", "Coastline Herald",
+                                 "--published", "2025-09-12", "--title", "Breakwater work ends",
+                                 "--url", "https://example.test/s"], input=text)
+    assert result.exit_code == 0, result.output
+    listed = runner.invoke(app, ["list", "--db", db, "--json"])
+    (row,) = json.loads(listed.stdout)
+    assert row["outlet"] == "Coastline Herald" and row["published"] == "2025-09-12"
+    assert row["title"] == "Breakwater work ends"
+
+
+def test_meta_cli_options_refuse_several_inputs(tmp_path):
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Breakwater Finished\n" + BODY + "\n" + MORE, encoding="utf-8")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "t.db"), "--no-stories",
+                                      "--outlet", "Coastline Herald"])
+    assert result.exit_code != 0
+    assert "single file or to stdin" in result.output
+
+
+def test_meta_bad_published_option_is_an_error(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Breakwater Finished\n" + BODY + "\n" + MORE, encoding="utf-8")
+    with pytest.raises(Exception) as info:
+        load_one(str(path), overrides={"published": "sometime soon"})
+    assert getattr(info.value, "code", "") == "NP120"

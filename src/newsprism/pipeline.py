@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, Callable, Iterable, Sequence
+from typing import BinaryIO, Callable, Iterable, Mapping, Optional, Sequence
 
 import httpx
 
@@ -42,10 +42,15 @@ class IngestSummary:
                            for e in self.errors]}
 
 
+Overrides = Mapping[str, Optional[str]]  # metadata the user knows: outlet, published, url, title, author
+
+
 def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
-                  stdin: BinaryIO | None = None) -> Iterable[Article | InputError]:
-    """Every article the specs name, cleaned, or the InputError that stopped it."""
-    for item in iter_documents(specs, settings, client=client, stdin=stdin):
+                  stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> Iterable[Article | InputError]:
+    """Every article the specs name, cleaned, or the InputError that stopped it.
+
+    ``overrides`` applies to a single input or to stdin (``sources.override_target``)."""
+    for item in iter_documents(specs, settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, InputError):
             yield item
             continue
@@ -58,11 +63,11 @@ def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: ht
 def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, client: httpx.Client | None = None,
            stdin: BinaryIO | None = None,
            on_item: Callable[[Article | InputError, str], None] | None = None,
-           assign_stories: bool = False) -> IngestSummary:
+           assign_stories: bool = False, overrides: Overrides | None = None) -> IngestSummary:
     """Read, clean and store; each article is committed before the next is read."""
     summary = IngestSummary()
     new_articles: list[Article] = []
-    for item in read_articles(specs, settings, client=client, stdin=stdin):
+    for item in read_articles(specs, settings, client=client, stdin=stdin, overrides=overrides):
         summary.read += 1
         if isinstance(item, InputError):
             summary.skipped[item.reason] += 1
@@ -87,11 +92,11 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
 
 
 def load_one(spec: str, settings: Settings = DEFAULT, client: httpx.Client | None = None,
-             stdin: BinaryIO | None = None) -> Article:
+             stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> Article:
     """The single article a source names; raises its InputError when it cannot be read."""
     if os.path.isdir(spec):
         raise Unreadable("is a directory; name one article (ingest and compare take directories)", source=spec)
-    for item in read_articles([spec], settings, client=client, stdin=stdin):
+    for item in read_articles([spec], settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, NewsprismError):
             raise item
         return item
@@ -99,11 +104,11 @@ def load_one(spec: str, settings: Settings = DEFAULT, client: httpx.Client | Non
 
 
 def load_many(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
-              stdin: BinaryIO | None = None) -> tuple[list[Article], list[InputError]]:
+              stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> tuple[list[Article], list[InputError]]:
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: set[str] = set()
-    for item in read_articles(specs, settings, client=client, stdin=stdin):
+    for item in read_articles(specs, settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, InputError):
             errors.append(item)
         elif item.id not in seen:
@@ -157,9 +162,10 @@ def compare_articles(articles: Sequence[Article], settings: Settings = DEFAULT,
 
 
 def compare_sources(specs: Sequence[str], settings: Settings = DEFAULT,
-                    on_error: Callable[[InputError], None] | None = None) -> Comparison:
+                    on_error: Callable[[InputError], None] | None = None,
+                    overrides: Overrides | None = None) -> Comparison:
     """Read, analyse and compare; inputs that cannot be read are reported and left out."""
-    articles, errors = load_many(specs, settings)
+    articles, errors = load_many(specs, settings, overrides=overrides)
     errors += _too_large(articles, settings)
     articles = [a for a in articles if len(a.text) <= settings.max_analysis_chars]
     for e in errors:

@@ -6,7 +6,8 @@ Two logistic regressions, shipped as plain weights in ``models/boilerplate_lr.js
 
 1. a line model over named features of the line (length, punctuation, capitals, digits,
    the rule features of ``rules.py``), its neighbours (their lengths and punctuation, how
-   many long lines surround it), its position on the page, and hashed lower-cased words,
+   many long lines surround it), its distance from the top of the page (not from the end:
+   stored pages are often cut off), and hashed lower-cased words,
    word pairs and, for short lines, the whole line;
 2. a context model that smooths the line model's log-odds with those of the two lines
    before and after it (boilerplate comes in runs: menus, link lists, footers).
@@ -109,19 +110,20 @@ def document_features(lines: Sequence[str]) -> list[LineFeatures]:
         feats: list[tuple[str, float]] = []
         feats.extend(_shape(line, toks[i]))
         feats.extend(_lexical(toks[i]))
-        position = i / max(total - 1, 1)
-        feats.append((f"pos:{min(int(position * 10), 9)}", 1.0))
+        # Only the distance from the top: scraped text is often cut off at an arbitrary length, so
+        # nearness to the end of a stored page says nothing (on full pages it means footer).
         if i < 3:
             feats.append((f"from_start:{i}", 1.0))
-        if total - 1 - i < 3:
-            feats.append((f"from_end:{total - 1 - i}", 1.0))
+        else:
+            feats.append((f"from_start:{min(i // 5, 4) + 3}", 1.0))
+        position = i / max(total - 1, 1)
         for offset, tag in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
             j = i + offset
             if 0 <= j < total:
                 feats.append((f"{tag}_len:{_bucket(n_words[j], _LEN_BUCKETS)}", 1.0))
                 if terminal[j]:
                     feats.append((f"{tag}_terminal", 1.0))
-            else:
+            elif offset < 0:
                 feats.append((f"{tag}_none", 1.0))
         window = [n_words[j] for j in range(max(0, i - CONTEXT_WINDOW), min(total, i + CONTEXT_WINDOW + 1)) if j != i]
         feats.append((f"long_neighbours:{sum(1 for n in window if n >= LONG_LINE_WORDS)}", 1.0))
@@ -131,7 +133,7 @@ def document_features(lines: Sequence[str]) -> list[LineFeatures]:
             for rule in rules:
                 if rule.pattern.search(line):
                     feats.append((f"rule:{rule.name}", 1.0))
-        scored = score_line(line, position)
+        scored = score_line(line, min(position, 0.5))  # the rules' page-tail bonus left out, as above
         if scored is not None and scored.score >= 1.0:
             feats.append((f"rule_category:{scored.category}", 1.0))
         names = tuple(name for name, _ in feats)
@@ -153,11 +155,10 @@ def context_features(logits: Sequence[float], i: int) -> list[float]:
         return logits[j] if 0 <= j < total else 0.0
 
     window = [logits[j] for j in range(max(0, i - CONTEXT_WINDOW), min(total, i + CONTEXT_WINDOW + 1))]
-    return [at(i), at(i - 1), at(i + 1), at(i - 2), at(i + 2), sum(window) / len(window),
-            1.0 if i == 0 else 0.0, 1.0 if i == total - 1 else 0.0]
+    return [at(i), at(i - 1), at(i + 1), at(i - 2), at(i + 2), sum(window) / len(window), 1.0 if i == 0 else 0.0]
 
 
-CONTEXT_NAMES = ("self", "prev", "next", "prev2", "next2", "window_mean", "is_first", "is_last")
+CONTEXT_NAMES = ("self", "prev", "next", "prev2", "next2", "window_mean", "is_first")
 
 
 @dataclass(frozen=True)

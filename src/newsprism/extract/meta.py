@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..settings import DEFAULT, Settings
+from ..text.words import zipf
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -81,7 +82,9 @@ AGENCY_DATELINE = re.compile(
     rf"(?:,?\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?))?\s*"
     rf"\((?P<agency>[A-Z][\w.&'’]*(?:\s[A-Z][\w.&'’]*){{0,3}})\)\s*{_DASH}+\s*(?P<rest>\S.*)$", re.IGNORECASE)
 # "LONDON — Reuters —", "WASHINGTON (Reuters) -" is above; "— Reuters" or "REUTERS" alone on a line
-WIRE_LINE = re.compile(rf"^\s*[—–-]?\s*(?P<agency>{_WIRE_ALT})\s*$", re.IGNORECASE)
+WIRE_LINE = re.compile(rf"^\s*[—–-]?\s*(?P<agency>{_WIRE_ALT})(?:\s+[A-Z]{{3,}})?\s*$", re.IGNORECASE)
+# "... about 21,000 in total.(ANI)": the wire credited at the end of the last paragraph
+WIRE_SUFFIX = re.compile(rf"^(?P<rest>.*[.!?”\"'’])\s*\((?P<agency>{_WIRE_ALT})\)\s*$")
 # "Orinoco Tribune, May 17, 2024 —"
 OUTLET_DATELINE = re.compile(
     rf"^\s*(?P<outlet>[A-Z][\w&.'’ -]{{1,60}}?)\s*[,(|]\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
@@ -110,7 +113,7 @@ EDITOR_LINE = re.compile(r"^\s*(?P<role>editor|edited by|reporter|author|written
 WIRE_CREDITS = re.compile(r"^\s*[a-z]{1,5}(?:/[a-z]{1,5})*\s*\((?P<wires>[^)]{2,80})\)\s*$")
 COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?P<holder>[^.|]{2,80}?)?"
                        r"\s*\.?\s*(?:\|\s*)?(?:all rights reserved\.?)?\s*$", re.IGNORECASE)
-_AFFILIATION = re.compile(r"^\s*(?:special (?:to|for) .{2,40}|(?:staff|senior|chief) (?:writer|reporter|correspondent)"
+_AFFILIATION = re.compile(r"^\s*(?:special (?:to|for) (?P<paper>.{2,40})|(?:staff|senior|chief) (?:writer|reporter|correspondent)"
                           r".{0,30}|[A-Z][\w ]{0,30} correspondent)\s*$", re.IGNORECASE)
 
 
@@ -162,17 +165,7 @@ def _is_wire(name: str) -> str | None:
     return None
 
 
-@lru_cache(maxsize=4096)
-def _common_word(token: str) -> bool:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(token.lower(), "en") >= COMMON_WORD_ZIPF
-
-
-COMMON_WORD_ZIPF = 4.7   # a capitalised token this frequent as an English word is not read as a surname
-
-
-def _name_only(line: str) -> list[str] | None:
+def _name_only(line: str, settings: Settings) -> list[str] | None:
     """A line that holds only people's names ("Bart Jansen, and Greg Toppo"), with wires allowed among them."""
     if len(line) > 80 or _TERMINAL_CHARS.search(line):
         return None
@@ -184,7 +177,7 @@ def _name_only(line: str) -> list[str] | None:
         toks = part.split()
         if not 2 <= len(toks) <= 4 or not all(re.fullmatch(rf"{_TOKEN}|[A-Z]\.", t) for t in toks):
             return None
-        if _common_word(toks[-1]) or any(_common_word(t) and len(t) > 2 and t.lower() in _NOT_NAMES for t in toks):
+        if zipf(toks[-1].lower()) >= settings.common_surname_zipf or any(t.lower() in _NOT_NAMES for t in toks):
             return None
         names.append(part)
     return names or None
@@ -194,8 +187,12 @@ _TERMINAL_CHARS = re.compile(r"[.!?:;\"“”]\s*$|\d")
 _NOT_NAMES = frozenset(("news", "world", "the", "of", "and", "in", "on", "new", "latest", "more", "top", "live"))
 
 
-def read_top_line(line: str, *, first: bool = False) -> MetaRead | None:
-    """Metadata a line near the top of an article states: store stamp, dateline, stamp, byline, wire."""
+def read_top_line(line: str, *, first: bool = False, names: bool = True,
+                  settings: Settings = DEFAULT) -> MetaRead | None:
+    """Metadata a line near the top of an article states: store stamp, dateline, stamp, byline, wire.
+
+    ``names`` allows a line of bare names to be read as a byline (only above the first paragraph of prose).
+    """
     m = STORE_STAMP.match(line) if first else None
     if m and parse_date(m["date"]):
         return MetaRead("store_stamp", "timestamp", (("published", parse_date(m["date"]) or ""),),
@@ -238,9 +235,9 @@ def read_top_line(line: str, *, first: bool = False) -> MetaRead | None:
     if m:
         return MetaRead("role_byline", "byline", (("credit", f"{m['role'].strip().capitalize()}: {m['names'].strip()}"),),
                         line, "")
-    names = _name_only(line)
-    if names is not None:
-        values = [("author", ", ".join(names))]
+    found = _name_only(line, settings) if names else None
+    if found is not None:
+        values = [("author", ", ".join(found))]
         values.extend(("credit", w) for w in (_is_wire(p) for p in _split_names(line)) if w)
         return MetaRead("name_line_byline", "byline", tuple(values), line, "")
     return None
@@ -248,8 +245,12 @@ def read_top_line(line: str, *, first: bool = False) -> MetaRead | None:
 
 def read_affiliation(line: str) -> MetaRead | None:
     """The line under a byline that names the writer's role or paper ("Special for USA TODAY")."""
-    if _AFFILIATION.match(line):
-        return MetaRead("byline_affiliation", "byline", (("credit", line.strip()),), line, "")
+    m = _AFFILIATION.match(line)
+    if m:
+        values: tuple[tuple[str, str], ...] = (("credit", line.strip()),)
+        if m["paper"]:
+            values += (("outlet", m["paper"].strip()),)
+        return MetaRead("byline_affiliation", "byline", values, line, "")
     return None
 
 
@@ -269,5 +270,13 @@ def read_tail_line(line: str) -> MetaRead | None:
     m = COPYRIGHT.match(line)
     if m and len(line.split()) <= 20:
         holder = (m["holder"] or "").strip(" ,")
-        return MetaRead("copyright_line", "copyright", (("credit", f"© {holder}" if holder else "©"),), line, "")
+        values: tuple[tuple[str, str], ...] = (("credit", f"© {holder}" if holder else "©"),)
+        if holder:
+            values += (("outlet", holder),)
+        return MetaRead("copyright_line", "copyright", values, line, "")
+    m = WIRE_SUFFIX.match(line)
+    if m:
+        wire = _is_wire(m["agency"]) or m["agency"]
+        return MetaRead("wire_suffix", "credit", (("credit", wire), ("outlet", wire)),
+                        line[m.end("rest"):].strip(), m["rest"].strip())
     return None

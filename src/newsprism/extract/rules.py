@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Pattern
 
 from ..settings import DEFAULT, Settings
+from ..text.words import words
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,6 @@ TAIL_BONUS = 0.25          # lines in the last ``tail_fraction`` of the page lik
 EXCLAMATION_BONUS = 0.1    # imperative prompts ("please opt-out!") end with "!"
 
 _TERMINAL = re.compile(r"[.!?…:;]['’”\")]*\s*$")
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,6 @@ class LineScore:
     category: str
     score: float
     features: tuple[str, ...]
-
-
-def words(line: str) -> list[str]:
-    return _WORD.findall(line)
 
 
 def score_line(line: str, position: float, settings: Settings = DEFAULT) -> LineScore | None:

@@ -52,7 +52,8 @@ _DATE_PRIORITY = {"published_stamp": 0, "posted_stamp": 0, "added_stamp": 0, "fi
                   "store_stamp": 1, "city_date_agency_dateline": 1, "date_stamp_by_byline": 2, "date_stamp": 3,
                   "last updated_stamp": 4, "updated_stamp": 4}
 _OUTLET_PRIORITY = {"outlet_date_dateline": 0, "city_agency_dateline": 0, "city_date_agency_dateline": 0,
-                    "wire_line": 1, "by_byline": 2, "name_line_byline": 2}
+                    "wire_line": 1, "byline_affiliation": 1, "by_byline": 2, "name_line_byline": 2, "wire_suffix": 3,
+                    "copyright_line": 4}
 
 
 class _Meta:
@@ -122,7 +123,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     out = Cleaned(text="", paragraphs=[], removed=removed)
     if not lines:
         return out
-    meta = _Meta(getattr(settings, "meta_top_lines", 8) + 1)
+    meta = _Meta(settings.meta_top_lines + 1)
     decisions: list[str | None] = [None] * len(lines)
     out.decisions = decisions
     stamp = read_top_line(lines[0], first=True)
@@ -140,7 +141,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
         return out
     body: list[str] = []
     start = 0
-    if title is None and is_headline(lines[0], settings.headline_max_words) and len(lines) > 1:
+    if (title is None and is_headline(lines[0], settings.headline_max_words) and len(lines) > 1
+            and read_top_line(lines[0]) is None):
         first_score = score_line(lines[0], 0.0, settings)
         if first_score is None or first_score.score < settings.boilerplate_threshold:
             title = lines[0]
@@ -151,13 +153,14 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     total = len(lines)
     model = load_model()
     verdicts = model.predict(lines)
-    threshold = getattr(settings, "boilerplate_model_min", model.threshold)
+    threshold = settings.boilerplate_model_min
     rule_categories = set(model.info.get("rule_categories", ()))
-    top_end = start + getattr(settings, "meta_top_lines", 8)
-    tail_start = total - getattr(settings, "meta_tail_lines", 4)
+    top_end = start + settings.meta_top_lines
+    tail_start = total - settings.meta_tail_lines
     meta.top_end = top_end
     in_related = False
     after_byline = False
+    prose_seen = False  # a paragraph of prose was kept: no line of bare names below it is a byline
     i = start
     while i < total:
         line = lines[i]
@@ -166,8 +169,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             decisions[i + offset] = "repeated_title"
             i += 1  # the headline repeated under itself
             continue
-        if i < top_end and len(body) < 2:
-            hit = read_top_line(line) or (read_affiliation(line) if after_byline else None)
+        if i < top_end:
+            hit = read_top_line(line, names=not prose_seen, settings=settings) or (read_affiliation(line) if after_byline else None)
             after_byline = hit is not None and hit.reason == "byline"
             if hit is not None:
                 meta.add(hit, i)
@@ -185,9 +188,11 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
                 meta.add(hit, i)
                 removed.append(Removed(text=hit.removed, reason=hit.reason,
                                        features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values)))
-                decisions[i + offset] = hit.reason
-                i += 1
-                continue
+                if not hit.rest:
+                    decisions[i + offset] = hit.reason
+                    i += 1
+                    continue
+                line = hit.rest
         scored = score_line(line, position, settings)
         if scored and scored.score >= settings.boilerplate_threshold and scored.category in rule_categories:
             removed.append(Removed(text=line, reason=scored.category, score=scored.score, features=scored.features))
@@ -213,6 +218,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             continue
         in_related = False
         body.append(line)
+        prose_seen = prose_seen or len(words(line)) >= settings.prose_min_words
         i += 1
     meta.settle(out)
     # Assemble: title first (kind "title"), then body paragraphs (subheadings kept as "heading").
