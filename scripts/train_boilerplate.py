@@ -9,6 +9,10 @@ threshold), report on dev; the dev figures are written beside the weights.
 
     .venv/bin/python scripts/train_boilerplate.py            # rebuild the model
     .venv/bin/python scripts/train_boilerplate.py --limit 300  # a quick run on fewer pages
+    .venv/bin/python scripts/train_boilerplate.py --rules-only # re-select the named rules only
+
+The named rules of ``rules.py`` that still decide alone are chosen on the development data
+(the extraction dev split pooled with news-dev; see ``select_rules``).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ import random
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 import lxml.html
 import numpy as np
@@ -30,11 +35,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from newsprism.extract.html import flatten_html  # noqa: E402
 from newsprism.extract.lines import (  # noqa: E402
-    CONTEXT_NAMES, context_features, document_features, feature_index,
+    CONTEXT_NAMES, context_features, document_features, feature_index, load_model,
 )
-from newsprism.extract.rules import FEATURES, score_line, words  # noqa: E402
+from newsprism.extract.rules import FEATURES, words  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
+NEWS_DEV = ROOT.parent / "shared" / "corpus" / "news-dev"
 TARGET = ROOT / "src" / "newsprism" / "models" / "boilerplate_lr.json"
 SEED = 20240517
 DEV_SHARE = 0.2
@@ -183,11 +189,81 @@ def prf(y: np.ndarray, pred: np.ndarray) -> dict[str, float]:
             "body_lines_lost": round(body_lost, 4)}
 
 
+def news_dev_lines(model: Any) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """news-dev (the other development set: real scraped text, boilerplate lines annotated in GOLD.json):
+    its lines, their labels and the model's verdicts."""
+    gold = json.loads((NEWS_DEV / "GOLD.json").read_text(encoding="utf-8"))
+    lines_all: list[str] = []
+    labels: list[int] = []
+    dropped: list[bool] = []
+    for rel, boiler in sorted(gold["boilerplate"].items()):
+        lines = [" ".join(x.split()) for x in (NEWS_DEV / rel).read_text(encoding="utf-8").split("\n")]
+        lines = [x for x in lines if x]
+        marked = {" ".join(b.split()) for b in boiler}
+        lines_all.extend(lines)
+        labels.extend(1 if x in marked else 0 for x in lines)
+        dropped.extend(v.probability >= model.threshold for v in model.predict(lines))
+    return lines_all, np.asarray(labels), np.asarray(dropped)
+
+
+def select_rules(pages: list[tuple[str, list[str], list[int]]], dev: list[int], y_dev: np.ndarray,
+                 dropped: np.ndarray, model: Any) -> tuple[list[str], dict[str, float]]:
+    """The named rules that keep deciding alone: those that beat the model on the development data.
+
+    A rule (one named feature of ``rules.py``) is kept unless the model beats it: among the development
+    lines the model keeps, the lines it fires on are at least as often boilerplate as main text (and
+    it fires on some). The development data
+    pools the extraction dev split with news-dev (both are dev sets; their conventions differ on photo
+    captions, which the extraction gold often counts as main text and news-dev as page chrome)."""
+    nd_lines, nd_y, nd_dropped = news_dev_lines(model)
+    dev_lines = [line for p in dev for line in pages[p][1]]
+    n_extraction = len(dev_lines)
+    dev_lines += nd_lines
+    y_all = np.concatenate([y_dev, nd_y])
+    keep = ~np.concatenate([dropped, nd_dropped])
+    chosen = []
+    fired_any = np.zeros(len(dev_lines), dtype=bool)
+    for category, rules in FEATURES.items():
+        for rule in rules:
+            fires = np.array([bool(rule.pattern.search(line)) for line in dev_lines])
+            extra = fires & keep
+            gain, loss = int((extra & (y_all == 1)).sum()), int((extra & (y_all == 0)).sum())
+            verdict = gain > 0 and gain >= loss  # a tie: the model does not beat the rule either
+            print(f"  rule {category}/{rule.name}: fires on {int(fires.sum())} dev lines; on lines the model keeps "
+                  f"{gain} boilerplate, {loss} main text{' → kept' if verdict else ''}")
+            if verdict:
+                chosen.append(rule.name)
+                fired_any |= fires
+    combined = prf(y_dev, (dropped | fired_any[:n_extraction]).astype(int))
+    print(f"model + kept rules: extraction dev {combined}")
+    return chosen, combined
+
+
+def rules_only() -> None:
+    """Re-select the rules against the shipped model (after editing rules.py) without refitting it."""
+    files = page_files()
+    dev_set = dev_names([f[0] for f in files])
+    pages = load_pages([f for f in files if f[0] in dev_set])
+    model = load_model()
+    probs = np.array([v.probability for _n, lines, _y in pages for v in model.predict(lines)])
+    y_dev = np.array([y for _n, _l, labels in pages for y in labels])
+    chosen, combined = select_rules(pages, list(range(len(pages))), y_dev, probs >= model.threshold, model)
+    data = json.loads(TARGET.read_text(encoding="utf-8"))
+    data.pop("rule_categories", None)
+    data["rule_features"], data["dev_with_rules"] = chosen, combined
+    TARGET.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    print(f"updated the rules in {TARGET}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--limit", type=int, default=None, help="pages per source (quick runs)")
     ap.add_argument("--dry-run", action="store_true", help="do not write the model file")
+    ap.add_argument("--rules-only", action="store_true", help="only re-select the named rules on dev")
     args = ap.parse_args()
+    if args.rules_only:
+        rules_only()
+        return
     files = page_files(args.limit)
     pages = load_pages(files)
     train, dev = split(pages, dev_names([f[0] for f in files]))
@@ -227,25 +303,8 @@ def main() -> None:
     assert best_t is not None
     dev_score, threshold = best_t
     print(f"line + context model, threshold {threshold} (chosen on dev): dev {dev_score}")
-    # Named rules: a category keeps deciding alone only where it beats the model on dev, i.e. among the
-    # dev lines the model keeps, those its rule fires on are more often boilerplate than main text.
-    keep_model = prob_dev < threshold
-    dev_lines = [(line, 0.5) for p in dev for line in pages[p][1]]  # no page-tail bonus (see lines.py)
-    rule_categories = []
-    for category in FEATURES:
-        fires = np.array([bool((sc := score_line(line, pos)) and sc.score >= 1.0 and sc.category == category)
-                          for line, pos in dev_lines])
-        extra = fires & keep_model
-        gain, loss = int((extra & (y_dev == 1)).sum()), int((extra & (y_dev == 0)).sum())
-        print(f"  rule {category}: fires on {int(fires.sum())} dev lines; on lines the model keeps: "
-              f"{gain} boilerplate, {loss} main text")
-        if gain > loss:
-            rule_categories.append(category)
-    final = ((prob_dev >= threshold) | np.array([bool((sc := score_line(line, pos)) and sc.score >= 1.0
-                                                      and sc.category in rule_categories)
-                                                 for line, pos in dev_lines])).astype(int)
-    combined = prf(y_dev, final)
-    print(f"model + kept rules {rule_categories}: dev {combined}")
+    rule_features = ["(run --rules-only after writing the model)"]
+    combined = prf(y_dev, (prob_dev >= threshold).astype(int))
     if args.dry_run:
         return
     coef = line_model.coef_[0]
@@ -259,7 +318,7 @@ def main() -> None:
                   "train_lines": int(len(y_tr)), "dev_lines": int(len(y_dev))},
         "label": "1 = boilerplate (line not in the gold main text)",
         "C": c, "threshold": threshold, "dev_line_model": line_score, "dev": dev_score,
-        "rule_categories": rule_categories, "dev_with_rules": combined,
+        "rule_features": rule_features, "dev_with_rules": combined,
         "hash_bits": HASH_BITS, "intercept": round(float(line_model.intercept_[0]), 4),
         "context_names": list(CONTEXT_NAMES), "threshold_criterion": "F0.5 of boilerplate on dev",
         "context_coef": [round(float(v), 4) for v in ctx_model.coef_[0]],
@@ -267,6 +326,8 @@ def main() -> None:
         "weights": weights,
     }, separators=(",", ":")), encoding="utf-8")
     print(f"wrote {TARGET} ({TARGET.stat().st_size / 1024:.0f} KB, {len(weights)} weights)")
+    load_model.cache_clear()
+    rules_only()
 
 
 if __name__ == "__main__":

@@ -102,20 +102,26 @@ def test_meta_headline_is_not_a_byline():
     assert read_top_line(BODY) is None
 
 
-@pytest.mark.parametrize("tail, credits, reason", [
-    ("mkg/hc (Reuters, AFP, dpa, AP)", ["Reuters", "AFP", "dpa", "AP"], "credit"),
+@pytest.mark.parametrize("tail, credits, reason, outlet", [
+    ("mkg/hc (Reuters, AFP, dpa, AP)", ["Reuters", "AFP", "dpa", "AP"], "credit", None),
     ("(Reporting by Ines Okafor; Editing by Tomas Berend)", ["Reporting by Ines Okafor; Editing by Tomas Berend"],
-     "credit"),
-    ("— Reuters", ["Reuters"], "credit"),
-    ("© 2025, The Coastline Herald", ["© The Coastline Herald"], "copyright"),
-    ("Copyright 2024 Estmark Wire. All rights reserved.", ["© Estmark Wire"], "copyright"),
+     "credit", None),
+    ("— Reuters", ["Reuters"], "credit", "Reuters"),
+    ("© 2025, The Coastline Herald", ["© The Coastline Herald"], "copyright", "The Coastline Herald"),
+    ("Copyright 2024 Estmark Wire. All rights reserved.", ["© Estmark Wire"], "copyright", "Estmark Wire"),
 ])
-def test_meta_tail_credits(tail, credits, reason):
+def test_meta_tail_credits(tail, credits, reason, outlet):
     cleaned = clean_text("\n".join(("Breakwater Finished Before Winter Storms", BODY, MORE, tail)))
     assert cleaned.credits == credits
     assert tail not in cleaned.text
     assert any(r.reason == reason for r in cleaned.removed)
-    assert cleaned.outlet is None  # credits at the end are not the outlet
+    assert cleaned.outlet == outlet  # one wire or the copyright holder names the outlet; several wires do not
+
+
+def test_meta_wire_suffix_leaves_the_sentence():
+    cleaned = clean_text("\n".join(("Breakwater Finished Before Winter Storms", BODY, MORE + "(ANI)")))
+    assert cleaned.credits == ["ANI"] and cleaned.outlet == "ANI"
+    assert cleaned.text.endswith("budget for the works.")
 
 
 def test_meta_tail_reader_leaves_prose():

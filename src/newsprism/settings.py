@@ -52,6 +52,7 @@ class Settings:
     boilerplate_model_min: float = _s(0.7, "Boilerplate line model probability at which a line of flattened text is dropped (chosen on the extraction dev split).", "clean")
     meta_top_lines: int = _s(8, "Lines after the headline searched for datelines, stamps and bylines.", "clean")
     meta_tail_lines: int = _s(4, "Final lines searched for wire credits, reporting credits and copyright lines.", "clean")
+    code_char_share: float = _s(0.04, "Share of {}();=<>$ characters at which a line with a script pattern (jQuery(…), function(…)) is leaked code.", "clean")
     prose_min_words: int = _s(15, "A kept line this long is prose: lines of bare names below it are not read as bylines.", "clean")
     common_surname_zipf: float = _s(4.7, "A capitalised token this common (Zipf) as an English word ends no name in a line of names ('Historic Deal').", "clean")
     min_words: int = _s(20, "Articles with fewer words in their cleaned text are skipped as no_content.", "clean")

@@ -52,6 +52,8 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
                               r"most (read|popular|viewed)|top stories|latest (news|stories)|"
                               r"further reading|don['’]t miss)\s*:?\s*$", 1.0),
         _f("read_more_prefix", r"^\s*(read (more|also)|also read|see also|related)\s*:\s*\S", 1.0),
+        _f("see_gallery", r"^\s*(see|view) (the )?(full )?(gallery|photos|video)\b|^\s*\d+\s+photos\s*$|"
+                          r"^\s*before you go\b|^\s*watch now\s*$", 1.0),
         _f("read_more_of", r"^\s*read (more|the (full|rest))( of)? (this|the) (story|article)\b|"
                            r"^\s*read more (latest|top|recent) (news|stories)\b|^\s*continue reading\b", 1.0),
     ),
@@ -83,7 +85,11 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
                          r"rss|podcasts?)[\s,|:/·•-]*){1,4}$", 1.0),
     ),
     "photo_credit": (
+        _f("file_photo", r"\bin this (undated |handout |file )*(file )?(photo|image|picture)\b|\b(afp|ap|reuters|epa|getty) "
+                         r"(photo|images)\b|/\s*(afp|ap|reuters|epa|getty images|efe)\s*(/[^)]*)?\)?\s*$", 0.6),
         _f("photo_label", r"^\s*(\(?(photo|image|picture|file photo|video)( credit| source)?s?\s*[:/]|photo by\b|credit:)", 1.0),
+        _f("short_photo_label", r"^\s*\(?(photo|image|picture|file photo)( credit| source)?s?\s*[:/]\s*(\S+\s+){0,11}\S+\s*$",
+           1.0),
         _f("credit_tail", r"(\b(photo|image|picture)s?( credit)?\s*:\s*[^.]{2,60}|\bcredit:\s*[^.]{2,60}|"
                           r"\(credit:[^)]{2,80}\)|\bphoto by [^.]{2,60}|\bcourtesy of [^.]{2,60}\.?)\s*$", 0.7),
         _f("agency_credit", r"(\(|/|\|)\s*(getty images|reuters|ap photo|afp|epa|shutterstock|xinhua)\s*\)?\s*$", 1.0),

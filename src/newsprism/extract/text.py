@@ -99,6 +99,18 @@ class _Meta:
         out.credits = list(self.credits)
 
 
+_CODE = re.compile(r"\bfunction\s*\(|\bjQuery\s*\(|\bdocument\.\w|\bwindow\.\w|\bvar\s+\w+\s*=|\}\s*\)\s*;|"
+                   r"^\s*\"\)\s*;|\$\(\s*[\"'#.]")
+_CODE_CHARS = frozenset("{}();=<>$")
+
+
+def is_code(line: str, settings: Settings = DEFAULT) -> bool:
+    """Script or player code that leaked into the text (``jQuery(document).ready(...)``), not prose."""
+    if not _CODE.search(line):
+        return False
+    return sum(ch in _CODE_CHARS for ch in line) / max(len(line), 1) >= settings.code_char_share
+
+
 def _model_category(line: str) -> tuple[str, tuple[str, ...]]:
     """The category a line the model dropped is filed under, from the named rules that fire on it."""
     scored = score_line(line, 0.5)
@@ -154,7 +166,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     model = load_model()
     verdicts = model.predict(lines)
     threshold = settings.boilerplate_model_min
-    rule_categories = set(model.info.get("rule_categories", ()))
+    kept_names = set(model.info.get("rule_features", ()))
+    kept_rules = [(cat, r) for cat, rules in FEATURES.items() for r in rules if r.name in kept_names]
     top_end = start + settings.meta_top_lines
     tail_start = total - settings.meta_tail_lines
     meta.top_end = top_end
@@ -193,16 +206,25 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
                     i += 1
                     continue
                 line = hit.rest
-        scored = score_line(line, position, settings)
-        if scored and scored.score >= settings.boilerplate_threshold and scored.category in rule_categories:
-            removed.append(Removed(text=line, reason=scored.category, score=scored.score, features=scored.features))
-            decisions[i + offset] = scored.category
-            in_related = scored.category == "related_links"
+        if is_code(line, settings):
+            removed.append(Removed(text=line, reason="embedded_code", features=("code_syntax",)))
+            decisions[i + offset] = "embedded_code"
+            i += 1
+            continue
+        rule = next(((cat, r) for cat, r in kept_rules if r.pattern.search(line)), None)
+        if rule is not None:
+            scored = score_line(line, position, settings)
+            removed.append(Removed(text=line, reason=rule[0], score=scored.score if scored else None,
+                                   features=(f"rule:{rule[1].name}",) + (scored.features if scored else ())))
+            decisions[i + offset] = rule[0]
+            in_related = rule[0] == "related_links"
             i += 1
             continue
         verdict = verdicts[i]
         if verdict.probability >= threshold and len(words(line)) <= settings.boilerplate_max_words:
             category, rule_features = _model_category(line)
+            if in_related and category in ("page_chrome", "navigation"):
+                category, rule_features = "related_links", ("under_related_heading",)
             removed.append(Removed(text=line, reason=category, score=verdict.probability,
                                    features=("model:boilerplate_lr",) + rule_features + verdict.top_features))
             decisions[i + offset] = category
