@@ -154,10 +154,12 @@ def news_dev() -> None:
                 if dropped:
                     body_lost += 1
                     lost_examples.append(f"{rel} [{decision}]: {line[:70]}")
-        text = raw.lower()
-        # outlet stated: the outlet or the wire it names occurs in the text
+        # outlet stated: the outlet or the wire it names occurs where a page states it, i.e. in one of the
+        # first 10 or last 4 lines, on a short line (at most 12 words) or in parentheses ("(AP)", "...(ANI)")
         names = [_norm(re.sub(r"\(.*?\)", "", meta.get(k) or "")) for k in ("outlet", "source_agency")]
-        if any(n and n in _norm(text) for n in names):
+        where = lines[:10] + lines[-4:]
+        if any(n and any(n in _norm(x) and (len(x.split()) <= 12 or f"({n})" in x.lower()) for x in where)
+               for n in names):
             stated["outlet"] += 1
             read["outlet"] += bool(cleaned.outlet and _same_outlet(cleaned.outlet, meta))
             if not cleaned.outlet:
