@@ -85,7 +85,7 @@ def _lexical(toks: list[str]) -> list[tuple[str, float]]:
     uniq = list(dict.fromkeys(low))
     w = 1.0 / math.sqrt(len(uniq))
     out.extend((f"w:{t}", w) for t in uniq)
-    pairs = list(dict.fromkeys(f"{a} {b}" for a, b in zip(low, low[1:])))
+    pairs = list(dict.fromkeys(f"{a} {b}" for a, b in zip(low, low[1:], strict=False)))
     if pairs:
         wp = 1.0 / math.sqrt(len(pairs))
         out.extend((f"b:{p}", wp) for p in pairs)
@@ -129,7 +129,7 @@ def document_features(lines: Sequence[str]) -> list[LineFeatures]:
         feats.append((f"long_neighbours:{sum(1 for n in window if n >= LONG_LINE_WORDS)}", 1.0))
         if counts[line] > 1:
             feats.append(("repeated", 1.0))
-        for category, rules in FEATURES.items():
+        for rules in FEATURES.values():
             for rule in rules:
                 if rule.pattern.search(line):
                     feats.append((f"rule:{rule.name}", 1.0))
@@ -193,7 +193,7 @@ class BoilerplateModel:
         for i, f in enumerate(feats):
             z = float(np.dot(self.context_coef, context_features(logits, i))) + self.context_intercept
             prob = 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
-            contrib = sorted(((self.weights[feature_index(n, self.bits)] * v, n) for n, v in zip(f.names, f.values)),
+            contrib = sorted(((self.weights[feature_index(n, self.bits)] * v, n) for n, v in zip(f.names, f.values, strict=True)),
                              reverse=prob >= 0.5)
             verdicts.append(LineVerdict(round(prob, 3), tuple(f"{n} ({c:+.2f})" for c, n in contrib[:top])))
         return verdicts

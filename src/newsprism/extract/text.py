@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Pattern
 
 from ..records import Paragraph, Removed
 from ..settings import DEFAULT, Settings
-from .lines import load_model
+from .lines import LineVerdict, load_model
 from .meta import BYLINE, OUTLET_DATELINE as DATELINE, MetaRead, parse_stamp, read_affiliation, read_tail_line, read_top_line
-from .rules import _TERMINAL, FEATURES, LineScore, is_heading, is_headline, score_line, words
+from .rules import _TERMINAL, FEATURES, Feature, LineScore, is_heading, is_headline, score_line, words
 
 __all__ = ["Cleaned", "clean_text", "words", "score_line", "is_headline", "is_heading", "FEATURES", "LineScore",
            "DATELINE", "BYLINE"]
@@ -123,6 +122,57 @@ def _model_category(line: str) -> tuple[str, tuple[str, ...]]:
     return "page_chrome", ()
 
 
+def _meta_removed(hit: MetaRead) -> Removed:
+    return Removed(text=hit.removed, reason=hit.reason,
+                   features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values))
+
+
+def _find_title(lines: list[str], title: str | None, settings: Settings) -> tuple[str | None, int]:
+    """The headline (given, or the first line when it reads as one) and the index of the first body line."""
+    if (title is None and is_headline(lines[0], settings.headline_max_words) and len(lines) > 1
+            and read_top_line(lines[0]) is None):
+        first_score = score_line(lines[0], 0.0, settings)
+        if first_score is None or first_score.score < settings.boilerplate_threshold:
+            return lines[0], 1
+    elif title is not None and lines[0].strip().lower() == title.strip().lower():
+        return title, 1
+    return title, 0
+
+
+def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: list[tuple[str, Feature]],
+                 in_related: bool, settings: Settings) -> Removed | None:
+    """Why a line is page chrome (leaked code, a kept named rule, the model, a related-links list), or None."""
+    if is_code(line, settings):
+        return Removed(text=line, reason="embedded_code", features=("code_syntax",))
+    rule = next(((cat, r) for cat, r in kept_rules if r.pattern.search(line)), None)
+    if rule is not None:
+        scored = score_line(line, position, settings)
+        return Removed(text=line, reason=rule[0], score=scored.score if scored else None,
+                       features=(f"rule:{rule[1].name}",) + (scored.features if scored else ()))
+    if verdict.probability >= settings.boilerplate_model_min and len(words(line)) <= settings.boilerplate_max_words:
+        category, rule_features = _model_category(line)
+        if in_related and category in ("page_chrome", "navigation"):
+            category, rule_features = "related_links", ("under_related_heading",)
+        return Removed(text=line, reason=category, score=verdict.probability,
+                       features=("model:boilerplate_lr",) + rule_features + verdict.top_features)
+    if in_related and (is_headline(line, settings.related_headline_max_words) or (
+            not _TERMINAL.search(line) and len(words(line)) <= settings.related_headline_max_words)):
+        return Removed(text=line, reason="related_links", features=("under_related_heading", "headline_shape"))
+    return None
+
+
+def _read_meta(line: str, top: bool, tail: bool, prose_seen: bool, after_byline: bool,
+               settings: Settings) -> MetaRead | None:
+    """Metadata a line states: near the top datelines, stamps and bylines; at the end credits."""
+    hit = None
+    if top:
+        hit = read_top_line(line, names=not prose_seen, settings=settings) or (
+            read_affiliation(line) if after_byline else None)
+    if hit is None and tail:
+        hit = read_tail_line(line)
+    return hit
+
+
 def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None) -> Cleaned:
     """Flattened page text → body text, title, stated metadata and the removed lines.
 
@@ -132,116 +182,61 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     lines = [" ".join(line.split()) for line in raw.split("\n")]
     lines = [line for line in lines if line]
     removed: list[Removed] = []
-    out = Cleaned(text="", paragraphs=[], removed=removed)
+    out = Cleaned(text="", paragraphs=[], removed=removed, decisions=[None] * len(lines))
     if not lines:
         return out
     meta = _Meta(settings.meta_top_lines + 1)
-    decisions: list[str | None] = [None] * len(lines)
-    out.decisions = decisions
-    stamp = read_top_line(lines[0], first=True)
     offset = 0  # input lines before ``lines[0]``
+    stamp = read_top_line(lines[0], first=True)
     if stamp is not None and stamp.rule == "store_stamp":
         meta.add(stamp, 0)
-        removed.append(Removed(text=stamp.removed, reason=stamp.reason, features=(f"rule:{stamp.rule}",)))
+        removed.append(_meta_removed(stamp))
         if stamp.rest:
             lines[0] = stamp.rest
         else:
             lines.pop(0)
-            decisions[0] = stamp.reason
+            out.decisions[0] = stamp.reason
             offset = 1
     if not lines:
         return out
-    body: list[str] = []
-    start = 0
-    if (title is None and is_headline(lines[0], settings.headline_max_words) and len(lines) > 1
-            and read_top_line(lines[0]) is None):
-        first_score = score_line(lines[0], 0.0, settings)
-        if first_score is None or first_score.score < settings.boilerplate_threshold:
-            title = lines[0]
-            start = 1
-    elif title is not None and lines[0].strip().lower() == title.strip().lower():
-        start = 1
+    title, start = _find_title(lines, title, settings)
     out.title = title
     total = len(lines)
     model = load_model()
     verdicts = model.predict(lines)
-    threshold = settings.boilerplate_model_min
     kept_names = set(model.info.get("rule_features", ()))
     kept_rules = [(cat, r) for cat, rules in FEATURES.items() for r in rules if r.name in kept_names]
-    top_end = start + settings.meta_top_lines
-    tail_start = total - settings.meta_tail_lines
-    meta.top_end = top_end
-    in_related = False
-    after_byline = False
+    meta.top_end = top_end = start + settings.meta_top_lines
+    tail_start = max(total - settings.meta_tail_lines, start + 1)
+    body: list[str] = []
+    in_related = after_byline = False
     prose_seen = False  # a paragraph of prose was kept: no line of bare names below it is a byline
-    i = start
-    while i < total:
+    for i in range(start, total):
         line = lines[i]
-        position = i / max(total - 1, 1)
         if title is not None and line.lower() == title.lower() and i <= start + 3:
-            decisions[i + offset] = "repeated_title"
-            i += 1  # the headline repeated under itself
+            out.decisions[i + offset] = "repeated_title"  # the headline repeated under itself
             continue
-        if i < top_end:
-            hit = read_top_line(line, names=not prose_seen, settings=settings) or (read_affiliation(line) if after_byline else None)
-            after_byline = hit is not None and hit.reason == "byline"
-            if hit is not None:
-                meta.add(hit, i)
-                removed.append(Removed(text=hit.removed, reason=hit.reason,
-                                       features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values)))
-                if hit.rest:
-                    body.append(hit.rest)
-                else:
-                    decisions[i + offset] = hit.reason
-                i += 1
+        hit = _read_meta(line, i < top_end, i >= tail_start, prose_seen, after_byline, settings)
+        after_byline = hit is not None and hit.reason == "byline"
+        if hit is not None:
+            meta.add(hit, i)
+            removed.append(_meta_removed(hit))
+            if not hit.rest:
+                out.decisions[i + offset] = hit.reason
                 continue
-        if i >= tail_start and i >= start + 1:
-            hit = read_tail_line(line)
-            if hit is not None:
-                meta.add(hit, i)
-                removed.append(Removed(text=hit.removed, reason=hit.reason,
-                                       features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values)))
-                if not hit.rest:
-                    decisions[i + offset] = hit.reason
-                    i += 1
-                    continue
-                line = hit.rest
-        if is_code(line, settings):
-            removed.append(Removed(text=line, reason="embedded_code", features=("code_syntax",)))
-            decisions[i + offset] = "embedded_code"
-            i += 1
-            continue
-        rule = next(((cat, r) for cat, r in kept_rules if r.pattern.search(line)), None)
-        if rule is not None:
-            scored = score_line(line, position, settings)
-            removed.append(Removed(text=line, reason=rule[0], score=scored.score if scored else None,
-                                   features=(f"rule:{rule[1].name}",) + (scored.features if scored else ())))
-            decisions[i + offset] = rule[0]
-            in_related = rule[0] == "related_links"
-            i += 1
-            continue
-        verdict = verdicts[i]
-        if verdict.probability >= threshold and len(words(line)) <= settings.boilerplate_max_words:
-            category, rule_features = _model_category(line)
-            if in_related and category in ("page_chrome", "navigation"):
-                category, rule_features = "related_links", ("under_related_heading",)
-            removed.append(Removed(text=line, reason=category, score=verdict.probability,
-                                   features=("model:boilerplate_lr",) + rule_features + verdict.top_features))
-            decisions[i + offset] = category
-            in_related = category == "related_links"
-            i += 1
-            continue
-        if in_related and (is_headline(line, settings.related_headline_max_words) or (
-                not _TERMINAL.search(line) and len(words(line)) <= settings.related_headline_max_words)):
-            removed.append(Removed(text=line, reason="related_links", score=None,
-                                   features=("under_related_heading", "headline_shape")))
-            decisions[i + offset] = "related_links"
-            i += 1
+            line = hit.rest
+            if hit.reason == "dateline":  # what follows a dateline is the first paragraph
+                body.append(line)
+                continue
+        dropped = _boilerplate(line, i / max(total - 1, 1), verdicts[i], kept_rules, in_related, settings)
+        if dropped is not None:
+            removed.append(dropped)
+            out.decisions[i + offset] = dropped.reason
+            in_related = dropped.reason == "related_links"
             continue
         in_related = False
         body.append(line)
         prose_seen = prose_seen or len(words(line)) >= settings.prose_min_words
-        i += 1
     meta.settle(out)
     # Assemble: title first (kind "title"), then body paragraphs (subheadings kept as "heading").
     parts: list[tuple[str, str]] = []
