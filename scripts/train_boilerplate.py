@@ -144,7 +144,7 @@ def page_matrix(lines: list[str]) -> sparse.csr_matrix:
     r = 0
     for f in document_features(lines):
         slots: dict[int, float] = {}
-        for name, value in zip(f.names, f.values):
+        for name, value in zip(f.names, f.values, strict=True):
             k = feature_index(name, HASH_BITS)
             slots[k] = slots.get(k, 0.0) + value
         for k, v in slots.items():

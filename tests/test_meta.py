@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from newsprism.errors import MalformedInput
 from newsprism.extract.meta import parse_stamp, read_tail_line, read_top_line
 from newsprism.extract.text import clean_text
 from newsprism.pipeline import load_many, load_one
@@ -171,7 +172,7 @@ def test_meta_bad_sidecar_is_an_error(tmp_path):
     (tmp_path / "story.meta.json").write_text("[1, 2]", encoding="utf-8")
     articles, errors = load_many([str(tmp_path / "story.txt")])
     assert not articles and errors and errors[0].code == "NP120"
-    with pytest.raises(Exception):
+    with pytest.raises(MalformedInput):
         read_sidecar(tmp_path / "story.meta.json")
 
 
@@ -221,6 +222,5 @@ def test_meta_cli_options_refuse_several_inputs(tmp_path):
 def test_meta_bad_published_option_is_an_error(tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("Breakwater Finished\n" + BODY + "\n" + MORE, encoding="utf-8")
-    with pytest.raises(Exception) as info:
+    with pytest.raises(MalformedInput):
         load_one(str(path), overrides={"published": "sometime soon"})
-    assert getattr(info.value, "code", "") == "NP120"

@@ -28,7 +28,8 @@ from typing import Any, Sequence
 
 import numpy as np
 
-from .rules import _TERMINAL, FEATURES, score_line, words
+from ..text.words import words
+from .rules import _TERMINAL, FEATURES, score_line
 
 MODEL_FILE = "boilerplate_lr.json"
 CONTEXT_WINDOW = 3          # lines either side counted for the "long neighbours" feature

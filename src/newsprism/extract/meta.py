@@ -43,7 +43,7 @@ def parse_date(value: str | None) -> str | None:
         return None
     if a.date() != b.date():
         return None
-    return a.date().isoformat()
+    return str(a.date().isoformat())
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,8 @@ from ..records import Paragraph, Removed
 from ..settings import DEFAULT, Settings
 from .lines import LineVerdict, load_model
 from .meta import BYLINE, OUTLET_DATELINE as DATELINE, MetaRead, parse_stamp, read_affiliation, read_tail_line, read_top_line
-from .rules import _TERMINAL, FEATURES, Feature, LineScore, is_heading, is_headline, score_line, words
+from ..text.words import words
+from .rules import _TERMINAL, FEATURES, Feature, LineScore, is_heading, is_headline, score_line
 
 __all__ = ["Cleaned", "clean_text", "words", "score_line", "is_headline", "is_heading", "FEATURES", "LineScore",
            "DATELINE", "BYLINE"]
