@@ -1,7 +1,8 @@
 """Train the boilerplate line model shipped in src/newsprism/models/boilerplate_lr.json.
 
 Data: ../shared/corpus/extraction/ (Dragnet, 1,381 pages, and Google News page-signal, 621
-pages), each page with its gold main text. Every page is flattened the way scrapers do it
+pages), each page with its gold main text (Dragnet's reader comments, which its gold appends
+after a marker line, are not main text here). Every page is flattened the way scrapers do it
 (``flatten_html``: one line per visible block) and each line is labelled content when it
 belongs to the gold text, boilerplate otherwise. Pages are split into train/dev by a
 fixed seed (80/20). Fit on train, choose on dev (the regularisation C and the probability
@@ -46,6 +47,7 @@ SEED = 20240517
 DEV_SHARE = 0.2
 HASH_BITS = 16
 MIN_GOLD_COVERAGE = 0.5   # pages whose flattened lines cover less of the gold text are skipped (bad parse)
+_COMMENTS_MARKER = "!@#$%^&*()  COMMENTS"
 _SEL = re.compile(r"\bx-nc-sel[12]\b")
 
 
@@ -64,6 +66,8 @@ def norm(text: str) -> str:
 def gold_lines(kind: str, gold: str) -> list[str]:
     """The gold main text as lines: Dragnet gives text; page-signal marks elements in the page's HTML."""
     if kind == "dragnet":
+        # The Dragnet gold appends the page's reader comments after a marker line; they are not main text.
+        gold = gold.split(_COMMENTS_MARKER)[0]
         return [line for line in (" ".join(x.split()) for x in gold.split("\n")) if line]
     tree = lxml.html.fromstring(gold)
     for bad in tree.xpath("//script|//style|//noscript|//head"):

@@ -108,7 +108,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     doc = None
     for recall in (False, True):  # a second, recall-first pass for pages the precise pass rejects
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, deduplicate=False, favor_recall=recall,
         )
         if doc is not None:

@@ -99,6 +99,7 @@ class _Meta:
         out.credits = list(self.credits)
 
 
+_SENTENCE_END = re.compile(r"[.!?…]['’”\")]*\s*$")
 _CODE = re.compile(r"\bfunction\s*\(|\bjQuery\s*\(|\bdocument\.\w|\bwindow\.\w|\bvar\s+\w+\s*=|\}\s*\)\s*;|"
                    r"^\s*\"\)\s*;|\$\(\s*[\"'#.]")
 _CODE_CHARS = frozenset("{}();=<>$")
@@ -150,7 +151,9 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
         scored = score_line(line, position, settings)
         return Removed(text=line, reason=rule[0], score=scored.score if scored else None,
                        features=(f"rule:{rule[1].name}",) + (scored.features if scored else ()))
-    if verdict.probability >= settings.boilerplate_model_min and len(words(line)) <= settings.boilerplate_max_words:
+    n_words = len(words(line))
+    prose = n_words >= settings.model_prose_words and _SENTENCE_END.search(line) is not None
+    if verdict.probability >= settings.boilerplate_model_min and n_words <= settings.boilerplate_max_words and not prose:
         category, rule_features = _model_category(line)
         if in_related and category in ("page_chrome", "navigation"):
             category, rule_features = "related_links", ("under_related_heading",)
