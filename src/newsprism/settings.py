@@ -37,10 +37,12 @@ class Settings:
 
     # -- reading and fetching ------------------------------------------------------------
     max_bytes: int = _s(10_000_000, "Largest input (bytes) read from a file, URL or record; larger is skipped as too_large.", "read")
-    fetch_timeout: float = _s(15.0, "Seconds before a URL fetch gives up (connect and read).", "read")
+    fetch_timeout: float = _s(15.0, "Seconds a URL fetch waits for any one connect or read before giving up.", "read")
+    fetch_deadline: float = _s(60.0, "Seconds a whole URL fetch may take (every redirect, headers and body); then it fails as timeout.", "read")
     max_redirects: int = _s(5, "Redirects a URL fetch follows before failing.", "read")
     allow_private_urls: bool = _s(False, "Allow fetching loopback/private addresses (off: such URLs are refused).", "read")
     user_agent: str = _s("newsprism/0.1 (+https://github.com/newsprism)", "User-Agent header sent when fetching.", "read")
+    utf8_min_valid_share: float = _s(0.5, "Share of a text's non-ASCII sequences that must be valid UTF-8 for it to be read as UTF-8 with bad bytes repaired one by one.", "read")
     binary_control_ratio: float = _s(0.10, "Share of control bytes in the first 8 KB above which input is binary.", "read")
     watch_max_backoff: float = _s(86400.0, "Seconds: a failing feed is retried at least this often (exponential backoff cap).", "read")
     # -- cleaning ------------------------------------------------------------------------
@@ -56,11 +58,14 @@ class Settings:
     code_char_share: float = _s(0.04, "Share of {}();=<>$ characters at which a line with a script pattern (jQuery(…), function(…)) is leaked code.", "clean")
     prose_min_words: int = _s(15, "A kept line this long is prose: lines of bare names below it are not read as bylines.", "clean")
     common_surname_zipf: float = _s(4.7, "A capitalised token this common (Zipf) as an English word ends no name in a line of names ('Historic Deal').", "clean")
+    max_html_tags: int = _s(50_000, "Most tags ('<') a page may have; more is skipped as too_large before parsing (real news pages: at most ~21,000).", "clean")
+    max_token_chars: int = _s(2_000, "Longest run of characters without a space an article may hold; longer is skipped as too_large (it stalls the tokenizer).", "clean")
     min_words: int = _s(20, "Articles with fewer words in their cleaned text are skipped as no_content.", "clean")
     min_language_chars: int = _s(40, "Texts shorter than this are assumed English (too short to detect).", "clean")
     english_min_share: float = _s(0.5, "Share of English the language detector must see for an article to be kept.", "clean")
     # -- analysis (part of the analysis cache key) ---------------------------------------
     max_analysis_chars: int = _s(1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large.", "analysis")
+    max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
     embedding_weight: float = _s(0.5, "Weight of sentence-embedding cosine in the combined alignment score.", "analysis")
@@ -99,11 +104,24 @@ class Settings:
     story_window_days: int = _s(7, "Days around a story's first/last article within which new articles may join it.", "stories")
     story_neighbours: int = _s(10, "Nearest stories considered for each new article.", "stories")
     story_merge_min: float = _s(0.70, "Score at which two stories are merged into one.", "stories")
+    story_group_chunk: int = _s(200, "Articles grouped (and committed) per write transaction; a killed run keeps the chunks it finished.", "runtime")
     story_vector_weight: float = _s(0.8, "Weight of the title+lead embedding cosine in a story score.", "stories")
     story_entity_weight: float = _s(0.2, "Weight of shared names (share of the article's names the story has seen) in a story score.", "stories")
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
+    web_page_size: int = _s(50, "Stories or articles per page of the web app's lists (and their JSON twins).", "runtime")
+    web_list_cache_seconds: float = _s(2.0, "Seconds a rendered page of the story or article list is reused (0: rendered for every request).", "runtime")
+    web_page_cache: int = _s(512, "Rendered article pages (and story page policies) the web app keeps in memory per process.", "runtime")
+    web_job_queue: int = _s(1000, "Analyses and comparisons the web app may have queued for its background worker; more answer 503.", "runtime")
+    web_shutdown_grace: float = _s(5.0, "Seconds the web server waits for open requests after SIGTERM/SIGINT before it stops.", "runtime")
+    web_compare_max_items: int = _s(10, "Most articles one compare job in the web app takes (pasted texts, URLs and files together); at least 2 are needed.", "runtime")
+    web_upload_max_bytes: int = _s(2_000_000, "Largest pasted text or uploaded file (bytes) the web app's compare form accepts per item.", "runtime")
+    web_jobs_kept: int = _s(10, "Compare jobs the web app's background worker may have waiting; more answer 503.", "runtime")
+    web_search_page: int = _s(50, "Search results per page (and in the JSON twin).", "runtime")
+    web_examples: int = _s(5, "Examples an outlet page shows under each figure (the JSON twin has all of them).", "runtime")
+    web_matrix_facts: int = _s(60, "Facts the story page's coverage matrix shows (conflicts first, then corroborated, then unique).", "runtime")
+    article_time_budget: float = _s(120.0, "Seconds one article's extraction (and analysis, in batch modes) may take; then it fails as timeout (0: no budget).", "runtime")
     embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
 
     def __post_init__(self) -> None:
