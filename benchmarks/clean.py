@@ -60,7 +60,7 @@ def flattened(pages: list[tuple[str, list[str], list[int]]]) -> None:
             sc = score_line(line, i / max(n - 1, 1))
             rules.append((y, int(bool(sc and sc.score >= DEFAULT.boilerplate_threshold))))
             alone.append((y, int(verdicts[i].probability >= model.threshold)))
-            shipped.append((y, int(cleaned.decisions[i] not in (None, "repeated_title"))))
+            shipped.append((y, int(cleaned.decisions[i] is not None)))
     print(f"flattened dev pages: {len(pages)} pages, {len(rules)} lines, "
           f"{sum(y for y, _ in rules) / max(len(rules), 1):.0%} boilerplate")
     print(f"  named rules alone (before): {prf(rules)}")
@@ -143,7 +143,7 @@ def news_dev() -> None:  # noqa: C901 - one pass over the gold, three tallies
         boiler = {" ".join(b.split()) for b in gold["boilerplate"].get(rel, [])}
         title = " ".join((meta.get("title") or "").split())
         for line, decision in zip(lines, cleaned.decisions, strict=True):
-            dropped = decision not in (None, "repeated_title")
+            dropped = decision is not None
             if line in boiler:
                 bp_total += 1
                 bp_removed += dropped

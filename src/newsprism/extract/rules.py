@@ -50,7 +50,7 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
                               r"read (more|also|next)|also read|see also|more (stories|news|from [\w .]+)|"
                               r"you (may|might) (also )?like|recommended( for you| stories)?|trending( now)?|"
                               r"most (read|popular|viewed)|top stories|latest (news|stories)|"
-                              r"further reading|don['’]t miss)\s*:?\s*$", 1.0),
+                              r"further reading|don['’]t miss|recommended from [\w .]{2,30})\s*:?\s*$", 1.0),
         _f("read_more_prefix", r"^\s*(read (more|also)|also read|see also|related)\s*:\s*\S", 1.0),
         _f("see_gallery", r"^\s*(see|view) (the )?(full )?(gallery|photos|video)\b|^\s*\d+\s+photos\s*$|"
                           r"^\s*before you go\b|^\s*watch now\s*$", 1.0),

@@ -124,6 +124,12 @@ def _model_category(line: str) -> tuple[str, tuple[str, ...]]:
     return "page_chrome", ()
 
 
+def _echoes_title(line: str, title: str) -> bool:
+    """The headline again under itself, alone or glued to a breadcrumb or to itself ("News World <title>")."""
+    low, t = line.lower(), title.lower()
+    return low == t or (len(t) >= 10 and t in low and len(low) <= 2 * len(t) + 20)
+
+
 def _meta_removed(hit: MetaRead) -> Removed:
     return Removed(text=hit.removed, reason=hit.reason,
                    features=(f"rule:{hit.rule}",) + tuple(f"{k}={v}" for k, v in hit.values))
@@ -217,7 +223,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     prose_seen = False  # a paragraph of prose was kept: no line of bare names below it is a byline
     for i in range(start, total):
         line = lines[i]
-        if title is not None and line.lower() == title.lower() and i <= start + 3:
+        if title is not None and i <= start + 3 and _echoes_title(line, title):
             out.decisions[i + offset] = "repeated_title"  # the headline repeated under itself
             continue
         hit = _read_meta(line, i < top_end, i >= tail_start, prose_seen, after_byline, settings)
