@@ -103,3 +103,31 @@ def test_framing_sentence_bias_score_is_explained(analyzed_examples):
     flagged = [f for a in analyzed_examples for f in a.framing if f.cue == "biased_sentence"]
     for f in flagged:
         assert "bias score" in f.reason and "BABE" in f.reason
+
+
+def test_framing_raged_is_graded_emotive():
+    a = analyze(make_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Opposition "
+                             "leader Per Malm raged that the figures were a fraud. Her deputy Jon Ries stated "
+                             "that revenue had grown."))
+    grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
+    assert grades.get("raged") == "emotive" and grades.get("said") == "neutral" and grades.get("stated") == "neutral"
+    raged = next(f for f in _cues(a.framing, "attribution_verb") if f.text == "raged")
+    assert raged.speaker == "Per Malm" and "angry" in raged.reason
+
+
+def test_framing_epithet_found_with_span_and_reason():
+    a = analyze(make_article("Protest in Arden\n\nThe corrupt regime sent police to the square on Monday. "
+                             "Thousands of people marched through Arden, and the police watched."))
+    epithets = _cues(a.framing, "epithet")
+    assert any(f.text == "corrupt regime" for f in epithets), [(f.cue, f.text) for f in a.framing]
+    f = next(f for f in epithets if f.text == "corrupt regime")
+    assert "people" in f.reason and f.score is not None and 0 < f.score <= 1
+
+
+def test_framing_learned_tagger_flags_words_with_probability():
+    a = analyze(make_article("Council Vote\n\nThe council approved the budget on Tuesday. The council's "
+                             "disgraceful decision was a shameless giveaway, residents said."))
+    loaded = {f.text: f for f in _cues(a.framing, "loaded")}
+    assert "disgraceful" in loaded and "shameless" in loaded
+    assert "approved" not in loaded and "budget" not in loaded and "Tuesday" not in loaded
+    assert all(f.score is not None and f.score >= 0.5 and "tagger" in f.reason for f in loaded.values())
