@@ -48,7 +48,9 @@ def test_framing_seed_001_cues(seed_comparison):
 def test_framing_seed_000_praise_and_naming(seed_comparison):
     a = seed_comparison.articles[0]
     texts = {(f.cue, f.text) for f in a.framing}
-    assert ("loaded", "great") in texts and ("loaded", "emotional") in texts
+    # "emotional" (in "an emotional reception") was loaded only by Pattern's subjectivity lexicon; the learned
+    # tagger gives it p≈0.05 (BABE's annotators do not mark it): sentiment, not slant (issue 14)
+    assert ("loaded", "great") in texts and ("loaded", "emotional") not in texts
     great = next(f for f in a.framing if f.text == "great")
     assert "Xi Jinping" in great.reason  # praise inside Xi's quoted words, said so
     naming = next(f for f in a.framing if f.cue == "naming")

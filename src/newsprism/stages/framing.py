@@ -10,8 +10,9 @@ Per article (the ``framing`` stage):
 - ``attribution_verb`` also grades ``emotive`` verbs (raged, fumed, slammed, dared), from the one graded
   list of verbs of saying (``lexicons/speech_verbs.tsv``);
 - ``loaded``: words the learned word-level bias tagger flags (trained on BABE's annotated biased words,
-  see ``bias_words``); lexicons (VADER, Pattern subjectivity, NRC) are its features, not verdicts, and the
-  reason names the tagger's probability and the features that raised it;
+  see ``bias_words``): probability ≥ ``bias_word_min``, or ≥ ``bias_word_lexicon_min`` when a published
+  lexicon (VADER, Pattern subjectivity, NRC, BABE's word list) also marks the word; the lexicons are the
+  tagger's features, never a verdict alone; the reason names the probability and the strongest features;
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -38,7 +39,7 @@ from ..records import FramingCue, Quote
 from ..settings import DEFAULT, Settings
 from ..text.names import entity_id
 from .base import StageContext
-from .bias_words import lexicon_reason, score_token
+from .bias_words import WordVerdict, lexicon_reason, score_token
 from .entities import Resolver
 
 
@@ -65,6 +66,22 @@ def is_loaded_candidate(tok: Any) -> bool:
     as attribution verbs)."""
     return bool(tok.pos_ in LOADED_POS and not tok.is_stop and not tok.ent_type_ and len(tok) >= 3
                 and tok.is_alpha and tok.lemma_.lower() not in SPEECH_VERBS)
+
+
+def loaded_verdict(tok: Any, sentence_score: float | None,
+                   settings: Settings = DEFAULT) -> tuple[WordVerdict, str] | None:
+    """(the tagger's verdict, the reason) when a word is loaded: tagger probability ≥ bias_word_min, or
+    ≥ bias_word_lexicon_min when a published lexicon also marks it; None when it is not loaded."""
+    verdict = score_token(tok, sentence_score, settings.bias_word_min)
+    lexicon = lexicon_reason(tok, settings)
+    if not verdict.biased and (lexicon is None or verdict.probability < settings.bias_word_lexicon_min):
+        return None
+    reason = verdict.reason()
+    if lexicon is not None and not verdict.biased:
+        reason += f"; below {settings.bias_word_min}, but a lexicon agrees: {lexicon}"
+    elif lexicon is not None:
+        reason += f"; lexicon: {lexicon}"
+    return verdict, reason
 
 
 def _target(resolver: Resolver | None, token: Any) -> str | None:
@@ -126,6 +143,8 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         grade = next((g for g, verbs in GRADES.items() if key in verbs), None)
         if grade is None:
             grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
+        if grade is None and tok.lower_.endswith("ed"):  # the lemmatiser reads "raged" as "rag"
+            grade = next((g for g, verbs in GRADES.items() if tok.lower_[:-1] in verbs), None)
         if grade is None or _quote_at(quotes, tok.idx):
             continue
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
@@ -163,13 +182,10 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     for tok in doc:
         if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
             continue  # scare quotes are their own cue
-        verdict = score_token(tok, sent_score(tok.idx), settings.bias_word_min)
-        if not verdict.biased:
+        found = loaded_verdict(tok, sent_score(tok.idx), settings)
+        if found is None:
             continue
-        reason = verdict.reason()
-        lexicon = lexicon_reason(tok, settings)
-        if lexicon is not None:
-            reason += f"; lexicon: {lexicon}"
+        verdict, reason = found
         q = _quote_at(quotes, tok.idx)
         if q is not None:
             reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
