@@ -54,7 +54,7 @@ def babe() -> None:
     gold, tag, stage, lex = [], [], [], []
     import re
 
-    for doc, i, score in zip(docs, te, scores):
+    for doc, i, score in zip(docs, te, scores, strict=True):
         spans = [(m.start(), m.end()) for w in marked[i] if w
                  for m in re.finditer(r"(?<![\w])" + re.escape(w) + r"(?![\w])", doc.text, re.IGNORECASE)]
         for tok in doc:
@@ -115,7 +115,7 @@ def basil() -> None:
     docs = nlp.parse([a.article.text for a in analyzed], batch_size=16)
     tally = {"tagger, story-relative": [0, 0, 0, 0], "tagger, single article": [0, 0, 0, 0],
              "lexicon approach of before": [0, 0, 0, 0]}
-    for a, rel, doc, (_, anns) in zip(analyzed, by_event, docs, pairs):
+    for a, rel, doc, (_, anns) in zip(analyzed, by_event, docs, pairs, strict=True):
         text = a.article.text
         lex = []
         for p in anns:
@@ -150,7 +150,7 @@ def news_dev(sample_seed: int) -> None:
         for files in gold["stories"].values():
             analyzed = analyze_many([load_one(str(base / f)) for f in files])
             group, _ = relative_framing(add_naming_cues(link_across(analyzed)))
-            results.update(zip(files, group))
+            results.update(zip(files, group, strict=True))
     found: dict[str, list[int]] = {}
     emitted: list[tuple[str, Any]] = []
     for name, items in gold["framing"].items():

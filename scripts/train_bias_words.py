@@ -145,7 +145,7 @@ def main() -> None:
     print(f"parsed {len(docs)} BABE sentences in {time.time() - t0:.0f} s")
     tr, te, fit, dev = split(labels)
     scores = sentence_scores(texts, labels, tr, te)
-    per_sentence = [token_rows(d, m, float(p)) for d, m, p in zip(docs, marked, scores)]
+    per_sentence = [token_rows(d, m, float(p)) for d, m, p in zip(docs, marked, scores, strict=True)]
 
     def gather(ids: np.ndarray) -> tuple[list[dict[str, float]], np.ndarray, list[Any]]:
         rows = [r for i in ids for r in per_sentence[i]]
@@ -184,7 +184,7 @@ def main() -> None:
           f"({tagger['gold']} biased tokens in {len(te)} sentences)")
     print(f"held-out words: lexicon approach P {lexicon['precision']:.3f} R {lexicon['recall']:.3f} "
           f"F1 {lexicon['f1']:.3f}")
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0])
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), model.coef_[0], strict=True)
                if abs(w) >= MIN_WEIGHT}
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_text(json.dumps({

@@ -27,7 +27,7 @@ from ..lexicons import nrc, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
 from ..text.names import nat_match, slug
-from ..text.words import words, zipf
+from ..text.words import zipf
 
 WORD_CUES = ("loaded", "evaluative", "epithet")  # cues built on a single loaded word
 STOP_ZIPF = 6.0  # words at least this common ("the", "said", "with") never set an outlet apart
@@ -47,7 +47,7 @@ def _counts(a: AnalyzedArticle) -> Counter[str]:
     """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out."""
     out: Counter[str] = Counter()
     text = a.article.text
-    for m in _WORD_AT.finditer(text):
+    for m in _WORD_AT.finditer(text):  # words with their positions
         w = m.group(0)
         before = text[:m.start()].rstrip()
         sentence_start = not before or before[-1] in ".!?\"“”'\n"

@@ -58,7 +58,8 @@ STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "kn
 @lru_cache(maxsize=1)
 def bias_model() -> dict[str, Any]:
     text = resources.files("newsprism").joinpath("models/bias_lr.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    model: dict[str, Any] = json.loads(text)
+    return model
 
 
 def is_loaded_candidate(tok: Any) -> bool:
@@ -175,29 +176,11 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         if q.kind == "scare":
             add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have said "
                                                         "distance the writer from them")
-    # loaded words: the learned tagger, with the sentence's bias score as context
-    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
-    sent_score = _sentence_score_at(sentences, sentence_scores)
-    loaded_tokens: list[tuple[Any, str, float, str | None, Quote | None]] = []
-    for tok in doc:
-        if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
-            continue  # scare quotes are their own cue
-        found = loaded_verdict(tok, sent_score(tok.idx), settings)
-        if found is None:
-            continue
-        verdict, reason = found
-        q = _quote_at(quotes, tok.idx)
-        if q is not None:
-            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
-        target = _target(resolver, tok)
-        loaded_tokens.append((tok, reason, verdict.probability, target, q))
-        add(tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker=q.speaker if q else None,
-            score=verdict.probability)
-    # evaluative phrases and epithets built on the loaded words
-    for tok, _, p, target, q in loaded_tokens:
-        for cue, start, end, why in _phrases(tok, resolver):
-            add(start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
-                speaker=q.speaker if q else None, score=p)
+    # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
+    # phrases and epithets built on them
+    for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
+                                                                         sentence_scores, settings):
+        add(start, end, cue, reason, target, speaker=speaker, score=score)
     # agentless passives
     for tok in doc:
         if tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _quote_at(quotes, tok.idx):
@@ -213,7 +196,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     # sentence-level bias score
     if sentence_scores is not None:
         loaded = [c for c in cues if c.cue in ("loaded", "hedge", "scare_quote")]
-        for s, score in zip(sentences, sentence_scores):
+        for s, score in zip(sentences, sentence_scores, strict=True):
             if score >= settings.bias_score_min:
                 words = [c.text for c in loaded if s.start <= c.start < s.end]
                 inside = f"; words: {', '.join(words)}" if words else ""
@@ -222,10 +205,39 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     return sorted(cues, key=lambda c: (c.start, c.cue))
 
 
+LoadedItem = tuple[int, int, str, str, str | None, str | None, float]
+
+
+def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, sentences: Sequence[Any],
+                  sentence_scores: Sequence[float] | None, settings: Settings) -> list[LoadedItem]:
+    """(start, end, cue, reason, target, speaker, score) for each loaded word, then each evaluative phrase
+    or epithet built on one."""
+    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
+    sent_score = _sentence_score_at(sentences, sentence_scores)
+    words: list[LoadedItem] = []
+    phrases: list[LoadedItem] = []
+    for tok in doc:
+        if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
+            continue  # scare quotes are their own cue
+        found = loaded_verdict(tok, sent_score(tok.idx), settings)
+        if found is None:
+            continue
+        verdict, reason = found
+        q = _quote_at(quotes, tok.idx)
+        if q is not None:
+            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
+        target, speaker, p = _target(resolver, tok), q.speaker if q else None, verdict.probability
+        words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
+        for cue, start, end, why in _phrases(tok, resolver):
+            phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
+                            speaker, p))
+    return words + phrases
+
+
 def _sentence_score_at(sentences: Sequence[Any],
                        scores: Sequence[float] | None) -> Callable[[int], float | None]:
     """Character offset → the bias score of the sentence it is in (None without scores)."""
-    spans = [(s.start, s.end, sc) for s, sc in zip(sentences, scores or ())]
+    spans = [(s.start, s.end, sc) for s, sc in zip(sentences, scores or (), strict=False)]
 
     def at(pos: int) -> float | None:
         return next((sc for a, b, sc in spans if a <= pos < b), None)
