@@ -6,10 +6,8 @@ from __future__ import annotations
 from collections import Counter
 
 from newsprism.compare.framing import distinctive_words, log_odds, relative_framing, stem, summarise
-from newsprism.records import AnalyzedArticle, FramingCue
+from newsprism.records import AnalyzedArticle, Article, FramingCue
 from newsprism.settings import DEFAULT
-
-from .conftest import make_article
 
 QUAKE = [
     ("wire", "Quake Hits Coast\n\nA strong quake killed twelve people on the coast on Monday, officials said. "
@@ -23,7 +21,8 @@ QUAKE = [
 
 
 def _analyzed(source: str, text: str, loaded: list[str]) -> AnalyzedArticle:
-    article = make_article(text, source=source)
+    title, body = text.split("\n\n", 1)  # records built directly: this tests the comparison, not the cleaner
+    article = Article(id=source, source=source, text=body, title=title, outlet=source, paragraphs=(body,))
     cues = []
     for word in loaded:
         start = article.text.find(word)
