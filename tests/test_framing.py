@@ -7,11 +7,19 @@ import pytest
 from newsprism.stages import analyze
 from newsprism.compare import compare_analyzed
 from newsprism.evaluate import score_framing
+from newsprism.records import Article, Paragraph
 
 from .conftest import ROOT, make_article
 
 pytestmark = pytest.mark.slow
 
+
+
+def _written(text: str) -> Article:
+    """An Article straight from text the test writes (title, blank line, body): these tests are about framing,
+    so the text does not go through the cleaner."""
+    title, body = text.split("\n\n", 1)
+    return Article(id="t", source="t", text=body, title=title, paragraphs=(Paragraph(start=0, end=len(body)),))
 
 
 def _cues(framing, cue):  # type: ignore[no-untyped-def]
@@ -117,7 +125,7 @@ def test_framing_sentence_bias_score_is_explained():
 
 
 def test_framing_raged_is_graded_emotive():
-    a = analyze(make_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Opposition "
+    a = analyze(_written("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Opposition "
                              "leader Per Malm raged that the figures were a fraud. Her deputy Jon Ries stated "
                              "that revenue had grown."))
     grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
@@ -127,7 +135,7 @@ def test_framing_raged_is_graded_emotive():
 
 
 def test_framing_epithet_found_with_span_and_reason():
-    a = analyze(make_article("Protest in Arden\n\nThe corrupt regime sent police to the square on Monday. "
+    a = analyze(_written("Protest in Arden\n\nThe corrupt regime sent police to the square on Monday. "
                              "Thousands of people marched through Arden, and the police watched."))
     epithets = _cues(a.framing, "epithet")
     assert any(f.text == "corrupt regime" for f in epithets), [(f.cue, f.text) for f in a.framing]
@@ -136,7 +144,7 @@ def test_framing_epithet_found_with_span_and_reason():
 
 
 def test_framing_learned_tagger_flags_words_with_probability():
-    a = analyze(make_article("Council Vote\n\nThe council approved the budget on Tuesday. The council's "
+    a = analyze(_written("Council Vote\n\nThe council approved the budget on Tuesday. The council's "
                              "disgraceful decision was a shameless giveaway, residents said."))
     loaded = {f.text: f for f in _cues(a.framing, "loaded")}
     assert "disgraceful" in loaded and "shameless" in loaded

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from newsprism.compare.framing import distinctive_words, log_odds, relative_framing, stem, summarise
-from newsprism.records import AnalyzedArticle, Article, FramingCue
+from newsprism.records import AnalyzedArticle, Article, FramingCue, Paragraph
 from newsprism.settings import DEFAULT
 
 QUAKE = [
@@ -22,7 +22,7 @@ QUAKE = [
 
 def _analyzed(source: str, text: str, loaded: list[str]) -> AnalyzedArticle:
     title, body = text.split("\n\n", 1)  # records built directly: this tests the comparison, not the cleaner
-    article = Article(id=source, source=source, text=body, title=title, outlet=source, paragraphs=(body,))
+    article = Article(id=source, source=source, text=body, title=title, outlet=source, paragraphs=(Paragraph(start=0, end=len(body)),))
     cues = []
     for word in loaded:
         start = article.text.find(word)
