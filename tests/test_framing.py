@@ -9,7 +9,7 @@ from newsprism.compare import compare_analyzed
 from newsprism.evaluate import score_framing
 from newsprism.records import Article, Paragraph
 
-from .conftest import ROOT, make_article
+from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
@@ -66,7 +66,7 @@ def test_framing_seed_000_praise_and_naming(seed_comparison):
 
 
 def test_framing_hedges_and_scare_quotes_on_own_text():
-    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
+    a = analyze(_written("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
                          "self-styled experts of the alleged think tank praised as “bold”, on Monday."))
     hedges = {f.text for f in _cues(a.framing, "hedge")}
     assert hedges == {"so-called", "self-styled", "alleged"}
@@ -74,14 +74,14 @@ def test_framing_hedges_and_scare_quotes_on_own_text():
 
 def test_framing_label_after_naming_verb_is_a_partial_quote():
     """A label quoted after a naming verb ('praised as') is the speaker's words, not a scare quote."""
-    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the reform plan, which the experts of "
+    a = analyze(_written("Reform Plan Unveiled\n\nThe minister unveiled the reform plan, which the experts of "
                              "the think tank praised as “bold”, on Monday."))
     assert not _cues(a.framing, "scare_quote")
     assert [(q.kind, q.text) for q in a.quotes if "bold" in q.text] == [("partial", "bold")]
 
 
 def test_framing_attribution_grades_on_own_text():
-    a = analyze(make_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
+    a = analyze(_written("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
                          "Jon Ries noted that revenue had grown. Opposition leader Per Malm claimed that the "
                          "figures were wrong."))
     grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
@@ -91,7 +91,7 @@ def test_framing_attribution_grades_on_own_text():
 
 
 def test_framing_loaded_words_name_their_lexicon():
-    a = analyze(make_article("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
+    a = analyze(_written("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
                          "called the heroic volunteers the only winners."))
     loaded = {f.text: f.reason for f in _cues(a.framing, "loaded")}
     assert "slammed" in loaded and "BABE" in loaded["slammed"]
@@ -99,7 +99,7 @@ def test_framing_loaded_words_name_their_lexicon():
 
 
 def test_framing_agentless_passive():
-    a = analyze(make_article("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
+    a = analyze(_written("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
                          "report was written by engineers."))
     passives = {f.text for f in _cues(a.framing, "passive_agentless")}
     assert passives == {"were ignored", "were postponed"}  # "written by engineers" names its agent
@@ -116,7 +116,7 @@ def test_framing_naming_contrast_on_examples(analyzed_examples):
 
 
 def test_framing_sentence_bias_score_is_explained():
-    a = analyze(make_article("Budget Vote\n\nThe council approved the budget on Tuesday by a vote of seven to two. "
+    a = analyze(_written("Budget Vote\n\nThe council approved the budget on Tuesday by a vote of seven to two. "
                              "Greedy corporate fat cats are once again ripping off hardworking families with their "
                              "shameless lies."))
     flagged = [f for f in a.framing if f.cue == "biased_sentence"]
