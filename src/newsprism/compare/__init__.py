@@ -27,7 +27,8 @@ __all__ = ["compare_analyzed", "link_across"]
 
 
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
-    linked, topic = relative_framing(add_naming_cues(link_across(analyzed), settings), settings)
+    named = add_naming_cues(link_across(analyzed), settings)
+    linked, topic = relative_framing(named, settings)
     groups = [fact_claims(a, settings) for a in linked]
     alignments = align(groups, settings)
     facts = build_facts(linked, alignments, settings, Verifier(linked))
@@ -49,4 +50,6 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
                             alignments=tuple(alignments))
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings)))
+    # evaluative wording is judged on every cue, also the loaded words the story's outlets share
+    cues = {a.id: a.framing for a in named}
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues)))

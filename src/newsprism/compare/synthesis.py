@@ -14,11 +14,12 @@ puts in someone's mouth stay attributed to that speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import AnalyzedArticle, Claim, Comparison, Fact
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue
 from ..settings import DEFAULT, Settings
 from .verify import is_caption, is_chrome, is_fragment, is_headline
 
@@ -86,13 +87,15 @@ def _article(comparison: Comparison, article_id: str) -> AnalyzedArticle | None:
     return next((a for a in comparison.articles if a.id == article_id), None)
 
 
-def evaluative(comparison: Comparison, claim: Claim) -> str | None:
+def evaluative(comparison: Comparison, claim: Claim,
+               cues: Mapping[str, Sequence[FramingCue]] | None = None) -> str | None:
     """The outlet's own evaluative cue in a claim's sentence (a loaded word, a scare quote, a sentence the
-    bias model flags), or None. Words inside someone's quote are theirs, not the outlet's."""
+    bias model flags), or None. Words inside someone's quote are theirs, not the outlet's. ``cues``: the
+    articles' cues before the story's shared topic words were set aside (a shared loaded word still judges)."""
     a = _article(comparison, claim.article)
     if a is None:
         return None
-    for cue in a.framing:
+    for cue in (cues or {}).get(claim.article, a.framing):
         if cue.cue in EVALUATIVE_CUES and cue.speaker is None and claim.start <= cue.start < claim.end \
                 and cue.text.lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
@@ -146,7 +149,8 @@ def _number(text: str) -> float:
     return float(m.group(0).replace(",", "")) if m else 0.0
 
 
-def synthesise(comparison: Comparison, settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
+               cues: Mapping[str, Sequence[FramingCue]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
@@ -155,7 +159,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT) -> list[dic
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
         own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c) is None]
+        plain = [c for c in own if evaluative(comparison, c, cues) is None]
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
         if plain:
