@@ -169,3 +169,41 @@ def test_store_full_disk_while_recording_a_failure_is_np301(tmp_path):
         with pytest.raises(StoreError) as exc:
             store.add_failure(MalformedInput("x" * 200_000, source="big.jsonl:1"))
     assert exc.value.code == "NP301" and "full" in exc.value.message
+
+
+@pytest.mark.slow
+def test_stories_sigkilled_ingest_resumes_with_every_article_in_one_story(tmp_path):
+    """A real kill (SIGKILL, no clean-up) part-way through an ingest; the next run groups what was left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rows = [dict(r, id=f"{r['id']}-{k}", text=f"{r['text']} Update {k} of the day.") for k in range(8)
+            for r in _rows()]
+    source = _write(tmp_path / "many.jsonl", rows)
+    db = str(tmp_path / "killed.db")
+    proc = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "ingest", "--db", db, source],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=5) as con:
+                stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+        if stored >= len(rows) // 3:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert stored >= len(rows) // 3, "the ingest never got going"
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    result = CliRunner().invoke(app, ["ingest", "--db", db, source])  # the rerun stores the rest and groups all
+    assert result.exit_code == 0, result.stderr
+    _assert_consistent(db, rows, events=False)
+    with Store(db) as store:
+        assert not store.ungrouped_articles()

@@ -52,6 +52,8 @@ class Settings:
     headline_max_words: int = _s(25, "A first line longer than this is not read as a title.", "clean")
     related_headline_max_words: int = _s(30, "A line under a 'Related posts' heading longer than this ends the list.", "clean")
     boilerplate_model_min: float = _s(0.75, "Boilerplate line model probability at which a line of flattened text is dropped (chosen on the extraction dev split).", "clean")
+    boilerplate_model_sentence_min: float = _s(0.9, "Line-model probability needed to drop a line that reads as a sentence (at least sentence_min_words words, ending with . ! ? or a closing quote).", "clean")
+    sentence_min_words: int = _s(6, "Words a line needs, ending a sentence, before the stricter boilerplate_model_sentence_min applies.", "clean")
     model_prose_words: int = _s(25, "A line this long that ends a sentence is prose: the line model alone never drops it (named rules still may).", "clean")
     meta_top_lines: int = _s(8, "Lines after the headline searched for datelines, stamps and bylines.", "clean")
     meta_tail_lines: int = _s(4, "Final lines searched for wire credits, reporting credits and copyright lines.", "clean")
