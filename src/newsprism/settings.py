@@ -75,6 +75,8 @@ class Settings:
     typo_common_min_zipf: float = _s(3.5, "A suggested headline-typo correction must be at least this common (Zipf).", "analysis")
     typo_gap: float = _s(2.5, "... and this much more common (Zipf) than the word it would replace.", "analysis")
     inconsistency_min_terms: float = _s(0.3, "Shared-word score two sentences of one article need before their numbers are compared.", "analysis")
+    encoder: str = _s("onnx", "How the MiniLM sentence encoder runs: torch (sentence-transformers), onnx (ONNX Runtime export made on first use, the same vectors), onnx-int8 (int8 weights, faster, slightly different vectors).", "analysis")
+    embed_max_tokens: int = _s(256, "Word pieces of a sentence the encoder reads (the model's own limit; longer text is cut).", "analysis")
     unit_similarity: float = _s(0.5, "Cosine of two unit nouns' embeddings at which two numbers measure the same thing.", "analysis")
     anchor_min: int = _s(3, "Numbers below this ('two leaders') are too common to tie two claims together.", "analysis")
     terms_full_weight: int = _s(4, "Claims with fewer content words than this get a proportionally smaller word score.", "analysis")
@@ -97,7 +99,8 @@ class Settings:
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
-    embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
+    embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (a comparison reuses the vectors its analysis made).", "runtime")
+    embed_batch_size: int = _s(64, "Texts per sentence-encoder call.", "runtime")
 
     def __post_init__(self) -> None:
         for f in dataclasses.fields(self):

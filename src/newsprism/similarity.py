@@ -12,6 +12,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -32,9 +33,23 @@ class ValueConflict:
     reason: str
 
 
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, Any]:
+    """Unit nouns → their MiniLM vectors, precomputed by scripts/build_unit_vectors.py (int8 rows, one scale
+    each; see models/unit_vectors.json), so comparing two units needs no transformer."""
+    with resources.files("newsprism").joinpath("models/unit_vectors.npz").open("rb") as fh:
+        data = np.load(fh)
+        words, q, scale = data["words"], data["q"], data["scale"]
+    vectors = q.astype("float32") * scale[:, None]
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return {str(w): v for w, v in zip(words, vectors)}
+
+
 @lru_cache(maxsize=4096)
 def _unit_vector(unit: str) -> Any:
-    return nlp.embed([unit])[0]
+    """From the shipped table; a unit not in it (rare) is encoded once by the sentence encoder."""
+    vector = unit_table().get(unit)
+    return vector if vector is not None else nlp.embed([unit])[0]
 
 
 def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:

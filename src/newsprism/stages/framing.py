@@ -199,20 +199,22 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     return sorted(cues, key=lambda c: (c.start, c.cue))
 
 
-def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
+def sentence_bias_scores(texts: Sequence[str], vectors: Any = None) -> list[float]:
+    """The BABE bias score of each text; ``vectors`` (their sentence vectors, from the vectors stage)
+    are encoded here when not given."""
     import numpy as np
-
 
     if not texts:
         return []
     model = bias_model()
-    x = nlp.embed(list(texts))
+    x = nlp.embed(list(texts)) if vectors is None else vectors
     z = x @ np.array(model["coef"]) + model["intercept"]
     return [float(v) for v in 1 / (1 + np.exp(-z))]
 
 
 def framing_stage(ctx: StageContext) -> tuple[FramingCue, ...]:
     body = list(ctx.values["sentences"])
-    scores = sentence_bias_scores([s.text for s in body])
+    texts = [s.text for s in body]
+    scores = sentence_bias_scores(texts, ctx.values["vectors"].rows(texts))
     return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
                               body, scores, ctx.settings))

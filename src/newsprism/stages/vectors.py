@@ -1,0 +1,68 @@
+"""Sentence vectors, made once per article and shared: the ``vectors`` stage.
+
+Every sentence of the article and every claim that gives a number (what the checks stage compares)
+is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
+and checks (similar sentences with different numbers) read the vectors from this stage's output
+instead of encoding again. Over many articles, :func:`vectors_batch` encodes all their texts in one
+call, so the encoder's batches are full and sorted by length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .. import nlp
+from ..records import Claim, Sentence
+from .base import StageContext
+
+NUMERIC_KINDS = ("number", "money", "percent")
+
+
+@dataclass(frozen=True, eq=False)
+class TextVectors:
+    """Unit-length vectors of one article's texts (one row per distinct text) and the encoder that made them."""
+
+    texts: tuple[str, ...]
+    matrix: Any  # numpy float32 array, shape (len(texts), nlp.EMBEDDING_DIM)
+    encoder: str
+    index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {t: i for i, t in enumerate(self.texts)})
+
+    def rows(self, texts: Sequence[str]) -> Any:
+        """The vectors of ``texts``, in order; a text the stage did not encode is encoded now (same encoder)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self.index]
+        extra = dict(zip(missing, nlp.embed(missing, self.encoder))) if missing else {}
+        if not texts:
+            return np.zeros((0, nlp.EMBEDDING_DIM), dtype="float32")
+        return np.vstack([self.matrix[self.index[t]] if t in self.index else extra[t] for t in texts])
+
+
+def texts_to_encode(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[str]:
+    """Each sentence, and each claim with a number (a claim may be part of a sentence), once."""
+    texts = [s.text for s in sentences]
+    texts += [c.text for c in claims if any(v.kind in NUMERIC_KINDS for v in c.values)]
+    return list(dict.fromkeys(texts))
+
+
+def vectors_batch(contexts: Sequence[StageContext]) -> list[TextVectors]:
+    """The vectors of many articles from one encoder call."""
+    if not contexts:
+        return []
+    encoder = contexts[0].settings.encoder
+    per_article = [texts_to_encode(c.values["sentences"], c.values["claims"]) for c in contexts]
+    unique = list(dict.fromkeys(t for texts in per_article for t in texts))
+    matrix = nlp.embed(unique, encoder)
+    where = {t: i for i, t in enumerate(unique)}
+    return [TextVectors(texts=tuple(texts), matrix=matrix[[where[t] for t in texts]] if texts
+                        else np.zeros((0, nlp.EMBEDDING_DIM), dtype="float32"), encoder=encoder)
+            for texts in per_article]
+
+
+def vectors_stage(ctx: StageContext) -> TextVectors:
+    return vectors_batch([ctx])[0]
