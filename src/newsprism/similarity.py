@@ -8,6 +8,7 @@ the weights are named settings.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -46,10 +47,10 @@ def unit_table() -> dict[str, Any]:
 
 
 @lru_cache(maxsize=4096)
-def _unit_vector(unit: str) -> Any:
+def _unit_vector(unit: str, encoder: str) -> Any:
     """From the shipped table; a unit not in it (rare) is encoded once by the sentence encoder."""
     vector = unit_table().get(unit)
-    return vector if vector is not None else nlp.embed([unit])[0]
+    return vector if vector is not None else nlp.embed([unit], encoder)[0]
 
 
 def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
@@ -63,7 +64,8 @@ def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
         return False
     if a.unit == b.unit:
         return True
-    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= settings.unit_similarity
+    return float(_unit_vector(a.unit, settings.encoder) @ _unit_vector(b.unit, settings.encoder)) \
+        >= settings.unit_similarity
 
 
 def values_compatible(a: Value, b: Value) -> bool:
@@ -172,7 +174,7 @@ class EmbeddingAligner:
     def __init__(self, settings: Settings = DEFAULT,
                  embed: Callable[[list[str]], Any] | None = None) -> None:
         self.settings = settings
-        self.embed = embed if embed is not None else nlp.embed
+        self.embed = embed if embed is not None else functools.partial(nlp.embed, encoder=settings.encoder)
 
     def vectors(self, claims: Sequence[Claim]) -> Any:
         return self.embed([c.text for c in claims])
