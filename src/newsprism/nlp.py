@@ -276,3 +276,10 @@ def model_versions() -> dict[str, str]:
         except metadata.PackageNotFoundError:
             out[package] = "missing"
     return out
+
+
+if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8]: make the ONNX export now (install time)
+    import sys
+
+    for name in sys.argv[1:] or ["onnx"]:
+        print(export_onnx(name))
