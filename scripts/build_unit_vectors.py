@@ -35,7 +35,8 @@ def unit_nouns() -> list[str]:
     spacy = nlp.spacy_pipeline()
     out: dict[str, None] = {}
     with spacy.select_pipes(enable=["tok2vec", "tagger", "attribute_ruler", "lemmatizer"]):
-        for word, doc in zip(words, spacy.pipe((f"there were 12 {w} there" for w in words), batch_size=512)):
+        for word, doc in zip(words, spacy.pipe((f"there were 12 {w} there" for w in words), batch_size=512),
+                             strict=True):
             token = doc[3]
             if token.pos_ == "NOUN" and token.text == word and token.lemma_.isalpha():
                 out.setdefault(token.lemma_.lower(), None)

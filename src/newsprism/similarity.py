@@ -43,7 +43,7 @@ def unit_table() -> dict[str, Any]:
         words, q, scale = data["words"], data["q"], data["scale"]
     vectors = q.astype("float32") * scale[:, None]
     vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
-    return {str(w): v for w, v in zip(words, vectors)}
+    return {str(w): v for w, v in zip(words, vectors, strict=True)}
 
 
 @lru_cache(maxsize=4096)

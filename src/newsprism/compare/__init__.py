@@ -32,7 +32,7 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     for sc in speaker_conflicts:
         facts.append(Fact(id=f"f{len(facts) + 1}", status="conflict", statement=sc["texts"][0],
                           support=(), conflict={"kind": "speaker",
-                                                "values": dict(zip(sc["articles"], sc["speakers"])),
+                                                "values": dict(zip(sc["articles"], sc["speakers"], strict=True)),
                                                 "reason": f"the same words (similarity {sc['similarity']}) are "
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))

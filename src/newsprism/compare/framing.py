@@ -59,12 +59,12 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
 
     place_key = _place_key(analyzed)
-    cands = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
+    cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
-    vecs = dict(zip(heads, nlp.embed(heads, settings.encoder)))
+    vecs = dict(zip(heads, nlp.embed(heads, settings.encoder), strict=True))
     known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
     seen: set[tuple[str, str, str, str]] = set()
     out = []
@@ -86,7 +86,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
             key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
             if key in seen:
                 continue
-            seen.add(key)  # type: ignore[arg-type]
+            seen.add(key)
             about = ", ".join(sorted(shared or set(x["anchors"]) | set(y["anchors"])))
             out.append({"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
                         "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],

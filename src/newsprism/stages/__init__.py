@@ -16,7 +16,7 @@ from .. import nlp
 from ..errors import TooLarge
 from ..records import AnalyzedArticle, Article
 from ..settings import DEFAULT, Settings, analysis_settings
-from .base import REGISTRY, Stage, StageContext, check_order, register, run_stages_many
+from .base import REGISTRY, Stage, StageContext, check_order, register, run_stages, run_stages_many
 from .checks import checks_stage
 from .claims import claims_stage
 from .entities import Resolver, entities_stage, resolver_stage
@@ -42,7 +42,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
 ))
 
 __all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",
-           "check_order", "register"]
+           "check_order", "register", "run_stages", "run_stages_many", "TextVectors", "vectors_batch"]
 
 
 def analysis_key(settings: Settings = DEFAULT) -> str:
@@ -68,7 +68,7 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
     docs = nlp.parse([a.text for a in articles])
     fields = AnalyzedArticle.__dataclass_fields__
     return [AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields})
-            for article, values in zip(articles, run_stages_many(chosen, articles, docs, settings))]
+            for article, values in zip(articles, run_stages_many(chosen, articles, docs, settings), strict=True)]
 
 
 def analyze(article: Article, settings: Settings = DEFAULT) -> AnalyzedArticle:

@@ -70,7 +70,7 @@ def run_stages_many(stages: Sequence[Stage], articles: Sequence[Article], docs: 
     for stage in stages:
         contexts = [StageContext(article=article, doc=doc, settings=settings,
                                  values={k: v[k] for k in stage.requires})
-                    for article, doc, v in zip(articles, docs, values)]
+                    for article, doc, v in zip(articles, docs, values, strict=True)]
         outputs = list(stage.batch(contexts)) if stage.batch is not None else [stage.run(c) for c in contexts]
         for v, value in zip(values, outputs, strict=True):
             if not isinstance(value, stage.returns):

@@ -37,7 +37,7 @@ class TextVectors:
     def rows(self, texts: Sequence[str]) -> Any:
         """The vectors of ``texts``, in order; a text the stage did not encode is encoded now (same encoder)."""
         missing = [t for t in dict.fromkeys(texts) if t not in self.index]
-        extra = dict(zip(missing, nlp.embed(missing, self.encoder))) if missing else {}
+        extra = dict(zip(missing, nlp.embed(missing, self.encoder), strict=True)) if missing else {}
         if not texts:
             return np.zeros((0, nlp.EMBEDDING_DIM), dtype="float32")
         return np.vstack([self.matrix[self.index[t]] if t in self.index else extra[t] for t in texts])
