@@ -8,7 +8,7 @@ interleaved, peak memory of each); peak memory of this process; and ``compare`` 
 ~800 words warm. Targets: analysis ≤ 1.5× parse, fresh analyze ≤ 2× fresh parse, peak memory
 ≤ 600 MB, compare warm ≤ 1.5 s. The machine may be shared: read ratios, not absolute seconds.
 
-    .venv/bin/python benchmarks/speed.py [--n 60] [--no-fresh]
+    .venv/bin/python benchmarks/speed.py [--n 60] [--no-fresh] [--encoders]
 """
 
 from __future__ import annotations
@@ -99,16 +99,21 @@ def fresh(article: Article, repeats: int = 3) -> None:
         path = Path(tmp) / "one.txt"
         path.write_text(article.text, encoding="utf-8")
         analyze_cmd = [env_python, "-c", "from newsprism.cli import main; main()", "analyze", str(path), "--json"]
-        parse_cmd = [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)]
-        runs: dict[str, list[tuple[float, float]]] = {"analyze": [], "parse": []}
-        for _ in range(repeats):  # interleaved, so a burst of load on the machine hits both
-            runs["parse"].append(child(parse_cmd))
-            runs["analyze"].append(child(analyze_cmd))
+        commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
+                    "analyze": analyze_cmd, "analyze, bias_encoder=static": [*analyze_cmd, "--set",
+                                                                            "bias_encoder=static"]}
+        runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+        for _ in range(repeats):  # interleaved, so a burst of load on the machine hits all
+            for name, cmd in commands.items():
+                runs[name].append(child(cmd))
     med = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
     mem = {k: max(m for _, m in v) for k, v in runs.items()}
     print(f"fresh process, one article ({len(article.text.split())} words), median of {repeats} interleaved: "
-          f"`newsprism analyze` {med['analyze']:.2f} s ({mem['analyze']:.0f} MB) · load spaCy + parse "
-          f"{med['parse']:.2f} s ({mem['parse']:.0f} MB) · ratio {med['analyze'] / med['parse']:.2f}× (target ≤ 2×)")
+          f"load spaCy + parse {med['parse']:.2f} s ({mem['parse']:.0f} MB)")
+    for name in commands:
+        if name != "parse":
+            print(f"  `newsprism {name}` {med[name]:.2f} s, peak {mem[name]:.0f} MB (target ≤ 600 MB) · "
+                  f"ratio {med[name] / med['parse']:.2f}× the fresh parse (target ≤ 2×)")
 
 
 def compare_warm() -> None:
@@ -141,25 +146,39 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--no-fresh", action="store_true")
+    ap.add_argument("--encoders", action="store_true", help="also time the sentence vectors by each encoder")
     args = ap.parse_args()
     articles = basil_articles(args.n)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
+    static = DEFAULT.replace(bias_encoder="static")
     analyze_many(articles[:2])  # load models
-    before = parse_seconds(texts)
-    nlp._cache.clear()
-    spent: dict[str, float] = {}
-    start = time.perf_counter()
-    analyzed = analyze_many(articles, stages=timed_stages(spent))
-    full = time.perf_counter() - start
-    after = parse_seconds(texts)
-    parse = (before + after) / 2
-    print(f"spaCy parse alone {parse:.2f} s (before {before:.2f}, after {after:.2f}) · full analysis {full:.2f} s · "
-          f"ratio {full / parse:.2f}× (target ≤ 1.5×)")
-    print("per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}× parse)" for k, v in spent.items())
-          + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+    analyze_many(articles[:2], static)
+    parses = [parse_seconds(texts)]
+    for settings in (DEFAULT, static):
+        nlp._cache.clear()
+        spent: dict[str, float] = {}
+        start = time.perf_counter()
+        analyzed = analyze_many(articles, settings, stages=timed_stages(spent))
+        full = time.perf_counter() - start
+        parses.append(parse_seconds(texts))
+        parse = (parses[-2] + parses[-1]) / 2
+        print(f"[bias_encoder={settings.bias_encoder}] spaCy parse alone {parse:.2f} s (before {parses[-2]:.2f}, "
+              f"after {parses[-1]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×)")
+        print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
+              + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+    if args.encoders:
+        encoders(analyzed, parse)
+    print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
+    compare_warm()
+    if not args.no_fresh:
+        one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
+        fresh(one)
+
+
+def encoders(analyzed: list[Any], parse: float) -> None:
     encode = list(dict.fromkeys(t for a in analyzed for t in texts_to_encode(a.sentences, a.claims)))
     timings = []
     for encoder in nlp.ENCODERS:
@@ -168,12 +187,11 @@ def main() -> None:
         start = time.perf_counter()
         nlp.embed(encode, encoder)
         timings.append(f"{encoder} {time.perf_counter() - start:.2f} s ({(time.perf_counter() - start) / parse:.2f}× parse)")
+    nlp.embed(["warm up"], nlp.STATIC)
+    start = time.perf_counter()
+    nlp.embed(encode, nlp.STATIC)
+    timings.append(f"static {time.perf_counter() - start:.2f} s")
     print(f"sentence vectors of all {len(encode):,} texts by encoder: " + " · ".join(timings))
-    print(f"peak memory of this process (all three encoders loaded): {peak_rss_mb():.0f} MB")
-    compare_warm()
-    if not args.no_fresh:
-        one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
-        fresh(one)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from .framing import framing_stage
 from .naming import naming_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
-from .vectors import TextVectors, vectors_batch, vectors_stage
+from .vectors import ArticleVectors, TextVectors, vectors_batch, vectors_stage
 
 ANALYSIS_VERSION = "2"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
@@ -36,13 +36,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("quotes", ("doc", "sentences", "resolver"), "quotes", quotes_stage),
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
-    Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=TextVectors, batch=vectors_batch),
+    Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=ArticleVectors, batch=vectors_batch),
     Stage("framing", ("doc", "sentences", "quotes", "resolver", "vectors"), "framing", framing_stage),
     Stage("issues", ("doc", "sentences", "entities", "claims", "vectors"), "issues", checks_stage),
 ))
 
 __all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",
-           "check_order", "register", "run_stages", "run_stages_many", "TextVectors", "vectors_batch"]
+           "check_order", "register", "run_stages", "run_stages_many", "ArticleVectors", "TextVectors", "vectors_batch"]
 
 
 def analysis_key(settings: Settings = DEFAULT) -> str:

@@ -186,5 +186,5 @@ def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
     entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
     issues += title_issues(article, body_words, entity_words, ctx.settings)
-    issues += number_issues(ctx.values["claims"], ctx.settings, embed=ctx.values["vectors"].rows)
+    issues += number_issues(ctx.values["claims"], ctx.settings, embed=ctx.values["vectors"].claims.rows)
     return tuple(sorted(issues, key=lambda i: i.start))

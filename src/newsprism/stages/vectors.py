@@ -3,7 +3,8 @@
 Every sentence of the article and every claim that gives a number (what the checks stage compares)
 is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
 and checks (similar sentences with different numbers) read the vectors from this stage's output
-instead of encoding again. Over many articles, :func:`vectors_batch` encodes all their texts in one
+instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
+transformer run) and MiniLM encodes only the claims with numbers. Over many articles, :func:`vectors_batch` encodes all their texts in one
 call, so the encoder's batches are full and sorted by length.
 """
 
@@ -16,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from .. import nlp
+from ..errors import SettingError
 from ..records import Claim, Sentence
 from .base import StageContext
 
@@ -43,19 +45,27 @@ class TextVectors:
         return np.vstack([self.matrix[self.index[t]] if t in self.index else extra[t] for t in texts])
 
 
+@dataclass(frozen=True, eq=False)
+class ArticleVectors:
+    """What the vectors stage shares: the vectors the bias score reads (``bias_encoder``: MiniLM or static)
+    for the sentences, and MiniLM vectors for the claims with numbers (the checks). With MiniLM for both,
+    the two are one encoding."""
+
+    sentences: TextVectors
+    claims: TextVectors
+
+
+def number_claims(claims: Sequence[Claim]) -> list[str]:
+    return list(dict.fromkeys(c.text for c in claims if any(v.kind in NUMERIC_KINDS for v in c.values)))
+
+
 def texts_to_encode(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[str]:
     """Each sentence, and each claim with a number (a claim may be part of a sentence), once."""
-    texts = [s.text for s in sentences]
-    texts += [c.text for c in claims if any(v.kind in NUMERIC_KINDS for v in c.values)]
-    return list(dict.fromkeys(texts))
+    return list(dict.fromkeys([s.text for s in sentences] + number_claims(claims)))
 
 
-def vectors_batch(contexts: Sequence[StageContext]) -> list[TextVectors]:
-    """The vectors of many articles from one encoder call."""
-    if not contexts:
-        return []
-    encoder = contexts[0].settings.encoder
-    per_article = [texts_to_encode(c.values["sentences"], c.values["claims"]) for c in contexts]
+def _encode_all(per_article: list[list[str]], encoder: str) -> list[TextVectors]:
+    """The texts of many articles in one encoder call, split back per article."""
     unique = list(dict.fromkeys(t for texts in per_article for t in texts))
     matrix = nlp.embed(unique, encoder)
     where = {t: i for i, t in enumerate(unique)}
@@ -64,5 +74,21 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[TextVectors]:
             for texts in per_article]
 
 
-def vectors_stage(ctx: StageContext) -> TextVectors:
+def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
+    """The vectors of many articles, one encoder call per kind of vector."""
+    if not contexts:
+        return []
+    settings = contexts[0].settings
+    if settings.bias_encoder == "minilm":
+        shared = _encode_all([texts_to_encode(c.values["sentences"], c.values["claims"]) for c in contexts],
+                             settings.encoder)
+        return [ArticleVectors(sentences=v, claims=v) for v in shared]
+    if settings.bias_encoder != nlp.STATIC:
+        raise SettingError(f"setting bias_encoder expects minilm or static, got {settings.bias_encoder!r}")
+    static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
+    claims = _encode_all([number_claims(c.values["claims"]) for c in contexts], settings.encoder)
+    return [ArticleVectors(sentences=s, claims=c) for s, c in zip(static, claims, strict=True)]
+
+
+def vectors_stage(ctx: StageContext) -> ArticleVectors:
     return vectors_batch([ctx])[0]
