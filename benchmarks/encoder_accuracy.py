@@ -4,7 +4,8 @@ For each encoder (torch: the sentence-transformers reference; onnx: the ONNX Run
 onnx-int8: the export with int8 weights) prints: story grouping B-cubed on the project's gold stories
 and on BASIL (150 articles, 50 events); and, on BASIL events analysed with each encoder, how many
 of the reference's biased-sentence cues, internal number errors and claim alignments (same fact,
-paraphrase, conflict) stay the same. An encoder is kept as the default only where these hold.
+paraphrase, conflict) stay the same; and the same for the static bias vectors (``bias_encoder``).
+An encoder is kept as the default only where these hold.
 
     .venv/bin/python benchmarks/encoder_accuracy.py [--events 5]
 """
@@ -23,7 +24,7 @@ from newsprism.compare import compare_analyzed
 from newsprism.evaluate import group_basil, group_gold_stories
 from newsprism.extract import extract
 from newsprism.records import Article, RawDocument
-from newsprism.settings import DEFAULT
+from newsprism.settings import DEFAULT, Settings
 from newsprism.stages import analyze_many
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -44,8 +45,7 @@ def events(n: int) -> list[list[Article]]:
     return list(by_event.values())[:n]
 
 
-def outputs(groups: list[list[Article]], encoder: str) -> dict[str, set[tuple[str, ...]]]:
-    settings = DEFAULT.replace(encoder=encoder)
+def outputs(groups: list[list[Article]], settings: Settings) -> dict[str, set[tuple[str, ...]]]:
     out: dict[str, set[tuple[str, ...]]] = {"biased_sentence": set(), "number_inconsistency": set(),
                                              "alignment": set()}
     for group in groups:
@@ -65,13 +65,15 @@ def main() -> None:
     args = ap.parse_args()
     groups = events(args.events)
     reference: dict[str, set[tuple[str, ...]]] = {}
-    for encoder in nlp.ENCODERS:
-        settings = DEFAULT.replace(encoder=encoder)
-        gp, gr, gf, _ = group_gold_stories(GOLD, settings)
-        bp, br, bf, n = group_basil(BASIL, settings)
-        print(f"[{encoder}] stories B-cubed: gold P {gp:.3f} R {gr:.3f} F1 {gf:.3f} · BASIL ({n} articles) "
-              f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}", flush=True)
-        got = outputs(groups, encoder)
+    configs = [(e, DEFAULT.replace(encoder=e, bias_encoder="minilm")) for e in nlp.ENCODERS]
+    configs.append(("onnx + bias_encoder=static", DEFAULT.replace(encoder="onnx", bias_encoder="static")))
+    for encoder, settings in configs:
+        if settings.bias_encoder == "minilm":  # story vectors do not depend on bias_encoder
+            gp, gr, gf, _ = group_gold_stories(GOLD, settings)
+            bp, br, bf, n = group_basil(BASIL, settings)
+            print(f"[{encoder}] stories B-cubed: gold P {gp:.3f} R {gr:.3f} F1 {gf:.3f} · BASIL ({n} articles) "
+                  f"P {bp:.3f} R {br:.3f} F1 {bf:.3f}", flush=True)
+        got = outputs(groups, settings)
         if not reference:
             reference = got
         parts = []

@@ -101,3 +101,31 @@ def test_nlp_vectors_stage_shares_one_encoding(seed_articles, monkeypatch: pytes
     sentences = {s.text for a in analyzed for s in a.sentences}
     assert calls and calls[0] >= len(sentences)
     assert all(n == 1 for n in calls[1:])
+
+
+@pytest.mark.slow
+def test_nlp_static_bias_vectors_leave_the_transformer_to_number_claims(seed_articles,  # type: ignore[no-untyped-def]
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+
+    calls: list[tuple[str, int]] = []
+    real = nlp._encode
+
+    def counting(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        calls.append((encoder, len(texts)))
+        return real(texts, encoder)
+
+    nlp._cache.clear()
+    monkeypatch.setattr(nlp, "_encode", counting)
+    analyzed = analyze_many(list(seed_articles), DEFAULT.replace(bias_encoder="static"))
+    sentences = {s.text for a in analyzed for s in a.sentences}
+    static = sum(n for e, n in calls if e == nlp.STATIC)
+    minilm = sum(n for e, n in calls if e != nlp.STATIC)
+    assert static >= len(sentences)
+    assert 0 < minilm < len(sentences)  # only the claims with numbers go through MiniLM
+    for a in analyzed:
+        for cue in a.framing:
+            if cue.cue == "biased_sentence":
+                assert "bias score" in cue.reason
