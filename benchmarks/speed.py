@@ -179,7 +179,7 @@ def main() -> None:
 
 
 def encoders(analyzed: list[Any], parse: float) -> None:
-    encode = list(dict.fromkeys(t for a in analyzed for t in texts_to_encode(a.sentences, a.claims)))
+    encode = list(dict.fromkeys(t for a in analyzed for t in texts_to_encode(a.sentences, a.claims, DEFAULT)))
     timings = []
     for encoder in nlp.ENCODERS:
         nlp.embed(["warm up"], encoder)

@@ -124,7 +124,7 @@ def test_nlp_static_bias_vectors_leave_the_transformer_to_number_claims(seed_art
     static = sum(n for e, n in calls if e == nlp.STATIC)
     minilm = sum(n for e, n in calls if e != nlp.STATIC)
     assert static >= len(sentences)
-    assert 0 < minilm < len(sentences)  # only the claims with numbers go through MiniLM
+    assert minilm < len(sentences) / 2  # only claims the checks compare go through MiniLM
     for a in analyzed:
         for cue in a.framing:
             if cue.cue == "biased_sentence":

@@ -1,10 +1,10 @@
 """Sentence vectors, made once per article and shared: the ``vectors`` stage.
 
-Every sentence of the article and every claim that gives a number (what the checks stage compares)
-is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
+Every sentence of the article and every claim the checks stage compares (pairs of claims with
+conflicting numbers that pass its cheap tests) is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
 and checks (similar sentences with different numbers) read the vectors from this stage's output
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
-transformer run) and MiniLM encodes only the claims with numbers. Over many articles, :func:`vectors_batch` encodes all their texts in one
+transformer run) and MiniLM encodes only those few claims. Over many articles, :func:`vectors_batch` encodes all their texts in one
 call, so the encoder's batches are full and sorted by length.
 """
 
@@ -19,9 +19,9 @@ import numpy as np
 from .. import nlp
 from ..errors import SettingError
 from ..records import Claim, Sentence
+from ..settings import Settings
 from .base import StageContext
-
-NUMERIC_KINDS = ("number", "money", "percent")
+from .checks import claims_needing_vectors
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,13 +55,14 @@ class ArticleVectors:
     claims: TextVectors
 
 
-def number_claims(claims: Sequence[Claim]) -> list[str]:
-    return list(dict.fromkeys(c.text for c in claims if any(v.kind in NUMERIC_KINDS for v in c.values)))
+def number_claims(claims: Sequence[Claim], settings: Settings) -> list[str]:
+    """The claims the checks compare by similarity: pairs with conflicting numbers that pass the cheap tests."""
+    return list(dict.fromkeys(c.text for c in claims_needing_vectors(claims, settings)))
 
 
-def texts_to_encode(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> list[str]:
-    """Each sentence, and each claim with a number (a claim may be part of a sentence), once."""
-    return list(dict.fromkeys([s.text for s in sentences] + number_claims(claims)))
+def texts_to_encode(sentences: Sequence[Sentence], claims: Sequence[Claim], settings: Settings) -> list[str]:
+    """Each sentence, and each claim the checks will compare (a claim may be part of a sentence), once."""
+    return list(dict.fromkeys([s.text for s in sentences] + number_claims(claims, settings)))
 
 
 def _encode_all(per_article: list[list[str]], encoder: str) -> list[TextVectors]:
@@ -80,13 +81,14 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
         return []
     settings = contexts[0].settings
     if settings.bias_encoder == "minilm":
-        shared = _encode_all([texts_to_encode(c.values["sentences"], c.values["claims"]) for c in contexts],
+        shared = _encode_all([texts_to_encode(c.values["sentences"], c.values["claims"], settings)
+                              for c in contexts],
                              settings.encoder)
         return [ArticleVectors(sentences=v, claims=v) for v in shared]
     if settings.bias_encoder != nlp.STATIC:
         raise SettingError(f"setting bias_encoder expects minilm or static, got {settings.bias_encoder!r}")
     static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
-    claims = _encode_all([number_claims(c.values["claims"]) for c in contexts], settings.encoder)
+    claims = _encode_all([number_claims(c.values["claims"], settings) for c in contexts], settings.encoder)
     return [ArticleVectors(sentences=s, claims=c) for s, c in zip(static, claims, strict=True)]
 
 
