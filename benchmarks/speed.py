@@ -39,9 +39,18 @@ from newsprism.stages.vectors import texts_to_encode
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
 
-FRESH_PARSE = """
-import sys, time
-t = time.perf_counter()
+PEAK = """
+import atexit, sys
+def _peak():
+    line = [x for x in open("/proc/self/status") if x.startswith("VmHWM")]
+    print("PEAK_KB", line[0].split()[1] if line else 0, file=sys.stderr)
+atexit.register(_peak)
+"""
+# the child reports its own high-water mark: wait4's ru_maxrss of a child forked from this large
+# process starts at this process's peak
+
+FRESH_PARSE = PEAK + """
+import sys
 import {module} as m
 nlp = m.load()
 text = open(sys.argv[1], encoding="utf-8").read()
@@ -84,13 +93,14 @@ def parse_seconds(texts: list[str]) -> float:
 def child(cmd: list[str]) -> tuple[float, float]:
     """Wall seconds and peak memory (MB) of one fresh process."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    _, stderr_bytes = proc.communicate()
     seconds = time.perf_counter() - start
-    stderr = proc.stderr.read().decode() if proc.stderr else ""
-    if status != 0:
+    stderr = stderr_bytes.decode()
+    if proc.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed: {stderr[-800:]}")
-    return seconds, usage.ru_maxrss / 1024
+    peak = [line.split()[1] for line in stderr.splitlines() if line.startswith("PEAK_KB")]
+    return seconds, (int(peak[-1]) if peak else 0) / 1024
 
 
 def fresh(article: Article, repeats: int = 3) -> None:
@@ -98,7 +108,8 @@ def fresh(article: Article, repeats: int = 3) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "one.txt"
         path.write_text(article.text, encoding="utf-8")
-        analyze_cmd = [env_python, "-c", "from newsprism.cli import main; main()", "analyze", str(path), "--json"]
+        analyze_cmd = [env_python, "-c", PEAK + "from newsprism.cli import main\nmain()", "analyze", str(path),
+                       "--json"]
         commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
                     "analyze": analyze_cmd, "analyze, bias_encoder=static": [*analyze_cmd, "--set",
                                                                             "bias_encoder=static"]}
