@@ -129,3 +129,17 @@ def test_nlp_static_bias_vectors_leave_the_transformer_to_number_claims(seed_art
         for cue in a.framing:
             if cue.cue == "biased_sentence":
                 assert "bias score" in cue.reason
+
+
+@pytest.mark.slow
+def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
+    from newsprism import nlp
+
+    nlp.export_onnx("onnx")  # made once per machine (at install, or here)
+    article = tmp_path / "one.txt"
+    article.write_text("Council Approves New Bridge\n\nThe council approved a new bridge on Monday. About 1,200 "
+                       "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
+                       encoding="utf-8")
+    loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
+    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse
+    assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)

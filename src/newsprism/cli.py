@@ -16,6 +16,7 @@ from typing import Any, Callable, Optional, TypeVar
 import typer
 from rich.console import Console
 
+from . import nlp
 from .errors import InputError, NewsprismError
 from .settings import SETTINGS, Settings
 from .store import DEFAULT_DB, Store
@@ -230,6 +231,7 @@ def settings_cmd() -> None:
 
 
 def main() -> None:  # console-script entry point
+    nlp.spacy_without_torch()
     app()
 
 
