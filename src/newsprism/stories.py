@@ -185,7 +185,7 @@ class StoryGrouper:
         k = min(s.story_neighbours, self.index.ntotal)
         _d, ids = self.index.search(story.centroid.reshape(1, -1).astype("float32"), k)
         for raw in ids[0]:
-            if raw < 0:
+            if raw < 0 or story.merged_into:  # once merged away, this story has nothing left to merge
                 continue
             other = self.stories[self.by_id[self.resolve(self.stories[int(raw)].id)]]
             if other.id == story.id or other.merged_into:
