@@ -10,6 +10,8 @@ Names load on first use (PEP 562), so ``import newsprism`` and the light command
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -81,3 +83,19 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
+
+
+class _Package(types.ModuleType):
+    """``newsprism.compare`` is the API function, as when this package imported the API eagerly; importing
+    the subpackage of the same name (``newsprism.compare``) does not replace it."""
+
+    @property
+    def compare(self) -> Any:
+        return importlib.import_module(f"{__name__}.api").compare
+
+    @compare.setter
+    def compare(self, value: Any) -> None:
+        pass  # the import system records the subpackage here; sys.modules still has it
+
+
+sys.modules[__name__].__class__ = _Package

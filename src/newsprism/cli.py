@@ -180,11 +180,11 @@ def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", h
                                          "the result, so the web app serves it at once."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
-    from .pipeline import group_into_stories
-
     settings = _settings(set_)
     with Store(db) as store:
         if regroup:
+            from .pipeline import group_into_stories  # loads the models: only when grouping
+
             assigned = group_into_stories(store, None, settings)
             err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
