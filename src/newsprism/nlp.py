@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.abc
+import json
 import importlib.machinery
 import logging
 import os
@@ -270,10 +271,18 @@ class OnnxEncoder:
         return out
 
 
+@lru_cache(maxsize=1)
+def max_tokens() -> int:
+    """Word pieces the model reads (its sentence_bert_config.json: 256); longer text is cut, as
+    sentence-transformers does."""
+    config = json.loads((_model_path() / "sentence_bert_config.json").read_text(encoding="utf-8"))
+    return int(config.get("max_seq_length", 256))
+
+
 @lru_cache(maxsize=2)
 def onnx_encoder(encoder: str) -> OnnxEncoder:
     with _lock:
-        return OnnxEncoder(export_onnx(encoder), DEFAULT.embed_max_tokens)
+        return OnnxEncoder(export_onnx(encoder), max_tokens())
 
 
 STATIC = "static"
@@ -316,7 +325,7 @@ def _plain_tokenizer() -> Any:
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
-    tokenizer.enable_truncation(DEFAULT.embed_max_tokens)
+    tokenizer.enable_truncation(max_tokens())
     return tokenizer
 
 

@@ -84,7 +84,6 @@ class Settings:
     inconsistency_min_terms: float = _s(0.3, "Shared-word score two sentences of one article need before their numbers are compared.", "analysis")
     encoder: str = _s("onnx", "How the MiniLM sentence encoder runs: torch (sentence-transformers), onnx (ONNX Runtime export made on first use, the same vectors), onnx-int8 (int8 weights, faster, slightly different vectors).", "analysis")
     bias_encoder: str = _s("minilm", "Sentence vectors the bias score reads: minilm (the encoder setting's MiniLM run over every sentence) or static (averages of MiniLM's word-piece vectors: no transformer run; held-out macro F1 on BABE 0.74 vs 0.77).", "analysis")
-    embed_max_tokens: int = _s(256, "Word pieces of a sentence the encoder reads (the model's own limit; longer text is cut).", "analysis")
     unit_similarity: float = _s(0.5, "Cosine of two unit nouns' embeddings at which two numbers measure the same thing.", "analysis")
     anchor_min: int = _s(3, "Numbers below this ('two leaders') are too common to tie two claims together.", "analysis")
     terms_full_weight: int = _s(4, "Claims with fewer content words than this get a proportionally smaller word score.", "analysis")
