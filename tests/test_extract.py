@@ -243,3 +243,13 @@ def test_extract_flattened_pages_floor():
             fn += boiler and not dropped
     precision, recall = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     assert 2 * precision * recall / (precision + recall) >= 0.85
+
+
+def test_extract_short_article_as_written_is_not_emptied_by_the_line_model():
+    """A text that is one short paragraph of sentences is an article, whatever the line model says of its lines."""
+    from newsprism.extract.text import clean_text
+
+    c = clean_text("Regulator Fines Bank\n\nThe National Water Agency fined the company on Tuesday. A spokesman "
+                   "for the NWA said the fine was the largest it had ever imposed.")
+    assert "fined the company on Tuesday" in c.text and c.title == "Regulator Fines Bank"
+    assert not c.removed

@@ -206,6 +206,7 @@ class FramingCue(Record):
     target: str | None = None
     grade: str | None = None
     speaker: str | None = None
+    score: float | None = None  # the model's probability or the log-odds z-score that decided, when one did
 
 
 @dataclass(frozen=True)

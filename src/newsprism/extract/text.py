@@ -218,7 +218,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     kept_rules = [(cat, r) for cat, rules in FEATURES.items() for r in rules if r.name in kept_names]
     meta.top_end = top_end = start + settings.meta_top_lines
     tail_start = max(total - settings.meta_tail_lines, start + 1)
-    body: list[str] = []
+    body: list[tuple[int, str]] = []
+    model_drops: list[tuple[int, str, Removed]] = []  # lines the line model alone dropped
     in_related = after_byline = False
     prose_seen = False  # a paragraph of prose was kept: no line of bare names below it is a byline
     for i in range(start, total):
@@ -236,24 +237,34 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
                 continue
             line = hit.rest
             if hit.reason == "dateline":  # what follows a dateline is the first paragraph
-                body.append(line)
+                body.append((i, line))
                 continue
         dropped = _boilerplate(line, i / max(total - 1, 1), verdicts[i], kept_rules, in_related, settings)
         if dropped is not None:
             removed.append(dropped)
             out.decisions[i + offset] = dropped.reason
             in_related = dropped.reason == "related_links"
+            if dropped.features[:1] == ("model:boilerplate_lr",) and _SENTENCE_END.search(line):
+                model_drops.append((i, line, dropped))
             continue
         in_related = False
-        body.append(line)
+        body.append((i, line))
         prose_seen = prose_seen or len(words(line)) >= settings.prose_min_words
+    if sum(len(words(line)) for _, line in body) < settings.min_words:
+        # the model alone would leave no article: text that is mostly sentences is not a page's chrome
+        # (a short article as written, a test text); give back the sentences only the model dropped
+        for i, line, dropped in model_drops:
+            removed.remove(dropped)
+            out.decisions[i + offset] = None
+            body.append((i, line))
+        body.sort()
     meta.settle(out)
     # Assemble: title first (kind "title"), then body paragraphs (subheadings kept as "heading").
     parts: list[tuple[str, str]] = []
     if title:
         parts.append((" ".join(title.split()), "title"))
-    for n, line in enumerate(body):
-        nxt = body[n + 1] if n + 1 < len(body) else None
+    for n, (_, line) in enumerate(body):
+        nxt = body[n + 1][1] if n + 1 < len(body) else None
         kind = "heading" if nxt is not None and is_heading(line) and len(words(nxt)) > len(words(line)) else "body"
         parts.append((line, kind))
     text_parts: list[str] = []
