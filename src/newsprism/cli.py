@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional, TypeVar
 import typer
 from rich.console import Console
 
+from . import nlp
 from .errors import InputError, NewsprismError
 from .settings import SETTINGS, Settings
 from .store import DEFAULT_DB, Store
@@ -198,11 +199,11 @@ def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", h
                                          "the result, so the web app serves it at once."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
-    from .pipeline import group_into_stories
-
     settings = _settings(set_)
     with Store(db) as store:
         if regroup:
+            from .pipeline import group_into_stories  # loads the models: only when grouping
+
             assigned = group_into_stories(store, None, settings)
             err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
@@ -289,6 +290,7 @@ def settings_cmd() -> None:
 
 
 def main() -> None:  # console-script entry point
+    nlp.spacy_without_torch()
     app()
 
 

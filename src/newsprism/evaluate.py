@@ -162,7 +162,7 @@ def _group(items: list[tuple[str, str, str | None, str, str]], settings: Any = N
                                 outlet=outlet), settings)
         articles.append((ident, a))
     articles.sort(key=lambda x: (x[1].published or "", x[0]))
-    vectors, names = embed_articles([a for _, a in articles])
+    vectors, names = embed_articles([a for _, a in articles], settings)
     grouper = StoryGrouper(settings)
     out = {}
     for (ident, a), v, n in zip(articles, vectors, names, strict=True):

@@ -162,7 +162,7 @@ def group_into_stories(store: Store, articles: Sequence[Article] | None = None,
     step = max(1, settings.story_group_chunk)
     for i in range(0, len(todo), step):
         part = todo[i:i + step]
-        vectors, names = embed_articles(part)
+        vectors, names = embed_articles(part, settings)
         out += store.group_locked([a.id for a in part], _grouping(part, vectors, names, settings))
     return out
 

@@ -232,7 +232,7 @@ def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, floa
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def embed_articles(articles: Sequence[Article]) -> tuple[Any, list[set[str]]]:
-    """Title+lead vectors and the names in them, for :meth:`StoryGrouper.add`."""
+def embed_articles(articles: Sequence[Article], settings: Settings = DEFAULT) -> tuple[Any, list[set[str]]]:
+    """Title+lead vectors (by the ``encoder`` setting) and the names in them, for :meth:`StoryGrouper.add`."""
     texts = [story_text(a) for a in articles]
-    return nlp.embed(texts), names_in(texts)
+    return nlp.embed(texts, settings.encoder), names_in(texts)
