@@ -97,6 +97,9 @@ class Settings:
     story_top_names: int = _s(30, "Names a story keeps for comparison (most frequent first).", "stories")
     story_names_full_score: float = _s(3.0, "Shared-name weight (full name 1, single word 0.5) at which the name score is 1.", "stories")
     # -- runtime -------------------------------------------------------------------------
+    batch_shard_size: int = _s(32, "Articles (JSONL lines, Parquet rows or files) per batch shard: the unit that is analysed, written and resumed.", "runtime")
+    batch_in_flight: int = _s(2, "Shards queued per batch worker at once (backpressure: more waits until one is written).", "runtime")
+    batch_object_store_mb: int = _s(200, "Ray object store size (MB) of a local Ray cluster started by `newsprism batch --engine ray`.", "runtime")
     embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (stages embed the same sentences more than once).", "runtime")
 
     def __post_init__(self) -> None:

@@ -100,6 +100,16 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Store tables as exported to Parquet (``newsprism export --parquet``): plain columns only.
+EXPORT_SQL: dict[str, str] = {
+    "store_articles": "SELECT id AS article_id, source, url, title, outlet, author, published, language, status, "
+                      "reason, text, ingested_at FROM articles ORDER BY rowid",
+    "store_failures": "SELECT id, source, code, reason, message, at FROM failures ORDER BY id",
+    "store_stories": "SELECT id AS story_id, title, first_seen, last_seen, merged_into, n FROM stories ORDER BY rowid",
+    "store_story_articles": "SELECT article_id, story_id, score, reason, at FROM story_articles ORDER BY rowid",
+}
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -208,6 +218,19 @@ class Store:
         row = self.db.execute("SELECT data FROM analyses WHERE article_id = ? AND version = ?",
                               (article_id, version)).fetchone()
         return None if row is None else AnalyzedArticle.from_output(json.loads(row["data"]))
+
+    def analyses(self) -> Iterator[tuple[str, AnalyzedArticle]]:
+        """Every stored analysis with its version (for ``newsprism export --parquet``)."""
+        for row in self.db.execute("SELECT version, data FROM analyses ORDER BY rowid"):
+            yield row["version"], AnalyzedArticle.from_output(json.loads(row["data"]))
+
+    def export_rows(self, table: str) -> list[dict[str, Any]]:
+        """The plain columns of a store table (no JSON payloads or blobs), for export to Parquet."""
+        sql = EXPORT_SQL.get(table)
+        if sql is None:
+            raise NotFound(f"no exportable table {table!r}; choose one of {', '.join(EXPORT_SQL)}",
+                           source=self.path)
+        return [dict(r) for r in self.db.execute(sql)]
 
     # -- feeds ----------------------------------------------------------------------------
     def feed_row(self, url: str) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from ..settings import DEFAULT, Settings
 from .base import decode, read_file_bytes, sniff_kind
 from .feed import read_feed
 from .jsonl import read_jsonl
+from .parquet import read_parquet
 from .url import fetch, is_url
 from .warc import read_warc
 
@@ -104,6 +105,12 @@ def _read_one(spec: str, settings: Settings, client: httpx.Client | None,
             yield Unreadable("no such file", source=spec)
             return
         yield from read_warc(spec, settings)
+        return
+    if lower.endswith(".parquet"):
+        if not os.path.isfile(spec):
+            yield Unreadable("no such file", source=spec)
+            return
+        yield from read_parquet(spec)
         return
     try:
         data = read_file_bytes(spec, settings)
