@@ -426,3 +426,27 @@ def pending(shards: Iterable[Shard], out: OutputDir) -> tuple[list[Shard], int]:
             seen.add(s.id)
             unique.append(s)
     return unique, sum(1 for s in shards if s.id in done)
+
+
+def compare_outputs(a: str | Path, b: str | Path, tolerance: float = 1e-5) -> dict[str, str]:
+    """Differences between two batch output folders, table by table (empty: the same tables).
+
+    Rows are compared in shard order; ``story_vector`` within ``tolerance`` (float noise), the rest exactly.
+    """
+    diffs: dict[str, str] = {}
+    for name in TABLES:
+        ta, tb = read_table(a, name), read_table(b, name)
+        if ta.num_rows != tb.num_rows:
+            diffs[name] = f"{ta.num_rows} rows vs {tb.num_rows}"
+            continue
+        plain = [c for c in ta.column_names if c != "story_vector"]
+        if not ta.select(plain).equals(tb.select(plain)):
+            diffs[name] = "different values"
+            continue
+        if name == "articles" and ta.num_rows:
+            va = [v for v in ta["story_vector"].to_pylist()]
+            vb = [v for v in tb["story_vector"].to_pylist()]
+            worst = max((abs(x - y) for ra, rb in zip(va, vb) for x, y in zip(ra or [], rb or [])), default=0.0)
+            if worst > tolerance:
+                diffs[name] = f"story vectors differ by up to {worst:.2g}"
+    return diffs
