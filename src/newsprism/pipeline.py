@@ -23,7 +23,7 @@ from .settings import DEFAULT, Settings
 from .sources import iter_documents
 from .stages import analysis_key, analyze_many
 from .store import Store
-from .stories import Assignment, StoryGrouper, day_of, embed_articles
+from .stories import Assignment, StoryGrouper, day_of, story_features
 
 
 @dataclass
@@ -120,8 +120,9 @@ def group_into_stories(store: Store, articles: Sequence[Article], settings: Sett
     todo.sort(key=lambda a: (a.published or "9999", a.id))
     grouper = StoryGrouper(settings)
     grouper.load(store.story_states())
-    vectors, names = embed_articles(todo)
-    out = [grouper.add(a.id, v, n, day_of(a.published), a.title) for a, v, n in zip(todo, vectors, names)]
+    f = story_features(todo, settings)
+    out = [grouper.add(a.id, f.vectors[i], f.names[i], day_of(a.published), a.title, terms=f.terms[i],
+                       stated=f.stated[i]) for i, a in enumerate(todo)]
     out = [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
     store.save_stories(grouper, out)
     return out

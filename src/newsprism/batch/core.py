@@ -11,6 +11,7 @@ Engines (``local.py``, ``ray_engine.py``) only decide where :func:`process_shard
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
@@ -34,7 +35,7 @@ from ..sources.jsonl import read_jsonl
 from ..sources.parquet import parquet_rows, read_parquet
 from ..sources.warc import read_warc
 from ..stages import analysis_key, analyze_many
-from ..stories import names_in, story_text
+from ..stories import story_features, story_text
 
 MANIFEST = "manifest.jsonl"
 EMBEDDING_DIM = 384
@@ -51,6 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("n_sentences", _INT), ("n_entities", _INT), ("n_quotes", _INT), ("n_claims", _INT),
         ("n_framing", _INT), ("n_issues", _INT), ("story_text", _STR),
         ("story_vector", pa.list_(pa.float32())), ("story_names", pa.list_(_STR)),
+        ("story_terms", pa.list_(_STR)), ("story_dates", pa.list_(_STR)),
     ]),
     "entities": pa.schema([
         ("article_id", _STR), ("entity_id", _STR), ("name", _STR), ("type", _STR), ("mentions", _INT),
@@ -198,7 +200,8 @@ def _analyse(articles: list[Article], settings: Settings, shard: str,
 
 
 def rows_of(analyzed: AnalyzedArticle, shard: str, vector: Sequence[float] | None, names: set[str],
-            lead: str) -> dict[str, list[dict[str, Any]]]:
+            lead: str, terms: set[str] = frozenset(),  # type: ignore[assignment]
+            stated: set[int] = frozenset()) -> dict[str, list[dict[str, Any]]]:  # type: ignore[assignment]
     """The table rows of one analysed article."""
     a, aid = analyzed.article, analyzed.id
     out: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
@@ -208,7 +211,8 @@ def rows_of(analyzed: AnalyzedArticle, shard: str, vector: Sequence[float] | Non
         "n_sentences": len(analyzed.sentences), "n_entities": len(analyzed.entities),
         "n_quotes": len(analyzed.quotes), "n_claims": len(analyzed.claims), "n_framing": len(analyzed.framing),
         "n_issues": len(analyzed.issues), "story_text": lead, "story_vector": None if vector is None else [float(x) for x in vector],
-        "story_names": sorted(names)})
+        "story_names": sorted(names), "story_terms": sorted(terms),
+        "story_dates": [dt.date.fromordinal(d).isoformat() for d in sorted(stated)]})
     for e in analyzed.entities:
         first = e.mentions[0] if e.mentions else None
         out["entities"].append({"article_id": aid, "entity_id": e.id, "name": e.name, "type": e.type,
@@ -269,12 +273,11 @@ def process_shard(shard: Shard, settings: Settings = DEFAULT) -> dict[str, pa.Ta
         articles.append(article)
     analyzed = _analyse(articles, settings, sid, rows["failures"]) if articles else []
     if analyzed:
-        leads = [story_text(a.article) for a in analyzed]
-        vectors = nlp.embed(leads)
-        names = names_in(leads)
-        for a, v, n, lead in zip(analyzed, vectors, names, leads):
-            for name, part in rows_of(a, sid, v, n, lead).items():
-                rows[name].extend(part)
+        f = story_features([a.article for a in analyzed], settings)
+        for i, a in enumerate(analyzed):
+            part = rows_of(a, sid, f.vectors[i], f.names[i], story_text(a.article), f.terms[i], f.stated[i])
+            for name, table_rows in part.items():
+                rows[name].extend(table_rows)
     return to_tables(rows)
 
 

@@ -40,17 +40,23 @@ def vectors_of(column: pa.ChunkedArray | pa.Array, dim: int = EMBEDDING_DIM) -> 
 
 
 def group_table(table: pa.Table, settings: Settings = DEFAULT) -> list[Assignment]:
-    """Group the rows of an articles table (article_id, published, title, story_vector, story_names), in
+    """Group the rows of an articles table (article_id, published, title, story_vector, story_names, story_terms,
+    story_dates), in
     date order, with the same grouper the store uses; merged stories resolved."""
     table = table.filter(pc.is_valid(table["story_vector"]))
     ids = table["article_id"].to_pylist()
     published = table["published"].to_pylist()
     titles = table["title"].to_pylist() if "title" in table.column_names else [None] * len(ids)
-    names = table["story_names"].to_pylist() if "story_names" in table.column_names else [[]] * len(ids)
+    empty: list[list[str]] = [[] for _ in ids]
+    names = table["story_names"].to_pylist() if "story_names" in table.column_names else empty
+    terms = table["story_terms"].to_pylist() if "story_terms" in table.column_names else empty
+    stated = table["story_dates"].to_pylist() if "story_dates" in table.column_names else empty
     vectors = vectors_of(table["story_vector"])
     order = sorted(range(len(ids)), key=lambda i: (published[i] or "9999", ids[i]))
     grouper = StoryGrouper(settings, dim=vectors.shape[1] if len(ids) else EMBEDDING_DIM)
-    out = [grouper.add(ids[i], vectors[i], set(names[i] or ()), day_of(published[i]), titles[i]) for i in order]
+    out = [grouper.add(ids[i], vectors[i], set(names[i] or ()), day_of(published[i]), titles[i],
+                       terms=set(terms[i] or ()), stated={d for d in map(day_of, stated[i] or ()) if d is not None})
+           for i in order]
     return [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
 
 
@@ -58,7 +64,7 @@ def build_stories(out_dir: str | Path, settings: Settings = DEFAULT) -> StoriesS
     """Group a batch output folder's articles into stories and write DIR/stories.parquet."""
     started = time.perf_counter()
     table = read_table(out_dir, "articles").select(["article_id", "published", "title", "story_vector",
-                                                    "story_names"])
+                                                    "story_names", "story_terms", "story_dates"])
     assignments = group_table(table, settings)
     path = Path(out_dir) / "stories.parquet"
     write_assignments(assignments, path)
