@@ -64,12 +64,26 @@ class StoryState:
     merged_into: str | None = None
     terms: Counter[str] = field(default_factory=Counter)
     stated: set[int] = field(default_factory=set)  # day ordinals of dates its articles state in their text
+    top: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False, compare=False)
+
+    def top_sets(self, n_names: int, n_terms: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The most frequent names and terms (cached until the story changes)."""
+        if self.top is None:
+            self.top = (frozenset(self.names) if len(self.names) <= n_names
+                        else frozenset(n for n, _ in self.names.most_common(n_names)),
+                        frozenset(self.terms) if len(self.terms) <= n_terms
+                        else frozenset(t for t, _ in self.terms.most_common(n_terms)))
+        return self.top
+
+    unit: Any = field(default=None, repr=False, compare=False)  # the centroid, cached until the story changes
 
     @property
     def centroid(self) -> Any:
-        v = self.vector_sum
-        norm = float(np.linalg.norm(v))
-        return v / norm if norm else v
+        if self.unit is None:
+            v = self.vector_sum
+            norm = float(np.linalg.norm(v))
+            self.unit = v / norm if norm else v
+        return self.unit
 
 
 def day_of(published: str | None) -> int | None:
@@ -154,6 +168,7 @@ class StoryGrouper:
 
         self.settings = settings
         self.dim = dim
+        faiss.omp_set_num_threads(1)  # one query at a time: threads only add overhead
         self.index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         self.index.hnsw.efSearch = 64
         self.stories: list[StoryState] = []
@@ -184,40 +199,56 @@ class StoryGrouper:
     # -- scoring ----------------------------------------------------------------------------
     def score(self, story: StoryState, vector: Any, names: set[str], day: int | None,
               terms: set[str] = frozenset(), stated: set[int] = frozenset()) -> tuple[float, str]:  # type: ignore[assignment]
+        """A story's score for an article, and the reason (the numbers behind it)."""
+        total, parts = self._score(story, vector, names, day, terms, stated)
+        return total, self._explain(story, parts)
+
+    def _score(self, story: StoryState, vector: Any, names: set[str], day: int | None, terms: set[str],
+               stated: set[int]) -> tuple[float, tuple[Any, ...]]:
         s = self.settings
         window = s.story_window_days
         if day is not None and story.first is not None and story.last is not None:
             if day < story.first - window or day > story.last + window:
-                return 0.0, f"outside the {window}-day window of story {story.id}"
+                return 0.0, ("window",)
         cos = float(vector @ story.centroid)
-        top = {n for n, _ in story.names.most_common(s.story_top_names)}
-        shared = sorted(names & top)
+        top, top_terms = story.top_sets(s.story_top_names, s.story_top_terms)
+        shared = names & top
         # full names ("xi jinping") say more than single words ("china"); three full names saturate
         ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / s.story_names_full_score)
-        top_terms = {t for t, _ in story.terms.most_common(s.story_top_terms)}
-        shared_terms = sorted(terms & top_terms)
+        shared_terms = terms & top_terms
         term = min(1.0, len(shared_terms) / s.story_terms_full_score)
         total = s.story_vector_weight * cos + s.story_entity_weight * ent + s.story_term_weight * term
-        why = f"title+opening cosine {cos:.2f}"
-        why += f", shared names {', '.join(shared[:5])}" if shared else ", no shared names"
-        why += f", shared terms {', '.join(shared_terms[:5])}" if shared_terms else ", no shared terms"
+        gap = None
         if stated and story.stated:
             gap = min(abs(a - b) for a in stated for b in story.stated)
             if gap > window:
                 total -= s.story_date_conflict_penalty
-                why += f", stated dates {gap} days apart (-{s.story_date_conflict_penalty})"
-        return total, why
+            else:
+                gap = None
+        return total, (cos, shared, shared_terms, gap)
+
+    def _explain(self, story: StoryState, parts: tuple[Any, ...]) -> str:
+        s = self.settings
+        if parts[0] == "window":
+            return f"outside the {s.story_window_days}-day window of story {story.id}"
+        cos, shared, shared_terms, gap = parts
+        why = f"title+opening cosine {cos:.2f}"
+        why += f", shared names {', '.join(sorted(shared)[:5])}" if shared else ", no shared names"
+        why += f", shared terms {', '.join(sorted(shared_terms)[:5])}" if shared_terms else ", no shared terms"
+        if gap is not None:
+            why += f", stated dates {gap} days apart (-{s.story_date_conflict_penalty})"
+        return why
 
     def add(self, article_id: str, vector: Any, names: set[str], day: int | None, title: str | None = None,
             story_id: str | None = None, terms: set[str] = frozenset(),  # type: ignore[assignment]
             stated: set[int] = frozenset()) -> Assignment:  # type: ignore[assignment]
         s = self.settings
         vector = np.asarray(vector, dtype="float32")
-        best: tuple[float, int, str] | None = None
+        best: tuple[float, int, tuple[Any, ...]] | None = None
+        seen: set[int] = set()
         if self.index.ntotal:
             k = min(s.story_neighbours, self.index.ntotal)
             _d, ids = self.index.search(vector.reshape(1, -1), k)
-            seen: set[int] = set()
             for raw in ids[0]:
                 if raw < 0:
                     continue
@@ -225,14 +256,15 @@ class StoryGrouper:
                 if idx in seen:
                     continue
                 seen.add(idx)
-                sc, why = self.score(self.stories[idx], vector, names, day, terms, stated)
+                sc, parts = self._score(self.stories[idx], vector, names, day, terms, stated)
                 if best is None or sc > best[0]:
-                    best = (sc, idx, why)
+                    best = (sc, idx, parts)
         if best is not None and best[0] >= s.story_join_min:
             story = self.stories[best[1]]
             self._join(story, vector, names, day, terms, stated)
-            reason = f"joined {story.id}: score {best[0]:.2f} >= story_join_min {s.story_join_min} ({best[2]})"
-            self._maybe_merge(story)
+            why = self._explain(story, best[2])
+            reason = f"joined {story.id}: score {best[0]:.2f} >= story_join_min {s.story_join_min} ({why})"
+            self._maybe_merge(story, seen)
             return Assignment(article_id, self.resolve(story.id), round(best[0], 3), reason, False)
         new_id = story_id or f"s-{content_id(article_id)[:10]}"
         state = StoryState(id=new_id, vector_sum=vector.copy(), n=1, first=day, last=day, names=Counter(names),
@@ -241,13 +273,15 @@ class StoryGrouper:
         if best is None:
             reason = "first story"
         else:
-            reason = (f"new story: best candidate {self.stories[best[1]].id} scored {best[0]:.2f} "
-                      f"< story_join_min {s.story_join_min} ({best[2]})")
+            other = self.stories[best[1]]
+            reason = (f"new story: best candidate {other.id} scored {best[0]:.2f} "
+                      f"< story_join_min {s.story_join_min} ({self._explain(other, best[2])})")
         return Assignment(article_id, new_id, 1.0 if best is None else round(best[0], 3), reason, True)
 
     def _join(self, story: StoryState, vector: Any, names: set[str], day: int | None,
               terms: set[str] = frozenset(), stated: set[int] = frozenset()) -> None:  # type: ignore[assignment]
         self.changed.add(story.id)
+        story.top = story.unit = None
         story.vector_sum = story.vector_sum + vector
         story.n += 1
         story.names.update(names)
@@ -257,15 +291,12 @@ class StoryGrouper:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
 
-    def _maybe_merge(self, story: StoryState) -> None:
-        """Stories that turned out to be one: merge the smaller into the larger."""
+    def _maybe_merge(self, story: StoryState, candidates: Iterable[int]) -> None:
+        """Stories that turned out to be one: merge the smaller into the larger. The candidates are the
+        stories nearest the article that just joined (the story moved towards them), so no second search."""
         s = self.settings
-        k = min(s.story_neighbours, self.index.ntotal)
-        _d, ids = self.index.search(story.centroid.reshape(1, -1).astype("float32"), k)
-        for raw in ids[0]:
-            if raw < 0:
-                continue
-            other = self.stories[self.by_id[self.resolve(self.stories[int(raw)].id)]]
+        for idx in sorted(candidates):
+            other = self.stories[self.by_id[self.resolve(self.stories[idx].id)]]
             if other.id == story.id or other.merged_into:
                 continue
             cos = float(story.centroid @ other.centroid)
@@ -281,6 +312,7 @@ class StoryGrouper:
             self.changed.update((big.id, small.id))
 
     def _join_state(self, big: StoryState, small: StoryState) -> None:
+        big.top = big.unit = None
         big.vector_sum = big.vector_sum + small.vector_sum
         big.n += small.n
         big.names.update(small.names)

@@ -41,22 +41,25 @@ def vectors_of(column: pa.ChunkedArray | pa.Array, dim: int = EMBEDDING_DIM) -> 
 
 def group_table(table: pa.Table, settings: Settings = DEFAULT) -> list[Assignment]:
     """Group the rows of an articles table (article_id, published, title, story_vector, story_names, story_terms,
-    story_dates), in
-    date order, with the same grouper the store uses; merged stories resolved."""
+    story_dates), in date order, with the same grouper the store uses; merged stories resolved."""
     table = table.filter(pc.is_valid(table["story_vector"]))
-    ids = table["article_id"].to_pylist()
-    published = table["published"].to_pylist()
-    titles = table["title"].to_pylist() if "title" in table.column_names else [None] * len(ids)
-    empty: list[list[str]] = [[] for _ in ids]
-    names = table["story_names"].to_pylist() if "story_names" in table.column_names else empty
-    terms = table["story_terms"].to_pylist() if "story_terms" in table.column_names else empty
-    stated = table["story_dates"].to_pylist() if "story_dates" in table.column_names else empty
-    vectors = vectors_of(table["story_vector"])
-    order = sorted(range(len(ids)), key=lambda i: (published[i] or "9999", ids[i]))
-    grouper = StoryGrouper(settings, dim=vectors.shape[1] if len(ids) else EMBEDDING_DIM)
-    out = [grouper.add(ids[i], vectors[i], set(names[i] or ()), day_of(published[i]), titles[i],
-                       terms=set(terms[i] or ()), stated={d for d in map(day_of, stated[i] or ()) if d is not None})
-           for i in order]
+    n = table.num_rows
+    cols = table.column_names
+
+    def column(name: str) -> list[Any]:
+        return table[name].to_pylist() if name in cols else [None] * n
+
+    ids, published, titles = column("article_id"), column("published"), column("title")
+    names, terms, stated = column("story_names"), column("story_terms"), column("story_dates")
+    vectors = vectors_of(table["story_vector"]) if n else np.zeros((0, EMBEDDING_DIM), dtype="float32")
+    del table  # the vectors are copied out; the Arrow table need not stay in memory
+    order = sorted(range(n), key=lambda i: (published[i] or "9999", ids[i]))
+    grouper = StoryGrouper(settings, dim=vectors.shape[1])
+    out = []
+    for i in order:
+        days = {d for d in map(day_of, stated[i] or ()) if d is not None}
+        out.append(grouper.add(ids[i], vectors[i], set(names[i] or ()), day_of(published[i]), titles[i],
+                               terms=set(terms[i] or ()), stated=days))
     return [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
 
 
