@@ -22,6 +22,7 @@ demo: install
 	@echo "HTML report: demo-report.html"
 
 test: install
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -32,6 +33,8 @@ bench: install
 
 lint: install
 	$(BIN)/python -m ruff check src tests benchmarks scripts
+	$(BIN)/lint-imports --no-cache
+	$(BIN)/python -m mypy src
 
 clean:
 	rm -rf $(VENV) demo-report.html newsprism.db*

@@ -48,7 +48,7 @@ def main() -> None:
         analyzed = analyze_many([p[0] for p in pairs])
     found = same = total = 0
     lex_spans = lex_hit = cues = cues_in = 0
-    for a, (_, anns) in zip(analyzed, pairs):
+    for a, (_, anns) in zip(analyzed, pairs, strict=True):
         text = a.article.text
         lex = []
         for p in anns:

@@ -67,7 +67,7 @@ def main() -> None:
     docs = []
     for n, group in enumerate(GROUPS):
         analyzed = add_naming_cues(link_across(analyze_many([load_one(str(ROOT / p)) for p in group])))
-        for path, a in zip(group, analyzed):
+        for path, a in zip(group, analyzed, strict=True):
             text = a.article.text
             items = [{"start": f.start, "end": f.end, "cue": f.cue, "text": f.text}
                      for f in a.framing if f.cue != "biased_sentence"]

@@ -91,7 +91,7 @@ def test_compare_examples_number_conflict(example_comparison):
     # each value points back to its sentence
     for s in conflicts[0].support:
         art = next(a for a in c.articles if a.id == s["article"])
-        assert art.article.text[s["start"]:s["end"]] == s["text"] or s["text"]
+        assert s["text"] and art.article.text[s["start"]:s["end"]] == s["text"]
 
 
 def test_compare_examples_quote_variants(example_comparison):

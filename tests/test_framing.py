@@ -59,9 +59,15 @@ def test_framing_hedges_and_scare_quotes_on_own_text():
     a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
                          "self-styled experts of the alleged think tank praised as “bold”, on Monday."))
     hedges = {f.text for f in _cues(a.framing, "hedge")}
-    assert {"so-called", "self-styled", "alleged"} <= hedges
-    assert [f.text for f in _cues(a.framing, "scare_quote")] == ["“bold”"] or any(
-        q.kind == "partial" for q in a.quotes)
+    assert hedges == {"so-called", "self-styled", "alleged"}
+
+
+def test_framing_label_after_naming_verb_is_a_partial_quote():
+    """A label quoted after a naming verb ('praised as') is the speaker's words, not a scare quote."""
+    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the reform plan, which the experts of "
+                             "the think tank praised as “bold”, on Monday."))
+    assert not _cues(a.framing, "scare_quote")
+    assert [(q.kind, q.text) for q in a.quotes if "bold" in q.text] == [("partial", "bold")]
 
 
 def test_framing_attribution_grades_on_own_text():
@@ -99,7 +105,10 @@ def test_framing_naming_contrast_on_examples(analyzed_examples):
     assert summary["counts"] and "notable" in summary and summary["attribution"]
 
 
-def test_framing_sentence_bias_score_is_explained(analyzed_examples):
-    flagged = [f for a in analyzed_examples for f in a.framing if f.cue == "biased_sentence"]
-    for f in flagged:
-        assert "bias score" in f.reason and "BABE" in f.reason
+def test_framing_sentence_bias_score_is_explained():
+    a = analyze(make_article("Budget Vote\n\nThe council approved the budget on Tuesday by a vote of seven to two. "
+                             "Greedy corporate fat cats are once again ripping off hardworking families with their "
+                             "shameless lies."))
+    flagged = [f for f in a.framing if f.cue == "biased_sentence"]
+    assert [f.text.split()[0] for f in flagged] == ["Greedy"]  # the neutral vote report is not flagged
+    assert "bias score" in flagged[0].reason and "BABE" in flagged[0].reason

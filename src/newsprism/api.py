@@ -34,8 +34,8 @@ __all__ = ["Store", "analyze", "compare", "read", "read_text"]
 def _with_metadata(article: Article, *, outlet: str | None, published: str | None, url: str | None,
                    title: str | None) -> Article:
     """The user's metadata wins over what was read from the page; None leaves a field as read."""
-    given = {"outlet": outlet, "published": published, "url": url, "title": title}
-    return replace(article, **{k: v for k, v in given.items() if v is not None})
+    return replace(article, outlet=outlet or article.outlet, published=published or article.published,
+                   url=url or article.url, title=title or article.title)
 
 
 def read(source: str, *, outlet: str | None = None, published: str | None = None, url: str | None = None,
@@ -56,10 +56,11 @@ def read_text(text: str, *, outlet: str | None = None, published: str | None = N
 @overload
 def analyze(articles: Article | str, *, settings: Settings = ...) -> AnalyzedArticle: ...
 @overload
-def analyze(articles: Sequence[Article | str], *, settings: Settings = ...) -> list[AnalyzedArticle]: ...
+def analyze(articles: list[Article | str] | tuple[Article | str, ...], *,
+            settings: Settings = ...) -> list[AnalyzedArticle]: ...
 
 
-def analyze(articles: Article | str | Sequence[Article | str], *,
+def analyze(articles: Article | str | list[Article | str] | tuple[Article | str, ...], *,
             settings: Settings = DEFAULT) -> AnalyzedArticle | list[AnalyzedArticle]:
     """Analyse one article (an Article, or a path/URL to read) or a list of them (one batch)."""
     if isinstance(articles, (Article, str)):

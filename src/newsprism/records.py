@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Mapping, TypeVar, get_args, get_origin, get_type_hints
+from typing import Any, Mapping, Self, TypeVar, get_args, get_origin, get_type_hints
 
 ARTICLE_SCHEMA = "newsprism.article/1"
 COMPARISON_SCHEMA = "newsprism.comparison/1"
@@ -273,6 +273,14 @@ class AnalyzedArticle(Record):
     def id(self) -> str:
         return self.article.id
 
+    def to_dict(self) -> dict[str, Any]:
+        """The Article JSON of OUTPUT.md (``newsprism.article/1``)."""
+        return self.to_output()
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Self:
+        return cls.from_output(data)
+
     def to_output(self) -> dict[str, Any]:
         """The Article JSON of OUTPUT.md (``newsprism.article/1``)."""
         a = self.article
@@ -289,7 +297,7 @@ class AnalyzedArticle(Record):
         return out
 
     @classmethod
-    def from_output(cls, data: Mapping[str, Any]) -> "AnalyzedArticle":
+    def from_output(cls, data: Mapping[str, Any]) -> Self:
         article = Article.from_dict(data)
         return cls(
             article=article,

@@ -37,7 +37,7 @@ def _unit_vector(unit: str) -> Any:
     return nlp.embed([unit])[0]
 
 
-def same_measure(a: Value, b: Value) -> bool:
+def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
     """Two numbers count the same thing: same kind and unit, or units close in meaning
     ("residents"/"people", "civilians"/"people")."""
     if a.kind != b.kind:
@@ -48,10 +48,7 @@ def same_measure(a: Value, b: Value) -> bool:
         return False
     if a.unit == b.unit:
         return True
-    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= UNIT_SIMILARITY
-
-
-UNIT_SIMILARITY = 0.5  # cosine of two unit nouns' embeddings at which they measure the same thing
+    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= settings.unit_similarity
 
 
 def values_compatible(a: Value, b: Value) -> bool:
@@ -70,29 +67,26 @@ def values_compatible(a: Value, b: Value) -> bool:
     return False
 
 
-def value_conflicts(a: Claim, b: Claim) -> list[ValueConflict]:
+def value_conflicts(a: Claim, b: Claim, settings: Settings = DEFAULT) -> list[ValueConflict]:
     out = []
     for va in a.values:
         for vb in b.values:
-            if va.kind in NUMERIC and vb.kind in NUMERIC and same_measure(va, vb):
+            if va.kind in NUMERIC and vb.kind in NUMERIC and same_measure(va, vb, settings):
                 if not values_compatible(va, vb) and not any(
-                        values_compatible(va, other) for other in b.values if same_measure(va, other)):
+                        values_compatible(va, other) for other in b.values if same_measure(va, other, settings)):
                     out.append(ValueConflict("number", va, vb,
                                              f"same measure ({va.unit or va.kind}), different numbers: "
                                              f"{va.text} vs {vb.text}"))
     return out
 
 
-ANCHOR_MIN = 3  # numbers below this ("two leaders") are too common to tie two claims together
-
-
-def number_overlap(a: Claim, b: Claim) -> float:
+def number_overlap(a: Claim, b: Claim, settings: Settings = DEFAULT) -> float:
     """1 when both claims give a number of the same measure that agrees ("more than 30 pages")."""
     for va in a.values:
-        if va.kind not in NUMERIC or float(va.value) < ANCHOR_MIN:
+        if va.kind not in NUMERIC or float(va.value) < settings.anchor_min:
             continue
         for vb in b.values:
-            if vb.kind in NUMERIC and same_measure(va, vb) and values_compatible(va, vb):
+            if vb.kind in NUMERIC and same_measure(va, vb, settings) and values_compatible(va, vb):
                 return 1.0
     return 0.0
 
@@ -131,7 +125,7 @@ def _general_rarity(term: str) -> float:
     return 1.0 if z < 4.0 else 0.6 if z < 5.0 else 0.3
 
 
-def term_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:
+def term_overlap(a: Claim, b: Claim, idf: dict[str, float], settings: Settings = DEFAULT) -> float:
     """Rarity-weighted share of the shorter claim's content words that the other claim also has
     (containment, so a short claim inside a long sentence still scores)."""
     sa, sb = set(a.terms), set(b.terms)
@@ -139,11 +133,8 @@ def term_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:
         return 0.0
     shared = sum(idf.get(t, 1.0) for t in sa & sb)
     # a claim of very few content words is contained too easily: damp it
-    damp = min(1.0, min(len(sa), len(sb)) / TERMS_FULL_WEIGHT)
+    damp = min(1.0, min(len(sa), len(sb)) / settings.terms_full_weight)
     return damp * shared / min(sum(idf.get(t, 1.0) for t in sa), sum(idf.get(t, 1.0) for t in sb))
-
-
-TERMS_FULL_WEIGHT = 4  # claims with fewer content words than this get a proportionally smaller term score
 
 
 def shared_terms(a: Claim, b: Claim, idf: dict[str, float], n: int = 5) -> list[str]:
@@ -177,8 +168,8 @@ class EmbeddingAligner:
         shape = (len(left), len(right))
         cos = np.clip(vl @ vr.T, 0.0, 1.0) if len(left) and len(right) else np.zeros(shape)
         ent = np.array([[entity_overlap(a, b, idf) for b in right] for a in left]).reshape(shape)
-        num = np.array([[number_overlap(a, b) for b in right] for a in left]).reshape(shape)
-        term = np.array([[0.5 * term_overlap(a, b, tidf) + 0.5 * anchor_overlap(a, b, tdf) for b in right]
+        num = np.array([[number_overlap(a, b, s) for b in right] for a in left]).reshape(shape)
+        term = np.array([[0.5 * term_overlap(a, b, tidf, s) + 0.5 * anchor_overlap(a, b, tdf) for b in right]
                          for a in left]).reshape(shape)
         combined = s.embedding_weight * cos + s.term_weight * term + s.entity_weight * ent + s.number_weight * num
         return {"combined": combined, "embedding": cos, "terms": term, "entities": ent, "numbers": num}
@@ -188,7 +179,7 @@ class EmbeddingAligner:
         combined = scores["combined"]
         scores = {k: round(v, 3) for k, v in scores.items()}
         basis = f" (shared: {', '.join(shared)})" if shared else ""
-        conflicts = value_conflicts(a, b) if combined >= s.conflict_min else []
+        conflicts = value_conflicts(a, b, s) if combined >= s.conflict_min else []
         if conflicts:
             c = conflicts[0]
             return Alignment(a=a.id, b=b.id, relation="conflict", score=round(combined, 3), scores=scores,

@@ -27,7 +27,6 @@ from .sources.url import fetch
 from .pipeline import group_into_stories
 from .store import Store
 
-MAX_BACKOFF = 86_400.0  # seconds: a failing feed is retried at least once a day
 
 
 @dataclass
@@ -74,7 +73,7 @@ class Watcher:
     def _record(self, url: str, *, ok: bool, etag: str | None = None, modified: str | None = None,
                 error: str | None = None) -> None:
         errors = 0 if ok else self.store.feed_row(url)["errors"] + 1
-        delay = self.interval if ok else min(self.interval * (2 ** errors), MAX_BACKOFF)
+        delay = self.interval if ok else min(self.interval * (2 ** errors), self.settings.watch_max_backoff)
         self.store.record_poll(url, etag=etag, modified=modified, next_poll=self.clock() + delay, errors=errors,
                                error=error)
 

@@ -24,15 +24,15 @@ __all__ = ["compare_analyzed", "link_across"]
 
 
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
-    linked = add_naming_cues(link_across(analyzed))
-    groups = [fact_claims(a) for a in linked]
+    linked = add_naming_cues(link_across(analyzed), settings)
+    groups = [fact_claims(a, settings) for a in linked]
     alignments = align(groups, settings)
     facts = build_facts(linked, alignments, settings)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:
         facts.append(Fact(id=f"f{len(facts) + 1}", status="conflict", statement=sc["texts"][0],
                           support=(), conflict={"kind": "speaker",
-                                                "values": dict(zip(sc["articles"], sc["speakers"])),
+                                                "values": dict(zip(sc["articles"], sc["speakers"], strict=True)),
                                                 "reason": f"the same words (similarity {sc['similarity']}) are "
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))
@@ -42,4 +42,4 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked), synthesis=(),
                             alignments=tuple(alignments))
-    return replace(comparison, synthesis=tuple(synthesise(comparison)))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings)))

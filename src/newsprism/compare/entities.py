@@ -53,9 +53,8 @@ def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
                                       roles=tuple(sorted(set(prev.roles) | set(e.roles))))
             else:
                 merged[cid] = replace(e, id=cid, name=cname, type=ctype)
-        quotes = tuple(replace(q, speaker_id=canonical.get(q.speaker_id, q.speaker_id),
-                               speaker=names[canonical[q.speaker_id]][1] if q.speaker_id in canonical else q.speaker)
-                       for q in a.quotes)
+        quotes = tuple(replace(q, speaker_id=canonical[q.speaker_id], speaker=names[canonical[q.speaker_id]][1])
+                       if q.speaker_id is not None and q.speaker_id in canonical else q for q in a.quotes)
         framing = tuple(replace(f, target=canonical.get(f.target, f.target)) if f.target else f for f in a.framing)
         claims = tuple(replace(c, entities=tuple(dict.fromkeys(canonical.get(x, x) for x in c.entities)),
                                asserted_by=canonical.get(c.asserted_by, c.asserted_by) if c.asserted_by else None,

@@ -7,11 +7,8 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
-from ..settings import Settings
+from ..settings import DEFAULT, Settings
 from ..similarity import value_conflicts
-
-MIN_CLAIM_WORDS = 5  # shorter sentences ("Two people are still missing.") still count; fragments do not
-
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -28,19 +25,21 @@ class _UnionFind:
         self.parent[self.find(a)] = self.find(b)
 
 
-def _support(claim: Claim) -> dict[str, Any]:
+def _support(claim: Claim, text: str) -> dict[str, Any]:
+    """Where the claim stands in its article; ``text`` is exactly ``article.text[start:end]``."""
     return {"article": claim.article, "sentence": claim.sentence, "start": claim.start, "end": claim.end,
-            "text": claim.text}
+            "text": text[claim.start:claim.end]}
 
 
-def fact_claims(analyzed: AnalyzedArticle) -> list[Claim]:
+def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
     """The claims that can be facts: body sentences, not headlines or subheadings."""
-    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= MIN_CLAIM_WORDS]
+    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words]
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
                 settings: Settings) -> list[Fact]:
-    claims = {c.id: c for a in analyzed for c in fact_claims(a)}
+    claims = {c.id: c for a in analyzed for c in fact_claims(a, settings)}
+    texts = {a.id: a.article.text for a in analyzed}
     uf = _UnionFind()
     for cid in claims:
         uf.find(cid)
@@ -60,12 +59,13 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     facts: list[Fact] = []
     for members in groups.values():
         members.sort(key=lambda c: (order[c.article], c.sentence))
-        facts.append(_make_fact(members, conflict_edges, claims))
+        facts.append(_make_fact(members, conflict_edges, claims, settings, texts))
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
-def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims: dict[str, Claim]) -> Fact:
+def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims: dict[str, Claim],
+               settings: Settings, texts: dict[str, str]) -> Fact:
     ids = {c.id for c in members}
     articles = list(dict.fromkeys(c.article for c in members))
     edges = [al for al in conflict_edges if al.a in ids and al.b in ids]
@@ -73,12 +73,12 @@ def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
-    support = tuple(_support(c) for c in members)
+    support = tuple(_support(c, texts[c.article]) for c in members)
     if edges:
         values: dict[str, str] = {}
         reasons = []
         for al in edges:
-            for vc in value_conflicts(claims[al.a], claims[al.b]):
+            for vc in value_conflicts(claims[al.a], claims[al.b], settings):
                 values.setdefault(claims[al.a].article, vc.a.text)
                 values.setdefault(claims[al.b].article, vc.b.text)
                 reasons.append(vc.reason)

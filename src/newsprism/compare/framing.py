@@ -9,9 +9,9 @@ from typing import Any, Sequence
 from .. import nlp
 from ..lexicons import nrc, vader
 from ..records import AnalyzedArticle, FramingCue
+from ..settings import DEFAULT, Settings
 from ..text.names import nat_match, slug
 
-NAMING_MIN = 0.35  # cosine of two head nouns at which two phrases can name the same referent
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
@@ -54,17 +54,17 @@ def _negative_noun(lemma: str) -> str | None:
     return None
 
 
-def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
+def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Pairs of phrases in different articles that name one event or situation with different nouns,
     at least one of them charged ("disaster" / "incident", "invasion" / "conflict")."""
 
     place_key = _place_key(analyzed)
-    cands = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
+    cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
-    vecs = dict(zip(heads, nlp.embed(heads)))
+    vecs = dict(zip(heads, nlp.embed(heads), strict=True))
     known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
     seen: set[tuple[str, str, str, str]] = set()
     out = []
@@ -81,12 +81,12 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]
             if not shared and not (cross and both_charged):
                 continue
             sim = float(vecs[x["head"]] @ vecs[y["head"]])
-            if sim < NAMING_MIN:
+            if sim < settings.naming_min:
                 continue
             key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
             if key in seen:
                 continue
-            seen.add(key)  # type: ignore[arg-type]
+            seen.add(key)
             about = ", ".join(sorted(shared or set(x["anchors"]) | set(y["anchors"])))
             out.append({"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
                         "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],
@@ -100,10 +100,10 @@ def framing_summary(analyzed: Sequence[AnalyzedArticle]) -> dict[str, dict[str, 
     return {a.id: summarise(a) for a in analyzed}
 
 
-def add_naming_cues(analyzed: list[AnalyzedArticle]) -> list[AnalyzedArticle]:
+def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
     """Naming choices need the other articles: each phrase that names a referent differently from
     another article becomes a ``naming`` cue in its article's framing, with the contrast as reason."""
-    contrasts = naming_contrasts(analyzed)
+    contrasts = naming_contrasts(analyzed, settings)
     labels = {a.id: a.article.label for a in analyzed}
     reasons: dict[tuple[str, int, int, str], list[str]] = defaultdict(list)
     for c in contrasts:

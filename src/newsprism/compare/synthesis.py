@@ -15,8 +15,8 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Claim, Comparison, Fact
+from ..settings import DEFAULT, Settings
 
-MAX_UNIQUE_PER_ARTICLE = 3  # single-source claims per article in the synthesis (the report lists all)
 
 
 def _label(comparison: Comparison, article_id: str) -> str:
@@ -70,7 +70,7 @@ def _representative(comparison: Comparison, fact: Fact) -> str:
     return _finish(f"{speaker} was quoted as saying: “{words}”")
 
 
-def synthesise(comparison: Comparison) -> list[dict[str, Any]]:
+def synthesise(comparison: Comparison, settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     for f in sorted(corroborated, key=lambda f: -len(f.articles())):
@@ -91,7 +91,7 @@ def synthesise(comparison: Comparison) -> list[dict[str, Any]]:
         if claim.quote or claim.part == "attribution":
             continue  # quotes are shown with their speakers in the report; attributions are not facts alone
         aid = f.articles()[0]
-        if per_article.get(aid, 0) >= MAX_UNIQUE_PER_ARTICLE:
+        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
         per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(_sentence_text(comparison, claim))

@@ -20,7 +20,7 @@ def render(c: "Comparison") -> str:
     out += ["## Coverage", "", "| fact | status | " + " | ".join(_cell(x) for x in labels) + " | statement |",
             "|---|---|" + "---|" * len(labels) + "---|"]
     facts = [f for f in c.facts if f.support]
-    for (fid, status, row), f in zip(coverage_rows(c), facts):
+    for (fid, status, row), f in zip(coverage_rows(c), facts, strict=True):
         out.append(f"| {fid} | {status} | " + " | ".join("●" if x else "" for x in row)
                    + f" | {_cell(short(f.statement, 100))} |")
     out.append("")

@@ -55,7 +55,7 @@ def print_comparison(c: "Comparison", console: Console) -> None:
     table.columns[1].min_width = 12
     table.columns[-1].no_wrap = True
     table.columns[-1].overflow = "ellipsis"
-    for (fid, status, row), f in zip(coverage_rows(c), [f for f in c.facts if f.support]):
+    for (fid, status, row), f in zip(coverage_rows(c), [f for f in c.facts if f.support], strict=True):
         if status == "unique":
             continue
         table.add_row(fid, f"[{STYLE[status]}]{status}[/]", *["●" if x else "·" for x in row],

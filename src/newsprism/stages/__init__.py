@@ -65,7 +65,7 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
     docs = nlp.parse([a.text for a in articles])
     fields = AnalyzedArticle.__dataclass_fields__
     out: list[AnalyzedArticle] = []
-    for article, doc in zip(articles, docs):
+    for article, doc in zip(articles, docs, strict=True):
         values = run_stages(chosen, article, doc, settings)
         out.append(AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields}))
     return out

@@ -17,6 +17,7 @@ import string
 from typing import Any, Iterable, Sequence
 
 from ..records import Article, Claim, Issue, Value
+from ..settings import DEFAULT, Settings
 from ..similarity import EmbeddingAligner, entity_idf, same_measure, term_df, term_idf, value_conflicts
 from ..text.words import zipf
 from .base import StageContext
@@ -24,8 +25,6 @@ from .base import StageContext
 ACRONYM = re.compile(r"(?P<expansion>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|the|and|for|on|in|de|des|&)\s+)*){1,9})"
                      r"\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
 SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "de", "des", "&", "a", "an", "to", "at"}
-COMMON_MIN_ZIPF = 3.5      # a suggested correction must be at least this common
-TYPO_GAP = 2.5             # … and this much more common than the word it would replace
 FUNCTION_AFTER_TO = {"from", "of", "in", "on", "at", "for", "with", "by", "the", "a", "an", "and", "or"}
 DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "their", "its", "his", "her", "our"}
 
@@ -84,12 +83,12 @@ def edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
-def _inflects_common_word(word: str) -> bool:
+def _inflects_common_word(word: str, settings: Settings = DEFAULT) -> bool:
     """"eases" is "ease" + s: an inflection of a common word is no typo."""
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
                          ("d", ""), ("ly", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            if zipf(word[: -len(suffix)] + repl) >= COMMON_MIN_ZIPF:
+            if zipf(word[: -len(suffix)] + repl) >= settings.typo_common_min_zipf:
                 return True
     return False
 
@@ -98,7 +97,8 @@ def transpositions(word: str) -> set[str]:
     return {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)} - {word}
 
 
-def title_issues(article: Article, body_words: set[str], entity_words: set[str]) -> list[Issue]:
+def title_issues(article: Article, body_words: set[str], entity_words: set[str],
+                 settings: Settings = DEFAULT) -> list[Issue]:
     title_par = next((p for p in article.paragraphs if p.kind == "title"), None)
     if title_par is None:
         return []
@@ -111,9 +111,9 @@ def title_issues(article: Article, body_words: set[str], entity_words: set[str])
             pass
         else:
             z = zipf(low)
-            if z < COMMON_MIN_ZIPF and not _inflects_common_word(low):
+            if z < settings.typo_common_min_zipf and not _inflects_common_word(low, settings):
                 best = max(((zipf(c), c) for c in edits1(low)), default=(0.0, ""))
-                if best[0] >= COMMON_MIN_ZIPF and best[0] - z >= TYPO_GAP:
+                if best[0] >= settings.typo_common_min_zipf and best[0] - z >= settings.typo_gap:
                     out.append(Issue(kind="title_typo", start=pos, end=pos + len(word), text=word,
                                      reason=f"“{word}” is rare in English (Zipf {z:.1f}) and not used in the body; "
                                             f"“{best[1]}” is one edit away and common (Zipf {best[0]:.1f})"))
@@ -121,7 +121,8 @@ def title_issues(article: Article, body_words: set[str], entity_words: set[str])
         # grammar: "to" + a function word + a determiner ("To From A") where a swap of two letters gives a word
         if n >= 1 and tokens[n - 1][0].lower() == "to" and low in FUNCTION_AFTER_TO and n + 1 < len(tokens) \
                 and tokens[n + 1][0].lower() in DETERMINERS:
-            swaps = sorted(((zipf(c), c) for c in transpositions(low) if zipf(c) >= COMMON_MIN_ZIPF), reverse=True)
+            swaps = sorted(((zipf(c), c) for c in transpositions(low) if zipf(c) >= settings.typo_common_min_zipf),
+                           reverse=True)
             if swaps:
                 prev_pos = tokens[n - 1][1]
                 out.append(Issue(kind="title_typo", start=prev_pos, end=pos + len(word),
@@ -136,14 +137,13 @@ def title_issues(article: Article, body_words: set[str], entity_words: set[str])
 
 
 TIME_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "time", "percent"}
-INCONSISTENCY_MIN_TERMS = 0.3  # the two sentences must also share what they count about (term score)
 
 
-def _same_measure_count(claim: Claim, value: Value) -> int:
-    return sum(1 for v in claim.values if same_measure(v, value))
+def _same_measure_count(claim: Claim, value: Value, settings: Settings) -> int:
+    return sum(1 for v in claim.values if same_measure(v, value, settings))
 
 
-def number_issues(claims: Sequence[Claim], settings: Any, embed: Any | None = None) -> list[Issue]:
+def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None) -> list[Issue]:
     """Similar claims in one article that give different numbers for one measure."""
     candidates = [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
     if len(candidates) < 2:
@@ -159,14 +159,14 @@ def number_issues(claims: Sequence[Claim], settings: Any, embed: Any | None = No
             b = candidates[j]
             if a.sentence == b.sentence or float(m["combined"][i, j]) < settings.inconsistency_min:
                 continue
-            if float(m["terms"][i, j]) < INCONSISTENCY_MIN_TERMS:
+            if float(m["terms"][i, j]) < settings.inconsistency_min_terms:
                 continue
-            for vc in value_conflicts(a, b):
+            for vc in value_conflicts(a, b, settings):
                 if vc.a.kind != "number" or (vc.a.unit or "") in TIME_UNITS:
                     continue  # money, shares and durations differ for good reasons within one story
                 if vc.a.predicate is None or vc.a.predicate != vc.b.predicate:
                     continue  # "win 33 seats" and "hold 190 seats" count different things
-                if _same_measure_count(a, vc.a) > 1 or _same_measure_count(b, vc.b) > 1:
+                if _same_measure_count(a, vc.a, settings) > 1 or _same_measure_count(b, vc.b, settings) > 1:
                     continue  # a list of figures (poll results, a budget breakdown) is not one figure
                 key = (vc.a.start, vc.b.start)
                 if key in seen:
@@ -185,6 +185,6 @@ def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
     body_words = {w.lower().replace("’", "'") for w in re.findall(r"[A-Za-z][A-Za-z’']*", body)}
     entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
-    issues += title_issues(article, body_words, entity_words)
+    issues += title_issues(article, body_words, entity_words, ctx.settings)
     issues += number_issues(ctx.values["claims"], ctx.settings)
     return tuple(sorted(issues, key=lambda i: i.start))

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from ..lexicons import SPEECH_VERBS
 from ..records import Claim, Entity, Quote, Sentence, Value
+from ..settings import DEFAULT, Settings
 from .base import StageContext
 
 SMALL = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -205,14 +206,13 @@ def claims_stage(ctx: StageContext) -> tuple[Claim, ...]:
     sentences: tuple[Sentence, ...] = ctx.values["sentences"]
     entities: tuple[Entity, ...] = ctx.values["entities"]
     quotes: tuple[Quote, ...] = ctx.values["quotes"]
-    return tuple(build_claims(ctx.article, sentences, entities, quotes, ctx.doc))
+    return tuple(build_claims(ctx.article, sentences, entities, quotes, ctx.doc, ctx.settings))
 
 
-ATTRIBUTION_MIN_TERMS = 4  # the rest of a reported-speech sentence is its own claim with this many content words
 
 
 def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence[Entity],
-                 quotes: Sequence[Quote], doc: Any) -> list[Claim]:
+                 quotes: Sequence[Quote], doc: Any, settings: Settings = DEFAULT) -> list[Claim]:
     """One claim per sentence; a sentence of reported speech ("X told Y that …") gives two: what was
     said (``content``, asserted by the speaker) and who said it, when and where (``attribution``)."""
     kinds = [(p.start, p.end, p.kind) for p in article.paragraphs]
@@ -229,7 +229,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             pieces = [(":c", speaker.start, speaker.end, "content")]
             rest_span = [t for t in (doc.char_span(s.start, s.end, alignment_mode="expand") or [])
                          if not speaker.start <= t.idx < speaker.end]
-            if len(content_terms(rest_span, entity_chars)) >= ATTRIBUTION_MIN_TERMS:
+            if len(content_terms(rest_span, entity_chars)) >= settings.attribution_min_terms:
                 pieces.append((":a", s.start, s.end, "attribution"))
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text

@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 from ..lexicons import SPEECH_VERBS
 from ..records import Entity, Mention
 from ..text.names import HONORIFICS, clean_name, entity_id, is_acronym_of, nat_match
+from ..settings import DEFAULT, Settings
 from ..text.words import zipf
-
 from .base import StageContext
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,7 +37,6 @@ GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.":
                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
                "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
                "father": "m", "mother": "f", "husband": "m", "wife": "f", "son": "m", "daughter": "f"}
-NAME_TOKEN_MAX_ZIPF = 4.4  # a capitalised token more frequent than this as an English word is a title, not a name
 @dataclass(frozen=True)
 class Role:
     head: str  # "president", "minister", "counterpart"
@@ -239,7 +238,7 @@ def _appos_span(token: "Token") -> "Span":
     return doc[left:right + 1]
 
 
-def _person_tail(ent: "Span", person_tokens: set[str]) -> "Span | None":
+def _person_tail(ent: "Span", person_tokens: set[str], max_zipf: float) -> "Span | None":
     """A non-person mention whose tail is a known person's name: return the name's span."""
     if len(ent) < 2:
         return None
@@ -247,14 +246,14 @@ def _person_tail(ent: "Span", person_tokens: set[str]) -> "Span | None":
     start = ent.end - 1
     while start - 1 >= ent.start:
         tok = ent.doc[start - 1]
-        if not tok.is_title or (tok.lower_ not in person_tokens and zipf(tok.lower_) > NAME_TOKEN_MAX_ZIPF):
+        if not tok.is_title or (tok.lower_ not in person_tokens and zipf(tok.lower_) > max_zipf):
             break
         start -= 1
     tail = ent.doc[start:ent.end]
     before = ent.doc[start - 1] if start > ent.start else None
     # "Marrowby Mayor Ines Okafor": a title word (a frequent English word, capitalised) then a rare two-part name
-    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF
-    rare = all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in tail)
+    titled = before is not None and before.is_title and zipf(before.lower_) > max_zipf
+    rare = all(t.is_title and zipf(t.lower_) < max_zipf for t in tail)
     if len(tail) >= 2 and titled and (known or rare):
         return tail
     return None
@@ -284,7 +283,8 @@ def _trim_to_known(span: "Span", known: set[str]) -> "Span | None":
     return Span(span.doc, start, end, label=span.label_)
 
 
-def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0) -> Resolver:
+def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0,
+                  settings: Settings = DEFAULT) -> Resolver:
     """Group the doc's named entities; names in a headline (chars < headline_end) must match the body's."""
     ents = [e for e in doc.ents if e.label_ in KEPT_TYPES]
     body_tokens = {t.lower_ for e in ents if e.start_char >= headline_end for t in e}
@@ -295,18 +295,18 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
             if e is None:
                 continue
         trimmed.append(e)
-    ents = trimmed + _untagged_person_names(doc, ents)
+    ents = trimmed + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
     labels = _vote_labels(ents)
     person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
     raw: list[tuple["Span", str, str]] = []  # span, type, rule
     for e in ents:
         span = _name_span(e)
         label = labels[_key(e)]
-        if label != "PERSON" and _person_by_context(span):
+        if label != "PERSON" and _person_by_context(span, settings.name_token_max_zipf):
             raw.append((span, "PERSON", "person_by_context"))
             continue
         if label != "PERSON":
-            tail = _person_tail(span, person_tokens)
+            tail = _person_tail(span, person_tokens, settings.name_token_max_zipf)
             if tail is not None:
                 raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
                 continue
@@ -344,7 +344,7 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     return resolver
 
 
-def _untagged_person_names(doc: "Doc", ents: Sequence["Span"]) -> list["Span"]:
+def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) -> list["Span"]:
     """Runs of proper nouns the model did not tag, that read as a person's name: after a title word
     ("Mayor Ines Okafor toured …"), or as the subject of a verb of saying."""
     from spacy.tokens import Span
@@ -360,12 +360,12 @@ def _untagged_person_names(doc: "Doc", ents: Sequence["Span"]) -> list["Span"]:
         while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in covered:
             j += 1
         start = i
-        while start < j and zipf(doc[start].lower_) > NAME_TOKEN_MAX_ZIPF:
+        while start < j and zipf(doc[start].lower_) > max_zipf:
             start += 1  # leading title words: "Mayor", "Minister"
-        if j - start >= 2 and (start > i or (start > 0 and zipf(doc[start - 1].lower_) > NAME_TOKEN_MAX_ZIPF
+        if j - start >= 2 and (start > i or (start > 0 and zipf(doc[start - 1].lower_) > max_zipf
                                              and doc[start - 1].is_title)):
             span = Span(doc, start, j, label="PERSON")
-            if _person_by_context(span):
+            if _person_by_context(span, max_zipf):
                 out.append(span)
         i = j
     return out
@@ -384,15 +384,15 @@ def _vote_labels(ents: Sequence["Span"]) -> dict[str, str]:
     return {k: max(v, key=lambda lab: (v[lab], rank.get(lab, 0))) for k, v in votes.items()}
 
 
-def _person_by_context(span: "Span") -> bool:
+def _person_by_context(span: "Span", max_zipf: float) -> bool:
     """A two- or three-part rare name the model mistyped, placed where people stand: after a title word,
     or as the subject of a verb of saying."""
     toks = list(span)
-    if not (2 <= len(toks) <= 3) or not all(t.is_title and zipf(t.lower_) < NAME_TOKEN_MAX_ZIPF for t in toks):
+    if not (2 <= len(toks) <= 3) or not all(t.is_title and zipf(t.lower_) < max_zipf for t in toks):
         return False
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    titled = before is not None and before.is_title and zipf(before.lower_) > NAME_TOKEN_MAX_ZIPF \
+    titled = before is not None and before.is_title and zipf(before.lower_) > max_zipf \
         and before.pos_ in ("PROPN", "NOUN")
     root = span.root
     speaking = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_.lower() in SPEECH_VERBS
@@ -508,7 +508,7 @@ def quote_char_set(text: str) -> set[int]:
 def resolver_stage(ctx: StageContext) -> Resolver:
     """Coreference within the article: names, roles and pronouns grouped into referents."""
     headline_end = max((p.end for p in ctx.article.paragraphs if p.kind == "title"), default=0)
-    return find_clusters(ctx.doc, quote_char_set(ctx.article.text), headline_end)
+    return find_clusters(ctx.doc, quote_char_set(ctx.article.text), headline_end, ctx.settings)
 
 
 def entities_stage(ctx: StageContext) -> tuple[Entity, ...]:

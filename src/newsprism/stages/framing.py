@@ -32,6 +32,7 @@ from ..lexicons import GRADES, SPEECH_VERBS, babe_words, hedges, nrc, subjectivi
 from ..records import FramingCue, Quote
 from ..text.names import entity_id
 from ..text.words import zipf
+from ..settings import DEFAULT, Settings
 from .base import StageContext
 from .entities import Resolver
 
@@ -41,15 +42,6 @@ HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in he
 GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
                 "undermining": "casts doubt on the speaker's words or motives"}
-VADER_MIN = 2.0          # |valence| at which a VADER adjective, adverb or verb is loaded
-VADER_NOUN_MIN = 3.3     # nouns carry valence as topics ("peace", "racism"): only the strongest are loaded
-COMMON_ADJECTIVE_ZIPF = 4.9  # adjectives this common ("sure", "important", "able") are not loaded words
-EVERYDAY_ZIPF = 4.7      # a neutral-polarity subjective adjective this common ("entire", "latest") is not loaded
-SUBJECTIVITY_MIN = 0.8   # Pattern/TextBlob subjectivity at which an adjective is loaded
-BABE_MIN = 2             # sentences in which BABE annotators marked the word biased
-BABE_STRONG = 5          # … so often that even a verb of harm ("slammed") counts
-BIAS_SCORE_MIN = 0.85    # probability from the sentence bias model at which a sentence is flagged
-RARE_VERB_ZIPF = 3.5     # NRC anger-and-fear verbs rarer than this ("bombard", not "force" or "lose") are loaded
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -60,7 +52,7 @@ def bias_model() -> dict[str, Any]:
     return json.loads(text)
 
 
-def loaded_reason(token: Any) -> str | None:
+def loaded_reason(token: Any, settings: Settings = DEFAULT) -> str | None:
     """Why a word is loaded, naming the lexicon and its value; None when it is not."""
     low, lemma = token.lower_, token.lemma_.lower()
     if token.is_stop or token.ent_type_ or len(low) < 3 or token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB"):
@@ -70,18 +62,18 @@ def loaded_reason(token: Any) -> str | None:
     v = vader().get(low, vader().get(lemma))
     # a verb of harm ("killed", "destroyed") reports an event; BABE's annotators flagged it in its context
     harm_verb = token.pos_ == "VERB" and v is not None and v < 0
-    if n and n >= BABE_MIN and lemma not in SPEECH_VERBS and (not harm_verb or n >= BABE_STRONG):
+    if n and n >= settings.babe_min and lemma not in SPEECH_VERBS and (not harm_verb or n >= settings.babe_strong):
         return f"marked biased by BABE annotators in {n} sentences"
-    if v is not None and token.pos_ != "VERB" and abs(v) >= (VADER_NOUN_MIN if token.pos_ == "NOUN" else VADER_MIN):
+    if v is not None and token.pos_ != "VERB" and abs(v) >= (settings.vader_noun_min if token.pos_ == "NOUN" else settings.vader_min):
         return f"VADER valence {v:+.1f} ({'positive' if v > 0 else 'negative'} emotive word)"
     if token.pos_ == "ADJ":
         ps = subjectivity().get(low)
-        if ps and ps[1] >= SUBJECTIVITY_MIN and zipf(low) < COMMON_ADJECTIVE_ZIPF and (
-                abs(ps[0]) >= 0.3 or zipf(low) < EVERYDAY_ZIPF):
+        if ps and ps[1] >= settings.subjectivity_min and zipf(low) < settings.common_adjective_zipf and (
+                abs(ps[0]) >= 0.3 or zipf(low) < settings.everyday_zipf):
             return f"subjective adjective (Pattern subjectivity {ps[1]:.1f}, polarity {ps[0]:+.1f})"
     if token.pos_ == "VERB":
         emotions = nrc().get(lemma, [])
-        if "anger" in emotions and "fear" in emotions and zipf(lemma) < RARE_VERB_ZIPF:
+        if "anger" in emotions and "fear" in emotions and zipf(lemma) < settings.rare_verb_zipf:
             return f"emotive verb (NRC emotion lexicon: {', '.join(e for e in emotions if e not in ('negative', 'positive'))})"
     return None
 
@@ -111,7 +103,8 @@ def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
 
 
 def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None,
-                 sentences: Sequence[Any], sentence_scores: Sequence[float] | None = None) -> list[FramingCue]:
+                 sentences: Sequence[Any], sentence_scores: Sequence[float] | None = None,
+                 settings: Settings = DEFAULT) -> list[FramingCue]:
     cues: list[FramingCue] = []
     taken: set[int] = set()
 
@@ -175,7 +168,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     for tok in doc:
         if any(a <= tok.idx < b for a, b in scare_spans):
             continue  # already a scare quote
-        reason = loaded_reason(tok)
+        reason = loaded_reason(tok, settings)
         if reason is None:
             continue
         q = _quote_at(quotes, tok.idx)
@@ -198,7 +191,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     if sentence_scores is not None:
         loaded = [c for c in cues if c.cue in ("loaded", "hedge", "scare_quote")]
         for s, score in zip(sentences, sentence_scores):
-            if score >= BIAS_SCORE_MIN:
+            if score >= settings.bias_score_min:
                 words = [c.text for c in loaded if s.start <= c.start < s.end]
                 inside = f"; words: {', '.join(words)}" if words else ""
                 add(s.start, s.end, "biased_sentence",
@@ -222,4 +215,4 @@ def framing_stage(ctx: StageContext) -> tuple[FramingCue, ...]:
     body = list(ctx.values["sentences"])
     scores = sentence_bias_scores([s.text for s in body])
     return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
-                              body, scores))
+                              body, scores, ctx.settings))

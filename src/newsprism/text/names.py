@@ -36,7 +36,7 @@ def nat_match(a: str, b: str) -> bool:
     if a == b:
         return True
     n = 0
-    for x, y in zip(a, b):
+    for x, y in zip(a, b, strict=False):
         if x != y:
             break
         n += 1
