@@ -64,13 +64,13 @@ def write_articles(out: Path, n_articles: int, n_events: int, seed: int = 3) -> 
                 "published": [dt.date.fromordinal(START + int(d)).isoformat() for d in days],
                 "story_vector": pa.FixedSizeListArray.from_arrays(pa.array(vectors.reshape(-1)), DIM).cast(
                     pa.list_(pa.float32())),
-                "story_names": [[f"name{e}-{a}", f"place{e % 500}"] for e, (a, _b) in zip(ev, cast)],
-                "story_terms": [[f"term{e}-{t}" for t in ts] for e, ts in zip(ev, terms)],
+                "story_names": [[f"name{e}-{a}", f"place{e % 500}"] for e, (a, _b) in zip(ev, cast, strict=True)],
+                "story_terms": [[f"term{e}-{t}" for t in ts] for e, ts in zip(ev, terms, strict=True)],
                 "story_dates": [[] for _ in range(len(ev))],
             }
             arrays = [columns[f.name] if f.name in columns else pa.nulls(len(ev), f.type) for f in schema]
             table = pa.Table.from_arrays([pa.array(a, type=f.type) if not isinstance(a, pa.Array) else a
-                                          for a, f in zip(arrays, schema)], schema=schema)
+                                          for a, f in zip(arrays, schema, strict=True)], schema=schema)
             sid = f"gen{c:04d}"
             pq.write_table(table, out / "articles" / f"{sid}.parquet")
             manifest.write(json.dumps({"shard": sid, "analysis_key": key, "rows": {"articles": len(ev)}}) + "\n")
@@ -91,7 +91,7 @@ def main() -> None:
               f"in {time.perf_counter() - started:.1f} s · peak memory {peak_rss_mb():,.0f} MB")
         summary = build_stories(out)
         stories = pq.read_table(summary.path, columns=["article_id", "story_id"])
-        predicted = dict(zip(stories["article_id"].to_pylist(), stories["story_id"].to_pylist()))
+        predicted = dict(zip(stories["article_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True))
         gold = {f"a{i}": str(e) for i, e in enumerate(events)}
         p, r, f1 = bcubed(gold, predicted)
         print(f"stories build: {summary.articles:,} articles into {summary.stories:,} stories in "

@@ -449,7 +449,7 @@ def compare_outputs(a: str | Path, b: str | Path, tolerance: float = 1e-5) -> di
         if name == "articles" and ta.num_rows:
             va = [v for v in ta["story_vector"].to_pylist()]
             vb = [v for v in tb["story_vector"].to_pylist()]
-            worst = max((abs(x - y) for ra, rb in zip(va, vb) for x, y in zip(ra or [], rb or [])), default=0.0)
+            worst = max((abs(x - y) for ra, rb in zip(va, vb, strict=True) for x, y in zip(ra or [], rb or [], strict=True)), default=0.0)
             if worst > tolerance:
                 diffs[name] = f"story vectors differ by up to {worst:.2g}"
     return diffs

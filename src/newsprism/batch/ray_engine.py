@@ -33,7 +33,7 @@ class ShardActor:
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         ids, payloads, workers, peaks = [], [], [], []
-        for kind, paths, start, stop in zip(batch["kind"], batch["paths"], batch["start"], batch["stop"]):
+        for kind, paths, start, stop in zip(batch["kind"], batch["paths"], batch["start"], batch["stop"], strict=True):
             shard = Shard(str(kind), tuple(str(p) for p in paths), int(start), int(stop))
             tables = process_shard(shard, self.settings)
             ids.append(shard.id)
@@ -77,7 +77,7 @@ def run_ray(shards: Sequence[Shard], out: OutputDir, settings: Settings = DEFAUL
                             size=max(1, workers), max_tasks_in_flight_per_actor=max(1, settings.batch_in_flight)))
     for batch in ds.iter_batches(batch_size=1, batch_format="numpy", prefetch_batches=0):
         for sid, payload, worker, peak in zip(batch["shard_id"], batch["payload"], batch["worker"],
-                                              batch["peak_rss_mb"]):
+                                              batch["peak_rss_mb"], strict=True):
             result = ShardResult(str(sid), tables_from_bytes(bytes(payload)), str(worker), float(peak))
             row = out.write(by_id[result.shard_id], result)
             summary.shards += 1

@@ -46,11 +46,10 @@ def group_table(table: pa.Table, settings: Settings = DEFAULT) -> list[Assignmen
     n = table.num_rows
     cols = table.column_names
 
-    def column(name: str) -> list[Any]:
-        return table[name].to_pylist() if name in cols else [None] * n
-
-    ids, published, titles = column("article_id"), column("published"), column("title")
-    names, terms, stated = column("story_names"), column("story_terms"), column("story_dates")
+    data = {name: table[name].to_pylist() if name in cols else [None] * n
+            for name in ("article_id", "published", "title", "story_names", "story_terms", "story_dates")}
+    ids, published, titles = data["article_id"], data["published"], data["title"]
+    names, terms, stated = data["story_names"], data["story_terms"], data["story_dates"]
     vectors = vectors_of(table["story_vector"]) if n else np.zeros((0, EMBEDDING_DIM), dtype="float32")
     del table  # the vectors are copied out; the Arrow table need not stay in memory
     order = sorted(range(n), key=lambda i: (published[i] or "9999", ids[i]))
