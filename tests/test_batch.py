@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import pyarrow as pa
+import pyarrow.parquet  # noqa: F401 - pa.parquet
 import pytest
 from typer.testing import CliRunner
 
@@ -148,3 +149,18 @@ def test_killed_run_resumes_without_lost_or_duplicated_rows(tmp_path):
         assert set(table["article_id"].to_pylist()) <= set(ids)
     rows = [json.loads(line) for line in manifest.read_text(encoding="utf-8").splitlines()]
     assert len({r["shard"] for r in rows}) == len(rows) == 5
+
+
+def test_export_writes_the_store_tables(tmp_path, seeds):
+    runner = CliRunner()
+    db = str(tmp_path / "s.db")
+    missing = tmp_path / "missing.txt"
+    ingested = runner.invoke(app, ["ingest", "--db", db, "--no-stories", str(seeds[0]), str(missing)])
+    assert ingested.exit_code == 0, ingested.stderr
+    result = runner.invoke(app, ["export", "--db", db, "--parquet", str(tmp_path / "pq")])
+    assert result.exit_code == 0, result.stderr
+    stored = pa.parquet.read_table(tmp_path / "pq" / "store_articles.parquet")
+    assert stored.num_rows == 1 and stored["source"][0].as_py() == str(seeds[0])
+    failures = pa.parquet.read_table(tmp_path / "pq" / "failures.parquet")
+    assert failures["source"].to_pylist() == [str(missing)] and failures["code"][0].as_py().startswith("NP")
+    assert pa.parquet.read_table(tmp_path / "pq" / "quotes.parquet").num_rows == 0  # nothing analysed yet
