@@ -73,7 +73,7 @@ def test_manifest_skips_written_shards_and_ignores_temp_files(tmp_path):
     todo, skipped = pending(shards, out)
     assert skipped == 1 and [t.id for t in todo] == [sh.id for sh in shards[1:]]
     assert read_table(tmp_path / "out", "failures").num_rows == 2
-    summary = run_batch([str(src)], tmp_path / "out", settings=s)  # only failing lines: no models needed
+    summary = run_batch([str(src)], tmp_path / "out", settings=s, workers=0)  # in process; no models needed
     assert (summary.shards, summary.skipped_shards, summary.failures) == (2, 1, 4)
     sources = read_table(tmp_path / "out", "failures")["source"].to_pylist()
     assert sorted(sources) == sorted(f"{src}:{n}" for n in range(1, 7))

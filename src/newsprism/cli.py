@@ -218,7 +218,7 @@ def batch(inputs: list[str] = typer.Argument(..., help="JSONL, WARC, Parquet fil
           out_dir: Path = typer.Option(..., "--out", help="Output folder: one Parquet folder per table."),
           engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
           address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start one)."),
-          workers: int = typer.Option(1, "--workers", help="Worker processes (local) or actors (ray)."),
+          workers: int = typer.Option(1, "--workers", help="Worker processes (local; 0 = in this process) or actors (ray)."),
           set_: Optional[list[str]] = SetOption,
           json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
     """Analyse many articles into Parquet tables (resumable: shards already in DIR's manifest are skipped)."""

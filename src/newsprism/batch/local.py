@@ -32,6 +32,11 @@ def run_local(shards: Sequence[Shard], out: OutputDir, settings: Settings = DEFA
     started = time.perf_counter()
     by_id = {s.id: s for s in shards}
     queue = list(shards)
+    if workers <= 0:  # in this process, one shard after another (debugging; no pool, no spawn)
+        for shard in shards:
+            _record(out, shard, ShardResult(shard.id, process_shard(shard, settings), f"pid-{os.getpid()}",
+                                            peak_rss_mb()), summary, started, on_shard)
+        return summary
     limit = max(1, workers) * max(1, settings.batch_in_flight)
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=max(1, workers), mp_context=ctx, initializer=_init_worker,
@@ -43,15 +48,20 @@ def run_local(shards: Sequence[Shard], out: OutputDir, settings: Settings = DEFA
             finished, running = wait(running, return_when=FIRST_COMPLETED)
             for fut in finished:
                 result = fut.result()
-                row = out.write(by_id[result.shard_id], result)
-                summary.shards += 1
-                summary.articles += result.articles
-                summary.failures += result.failures
-                assert summary.peak_rss_mb is not None
-                summary.peak_rss_mb[result.worker] = max(summary.peak_rss_mb.get(result.worker, 0.0),
-                                                         result.peak_rss_mb)
-                summary.seconds = time.perf_counter() - started
-                if on_shard:
-                    on_shard(row | {"articles_per_s": summary.rate, "articles": summary.articles})
+                _record(out, by_id[result.shard_id], result, summary, started, on_shard)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _record(out: OutputDir, shard: Shard, result: ShardResult, summary: BatchSummary, started: float,
+            on_shard: Progress | None) -> None:
+    """Write a finished shard and count it."""
+    row = out.write(shard, result)
+    summary.shards += 1
+    summary.articles += result.articles
+    summary.failures += result.failures
+    if summary.peak_rss_mb is not None:
+        summary.peak_rss_mb[result.worker] = max(summary.peak_rss_mb.get(result.worker, 0.0), result.peak_rss_mb)
+    summary.seconds = time.perf_counter() - started
+    if on_shard:
+        on_shard(row | {"articles_per_s": summary.rate, "articles": summary.articles})
