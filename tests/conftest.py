@@ -121,3 +121,54 @@ def respond(body: bytes, content_type: str = "text/html; charset=utf-8", status:
             pass
 
     return route
+
+
+class FakeInternet:
+    """A resolver stub and a connection map, so tests can play public hosts on loopback.
+
+    ``names`` maps a host name to the addresses it resolves to, one list per lookup (the last list
+    repeats): ``{"rebind.test": [["93.184.216.34"], ["127.0.0.1"]]}`` answers a public address once and
+    loopback afterwards, as a DNS-rebinding attacker would. ``routes`` maps an (address, port) the client
+    connects to onto the loopback (host, port) that really serves it; other non-loopback addresses are
+    refused. ``lookups`` and ``connects`` record what happened.
+    """
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[list[str]]] = {}
+        self.routes: dict[tuple[str, int], tuple[str, int]] = {}
+        self.lookups: list[str] = []
+        self.connects: list[tuple[str, int]] = []
+
+
+@pytest.fixture()
+def fake_internet(monkeypatch: pytest.MonkeyPatch) -> FakeInternet:
+    import socket
+
+    net = FakeInternet()
+    real_getaddrinfo = socket.getaddrinfo
+    real_connect = socket.create_connection
+
+    def getaddrinfo(host, port, *args, **kwargs):  # type: ignore[no-untyped-def]
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        if name in net.names:
+            net.lookups.append(name)
+            answers = net.names[name]
+            addresses = answers[min(net.lookups.count(name), len(answers)) - 1]
+            return [(socket.AF_INET6 if ":" in a else socket.AF_INET, socket.SOCK_STREAM, 6, "",
+                     (a, port or 0) if ":" not in a else (a, port or 0, 0, 0)) for a in addresses]
+        return real_getaddrinfo(host, port, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):  # type: ignore[no-untyped-def]
+        host, port = address[0], int(address[1])
+        if host in net.names:  # a client that resolves the name itself
+            host = getaddrinfo(host, port)[0][4][0]
+        net.connects.append((host, port))
+        if (host, port) in net.routes:
+            return real_connect(net.routes[(host, port)], *args, **kwargs)
+        if host in ("127.0.0.1", "::1", "localhost"):
+            return real_connect((host, port), *args, **kwargs)
+        raise ConnectionRefusedError(f"fake internet: nothing at {host}:{port}")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    return net

@@ -109,3 +109,37 @@ def test_watch_reads_opml(tmp_path):
                     '<outline text="g"><outline text="b" xmlUrl="http://b.test/atom"/></outline></body></opml>')
     assert read_feed_list([str(opml), "http://c.test/feed"]) == ["http://a.test/rss", "http://b.test/atom",
                                                                    "http://c.test/feed"]
+
+
+def test_watch_entry_link_redirecting_to_loopback_is_refused(http_server, fake_internet):
+    """SSRF: a feed on a public host whose entry link redirects to a loopback service."""
+    hits: list[str] = []
+    secret_page = f"<html><body><article><p>{BODY.format(day='admin')}</p></article></body></html>".encode()
+
+    def secret(handler):  # type: ignore[no-untyped-def]
+        hits.append(handler.path)
+        respond(secret_page)(handler)
+
+    internal = http_server({"/admin": secret})
+
+    def hop(handler):  # type: ignore[no-untyped-def]
+        handler.send_response(302)
+        handler.send_header("Location", f"{internal}/admin")
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    feed = (b"<?xml version='1.0'?><rss version='2.0'><channel><title>Public</title><link>http://public.test/</link>"
+            b"<description>d</description><item><title>Short</title><link>http://public.test/go</link>"
+            b"<guid>go-1</guid><description>too short to be the article</description></item></channel></rss>")
+    public = http_server({"/feed.xml": respond(feed, "application/rss+xml"), "/go": hop})
+    fake_internet.names["public.test"] = [["93.184.216.34"]]
+    fake_internet.routes[("93.184.216.34", 80)] = ("127.0.0.1", int(public.rsplit(":", 1)[1]))
+    lines: list[str] = []
+    clock = _Clock()
+    with Store(":memory:") as store:
+        w = Watcher(store, Settings(fetch_timeout=2.0), interval=1, clock=clock, sleep=clock.sleep, log=lines.append)
+        (result,) = w.run(["http://public.test/feed.xml"], once=True)
+        assert result.status == "new" and result.new_articles == []
+        assert store.count() == 0
+    assert hits == []  # the loopback service was never asked
+    assert any("private_address" in line for line in lines)

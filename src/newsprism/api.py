@@ -106,7 +106,7 @@ class Store(_Store):
 
     def group(self) -> list[Assignment]:
         """Group stored articles that have no story yet."""
-        return pipeline.group_into_stories(self, list(self.articles()), self.settings)
+        return pipeline.group_into_stories(self, None, self.settings)
 
     def analyze(self, article_id: str) -> AnalyzedArticle:
         """A stored article's analysis (from the cache when its key matches)."""

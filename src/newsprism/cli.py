@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import secrets
 import sys
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
@@ -109,7 +110,7 @@ def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
     settings = _settings(set_)
     analyzed = run_analyze(read(source, settings=settings), settings=settings)
     if json_out:
-        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
         print_article(analyzed, out)
 
@@ -125,7 +126,7 @@ def list_(db: str = DbOption, limit: int = typer.Option(1000, help="At most this
     with Store(db) as store:
         rows = store.failures() if failures else store.list_rows(limit)
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("nothing stored yet", markup=False)
@@ -162,7 +163,7 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         html.write_text(html_report.render(comparison), encoding="utf-8")
         err.print(f"wrote {html}", markup=False)
     if json_out:
-        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(comparison.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     elif md:
         sys.stdout.write(md_report.render(comparison))
     else:
@@ -178,14 +179,32 @@ app.add_typer(stories_app, name="stories")
 @guarded
 def stories(ctx: typer.Context, db: str = DbOption,
             json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
+            regroup: bool = typer.Option(False, "--regroup", help="First group stored articles that have no story "
+                                         "(what an interrupted ingest left)."),
+            prepare: bool = typer.Option(False, "--prepare", help="Analyse and compare every story now and store "
+                                         "the result, so the web app serves it at once."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
+    from .pipeline import group_into_stories
+
     if ctx.invoked_subcommand is not None:
         return
+    settings = _settings(set_)
     with Store(db) as store:
+        if regroup:
+            assigned = group_into_stories(store, None, settings)
+            err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
+        if prepare:
+            from .web.app import prepare_story  # the web layer renders the stored page (loaded only here)
+
+            for row in rows:
+                try:
+                    prepare_story(store, row["id"], settings)
+                except InputError as exc:  # a story of one article has nothing to compare
+                    err.print(exc.one_line(), markup=False)
     if json_out:
-        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
         return
     if not rows:
         out.print("no stories yet", markup=False)
@@ -260,7 +279,9 @@ def export(db: str = DbOption,
 
 @app.command()
 @guarded
-def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML file."), db: str = DbOption,
+def watch(feeds: Optional[list[str]] = typer.Argument(
+              None, help="Feed URLs, or an OPML file (default: the feeds watched from the web app)."),
+          db: str = DbOption,
           once: bool = typer.Option(False, "--once", help="Poll every feed once and stop."),
           interval: float = typer.Option(300.0, help="Seconds between polls of one host."),
           set_: Optional[list[str]] = SetOption) -> None:
@@ -269,6 +290,11 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 
     settings = _settings(set_)
     with Store(db) as store:
+        if not feeds:
+            feeds = store.watched_feeds()
+            if not feeds:
+                raise InputError("no feeds given and none watched (add some with the web app's Feeds page)",
+                                 source=db, reason="no_feeds")
         results = run_watch(feeds, store, settings, once=once, interval=interval,
                             log=lambda line: err.print(line, markup=False))
     if once:
@@ -282,13 +308,27 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed URLs, or an OPML fil
 @app.command()
 @guarded
 def serve(db: str = DbOption, host: str = typer.Option("127.0.0.1", help="Address to listen on."),
-          port: int = typer.Option(8000, help="Port to listen on.")) -> None:
-    """Serve the web app over the store."""
+          port: int = typer.Option(8000, help="Port to listen on."),
+          allowed_host: Optional[list[str]] = typer.Option(
+              None, "--allowed-host", help="A Host name clients use (required when bound beyond loopback)."),
+          set_: Optional[list[str]] = SetOption) -> None:
+    """Serve the web app over the store (stops promptly on SIGTERM or Ctrl-C)."""
     import uvicorn
 
-    from .web.app import create_app
+    from .web.app import LOOPBACK_HOSTS, create_app
 
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    settings = _settings(set_)
+    if host not in LOOPBACK_HOSTS and not allowed_host:
+        raise ValueError(f"bound to {host}, beyond loopback: name the host names clients will use with "
+                         "--allowed-host (the app answers no other Host header)")
+    hosts = list(LOOPBACK_HOSTS) + list(allowed_host or [])
+    token = None
+    if host not in LOOPBACK_HOSTS:  # reachable by others: changes (compare jobs, feeds) need a token
+        token = os.environ.get("NEWSPRISM_WRITE_TOKEN") or secrets.token_urlsafe(24)
+        err.print(f"write token (compare and feed changes need it): {token}", markup=False)
+    uvicorn.run(create_app(db, settings, allowed_hosts=hosts, write_token=token), host=host, port=port,
+                log_level="warning",
+                timeout_graceful_shutdown=max(1, round(settings.web_shutdown_grace)))
 
 
 @app.command("settings")

@@ -14,7 +14,9 @@ Tree::
     │   ├── NotEnglish        NP104 not_english
     │   ├── NoContent         NP105 no_content
     │   ├── Unreadable        NP106 unreadable
-    │   ├── FetchFailed       NP110 fetch_failed / timeout / http_error / bad_content_type / private_address
+    │   ├── TimedOut          NP107 timeout (one article's extraction or analysis ran past its time budget)
+    │   ├── FetchFailed       NP110 fetch_failed / timeout / http_error / bad_content_type /
+    │   │                     bad_content_encoding / private_address / too_many_redirects
     │   └── MalformedInput    NP120 malformed (a broken feed, WARC or JSONL line)
     ├── ModelMissing          NP201 a model package is not installed
     ├── StoreError            NP301 the database cannot be opened or written
@@ -84,6 +86,11 @@ class NoContent(InputError):
 class Unreadable(InputError):
     code = "NP106"
     reason = "unreadable"
+
+
+class TimedOut(InputError):
+    code = "NP107"
+    reason = "timeout"
 
 
 class FetchFailed(InputError):

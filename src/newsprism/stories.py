@@ -297,6 +297,8 @@ class StoryGrouper:
         s = self.settings
         for idx in sorted(candidates):
             other = self.stories[self.by_id[self.resolve(self.stories[idx].id)]]
+            if story.merged_into:  # once merged away, this story has nothing left to merge
+                break
             if other.id == story.id or other.merged_into:
                 continue
             cos = float(story.centroid @ other.centroid)

@@ -23,8 +23,8 @@ from .extract import extract
 from .records import Article
 from .settings import DEFAULT, Settings
 from .sources.feed import entry_key, parse_feed, read_feed
-from .sources.url import fetch
-from .pipeline import group_into_stories
+from .sources.url import fetch, make_client, redact_url
+from .pipeline import group_into_stories, time_budget
 from .store import Store
 
 
@@ -61,9 +61,8 @@ class Watcher:
         self.store = store
         self.settings = settings
         self.interval = interval
-        self.client = client or httpx.Client(follow_redirects=True, max_redirects=settings.max_redirects,
-                                             timeout=httpx.Timeout(settings.fetch_timeout),
-                                             headers={"User-Agent": settings.user_agent})
+        # the one SSRF-safe client (every hop's address vetted and pinned); tests may pass their own
+        self.client = client or make_client(settings)
         self.clock = clock
         self.sleep = sleep
         self.log = log or (lambda line: None)
@@ -120,7 +119,8 @@ class Watcher:
                         self.store.mark_entry(url, key, None)
                     continue
                 try:
-                    article = extract(item, self.settings)
+                    with time_budget(self.settings.article_time_budget, item.source):
+                        article = extract(item, self.settings)
                 except InputError as exc:
                     result.errors.append(exc.one_line())
                     self.log(exc.one_line())
@@ -151,10 +151,10 @@ class Watcher:
                 for aid in r.new_articles:
                     new.append(self.store.get_article(aid))
                 if r.status == "new":
-                    self.log(f"{url}: {len(r.new_articles)} new, {r.duplicates} already stored, "
+                    self.log(f"{redact_url(url)}: {len(r.new_articles)} new, {r.duplicates} already stored, "
                              f"{len(r.errors)} failed")
             if new:
-                group_into_stories(self.store, new, self.settings)
+                group_into_stories(self.store, None, self.settings)  # and any a killed run left ungrouped
             rounds += 1
             if once or (max_rounds is not None and rounds >= max_rounds):
                 return results

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..errors import NoContent, NotEnglish
+import re
+
+from ..errors import NoContent, NotEnglish, TooLarge
 from ..records import Article, RawDocument, Removed, content_id
 from ..settings import DEFAULT, Settings
 from ..sources.base import decode, sniff_kind
@@ -11,6 +13,8 @@ from .meta import detect_language, parse_date
 from .text import Cleaned, clean_text, words
 
 __all__ = ["extract", "clean_text"]
+
+_UNBROKEN = re.compile(r"\S+")
 
 
 def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
@@ -21,7 +25,7 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     removed: list[Removed] = []
     url = doc.url
     if kind == "html":
-        page = extract_html(text, url=doc.url, settings=settings)
+        page = extract_html(text, url=doc.url, settings=settings, source=doc.source)
         if page is None:
             raise NoContent("the page holds no article text (only scripts, navigation or markup)",
                             source=doc.source)
@@ -31,6 +35,7 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     else:
         cleaned = clean_text(text, settings, title=doc.title)
     removed.extend(cleaned.removed)
+    _check_size(cleaned.text, doc.source, settings)
     n_words = len(words(cleaned.text))
     if n_words < settings.min_words:
         raise NoContent(f"only {n_words} words of article text (setting min_words={settings.min_words})",
@@ -53,3 +58,14 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
         removed=tuple(removed),
         paragraphs=tuple(cleaned.paragraphs),
     )
+
+
+def _check_size(text: str, source: str, settings: Settings) -> None:
+    """Fail at ingest what analysis would refuse or stall on, so nothing stored is unanalysable."""
+    if len(text) > settings.max_analysis_chars:
+        raise TooLarge(f"{len(text):,} characters of text is over the {settings.max_analysis_chars:,} that are "
+                       "analysed (setting max_analysis_chars)", source=source)
+    longest = max((m.end() - m.start() for m in _UNBROKEN.finditer(text)), default=0)
+    if longest > settings.max_token_chars:
+        raise TooLarge(f"a run of {longest:,} characters without a space is over the {settings.max_token_chars:,} "
+                       "limit (setting max_token_chars)", source=source)

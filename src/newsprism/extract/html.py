@@ -7,6 +7,7 @@ the page region it sat in (navigation, footer, aside, form).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 import lxml.html
 import trafilatura
 
+from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
 from .meta import parse_date
@@ -57,6 +59,24 @@ def _region(el: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+_KEPT_NGRAM = 3  # a block counts as kept text when every word trigram of it (or the whole, if shorter) is kept
+
+
+def _ngrams(words: list[str]) -> set[str]:
+    n = min(_KEPT_NGRAM, len(words))
+    return {" ".join(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def _kept_index(kept: str) -> set[str]:
+    """Every word 1-, 2- and 3-gram of the kept text: a linear-time stand-in for ``block in kept``
+    (a substring test per block made pages with many blocks quadratic)."""
+    words = kept.split()
+    index: set[str] = set()
+    for n in range(1, _KEPT_NGRAM + 1):
+        index.update(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+    return index
+
+
 def _dropped_blocks(html: str, kept: str, settings: Settings) -> list[Removed]:
     try:
         tree = lxml.html.fromstring(html)
@@ -64,7 +84,7 @@ def _dropped_blocks(html: str, kept: str, settings: Settings) -> list[Removed]:
         return []
     for bad in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):
         bad.drop_tree()
-    kept_norm = " ".join(kept.split())
+    kept_index = _kept_index(kept)
     seen: set[str] = set()
     removed: list[Removed] = []
     for el in tree.iter(*_BLOCKS):
@@ -73,7 +93,7 @@ def _dropped_blocks(html: str, kept: str, settings: Settings) -> list[Removed]:
             if (el.text or "").strip() == "":
                 continue
         text = " ".join(el.text_content().split())
-        if not text or text in seen or text in kept_norm:
+        if not text or text in seen or _ngrams(text.split()) <= kept_index:
             continue
         seen.add(text)
         if BYLINE.match(text):
@@ -103,13 +123,25 @@ def _fallback_date(html: str) -> str | None:
     return None
 
 
-def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> HtmlExtract | None:
-    """Main text and metadata; None when the page holds no article text."""
+def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
+                 source: str | None = None) -> HtmlExtract | None:
+    """Main text and metadata; None when the page holds no article text.
+
+    Raises TooLarge before parsing a page with more tags than ``max_html_tags`` (a million ``<p>``
+    would hold the parser and the extractor for minutes).
+    """
+    tags = html.count("<")
+    if tags > settings.max_html_tags:
+        raise TooLarge(f"the page has {tags:,} tags, over the {settings.max_html_tags:,} limit "
+                       "(setting max_html_tags)", source=source or url)
     doc = None
+    # Dates come from markup only (meta tags, JSON-LD, <time>, the URL): htmldate's "extensive search"
+    # reads body prose, where "A 2024 engineering review" would become published=2024-01-01.
+    date_params = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
     for recall in (False, True):  # a second, recall-first pass for pages the precise pass rejects
         doc = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-            include_images=False, deduplicate=False, favor_recall=recall,
+            include_images=False, deduplicate=False, favor_recall=recall, date_extraction_params=date_params,
         )
         if doc is not None:
             break

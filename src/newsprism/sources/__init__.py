@@ -13,14 +13,14 @@ from typing import BinaryIO, Iterable, Iterator
 
 import httpx
 
-from ..errors import InputError, Unreadable
+from ..errors import InputError, TooLarge, Unreadable
 from ..records import RawDocument
 from ..settings import DEFAULT, Settings
 from .base import decode, read_file_bytes, sniff_kind
 from .feed import read_feed
 from .jsonl import read_jsonl
 from .parquet import read_parquet
-from .url import fetch, is_url
+from .url import fetch, is_url, make_client, redact_url
 from .warc import read_warc
 
 Item = RawDocument | InputError
@@ -81,23 +81,28 @@ def _read_one(spec: str, settings: Settings, client: httpx.Client | None,
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(settings.max_bytes + 1)
         if len(data) > settings.max_bytes:
-            from ..errors import TooLarge
-
             yield TooLarge(f"over the {settings.max_bytes:,}-byte limit (setting max_bytes)", source="<stdin>")
             return
         yield from read_bytes_as(data, "<stdin>", settings, client=client)
         return
     if is_url(spec):
+        shown = redact_url(spec)  # credentials in the URL are used, never echoed or stored
+        own = client is None
+        http = client if client is not None else make_client(settings)
         try:
-            doc, _response = fetch(spec, settings, client)
-        except InputError as exc:
-            yield exc
-            return
-        if doc.kind in ("feed", "auto"):
-            yield from read_bytes_as(doc.data, spec, settings, name=spec if doc.kind == "auto" else "x.rss",
-                                     client=client)
-        else:
-            yield doc
+            try:
+                doc, _response = fetch(spec, settings, http)
+            except InputError as exc:
+                yield exc
+                return
+            if doc.kind in ("feed", "auto"):
+                yield from read_bytes_as(doc.data, shown, settings, name=shown if doc.kind == "auto" else "x.rss",
+                                         client=http)
+            else:
+                yield doc
+        finally:
+            if own:
+                http.close()
         return
     lower = spec.lower()
     if lower.endswith((".warc", ".warc.gz", ".arc.gz")):

@@ -4,7 +4,7 @@ when that holds the article, else from its link."""
 from __future__ import annotations
 
 import time
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 import feedparser
 
@@ -38,7 +38,7 @@ def parse_feed(data: bytes, source: str) -> feedparser.FeedParserDict:
 
 def read_feed(data: bytes, source: str, settings: Settings = DEFAULT,
               fetch_link: Callable[[str], RawDocument] | None = None,
-              entries: list | None = None) -> Iterator[RawDocument | InputError]:
+              entries: list[Any] | None = None) -> Iterator[RawDocument | InputError]:
     parsed = parse_feed(data, source)
     outlet = parsed.feed.get("title") or None
     for entry in entries if entries is not None else parsed.entries:

@@ -1,5 +1,9 @@
 """JSONL: one article per line, as news-please writes it (title, maintext/text, url,
-date_publish/date, source_domain/source, authors)."""
+date_publish/date, source_domain/source, authors).
+
+A bad line (not JSON, nested too deep, a field of the wrong type, NaN where text belongs) becomes one
+MalformedInput with its line number; the lines after it are still read.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +13,79 @@ from typing import Any, Iterator
 from ..errors import InputError, MalformedInput
 from ..records import RawDocument
 
+_TEXT_FIELDS = ("maintext", "text", "body", "content")
+_HTML_FIELDS = ("html", "raw_html")
 
-def _first(obj: dict[str, Any], *keys: str) -> Any:
+
+class _BadLine(ValueError):
+    """A field of one line has the wrong type."""
+
+
+def _clean(value: str) -> str:
+    """A JSON string made storable: a lone surrogate (``"\\ud800"``) becomes U+FFFD."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+
+
+def _first(obj: dict[str, Any], *keys: str) -> tuple[str, Any] | None:
     for key in keys:
         value = obj.get(key)
         if value:
-            return value
+            return key, value
     return None
+
+
+def _text(obj: dict[str, Any], *keys: str) -> str | None:
+    """The first non-empty field among ``keys``, which must be a string (a number is read as its digits)."""
+    found = _first(obj, *keys)
+    if found is None:
+        return None
+    key, value = found
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _BadLine(f"field {key!r} should be a string, not {type(value).__name__}"
+                       + (" (NaN/Infinity)" if isinstance(value, float) else ""))
+    return _clean(str(value)) or None
+
+
+def _authors(obj: dict[str, Any]) -> str | None:
+    found = _first(obj, "authors", "author")
+    if found is None:
+        return None
+    key, value = found
+    if isinstance(value, list):
+        if not all(isinstance(a, str) for a in value):
+            raise _BadLine(f"field {key!r} should be a string or a list of strings")
+        return _clean(", ".join(a for a in value if a)) or None
+    return _text(obj, key)
+
+
+def _document(obj: dict[str, Any], where: str) -> RawDocument:
+    body = _text(obj, *_TEXT_FIELDS)
+    html = _text(obj, *_HTML_FIELDS)
+    if not body and not html:
+        raise _BadLine("no text (maintext, text, body, content, html or raw_html)")
+    title = _text(obj, "title")
+    url = _text(obj, "url")
+    published = _text(obj, "date_publish", "date", "published")
+    outlet = _text(obj, "source_domain", "source", "outlet", "site_name")
+    author = _authors(obj)
+    if body:
+        data, kind = (f"{title}\n\n{body}" if title else body), "text"
+    else:
+        data, kind = html or "", "html"
+    return RawDocument(source=url or where, data=data.encode("utf-8"), kind=kind, url=url, title=title,
+                       outlet=outlet, author=author, published=published[:10] if published else None)
+
+
+def record_to_document(obj: dict[str, Any], where: str, what: str = "record") -> RawDocument | InputError:
+    """One news-please style record (a JSONL line or a Parquet row) as a RawDocument, or why it is not one."""
+    try:
+        return _document(obj, where)
+    except _BadLine as exc:
+        return MalformedInput(f"{what}: {exc}", source=where)
 
 
 def read_jsonl(text: str, source: str, first_line: int = 1) -> Iterator[RawDocument | InputError]:
@@ -29,29 +99,16 @@ def read_jsonl(text: str, source: str, first_line: int = 1) -> Iterator[RawDocum
         except json.JSONDecodeError as exc:
             yield MalformedInput(f"line {n} is not JSON ({exc.msg})", source=where)
             continue
+        except ValueError as exc:  # e.g. an integer longer than Python's digit limit
+            yield MalformedInput(f"line {n} is not readable JSON ({exc})", source=where)
+            continue
+        except RecursionError:
+            yield MalformedInput(f"line {n} is nested too deeply to read", source=where)
+            continue
         if not isinstance(obj, dict):
             yield MalformedInput(f"line {n} is not a JSON object", source=where)
             continue
-        yield record_to_document(obj, where, f"line {n}")
-
-
-def record_to_document(obj: dict[str, Any], where: str, what: str = "record") -> RawDocument | InputError:
-    """One news-please style record (a JSONL line or a Parquet row) as a RawDocument."""
-    body = _first(obj, "maintext", "text", "body", "content")
-    html = _first(obj, "html", "raw_html")
-    if not body and not html:
-        return MalformedInput(f"{what} has no text", source=where)
-    authors = _first(obj, "authors", "author")
-    if isinstance(authors, list):
-        authors = ", ".join(str(a) for a in authors if a) or None
-    published = _first(obj, "date_publish", "date", "published")
-    title = _first(obj, "title")
-    doc_source = _first(obj, "url") or where
-    data = (body or html)
-    kind = "text" if body else "html"
-    if kind == "text" and title:
-        data = f"{title}\n\n{body}"
-    return RawDocument(source=str(doc_source), data=str(data).encode("utf-8"), kind=kind,
-                       url=_first(obj, "url"), title=title,
-                       outlet=_first(obj, "source_domain", "source", "outlet", "site_name"),
-                       author=authors, published=str(published)[:10] if published else None)
+        try:
+            yield _document(obj, where)
+        except _BadLine as exc:
+            yield MalformedInput(f"line {n}: {exc}", source=where)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Iterator
 
 import pyarrow.parquet as pq
@@ -29,4 +30,5 @@ def read_parquet(path: str, start: int = 0, stop: int | None = None) -> Iterator
         if not isinstance(row, dict):
             yield MalformedInput(f"row {n} is not a record", source=where)
             continue
-        yield record_to_document(row, where, f"row {n}")
+        plain = {k: v.isoformat() if isinstance(v, (dt.date, dt.datetime)) else v for k, v in row.items()}
+        yield record_to_document(plain, where, f"row {n}")

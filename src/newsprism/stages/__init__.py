@@ -54,7 +54,8 @@ def analysis_key(settings: Settings = DEFAULT) -> str:
 
 def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
                  stages: Sequence[Stage] | None = None) -> list[AnalyzedArticle]:
-    """Analyse articles (spaCy batched over all of them); TooLarge for text over ``max_analysis_chars``."""
+    """Analyse articles (spaCy batched over all of them); TooLarge for text over ``max_analysis_chars`` or
+    with a run longer than ``max_token_chars``."""
     chosen = list(stages) if stages is not None else list(DEFAULT_STAGES)
     check_order(chosen)
     for article in articles:
@@ -62,6 +63,10 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
             raise TooLarge(f"{len(article.text):,} characters of text is over the {settings.max_analysis_chars:,} "
                            f"that are analysed (setting max_analysis_chars)", source=article.source,
                            article_id=article.id)
+        longest = max((len(w) for w in article.text.split()), default=0)
+        if longest > settings.max_token_chars:  # the tokenizer stalls on such runs
+            raise TooLarge(f"a run of {longest:,} characters without a space is over the {settings.max_token_chars:,} "
+                           "limit (setting max_token_chars)", source=article.source, article_id=article.id)
     docs = nlp.parse([a.text for a in articles])
     fields = AnalyzedArticle.__dataclass_fields__
     out: list[AnalyzedArticle] = []

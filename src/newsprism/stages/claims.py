@@ -11,6 +11,7 @@ resolved against the article's date when it is known.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from typing import Any, Sequence
 
@@ -39,12 +40,29 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _NUM_WORD = "|".join(sorted((re.escape(k) for k in list(SMALL) + list(SCALE) if len(k) > 1), key=len, reverse=True))
 NUMBER = re.compile(
     r"(?P<cur>[$€£¥])?\s?(?<![\w.])(?P<num>\d{1,3}(?:[,\u202f ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<exp>[eE][+-]?\d+\b|\s?\^\s?[+-]?\d+)?"
     r"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|bn|m|k)\b)?"
     r"|(?P<words>\b(?:(?:" + _NUM_WORD + r")(?:[\s-]+(?:and\s+)?)?)+\b)",
     re.IGNORECASE,
 )
 _QUAL = re.compile(r"(?:" + "|".join(f"(?P<q{i}>\\b(?:{p}))" for i, (p, _) in enumerate(QUALIFIERS)) + r")\s*$",
                    re.IGNORECASE)
+
+
+def digits_to_number(num: str, exp: str | None, max_digits: int) -> float | None:
+    """"8,000" → 8000.0, "1e308" → 1e308, "10^3" → 1000.0; None when it is no finite quantity (more
+    significant digits than ``max_digits``, or a value beyond float range: "10^1000", 309 digits)."""
+    digits = re.sub(r"[,\u202f ]", "", num)
+    if len(digits.replace(".", "").lstrip("0")) > max_digits:
+        return None
+    try:
+        value = float(digits)
+        if exp:
+            power = int(re.sub(r"[\s^eE]", "", exp))
+            value = value * 10.0 ** power if exp.lstrip()[0] in "eE" else value ** power
+    except (OverflowError, ValueError, ZeroDivisionError):
+        return None
+    return value if math.isfinite(value) else None
 
 
 def words_to_number(text: str) -> float | None:
@@ -69,8 +87,9 @@ def words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
-def find_values(text: str, offset: int, doc_span: Any, published: str | None) -> list[Value]:
-    """Numbers and dates in one sentence (offsets into the article text)."""
+def find_values(text: str, offset: int, doc_span: Any, published: str | None,
+                max_digits: int = 15) -> list[Value]:
+    """Numbers and dates in one sentence (offsets into the article text); only finite values."""
     values: list[Value] = []
     taken: list[tuple[int, int]] = []
     # dates first (the model's DATE entities), so "May 16" is not read as the number 16
@@ -95,11 +114,13 @@ def find_values(text: str, offset: int, doc_span: Any, published: str | None) ->
             if value is None:
                 continue
         else:
-            num = float(re.sub(r"[,\u202f ]", "", m.group("num")))
+            num = digits_to_number(m.group("num"), m.group("exp"), max_digits)
             scale = (m.group("scale") or "").lower()
-            value = num * SCALE.get(scale, 1)
+            value = num * SCALE.get(scale, 1) if num is not None else math.inf
+            if not math.isfinite(value):
+                continue  # not a quantity anyone measured
             # a year on its own is a date, not a count
-            if not scale and not m.group("cur") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
+            if not scale and not m.group("cur") and not m.group("exp") and re.fullmatch(r"(19|20)\d\d", m.group("num")):
                 values.append(Value(kind="date", value=m.group("num"), text=raw, start=start, end=end))
                 continue
         end_rel = m.end()
@@ -246,7 +267,8 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
             asserted = speaker if part != "attribution" else None
             claims.append(Claim(
                 id=f"{article.id}:{s.i}{suffix}", article=article.id, sentence=s.i, start=start, end=end,
-                text=text, values=tuple(v for v in find_values(article.text[start:end], start, span, article.published)
+                text=text, values=tuple(v for v in find_values(article.text[start:end], start, span, article.published,
+                                                                  settings.max_number_digits)
                                         if part != "attribution" or not (speaker.start <= v.start < speaker.end)),  # type: ignore[union-attr]
                 entities=tuple(dict.fromkeys(ents)), asserted_by=asserted.speaker_id if asserted else None,
                 asserted_by_name=asserted.speaker if asserted else None,

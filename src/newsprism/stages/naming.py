@@ -25,6 +25,7 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             for pos in range(m.start, m.end):
                 anchors[pos] = e.id
     out = []
+    text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
@@ -37,7 +38,7 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             ids.add("name:" + slug(" ".join(propn)))
         if ids:
             end = max(t.idx + len(t) for t in tokens)
-            out.append(NamingPhrase(start=chunk.start_char, end=end, text=doc.text[chunk.start_char:end],
+            out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids))))
     return out
 
