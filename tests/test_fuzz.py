@@ -17,7 +17,7 @@ from newsprism.sources import iter_documents
 from newsprism.sources.base import decode
 from newsprism.sources.jsonl import read_jsonl
 
-FUZZ = settings(max_examples=40, deadline=3000, suppress_health_check=[HealthCheck.too_slow], database=None)
+FUZZ = settings(max_examples=25, deadline=3000, suppress_health_check=[HealthCheck.too_slow], database=None)
 WORDS = st.sampled_from(["the", "minister", "said", "“quoted”", "café", "\ud800", "<p>", "</p>", "<html>", "<body>",
                          "<rss>", "<item>", "&amp;", "\x00", "\ufeff", "2024", "1e308", "9" * 40, "\n", "\n\n",
                          "<script>x</script>", "WARC/1.0", "{", "}", "[", "]", '"', ":"])

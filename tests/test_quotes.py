@@ -22,7 +22,7 @@ def _quotes(text: str):  # type: ignore[no-untyped-def]
 def _find(quotes, fragment):  # type: ignore[no-untyped-def]
     hits = [q for q in quotes if fragment in q.text]
     assert hits, f"no quote containing {fragment!r}: {[q.text for q in quotes]}"
-    return hits[0]
+    return min(hits, key=lambda q: len(q.text))  # a quoted fragment, not the reported clause around it
 
 
 def test_quotes_gold_set_floor():
@@ -147,3 +147,97 @@ def test_quotes_colon_introduction_without_verb_of_saying():
                  "quick to retort: \"With all due respect, that is just a bunch of malarkey.\"")
     q = _find(qs, "With all due respect")
     assert q.speaker == "Joe Biden" and q.rule == "introduced" and q.cue == "retort"
+
+
+# --------------------------------------------------------------------------- issue 11: who said what on real news
+
+
+def _reported(quotes, fragment):  # type: ignore[no-untyped-def]
+    hits = [q for q in quotes if q.kind == "reported" and fragment in q.text]
+    assert hits, f"no reported speech containing {fragment!r}: {[(q.kind, q.text) for q in quotes]}"
+    return hits[0]
+
+
+def test_quotes_reported_speech_with_other_verbs_and_noun_phrase_content():
+    qs = _quotes("Dam Row\n\nSenator Ana Ruiz accused the ministry of hiding the inspection report for two years. "
+                 "Mayor Tomas Berend praised the volunteers for their courage during the flood. "
+                 "Rosa Fenwick warned that the second dam could fail within a month. "
+                 "Lena Varga urged the council to close the valley road at once.")
+    accused = _reported(qs, "the ministry of hiding")
+    assert accused.speaker == "Ana Ruiz" and accused.cue == "accused" and accused.rule.startswith("learned_cue:accuse")
+    assert _reported(qs, "the volunteers for their courage").speaker == "Tomas Berend"
+    assert _reported(qs, "the second dam could fail").speaker == "Rosa Fenwick"
+    assert _reported(qs, "the council to close").speaker == "Lena Varga"
+
+
+def test_quotes_thinking_and_hoping_are_not_reported_speech():
+    qs = _quotes("Dam Row\n\nMayor Tomas Berend thinks the bridge will hold for another winter. "
+                 "Lena Varga hopes for a quick repair of the spillway and the road.")
+    assert not [q for q in qs if q.kind == "reported"], [(q.text, q.rule) for q in qs]
+
+
+def test_quotes_reported_content_stops_before_the_writers_clause():
+    qs = _quotes("Dam Row\n\nOfficials said the spillway failed before dawn on Tuesday, sending water into the "
+                 "valley. Marta Holm said the repairs had been postponed twice, even though the money was there.")
+    first = _reported(qs, "the spillway failed")
+    assert first.text.endswith("on Tuesday") and "sending" not in first.text
+    second = _reported(qs, "postponed twice")
+    assert "even though" not in second.text and second.speaker == "Marta Holm"
+
+
+def test_quotes_relative_pronoun_speaker():
+    qs = _quotes("Budget Row\n\nThe plan was criticised by Tomas Berend, who said the budget was far too small "
+                 "for the repairs.")
+    assert _reported(qs, "the budget was far too small").speaker == "Tomas Berend"
+
+
+def test_quotes_mixed_quote_gives_the_whole_reported_clause_and_the_fragment():
+    qs = _quotes("Talks End\n\nThe foreign minister Oskar Lem described the talks as “constructive and long "
+                 "overdue” on Friday.")
+    clause = _reported(qs, "the talks as")
+    fragment = _find(qs, "constructive and long overdue")
+    assert clause.speaker == fragment.speaker == "Oskar Lem"
+    assert clause.start <= fragment.start and fragment.end <= clause.end + 1
+
+
+def test_quotes_marks_as_real_pages_have_them():
+    qs = _quotes("Bridge Works\n\n''We will rebuild the bridge by spring,'' Marta Holm said on Monday.\n\n"
+                 "\"The money is already there,” she added.\n\n«Nous reconstruirons le pont», Holm told Le Soir.")
+    nyt = _find(qs, "We will rebuild")
+    assert nyt.text == "We will rebuild the bridge by spring," and nyt.speaker == "Marta Holm"
+    mixed = _find(qs, "The money is already there")
+    assert mixed.text == "The money is already there," and mixed.speaker == "Marta Holm"
+    assert _find(qs, "Nous reconstruirons").speaker == "Marta Holm"
+
+
+def test_quotes_transcript_labels_name_the_speaker_and_stay_out_of_the_text():
+    qs = _quotes("Sunday Interview\n\nChris Wallace interviewed Governor Mike Pence on Sunday.\n\n"
+                 "\"WALLACE: Let us start with the budget and the bridge.\n\n"
+                 "\"PENCE: Well, look, the budget is balanced and the bridge will be built.\n\n"
+                 "MS. HOLM: We have heard that promise before, many times.")
+    wallace = _find(qs, "Let us start")
+    assert wallace.text == "Let us start with the budget and the bridge."
+    assert wallace.rule == "transcript_label" and wallace.speaker_id is not None and "Wallace" in wallace.speaker
+    assert _find(qs, "the budget is balanced").speaker == "Mike Pence"
+    holm = _find(qs, "We have heard that promise")
+    assert holm.kind == "direct" and holm.speaker == "Holm" and not holm.text.startswith("MS.")
+
+
+def test_quotes_speaker_signed_after_a_dash_or_on_the_line_before():
+    qs = _quotes("Voices From The Valley\n\nResidents told us what they think.\n\n"
+                 "“The water came up so fast that we lost everything in one night.”― Pamela Padilla\n\n"
+                 "Johan Ekberg, Arden Herald:\n\n“Nobody from the ministry has come to see the damage yet.”")
+    assert _find(qs, "The water came up").speaker == "Pamela Padilla"
+    assert _find(qs, "Nobody from the ministry").speaker == "Johan Ekberg"
+
+
+def test_quotes_generic_organisation_noun_is_the_organisation_named_before():
+    qs = _quotes("Bank Results\n\nThe central bank of Norland met on Monday. Reuters reported the news first. "
+                 "The agency said that the meeting lasted for more than five hours.")
+    assert _reported(qs, "the meeting lasted").speaker == "Reuters"
+
+
+def test_quotes_subjectless_participle_does_not_loop():
+    qs = _quotes("Count Dispute\n\nAdding that the count must stop at once and that the vote was rigged. "
+                 "“We will not accept it,” Amir Haddad said.")
+    assert _find(qs, "We will not accept it").speaker == "Amir Haddad"

@@ -61,6 +61,8 @@ class Settings:
     max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
+    reported_cue_min: float = _s(0.35, "Learned cue rate (PolNeAR train) at which a verb in its frame reports someone's words.", "analysis")
+    reported_cue_min_seen: int = _s(3, "Training occurrences a verb/frame pair needs before its learned cue rate is trusted.", "analysis")
     embedding_weight: float = _s(0.5, "Weight of sentence-embedding cosine in the combined alignment score.", "analysis")
     term_weight: float = _s(0.3, "Weight of shared rare content words (share of the shorter claim's) in the score.", "analysis")
     entity_weight: float = _s(0.1, "Weight of shared entities (rarity-weighted) in the combined alignment score.", "analysis")

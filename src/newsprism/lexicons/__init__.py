@@ -47,6 +47,12 @@ GRADES: dict[str, frozenset[str]] = _grades()
 
 
 @lru_cache(maxsize=1)
+def report_verbs() -> frozenset[str]:
+    """Lemmas that can report someone's words in reported speech (with a clause or a noun phrase)."""
+    return frozenset(row[0] for row in _rows("report_verbs.tsv")) | frozenset(speech_verbs())
+
+
+@lru_cache(maxsize=1)
 def hedges() -> dict[str, tuple[str, bool]]:
     """Hedge word → (why it hedges, whether it marks a following quoted phrase as a scare quote)."""
     return {row[0]: (row[1], row[2] == "1") for row in _rows("hedges.tsv")}

@@ -24,7 +24,7 @@ from .naming import naming_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (

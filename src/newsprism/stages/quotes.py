@@ -23,21 +23,35 @@ news agency RIA Novosti", "…, RIA reported", "according to local radio".
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from rapidfuzz import fuzz
 
-from ..lexicons import SPEECH_VERBS
+from ..lexicons import SPEECH_VERBS, report_verbs
 from ..records import Quote, Sentence
+from ..settings import Settings
 from ..text.names import entity_id
 from ..text.words import words
 from .base import StageContext
+from .cues import content_bounds, cue_rate, frame
 from .entities import Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
+SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+ORG_NOUNS = {"company", "agency", "paper", "newspaper", "party", "organisation", "organization", "ministry",
+             "department", "court", "government", "network", "channel", "broadcaster", "firm", "committee", "union",
+             "daily", "outlet", "station", "magazine", "bank", "council", "commission", "tribunal", "university",
+             "institute", "foundation"}
+GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily", "outlet", "network", "broadcaster",
+                     "channel", "magazine", "station"}  # nouns that stand for any organisation named before
+DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
+INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
+REPORTED_MIN_WORDS = 3
+MIXED_OWN_WORDS = 3  # own words a reported clause needs around a quoted fragment to be kept as a mixed quote  # reported content shorter than this many words is not emitted ("he said so")
 OPENERS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 MEDIA_WORDS = {"agency", "news", "radio", "television", "tv", "newspaper", "paper", "broadcaster", "outlet",
                "channel", "magazine", "daily", "times", "post", "press", "wire", "network"}
@@ -61,10 +75,10 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
     spans: list[Span_] = []
     pending: Span_ | None = None  # a quote left open at the end of a paragraph
     for p_start, p_end in paragraphs:
-        para = text[p_start:p_end]
+        para = normalise_marks(text[p_start:p_end])
         i = 0
         if pending is not None:
-            if para.startswith(("“", '"')):
+            if para.startswith(("“", '"')) and transcript_label(para[1:]) is None:
                 i = 1
                 m = _find_close(para, 1, pending.mark)
                 if m is None:
@@ -106,13 +120,30 @@ def _is_opening(para: str, i: int) -> bool:
     return True
 
 
+_OPEN_PAIR = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))(?:''|``)(?=[\w‘'.…$])")
+_CLOSE_PAIR = re.compile(r"''|``")
+CLOSERS = {'"': ('"', "”"), "“": ("”", '"')}  # a straight mark may close a curly one and the other way round
+
+
+def normalise_marks(para: str) -> str:
+    """Marks as real pages have them, rewritten to one double mark of the same length so offsets hold:
+    NYT's two apostrophes (''…'') and TeX's ``…'' become a space and a straight mark when they open,
+    a straight mark and a space when they close."""
+    if "''" not in para and "``" not in para:
+        return para
+    para = _OPEN_PAIR.sub(' "', para)
+    return _CLOSE_PAIR.sub('" ', para)
+
+
 def _find_close(para: str, start: int, opener: str) -> int | None:
-    closer = OPENERS[opener]
+    closers = CLOSERS.get(opener, (OPENERS[opener],))
     j = start
     while True:
-        j = para.find(closer, j)
-        if j == -1:
+        found = [k for k in (para.find(c, j) for c in closers) if k != -1]
+        if not found:
             return None
+        j = min(found)
+        closer = para[j]
         if closer in ("’",):
             nxt = para[j + 1] if j + 1 < len(para) else " "
             if nxt.isalpha():  # an apostrophe (“don’t”), not a closing mark
@@ -144,21 +175,23 @@ def _cue_text(verb: "Token") -> str:
     return " ".join(t.text for t in sorted(parts, key=lambda t: t.i))
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: "Token", depth: int = 0) -> "Token | None":
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass"):
             return c
+    if depth >= SUBJECT_MAX_HOPS:
+        return None
     if verb.tag_ == "VBG" or verb.dep_ in ("advcl", "xcomp"):
         # "…, stressing that …" / "noting that …": the subject of the nearest verb of saying above
         node = verb.head
         while node.i != node.head.i:
             if node.lemma_.lower() in SPEECH_VERBS:
-                return _subject(node)
+                return _subject(node, depth + 1)
             node = node.head
-        if node.lemma_.lower() in SPEECH_VERBS:
-            return _subject(node)
+        if node.i != verb.i and node.lemma_.lower() in SPEECH_VERBS:
+            return _subject(node, depth + 1)
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
+        return _subject(verb.head, depth + 1)
     return None
 
 
@@ -186,12 +219,48 @@ class Speaker:
 def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok is None:
         return Speaker(None, None)
+    if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
+        tok = tok.head.head  # "Graham, who said …": the person the relative clause describes
     cluster = resolver.resolve_token(tok)
     if cluster is not None:
         return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    org = _organisation_phrase(tok, resolver)
+    if org is not None:
+        return org
     if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
         return Speaker(None, None)
     return Speaker(_noun_phrase(tok), None)
+
+
+def _last_organisation(resolver: Resolver, before: int, noun: str) -> Speaker | None:
+    """The organisation named last before ``before`` (outside quotes) whose name holds the noun ("the
+    ministry" → "Ministry of Transport"); for a generic noun ("the company", "the paper") any organisation."""
+    best: tuple[int, Any] | None = None
+    for c in resolver.clusters:
+        if c.type != "ORG" or (noun not in GENERIC_ORG_NOUNS and noun not in c.name.lower().split()):
+            continue
+        for m in c.mentions:
+            if m.start < before and m.start not in resolver.quote_chars and (best is None or m.start > best[0]):
+                best = (m.start, c)
+    return Speaker(best[1].name, entity_id("ORG", best[1].name)) if best is not None else None
+
+
+def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
+    """"the company", "the agency", "the paper" and "an editorial in the paper": the
+    organisation named last before the phrase (issue 11: a role resolved to the canonical name)."""
+    low = tok.lemma_.lower()
+    if low in DOCUMENT_NOUNS:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of", "by", "from"):
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.lemma_.lower() in ORG_NOUNS:
+                    return _organisation_phrase(obj, resolver)
+        return None
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
+        c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
+    if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
+        return _last_organisation(resolver, tok.idx, low)
+    return None
 
 
 def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | None") -> str | None:
@@ -345,6 +414,78 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
     return None
 
 
+# --------------------------------------------------------------------------- speakers stated away from the cue verb
+
+_LABEL = re.compile(r"^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.?\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
+NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO",
+              "RELATED", "CORRECTION", "CLARIFICATION", "ADVERTISEMENT", "SOURCE", "SOURCES", "WARNING", "SPOILER"}
+_SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
+TITLE_WORDS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov"}
+
+
+def transcript_label(inner: str) -> tuple[str, int] | None:
+    """"WALLACE: Let's start …" / "MS. HARRIS: …": the speaker label a transcript line opens with, and
+    how many characters it takes (the quote text starts after it)."""
+    m = _LABEL.match(inner)
+    if m is None or m.group(1).rstrip(".") in NOT_LABELS or len(m.group(1).replace(".", "").strip()) < 2:
+        return None
+    return m.group(1), m.end()
+
+
+def _named_speaker(name: str, start: int, resolver: Resolver) -> Speaker:
+    """A speaker given by name outside a clause ("WALLACE:", "― Pamela Padilla"): the person of that
+    name in the article when there is one, else the name as written."""
+    parts = [w for w in re.findall(r"[\w'’\-]+", name) if w.lower() not in TITLE_WORDS]
+    if not parts:
+        return Speaker(None, None)
+    last = parts[-1].lower()
+    for c in resolver.clusters:  # the person named in the text ("Chris Wallace" for "WALLACE:")
+        if c.type == "PERSON" and c.name.split()[-1].lower() == last and not c.name.isupper():
+            return Speaker(c.name, entity_id(c.type, c.name))
+    cluster = resolver.cluster_at(start, start + len(name))
+    shown = " ".join(p.capitalize() if p.isupper() else p for p in parts)
+    if cluster is not None and cluster.type in ("PERSON", "ORG"):
+        return Speaker(shown if cluster.name.isupper() else cluster.name, entity_id(cluster.type, cluster.name))
+    return Speaker(shown, None)
+
+
+def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> Speaker:
+    """"“…”― Pamela Padilla": a name after a dash right behind the closing mark signs the quote."""
+    m = _SIGNATURE.match(text, close_at + 1, para_end)
+    if m is None:
+        return Speaker(None, None)
+    return _named_speaker(m.group(1).rstrip("."), m.start(1), resolver)
+
+
+def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver) -> Speaker:
+    """"“…”, Michaël Gillon, lead study author, told CNN." parsed without a subject: the first person or
+    organisation named between the closing mark and the cue verb."""
+    toks = _tokens(doc, start, end) if end > start else None
+    for tok in toks or []:
+        cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+        if cluster is not None and cluster.type in ("PERSON", "ORG"):
+            return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+    return Speaker(None, None)
+
+
+def _transcript_lines(text: str, paragraphs: Sequence[Any], spans: Sequence[Span_], resolver: Resolver,
+                      sentences: Sequence[Sentence]) -> list[Quote]:
+    """Transcript paragraphs without quotation marks: "PENCE: Well, look, …" is Pence's words."""
+    out: list[Quote] = []
+    for p in paragraphs:
+        if p.kind != "body" or any(p.start <= s.open_at < p.end for s in spans):
+            continue
+        label = transcript_label(text[p.start:p.end])
+        if label is None:
+            continue
+        start = p.start + label[1]
+        speaker = _named_speaker(label[0], p.start, resolver)
+        out.append(Quote(text=text[start:p.end], start=start, end=p.end, speaker=speaker.name,
+                         speaker_id=speaker.id, cue=None, kind="direct", rule="transcript_label",
+                         sentence=_sentence_index(sentences, start)))
+    return out
+
+
 # --------------------------------------------------------------------------- the stage
 
 
@@ -372,6 +513,12 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
     pull_quotes: list[int] = []
     for span in spans:
         inner = text[span.start:span.end]
+        label = transcript_label(inner)
+        labelled = Speaker(None, None)
+        if label is not None:  # "WALLACE: Let's start …": the label names the speaker and is not quoted
+            labelled = _named_speaker(label[0], span.start, resolver)
+            span = replace(span, start=span.start + label[1])
+            inner = text[span.start:span.end]
         n_words = _words(inner)
         if n_words == 0:
             continue
@@ -404,18 +551,27 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                                     cue=None, kind="scare", rule="scare_no_speaker" if verb is None
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
-        if verb is None and region is not None:
+        if labelled.name is None and span.close_at is not None and para is not None:
+            labelled = _signature(text, span.close_at, para[1], resolver)
+            if labelled.name is not None:
+                rule = "dash_signature"
+        if labelled.name is not None:
+            speaker, rule = labelled, rule or "transcript_label"
+        if speaker.name is None and verb is None and region is not None:
             candidates = _speech_verbs(region, (span.open_at, close + 1))
             adjacent = _adjacent_attribution(doc, close, region_end) if span.close_at is not None else None
             if adjacent is not None and adjacent not in candidates:
                 candidates.append(adjacent)
             if candidates:
                 verb = min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
-        if verb is not None:
+        if verb is not None and speaker.name is None:
             subj = _subject(verb)
             speaker = _speaker_from_token(subj, resolver)
             if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
                 speaker = _speaker_from_token(_subject(verb.head), resolver)
+            if speaker.name is None and subj is None:
+                speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
+                    _speaker_between(doc, region_start, verb.idx, resolver)
             cue = _cue_text(verb)
             via = _via(verb, resolver, verb.sent, subj)
             rule = "cue_in_sentence"
@@ -432,7 +588,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         if speaker.name is None and s_idx is not None:
             intro = _introduced_by(sentences, s_idx, doc, resolver)
             if intro is not None:
-                speaker, cue, rule = intro[0], intro[1], "introduced"
+                speaker, cue, rule = intro[0], intro[1] or None, "introduced"
             elif not embedded and last_speaker is not None \
                     and s_idx - last_speaker[0] <= settings.quote_speaker_window:
                 speaker, rule = last_speaker[1], "previous_speaker"
@@ -449,7 +605,8 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             speaker_id=speaker.id, cue=cue, kind=kind, via=via, rule=rule or "unattributed",
                             sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
-    quotes.extend(reported_speech(doc, sentences, quotes, resolver))
+    quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
+    quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
     return sorted(quotes, key=lambda q: q.start)
 
 
@@ -485,7 +642,11 @@ def _introduced_by(sentences: Sequence[Sentence], s_idx: int, doc: Any,
         return None
     verbs = _speech_verbs(span, (0, 0))
     if not verbs:
-        return None
+        # "Michaël Gillon, University of Liège:" on its own line: a short line naming one person or body
+        if _words(prev.text) > INTRO_LINE_MAX_WORDS:
+            return None
+        speaker = _speaker_between(doc, prev.start, prev.end, resolver)
+        return (speaker, "") if speaker.name else None
     speaker = _speaker_from_token(_subject(verbs[-1]), resolver)
     return (speaker, _cue_text(verbs[-1])) if speaker.name else None
 
@@ -506,8 +667,58 @@ def _attribute_pull_quotes(quotes: list[Quote], indices: list[int]) -> None:
                               cue=None, kind="direct", via=q.via, rule="pull_quote", sentence=pq.sentence)
 
 
+def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], resolver: Resolver,
+                     settings: Settings) -> Quote | None:
+    """Reported speech cued by this verb: "X said that …", "X accused Y of …", "X urged Y to …".
+
+    The verb must be one that reports words (``lexicons/report_verbs.tsv`` or the speech verbs); it is a cue when the cue table learned from PolNeAR train gives its lemma in its frame a
+    rate of at least ``reported_cue_min``; a verb of saying the table has not seen is a cue with a
+    clausal complement only. The rule names the lemma, frame and rate."""
+    if tok.pos_ not in ("VERB", "AUX") or (
+            tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+        return None  # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
+    lemma = tok.lemma_.lower()
+    if lemma not in report_verbs():
+        return None  # "according to" has its own rule; thinking and hoping are not speech
+    how = frame(tok)
+    rate = cue_rate(lemma, how)
+    if rate is not None and rate.seen >= settings.reported_cue_min_seen:
+        if rate.rate < settings.reported_cue_min:
+            return None
+        rule = f"learned_cue:{lemma}/{how} rate {rate.rate:.2f} of {rate.seen}"
+    elif lemma in SPEECH_VERBS and how == "ccomp":
+        rule = "speech_verb_clause"
+    else:
+        return None
+    bounds = content_bounds(tok, how)
+    if bounds is None:
+        return None
+    first, last = bounds
+    if lemma == "report" and any(t.lemma_.lower() in SPEECH_VERBS and t.i != tok.i
+                                 for t in doc[first.i:last.i + 1]):
+        return None  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
+    c_start, c_end = first.idx, last.idx + len(last)
+    if c_end <= c_start or (_mostly_quoted(c_start, c_end, quoted)
+                            and _own_words(doc.text, c_start, c_end, quoted) < MIXED_OWN_WORDS):
+        return None  # the quote itself; a clause with words of its own around a fragment is a mixed quote
+    subj = _subject(tok)
+    if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
+        return None  # "the government was told that …": the subject heard it, did not say it
+    speaker = _speaker_from_token(subj, resolver)
+    if speaker.name is None:
+        return None
+    text = doc.text[c_start:c_end]
+    if _words(text) < REPORTED_MIN_WORDS:
+        return None
+    via = _via(tok, resolver, tok.sent, subj)
+    if via is not None and via.lower() in speaker.name.lower():
+        via = None
+    return Quote(text=text, start=c_start, end=c_end, speaker=speaker.name, speaker_id=speaker.id,
+                 cue=_cue_text(tok), kind="reported", via=via, rule=rule)
+
+
 def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],
-                    resolver: Resolver) -> list[Quote]:
+                    resolver: Resolver, settings: Settings) -> list[Quote]:
     """"X said that …", "…, officials said", "according to X, …" outside quotation marks."""
     out: list[Quote] = []
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
@@ -516,41 +727,9 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
         if span is None:
             continue
         for tok in span:
-            if tok.lemma_.lower() in SPEECH_VERBS and tok.pos_ in ("VERB", "AUX") and not (
-                    tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
-                # ("Asked whether …, Brandt replied": a participle opening the sentence reports no speech)
-                comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-                if comp is None:
-                    continue
-                if tok.lemma_.lower() == "report" and any(
-                        t.lemma_.lower() in SPEECH_VERBS and t.i != tok.i for t in comp.subtree):
-                    continue  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
-                clause = [t for t in comp.subtree]
-                start_tok = clause[0]
-                if start_tok.dep_ == "mark" and start_tok.lower_ == "that" and len(clause) > 1:
-                    start_tok = clause[1]
-                c_start = start_tok.idx
-                c_end = clause[-1].idx + len(clause[-1])
-                if _mostly_quoted(c_start, c_end, quoted):
-                    continue
-                subj = _subject(tok)
-                if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
-                    continue  # "the government was told that …": the subject heard it, did not say it
-                speaker = _speaker_from_token(subj, resolver)
-                if speaker.name is None:
-                    continue
-                text = doc.text[c_start:c_end].rstrip(" ,")
-                if text.lower().startswith("that "):
-                    c_start += 5
-                    text = text[5:]
-                if _words(text) < 3:
-                    continue
-                via = _via(tok, resolver, tok.sent, subj)
-                if via is not None and via.lower() in speaker.name.lower():
-                    via = None
-                out.append(Quote(text=text, start=c_start, end=c_start + len(text), speaker=speaker.name,
-                                 speaker_id=speaker.id, cue=_cue_text(tok), kind="reported",
-                                 via=via, rule="speech_verb_clause", sentence=s.i))
+            found = _reported_clause(tok, doc, quoted, resolver, settings)
+            if found is not None:
+                out.append(replace(found, sentence=s.i))
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
                 obj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
                 if obj is None:
@@ -576,6 +755,12 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
                                  speaker_id=speaker.id, cue="according to", kind="reported", via=None,
                                  rule="according_to", sentence=s.i))
     return out
+
+
+def _own_words(text: str, start: int, end: int, quoted: Sequence[tuple[int, int]]) -> int:
+    """Words of text[start:end] outside the quoted spans (the reporter's own words)."""
+    chars = [ch if not any(a - 1 <= i < b + 1 for a, b in quoted) else " " for i, ch in enumerate(text[start:end], start)]
+    return _words("".join(chars))
 
 
 def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> bool:
