@@ -7,11 +7,19 @@ import pytest
 from newsprism.stages import analyze
 from newsprism.compare import compare_analyzed
 from newsprism.evaluate import score_framing
+from newsprism.records import Article, Paragraph
 
-from .conftest import ROOT, make_article
+from .conftest import ROOT
 
 pytestmark = pytest.mark.slow
 
+
+
+def _written(text: str) -> Article:
+    """An Article straight from text the test writes (title, blank line, body): these tests are about framing,
+    so the text does not go through the cleaner."""
+    title, body = text.split("\n\n", 1)
+    return Article(id="t", source="t", text=body, title=title, paragraphs=(Paragraph(start=0, end=len(body)),))
 
 
 def _cues(framing, cue):  # type: ignore[no-untyped-def]
@@ -48,7 +56,9 @@ def test_framing_seed_001_cues(seed_comparison):
 def test_framing_seed_000_praise_and_naming(seed_comparison):
     a = seed_comparison.articles[0]
     texts = {(f.cue, f.text) for f in a.framing}
-    assert ("loaded", "great") in texts and ("loaded", "emotional") in texts
+    # "emotional" (in "an emotional reception") was loaded only by Pattern's subjectivity lexicon; the learned
+    # tagger gives it p≈0.05 (BABE's annotators do not mark it): sentiment, not slant (issue 14)
+    assert ("loaded", "great") in texts and ("loaded", "emotional") not in texts
     great = next(f for f in a.framing if f.text == "great")
     assert "Xi Jinping" in great.reason  # praise inside Xi's quoted words, said so
     naming = next(f for f in a.framing if f.cue == "naming")
@@ -56,7 +66,7 @@ def test_framing_seed_000_praise_and_naming(seed_comparison):
 
 
 def test_framing_hedges_and_scare_quotes_on_own_text():
-    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
+    a = analyze(_written("Reform Plan Unveiled\n\nThe minister unveiled the so-called reform plan, which the "
                          "self-styled experts of the alleged think tank praised as “bold”, on Monday."))
     hedges = {f.text for f in _cues(a.framing, "hedge")}
     assert hedges == {"so-called", "self-styled", "alleged"}
@@ -64,14 +74,14 @@ def test_framing_hedges_and_scare_quotes_on_own_text():
 
 def test_framing_label_after_naming_verb_is_a_partial_quote():
     """A label quoted after a naming verb ('praised as') is the speaker's words, not a scare quote."""
-    a = analyze(make_article("Reform Plan Unveiled\n\nThe minister unveiled the reform plan, which the experts of "
+    a = analyze(_written("Reform Plan Unveiled\n\nThe minister unveiled the reform plan, which the experts of "
                              "the think tank praised as “bold”, on Monday."))
     assert not _cues(a.framing, "scare_quote")
     assert [(q.kind, q.text) for q in a.quotes if "bold" in q.text] == [("partial", "bold")]
 
 
 def test_framing_attribution_grades_on_own_text():
-    a = analyze(make_article("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
+    a = analyze(_written("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Her deputy "
                          "Jon Ries noted that revenue had grown. Opposition leader Per Malm claimed that the "
                          "figures were wrong."))
     grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
@@ -81,7 +91,7 @@ def test_framing_attribution_grades_on_own_text():
 
 
 def test_framing_loaded_words_name_their_lexicon():
-    a = analyze(make_article("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
+    a = analyze(_written("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
                          "called the heroic volunteers the only winners."))
     loaded = {f.text: f.reason for f in _cues(a.framing, "loaded")}
     assert "slammed" in loaded and "BABE" in loaded["slammed"]
@@ -89,7 +99,7 @@ def test_framing_loaded_words_name_their_lexicon():
 
 
 def test_framing_agentless_passive():
-    a = analyze(make_article("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
+    a = analyze(_written("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
                          "report was written by engineers."))
     passives = {f.text for f in _cues(a.framing, "passive_agentless")}
     assert passives == {"were ignored", "were postponed"}  # "written by engineers" names its agent
@@ -106,9 +116,37 @@ def test_framing_naming_contrast_on_examples(analyzed_examples):
 
 
 def test_framing_sentence_bias_score_is_explained():
-    a = analyze(make_article("Budget Vote\n\nThe council approved the budget on Tuesday by a vote of seven to two. "
+    a = analyze(_written("Budget Vote\n\nThe council approved the budget on Tuesday by a vote of seven to two. "
                              "Greedy corporate fat cats are once again ripping off hardworking families with their "
                              "shameless lies."))
     flagged = [f for f in a.framing if f.cue == "biased_sentence"]
     assert [f.text.split()[0] for f in flagged] == ["Greedy"]  # the neutral vote report is not flagged
     assert "bias score" in flagged[0].reason and "BABE" in flagged[0].reason
+
+
+def test_framing_raged_is_graded_emotive():
+    a = analyze(_written("Budget Row\n\nFinance Minister Ana Kell said the budget was balanced. Opposition "
+                             "leader Per Malm raged that the figures were a fraud. Her deputy Jon Ries stated "
+                             "that revenue had grown."))
+    grades = {f.text: f.grade for f in _cues(a.framing, "attribution_verb")}
+    assert grades.get("raged") == "emotive" and grades.get("said") == "neutral" and grades.get("stated") == "neutral"
+    raged = next(f for f in _cues(a.framing, "attribution_verb") if f.text == "raged")
+    assert raged.speaker == "Per Malm" and "angry" in raged.reason
+
+
+def test_framing_epithet_found_with_span_and_reason():
+    a = analyze(_written("Protest in Arden\n\nThe corrupt regime sent police to the square on Monday. "
+                             "Thousands of people marched through Arden, and the police watched."))
+    epithets = _cues(a.framing, "epithet")
+    assert any(f.text == "corrupt regime" for f in epithets), [(f.cue, f.text) for f in a.framing]
+    f = next(f for f in epithets if f.text == "corrupt regime")
+    assert "people" in f.reason and f.score is not None and 0 < f.score <= 1
+
+
+def test_framing_learned_tagger_flags_words_with_probability():
+    a = analyze(_written("Council Vote\n\nThe council approved the budget on Tuesday. The council's "
+                             "disgraceful decision was a shameless giveaway, residents said."))
+    loaded = {f.text: f for f in _cues(a.framing, "loaded")}
+    assert "disgraceful" in loaded and "shameless" in loaded
+    assert "approved" not in loaded and "budget" not in loaded and "Tuesday" not in loaded
+    assert all(f.score is not None and f.score >= 0.5 and "tagger" in f.reason for f in loaded.values())

@@ -30,6 +30,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 DbOption = typer.Option(os.environ.get("NEWSPRISM_DB", DEFAULT_DB), "--db", help="SQLite database path.")
 SetOption = typer.Option(None, "--set", help="Override a setting: NAME=VALUE (see `newsprism settings`).")
+_ONE = "(a single file or stdin; wins over what the page states)"
+OutletOption = typer.Option(None, "--outlet", help=f"The outlet that published the article {_ONE}.")
+PublishedOption = typer.Option(None, "--published", help=f"Publication date, YYYY-MM-DD {_ONE}.")
+UrlOption = typer.Option(None, "--url", help=f"The article's address {_ONE}.")
+TitleOption = typer.Option(None, "--title", help=f"The article's headline {_ONE}.")
+
+
+def _overrides(outlet: Optional[str], published: Optional[str], url: Optional[str],
+               title: Optional[str]) -> dict[str, Optional[str]]:
+    return {"outlet": outlet, "published": published, "url": url, "title": title}
 
 
 def _fail(line: str, code: int) -> None:
@@ -69,7 +79,9 @@ def _settings(pairs: Optional[list[str]]) -> Settings:
 def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, directories, URLs, feeds, WARC, JSONL or -."),
            db: str = DbOption, set_: Optional[list[str]] = SetOption,
            stories: bool = typer.Option(True, "--stories/--no-stories", help="Group new articles into stories."),
-           json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
+           json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+           outlet: Optional[str] = OutletOption, published: Optional[str] = PublishedOption,
+           url: Optional[str] = UrlOption, title: Optional[str] = TitleOption) -> None:
     """Read, clean and store articles; print a summary (read, stored, duplicates, skipped)."""
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn
 
@@ -86,7 +98,8 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, director
             if isinstance(item, InputError):
                 err.print(item.one_line(), markup=False)
 
-        summary = run_ingest(sources, store, settings, on_item=on_item, assign_stories=stories)
+        summary = run_ingest(sources, store, settings, on_item=on_item, assign_stories=stories,
+                             overrides=_overrides(outlet, published, url, title))
     if json_out:
         out.print_json(json.dumps(summary.as_dict()))
     else:
@@ -101,14 +114,17 @@ def ingest(sources: list[str] = typer.Argument(..., help="Files, globs, director
 @guarded
 def analyze(source: str = typer.Argument(..., help="A file, URL or - (stdin)."),
             json_out: bool = typer.Option(False, "--json", help="Print the article JSON (OUTPUT.md)."),
-            set_: Optional[list[str]] = SetOption) -> None:
+            set_: Optional[list[str]] = SetOption,
+            outlet: Optional[str] = OutletOption, published: Optional[str] = PublishedOption,
+            url: Optional[str] = UrlOption, title: Optional[str] = TitleOption) -> None:
     """Analyse one article: entities, quotes, framing cues and internal errors."""
     from .api import analyze as run_analyze
-    from .api import read
+    from .pipeline import load_one
     from .report.terminal import print_article
 
     settings = _settings(set_)
-    analyzed = run_analyze(read(source, settings=settings), settings=settings)
+    article = load_one(source, settings, overrides=_overrides(outlet, published, url, title))
+    analyzed = run_analyze(article, settings=settings)
     if json_out:
         sys.stdout.write(json.dumps(analyzed.to_output(), ensure_ascii=False, indent=2, allow_nan=False) + "\n")
     else:
@@ -145,7 +161,9 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
             json_out: bool = typer.Option(False, "--json", help="Print the comparison JSON (OUTPUT.md)."),
             md: bool = typer.Option(False, "--md", help="Print a Markdown report."),
             html: Optional[Path] = typer.Option(None, "--html", help="Write a standalone HTML report here."),
-            set_: Optional[list[str]] = SetOption) -> None:
+            set_: Optional[list[str]] = SetOption,
+            outlet: Optional[str] = OutletOption, published: Optional[str] = PublishedOption,
+            url: Optional[str] = UrlOption, title: Optional[str] = TitleOption) -> None:
     """Compare articles: corroborated, unique and conflicting facts, omissions, quotes, framing."""
     from .pipeline import compare_sources, compare_story
     from .report import html as html_report
@@ -157,8 +175,9 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         with Store(db) as store:
             comparison = compare_story(store, story, settings)
     else:
-        comparison = compare_sources(sources or [], settings, on_error=lambda e: err.print(e.one_line(),
-                                                                                            markup=False))
+        comparison = compare_sources(sources or [], settings,
+                                     on_error=lambda e: err.print(e.one_line(), markup=False),
+                                     overrides=_overrides(outlet, published, url, title))
     if html is not None:
         html.write_text(html_report.render(comparison), encoding="utf-8")
         err.print(f"wrote {html}", markup=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from .compare import link_across
-from .compare.framing import add_naming_cues
+from .compare.framing import add_naming_cues, relative_framing
 from .extract import extract
 from .pipeline import load_one
 from .records import RawDocument
@@ -139,13 +139,15 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
     for doc in gold["documents"]:
         groups.setdefault(doc["group"], []).append(doc)
     for docs in groups.values():
-        analyzed = add_naming_cues(link_across(analyze_many([load_one(str(Path(root) / d["source"])) for d in docs])))
+        analyzed, _ = relative_framing(add_naming_cues(link_across(
+            analyze_many([load_one(str(Path(root) / d["source"])) for d in docs]))))
         for doc, a in zip(docs, analyzed, strict=True):
             items = doc["framing"]
             for item in items:
                 if not check_gold_span(a.article.text, item):
                     total.stale.append(f"{doc['source']}:{item['start']}")
-            predicted = [f.to_dict() for f in a.framing if f.cue != "biased_sentence"]
+            # phrase cues (evaluative, epithet) sit over word cues and have no kind in this gold set
+            predicted = [f.to_dict() for f in a.framing if f.cue not in ("biased_sentence", "evaluative", "epithet")]
             tally(total, by_cue, items, predicted, "cue", lambda g, p: g["cue"] == p["cue"])
     return total, by_cue
 

@@ -15,7 +15,7 @@ import threading
 from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Mapping, Optional, Sequence
 
 import httpx
 
@@ -46,6 +46,9 @@ class IngestSummary:
                            for e in self.errors]}
 
 
+Overrides = Mapping[str, Optional[str]]  # metadata the user knows: outlet, published, url, title, author
+
+
 @contextmanager
 def time_budget(seconds: float, source: str | None, what: str = "extraction") -> Iterator[None]:
     """Raise TimedOut in the block after ``seconds`` (setting ``article_time_budget``).
@@ -72,9 +75,11 @@ def time_budget(seconds: float, source: str | None, what: str = "extraction") ->
 
 
 def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
-                  stdin: BinaryIO | None = None) -> Iterable[Article | InputError]:
-    """Every article the specs name, cleaned, or the InputError that stopped it."""
-    for item in iter_documents(specs, settings, client=client, stdin=stdin):
+                  stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> Iterable[Article | InputError]:
+    """Every article the specs name, cleaned, or the InputError that stopped it.
+
+    ``overrides`` applies to a single input or to stdin (``sources.override_target``)."""
+    for item in iter_documents(specs, settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, InputError):
             yield item
             continue
@@ -90,10 +95,10 @@ def read_articles(specs: Iterable[str], settings: Settings = DEFAULT, client: ht
 def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, client: httpx.Client | None = None,
            stdin: BinaryIO | None = None,
            on_item: Callable[[Article | InputError, str], None] | None = None,
-           assign_stories: bool = False) -> IngestSummary:
+           assign_stories: bool = False, overrides: Overrides | None = None) -> IngestSummary:
     """Read, clean and store; each article is committed before the next is read."""
     summary = IngestSummary()
-    for item in read_articles(specs, settings, client=client, stdin=stdin):
+    for item in read_articles(specs, settings, client=client, stdin=stdin, overrides=overrides):
         summary.read += 1
         if isinstance(item, InputError):
             summary.skipped[item.reason] += 1
@@ -117,11 +122,11 @@ def ingest(specs: Iterable[str], store: Store, settings: Settings = DEFAULT, cli
 
 
 def load_one(spec: str, settings: Settings = DEFAULT, client: httpx.Client | None = None,
-             stdin: BinaryIO | None = None) -> Article:
+             stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> Article:
     """The single article a source names; raises its InputError when it cannot be read."""
     if os.path.isdir(spec):
         raise Unreadable("is a directory; name one article (ingest and compare take directories)", source=spec)
-    for item in read_articles([spec], settings, client=client, stdin=stdin):
+    for item in read_articles([spec], settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, NewsprismError):
             raise item
         return item
@@ -129,11 +134,11 @@ def load_one(spec: str, settings: Settings = DEFAULT, client: httpx.Client | Non
 
 
 def load_many(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
-              stdin: BinaryIO | None = None) -> tuple[list[Article], list[InputError]]:
+              stdin: BinaryIO | None = None, overrides: Overrides | None = None) -> tuple[list[Article], list[InputError]]:
     articles: list[Article] = []
     errors: list[InputError] = []
     seen: set[str] = set()
-    for item in read_articles(specs, settings, client=client, stdin=stdin):
+    for item in read_articles(specs, settings, client=client, stdin=stdin, overrides=overrides):
         if isinstance(item, InputError):
             errors.append(item)
         elif item.id not in seen:
@@ -210,9 +215,10 @@ def compare_articles(articles: Sequence[Article], settings: Settings = DEFAULT,
 
 
 def compare_sources(specs: Sequence[str], settings: Settings = DEFAULT,
-                    on_error: Callable[[InputError], None] | None = None) -> Comparison:
+                    on_error: Callable[[InputError], None] | None = None,
+                    overrides: Overrides | None = None) -> Comparison:
     """Read, analyse and compare; inputs that cannot be read are reported and left out."""
-    articles, errors = load_many(specs, settings)
+    articles, errors = load_many(specs, settings, overrides=overrides)
     errors += _too_large(articles, settings)
     articles = [a for a in articles if len(a.text) <= settings.max_analysis_chars]
     for e in errors:

@@ -136,6 +136,8 @@ class Article(Record):
     url: str | None = None
     removed: tuple[Removed, ...] = ()
     paragraphs: tuple[Paragraph, ...] = ()
+    credits: tuple[str, ...] = ()          # wire, reporting and copyright credits the text states
+    metadata_rules: tuple[str, ...] = ()   # "field=rule": what read each metadata value ("given" = the user)
 
     @property
     def ok(self) -> bool:
@@ -204,6 +206,7 @@ class FramingCue(Record):
     target: str | None = None
     grade: str | None = None
     speaker: str | None = None
+    score: float | None = None  # the model's probability or the log-odds z-score that decided, when one did
 
 
 @dataclass(frozen=True)
@@ -289,6 +292,7 @@ class AnalyzedArticle(Record):
             "id": a.id, "source": a.source, "url": a.url, "title": a.title, "outlet": a.outlet,
             "author": a.author, "published": a.published, "language": a.language,
             "status": a.status, "reason": a.reason, "text": a.text,
+            "credits": list(a.credits), "metadata_rules": list(a.metadata_rules),
             "removed": _plain(a.removed), "paragraphs": _plain(a.paragraphs),
             "sentences": _plain(self.sentences), "entities": _plain(self.entities),
             "quotes": _plain(self.quotes), "framing": _plain(self.framing),

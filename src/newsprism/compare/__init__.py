@@ -16,7 +16,7 @@ from ..settings import DEFAULT, Settings
 from .align import align
 from .entities import link_across
 from .facts import build_facts, fact_claims
-from .framing import add_naming_cues, framing_summary
+from .framing import add_naming_cues, framing_summary, relative_framing
 from .quote_variants import quote_variants, sources
 from .synthesis import synthesise
 
@@ -24,7 +24,7 @@ __all__ = ["compare_analyzed", "link_across"]
 
 
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
-    linked = add_naming_cues(link_across(analyzed), settings)
+    linked, topic = relative_framing(add_naming_cues(link_across(analyzed), settings), settings)
     groups = [fact_claims(a, settings) for a in linked]
     alignments = align(groups, settings)
     facts = build_facts(linked, alignments, settings)
@@ -40,6 +40,6 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     for a in linked:
         omissions[a.id] = [f.id for f in facts if a.id not in f.articles() and f.articles()]
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
-                            sources=sources(linked), framing=framing_summary(linked), synthesis=(),
+                            sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
                             alignments=tuple(alignments))
     return replace(comparison, synthesis=tuple(synthesise(comparison, settings)))

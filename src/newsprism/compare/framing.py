@@ -1,30 +1,152 @@
-"""Framing across the articles of a comparison: per-article summaries and naming contrasts."""
+"""Framing across the articles of a comparison: what is the story's topic and what is an outlet's slant.
+
+- ``relative_framing``: a loaded word most of the other articles also use ("affirmative action",
+  "killed" in a disaster, the names of things) is the story's topic, not framing: its cues leave the
+  article's framing and are listed as ``topic`` with the evidence;
+- ``distinctive_words``: per outlet, the words that set it apart from the other articles of the
+  comparison, by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008,
+  "Fightin' Words"), the prior being general English news-and-web word frequency (wordfreq), with the
+  z-score as evidence;
+- ``framing_summary``: per article the cue counts, the notable cues, the distinctive words, the names
+  and epithets it uses for each actor, and the voices it quotes;
+- naming contrasts: phrases that name one event or situation differently across articles.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Any, Sequence
+
+from wordfreq import word_frequency
 
 from .. import nlp
 from ..lexicons import nrc, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
 from ..text.names import nat_match, slug
+from ..text.words import zipf
+
+WORD_CUES = ("loaded", "evaluative", "epithet")  # cues built on a single loaded word
+STOP_ZIPF = 6.0  # words at least this common ("the", "said", "with") never set an outlet apart
+_SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|d)$")
+
+
+def stem(word: str) -> str:
+    """A crude stem so that "killed", "kills" and "killing" count as one word across articles."""
+    low = word.lower()
+    return _SUFFIX.sub("", low) if len(low) > 4 else low
+
+
+_WORD_AT = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+def _counts(a: AnalyzedArticle) -> Counter[str]:
+    """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out."""
+    out: Counter[str] = Counter()
+    text = a.article.text
+    for m in _WORD_AT.finditer(text):  # words with their positions
+        w = m.group(0)
+        before = text[:m.start()].rstrip()
+        sentence_start = not before or before[-1] in ".!?\"“”'\n"
+        if len(w) > 2 and (w.islower() or (sentence_start and w[1:].islower())):
+            out[stem(w)] += 1
+    return out
+
+
+def log_odds(mine: Counter[str], others: Counter[str], prior: float, min_alpha: float = 0.5) -> dict[str, float]:
+    """z-scores of the log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008, eq. 16-22):
+    how much more this article uses each word than the others, against a general-English baseline
+    (wordfreq frequency × ``prior``, plus ``min_alpha`` for every word)."""
+    n_i, n_j = sum(mine.values()), sum(others.values())
+    out: dict[str, float] = {}
+    for w in mine:
+        alpha = prior * word_frequency(w, "en") + min_alpha
+        y_i, y_j = mine[w], others.get(w, 0)
+        delta = (math.log((y_i + alpha) / (n_i + prior - y_i - alpha))
+                 - math.log((y_j + alpha) / (n_j + prior - y_j - alpha)))
+        out[w] = delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
+    return out
+
+
+def distinctive_words(analyzed: Sequence[AnalyzedArticle],
+                      settings: Settings = DEFAULT) -> dict[str, list[dict[str, Any]]]:
+    """Per article, the words that set it apart from the other articles (z ≥ distinctive_z_min), best first."""
+    counts = {a.id: _counts(a) for a in analyzed}
+    out: dict[str, list[dict[str, Any]]] = {}
+    for a in analyzed:
+        others: Counter[str] = Counter()
+        for b in analyzed:
+            if b.id != a.id:
+                others.update(counts[b.id])
+        z = log_odds(counts[a.id], others, settings.log_odds_prior, settings.log_odds_min_alpha)
+        best = sorted(((w, v) for w, v in z.items() if v >= settings.distinctive_z_min and zipf(w) < STOP_ZIPF),
+                      key=lambda wv: -wv[1])[:settings.distinctive_max]
+        out[a.id] = [{"word": w, "z": round(v, 2), "count": counts[a.id][w], "others": others.get(w, 0),
+                      "reason": f"used {counts[a.id][w]}× here, {others.get(w, 0)}× in the other articles; "
+                                f"log-odds z={v:.2f} against them with a general-English prior"}
+                     for w, v in best]
+    return out
+
+
+def relative_framing(analyzed: Sequence[AnalyzedArticle],
+                     settings: Settings = DEFAULT) -> tuple[list[AnalyzedArticle], dict[str, list[dict[str, Any]]]]:
+    """Drop loaded-word cues (and the phrases built on them) whose word is the story's topic: used by at
+    least ``topic_share_min`` of the other articles and not distinctive (log-odds z below
+    ``distinctive_z_min``). Returns the articles and, per article, the topic words set aside, with why."""
+    if len(analyzed) < 2:
+        return list(analyzed), {a.id: [] for a in analyzed}
+    counts = {a.id: _counts(a) for a in analyzed}
+    out: list[AnalyzedArticle] = []
+    topic: dict[str, list[dict[str, Any]]] = {}
+    for a in analyzed:
+        others = [b for b in analyzed if b.id != a.id]
+        pooled: Counter[str] = Counter()
+        for b in others:
+            pooled.update(counts[b.id])
+        z = log_odds(counts[a.id], pooled, settings.log_odds_prior, settings.log_odds_min_alpha)
+        dropped: list[tuple[int, int]] = []
+        topic[a.id] = []
+        for f in a.framing:
+            if f.cue != "loaded":
+                continue
+            w = stem(f.text)
+            share = sum(1 for b in others if counts[b.id].get(w, 0)) / len(others)
+            zw = z.get(w, 0.0)
+            if share >= settings.topic_share_min and zw < settings.distinctive_z_min:
+                dropped.append((f.start, f.end))
+                topic[a.id].append({"word": f.text, "start": f.start, "end": f.end, "share": round(share, 2),
+                                    "z": round(zw, 2),
+                                    "reason": f"used by {share:.0%} of the other articles and not distinctive "
+                                              f"(log-odds z={zw:.2f}): the story's topic, not framing"})
+        kept = tuple(f for f in a.framing if not (
+            (f.cue == "loaded" and (f.start, f.end) in dropped)
+            or (f.cue in ("evaluative", "epithet") and any(f.start <= s < f.end for s, _ in dropped))))
+        out.append(replace(a, framing=kept))
+    return out, topic
 
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
-    """Counts per cue per 1,000 words, attribution verbs by grade, and the notable cues."""
+    """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names and epithets
+    it gives each actor, and the voices it quotes."""
     words = max(len(analyzed.article.text.split()), 1)
     counts = Counter(f.cue for f in analyzed.framing)
     grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
     notable = [f.to_dict() for f in analyzed.framing
-               if f.cue in ("hedge", "scare_quote", "loaded", "passive_agentless")
+               if f.cue in ("hedge", "scare_quote", "loaded", "evaluative", "epithet", "passive_agentless")
                or (f.cue == "attribution_verb" and f.grade != "neutral")]
+    actors: dict[str, list[str]] = defaultdict(list)
+    for f in analyzed.framing:
+        if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
+            actors[f.target].append(f.text)
+    voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind != "scare")
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
-            "attribution": dict(sorted(grades.items())), "notable": notable[:30]}
+            "attribution": dict(sorted(grades.items())), "notable": notable[:30],
+            "actors": dict(sorted(actors.items())), "voices": dict(voices.most_common())}
 
 
 def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
@@ -96,8 +218,16 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     return out
 
 
-def framing_summary(analyzed: Sequence[AnalyzedArticle]) -> dict[str, dict[str, Any]]:
-    return {a.id: summarise(a) for a in analyzed}
+def framing_summary(analyzed: Sequence[AnalyzedArticle], topic: dict[str, list[dict[str, Any]]] | None = None,
+                    settings: Settings = DEFAULT) -> dict[str, dict[str, Any]]:
+    distinct = distinctive_words(analyzed, settings) if len(analyzed) > 1 else {}
+    out = {}
+    for a in analyzed:
+        summary = summarise(a)
+        summary["distinctive"] = distinct.get(a.id, [])
+        summary["topic"] = (topic or {}).get(a.id, [])
+        out[a.id] = summary
+    return out
 
 
 def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:

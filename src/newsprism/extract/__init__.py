@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..errors import NoContent, NotEnglish, TooLarge
+from ..errors import MalformedInput, NoContent, NotEnglish, TooLarge
 from ..records import Article, RawDocument, Removed, content_id
 from ..settings import DEFAULT, Settings
 from ..sources.base import decode, sniff_kind
@@ -21,9 +21,8 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     """Clean one document. Raises an InputError subclass when it holds no usable English article."""
     text = decode(doc.data, doc.source, settings)
     kind = doc.kind if doc.kind in ("text", "html") else sniff_kind(text, doc.source)
-    outlet = author = published = None
+    outlet = author = published = url = None
     removed: list[Removed] = []
-    url = doc.url
     if kind == "html":
         page = extract_html(text, url=doc.url, settings=settings, source=doc.source)
         if page is None:
@@ -31,7 +30,7 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
                             source=doc.source)
         cleaned: Cleaned = clean_text(page.text, settings, title=doc.title or page.title)
         removed.extend(page.removed)
-        outlet, author, published, url = page.outlet, page.author, page.published, page.url or url
+        outlet, author, published, url = page.outlet, page.author, page.published, page.url
     else:
         cleaned = clean_text(text, settings, title=doc.title)
     removed.extend(cleaned.removed)
@@ -45,18 +44,38 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     if language != "en" and prob >= settings.english_min_share:
         raise NotEnglish(f"the article is in {language!r} (p={prob:.2f}); newsprism analyses English",
                          source=doc.source)
+    given_date = parse_date(doc.published)
+    if doc.published and given_date is None:
+        raise MalformedInput(f"the published date {doc.published!r} is not a full date (use YYYY-MM-DD)",
+                             source=doc.source)
+    values = {"outlet": (doc.outlet, cleaned.outlet, outlet), "author": (doc.author, cleaned.author, author),
+              "published": (given_date, cleaned.published, published), "title": (doc.title, cleaned.title, None),
+              "url": (doc.url, None, url)}
+    chosen: dict[str, str | None] = {}
+    rules: list[str] = []
+    for name, (given, stated, from_html) in values.items():
+        for value, rule in ((given, "given"), (stated, cleaned.rules.get(name, "headline")),
+                            (from_html, "html_metadata")):
+            if value:
+                chosen[name] = value
+                rules.append(f"{name}={rule}")
+                break
+        else:
+            chosen[name] = None
     return Article(
         id=content_id(cleaned.text),
         source=doc.source,
         text=cleaned.text,
         title=cleaned.title,
-        outlet=doc.outlet or cleaned.outlet or outlet,
-        author=doc.author or cleaned.author or author,
-        published=parse_date(doc.published) or cleaned.published or published,
+        outlet=chosen["outlet"],
+        author=chosen["author"],
+        published=chosen["published"],
         language="en",
-        url=url,
+        url=chosen["url"],
         removed=tuple(removed),
         paragraphs=tuple(cleaned.paragraphs),
+        credits=tuple(cleaned.credits),
+        metadata_rules=tuple(rules),
     )
 
 

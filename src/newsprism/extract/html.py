@@ -18,8 +18,8 @@ import trafilatura
 from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
-from .meta import parse_date
-from .text import BYLINE, score_line
+from .meta import BYLINE, parse_date
+from .rules import score_line
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # failures are reported as our own errors
 
@@ -140,7 +140,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     date_params = {"original_date": True, "extensive_search": False, "max_date": dt.date.today().isoformat()}
     for recall in (False, True):  # a second, recall-first pass for pages the precise pass rejects
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
             include_images=False, deduplicate=False, favor_recall=recall, date_extraction_params=date_params,
         )
         if doc is not None:
@@ -160,3 +160,31 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         url=(get("url") or url),
         removed=_dropped_blocks(html, text, settings),
     )
+
+
+# Block-level elements: a scraper that flattens a page to text starts a new line at each.
+_FLAT_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot",
+    "th", "thead", "tr", "ul", "option", "select", "button", "title", "center",
+))
+_INVISIBLE = "//script|//style|//noscript|//template|//svg|//head|//iframe|//object|//embed|//comment()"
+
+
+def flatten_html(html: str) -> list[str]:
+    """A page's visible text the way scrapers store it: one line per visible block, whitespace collapsed."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return []
+    for bad in tree.xpath(_INVISIBLE):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    for el in tree.iter():
+        if isinstance(el.tag, str) and el.tag.lower() in _FLAT_BLOCKS:
+            el.text = "\n" + (el.text or "")
+            el.tail = "\n" + (el.tail or "")
+    text = tree.text_content()
+    lines = (" ".join(line.split()) for line in text.split("\n"))
+    return [line for line in lines if line]

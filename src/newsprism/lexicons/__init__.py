@@ -101,3 +101,9 @@ def nrc() -> dict[str, list[str]]:
     """NRC Emotion Lexicon as shipped by NRCLex: word → emotions."""
     data: dict[str, list[str]] = json.loads(package_text("nrclex", "data/nrc_en.json", "NRCLex"))
     return data
+
+
+@lru_cache(maxsize=1)
+def people_nouns() -> frozenset[str]:
+    """Nouns naming a person or group by role or stance ("leader", "regime", "protesters"): epithet heads."""
+    return frozenset(row[0] for row in _rows("people_nouns.tsv"))

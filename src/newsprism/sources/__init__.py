@@ -9,7 +9,7 @@ import glob
 import os
 import sys
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, Mapping
 
 import httpx
 
@@ -19,13 +19,15 @@ from ..settings import DEFAULT, Settings
 from .base import decode, read_file_bytes, sniff_kind
 from .feed import read_feed
 from .jsonl import read_jsonl
+from .overrides import FIELDS, apply_overrides, is_sidecar, read_sidecar, with_sidecar
 from .parquet import read_parquet
 from .url import fetch, is_url, make_client, redact_url
 from .warc import read_warc
 
 Item = RawDocument | InputError
 
-__all__ = ["Item", "iter_documents", "expand_specs", "read_bytes_as"]
+__all__ = ["Item", "iter_documents", "expand_specs", "read_bytes_as", "apply_overrides", "read_sidecar",
+           "with_sidecar", "override_target"]
 
 
 def expand_specs(specs: Iterable[str]) -> Iterator[str]:
@@ -37,11 +39,11 @@ def expand_specs(specs: Iterable[str]) -> Iterator[str]:
             matches = sorted(glob.glob(spec, recursive=True))
             if not matches:
                 yield spec  # reported as unreadable
-            yield from (m for m in matches if os.path.isfile(m))
+            yield from (m for m in matches if os.path.isfile(m) and not is_sidecar(m))
         elif os.path.isdir(spec):
             for root, _dirs, files in sorted(os.walk(spec)):
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not is_sidecar(name):
                         yield os.path.join(root, name)
         else:
             yield spec
@@ -122,11 +124,42 @@ def _read_one(spec: str, settings: Settings, client: httpx.Client | None,
     except InputError as exc:
         yield exc
         return
-    yield from read_bytes_as(data, spec, settings, name=Path(spec).name, client=client)
+    for item in read_bytes_as(data, spec, settings, name=Path(spec).name, client=client):
+        if isinstance(item, RawDocument):
+            try:
+                item = with_sidecar(item, spec)
+            except InputError as exc:
+                yield exc
+                continue
+        yield item
+
+
+def override_target(specs: list[str], overrides: Mapping[str, str | None] | None) -> str | None:
+    """The one input user-given metadata applies to: stdin when it is among the inputs, else a single
+    file or URL. InputError when metadata is given for several inputs (it would be ambiguous)."""
+    if not overrides or not any(v for v in overrides.values()):
+        return None
+    if "-" in specs:
+        return "-"
+    expanded = list(expand_specs(specs))
+    if len(expanded) == 1:
+        return expanded[0]
+    raise InputError("--outlet, --published, --url and --title apply to a single file or to stdin (-), "
+                     f"not to {len(expanded)} inputs", source=", ".join(specs)[:200], reason="usage")
 
 
 def iter_documents(specs: Iterable[str], settings: Settings = DEFAULT, client: httpx.Client | None = None,
-                   stdin: BinaryIO | None = None) -> Iterator[Item]:
-    """Every document (or input failure) the specs name, in order."""
+                   stdin: BinaryIO | None = None,
+                   overrides: Mapping[str, str | None] | None = None) -> Iterator[Item]:
+    """Every document (or input failure) the specs name, in order.
+
+    ``overrides`` (outlet, published, url, title, author) is metadata the user knows; it applies to
+    the single input or to stdin (see ``override_target``) and wins over what the text states.
+    """
+    specs = list(specs)
+    target = override_target(specs, overrides)
     for spec in expand_specs(specs):
-        yield from _read_one(spec, settings, client, stdin)
+        for item in _read_one(spec, settings, client, stdin):
+            if target is not None and spec == target and isinstance(item, RawDocument) and overrides:
+                item = apply_overrides(item, **{k: v for k, v in overrides.items() if k in FIELDS})
+            yield item

@@ -7,9 +7,15 @@ Per article (the ``framing`` stage):
 - ``attribution_verb``: how a speaker is introduced, graded ``neutral`` (said, told),
   ``endorsing`` (noted, pointed out, explained) or ``undermining`` (claimed, insisted, talked up,
   admitted), tied to the speaker;
-- ``loaded``: subjective or emotive words from published lexicons: BABE's biased words (media-bias
-  annotators), VADER valence (|v| ≥ 2), the Pattern/TextBlob subjectivity lexicon (≥ 0.8, adjectives)
-  and NRC emotion verbs (anger and fear); each names its lexicon and value;
+- ``attribution_verb`` also grades ``emotive`` verbs (raged, fumed, slammed, dared), from the one graded
+  list of verbs of saying (``lexicons/speech_verbs.tsv``);
+- ``loaded``: words the learned word-level bias tagger flags (trained on BABE's annotated biased words,
+  see ``bias_words``): probability ≥ ``bias_word_min``, or ≥ ``bias_word_lexicon_min`` when a published
+  lexicon (VADER, Pattern subjectivity, NRC, BABE's word list) also marks the word; the lexicons are the
+  tagger's features, never a verdict alone; the reason names the probability and the strongest features;
+- ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
+  + noun ("a torrent of abuse");
+- ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
 - ``passive_agentless``: a passive with no agent, hiding who acted ("The warnings were ignored");
 - ``biased_sentence``: the sentence-level bias score (logistic regression over sentence embeddings,
   trained on BABE by scripts/train_bias.py) when it is high, pointing at the loaded words inside.
@@ -25,15 +31,15 @@ import json
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from .. import nlp
-from ..lexicons import GRADES, SPEECH_VERBS, babe_words, hedges, nrc, subjectivity, vader
+from ..lexicons import GRADES, SPEECH_VERBS, hedges, people_nouns
 from ..records import FramingCue, Quote
-from ..text.names import entity_id
-from ..text.words import zipf
 from ..settings import DEFAULT, Settings
+from ..text.names import entity_id
 from .base import StageContext
+from .bias_words import WordVerdict, lexicon_reason, score_token
 from .entities import Resolver
 
 
@@ -41,7 +47,10 @@ HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in he
                       + r")(?![\w-])", re.IGNORECASE)
 GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
-                "undermining": "casts doubt on the speaker's words or motives"}
+                "undermining": "casts doubt on the speaker's words or motives",
+                "emotive": "portrays the speaker as angry, combative or provocative, not just reporting the words"}
+LOADED_POS = ("ADJ", "ADV", "NOUN", "VERB")
+PEOPLE_ENTITIES = ("PERSON", "NORP")
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -49,33 +58,31 @@ STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "kn
 @lru_cache(maxsize=1)
 def bias_model() -> dict[str, Any]:
     text = resources.files("newsprism").joinpath("models/bias_lr.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    model: dict[str, Any] = json.loads(text)
+    return model
 
 
-def loaded_reason(token: Any, settings: Settings = DEFAULT) -> str | None:
-    """Why a word is loaded, naming the lexicon and its value; None when it is not."""
-    low, lemma = token.lower_, token.lemma_.lower()
-    if token.is_stop or token.ent_type_ or len(low) < 3 or token.pos_ not in ("ADJ", "ADV", "NOUN", "VERB"):
+def is_loaded_candidate(tok: Any) -> bool:
+    """Words that can be loaded: content words, not names, stop words or verbs of saying (those are graded
+    as attribution verbs)."""
+    return bool(tok.pos_ in LOADED_POS and not tok.is_stop and not tok.ent_type_ and len(tok) >= 3
+                and tok.is_alpha and tok.lemma_.lower() not in SPEECH_VERBS)
+
+
+def loaded_verdict(tok: Any, sentence_score: float | None,
+                   settings: Settings = DEFAULT) -> tuple[WordVerdict, str] | None:
+    """(the tagger's verdict, the reason) when a word is loaded: tagger probability ≥ bias_word_min, or
+    ≥ bias_word_lexicon_min when a published lexicon also marks it; None when it is not loaded."""
+    verdict = score_token(tok, sentence_score, settings.bias_word_min)
+    lexicon = lexicon_reason(tok, settings)
+    if not verdict.biased and (lexicon is None or verdict.probability < settings.bias_word_lexicon_min):
         return None
-    babe = babe_words()
-    n = babe.get(low) or babe.get(lemma)
-    v = vader().get(low, vader().get(lemma))
-    # a verb of harm ("killed", "destroyed") reports an event; BABE's annotators flagged it in its context
-    harm_verb = token.pos_ == "VERB" and v is not None and v < 0
-    if n and n >= settings.babe_min and lemma not in SPEECH_VERBS and (not harm_verb or n >= settings.babe_strong):
-        return f"marked biased by BABE annotators in {n} sentences"
-    if v is not None and token.pos_ != "VERB" and abs(v) >= (settings.vader_noun_min if token.pos_ == "NOUN" else settings.vader_min):
-        return f"VADER valence {v:+.1f} ({'positive' if v > 0 else 'negative'} emotive word)"
-    if token.pos_ == "ADJ":
-        ps = subjectivity().get(low)
-        if ps and ps[1] >= settings.subjectivity_min and zipf(low) < settings.common_adjective_zipf and (
-                abs(ps[0]) >= 0.3 or zipf(low) < settings.everyday_zipf):
-            return f"subjective adjective (Pattern subjectivity {ps[1]:.1f}, polarity {ps[0]:+.1f})"
-    if token.pos_ == "VERB":
-        emotions = nrc().get(lemma, [])
-        if "anger" in emotions and "fear" in emotions and zipf(lemma) < settings.rare_verb_zipf:
-            return f"emotive verb (NRC emotion lexicon: {', '.join(e for e in emotions if e not in ('negative', 'positive'))})"
-    return None
+    reason = verdict.reason()
+    if lexicon is not None and not verdict.biased:
+        reason += f"; below {settings.bias_word_min}, but a lexicon agrees: {lexicon}"
+    elif lexicon is not None:
+        reason += f"; lexicon: {lexicon}"
+    return verdict, reason
 
 
 def _target(resolver: Resolver | None, token: Any) -> str | None:
@@ -109,13 +116,14 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     taken: set[int] = set()
 
     def add(start: int, end: int, cue: str, reason: str, target: str | None = None, grade: str | None = None,
-            speaker: str | None = None) -> None:
-        if start in taken and cue != "biased_sentence":
+            speaker: str | None = None, score: float | None = None) -> None:
+        phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
+        if start in taken and not phrase:
             return
-        if cue != "biased_sentence":
+        if not phrase:
             taken.add(start)
         cues.append(FramingCue(start=start, end=end, text=text[start:end], cue=cue, reason=reason, target=target,
-                               grade=grade, speaker=speaker))
+                               grade=grade, speaker=speaker, score=None if score is None else round(score, 3)))
 
     # hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)
     for m in HEDGE_RE.finditer(text):
@@ -136,6 +144,8 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         grade = next((g for g, verbs in GRADES.items() if key in verbs), None)
         if grade is None:
             grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
+        if grade is None and tok.lower_.endswith("ed"):  # the lemmatiser reads "raged" as "rag"
+            grade = next((g for g, verbs in GRADES.items() if tok.lower_[:-1] in verbs), None)
         if grade is None or _quote_at(quotes, tok.idx):
             continue
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
@@ -143,6 +153,9 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
             q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
+        if grade == "emotive":  # "slammed the plan" is speech only with a complement or a quotation beside it
+            says = subj is not None and tok.dep_ != "amod" and (says or any(
+                m in tok.sent.text for m in ('"', "“", "”")))
         if subj is None and tok.tag_ != "VBG" or not says:
             continue
         speaker = None
@@ -163,18 +176,11 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         if q.kind == "scare":
             add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have said "
                                                         "distance the writer from them")
-    # loaded words
-    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
-    for tok in doc:
-        if any(a <= tok.idx < b for a, b in scare_spans):
-            continue  # already a scare quote
-        reason = loaded_reason(tok, settings)
-        if reason is None:
-            continue
-        q = _quote_at(quotes, tok.idx)
-        if q is not None:
-            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
-        add(tok.idx, tok.idx + len(tok), "loaded", reason, _target(resolver, tok), speaker=q.speaker if q else None)
+    # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
+    # phrases and epithets built on them
+    for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
+                                                                         sentence_scores, settings):
+        add(start, end, cue, reason, target, speaker=speaker, score=score)
     # agentless passives
     for tok in doc:
         if tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _quote_at(quotes, tok.idx):
@@ -190,13 +196,101 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     # sentence-level bias score
     if sentence_scores is not None:
         loaded = [c for c in cues if c.cue in ("loaded", "hedge", "scare_quote")]
-        for s, score in zip(sentences, sentence_scores):
+        for s, score in zip(sentences, sentence_scores, strict=True):
             if score >= settings.bias_score_min:
                 words = [c.text for c in loaded if s.start <= c.start < s.end]
                 inside = f"; words: {', '.join(words)}" if words else ""
                 add(s.start, s.end, "biased_sentence",
                     f"sentence bias score {score:.2f} (model trained on BABE){inside}")
     return sorted(cues, key=lambda c: (c.start, c.cue))
+
+
+LoadedItem = tuple[int, int, str, str, str | None, str | None, float]
+
+
+def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, sentences: Sequence[Any],
+                  sentence_scores: Sequence[float] | None, settings: Settings) -> list[LoadedItem]:
+    """(start, end, cue, reason, target, speaker, score) for each loaded word, then each evaluative phrase
+    or epithet built on one."""
+    scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
+    sent_score = _sentence_score_at(sentences, sentence_scores)
+    words: list[LoadedItem] = []
+    phrases: list[LoadedItem] = []
+    for tok in doc:
+        if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
+            continue  # scare quotes are their own cue
+        found = loaded_verdict(tok, sent_score(tok.idx), settings)
+        if found is None:
+            continue
+        verdict, reason = found
+        q = _quote_at(quotes, tok.idx)
+        if q is not None:
+            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
+        target, speaker, p = _target(resolver, tok), q.speaker if q else None, verdict.probability
+        words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
+        for cue, start, end, why in _phrases(tok, resolver):
+            phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
+                            speaker, p))
+    return words + phrases
+
+
+def _sentence_score_at(sentences: Sequence[Any],
+                       scores: Sequence[float] | None) -> Callable[[int], float | None]:
+    """Character offset → the bias score of the sentence it is in (None without scores)."""
+    spans = [(s.start, s.end, sc) for s, sc in zip(sentences, scores or (), strict=False)]
+
+    def at(pos: int) -> float | None:
+        return next((sc for a, b, sc in spans if a <= pos < b), None)
+    return at
+
+
+def _people(tok: Any, resolver: Resolver | None) -> str | None:
+    """What makes a noun name a person or group: its entity type, an apposition, a role noun; None if nothing."""
+    if tok.ent_type_ in PEOPLE_ENTITIES:
+        return f"a {tok.ent_type_} name"
+    if tok.lemma_.lower() in people_nouns():
+        return f"“{tok.lemma_.lower()}” names people"
+    if any(c.dep_ == "appos" and c.ent_type_ in PEOPLE_ENTITIES for c in tok.children) or (
+            tok.dep_ == "appos" and tok.head.ent_type_ in PEOPLE_ENTITIES):
+        return "in apposition to a name"
+    if resolver is not None:
+        cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+        if cluster is not None and cluster.type in PEOPLE_ENTITIES:
+            return f"refers to {cluster.name}"
+    return None
+
+
+def _phrases(tok: Any, resolver: Resolver | None) -> list[tuple[str, int, int, str]]:
+    """(cue, start, end, why) for the phrase a loaded word builds: an epithet when the noun it describes
+    names a person or group, else an evaluative phrase (adjective + noun, noun + of + noun)."""
+    doc = tok.doc
+    out: list[tuple[str, int, int, str]] = []
+    noun = None
+    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+        noun = tok.head
+        span = doc[tok.i:noun.i + 1]
+    elif tok.pos_ == "NOUN":
+        noun = tok
+        span = doc[tok.i:tok.i + 1]
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        obj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if obj is not None:
+            span = doc[tok.i:obj.i + 1]
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "ADJ"):
+            span = doc[tok.head.head.i:tok.i + 1]
+        mods = [c for c in tok.children if c.dep_ == "amod" and c.i < tok.i]
+        if mods:
+            span = doc[min(m.i for m in mods):span.end]
+    if noun is None:
+        return out
+    people = _people(noun, resolver)
+    if people is not None:
+        out.append(("epithet", span.start_char, span.end_char,
+                    f"epithet: “{span.text}” characterises people ({people})"))
+    elif len(span) > 1 and len(span) <= 8:
+        out.append(("evaluative", span.start_char, span.end_char,
+                    f"evaluative phrase “{span.text}” built on a loaded word"))
+    return out
 
 
 def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
