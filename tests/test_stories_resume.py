@@ -124,17 +124,17 @@ def test_stories_concurrent_ingests_are_serialised(tmp_path, monkeypatch):
     db = str(tmp_path / "c.db")
     with Store(db):
         pass  # migrations applied once, before the writers start
-    real_embed = pipeline.embed_articles
+    real_embed = pipeline.story_features
     lock = threading.Lock()
     both_embedded = threading.Barrier(2, timeout=300)
 
-    def embed(articles):  # type: ignore[no-untyped-def]
+    def embed(articles, settings):  # type: ignore[no-untyped-def]
         with lock:  # one model call at a time; then both writers group at the same moment
-            out = real_embed(articles)
+            out = real_embed(articles, settings)
         both_embedded.wait()
         return out
 
-    monkeypatch.setattr(pipeline, "embed_articles", embed)
+    monkeypatch.setattr(pipeline, "story_features", embed)
     errors: list[BaseException] = []
 
     def writer(source: str) -> None:
@@ -152,7 +152,7 @@ def test_stories_concurrent_ingests_are_serialised(tmp_path, monkeypatch):
     assert not errors
     _assert_consistent(db, rows, events=False)
     # serialised: the outcome is that of one ingest after the other, in one order or the other
-    monkeypatch.setattr(pipeline, "embed_articles", real_embed)
+    monkeypatch.setattr(pipeline, "story_features", real_embed)
     orders = []
     for name, order in (("ab", halves), ("ba", halves[::-1])):
         with Store(tmp_path / f"{name}.db") as store:
