@@ -43,13 +43,9 @@ from newsprism.compare import compare_analyzed
 from newsprism.pipeline import load_one
 from newsprism.records import AnalyzedArticle, Comparison
 from newsprism.settings import DEFAULT
-from newsprism.stages import DEFAULT_STAGES, analysis_key, analyze_many
-from newsprism.stages.base import StageContext
-from newsprism.stages.checks import checks_stage
-from newsprism.stages.quantities import build_quantities
+from newsprism.stages import analysis_key, analyze_many
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news-dev"
-PURE = ("quantities", "issues")  # stages over records only: recomputed even from a cache
 
 
 def phrase_spans(text: str, phrase: str) -> list[tuple[int, int]]:
@@ -67,29 +63,23 @@ def overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 
 def load_story(files: list[str], gold: dict[str, Any], cache: Path | None) -> list[AnalyzedArticle]:
-    stages = [s for s in DEFAULT_STAGES if s.name not in PURE]
+    """Read and analyse one event's articles (every default stage); the date and outlet the cleaner did
+    not find are taken from GOLD metadata before analysis, as a feed or page header would give them."""
     key = analysis_key(DEFAULT).replace(":", "_")
     path = cache / f"{key}_{Path(files[0]).parent.name}.json" if cache else None
     if path and path.exists():
         data = json.loads(path.read_text())
-        analyzed = [AnalyzedArticle.from_output(data[f]) for f in files]
-    else:
-        analyzed = analyze_many([load_one(str(CORPUS / f)) for f in files], stages=stages)
-        if path:
-            path.write_text(json.dumps({f: a.to_output() for f, a in zip(files, analyzed, strict=True)}))
-    out = []
-    for f, a in zip(files, analyzed, strict=True):
+        return [AnalyzedArticle.from_output(data[f]) for f in files]
+    articles = []
+    for f in files:
+        a = load_one(str(CORPUS / f))
         meta = gold["metadata"].get(f, {})
-        art = replace(a.article, published=a.article.published or meta.get("published"),
-                      outlet=a.article.outlet or meta.get("outlet"))
-        a = replace(a, article=art)
-        quantities = tuple(build_quantities(art, a.sentences, a.entities, a.quotes, a.claims, DEFAULT))
-        a = replace(a, quantities=quantities)
-        ctx = StageContext(article=art, doc=None, settings=DEFAULT,
-                           values={"entities": a.entities, "claims": a.claims, "quantities": quantities,
-                                   "sentences": a.sentences})
-        out.append(replace(a, issues=checks_stage(ctx)))
-    return out
+        articles.append(replace(a, published=a.published or meta.get("published"),
+                                outlet=a.outlet or meta.get("outlet")))
+    analyzed = analyze_many(articles)
+    if path:
+        path.write_text(json.dumps({f: a.to_output() for f, a in zip(files, analyzed, strict=True)}))
+    return analyzed
 
 
 def _phrases_all(entry: dict[str, Any]) -> list[str]:

@@ -1,5 +1,6 @@
-"""Story grouping: B-cubed precision, recall and F1 on tests/data/gold/stories (and on BASIL's
-50 events × 3 outlets when ../shared is present)."""
+"""Story grouping: B-cubed precision, recall and F1 on tests/data/gold/stories, and when ../shared is
+present on news-dev (10 stories with 2 decoy events; no published dates: only what the text states) and on
+BASIL's 50 events × 3 outlets, with and without their dates."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 
 from _util import timed
 
-from newsprism.evaluate import group_gold_stories, group_basil
+from newsprism.evaluate import group_basil, group_gold_stories, group_news_dev
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,11 +17,19 @@ def main() -> None:
     with timed("gold stories (42 articles)"):
         p, r, f1, _ = group_gold_stories(ROOT / "tests" / "data" / "gold" / "stories" / "articles.jsonl")
     print(f"gold stories: B-cubed precision {p:.3f} · recall {r:.3f} · F1 {f1:.3f}")
+    dev = ROOT.parent / "shared" / "corpus" / "news-dev"
+    if dev.exists():
+        with timed("news-dev (50 articles, 10 stories)"):
+            p, r, f1, predicted = group_news_dev(dev, drop_dates=True)
+        print(f"news-dev: B-cubed precision {p:.3f} · recall {r:.3f} · F1 {f1:.3f} "
+              f"({len(set(predicted.values()))} stories)")
     basil = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
     if basil.exists():
-        with timed("BASIL (150 articles, 50 events)"):
-            p, r, f1, n = group_basil(basil)
-        print(f"BASIL: B-cubed precision {p:.3f} · recall {r:.3f} · F1 {f1:.3f} ({n} articles)")
+        for dated in (True, False):
+            with timed(f"BASIL (150 articles, 50 events{'' if dated else ', dates dropped'})"):
+                p, r, f1, n = group_basil(basil, drop_dates=not dated)
+            print(f"BASIL{'' if dated else ' without dates'}: B-cubed precision {p:.3f} · recall {r:.3f} · "
+                  f"F1 {f1:.3f} ({n} articles)")
 
 
 if __name__ == "__main__":

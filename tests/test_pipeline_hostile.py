@@ -21,6 +21,6 @@ def test_pipeline_article_time_budget_fails_a_slow_page_as_timeout(tmp_path):
     good = tmp_path / "b_good.txt"
     good.write_text("Reservoirs Low\n\n" + BODY)
     list(read_articles([str(good)]))  # warm up (the language model loads on first use)
-    items = list(read_articles([str(slow), str(good)], Settings(article_time_budget=1.0)))
+    items = list(read_articles([str(slow), str(good)], Settings(article_time_budget=0.05)))
     assert isinstance(items[0], TimedOut) and items[0].reason == "timeout" and items[0].source == str(slow)
     assert not isinstance(items[1], InputError) and items[1].title == "Reservoirs Low"  # the batch carried on

@@ -20,7 +20,8 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 HOSTILE = ("Council Votes On Budget <script>window.__pwned = 1</script>\n\n"
            "The city council approved the budget on Monday <img src=x onerror=\"window.__pwned=2\">, officials said. "
            "“We kept every library open,” said Mayor Rosa Lind. <b onclick=alert(1)>Click</b> "
-           "The budget totals 12 million crowns.")
+           "The budget totals 12 million crowns. Council members debated the spending plan for more than four "
+           "hours before the final vote, and the finance committee will publish the full figures next week.")
 PLAIN = ("Budget Approved By Council\n\nThe city council approved the budget on Monday, officials said. "
          "“We kept every library open,” Mayor Rosa Lind said. The budget totals 12 million crowns, "
          "and opposition members voted against it.")

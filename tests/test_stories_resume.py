@@ -124,17 +124,17 @@ def test_stories_concurrent_ingests_are_serialised(tmp_path, monkeypatch):
     db = str(tmp_path / "c.db")
     with Store(db):
         pass  # migrations applied once, before the writers start
-    real_embed = pipeline.embed_articles
+    real_embed = pipeline.story_features
     lock = threading.Lock()
     both_embedded = threading.Barrier(2, timeout=300)
 
-    def embed(articles):  # type: ignore[no-untyped-def]
+    def embed(articles, settings):  # type: ignore[no-untyped-def]
         with lock:  # one model call at a time; then both writers group at the same moment
-            out = real_embed(articles)
+            out = real_embed(articles, settings)
         both_embedded.wait()
         return out
 
-    monkeypatch.setattr(pipeline, "embed_articles", embed)
+    monkeypatch.setattr(pipeline, "story_features", embed)
     errors: list[BaseException] = []
 
     def writer(source: str) -> None:
@@ -152,7 +152,7 @@ def test_stories_concurrent_ingests_are_serialised(tmp_path, monkeypatch):
     assert not errors
     _assert_consistent(db, rows, events=False)
     # serialised: the outcome is that of one ingest after the other, in one order or the other
-    monkeypatch.setattr(pipeline, "embed_articles", real_embed)
+    monkeypatch.setattr(pipeline, "story_features", real_embed)
     orders = []
     for name, order in (("ab", halves), ("ba", halves[::-1])):
         with Store(tmp_path / f"{name}.db") as store:
@@ -169,3 +169,41 @@ def test_store_full_disk_while_recording_a_failure_is_np301(tmp_path):
         with pytest.raises(StoreError) as exc:
             store.add_failure(MalformedInput("x" * 200_000, source="big.jsonl:1"))
     assert exc.value.code == "NP301" and "full" in exc.value.message
+
+
+@pytest.mark.slow
+def test_stories_sigkilled_ingest_resumes_with_every_article_in_one_story(tmp_path):
+    """A real kill (SIGKILL, no clean-up) part-way through an ingest; the next run groups what was left."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rows = [dict(r, id=f"{r['id']}-{k}", text=f"{r['text']} Update {k} of the day.") for k in range(8)
+            for r in _rows()]
+    source = _write(tmp_path / "many.jsonl", rows)
+    db = str(tmp_path / "killed.db")
+    proc = subprocess.Popen([sys.executable, "-m", "newsprism.cli", "ingest", "--db", db, source],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stored = 0
+    deadline = time.time() + 120
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+        try:
+            with sqlite3.connect(db, timeout=5) as con:
+                stored = con.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+        except sqlite3.OperationalError:
+            continue
+        if stored >= len(rows) // 3:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert stored >= len(rows) // 3, "the ingest never got going"
+    with sqlite3.connect(db) as con:
+        assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    result = CliRunner().invoke(app, ["ingest", "--db", db, source])  # the rerun stores the rest and groups all
+    assert result.exit_code == 0, result.stderr
+    _assert_consistent(db, rows, events=False)
+    with Store(db) as store:
+        assert not store.ungrouped_articles()

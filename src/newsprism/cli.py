@@ -17,6 +17,7 @@ from typing import Any, Callable, Optional, TypeVar
 import typer
 from rich.console import Console
 
+from . import nlp
 from .errors import InputError, NewsprismError
 from .settings import SETTINGS, Settings
 from .store import DEFAULT_DB, Store
@@ -189,20 +190,28 @@ def compare(sources: Optional[list[str]] = typer.Argument(None, help="Two or mor
         print_comparison(comparison, out)
 
 
-@app.command()
+stories_app = typer.Typer(add_completion=False, invoke_without_command=True, pretty_exceptions_enable=False,
+                          help="List stories (no subcommand) or build them from batch output (`stories build DIR`).")
+app.add_typer(stories_app, name="stories")
+
+
+@stories_app.callback()
 @guarded
-def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
+def stories(ctx: typer.Context, db: str = DbOption,
+            json_out: bool = typer.Option(False, "--json", help="Print stories as JSON."),
             regroup: bool = typer.Option(False, "--regroup", help="First group stored articles that have no story "
                                          "(what an interrupted ingest left)."),
             prepare: bool = typer.Option(False, "--prepare", help="Analyse and compare every story now and store "
                                          "the result, so the web app serves it at once."),
             set_: Optional[list[str]] = SetOption) -> None:
     """List stories with their articles, outlet count and first/last seen."""
-    from .pipeline import group_into_stories
-
+    if ctx.invoked_subcommand is not None:
+        return
     settings = _settings(set_)
     with Store(db) as store:
         if regroup:
+            from .pipeline import group_into_stories  # loads the models: only when grouping
+
             assigned = group_into_stories(store, None, settings)
             err.print(f"grouped {len(assigned)} article(s) that had no story", markup=False)
         rows = store.list_stories()
@@ -224,6 +233,68 @@ def stories(db: str = DbOption, json_out: bool = typer.Option(False, "--json", h
                   f"{row['first_seen'] or '?'} → {row['last_seen'] or '?'})")
         for a in row["articles"]:
             out.print(f"    {a['id']}  {a['outlet'] or '-'}  {a['title'] or a['source']}", markup=False)
+
+
+@stories_app.command("build")
+@guarded
+def stories_build(out_dir: Path = typer.Argument(..., help="A `newsprism batch` output folder."),
+                  set_: Optional[list[str]] = SetOption,
+                  json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
+    """Group the articles of a batch output folder into stories; write DIR/stories.parquet."""
+    from .batch import build_stories
+
+    summary = build_stories(out_dir, _settings(set_))
+    if json_out:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        out.print(f"{summary.articles} articles · {summary.stories} stories · {summary.seconds:.1f} s · "
+                  f"wrote {summary.path}", markup=False)
+
+
+@app.command()
+@guarded
+def batch(inputs: list[str] = typer.Argument(..., help="JSONL, WARC, Parquet files, globs or folders of files."),
+          out_dir: Path = typer.Option(..., "--out", help="Output folder: one Parquet folder per table."),
+          engine: str = typer.Option("local", "--engine", help="local (process pool) or ray (Ray Data)."),
+          address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (default: start one)."),
+          workers: int = typer.Option(1, "--workers", help="Worker processes (local; 0 = in this process) or actors (ray)."),
+          set_: Optional[list[str]] = SetOption,
+          json_out: bool = typer.Option(False, "--json", help="Print the summary as JSON.")) -> None:
+    """Analyse many articles into Parquet tables (resumable: shards already in DIR's manifest are skipped)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from .batch import OutputDir, pending, plan_shards, run_batch
+
+    settings = _settings(set_)
+    todo, _done = pending(plan_shards(inputs, settings), OutputDir(out_dir, settings))
+    with Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TextColumn("shards"),
+                  TextColumn("{task.fields[articles]} articles · {task.fields[rate]:.1f}/s"), TimeElapsedColumn(),
+                  console=err, transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("batch", total=len(todo), articles=0, rate=0.0)
+
+        def on_shard(row: dict[str, Any]) -> None:
+            progress.update(task, advance=1, articles=row["articles"], rate=row["articles_per_s"])
+
+        summary = run_batch(inputs, out_dir, engine=engine, workers=workers, address=address, settings=settings,
+                            on_shard=on_shard)
+    if json_out:
+        out.print_json(json.dumps(summary.as_dict()))
+    else:
+        out.print(f"shards {summary.shards} written · {summary.skipped_shards} already done · "
+                  f"articles {summary.articles} · failures {summary.failures} · "
+                  f"{summary.rate:.2f} articles/s", markup=False)
+
+
+@app.command()
+@guarded
+def export(db: str = DbOption,
+           parquet: Path = typer.Option(..., "--parquet", help="Folder to write the store's tables to.")) -> None:
+    """Write the SQLite store's tables as Parquet files (the batch tables from stored analyses, and the rest)."""
+    from .batch import export_store
+
+    with Store(db) as store:
+        counts = export_store(store, parquet)
+    out.print(" · ".join(f"{name} {n}" for name, n in counts.items()), markup=False)
 
 
 @app.command()
@@ -289,6 +360,7 @@ def settings_cmd() -> None:
 
 
 def main() -> None:  # console-script entry point
+    nlp.spacy_without_torch()
     app()
 
 

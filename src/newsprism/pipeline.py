@@ -27,7 +27,7 @@ from .settings import DEFAULT, Settings
 from .sources import iter_documents, read_bytes_as
 from .stages import analysis_key, analyze_many
 from .store import Store
-from .stories import Assignment, StoryGrouper, StoryState, day_of, embed_articles
+from .stories import Assignment, StoryFeatures, StoryGrouper, StoryState, day_of, story_features
 
 
 @dataclass
@@ -162,19 +162,18 @@ def group_into_stories(store: Store, articles: Sequence[Article] | None = None,
     step = max(1, settings.story_group_chunk)
     for i in range(0, len(todo), step):
         part = todo[i:i + step]
-        vectors, names = embed_articles(part)
-        out += store.group_locked([a.id for a in part], _grouping(part, vectors, names, settings))
+        out += store.group_locked([a.id for a in part], _grouping(part, story_features(part, settings), settings))
     return out
 
 
-def _grouping(part: Sequence[Article], vectors: Sequence[object], names: Sequence[set[str]], settings: Settings
+def _grouping(part: Sequence[Article], f: StoryFeatures, settings: Settings
               ) -> Callable[[list[StoryState], set[str]], tuple[StoryGrouper, list[Assignment]]]:
     """The grouping step run under the store's write lock, over the stories as they are then."""
     def decide(states: list[StoryState], still: set[str]) -> tuple[StoryGrouper, list[Assignment]]:
         grouper = StoryGrouper(settings)
         grouper.load(states)
-        added = [grouper.add(a.id, v, n, day_of(a.published), a.title)
-                 for a, v, n in zip(part, vectors, names, strict=True) if a.id in still]
+        added = [grouper.add(a.id, f.vectors[i], f.names[i], day_of(a.published), a.title, terms=f.terms[i],
+                             stated=f.stated[i]) for i, a in enumerate(part) if a.id in still]
         return grouper, [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new)
                          for a in added]
     return decide

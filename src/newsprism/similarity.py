@@ -8,10 +8,12 @@ the weights are named settings.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -32,9 +34,23 @@ class ValueConflict:
     reason: str
 
 
+@lru_cache(maxsize=1)
+def unit_table() -> dict[str, Any]:
+    """Unit nouns → their MiniLM vectors, precomputed by scripts/build_unit_vectors.py (int8 rows, one scale
+    each; see models/unit_vectors.json), so comparing two units needs no transformer."""
+    with resources.files("newsprism").joinpath("models/unit_vectors.npz").open("rb") as fh:
+        data = np.load(fh)
+        words, q, scale = data["words"], data["q"], data["scale"]
+    vectors = q.astype("float32") * scale[:, None]
+    vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return {str(w): v for w, v in zip(words, vectors, strict=True)}
+
+
 @lru_cache(maxsize=4096)
-def _unit_vector(unit: str) -> Any:
-    return nlp.embed([unit])[0]
+def _unit_vector(unit: str, encoder: str) -> Any:
+    """From the shipped table; a unit not in it (rare) is encoded once by the sentence encoder."""
+    vector = unit_table().get(unit)
+    return vector if vector is not None else nlp.embed([unit], encoder)[0]
 
 
 def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
@@ -48,7 +64,8 @@ def same_measure(a: Value, b: Value, settings: Settings = DEFAULT) -> bool:
         return False
     if a.unit == b.unit:
         return True
-    return float(_unit_vector(a.unit) @ _unit_vector(b.unit)) >= settings.unit_similarity
+    return float(_unit_vector(a.unit, settings.encoder) @ _unit_vector(b.unit, settings.encoder)) \
+        >= settings.unit_similarity
 
 
 def values_compatible(a: Value, b: Value) -> bool:
@@ -157,7 +174,7 @@ class EmbeddingAligner:
     def __init__(self, settings: Settings = DEFAULT,
                  embed: Callable[[list[str]], Any] | None = None) -> None:
         self.settings = settings
-        self.embed = embed if embed is not None else nlp.embed
+        self.embed = embed if embed is not None else functools.partial(nlp.embed, encoder=settings.encoder)
 
     def vectors(self, claims: Sequence[Claim]) -> Any:
         return self.embed([c.text for c in claims])

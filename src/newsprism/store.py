@@ -162,6 +162,42 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
+# Store tables as exported to Parquet (``newsprism export --parquet``): plain columns only.
+EXPORT_SQL: dict[str, str] = {
+    "store_articles": "SELECT id AS article_id, source, url, title, outlet, author, published, language, status, "
+                      "reason, text, ingested_at FROM articles ORDER BY rowid",
+    "store_failures": "SELECT id, source, code, reason, message, at FROM failures ORDER BY id",
+    "store_stories": "SELECT id AS story_id, title, first_seen, last_seen, merged_into, n FROM stories ORDER BY rowid",
+    "store_story_articles": "SELECT article_id, story_id, score, reason, at FROM story_articles ORDER BY rowid",
+}
+
+
+# A story's names column also keeps its event terms and stated dates, under these prefixes.
+_TERM, _DAY = "#term:", "#day:"
+STORED_NAMES = 200  # names and terms kept per stored story (most frequent first)
+
+
+def _join_names(st: StoryState) -> dict[str, int]:
+    out = dict(st.names.most_common(STORED_NAMES))
+    out.update({_TERM + t: c for t, c in st.terms.most_common(STORED_NAMES)})
+    out.update({f"{_DAY}{d}": 1 for d in sorted(st.stated)})
+    return out
+
+
+def _split_names(data: dict[str, int]) -> tuple[Counter[str], Counter[str], set[int]]:
+    names: Counter[str] = Counter()
+    terms: Counter[str] = Counter()
+    stated: set[int] = set()
+    for key, count in data.items():
+        if key.startswith(_TERM):
+            terms[key[len(_TERM):]] = count
+        elif key.startswith(_DAY):
+            stated.add(int(key[len(_DAY):]))
+        else:
+            names[key] = count
+    return names, terms, stated
+
+
 def _now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -285,6 +321,19 @@ class Store:
                               (article_id, version)).fetchone()
         return None if row is None else AnalyzedArticle.from_output(json.loads(row["data"]))
 
+    def analyses(self) -> Iterator[tuple[str, AnalyzedArticle]]:
+        """Every stored analysis with its version (for ``newsprism export --parquet``)."""
+        for row in self.db.execute("SELECT version, data FROM analyses ORDER BY rowid"):
+            yield row["version"], AnalyzedArticle.from_output(json.loads(row["data"]))
+
+    def export_rows(self, table: str) -> list[dict[str, Any]]:
+        """The plain columns of a store table (no JSON payloads or blobs), for export to Parquet."""
+        sql = EXPORT_SQL.get(table)
+        if sql is None:
+            raise NotFound(f"no exportable table {table!r}; choose one of {', '.join(EXPORT_SQL)}",
+                           source=self.path)
+        return [dict(r) for r in self.db.execute(sql)]
+
     # -- feeds ----------------------------------------------------------------------------
     def feed_row(self, url: str) -> dict[str, Any]:
         """A watched feed's state (created on first use)."""
@@ -320,9 +369,10 @@ class Store:
         for row in self.db.execute("SELECT id, title, first_seen, last_seen, merged_into, centroid, n, names "
                                    "FROM stories ORDER BY rowid"):
             vector = np.frombuffer(row["centroid"], dtype="float32").copy()
+            names, terms, stated = _split_names(json.loads(row["names"] or "{}"))
             states.append(StoryState(id=row["id"], vector_sum=vector, n=row["n"], first=day_of(row["first_seen"]),
-                                     last=day_of(row["last_seen"]), names=Counter(json.loads(row["names"] or "{}")),
-                                     title=row["title"], merged_into=row["merged_into"]))
+                                     last=day_of(row["last_seen"]), names=names, title=row["title"],
+                                     merged_into=row["merged_into"], terms=terms, stated=stated))
         return states
 
     def without_story(self, articles: Sequence[Article]) -> list[Article]:
@@ -375,7 +425,7 @@ class Store:
                 "centroid=excluded.centroid, names=excluded.names",
                 (st.id, st.title, first, last, st.merged_into,
                  np.asarray(st.vector_sum, dtype="float32").tobytes(), 0,
-                 json.dumps(dict(st.names.most_common(200)))))
+                 json.dumps(_join_names(st))))
         for a in assignments:
             self.db.execute("INSERT OR REPLACE INTO story_articles (article_id, story_id, score, reason, at) "
                             "VALUES (?,?,?,?,?)", (a.article_id, a.story_id, a.score, a.reason, now))

@@ -7,7 +7,11 @@ per article stays near O(log n)), or starts a new story. A story's score for an 
 
     score = story_vector_weight · cosine(article, story centroid) + story_entity_weight · shared names
 
-and is zero outside ``story_window_days`` of the story's first and last article. Stories whose
+plus ``story_term_weight`` · shared event terms (rare words and numbers of the title and opening: places,
+figures, key terms, which tell two summits of the same leaders apart where names cannot), minus
+``story_date_conflict_penalty`` when the article states a date (in its text) more than
+``story_window_days`` from every date its story's articles state; it is zero outside ``story_window_days``
+of the story's first and last published date. Stories whose
 centroids come within ``story_merge_min`` of each other are merged. Every assignment keeps its
 score and a reason that names the numbers behind it.
 """
@@ -15,6 +19,7 @@ score and a reason that names the numbers behind it.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
@@ -24,8 +29,18 @@ import numpy as np
 from . import nlp
 from .records import Article, content_id
 from .settings import DEFAULT, Settings
+from .text.words import words, zipf
 
 NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"}
+_MONTHS = {m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                           "nov", "dec"])}
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_YEAR = re.compile(r"(19|20)\d\d")
+_DATES = [  # (pattern, order of the groups: y m d)
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "ymd"),
+    (re.compile(_MONTH + r" (\d{1,2})(?:st|nd|rd|th)?, ?(\d{4})\b", re.I), "mdy"),
+    (re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)? " + _MONTH + r",? (\d{4})\b", re.I), "dmy"),
+]
 
 
 @dataclass
@@ -47,12 +62,28 @@ class StoryState:
     names: Counter[str] = field(default_factory=Counter)
     title: str | None = None
     merged_into: str | None = None
+    terms: Counter[str] = field(default_factory=Counter)
+    stated: set[int] = field(default_factory=set)  # day ordinals of dates its articles state in their text
+    top: tuple[frozenset[str], frozenset[str]] | None = field(default=None, repr=False, compare=False)
+
+    def top_sets(self, n_names: int, n_terms: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The most frequent names and terms (cached until the story changes)."""
+        if self.top is None:
+            self.top = (frozenset(self.names) if len(self.names) <= n_names
+                        else frozenset(n for n, _ in self.names.most_common(n_names)),
+                        frozenset(self.terms) if len(self.terms) <= n_terms
+                        else frozenset(t for t, _ in self.terms.most_common(n_terms)))
+        return self.top
+
+    unit: Any = field(default=None, repr=False, compare=False)  # the centroid, cached until the story changes
 
     @property
     def centroid(self) -> Any:
-        v = self.vector_sum
-        norm = float(np.linalg.norm(v))
-        return v / norm if norm else v
+        if self.unit is None:
+            v = self.vector_sum
+            norm = float(np.linalg.norm(v))
+            self.unit = v / norm if norm else v
+        return self.unit
 
 
 def day_of(published: str | None) -> int | None:
@@ -69,6 +100,53 @@ def story_text(article: Article) -> str:
     body = [article.text[p.start:p.end] for p in article.paragraphs if p.kind == "body"]
     lead = " ".join(body[:2])[:600]
     return f"{article.title or ''}. {lead}".strip(". ")
+
+
+def opening(article: Article, settings: Settings = DEFAULT) -> str:
+    """Title and the first ``story_opening_chars`` of body text: where event terms and stated dates are read."""
+    body = " ".join(article.text[p.start:p.end] for p in article.paragraphs if p.kind == "body")
+    return f"{article.title or ''}. {body[:settings.story_opening_chars]}"
+
+
+def event_terms(text: str, settings: Settings = DEFAULT) -> set[str]:
+    """Event-specific terms: numbers, and words rarer than ``story_term_max_zipf`` (places, key terms)."""
+    out = set()
+    for w in words(text):
+        low = w.lower()
+        if any(ch.isdigit() for ch in low):
+            if len(low) >= 2 and not _YEAR.fullmatch(low):  # years are dates (stated_days), not event terms
+                out.add(low)
+        elif len(low) >= 4 and zipf(low) < settings.story_term_max_zipf:
+            out.add(low)
+    return out
+
+
+def latest_stated_day(text: str) -> set[int]:
+    """The latest full date a text states, as a one-day set (empty when it states none).
+
+    News reports what just happened; earlier dates in a text are background (a file photo, the last
+    summit), so the latest one stands for the event."""
+    days = stated_days(text)
+    return {max(days)} if days else set()
+
+
+def stated_days(text: str) -> set[int]:
+    """Day ordinals of the full dates (with a year) a text states: 2017-09-19, Sept. 19, 2017, 19th September 2017."""
+    days = set()
+    for pattern, order in _DATES:
+        for m in pattern.finditer(text):
+            g = m.groups()
+            try:
+                if order == "ymd":
+                    y, mo, d = int(g[0]), int(g[1]), int(g[2])
+                elif order == "mdy":
+                    y, mo, d = int(g[2]), _MONTHS[g[0][:3].lower()], int(g[1])
+                else:
+                    y, mo, d = int(g[2]), _MONTHS[g[1][:3].lower()], int(g[0])
+                days.add(dt.date(y, mo, d).toordinal())
+            except (ValueError, KeyError):
+                continue
+    return days
 
 
 def names_in(texts: Sequence[str]) -> list[set[str]]:
@@ -90,6 +168,7 @@ class StoryGrouper:
 
         self.settings = settings
         self.dim = dim
+        faiss.omp_set_num_threads(1)  # one query at a time: threads only add overhead
         self.index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         self.index.hnsw.efSearch = 64
         self.stories: list[StoryState] = []
@@ -118,31 +197,58 @@ class StoryGrouper:
             story_id = s.merged_into
 
     # -- scoring ----------------------------------------------------------------------------
-    def score(self, story: StoryState, vector: Any, names: set[str], day: int | None) -> tuple[float, str]:
+    def score(self, story: StoryState, vector: Any, names: set[str], day: int | None,
+              terms: set[str] = frozenset(), stated: set[int] = frozenset()) -> tuple[float, str]:  # type: ignore[assignment]
+        """A story's score for an article, and the reason (the numbers behind it)."""
+        total, parts = self._score(story, vector, names, day, terms, stated)
+        return total, self._explain(story, parts)
+
+    def _score(self, story: StoryState, vector: Any, names: set[str], day: int | None, terms: set[str],
+               stated: set[int]) -> tuple[float, tuple[Any, ...]]:
         s = self.settings
         window = s.story_window_days
         if day is not None and story.first is not None and story.last is not None:
             if day < story.first - window or day > story.last + window:
-                return 0.0, f"outside the {window}-day window of story {story.id}"
+                return 0.0, ("window",)
         cos = float(vector @ story.centroid)
-        top = {n for n, _ in story.names.most_common(self.settings.story_top_names)}
-        shared = sorted(names & top)
+        top, top_terms = story.top_sets(s.story_top_names, s.story_top_terms)
+        shared = names & top
         # full names ("xi jinping") say more than single words ("china"); three full names saturate
-        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / self.settings.story_names_full_score)
-        total = self.settings.story_vector_weight * cos + self.settings.story_entity_weight * ent
-        why = f"title+lead cosine {cos:.2f}"
-        why += f", shared names {', '.join(shared[:5])}" if shared else ", no shared names"
-        return total, why
+        ent = min(1.0, sum(1.0 if " " in n else 0.5 for n in shared) / s.story_names_full_score)
+        shared_terms = terms & top_terms
+        term = min(1.0, len(shared_terms) / s.story_terms_full_score)
+        total = s.story_vector_weight * cos + s.story_entity_weight * ent + s.story_term_weight * term
+        gap = None
+        if stated and story.stated:
+            gap = min(abs(a - b) for a in stated for b in story.stated)
+            if gap > window:
+                total -= s.story_date_conflict_penalty
+            else:
+                gap = None
+        return total, (cos, shared, shared_terms, gap)
+
+    def _explain(self, story: StoryState, parts: tuple[Any, ...]) -> str:
+        s = self.settings
+        if parts[0] == "window":
+            return f"outside the {s.story_window_days}-day window of story {story.id}"
+        cos, shared, shared_terms, gap = parts
+        why = f"title+opening cosine {cos:.2f}"
+        why += f", shared names {', '.join(sorted(shared)[:5])}" if shared else ", no shared names"
+        why += f", shared terms {', '.join(sorted(shared_terms)[:5])}" if shared_terms else ", no shared terms"
+        if gap is not None:
+            why += f", stated dates {gap} days apart (-{s.story_date_conflict_penalty})"
+        return why
 
     def add(self, article_id: str, vector: Any, names: set[str], day: int | None, title: str | None = None,
-            story_id: str | None = None) -> Assignment:
+            story_id: str | None = None, terms: set[str] = frozenset(),  # type: ignore[assignment]
+            stated: set[int] = frozenset()) -> Assignment:  # type: ignore[assignment]
         s = self.settings
         vector = np.asarray(vector, dtype="float32")
-        best: tuple[float, int, str] | None = None
+        best: tuple[float, int, tuple[Any, ...]] | None = None
+        seen: set[int] = set()
         if self.index.ntotal:
             k = min(s.story_neighbours, self.index.ntotal)
             _d, ids = self.index.search(vector.reshape(1, -1), k)
-            seen: set[int] = set()
             for raw in ids[0]:
                 if raw < 0:
                     continue
@@ -150,44 +256,49 @@ class StoryGrouper:
                 if idx in seen:
                     continue
                 seen.add(idx)
-                sc, why = self.score(self.stories[idx], vector, names, day)
+                sc, parts = self._score(self.stories[idx], vector, names, day, terms, stated)
                 if best is None or sc > best[0]:
-                    best = (sc, idx, why)
+                    best = (sc, idx, parts)
         if best is not None and best[0] >= s.story_join_min:
             story = self.stories[best[1]]
-            self._join(story, vector, names, day)
-            reason = f"joined {story.id}: score {best[0]:.2f} >= story_join_min {s.story_join_min} ({best[2]})"
-            self._maybe_merge(story)
+            self._join(story, vector, names, day, terms, stated)
+            why = self._explain(story, best[2])
+            reason = f"joined {story.id}: score {best[0]:.2f} >= story_join_min {s.story_join_min} ({why})"
+            self._maybe_merge(story, seen)
             return Assignment(article_id, self.resolve(story.id), round(best[0], 3), reason, False)
         new_id = story_id or f"s-{content_id(article_id)[:10]}"
         state = StoryState(id=new_id, vector_sum=vector.copy(), n=1, first=day, last=day, names=Counter(names),
-                           title=title)
+                           title=title, terms=Counter(terms), stated=set(stated))
         self._add_story(state)
         if best is None:
             reason = "first story"
         else:
-            reason = (f"new story: best candidate {self.stories[best[1]].id} scored {best[0]:.2f} "
-                      f"< story_join_min {s.story_join_min} ({best[2]})")
+            other = self.stories[best[1]]
+            reason = (f"new story: best candidate {other.id} scored {best[0]:.2f} "
+                      f"< story_join_min {s.story_join_min} ({self._explain(other, best[2])})")
         return Assignment(article_id, new_id, 1.0 if best is None else round(best[0], 3), reason, True)
 
-    def _join(self, story: StoryState, vector: Any, names: set[str], day: int | None) -> None:
+    def _join(self, story: StoryState, vector: Any, names: set[str], day: int | None,
+              terms: set[str] = frozenset(), stated: set[int] = frozenset()) -> None:  # type: ignore[assignment]
         self.changed.add(story.id)
+        story.top = story.unit = None
         story.vector_sum = story.vector_sum + vector
         story.n += 1
         story.names.update(names)
+        story.terms.update(terms)
+        story.stated.update(stated)
         if day is not None:
             story.first = day if story.first is None else min(story.first, day)
             story.last = day if story.last is None else max(story.last, day)
 
-    def _maybe_merge(self, story: StoryState) -> None:
-        """Stories that turned out to be one: merge the smaller into the larger."""
+    def _maybe_merge(self, story: StoryState, candidates: Iterable[int]) -> None:
+        """Stories that turned out to be one: merge the smaller into the larger. The candidates are the
+        stories nearest the article that just joined (the story moved towards them), so no second search."""
         s = self.settings
-        k = min(s.story_neighbours, self.index.ntotal)
-        _d, ids = self.index.search(story.centroid.reshape(1, -1).astype("float32"), k)
-        for raw in ids[0]:
-            if raw < 0 or story.merged_into:  # once merged away, this story has nothing left to merge
-                continue
-            other = self.stories[self.by_id[self.resolve(self.stories[int(raw)].id)]]
+        for idx in sorted(candidates):
+            other = self.stories[self.by_id[self.resolve(self.stories[idx].id)]]
+            if story.merged_into:  # once merged away, this story has nothing left to merge
+                break
             if other.id == story.id or other.merged_into:
                 continue
             cos = float(story.centroid @ other.centroid)
@@ -203,9 +314,12 @@ class StoryGrouper:
             self.changed.update((big.id, small.id))
 
     def _join_state(self, big: StoryState, small: StoryState) -> None:
+        big.top = big.unit = None
         big.vector_sum = big.vector_sum + small.vector_sum
         big.n += small.n
         big.names.update(small.names)
+        big.terms.update(small.terms)
+        big.stated.update(small.stated)
         for d in (small.first, small.last):
             if d is not None:
                 big.first = d if big.first is None else min(big.first, d)
@@ -232,7 +346,27 @@ def bcubed(gold: dict[str, str], predicted: dict[str, str]) -> tuple[float, floa
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def embed_articles(articles: Sequence[Article]) -> tuple[Any, list[set[str]]]:
-    """Title+lead vectors and the names in them, for :meth:`StoryGrouper.add`."""
+def embed_articles(articles: Sequence[Article], settings: Settings = DEFAULT) -> tuple[Any, list[set[str]]]:
+    """Vectors of the title and opening (``story_embed_chars``) and the names in title+lead, for
+    :meth:`StoryGrouper.add`. The opening rather than the lead alone: a scraped page's first lines are
+    often a menu, a player script or a dateline, and a longer opening outvotes them."""
     texts = [story_text(a) for a in articles]
-    return nlp.embed(texts), names_in(texts)
+    vectors = nlp.embed([opening(a, settings)[:settings.story_embed_chars] for a in articles], settings.encoder)
+    return vectors, names_in(texts)
+
+
+@dataclass
+class StoryFeatures:
+    """Everything the grouper needs of one article (what ``newsprism batch`` writes to Parquet)."""
+
+    vectors: Any
+    names: list[set[str]]
+    terms: list[set[str]]
+    stated: list[set[int]]
+
+
+def story_features(articles: Sequence[Article], settings: Settings = DEFAULT) -> StoryFeatures:
+    vectors, names = embed_articles(articles, settings)
+    openings = [opening(a, settings) for a in articles]
+    return StoryFeatures(vectors, names, [event_terms(t, settings) for t in openings],
+                         [latest_stated_day(a.text) for a in articles])

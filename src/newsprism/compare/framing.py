@@ -186,7 +186,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
-    vecs = dict(zip(heads, nlp.embed(heads), strict=True))
+    vecs = dict(zip(heads, nlp.embed(heads, settings.encoder), strict=True))
     known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
     seen: set[tuple[str, str, str, str]] = set()
     out = []

@@ -158,8 +158,12 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
         return Removed(text=line, reason=rule[0], score=scored.score if scored else None,
                        features=(f"rule:{rule[1].name}",) + (scored.features if scored else ()))
     n_words = len(words(line))
-    prose = n_words >= settings.model_prose_words and _SENTENCE_END.search(line) is not None
-    if verdict.probability >= settings.boilerplate_model_min and n_words <= settings.boilerplate_max_words and not prose:
+    sentence = _SENTENCE_END.search(line) is not None
+    prose = n_words >= settings.model_prose_words and sentence
+    # a line that reads as a sentence needs a surer model to be dropped than a bare label or link
+    needed = (settings.boilerplate_model_sentence_min if sentence and n_words >= settings.sentence_min_words
+              else settings.boilerplate_model_min)
+    if verdict.probability >= needed and n_words <= settings.boilerplate_max_words and not prose:
         category, rule_features = _model_category(line)
         if in_related and category in ("page_chrome", "navigation"):
             category, rule_features = "related_links", ("under_related_heading",)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import json
 import re
 from functools import lru_cache
+import importlib.util
 from importlib import resources
+from pathlib import Path
 
 from ..errors import ModelMissing
 
@@ -65,11 +67,12 @@ def babe_words() -> dict[str, int]:
 
 
 def package_text(package: str, path: str, pip_name: str) -> str:
-    """A data file shipped inside an installed PyPI package; a clear error names the package if missing."""
-    try:
-        return resources.files(package).joinpath(path).read_text(encoding="utf-8")
-    except ModuleNotFoundError:
-        raise ModelMissing(f"the lexicon package is not installed: pip install {pip_name}") from None
+    """A data file shipped inside an installed PyPI package; a clear error names the package if missing.
+    The package is found, not imported (importing textblob pulls in nltk, scikit-learn and pandas)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelMissing(f"the lexicon package is not installed: pip install {pip_name}")
+    return (Path(next(iter(spec.submodule_search_locations))) / path).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)

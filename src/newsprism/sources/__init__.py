@@ -20,6 +20,7 @@ from .base import decode, read_file_bytes, sniff_kind
 from .feed import read_feed
 from .jsonl import read_jsonl
 from .overrides import FIELDS, apply_overrides, is_sidecar, read_sidecar, with_sidecar
+from .parquet import read_parquet
 from .url import fetch, is_url, make_client, redact_url
 from .warc import read_warc
 
@@ -111,6 +112,12 @@ def _read_one(spec: str, settings: Settings, client: httpx.Client | None,
             yield Unreadable("no such file", source=spec)
             return
         yield from read_warc(spec, settings)
+        return
+    if lower.endswith(".parquet"):
+        if not os.path.isfile(spec):
+            yield Unreadable("no such file", source=spec)
+            return
+        yield from read_parquet(spec)
         return
     try:
         data = read_file_bytes(spec, settings)

@@ -80,8 +80,17 @@ def _document(obj: dict[str, Any], where: str) -> RawDocument:
                        outlet=outlet, author=author, published=published[:10] if published else None)
 
 
-def read_jsonl(text: str, source: str) -> Iterator[RawDocument | InputError]:
-    for n, line in enumerate(text.splitlines(), start=1):
+def record_to_document(obj: dict[str, Any], where: str, what: str = "record") -> RawDocument | InputError:
+    """One news-please style record (a JSONL line or a Parquet row) as a RawDocument, or why it is not one."""
+    try:
+        return _document(obj, where)
+    except _BadLine as exc:
+        return MalformedInput(f"{what}: {exc}", source=where)
+
+
+def read_jsonl(text: str, source: str, first_line: int = 1) -> Iterator[RawDocument | InputError]:
+    """Documents from JSONL text; ``first_line`` numbers the first line (a shard of a larger file)."""
+    for n, line in enumerate(text.splitlines(), start=first_line):
         if not line.strip():
             continue
         where = f"{source}:{n}"

@@ -1,8 +1,9 @@
 """Article → AnalyzedArticle: the analysis stages, in an order checked before running.
 
 Each stage is a module here (sentences, entities with its coreference resolver, quotes, framing,
-naming, claims, quantities, checks) and declares what it needs and what it adds; :func:`analyze_many` parses
-all articles in one spaCy batch and runs the stages over each.
+naming, claims, quantities, vectors, checks) and declares what it needs and what it adds; :func:`analyze_many`
+parses all articles in one spaCy batch and runs each stage over all of them (the ``vectors`` stage
+encodes every article's sentences in one call) before the next.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from .. import nlp
 from ..errors import TooLarge
 from ..records import AnalyzedArticle, Article
 from ..settings import DEFAULT, Settings, analysis_settings
-from .base import REGISTRY, Stage, StageContext, check_order, register, run_stages
+from .base import REGISTRY, Stage, StageContext, check_order, register, run_stages, run_stages_many
 from .checks import checks_stage
 from .claims import claims_stage
 from .entities import Resolver, entities_stage, resolver_stage
@@ -24,6 +25,7 @@ from .naming import naming_stage
 from .quantities import quantities_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
+from .vectors import ArticleVectors, TextVectors, vectors_batch, vectors_stage
 
 ANALYSIS_VERSION = "4"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
@@ -33,15 +35,16 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("coref", ("doc", "sentences"), "resolver", resolver_stage, returns=Resolver),
     Stage("entities", ("resolver",), "entities", entities_stage),
     Stage("quotes", ("doc", "sentences", "resolver"), "quotes", quotes_stage),
-    Stage("framing", ("doc", "sentences", "quotes", "resolver"), "framing", framing_stage),
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
     Stage("quantities", ("sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
-    Stage("issues", ("doc", "sentences", "entities", "claims", "quantities"), "issues", checks_stage),
+    Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=ArticleVectors, batch=vectors_batch),
+    Stage("framing", ("doc", "sentences", "quotes", "resolver", "vectors"), "framing", framing_stage),
+    Stage("issues", ("doc", "sentences", "entities", "claims", "quantities", "vectors"), "issues", checks_stage),
 ))
 
 __all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",
-           "check_order", "register"]
+           "check_order", "register", "run_stages", "run_stages_many", "ArticleVectors", "TextVectors", "vectors_batch"]
 
 
 def analysis_key(settings: Settings = DEFAULT) -> str:
@@ -71,11 +74,8 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
                            "limit (setting max_token_chars)", source=article.source, article_id=article.id)
     docs = nlp.parse([a.text for a in articles])
     fields = AnalyzedArticle.__dataclass_fields__
-    out: list[AnalyzedArticle] = []
-    for article, doc in zip(articles, docs, strict=True):
-        values = run_stages(chosen, article, doc, settings)
-        out.append(AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields}))
-    return out
+    return [AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields})
+            for article, values in zip(articles, run_stages_many(chosen, articles, docs, settings), strict=True)]
 
 
 def analyze(article: Article, settings: Settings = DEFAULT) -> AnalyzedArticle:

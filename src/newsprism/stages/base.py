@@ -3,7 +3,9 @@
 A stage reads only what it declares in ``requires`` (the runner hands it a context holding just
 those values) and returns one value for ``assigns``, of the declared ``returns`` type. The runner
 refuses an order in which a stage needs what no earlier stage assigns, and checks each output's
-type after the stage runs (spaCy's ``requires``/``assigns``).
+type after the stage runs (spaCy's ``requires``/``assigns``). A stage may also offer ``batch``, the
+same function over many articles at once (the ``vectors`` stage encodes all their sentences in one
+call); :func:`run_stages_many` runs each stage over every article before the next stage starts.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Stage:
     assigns: str
     run: Callable[[StageContext], Any]
     returns: type = tuple
+    batch: Callable[[Sequence[StageContext]], Sequence[Any]] | None = None
 
 
 REGISTRY: dict[str, Stage] = {}
@@ -57,13 +60,21 @@ def check_order(stages: Sequence[Stage]) -> None:
 
 def run_stages(stages: Sequence[Stage], article: Article, doc: Any, settings: Settings) -> dict[str, Any]:
     """Run the stages over one parsed article; every stage sees only the values it requires."""
-    values: dict[str, Any] = {"doc": doc}
+    return run_stages_many(stages, [article], [doc], settings)[0]
+
+
+def run_stages_many(stages: Sequence[Stage], articles: Sequence[Article], docs: Sequence[Any],
+                    settings: Settings) -> list[dict[str, Any]]:
+    """Run each stage over all articles (its ``batch`` function when it has one), then the next stage."""
+    values: list[dict[str, Any]] = [{"doc": doc} for doc in docs]
     for stage in stages:
-        ctx = StageContext(article=article, doc=doc, settings=settings,
-                           values={k: values[k] for k in stage.requires})
-        value = stage.run(ctx)
-        if not isinstance(value, stage.returns):
-            raise StageOrderError(f"stage {stage.name!r} returned {type(value).__name__}, "
-                                  f"not {stage.returns.__name__}")
-        values[stage.assigns] = value
+        contexts = [StageContext(article=article, doc=doc, settings=settings,
+                                 values={k: v[k] for k in stage.requires})
+                    for article, doc, v in zip(articles, docs, values, strict=True)]
+        outputs = list(stage.batch(contexts)) if stage.batch is not None else [stage.run(c) for c in contexts]
+        for v, value in zip(values, outputs, strict=True):
+            if not isinstance(value, stage.returns):
+                raise StageOrderError(f"stage {stage.name!r} returned {type(value).__name__}, "
+                                      f"not {stage.returns.__name__}")
+            v[stage.assigns] = value
     return values

@@ -21,7 +21,17 @@ from typing import Any, Iterable, Sequence
 
 from ..records import Article, Claim, Issue, Quantity, Value
 from ..settings import DEFAULT, Settings
-from ..similarity import EmbeddingAligner, entity_idf, same_measure, term_df, term_idf, value_conflicts
+from ..similarity import (
+    EmbeddingAligner,
+    ValueConflict,
+    anchor_overlap,
+    entity_idf,
+    same_measure,
+    term_df,
+    term_idf,
+    term_overlap,
+    value_conflicts,
+)
 from ..text.words import zipf
 from .base import StageContext
 
@@ -168,44 +178,86 @@ def measured_disagreement(a: Quantity | None, b: Quantity | None, text_a: str, t
     return not (UPDATE_WORDS.search(text_a) or UPDATE_WORDS.search(text_b))
 
 
-def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None,
-                  quantities: Sequence[Quantity] | None = None) -> list[Issue]:
-    """Similar claims in one article that give different numbers for one measure (checked on the
-    measured facts when they are given)."""
-    candidates = [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
-    if len(candidates) < 2:
-        return []
-    aligner = EmbeddingAligner(settings, embed=embed)
-    vectors = aligner.vectors(candidates)
-    m = aligner.score_matrix(candidates, candidates, vectors, vectors, entity_idf(claims), term_idf(claims),
-                             term_df(claims))
-    out: list[Issue] = []
-    seen: set[tuple[int, int]] = set()
+def _number_claims(claims: Sequence[Claim]) -> list[Claim]:
+    return [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
+
+
+def _countable_conflicts(a: Claim, b: Claim, settings: Settings,
+                         quantities: Sequence[Quantity] | None = None) -> list[ValueConflict]:
+    """Conflicting numbers of one measure that could be one figure told twice."""
+    out = []
+    for vc in value_conflicts(a, b, settings):
+        if vc.a.kind != "number" or (vc.a.unit or "") in TIME_UNITS:
+            continue  # money, shares and durations differ for good reasons within one story
+        if vc.a.predicate is None or vc.a.predicate != vc.b.predicate:
+            continue  # "win 33 seats" and "hold 190 seats" count different things
+        if _same_measure_count(a, vc.a, settings) > 1 or _same_measure_count(b, vc.b, settings) > 1:
+            continue  # a list of figures (poll results, a budget breakdown) is not one figure
+        if quantities is not None and not measured_disagreement(
+                _quantity_at(quantities, vc.a), _quantity_at(quantities, vc.b), a.text, b.text):
+            continue  # another measure, event or source, compatible ranges, or an update
+        out.append(vc)
+    return out
+
+
+def _suspect_pairs(candidates: Sequence[Claim], claims: Sequence[Claim], settings: Settings,
+                   quantities: Sequence[Quantity] | None = None) -> list[tuple[int, int, list[ValueConflict]]]:
+    """Pairs of claims that pass every test but sentence similarity: other sentences, enough shared
+    words, and numbers of one measure that conflict. Only these need sentence vectors."""
+    tidf, tdf = term_idf(claims), term_df(claims)
+    out = []
     for i, a in enumerate(candidates):
         for j in range(i + 1, len(candidates)):
             b = candidates[j]
-            if a.sentence == b.sentence or float(m["combined"][i, j]) < settings.inconsistency_min:
+            if a.sentence == b.sentence:
                 continue
-            if float(m["terms"][i, j]) < settings.inconsistency_min_terms:
+            terms = 0.5 * term_overlap(a, b, tidf, settings) + 0.5 * anchor_overlap(a, b, tdf)
+            if terms < settings.inconsistency_min_terms:
                 continue
-            for vc in value_conflicts(a, b, settings):
-                if vc.a.kind != "number" or (vc.a.unit or "") in TIME_UNITS:
-                    continue  # money, shares and durations differ for good reasons within one story
-                if vc.a.predicate is None or vc.a.predicate != vc.b.predicate:
-                    continue  # "win 33 seats" and "hold 190 seats" count different things
-                if _same_measure_count(a, vc.a, settings) > 1 or _same_measure_count(b, vc.b, settings) > 1:
-                    continue  # a list of figures (poll results, a budget breakdown) is not one figure
-                if quantities is not None and not measured_disagreement(
-                        _quantity_at(quantities, vc.a), _quantity_at(quantities, vc.b), a.text, b.text):
-                    continue  # another measure, event or source, compatible ranges, or an update
-                key = (vc.a.start, vc.b.start)
-                if key in seen:
-                    continue
-                seen.add(key)
-                out.append(Issue(kind="number_inconsistency", start=vc.b.start, end=vc.b.end, text=vc.b.text,
-                                 reason=f"{vc.b.text} here, but {vc.a.text} in sentence {a.sentence + 1} "
-                                        f"(“{a.text[:80]}”): {vc.reason}; similarity "
-                                        f"{float(m['combined'][i, j]):.2f}"))
+            conflicts = _countable_conflicts(a, b, settings, quantities)
+            if conflicts:
+                out.append((i, j, conflicts))
+    return out
+
+
+def claims_needing_vectors(claims: Sequence[Claim], settings: Settings) -> list[Claim]:
+    """The claims whose sentence vectors :func:`number_issues` will read (the vectors stage encodes these)."""
+    candidates = _number_claims(claims)
+    needed = sorted({k for i, j, _ in _suspect_pairs(candidates, claims, settings) for k in (i, j)})
+    return [candidates[k] for k in needed]
+
+
+def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None,
+                  quantities: Sequence[Quantity] | None = None) -> list[Issue]:
+    """Similar claims in one article that give different numbers for one measure (checked on the measured
+    facts when they are given). The cheap tests run first; only the claims of pairs that pass them are
+    embedded and scored."""
+    candidates = _number_claims(claims)
+    pairs = _suspect_pairs(candidates, claims, settings, quantities) if len(candidates) >= 2 else []
+    if not pairs:
+        return []
+    needed = sorted({k for i, j, _ in pairs for k in (i, j)})
+    row = {k: n for n, k in enumerate(needed)}
+    chosen = [candidates[k] for k in needed]
+    aligner = EmbeddingAligner(settings, embed=embed)
+    vectors = aligner.vectors(chosen)
+    m = aligner.score_matrix(chosen, chosen, vectors, vectors, entity_idf(claims), term_idf(claims),
+                             term_df(claims))
+    out: list[Issue] = []
+    seen: set[tuple[int, int]] = set()
+    for i, j, conflicts in pairs:
+        a = candidates[i]
+        combined = float(m["combined"][row[i], row[j]])
+        if combined < settings.inconsistency_min:
+            continue
+        for vc in conflicts:
+            key = (vc.a.start, vc.b.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(Issue(kind="number_inconsistency", start=vc.b.start, end=vc.b.end, text=vc.b.text,
+                             reason=f"{vc.b.text} here, but {vc.a.text} in sentence {a.sentence + 1} "
+                                    f"(“{a.text[:80]}”): {vc.reason}; similarity {combined:.2f}"))
     return out
 
 
@@ -216,5 +268,6 @@ def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
     entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
     issues += title_issues(article, body_words, entity_words, ctx.settings)
-    issues += number_issues(ctx.values["claims"], ctx.settings, quantities=ctx.values["quantities"])
+    issues += number_issues(ctx.values["claims"], ctx.settings, quantities=ctx.values["quantities"],
+                            embed=ctx.values["vectors"].claims.rows)
     return tuple(sorted(issues, key=lambda i: i.start))

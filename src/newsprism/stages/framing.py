@@ -55,9 +55,11 @@ STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "kn
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
 
-@lru_cache(maxsize=1)
-def bias_model() -> dict[str, Any]:
-    text = resources.files("newsprism").joinpath("models/bias_lr.json").read_text(encoding="utf-8")
+@lru_cache(maxsize=2)
+def bias_model(vectors: str = "minilm") -> dict[str, Any]:
+    """The BABE logistic regression over MiniLM sentence vectors, or over static ones (``bias_encoder``)."""
+    name = "bias_lr.json" if vectors == "minilm" else "bias_lr_static.json"
+    text = resources.files("newsprism").joinpath(f"models/{name}").read_text(encoding="utf-8")
     model: dict[str, Any] = json.loads(text)
     return model
 
@@ -293,20 +295,22 @@ def _phrases(tok: Any, resolver: Resolver | None) -> list[tuple[str, int, int, s
     return out
 
 
-def sentence_bias_scores(texts: Sequence[str]) -> list[float]:
+def sentence_bias_scores(texts: Sequence[str], vectors: Any = None, kind: str = "minilm") -> list[float]:
+    """The BABE bias score of each text; ``vectors`` (their sentence vectors of ``kind``, from the vectors
+    stage) are encoded here when not given."""
     import numpy as np
-
 
     if not texts:
         return []
-    model = bias_model()
-    x = nlp.embed(list(texts))
+    model = bias_model(kind)
+    x = nlp.embed(list(texts), nlp.STATIC if kind == nlp.STATIC else None) if vectors is None else vectors
     z = x @ np.array(model["coef"]) + model["intercept"]
     return [float(v) for v in 1 / (1 + np.exp(-z))]
 
 
 def framing_stage(ctx: StageContext) -> tuple[FramingCue, ...]:
     body = list(ctx.values["sentences"])
-    scores = sentence_bias_scores([s.text for s in body])
+    texts = [s.text for s in body]
+    scores = sentence_bias_scores(texts, ctx.values["vectors"].sentences.rows(texts), ctx.settings.bias_encoder)
     return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
                               body, scores, ctx.settings))

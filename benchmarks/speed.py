@@ -1,0 +1,209 @@
+"""How close analysis comes to the cost of the spaCy parse (issue 12), on 60 real BASIL articles.
+
+Prints, in one run: the spaCy parse alone, the full analysis and their ratio (same process, models
+warm, parse measured before and after the analysis); the time of each stage; the sentence vectors
+by each encoder (torch, onnx, onnx-int8) against the parse; a fresh ``newsprism analyze one.txt``
+process against a fresh process that loads spaCy and parses the same text (median of 3,
+interleaved, peak memory of each); peak memory of this process; and ``compare`` of 5 articles of
+~800 words warm. Targets: analysis ≤ 1.5× parse, fresh analyze ≤ 2× fresh parse, peak memory
+≤ 600 MB, compare warm ≤ 1.5 s. The machine may be shared: read ratios, not absolute seconds.
+
+    .venv/bin/python benchmarks/speed.py [--n 60] [--no-fresh] [--encoders]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from _util import fake_article, peak_rss_mb
+
+from newsprism import nlp
+from newsprism.compare import compare_analyzed
+from newsprism.extract import extract
+from newsprism.records import Article, RawDocument
+from newsprism.settings import DEFAULT
+from newsprism.stages import DEFAULT_STAGES, Stage, analyze_many
+from newsprism.stages.vectors import texts_to_encode
+
+ROOT = Path(__file__).resolve().parents[1]
+BASIL = ROOT.parent / "shared" / "corpus" / "basil" / "articles"
+
+PEAK = """
+import atexit, sys
+def _peak():
+    line = [x for x in open("/proc/self/status") if x.startswith("VmHWM")]
+    print("PEAK_KB", line[0].split()[1] if line else 0, file=sys.stderr)
+atexit.register(_peak)
+"""
+# the child reports its own high-water mark: wait4's ru_maxrss of a child forked from this large
+# process starts at this process's peak
+
+FRESH_PARSE = PEAK + """
+import sys
+import {module} as m
+nlp = m.load()
+text = open(sys.argv[1], encoding="utf-8").read()
+doc = nlp(text)
+print(len(doc), file=sys.stderr)
+"""
+
+
+def basil_articles(n: int) -> list[Article]:
+    out = []
+    for f in sorted(BASIL.glob("*/*.json"))[:n]:
+        d = json.loads(f.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        out.append(extract(RawDocument(source=f.name, data=f"{d['title']}\n\n{body}".encode(), kind="text",
+                                       published=d.get("date"), outlet=d.get("source"))))
+    return out
+
+
+def timed_stages(spent: dict[str, float]) -> list[Stage]:
+    def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def run(arg: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(arg)
+            finally:
+                spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
+        return run
+
+    return [dataclasses.replace(s, run=wrap(s.name, s.run),
+                                batch=wrap(s.name, s.batch) if s.batch is not None else None)
+            for s in DEFAULT_STAGES]
+
+
+def parse_seconds(texts: list[str]) -> float:
+    start = time.perf_counter()
+    nlp.parse(texts)
+    return time.perf_counter() - start
+
+
+def child(cmd: list[str]) -> tuple[float, float]:
+    """Wall seconds and peak memory (MB) of one fresh process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # noqa: S603
+    _, stderr_bytes = proc.communicate()
+    seconds = time.perf_counter() - start
+    stderr = stderr_bytes.decode()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed: {stderr[-800:]}")
+    peak = [line.split()[1] for line in stderr.splitlines() if line.startswith("PEAK_KB")]
+    return seconds, (int(peak[-1]) if peak else 0) / 1024
+
+
+def fresh(article: Article, repeats: int = 3) -> None:
+    env_python = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "one.txt"
+        path.write_text(article.text, encoding="utf-8")
+        analyze_cmd = [env_python, "-c", PEAK + "from newsprism.cli import main\nmain()", "analyze", str(path),
+                       "--json"]
+        commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
+                    "analyze": analyze_cmd, "analyze, bias_encoder=static": [*analyze_cmd, "--set",
+                                                                            "bias_encoder=static"]}
+        runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+        for _ in range(repeats):  # interleaved, so a burst of load on the machine hits all
+            for name, cmd in commands.items():
+                runs[name].append(child(cmd))
+    med = {k: statistics.median(s for s, _ in v) for k, v in runs.items()}
+    mem = {k: max(m for _, m in v) for k, v in runs.items()}
+    print(f"fresh process, one article ({len(article.text.split())} words), median of {repeats} interleaved: "
+          f"load spaCy + parse {med['parse']:.2f} s ({mem['parse']:.0f} MB)")
+    for name in commands:
+        if name != "parse":
+            print(f"  `newsprism {name}` {med[name]:.2f} s, peak {mem[name]:.0f} MB (target ≤ 600 MB) · "
+                  f"ratio {med[name] / med['parse']:.2f}× the fresh parse (target ≤ 2×)")
+
+
+def compare_warm() -> None:
+    def batch(seed: int) -> list[Article]:
+        rng = random.Random(seed)
+        out = []
+        for i in range(5):
+            title, paragraphs = fake_article(rng, n_paragraphs=22)
+            out.append(extract(RawDocument(source=f"bench{i}.txt", data="\n\n".join([title, *paragraphs]).encode(),
+                                           kind="text")))
+        return out
+
+    analyze_many(batch(1))  # warm
+    rows = []
+    for seed in (2, 3, 4):
+        articles = batch(seed)
+        start = time.perf_counter()
+        analyzed = analyze_many(articles)
+        middle = time.perf_counter()
+        compare_analyzed(analyzed)
+        rows.append((middle - start, time.perf_counter() - middle))
+    words = sum(len(a.text.split()) for a in batch(2)) / 5
+    total = sorted(a + c for a, c in rows)
+    print(f"compare 5 articles (~{words:.0f} words each) warm, 3 runs: analyse + compare "
+          f"{total[0]:.2f}–{total[-1]:.2f} s (of which compare alone {min(c for _, c in rows):.2f}–"
+          f"{max(c for _, c in rows):.2f} s; target ≤ 1.5 s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=60)
+    ap.add_argument("--no-fresh", action="store_true")
+    ap.add_argument("--encoders", action="store_true", help="also time the sentence vectors by each encoder")
+    args = ap.parse_args()
+    articles = basil_articles(args.n)
+    texts = [a.text for a in articles]
+    words = sum(len(t.split()) for t in texts)
+    print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
+    static = DEFAULT.replace(bias_encoder="static")
+    analyze_many(articles[:2])  # load models
+    analyze_many(articles[:2], static)
+    parses = [parse_seconds(texts)]
+    for settings in (DEFAULT, static):
+        nlp._cache.clear()
+        spent: dict[str, float] = {}
+        start = time.perf_counter()
+        analyzed = analyze_many(articles, settings, stages=timed_stages(spent))
+        full = time.perf_counter() - start
+        parses.append(parse_seconds(texts))
+        parse = (parses[-2] + parses[-1]) / 2
+        print(f"[bias_encoder={settings.bias_encoder}] spaCy parse alone {parse:.2f} s (before {parses[-2]:.2f}, "
+              f"after {parses[-1]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×)")
+        print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
+              + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+    if args.encoders:
+        encoders(analyzed, parse)
+    print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
+    compare_warm()
+    if not args.no_fresh:
+        one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
+        fresh(one)
+
+
+def encoders(analyzed: list[Any], parse: float) -> None:
+    encode = list(dict.fromkeys(t for a in analyzed for t in texts_to_encode(a.sentences, a.claims, DEFAULT)))
+    timings = []
+    for encoder in nlp.ENCODERS:
+        nlp.embed(["warm up"], encoder)
+        nlp._cache.clear()
+        start = time.perf_counter()
+        nlp.embed(encode, encoder)
+        timings.append(f"{encoder} {time.perf_counter() - start:.2f} s ({(time.perf_counter() - start) / parse:.2f}× parse)")
+    nlp.embed(["warm up"], nlp.STATIC)
+    start = time.perf_counter()
+    nlp.embed(encode, nlp.STATIC)
+    timings.append(f"static {time.perf_counter() - start:.2f} s")
+    print(f"sentence vectors of all {len(encode):,} texts by encoder: " + " · ".join(timings))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+"""Train the static-vector sentence bias score shipped in src/newsprism/models/bias_lr_static.json.
+
+The same protocol as scripts/train_bias.py (BABE, ../shared/corpus/babe/babe-sentences.csv: a
+stratified 80/20 split with seed 13; C chosen on a 20% dev part of the training split; the held-out
+macro F1 printed and stored with the weights), over static sentence vectors (``nlp.static_embed``:
+log-rank-weighted averages of all-MiniLM-L6-v2's vectors of each word piece, no transformer run per
+sentence) instead of MiniLM sentence embeddings. Used when the setting ``bias_encoder`` is ``static``.
+
+    .venv/bin/python scripts/train_bias_static.py
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsprism import nlp  # noqa: E402
+
+SOURCE = ROOT.parent / "shared" / "corpus" / "babe" / "babe-sentences.csv"
+TARGET = ROOT / "src" / "newsprism" / "models" / "bias_lr_static.json"
+SEED = 13
+
+
+def main() -> None:
+    with open(SOURCE, encoding="utf-8") as fh:
+        rows = [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)
+                if r["text"].strip() and r["label"] in ("0", "1")]  # one row has a stray label
+    texts = [t for t, _ in rows]
+    labels = np.array([y for _, y in rows])
+    x = nlp.static_embed(texts)
+    x_tr, x_te, y_tr, y_te = train_test_split(x, labels, test_size=0.2, random_state=SEED, stratify=labels)
+    best = None
+    for c in (0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0):
+        x_a, x_v, y_a, y_v = train_test_split(x_tr, y_tr, test_size=0.2, random_state=SEED, stratify=y_tr)
+        model = LogisticRegression(C=c, max_iter=4000).fit(x_a, y_a)
+        f1 = f1_score(y_v, model.predict(x_v), average="macro")
+        print(f"C={c}: dev macro F1 {f1:.3f}")
+        if best is None or f1 > best[0]:
+            best = (f1, c)
+    model = LogisticRegression(C=best[1], max_iter=4000).fit(x_tr, y_tr)
+    f1 = f1_score(y_te, model.predict(x_te), average="macro")
+    TARGET.write_text(json.dumps({
+        "model": "logistic regression on static all-MiniLM-L6-v2 word-piece vector averages (nlp.static_embed)",
+        "trained_on": "BABE babe-sentences.csv (Spinde et al. 2021), stratified 80/20 split, seed 13",
+        "C": best[1], "dev_macro_f1": round(float(best[0]), 4), "held_out_macro_f1": round(float(f1), 4),
+        "n_train": int(len(y_tr)), "n_test": int(len(y_te)),
+        "coef": [round(float(v), 6) for v in model.coef_[0]], "intercept": round(float(model.intercept_[0]), 6),
+    }, indent=1), encoding="utf-8")
+    print(f"C={best[1]} held-out macro F1 {f1:.3f} (train {len(y_tr)}, test {len(y_te)}) → {TARGET}")
+
+
+if __name__ == "__main__":
+    main()

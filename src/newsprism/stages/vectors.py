@@ -1,0 +1,96 @@
+"""Sentence vectors, made once per article and shared: the ``vectors`` stage.
+
+Every sentence of the article and every claim the checks stage compares (pairs of claims with
+conflicting numbers that pass its cheap tests) is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
+and checks (similar sentences with different numbers) read the vectors from this stage's output
+instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
+transformer run) and MiniLM encodes only those few claims. Over many articles, :func:`vectors_batch` encodes all their texts in one
+call, so the encoder's batches are full and sorted by length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .. import nlp
+from ..errors import SettingError
+from ..records import Claim, Sentence
+from ..settings import Settings
+from .base import StageContext
+from .checks import claims_needing_vectors
+
+
+@dataclass(frozen=True, eq=False)
+class TextVectors:
+    """Unit-length vectors of one article's texts (one row per distinct text) and the encoder that made them."""
+
+    texts: tuple[str, ...]
+    matrix: Any  # numpy float32 array, shape (len(texts), nlp.EMBEDDING_DIM)
+    encoder: str
+    index: dict[str, int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", {t: i for i, t in enumerate(self.texts)})
+
+    def rows(self, texts: Sequence[str]) -> Any:
+        """The vectors of ``texts``, in order; a text the stage did not encode is encoded now (same encoder)."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self.index]
+        extra = dict(zip(missing, nlp.embed(missing, self.encoder), strict=True)) if missing else {}
+        if not texts:
+            return np.zeros((0, nlp.EMBEDDING_DIM), dtype="float32")
+        return np.vstack([self.matrix[self.index[t]] if t in self.index else extra[t] for t in texts])
+
+
+@dataclass(frozen=True, eq=False)
+class ArticleVectors:
+    """What the vectors stage shares: the vectors the bias score reads (``bias_encoder``: MiniLM or static)
+    for the sentences, and MiniLM vectors for the claims with numbers (the checks). With MiniLM for both,
+    the two are one encoding."""
+
+    sentences: TextVectors
+    claims: TextVectors
+
+
+def number_claims(claims: Sequence[Claim], settings: Settings) -> list[str]:
+    """The claims the checks compare by similarity: pairs with conflicting numbers that pass the cheap tests."""
+    return list(dict.fromkeys(c.text for c in claims_needing_vectors(claims, settings)))
+
+
+def texts_to_encode(sentences: Sequence[Sentence], claims: Sequence[Claim], settings: Settings) -> list[str]:
+    """Each sentence, and each claim the checks will compare (a claim may be part of a sentence), once."""
+    return list(dict.fromkeys([s.text for s in sentences] + number_claims(claims, settings)))
+
+
+def _encode_all(per_article: list[list[str]], encoder: str) -> list[TextVectors]:
+    """The texts of many articles in one encoder call, split back per article."""
+    unique = list(dict.fromkeys(t for texts in per_article for t in texts))
+    matrix = nlp.embed(unique, encoder)
+    where = {t: i for i, t in enumerate(unique)}
+    return [TextVectors(texts=tuple(texts), matrix=matrix[[where[t] for t in texts]] if texts
+                        else np.zeros((0, nlp.EMBEDDING_DIM), dtype="float32"), encoder=encoder)
+            for texts in per_article]
+
+
+def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
+    """The vectors of many articles, one encoder call per kind of vector."""
+    if not contexts:
+        return []
+    settings = contexts[0].settings
+    if settings.bias_encoder == "minilm":
+        shared = _encode_all([texts_to_encode(c.values["sentences"], c.values["claims"], settings)
+                              for c in contexts],
+                             settings.encoder)
+        return [ArticleVectors(sentences=v, claims=v) for v in shared]
+    if settings.bias_encoder != nlp.STATIC:
+        raise SettingError(f"setting bias_encoder expects minilm or static, got {settings.bias_encoder!r}")
+    static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
+    claims = _encode_all([number_claims(c.values["claims"], settings) for c in contexts], settings.encoder)
+    return [ArticleVectors(sentences=s, claims=c) for s, c in zip(static, claims, strict=True)]
+
+
+def vectors_stage(ctx: StageContext) -> ArticleVectors:
+    return vectors_batch([ctx])[0]

@@ -1,0 +1,145 @@
+"""Models load only when a command needs them; the encoders agree; the vectors stage shares one encoding."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+HEAVY = ("torch", "transformers", "sentence_transformers", "spacy", "onnxruntime")
+
+PROBE = """
+import sys
+sys.argv = ["newsprism", *sys.argv[1:]]
+from newsprism.cli import main
+try:
+    main()
+except SystemExit:
+    pass
+print("LOADED=" + ",".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def _loaded_after(args: list[str], tmp_path: Path) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "NEWSPRISM_DB": str(tmp_path / "light.db")}
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args], capture_output=True,
+                          text=True, env=env, timeout=120)
+    line = [x for x in proc.stderr.splitlines() if x.startswith("LOADED=")]
+    assert line, proc.stderr[-2000:]
+    return [m for m in line[-1].removeprefix("LOADED=").split(",") if m]
+
+
+@pytest.mark.parametrize("args", [["--help"], ["settings"], ["list"], ["stories"]])
+def test_nlp_light_commands_load_no_model(args: list[str], tmp_path: Path) -> None:
+    assert _loaded_after(args, tmp_path) == []
+
+
+def test_nlp_import_newsprism_is_lazy() -> None:
+    code = ("import sys, newsprism; assert newsprism.Settings().encoder; "
+            "print(','.join(m for m in ('torch', 'spacy', 'numpy', 'pandas') if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip() == ""
+
+
+def test_nlp_lazy_names_resolve() -> None:
+    import newsprism
+
+    assert newsprism.Settings is newsprism.settings.Settings
+    assert issubclass(newsprism.TooLarge, newsprism.NewsprismError)
+    with pytest.raises(AttributeError):
+        newsprism.no_such_name  # noqa: B018
+
+
+def test_nlp_unit_table_groups_measures_without_the_encoder() -> None:
+    from newsprism import similarity
+
+    table = similarity.unit_table()
+    assert len(table) > 1000
+    for unit in ("people", "resident", "civilian", "page", "dollar"):
+        assert unit in table
+    near = float(table["resident"] @ table["people"])
+    far = float(table["resident"] @ table["page"])
+    assert near > far
+
+
+@pytest.mark.slow
+def test_nlp_onnx_encoder_matches_torch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+
+    texts = ["Some 1,500 people fled the town on Friday.", "The council will meet again next week.", "warm"]
+    reference = nlp.embed(texts, "torch")
+    fast = nlp.embed(texts, "onnx")
+    assert fast.shape == reference.shape == (3, nlp.EMBEDDING_DIM)
+    assert (fast * reference).sum(axis=1).min() > 0.9999
+    with pytest.raises(nlp.SettingError):
+        nlp.embed(["x"], "no-such-encoder")
+
+
+@pytest.mark.slow
+def test_nlp_vectors_stage_shares_one_encoding(seed_articles, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from newsprism import nlp
+    from newsprism.stages import analyze_many
+
+    calls: list[int] = []
+    real = nlp._encode
+
+    def counting(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        calls.append(len(texts))
+        return real(texts, encoder)
+
+    nlp._cache.clear()
+    monkeypatch.setattr(nlp, "_encode", counting)
+    analyzed = analyze_many(list(seed_articles))
+    # both articles' sentences in one encoder call; framing and checks encode nothing again (later calls
+    # can only be a unit noun missing from the shipped table, one word each)
+    sentences = {s.text for a in analyzed for s in a.sentences}
+    assert calls and calls[0] >= len(sentences)
+    assert all(n == 1 for n in calls[1:])
+
+
+@pytest.mark.slow
+def test_nlp_static_bias_vectors_leave_the_transformer_to_number_claims(seed_articles,  # type: ignore[no-untyped-def]
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+
+    calls: list[tuple[str, int]] = []
+    real = nlp._encode
+
+    def counting(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        calls.append((encoder, len(texts)))
+        return real(texts, encoder)
+
+    nlp._cache.clear()
+    monkeypatch.setattr(nlp, "_encode", counting)
+    analyzed = analyze_many(list(seed_articles), DEFAULT.replace(bias_encoder="static"))
+    sentences = {s.text for a in analyzed for s in a.sentences}
+    static = sum(n for e, n in calls if e == nlp.STATIC)
+    minilm = sum(n for e, n in calls if e != nlp.STATIC)
+    assert static >= len(sentences)
+    assert minilm < len(sentences) / 2  # only claims the checks compare go through MiniLM
+    for a in analyzed:
+        for cue in a.framing:
+            if cue.cue == "biased_sentence":
+                assert "bias score" in cue.reason
+
+
+@pytest.mark.slow
+def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
+    from newsprism import nlp
+
+    nlp.export_onnx("onnx")  # made once per machine (at install, or here)
+    article = tmp_path / "one.txt"
+    article.write_text("Council Approves New Bridge\n\nThe council approved a new bridge on Monday. About 1,200 "
+                       "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
+                       encoding="utf-8")
+    loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
+    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse
+    assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
