@@ -83,13 +83,17 @@ def test_compare_examples_number_conflict(example_comparison):
     c = example_comparison
     conflicts = [f for f in c.facts if f.status == "conflict" and f.conflict and f.conflict["kind"] == "number"]
     assert conflicts
-    values = conflicts[0].conflict["values"]
-    by_outlet = {c.label(aid): v for aid, v in values.items()}
+    conflict = next(f for f in conflicts if any(v["value"] == "1,200" for v in f.conflict["values"]))
+    by_outlet = {c.label(v["article"]): v["value"] for v in conflict.conflict["values"]}
     assert by_outlet.get("Estmark Wire") == "1,200"
     assert by_outlet.get("The Northern Sentinel") == "2,100"
-    assert "people" in conflicts[0].conflict["reason"] or "resident" in conflicts[0].conflict["reason"]
-    # each value points back to its sentence
-    for s in conflicts[0].support:
+    assert "people" in conflict.conflict["measure"] or "resident" in conflict.conflict["measure"]
+    assert conflict.conflict["label"] in ("conflict", "updated", "sources differ") and conflict.conflict["reason"]
+    # each value points back to its span in its article
+    for v in conflict.conflict["values"]:
+        art = next(a for a in c.articles if a.id == v["article"])
+        assert v["value"] in art.article.text[v["start"]:v["end"]]
+    for s in conflict.support:  # and each supporting sentence is exactly its span of the article
         art = next(a for a in c.articles if a.id == s["article"])
         assert s["text"] and art.article.text[s["start"]:s["end"]] == s["text"]
 
@@ -123,7 +127,7 @@ def test_compare_sources_and_synthesis(example_comparison):
         assert s["citations"] and all(any(a.id == x for a in c.articles) for x in s["citations"])
         if s["kind"] == "unique":
             assert s["text"].startswith("According to ")
-    conflict = next(s for s in c.synthesis if s["kind"] == "conflict")
+    conflict = next(s for s in c.synthesis if s["kind"] == "conflict" and "1,200" in s["text"])
     assert "1,200" in conflict["text"] and "2,100" in conflict["text"] and "2026-03-04" in conflict["text"]
 
 
@@ -135,6 +139,8 @@ def test_compare_output_contract(example_comparison):
     for f in out["facts"]:
         assert set(f) >= {"id", "status", "statement", "support", "conflict"}
         assert f["status"] in ("corroborated", "unique", "conflict")
+        if f["conflict"]:
+            assert set(f["conflict"]) >= {"kind", "measure", "values", "label", "reason"}
         for s in f["support"]:
             assert set(s) >= {"article", "sentence", "start", "end", "text"}
     for al in out["alignments"]:

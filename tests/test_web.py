@@ -44,7 +44,7 @@ def test_web_pages_have_json_twins(client):
 def test_web_article_and_story(client):
     seed_story = next(s for s in client.get("/api/stories").json() if len(s["articles"]) == 2)
     data = client.get(f"/api/stories/{seed_story['id']}").json()
-    assert data["schema"] == "newsprism.comparison/1" and data["facts"]
+    assert data["schema"] == "newsprism.comparison/2" and data["facts"]
     assert "article" in client.get(f"/stories/{seed_story['id']}").text
     aid = seed_story["articles"][0]["id"]
     art = client.get(f"/api/articles/{aid}").json()
@@ -123,7 +123,7 @@ def test_web_requests_never_analyse(tmp_path, seeds):
             break
         time.sleep(0.5)
     ready = fresh.get(f"/api/stories/{story['id']}")
-    assert ready.status_code == 200 and ready.json()["schema"] == "newsprism.comparison/1"
+    assert ready.status_code == 200 and ready.json()["schema"] == "newsprism.comparison/2"
     aid = story["articles"][0]["id"]
     assert fresh.get(f"/api/articles/{aid}").status_code == 200  # the story's job analysed its articles
 

@@ -113,7 +113,7 @@ def test_browser_compare_two_pasted_texts(server: tuple[str, str], page: Any) ->
     labels = page.locator("article.article h3").all_inner_texts()
     assert any("Plain Post" in t for t in labels) and any("Hostile Herald" in t for t in labels)
     data = _json(page, f"{base}/api/compare/{job}")
-    assert data["schema"] == "newsprism.comparison/1" and any(f["status"] == "conflict" for f in data["facts"])
+    assert data["schema"] == "newsprism.comparison/2" and any(f["status"] == "conflict" for f in data["facts"])
     assert page.evaluate("window.__pwned === undefined") and not page.dialogs
     page.locator("article.article p").nth(1).click()
     assert page.evaluate("window.__pwned === undefined") and not page.dialogs

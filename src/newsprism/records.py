@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Self, TypeVar, get_args, get_origin, get_type_hints
 
 ARTICLE_SCHEMA = "newsprism.article/1"
-COMPARISON_SCHEMA = "newsprism.comparison/1"
+COMPARISON_SCHEMA = "newsprism.comparison/2"
 
 T = TypeVar("T", bound="Record")
 
@@ -244,6 +244,41 @@ class Value(Record):
 
 
 @dataclass(frozen=True)
+class Quantity(Record):
+    """A measured fact: a number with what it counts, the event it belongs to, when it holds and who gives it.
+
+    ``low``/``high`` is the range the wording allows ("nearly 400" → 360–400, "40" → 38–42); ``measure`` is
+    the canonical thing measured ("people killed", "magnitude", "depth", "vote"), ``place`` narrows it
+    ("deaths in Morelos"); ``event`` is ``this`` or what marks another event ("2012", "earlier");
+    ``as_of`` the date the figure holds at; ``source`` who the article attributes it to.
+    """
+
+    article: str
+    sentence: int
+    start: int  # the number phrase (qualifier + number + unit)
+    end: int
+    text: str
+    value: float | str  # str for a vote split ("6-3")
+    measure: str
+    low: float | None = None
+    high: float | None = None
+    qualifier: str | None = None  # exact | about | nearly | more_than | at_least | less_than | up_to | vague
+    unit: str | None = None
+    noun: str | None = None  # the counted noun ("people", "tents")
+    predicate: str | None = None  # what happens to it ("killed", "injured", "deep")
+    place: str | None = None
+    event: str = "this"
+    as_of: str | None = None
+    source: str | None = None
+    claim: str | None = None  # claim id
+    reason: str = ""
+
+    def key(self) -> tuple[str, str, str]:
+        """What two figures must share to be compared: measure, place and event."""
+        return (self.measure, (self.place or "").lower(), self.event)
+
+
+@dataclass(frozen=True)
 class Claim(Record):
     id: str
     article: str
@@ -271,6 +306,7 @@ class AnalyzedArticle(Record):
     issues: tuple[Issue, ...] = ()
     claims: tuple[Claim, ...] = ()
     naming: tuple[NamingPhrase, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
 
     @property
     def id(self) -> str:
@@ -297,6 +333,7 @@ class AnalyzedArticle(Record):
             "sentences": _plain(self.sentences), "entities": _plain(self.entities),
             "quotes": _plain(self.quotes), "framing": _plain(self.framing),
             "issues": _plain(self.issues), "claims": _plain(self.claims), "naming": _plain(self.naming),
+            "quantities": _plain(self.quantities),
         })
         return out
 
@@ -312,6 +349,7 @@ class AnalyzedArticle(Record):
             issues=tuple(Issue.from_dict(i) for i in data.get("issues", [])),
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
             naming=tuple(NamingPhrase.from_dict(n) for n in data.get("naming", [])),
+            quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities", [])),
         )
 
 
@@ -410,16 +448,19 @@ class Comparison(Record):
         framing = [{"article": a.id, "outlet": labels[a.id], "cue": c.cue, "grade": c.grade, "start": c.start,
                     "end": c.end, "text": c.text, "target": c.target, "reason": c.reason}
                    for a in self.articles for c in a.framing]
-        conflicts = [{"fact": f.id, "kind": (f.conflict or {}).get("kind"), "article": aid,
-                      "outlet": labels.get(aid), "value": value, "reason": (f.conflict or {}).get("reason")}
-                     for f in self.facts if f.conflict for aid, value in f.conflict.get("values", {}).items()]
+        conflicts = [{"fact": f.id, "kind": f.conflict.get("kind"), "measure": f.conflict.get("measure"),
+                      "label": f.conflict.get("label"), "article": v["article"], "outlet": labels.get(v["article"]),
+                      "value": v["value"], "as_of": v.get("as_of"), "source": v.get("source"), "start": v.get("start"),
+                      "end": v.get("end"), "reason": f.conflict.get("reason")}
+                     for f in self.facts if f.conflict for v in f.conflict.get("values", [])]
         columns = {
             "facts": ["fact", "status", "statement", "articles", "reason"],
             "support": ["fact", "article", "outlet", "sentence", "start", "end", "text"],
             "quotes": ["article", "outlet", "speaker", "speaker_id", "kind", "cue", "via", "start", "end", "text"],
             "sources": ["article", "outlet", "speaker", "speaker_id", "quotes", "words", "reported"],
             "framing": ["article", "outlet", "cue", "grade", "start", "end", "text", "target", "reason"],
-            "conflicts": ["fact", "kind", "article", "outlet", "value", "reason"],
+            "conflicts": ["fact", "kind", "measure", "label", "article", "outlet", "value", "as_of", "source", "start",
+                          "end", "reason"],
         }
         rows = {"facts": facts, "support": support, "quotes": quotes, "sources": sources, "framing": framing,
                 "conflicts": conflicts}

@@ -1,7 +1,8 @@
 """Compare analysed articles: pure functions of AnalyzedArticles → Comparison.
 
 ``compare_analyzed`` links entities across the articles, aligns their claims (``align``), groups
-the alignments into facts (``facts``), finds quote variants and sources (``quote_variants``),
+the alignments into checked facts (``facts``, ``verify``), finds number conflicts per measure
+(``conflicts``), finds quote variants and sources (``quote_variants``),
 contrasts framing (``framing``) and writes a cited synthesis (``synthesis``). No I/O here: reading,
 analysing and caching are the pipeline's.
 """
@@ -15,24 +16,31 @@ from ..records import AnalyzedArticle, Comparison, Fact
 from ..settings import DEFAULT, Settings
 from .align import align
 from .entities import link_across
-from .facts import build_facts, fact_claims
+from .conflicts import find_conflicts
+from .facts import build_facts, conflict_facts, fact_claims
 from .framing import add_naming_cues, framing_summary, relative_framing
 from .quote_variants import quote_variants, sources
 from .synthesis import synthesise
+from .verify import Verifier
 
 __all__ = ["compare_analyzed", "link_across"]
 
 
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
-    linked, topic = relative_framing(add_naming_cues(link_across(analyzed), settings), settings)
+    named = add_naming_cues(link_across(analyzed), settings)
+    linked, topic = relative_framing(named, settings)
     groups = [fact_claims(a, settings) for a in linked]
     alignments = align(groups, settings)
-    facts = build_facts(linked, alignments, settings)
+    facts = build_facts(linked, alignments, settings, Verifier(linked))
+    facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:
         facts.append(Fact(id=f"f{len(facts) + 1}", status="conflict", statement=sc["texts"][0],
-                          support=(), conflict={"kind": "speaker",
-                                                "values": dict(zip(sc["articles"], sc["speakers"], strict=True)),
+                          support=(), conflict={"kind": "speaker", "measure": "speaker",
+                                                "values": [{"article": aid, "value": sp, "as_of": None,
+                                                            "source": None, "start": None, "end": None}
+                                                           for aid, sp in zip(sc["articles"], sc["speakers"], strict=True)],
+                                                "label": "conflict",
                                                 "reason": f"the same words (similarity {sc['similarity']}) are "
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))
@@ -42,4 +50,6 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
                             alignments=tuple(alignments))
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings)))
+    # evaluative wording is judged on every cue, also the loaded words the story's outlets share
+    cues = {a.id: a.framing for a in named}
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues)))

@@ -8,7 +8,7 @@ from typing import Any, Sequence
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from ..similarity import value_conflicts
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -32,68 +32,105 @@ def _support(claim: Claim, text: str) -> dict[str, Any]:
 
 
 def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
-    """The claims that can be facts: body sentences, not headlines or subheadings."""
-    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words]
+    """The claims that can be facts: body sentences, not headlines, subheadings, page chrome, credits,
+    photo captions or bare attribution fragments."""
+    return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words
+            and not is_chrome(c.text) and not is_caption(c.text) and not is_headline(c.text)
+            and not is_fragment(c.text)]
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
-                settings: Settings) -> list[Fact]:
+                settings: Settings, verifier: Verifier | None = None) -> list[Fact]:
+    """Group aligned claims into facts. An alignment joins two claims only when it is strong (same fact,
+    or a mutually-best paraphrase); with ``check_corroboration`` the verifier must find nothing against
+    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
     claims = {c.id: c for a in analyzed for c in fact_claims(a, settings)}
+    verifier = verifier or Verifier(analyzed)
     texts = {a.id: a.article.text for a in analyzed}
     uf = _UnionFind()
     for cid in claims:
         uf.find(cid)
-    conflict_edges: list[Alignment] = []
-    for al in alignments:
-        if al.a not in claims or al.b not in claims:
-            continue
-        strong = al.relation in ("same_fact", "conflict") or al.scores.get("mutual_best")
-        if al.relation in ("same_fact", "paraphrase", "conflict") and strong:
-            uf.union(al.a, al.b)
-        if al.relation == "conflict":
-            conflict_edges.append(al)
-    groups: dict[str, list[Claim]] = defaultdict(list)
-    for cid, claim in claims.items():
-        groups[uf.find(cid)].append(claim)
+    if settings.check_corroboration:
+        # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
+        checked = [al for al in alignments if al.score >= settings.corroborate_min or (
+            al.a in claims and al.b in claims and shared_quoted_words(claims[al.a], claims[al.b]))]
+        facts = _star_facts(analyzed, claims, checked, verifier, texts)
+    else:
+        for al in alignments:
+            if al.a in claims and al.b in claims and _strong(al):
+                uf.union(al.a, al.b)
+        groups: dict[str, list[Claim]] = defaultdict(list)
+        for cid, claim in claims.items():
+            groups[uf.find(cid)].append(claim)
+        facts = [_make_fact(members, texts) for members in groups.values()]
     order = {a.id: i for i, a in enumerate(analyzed)}
-    facts: list[Fact] = []
-    for members in groups.values():
-        members.sort(key=lambda c: (order[c.article], c.sentence))
-        facts.append(_make_fact(members, conflict_edges, claims, settings, texts))
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
-def _make_fact(members: list[Claim], conflict_edges: Sequence[Alignment], claims: dict[str, Claim],
-               settings: Settings, texts: dict[str, str]) -> Fact:
-    ids = {c.id for c in members}
+def _strong(al: Alignment) -> bool:
+    return al.relation == "same_fact" or (al.relation == "paraphrase" and bool(al.scores.get("mutual_best")))
+
+
+def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
+                verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+    """Facts as stars, not chains: the claim aligned with most others states the fact, and the other
+    articles join with the claims aligned *directly* with that statement and not refused by the
+    verifier. Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact."""
+    edges: dict[str, dict[str, float]] = defaultdict(dict)
+    for al in alignments:
+        if al.a in claims and al.b in claims and _strong(al) and verifier.refuse(claims[al.a], claims[al.b]) is None:
+            edges[al.a][al.b] = al.score
+            edges[al.b][al.a] = al.score
+    order = {a.id: i for i, a in enumerate(analyzed)}
+    todo = set(claims)
+    facts: list[Fact] = []
+    while todo:
+        anchor = max(todo, key=lambda cid: (len([n for n in edges[cid] if n in todo]),
+                                            sum(v for n, v in edges[cid].items() if n in todo),
+                                            -order[claims[cid].article], -claims[cid].sentence))
+        members = [claims[anchor]] + [claims[n] for n in edges[anchor]
+                                      if n in todo and claims[n].article != claims[anchor].article]
+        for c in members:
+            todo.discard(c.id)
+        members.sort(key=lambda c: (order[c.article], c.sentence))
+        facts.append(_make_fact(members, texts))
+    return facts
+
+
+def _make_fact(members: list[Claim], texts: dict[str, str]) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
-    edges = [al for al in conflict_edges if al.a in ids and al.b in ids]
     # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
     support = tuple(_support(c, texts[c.article]) for c in members)
-    if edges:
-        values: dict[str, str] = {}
-        reasons = []
-        for al in edges:
-            for vc in value_conflicts(claims[al.a], claims[al.b], settings):
-                values.setdefault(claims[al.a].article, vc.a.text)
-                values.setdefault(claims[al.b].article, vc.b.text)
-                reasons.append(vc.reason)
-        # articles in the fact that agree with one side keep their own value too
-        for c in members:
-            if c.article not in values:
-                for v in c.values:
-                    if v.kind in ("number", "money", "percent"):
-                        values[c.article] = v.text
-                        break
-        return Fact(id="", status="conflict", statement=statement, support=support, claims=tuple(members),
-                    conflict={"kind": "number", "values": values, "reason": "; ".join(dict.fromkeys(reasons))},
-                    reason=edges[0].reason)
     if len(articles) >= 2:
         return Fact(id="", status="corroborated", statement=statement, support=support, claims=tuple(members),
-                    reason=f"reported by {len(articles)} articles")
+                    reason=f"reported by {len(articles)} articles; checked: same speaker, event, compatible "
+                           f"figures and polarity")
     return Fact(id="", status="unique", statement=statement, support=support, claims=tuple(members),
                 reason="reported by one article only")
+
+
+def conflict_facts(analyzed: Sequence[AnalyzedArticle], conflicts: Sequence[dict[str, Any]],
+                   first_id: int) -> list[Fact]:
+    """One fact per measure conflict: its support is the sentences that give the figures."""
+    out: list[Fact] = []
+    labels = {a.id: a.article.label for a in analyzed}
+    for n, c in enumerate(conflicts):
+        support = []
+        seen: set[tuple[str, int]] = set()
+        for v in c["values"]:
+            if (v["article"], v["sentence"]) in seen:
+                continue
+            seen.add((v["article"], v["sentence"]))
+            art = next(a for a in analyzed if a.id == v["article"])
+            sent = next(s for s in art.sentences if s.i == v["sentence"])
+            support.append({"article": v["article"], "sentence": sent.i, "start": sent.start, "end": sent.end,
+                            "text": sent.text})
+        statement = f"{c['measure']}: " + "; ".join(f"{v['value']} ({labels.get(v['article'], v['article'])})"
+                                                   for v in c["values"])
+        out.append(Fact(id=f"f{first_id + n}", status="conflict", statement=statement, support=tuple(support),
+                        conflict=c, reason=f"{c['label']}: {c['reason']}"))
+    return out

@@ -1,5 +1,6 @@
 """What the web app's story and outlet pages show, built from stored comparisons (the JSON contract of
-OUTPUT.md, ``newsprism.comparison/1``). Pure functions of dictionaries: no I/O, no analysis.
+OUTPUT.md, ``newsprism.comparison/2``; version 1's conflicts, ``values`` as {article: value}, are still
+read). Pure functions of dictionaries: no I/O, no analysis.
 
 ``story_overview`` gives the coverage matrix (facts × outlets), the conflicts as per-measure tables
 with each outlet's as-of date and source sentence, the timeline of the disputed figures, quotes
@@ -35,6 +36,15 @@ def outlet_of(article: Mapping[str, Any]) -> str:
     return PurePath(source.split("?")[0]).stem or source
 
 
+def conflict_rows(conflict: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """A conflict's values as rows {article, value, as_of, source, start, end, text}: version 2 lists
+    them; version 1 gave {article id: value}."""
+    values = (conflict or {}).get("values") or []
+    if isinstance(values, Mapping):
+        return [{"article": aid, "value": value} for aid, value in values.items()]
+    return [dict(v) for v in values]
+
+
 def anchor(fact: str, article: str) -> str:
     """The HTML id of a fact's sentence in one article (what a synthesis citation scrolls to)."""
     return f"ev-{fact}-{article}"
@@ -60,7 +70,7 @@ def story_overview(data: Mapping[str, Any], matrix_facts: int = 60) -> dict[str,
     matrix = []
     for f in facts[:matrix_facts]:
         supporters = {s["article"] for s in f.get("support", [])}
-        disputed = set((f.get("conflict") or {}).get("values", {}))
+        disputed = {r["article"] for r in conflict_rows(f.get("conflict"))}
         cells = []
         for o in outlets:
             state = ("conflict" if o["id"] in disputed else f["status"] if o["id"] in supporters else "absent")
@@ -75,18 +85,22 @@ def story_overview(data: Mapping[str, Any], matrix_facts: int = 60) -> dict[str,
         if not conflict:
             continue
         rows = []
-        for aid, value in conflict.get("values", {}).items():
+        for row in conflict_rows(conflict):
+            aid, value = row["article"], row["value"]
             o = by_id.get(aid, {"label": aid, "published": None, "n": 0})
             own = [s for s in f.get("support", []) if s["article"] == aid]
             s = next((x for x in own if re.search(rf"(?<!\w){re.escape(str(value))}(?!\w)", x["text"])),
                      own[0] if own else None)  # the sentence that states this outlet's figure
             rows.append({"article": aid, "n": o["n"], "label": o["label"], "value": value,
-                         "as_of": o.get("published") or "undated", "sentence": s["text"] if s else None,
+                         "as_of": row.get("as_of") or o.get("published") or "undated", "source": row.get("source"),
+                         "sentence": row.get("text") or (s["text"] if s else None),
                          "anchor": anchor(f["id"], aid) if s else None})
         rows.sort(key=lambda r: (r["as_of"] == "undated", r["as_of"], r["n"]))
+        measures = ([{"measure": conflict["measure"], "reason": conflict.get("reason", ""), "rows": rows}]
+                    if conflict.get("measure") else per_measure(str(conflict.get("reason", "")), rows))
         conflicts.append({"id": f["id"], "kind": conflict.get("kind"), "reason": conflict.get("reason", ""),
-                          "statement": f["statement"], "rows": rows,
-                          "measures": per_measure(str(conflict.get("reason", "")), rows)})
+                          "label": conflict.get("label"), "statement": f["statement"], "rows": rows,
+                          "measures": measures})
 
     evidence = []
     for f in facts:
@@ -238,10 +252,10 @@ def outlet_profile(name: str, comparisons: Sequence[Mapping[str, Any]]) -> dict[
                 first = support[0]
                 blind.append({**example, "reported_by": outlets, "text": first["text"],
                               "anchor": anchor(f["id"], first["article"])})
-            values = (f.get("conflict") or {}).get("values", {})
-            if values and set(values) & mine:
-                disputed.append({**example, "own": [values[a] for a in values if a in mine],
-                                 "others": [values[a] for a in values if a not in mine],
+            values = conflict_rows(f.get("conflict"))
+            if values and {r["article"] for r in values} & mine:
+                disputed.append({**example, "own": [r["value"] for r in values if r["article"] in mine],
+                                 "others": [r["value"] for r in values if r["article"] not in mine],
                                  "reason": (f.get("conflict") or {}).get("reason", "")})
         for aid in mine:
             for row in data.get("sources", {}).get(aid, []):

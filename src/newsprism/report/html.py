@@ -22,7 +22,13 @@ def _env() -> Environment:
                        trim_blocks=True, lstrip_blocks=True)
 
 
-def segments(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]]) -> list[dict[str, Any]]:
+def anchor_id(article_id: str, start: int) -> str:
+    """The HTML id of the marked span that starts at ``start`` in an article (citations link to it)."""
+    return f"s-{article_id}-{start}"
+
+
+def segments(text: str, start: int, end: int, marks: list[tuple[int, int, str, str]],
+             article_id: str = "") -> list[dict[str, Any]]:
     """Split text[start:end] into plain and marked pieces (marks: start, end, fact ids, status)."""
     out: list[dict[str, Any]] = []
     pos = start
@@ -33,7 +39,8 @@ def segments(text: str, start: int, end: int, marks: list[tuple[int, int, str, s
         m_end = min(m_end, end)
         if m_start > pos:
             out.append({"text": text[pos:m_start]})
-        out.append({"text": text[m_start:m_end], "facts": facts, "status": status})
+        out.append({"text": text[m_start:m_end], "facts": facts, "status": status,
+                    "anchor": anchor_id(article_id, m_start)})
         pos = m_end
     if pos < end:
         out.append({"text": text[pos:end]})
@@ -62,11 +69,12 @@ def article_view(c: "Comparison", index: int) -> dict[str, Any]:
         kept.append(m)
     paragraphs = []
     for p in a.article.paragraphs:
-        paragraphs.append({"kind": p.kind, "segments": segments(a.article.text, p.start, p.end, kept)})
+        paragraphs.append({"kind": p.kind, "segments": segments(a.article.text, p.start, p.end, kept, a.id)})
     return {"id": a.id, "n": index + 1, "label": c.label(a.id), "title": a.article.title,
             "source": a.article.source, "published": a.article.published, "author": a.article.author,
             "paragraphs": paragraphs, "issues": [i.to_dict() for i in a.issues],
-            "framing": c.framing.get(a.id, {}), "sources": c.sources.get(a.id, [])}
+            "framing": c.framing.get(a.id, {}), "sources": c.sources.get(a.id, []),
+            "marks": [(m[0], m[1]) for m in kept]}
 
 
 def coverage_chart(c: "Comparison") -> list[dict[str, Any]]:
@@ -79,12 +87,28 @@ def coverage_chart(c: "Comparison") -> list[dict[str, Any]]:
 
 
 def render(c: "Comparison") -> str:
+    views = [article_view(c, i) for i in range(len(c.articles))]
+    marks = {v["id"]: v["marks"] for v in views}
+
+    def anchor(article_id: str, start: int) -> str:
+        """The marked span holding ``start`` (a value inside its sentence), else the article."""
+        for m_start, m_end in marks.get(article_id, []):
+            if m_start <= start < m_end:
+                return anchor_id(article_id, m_start)
+        return f"article-{article_id}"
+
+    def citations(item: dict[str, Any]) -> list[dict[str, str]]:
+        """One link per cited article, to its supporting span."""
+        spans = {sp["article"]: sp for sp in reversed(item.get("spans", []))}
+        return [{"article": aid, "href": anchor(aid, spans[aid]["start"]) if aid in spans else f"article-{aid}"}
+                for aid in item["citations"]]
+
     numbers = {a.id: n + 1 for n, a in enumerate(c.articles)}
     labels = {a.id: c.label(a.id) for a in c.articles}
     facts = sorted([f for f in c.facts if f.support], key=lambda f: (STATUS_ORDER[f.status], int(f.id[1:])))
     chart = coverage_chart(c)
     return _env().get_template("comparison.html.j2").render(
-        c=c, articles=[article_view(c, i) for i in range(len(c.articles))], facts=facts, numbers=numbers,
+        c=c, articles=views, facts=facts, numbers=numbers, anchor=anchor, citations=citations,
         labels=labels, chart=chart, chart_max=max([r["total"] for r in chart] + [1]),
         speaker_conflicts=[f for f in c.facts if f.status == "conflict" and not f.support],
     )

@@ -41,10 +41,13 @@ def comparison_sections(c: "Comparison") -> list[tuple[str, list[str]]]:
     lines = []
     for f in c.facts:
         if f.status == "conflict" and f.conflict:
-            vals = "; ".join(f"{labels.get(a, a)}: {v}" for a, v in f.conflict["values"].items())
-            lines.append(f"{f.id} {vals} — {f.conflict['reason']}")
-            for s in f.support:
-                lines.append(f"    {labels[s['article']]}: “{short(s['text'], 120)}”")
+            lines.append(f"{f.id} {f.conflict.get('measure', '')} [{f.conflict.get('label', 'conflict')}] — "
+                         f"{f.conflict['reason']}")
+            for v in f.conflict["values"]:
+                when = f", {v['as_of']}" if v.get("as_of") else ""
+                source = f", according to {v['source']}" if v.get("source") else ""
+                lines.append(f"    {labels.get(v['article'], v['article'])}: {v['value']}{when}{source}"
+                             + (f" — “{short(v['text'], 100)}”" if v.get("text") else ""))
     sections.append(("Conflicts", lines or ["none"]))
     lines = []
     for a in c.articles:

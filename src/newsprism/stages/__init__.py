@@ -1,7 +1,7 @@
 """Article → AnalyzedArticle: the analysis stages, in an order checked before running.
 
 Each stage is a module here (sentences, entities with its coreference resolver, quotes, framing,
-naming, claims, vectors, checks) and declares what it needs and what it adds; :func:`analyze_many`
+naming, claims, quantities, vectors, checks) and declares what it needs and what it adds; :func:`analyze_many`
 parses all articles in one spaCy batch and runs each stage over all of them (the ``vectors`` stage
 encodes every article's sentences in one call) before the next.
 """
@@ -22,11 +22,12 @@ from .claims import claims_stage
 from .entities import Resolver, entities_stage, resolver_stage
 from .framing import framing_stage
 from .naming import naming_stage
+from .quantities import quantities_stage
 from .quotes import quotes_stage
 from .sentences import sentences_stage
 from .vectors import ArticleVectors, TextVectors, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "3"
+ANALYSIS_VERSION = "4"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
@@ -36,9 +37,10 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("quotes", ("doc", "sentences", "resolver"), "quotes", quotes_stage),
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
+    Stage("quantities", ("sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
     Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=ArticleVectors, batch=vectors_batch),
     Stage("framing", ("doc", "sentences", "quotes", "resolver", "vectors"), "framing", framing_stage),
-    Stage("issues", ("doc", "sentences", "entities", "claims", "vectors"), "issues", checks_stage),
+    Stage("issues", ("doc", "sentences", "entities", "claims", "quantities", "vectors"), "issues", checks_stage),
 ))
 
 __all__ = ["ANALYSIS_VERSION", "analysis_key", "DEFAULT_STAGES", "REGISTRY", "Stage", "StageContext", "analyze", "analyze_many",

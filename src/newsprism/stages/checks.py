@@ -7,7 +7,10 @@
   breaks the headline's grammar where swapping two of its letters gives a word that fits
   ("Working To From A …": after "to" a verb is expected, "From" may be "Form");
 - ``number_inconsistency``: two similar sentences giving different numbers for the same
-  measure ("some 1,500 people fled" … "1,800 people were forced from their homes").
+  measure ("some 1,500 people fled" … "1,800 people were forced from their homes"), checked on the
+  measured facts (``stages.quantities``): both figures must be of one measure, place and event, given
+  by the same source (or none), with ranges that do not overlap and neither worded as an update —
+  this quake's toll is not compared with a 2012 quake's, nor USGS's magnitude with China's agency's.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import re
 import string
 from typing import Any, Iterable, Sequence
 
-from ..records import Article, Claim, Issue, Value
+from ..records import Article, Claim, Issue, Quantity, Value
 from ..settings import DEFAULT, Settings
 from ..similarity import (
     EmbeddingAligner,
@@ -153,11 +156,34 @@ def _same_measure_count(claim: Claim, value: Value, settings: Settings) -> int:
     return sum(1 for v in claim.values if same_measure(v, value, settings))
 
 
+UPDATE_WORDS = re.compile(r"\b(?:rose|risen|rising|climbed|increased|revised|so far|latest|updated|earlier|"
+                          r"initially|first)\b", re.IGNORECASE)
+
+
+def _quantity_at(quantities: Sequence[Quantity], value: Value) -> Quantity | None:
+    return next((q for q in quantities if q.start <= value.start < q.end), None)
+
+
+def measured_disagreement(a: Quantity | None, b: Quantity | None, text_a: str, text_b: str) -> bool:
+    """Whether two figures of one article truly disagree: one measure, place and event, one source (or
+    none), ranges that do not overlap, and neither worded as an update."""
+    if a is None or b is None or a.key() != b.key():
+        return False
+    if a.source and b.source and a.source.lower() != b.source.lower():
+        return False  # two named sources may differ: that is not an error of the article
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return False
+    if not (a.high < b.low or b.high < a.low):
+        return False
+    return not (UPDATE_WORDS.search(text_a) or UPDATE_WORDS.search(text_b))
+
+
 def _number_claims(claims: Sequence[Claim]) -> list[Claim]:
     return [c for c in claims if any(v.kind in ("number", "money", "percent") for v in c.values)]
 
 
-def _countable_conflicts(a: Claim, b: Claim, settings: Settings) -> list[ValueConflict]:
+def _countable_conflicts(a: Claim, b: Claim, settings: Settings,
+                         quantities: Sequence[Quantity] | None = None) -> list[ValueConflict]:
     """Conflicting numbers of one measure that could be one figure told twice."""
     out = []
     for vc in value_conflicts(a, b, settings):
@@ -167,12 +193,15 @@ def _countable_conflicts(a: Claim, b: Claim, settings: Settings) -> list[ValueCo
             continue  # "win 33 seats" and "hold 190 seats" count different things
         if _same_measure_count(a, vc.a, settings) > 1 or _same_measure_count(b, vc.b, settings) > 1:
             continue  # a list of figures (poll results, a budget breakdown) is not one figure
+        if quantities is not None and not measured_disagreement(
+                _quantity_at(quantities, vc.a), _quantity_at(quantities, vc.b), a.text, b.text):
+            continue  # another measure, event or source, compatible ranges, or an update
         out.append(vc)
     return out
 
 
-def _suspect_pairs(candidates: Sequence[Claim], claims: Sequence[Claim],
-                   settings: Settings) -> list[tuple[int, int, list[ValueConflict]]]:
+def _suspect_pairs(candidates: Sequence[Claim], claims: Sequence[Claim], settings: Settings,
+                   quantities: Sequence[Quantity] | None = None) -> list[tuple[int, int, list[ValueConflict]]]:
     """Pairs of claims that pass every test but sentence similarity: other sentences, enough shared
     words, and numbers of one measure that conflict. Only these need sentence vectors."""
     tidf, tdf = term_idf(claims), term_df(claims)
@@ -185,7 +214,7 @@ def _suspect_pairs(candidates: Sequence[Claim], claims: Sequence[Claim],
             terms = 0.5 * term_overlap(a, b, tidf, settings) + 0.5 * anchor_overlap(a, b, tdf)
             if terms < settings.inconsistency_min_terms:
                 continue
-            conflicts = _countable_conflicts(a, b, settings)
+            conflicts = _countable_conflicts(a, b, settings, quantities)
             if conflicts:
                 out.append((i, j, conflicts))
     return out
@@ -198,11 +227,13 @@ def claims_needing_vectors(claims: Sequence[Claim], settings: Settings) -> list[
     return [candidates[k] for k in needed]
 
 
-def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None) -> list[Issue]:
-    """Similar claims in one article that give different numbers for one measure. The cheap tests run
-    first; only the claims of pairs that pass them are embedded and scored."""
+def number_issues(claims: Sequence[Claim], settings: Settings, embed: Any | None = None,
+                  quantities: Sequence[Quantity] | None = None) -> list[Issue]:
+    """Similar claims in one article that give different numbers for one measure (checked on the measured
+    facts when they are given). The cheap tests run first; only the claims of pairs that pass them are
+    embedded and scored."""
     candidates = _number_claims(claims)
-    pairs = _suspect_pairs(candidates, claims, settings) if len(candidates) >= 2 else []
+    pairs = _suspect_pairs(candidates, claims, settings, quantities) if len(candidates) >= 2 else []
     if not pairs:
         return []
     needed = sorted({k for i, j, _ in pairs for k in (i, j)})
@@ -237,5 +268,6 @@ def checks_stage(ctx: StageContext) -> tuple[Issue, ...]:
     entity_words = {w.lower() for e in ctx.values["entities"] for w in e.name.split()}
     issues = acronym_issues(article.text)
     issues += title_issues(article, body_words, entity_words, ctx.settings)
-    issues += number_issues(ctx.values["claims"], ctx.settings, embed=ctx.values["vectors"].claims.rows)
+    issues += number_issues(ctx.values["claims"], ctx.settings, quantities=ctx.values["quantities"],
+                            embed=ctx.values["vectors"].claims.rows)
     return tuple(sorted(issues, key=lambda i: i.start))

@@ -1,0 +1,145 @@
+"""Number conflicts per measure: figures of the same measure of the same event that cannot all be true.
+
+Two figures are compared only when they share a measure, a place and an event
+(:meth:`Quantity.key`): depth is never compared with distance, this quake's toll never with an
+earlier quake's, a count never with a year. They conflict when the ranges their wording allows do
+not overlap ("nearly 400" covers 360–400; "at least 175" does not reach 381). Each conflict is one
+table per measure — every article's value, as-of date, source and span — with a label:
+
+- ``sources differ``: every disagreeing pair is given by two different named sources
+  (organisers vs police, China's agency vs USGS);
+- ``updated``: the larger figure is the later one (as-of dates) or is worded as a rise
+  ("rose to", "has climbed to", "so far"), as counts of the dead and injured rise over days;
+- ``conflict``: anything else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from ..records import AnalyzedArticle, Quantity
+from ..settings import DEFAULT
+from ..stages.quantities import is_count
+
+UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
+                         r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
+VAGUE_MEASURES = ("people counted", "people be")  # too generic to say two figures count the same thing
+
+
+
+
+def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
+    """The place most articles name (ties: the shortest name, a country before its cities): a figure
+    "in Mexico" is the story's own total, not a narrower place."""
+    counts: Counter[str] = Counter()
+    for a in analyzed:
+        counts.update({e.name for e in a.entities if e.type == "GPE"})
+    if not counts:
+        return None
+    return min(counts, key=lambda name: (-counts[name], len(name)))
+
+
+def place_key(q: Quantity, main: str | None) -> tuple[str, str, str]:
+    measure, place, event = q.key()
+    return measure, "" if main and place == main.lower() else place, event
+
+
+def compatible(a: Quantity, b: Quantity, max_ratio: float = DEFAULT.same_thing_max_ratio) -> bool:
+    """Whether two figures of one measure can both be true (their ranges overlap; votes: same split).
+    Figures more than ``max_ratio`` apart are not read as one thing measured twice (43 million
+    light-years to one star, 40 to another) and are not compared."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    small, big = sorted((abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9))
+    if big / small > max_ratio:
+        return True
+    return not (a.high < b.low or b.high < a.low)
+
+
+def _mid(q: Quantity) -> float:
+    if q.low is None or q.high is None:
+        return 0.0
+    return (q.low + q.high) / 2
+
+
+def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
+    for s in analyzed.sentences:
+        if s.i == i:
+            return s.text
+    return ""
+
+
+def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], str]) -> tuple[str, str]:
+    """(label, reason) for the disagreeing pairs of one measure."""
+    updated: list[str] = []
+    for a, b in pairs if is_count(pairs[0][0].measure) else []:
+        lo, hi = sorted((a, b), key=_mid)
+        cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
+        if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
+            updated.append(f"{hi.text} ({hi.as_of}) is later than {lo.text} ({lo.as_of})")
+        elif cue and not (lo.as_of and hi.as_of and lo.as_of > hi.as_of):
+            updated.append(f"{hi.text} is worded as a rise (“{cue.group(0)}”)")
+        else:
+            break
+    else:
+        if updated:
+            return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(updated))
+    if all(a.source and b.source and a.source.lower() != b.source.lower() for a, b in pairs):
+        names = sorted({q.source for p in pairs for q in p if q.source})
+        return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
+    a, b = pairs[0]
+    if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
+        return "conflict", (f"{a.text} and {b.text} cannot both hold for {a.measure}"
+                            f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and "
+                            f"{b.low:g}–{b.high:g})")
+    return "conflict", f"{a.text} and {b.text} differ for {a.measure}"
+
+
+def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
+    """One conflict per measure (of one event and place) on which articles give incompatible figures."""
+    texts = {(a.id, s.i): s.text for a in analyzed for s in a.sentences}
+    by_id = {a.id: a for a in analyzed}
+    main = story_place(analyzed)
+    groups: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
+    for a in analyzed:
+        for q in a.quantities:
+            if q.measure in VAGUE_MEASURES:
+                continue
+            groups[place_key(q, main)].append(q)
+    out: list[dict[str, Any]] = []
+    for key, qs in groups.items():
+        if len({q.article for q in qs}) < 2:
+            continue
+        if key[0] == "vote":
+            splits = {aid: {q.value for q in qs if q.article == aid} for aid in dict.fromkeys(q.article for q in qs)}
+            sets = list(splits.values())
+            if all(s == sets[0] for s in sets):
+                continue
+            pairs = [(x, y) for x in qs for y in qs if x.article < y.article
+                     and splits[x.article] != splits[y.article]][:1]
+            label, reason = "conflict", "the articles give different vote splits: " + "; ".join(
+                f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
+        else:
+            pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:]
+                     if x.article != y.article and not compatible(x, y)]
+            if not pairs:
+                continue
+            label, reason = _label(pairs, texts)
+        seen: set[tuple[str, str]] = set()
+        values = []
+        for q in sorted(qs, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
+            if (q.article, q.text.lower()) in seen:
+                continue
+            seen.add((q.article, q.text.lower()))
+            values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
+                           "start": q.start, "end": q.end, "sentence": q.sentence,
+                           "text": _sentence(by_id[q.article], q.sentence)})
+        measure = key[0] + (f" in {next(q.place for q in qs if q.place)}" if key[1] else "") + (f" ({key[2]} event)" if key[2] != "this" else "")
+        out.append({"kind": "number", "measure": measure, "values": values, "label": label, "reason": reason})
+    out.sort(key=lambda c: -len({v["article"] for v in c["values"]}))
+    return out

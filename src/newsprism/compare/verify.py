@@ -1,0 +1,137 @@
+"""Checked corroboration: may one sentence count as support for what another says?
+
+On top of the aligner's score (embedding + shared words + entities + numbers), a pair of claims
+from two articles corroborates one fact only when structured matching finds nothing against it:
+
+- **speaker**: a quote is aligned only with a quote of the same speaker, and reported speech only
+  with reported speech of the same speaker (a quote may still state what another outlet reports in its
+  own voice or as someone's reported speech: the seeds' "permanent members of the Security Council" is
+  Putin's quote in one and Xi's reported speech in the other);
+- **event**: a sentence about another event (another year's, "an earlier quake") never supports one
+  about this event;
+- **numbers**: figures of one measure must be compatible (``compare.conflicts.compatible``);
+- **polarity**: one denies (not, no, never, denied) what the other asserts.
+
+Each refusal carries its reason. Also here: page chrome and credits, which are never facts, and
+bare attribution fragments ("X, who visited on Wednesday, said"), which are not facts alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import AnalyzedArticle, Claim, Quantity
+from .conflicts import compatible
+
+NEGATION = re.compile(r"\b(?:not|no|never|none|denied|denies|deny|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+CHROME = re.compile(
+    r"\bview .{0,60}\blarger map\b|\bclick (?:here|to)\b|\bread more\b|\bsubscribe\b|\bsign up\b|\bfollow us\b|"
+    r"\ball rights reserved\b|\bcopyright\b|©|\b(?:photo|image|video|graphic)\s*(?:credit)?\s*:|\bgetty images\b|"
+    r"\(ap photo|\bap photo/|\breuters/|\bafp photo\b|\bfile photo\b|\bshare (?:this|on)\b|^\s*advertisement\b|"
+    r"^\s*(?:related|watch|listen|more)\s*:|\bcontributed to this report\b|\breporting by\b|\bediting by\b|"
+    r"\bwriting by\b|\bstaff writer\b|^\s*(?:by|posted by|written by)\s+[A-Z]|\blast updated\b|\bupdated:?\s+\d|"
+    r"\barchived article\b|\bbefore you go\b|\byou(?:'d| would) like these\b|\bjquery\b|\bfunction\s*\(|[{}]|"
+    r"\bjwplayer\b|\bcookies?\b|\bnewsletter\b|\bcan'?t win without\b",
+    re.IGNORECASE)
+# a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
+CAPTION = re.compile(r"^(?:[\w’'.,()-]+\s+){1,12}?(?:stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
+                     r"poses|shouts|chants|march|marches|rests|carries|is (?:held|seen|pictured|shown|carried)|"
+                     r"are (?:cordoned|seen|pictured|shown|held|gathered))\b", re.IGNORECASE)
+
+
+def is_headline(text: str) -> bool:
+    """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …") describes a
+    picture, not news."""
+    return bool(CAPTION.match(text.strip()) or POSITION.search(text))
+SPEECH_END = r"(?:said|says|told(?:\s+\w+){0,3}|added|stated|explained|according to|declared|noted|wrote)"
+# "Minister X, who visited the site on Wednesday, said" — a speaker and an aside, then the verb, nothing said
+FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“\"]?\s*$|"
+                      r"^[^,]*,\s*(?:who|which|whose|where)\b[^,]*,\s*" + SPEECH_END + r"\s*$|"
+                      r"^\s*(?:[A-Z][\w.’'-]*\s+){1,6}" + SPEECH_END + r"\s*$", re.IGNORECASE)
+EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first)\s+(?:quake|earthquake|tremor|vote|referendum|election|"
+                     r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b",
+                     re.IGNORECASE)
+
+
+def is_chrome(text: str) -> bool:
+    """Page chrome or a credit line: a map link, a photo credit, 'Reporting by', a byline."""
+    return bool(CHROME.search(text))
+
+
+def is_fragment(text: str) -> bool:
+    """A bare attribution ("Minister X, who visited the site on Wednesday, said") is no fact alone, nor
+    is reported speech cut from its speaker ("said he would veto any measure")."""
+    stripped = text.strip()
+    if re.match(r"(?:said|says|added|told)\b", stripped):
+        return True
+    return bool(FRAGMENT.search(stripped.rstrip(".").strip()))
+
+
+QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
+
+
+def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
+    """Words both claims put inside quote marks (“warm”): a borrowed word ties two renderings together."""
+    def words(c: Claim) -> set[str]:
+        return {w.lower() for q in QUOTED.findall(c.text) for w in re.findall(r"[A-Za-z]{4,}", q)}
+    return words(a) & words(b)
+
+
+def claim_event(claim: Claim, year: str | None) -> str:
+    """``this``, a year other than the article's that the claim names, or ``earlier``."""
+    for v in claim.values:
+        y = str(v.value)[:4]
+        if v.kind == "date" and re.fullmatch(r"(19|20)\d\d", y) and year and y != year:
+            return y
+    return "earlier" if EARLIER.search(claim.text) else "this"
+
+
+class Verifier:
+    """Structured checks over the claims and measured facts of the articles being compared."""
+
+    def __init__(self, analyzed: Sequence[AnalyzedArticle]) -> None:
+        self.quantities: dict[tuple[str, int], list[Quantity]] = {}
+        self.years: dict[str, str | None] = {}
+        for a in analyzed:
+            self.years[a.id] = a.article.published[:4] if a.article.published else None
+            for q in a.quantities:
+                self.quantities.setdefault((a.id, q.sentence), []).append(q)
+
+    def _quantities(self, claim: Claim) -> list[Quantity]:
+        return [q for q in self.quantities.get((claim.article, claim.sentence), [])
+                if claim.start <= q.start < claim.end or claim.part == "attribution"]
+
+    def refuse(self, a: Claim, b: Claim) -> str | None:
+        """Why ``b`` cannot corroborate ``a`` (None when nothing speaks against it)."""
+        if a.quote and b.quote:
+            # a quote is aligned only with a quote of the same speaker
+            if (a.asserted_by or a.asserted_by_name) != (b.asserted_by or b.asserted_by_name):
+                return f"quotes of different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
+        elif not (a.quote or b.quote) and a.asserted_by and b.asserted_by and a.asserted_by != b.asserted_by:
+            return f"reported from different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
+        ea, eb = claim_event(a, self.years.get(a.article)), claim_event(b, self.years.get(b.article))
+        if ea != eb:
+            return f"different events ({ea} vs {eb})"
+        for qa in self._quantities(a):
+            for qb in self._quantities(b):
+                if qa.key() == qb.key() and not compatible(qa, qb):
+                    return f"{qa.text} vs {qb.text}: incompatible figures for {qa.measure}"
+        money_a = [v for v in a.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
+        money_b = [v for v in b.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
+        if money_a and money_b and not any(abs(float(x.value) - float(y.value)) <= 0.05 * max(abs(float(x.value)), 1.0)
+                                           for x in money_a for y in money_b if x.kind == y.kind):
+            return (f"different sums ({', '.join(v.text for v in money_a)} vs "
+                    f"{', '.join(v.text for v in money_b)})")
+        if bool(NEGATION.search(a.text)) != bool(NEGATION.search(b.text)):
+            return "one sentence negates what the other asserts"
+        return None

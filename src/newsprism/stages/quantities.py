@@ -1,0 +1,481 @@
+"""Claims → measured facts (:class:`~newsprism.records.Quantity`): each number with what it measures.
+
+For every number the claims stage found (digits, number words, money, percentages) and for vague
+amounts ("tens of thousands of tents", "dozens of employees") and vote splits ("a 6-3 decision"):
+
+- **range** from the wording: an exact figure covers its rounding ("40" → 38–42, capped by
+  ``round_tolerance``), "about" ± ``about_tolerance``, "nearly" down to ``nearly_tolerance`` below,
+  "more than / at least" up to ``open_margin`` above (a reported count, not an open bound);
+- **measure**: the counted noun and what happens to it, from the nearest cue word in the number's
+  clause (people killed / injured / missing / displaced / arrested, magnitude, depth vs distance vs
+  length, duration, age, money by what it pays for, share of what, vote);
+- **place** ("deaths in Morelos"), **event** (``this``, or the year / "earlier" marking another event:
+  "the 2012 quake killed 81"), **as-of** date (a date in the sentence near the article date, else the
+  article date) and **source** ("according to USGS", "police said", the quote's speaker).
+
+Why not quantulum3 or number-parser: the numbers are already read by the claims stage from the
+spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
+was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
+give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
+Pure over records: the stage reads the article, its sentences, entities, quotes and claims (no parse).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
+from ..settings import DEFAULT, Settings
+from .base import StageContext
+
+QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|nears|approaches"),
+    ("more_than", r"more than|well over|just over|over|upwards of|in excess of|above|greater than|exceeding|tops|"
+                  r"passes|exceeds"),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
+    ("less_than", r"less than|fewer than|under|below"),
+    ("up_to", r"up to|as many as|at most|a maximum of"),
+    ("about", r"about|around|some|roughly|approximately|an estimated|estimated|circa|more likely around"),
+)
+_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+)?[$€£]?\s*$",
+                   re.IGNORECASE)
+VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
+         "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
+         "scores": (40.0, 99.0), "several": (3.0, 9.0)}
+_VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)\s+of\s+"
+                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|\b(several)\s+(?P<noun2>people|protesters|others|children|"
+                    r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
+_VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
+                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
+_A_UNIT = re.compile(r"(?P<q>\b(?:nearly|almost|more than|greater than|over|about|just under|less than) )?"
+                     r"\ba (?P<u>mile|kilomet(?:er|re)|km)(?=[-\s]|$)", re.IGNORECASE)
+_YEAR_OLD = re.compile(r"^[-\s]?years?[-\s]old\b", re.IGNORECASE)
+_MAGNITUDE = re.compile(r"magnitude(?:[- ]of)?\s*$|^\s*[-\s]?magnitude\b|^\s*on the richter", re.IGNORECASE)
+
+# unit words right after a number: (canonical unit, dimension, factor to the dimension's base unit)
+UNITS: dict[str, tuple[str, str, float]] = {
+    "km": ("km", "length", 1.0), "kilometer": ("km", "length", 1.0), "kilometre": ("km", "length", 1.0),
+    "mile": ("km", "length", 1.609), "mi": ("km", "length", 1.609), "feet": ("km", "length", 0.0003048),
+    "foot": ("km", "length", 0.0003048), "ft": ("km", "length", 0.0003048), "meter": ("km", "length", 0.001),
+    "metre": ("km", "length", 0.001), "m": ("km", "length", 0.001),
+    "light-year": ("light-year", "space", 1.0), "light year": ("light-year", "space", 1.0),
+    "second": ("minute", "time", 1 / 60), "minute": ("minute", "time", 1.0), "hour": ("minute", "time", 60.0),
+    "day": ("minute", "time", 1440.0), "week": ("minute", "time", 10080.0), "month": ("minute", "time", 43830.0),
+    "year": ("minute", "time", 525960.0), "decade": ("minute", "time", 5259600.0),
+    "ton": ("t", "weight", 1.0), "tonne": ("t", "weight", 1.0), "t": ("t", "weight", 1.0),
+}
+_UNIT = re.compile(r"^\s?[-\s]?(?P<u>km|kilomet(?:er|re)s?|miles?|mi|feet|foot|ft|met(?:er|re)s?|m|light[- ]years?|"
+                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t)\b", re.IGNORECASE)
+
+PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "participant", "child", "children", "adult",
+          "student", "pupil", "resident", "civilian", "victim", "body", "employee", "worker", "officer", "police",
+          "soldier", "citizen", "passenger", "inhabitant", "death", "fatality", "casualty", "villager", "man",
+          "woman", "men", "women", "tourist", "prisoner", "guard", "official", "family", "patient", "kid", "user",
+          "voter", "catalan", "member", "staff", "employees", "others", "other"}
+THINGS = {"building", "home", "house", "tent", "car", "vehicle", "school", "bridge", "road", "seat", "planet", "page",
+          "document", "station", "hospital", "shelter", "room", "tunnel", "ton", "tonne", "share", "unit", "indictment"}
+DURATION_OF = {"meet": "talks", "last": "talks", "talk": "talks", "meeting": "talks", "negotiation": "talks",
+               "negotiate": "talks", "standoff": "dispute", "dispute": "dispute", "conflict": "dispute",
+               "crisis": "dispute", "row": "dispute"}
+LIGHT_VERBS = {"be", "have", "include", "say", "make", "get", "take", "give", "see", "find", "become", "call"}
+CHILDREN = {"child", "children", "student", "pupil", "kid"}
+# what happens to the people counted: the nearest of these cue words in the number's clause
+PEOPLE_CUES: tuple[tuple[str, str], ...] = (
+    ("killed", r"kill\w*|die[ds]?|dying|dead|deaths?|toll|bodies|fatalit\w+|perish\w*|drown\w*|lost their lives"),
+    ("injured", r"injur\w*|hurt|wounded"),
+    ("missing", r"missing|unaccounted"),
+    ("hospitalised", r"hospitali[sz]ed|in hospital"),
+    ("displaced", r"evacuat\w*|displaced|homeless|fled|flee\w*|forc\w+|driven|from their homes|shelters?"),
+    ("arrested", r"arrest\w*|detain\w*"),
+    ("in the crowd", r"march(?:ed|ing|es)?|joined|took part|take part|participated|turn(?:ed)? out|rallied|"
+                     r"crowded|thronged|on the streets"),
+    ("questioned", r"question\w*|interrogat\w*"),
+)
+LENGTH_CUES: tuple[tuple[str, str], ...] = (
+    ("depth", r"deep|depth|beneath|below|down"),
+    ("distance", r"away|from|epicent\w*|distance|off|southeast|southwest|northeast|northwest|north|south|east|west"),
+    ("length", r"long|length|stretch\w*|bore|tunnel|walked"),
+)
+MONEY_CUES = r"fee|cost|costs|price|fortune|fine|salary|revenue|bail|reward|budget|loan|profit|bounty"
+EVENT_NOUNS = r"quake|earthquake|tremor|vote|referendum|election|sinking|protests?|rally|disaster|attack|offer|escape|" \
+              r"announcement|ruling|deal|talks|capture|crisis|storm|flood|war"
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|another)\s+(?:" + EVENT_NOUNS + r")\b|\bago\b|"
+                      r"\blast (?:year|month)\b|\b(?:announcement|discovery) (?:made )?(?:last|in) \w+|"
+                      r"\b\w+ (?:days|weeks|months) (?:earlier|before)\b", re.IGNORECASE)
+_SOURCE_AFTER = re.compile(r"\baccording to (?:the )?(?P<s>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of))*|"
+                           r"police|organi[sz]ers|officials|authorities|state media)", re.UNICODE)
+_SOURCE_SAID = re.compile(r"(?P<s>\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*|\bpolice|\borgani[sz]ers|\bofficials|"
+                          r"\bauthorities|\bstate media)(?:'s? \w+)?\s+(?:said|says|estimated|reported|put|counted|"
+                          r"tallied|confirmed|announced|claimed|measured|measures|gave|gives|estimates|puts)\b")
+_SITE = re.compile(r"\b(?:at|in|inside) (the (?:[a-z]+ )?(?:school|building|prison|hospital|church|factory|mine|"
+                   r"stadium|site|plant|complex|camp|market))\b")
+# "Morelos was hardest hit with 42 deaths", "Puebla, a town southeast of the capital, saw 11 deaths", "Guerrero (6)"
+_PLACE_BEFORE = re.compile(r"\s*(?:state\s*)?(?:\(\s*|(?:,[^,;.\d]{0,60},\s*)?(?:was (?:the )?hardest[- ]hit,? with|saw|"
+                           r"recorded|reported|had|counted|registered|suffered|confirmed|lost)\s+(?:\w+\s+){0,2}?)")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and)\b")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end): split at semicolons, dashes and contrastive commas."""
+    lo, hi = 0, len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+def _nearest(patterns: Sequence[tuple[str, str]], text: str, start: int, end: int,
+             window: int = 12) -> tuple[str, str] | None:
+    """The class of the cue word nearest to [start, end) in ``text`` (words after win a tie)."""
+    best: tuple[float, str, str] | None = None
+    for name, pattern in patterns:
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", text, re.IGNORECASE):
+            dist: float
+            if m.start() >= end:
+                dist = len(text[end:m.start()].split())
+            elif m.end() <= start:
+                dist = len(text[m.end():start].split()) + 0.5
+            else:
+                continue
+            if dist <= window and (best is None or dist < best[0]):
+                best = (dist, name, m.group(0).lower())
+    return (best[1], best[2]) if best else None
+
+
+def value_range(value: float, digits: str, qualifier: str, settings: Settings = DEFAULT) -> tuple[float, float]:
+    """The range a figure's wording allows: rounding of the last significant digit, then the qualifier."""
+    digits = re.sub(r"[^\d.]", "", digits)
+    if "." in digits:
+        step = 10.0 ** -len(digits.split(".")[1])
+        scale = value / float(digits) if float(digits or 0) else 1.0
+        rounding = step * scale / 2
+    elif digits:
+        zeros = len(digits) - len(digits.rstrip("0"))
+        scale = value / float(digits) if float(digits) else 1.0
+        rounding = (10.0 ** zeros) * scale / 2 if zeros else 0.5 * scale
+    else:
+        rounding = 0.0  # number words: "twenty", "two"
+    rounding = min(rounding, abs(value) * settings.round_tolerance) if digits and "." not in digits else rounding
+    low, high = value - rounding, value + rounding
+    if qualifier == "about":
+        return value * (1 - settings.about_tolerance) - rounding, value * (1 + settings.about_tolerance) + rounding
+    if qualifier == "nearly":
+        return value * (1 - settings.nearly_tolerance), value
+    if qualifier in ("more_than", "at_least"):
+        return low, value * (1 + settings.open_margin)
+    if qualifier in ("less_than", "up_to"):
+        return value * (1 - settings.open_margin), high
+    return low, high
+
+
+def _qualifier(before: str) -> str:
+    m = _QUAL.search(before)
+    if not m:
+        return "exact"
+    return next(name for name, _ in QUALIFIERS if m.group(name))
+
+
+def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
+    """The unit word right after a number ("12 km", "48 minutes", "a 13-year standoff")."""
+    m = _UNIT.match(after)
+    if not m or (m.group("u").lower() == "m" and kind != "number"):
+        return None  # "$1.5m": a scale, not metres
+    word = m.group("u").lower().replace("light year", "light-year")
+    return UNITS.get(word) or UNITS.get(word.rstrip("s")) or UNITS.get(word[:-2] if word.endswith("es") else word)
+
+
+def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,  # noqa: C901 - one ordered list of rules
+             text: str, start: int, end: int, sentence: str = "") -> tuple[str, str | None, str] | None:
+    """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None.
+
+    One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
+    before, after = text[:start], text[end:]
+    if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
+        return "magnitude", None, "“magnitude” beside the number"
+    if unit is None and noun is None and re.fullmatch(r"[2-9]\.\d", text[start:end].strip()) and \
+            re.search(r"\bmagnitude\b|\brichter\b", sentence, re.IGNORECASE):
+        return "magnitude", None, "a decimal from 2 to 9.9 in a sentence about a magnitude"
+    if _YEAR_OLD.match(after) or re.search(r"\baged\s*$", before) or \
+            (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
+        return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
+    if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
+        of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
+        what = of.group(1).lower() if of else (verb or "")
+        return f"percent {what}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
+    if kind == "money":
+        # a deal's price, its cash part, its stock part and a fee are different sums: only a sum named by
+        # what it pays for (fee, cost, fortune, bail…) is compared
+        cue = _nearest([("money", MONEY_CUES)], text, start, end, window=8)
+        if cue is None:
+            return None
+        word = cue[1].rstrip("s")
+        # "a $1 yearly fee" is not "a $1 billion break-up fee": the word before the cue names the sum
+        kind_of = re.search(r"([\w-]+)\s+" + re.escape(cue[1]) + r"\b", text[end:], re.IGNORECASE)
+        if kind_of and kind_of.group(1).lower() not in ("the", "a", "an", "its", "in", "of", "and", "cash"):
+            word = f"{kind_of.group(1).lower()} {word}"
+        return f"money: {word}", verb, f"an amount of money (cue “{cue[1]}”)"
+    if unit is not None:
+        base, dim, _ = unit
+        if re.match(r"^\s*[\w-]*\s*(?:\d+\s*\w{1,2}\s*)?(?:by|x|×)\s*\d", after) or re.search(r"\b(?:by|x|×)\s*$", before):
+            return None  # a cross-section ("5ft 7in by 2ft 7in"), not one length
+        if dim == "length":
+            cue = _nearest(LENGTH_CUES, text, start, end, window=8)
+            name = cue[0] if cue else "length"
+            return name, cue[1] if cue else None, f"a length ({base}) read as {name}" + (
+                f" from “{cue[1]}”" if cue else "")
+        if dim == "time":
+            what = noun if noun and noun not in UNITS else (verb or "")
+            what = DURATION_OF.get(what, what)
+            if not what:
+                return None  # "two days", "32 years": a time span of nothing named is not compared
+            return f"duration of {what}", verb, f"a length of time (of “{what}”)"
+        if dim == "space":
+            return "distance in space", None, "light-years"
+        return f"{noun or 'weight'} ({base})", verb, f"a weight in {base}"
+    if re.search(r"\b(?:country|nation|population|city|territory|home to|megapolis)\s+(?:of\s+)?(?:about\s+|some\s+)?$",
+                 before[-40:], re.IGNORECASE):
+        return "population", None, "a place's population (“a country of …”)"
+    if noun is None or noun in PEOPLE or noun not in THINGS:
+        cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
+        if cue:
+            who = "children" if noun in CHILDREN else "adults" if noun == "adult" else "people"
+            return f"{who} {cue[0]}", cue[1], f"people counted, “{cue[1]}” nearest the number"
+        if noun is None:
+            return None
+        if noun in ("participant", "marcher", "protester", "demonstrator"):
+            return "people in the crowd", verb, f"the crowd (“{noun}”)"
+        return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
+    if verb is None or verb in LIGHT_VERBS:
+        return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
+    return f"{noun} {verb}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+
+
+def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
+           types: tuple[str, ...] = ("GPE", "LOC")) -> str | None:
+    """A place that narrows the figure: "in Morelos" after it, or "Guerrero (6)" / "Puebla saw 11" before."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type not in types:
+            continue
+        for mnt in e.mentions:
+            ms, me = mnt.start - sentence_start, mnt.end - sentence_start
+            if ms >= end and ms - end <= 45:
+                between = text[end:ms]
+                if re.search(r"\bin\s+(?:the\s+)?(?:\w+\s+){0,2}$|\bin the state of\s+$", between) and \
+                        not re.search(r"[;,.]|\d|\b(?:from|of|to|into|out)\b", between):
+                    dist = ms - end
+                elif re.fullmatch(r"\s*\(\s*", text[me:start] if me <= start else ""):
+                    dist = 0
+                else:
+                    continue
+            elif me <= start and start - me <= 80 and _PLACE_BEFORE.fullmatch(text[me:start]):
+                dist = start - me + 5
+            else:
+                continue
+            name = e.name
+            if re.search(r"\bstate of\s*$", text[:ms], re.IGNORECASE) or re.match(r"\s+state\b", text[me:]):
+                name = f"State of {e.name}" if not e.name.lower().startswith("state of") else e.name
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    if best is None:
+        site = _SITE.search(text[end:end + 50])
+        return site.group(1).lower() if site and not re.search(r"[;,.]", text[end:end + site.start()]) else None
+    return best[1]
+
+
+def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,
+           sentence_start: int) -> str:
+    """``this``, or what marks the clause as another event: a year other than the article's, "earlier"."""
+    for v in claim_values:
+        if v.kind != "date":
+            continue
+        rel = v.start - sentence_start
+        if not lo <= rel < hi:
+            continue
+        y = str(v.value)[:4]
+        if re.fullmatch(r"(19|20)\d\d", y) and year and y != year:
+            return y
+    for m in re.finditer(r"\b(?:19|20)\d\d\b", text[lo:hi]):
+        if year and m.group(0) != year and not re.match(r"\s*(?:-|–|to)\s*\d", text[lo + m.end():]):
+            return m.group(0)
+    if year and re.search(r"\blast year\b", text[lo:hi], re.IGNORECASE):
+        return str(int(year) - 1)
+    if _EARLIER.search(text[lo:hi]):
+        return "earlier"
+    return "this"
+
+
+def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings) -> str | None:
+    if not published:
+        return None
+    base = dt.date.fromisoformat(published)
+    for v in claim_values:
+        if v.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", str(v.value)):
+            d = dt.date.fromisoformat(str(v.value))
+            if abs((d - base).days) <= settings.as_of_window_days:
+                return d.isoformat()
+    return published
+
+
+def _named_source(text: str, start: int) -> str | None:
+    """"according to X" or "X said / measured / estimated" in ``text``: the mention nearest ``start``."""
+    found: list[tuple[int, str]] = []
+    for pattern in (_SOURCE_AFTER, _SOURCE_SAID):
+        for m in pattern.finditer(text):
+            name = re.sub(r"^(?:The|the)\s+", "", m.group("s")).strip()
+            if not name or name.lower() in ("it", "he", "she", "they", "we", "i"):
+                continue
+            found.append((abs(m.start() - start), name))
+    return min(found)[1] if found else None
+
+
+def _source(clause: str, clause_start: int, sentence: str, start: int, quotes: Sequence[Quote],
+            abs_start: int) -> str | None:
+    """Who the article gives the figure to: a source named in the figure's own clause ("…, while the
+    CENC measured it at 6.5"), else the speaker of the quote or reported speech around it, else a
+    source named elsewhere in the sentence."""
+    own = _named_source(clause, start - clause_start)
+    if own:
+        return own
+    for q in quotes:
+        if q.speaker and q.kind != "scare" and q.start <= abs_start < q.end:
+            return q.speaker
+    return _named_source(sentence, start)
+
+
+NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
+              "population")
+
+
+def is_count(measure: str) -> bool:
+    """Counts (of the dead, of homes) can be narrowed to a place and rise over days; a magnitude cannot."""
+    return not measure.startswith(NOT_COUNTS) and "(" not in measure
+
+
+def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: int) -> str | None:
+    """The person an age belongs to: the name just before ("Jan Koum, 38") or after ("37-year-old Jan Koum")."""
+    best: tuple[int, str] | None = None
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for mnt in e.mentions:
+            ms, me = mnt.start - sentence_start, mnt.end - sentence_start
+            dist = start - me if me <= start else ms - end if ms >= end else -1
+            if 0 <= dist <= 20 and (best is None or dist < best[0]):
+                best = (dist, e.name)
+    return best[1] if best else None
+
+
+def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],  # noqa: C901 - one ordered list of rules
+                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[Quantity]:
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    year = article.published[:4] if article.published else None
+    if year is None:  # undated: the year the article mentions most is its own
+        years = Counter(str(v.value)[:4] for c in claims for v in c.values if v.kind == "date"
+                        and re.fullmatch(r"(19|20)\d\d", str(v.value)[:4]))
+        year = years.most_common(1)[0][0] if years else None
+    out: list[Quantity] = []
+    for s in sentences:
+        cl = by_sentence.get(s.i, [])
+        if not cl:
+            continue
+        text = article.text[s.start:s.end]
+        values: dict[tuple[int, int], Value] = {}
+        for c in cl:
+            for v in c.values:
+                values.setdefault((v.start, v.end), v)
+        dates = [v for v in values.values() if v.kind == "date"]
+        claim_id = cl[0].id
+        found: list[tuple[int, int, str, float | str, tuple[float, float] | None, str, str | None,
+                          tuple[str, str | None, str] | None, tuple[str, str, float] | None]] = []
+        votes: list[tuple[int, int]] = []
+        last_noun: tuple[str, int] | None = None
+        for m in _VOTE.finditer(text):
+            a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
+            votes.append((m.start(), m.end()))
+            found.append((m.start(), m.end(), m.group(0), f"{a}-{b}", None, "exact", None,
+                          ("vote", None, "a vote split (“6-3 decision”)"), None))
+        for v in sorted(values.values(), key=lambda v: v.start):
+            if v.kind not in ("number", "money", "percent") or isinstance(v.value, str):
+                continue
+            rs, re_ = v.start - s.start, v.end - s.start
+            if any(a <= rs < b for a, b in votes):
+                continue
+            value = float(v.value)
+            if not math.isfinite(value):
+                continue
+            qualifier = _qualifier(text[max(0, rs - 30):rs])
+            kind = "money" if re.search(r"\b(?:USD|US\$|EUR|GBP)\s*$", text[max(0, rs - 6):rs]) else v.kind
+            unit = _unit(text[re_:re_ + 20], kind)
+            um = _UNIT.match(text[re_:re_ + 20]) if unit else None
+            noun = v.unit if v.unit and v.unit not in UNITS else None
+            if noun is None and last_noun and rs - last_noun[1] <= 40:
+                noun = last_noun[0]  # "Two adults died and eight are missing": eight adults
+            if noun:
+                last_noun = (noun, re_)
+            lo, hi = _clause(text, rs, re_)
+            measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text)
+            span_end = re_ + (um.end() if um else 0)
+            found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
+                          qualifier, noun, measure, unit))
+        for m in _A_UNIT.finditer(text):  # "nearly a mile", "a mile-long tunnel"
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            qualifier = _qualifier(text[:m.start()][-30:]) if not m.group("q") else _qualifier(m.group("q"))
+            unit = UNITS[m.group("u").lower().rstrip("s")] if m.group("u").lower() != "km" else UNITS["km"]
+            lo, hi = _clause(text, m.start(), m.end())
+            measure = _measure("number", None, None, unit, text[lo:hi], m.start() - lo, m.end() - lo)
+            found.append((m.start(), m.end(), m.group(0), 1.0, value_range(1.0, "", qualifier, settings), qualifier,
+                          None, measure, unit))
+        for m in _VAGUE.finditer(text):
+            if any(a <= m.start() < b for a, b, *_ in found):
+                continue
+            word = (m.group(1) or m.group(3)).lower()
+            vague_low, vague_high = VAGUE[word]
+            raw = (m.group("noun") or m.group("noun2")).lower().split()[-1]
+            noun = raw if raw in ("people", "police") else raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
+            lo, hi = _clause(text, m.start(), m.end())
+            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
+            found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
+                          None))
+        for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in found:
+            if measure is None:
+                continue
+            name, predicate, reason = measure
+            if name == "age":
+                person = _person(entities, s.start, rs, re_)
+                if person is None:
+                    continue  # an age of no one named is not compared
+                name = f"age of {person}"
+            q_low: float | None = rng[0] if rng else None
+            q_high: float | None = rng[1] if rng else None
+            if unit is not None and name != "age" and q_low is not None and q_high is not None:
+                q_low, q_high = q_low * unit[2], q_high * unit[2]
+            lo, hi = _clause(text, rs, re_)
+            qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
+            start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
+            out.append(Quantity(
+                article=article.id, sentence=s.i, start=start, end=s.start + re_,
+                text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
+                qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
+                place=_place(entities, s.start, text, rs, re_,
+                             ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
+                             else ("GPE", "LOC")) if name == "distance in space" or is_count(name) else None,
+                event=_event(text, lo, hi, dates, year, s.start), as_of=_as_of(dates, article.published, settings),
+                source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
+                claim=claim_id, reason=reason))
+    return out
+
+
+def quantities_stage(ctx: StageContext) -> tuple[Quantity, ...]:
+    return tuple(build_quantities(ctx.article, ctx.values["sentences"], ctx.values["entities"],
+                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings))

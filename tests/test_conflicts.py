@@ -1,0 +1,251 @@
+"""Measured facts, conflicts per measure, checked corroboration and synthesis rules, on texts written here.
+
+Two small stories the tests write: an earthquake told by three outlets over three days (a rising toll,
+two agencies' magnitudes, depth and distance, an earlier quake's figures, an opinionated sentence, a
+map link and a bare attribution) and a summit day told by two (a meeting's length, a court's vote,
+one sentence put in two different speakers' mouths).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from newsprism.compare import compare_analyzed
+from newsprism.compare.conflicts import compatible
+from newsprism.compare.verify import is_chrome, is_fragment
+from newsprism.records import Quantity
+from newsprism.stages.quantities import value_range
+
+from .conftest import make_article
+
+QUAKE = {
+    "Xinhua": ("2014-08-03", """Earthquake in Ludian County kills at least 175
+
+A magnitude 6.5 earthquake struck Ludian County in Yunnan province on Sunday afternoon, the China Earthquake Networks Center said.
+
+At least 175 people were killed and more than 1,400 were injured in the earthquake, state media said.
+
+The quake struck at a depth of 12 km, and its epicentre was 23 km from the county seat.
+
+The earthquake destroyed 12,000 homes in Longtoushan, the worst-hit township.
+
+The 2012 earthquake in neighbouring Yiliang County killed 81 people.
+
+View China Earthquake in a larger map."""),
+    "Scripps": ("2014-08-05", """Death toll in Yunnan earthquake nears 400
+
+The death toll from the Ludian earthquake has risen to nearly 400 people killed, officials said on Tuesday.
+
+The U.S. Geological Survey said the earthquake had a magnitude of 6.1, while the China Earthquake Networks Center measured it at 6.5.
+
+Rescuers were still searching the rubble of collapsed homes in the mountainous county.
+
+The government’s shameful response left thousands of families without shelter in the rain.
+
+Infrastructure Minister Tomas Berend, who visited the site on Wednesday, said:
+
+“We will rebuild every school in the county before winter.”"""),
+    "Daily Star": ("2014-08-04", """Yunnan quake: rescuers search rubble
+
+The 2012 earthquake destroyed 12,000 homes in Longtoushan, the same township hit this week.
+
+The government's shameful response left thousands of families without shelter in the rain.
+
+Rescuers were still searching the rubble of collapsed homes in the mountainous county, officials said.
+
+The quake struck at a depth of 12 km, the China Earthquake Networks Center said."""),
+}
+
+SUMMIT = {
+    "Arden Post": ("2023-06-29", """Leaders meet in Arden
+
+President Lena Varga and Prime Minister Amir Haddad met for around 48 minutes in Arden on Thursday.
+
+The Supreme Court ruled against the admissions programmes in a 6-3 decision on the same day.
+
+“We agreed on a common plan for the border and for trade,” Varga said after the talks."""),
+    "Kelso Herald": ("2023-06-29", """Varga and Haddad hold short talks
+
+The meeting between Lena Varga and Amir Haddad lasted about 40 minutes, officials said.
+
+The justices split 6-3 for UNC and 6-2 for Harvard in the admissions cases.
+
+“We agreed on a common plan for the border and for trade,” Haddad said after the talks."""),
+}
+
+
+def _articles(story):  # type: ignore[no-untyped-def]
+    out = []
+    for outlet, (date, text) in story.items():
+        a = make_article(text, source=outlet)
+        out.append(replace(a, published=date, outlet=outlet))
+    return out
+
+
+@pytest.fixture(scope="module")
+def analyzed():  # type: ignore[no-untyped-def]
+    from newsprism.stages import analyze_many
+
+    quake, summit = _articles(QUAKE), _articles(SUMMIT)
+    done = analyze_many(quake + summit)
+    return done[:len(quake)], done[len(quake):]
+
+
+@pytest.fixture(scope="module")
+def quake(analyzed):  # type: ignore[no-untyped-def]
+    return compare_analyzed(analyzed[0])
+
+
+@pytest.fixture(scope="module")
+def summit(analyzed):  # type: ignore[no-untyped-def]
+    return compare_analyzed(analyzed[1])
+
+
+def _conflicts(c):  # type: ignore[no-untyped-def]
+    return [f.conflict for f in c.facts if f.status == "conflict" and f.conflict and f.conflict["kind"] == "number"]
+
+
+def _q(analyzed_article, needle):  # type: ignore[no-untyped-def]
+    return next(q for q in analyzed_article.quantities if needle in q.text)
+
+
+# --------------------------------------------------------------------------- fast: ranges and filters
+
+
+def test_quantities_ranges_follow_wording():
+    assert value_range(400, "400", "nearly") == pytest.approx((360, 400.5), abs=0.6)
+    assert value_range(40, "40", "exact")[1] < value_range(48, "48", "about")[0]  # 40 vs around 48: apart
+    low, high = value_range(2.3e6, "2.3", "exact")
+    assert low <= 2.26e6 <= high  # "2.3 million" covers 2.26 million
+    assert value_range(175, "175", "at_least")[1] < 381  # "at least 175" is a count, not "any number above"
+
+
+def test_conflicts_compatible_needs_overlap_and_same_vote():
+    def q(value, low=None, high=None):  # type: ignore[no-untyped-def]
+        return Quantity(article="a", sentence=0, start=0, end=1, text=str(value), value=value, measure="m",
+                        low=low, high=high)
+    assert compatible(q(39.0, 37.0, 41.0), q(40.0, 38.0, 42.0))
+    assert not compatible(q(40.0, 39.5, 40.5), q(48.0, 45.6, 50.4))
+    assert not compatible(q("6-3"), q("6-2")) and compatible(q("6-3"), q("6-3"))
+
+
+def test_verify_chrome_and_fragments():
+    assert is_chrome("View China Earthquake in a larger map.")
+    assert is_chrome("Reporting by Jane Doe; Editing by John Roe")
+    assert is_fragment("Infrastructure Minister Tomas Berend, who visited the site on Wednesday, said:")
+    assert not is_fragment("At least 175 people were killed, state media said.")
+    assert not is_chrome("At least 175 people were killed, state media said.")
+
+
+# --------------------------------------------------------------------------- slow: the stage and compare
+
+
+@pytest.mark.slow
+def test_quantities_measure_event_source(analyzed):
+    xinhua, scripps, _ = analyzed[0]
+    assert _q(xinhua, "12 km").measure == "depth"
+    assert _q(xinhua, "23 km").measure == "distance"
+    assert _q(xinhua, "6.5").measure == "magnitude"
+    toll = next(q for q in xinhua.quantities if "175" in q.text and q.sentence > 0)  # the body, not the headline
+    assert toll.measure == "people killed" and toll.qualifier == "at_least" and toll.event == "this"
+    assert toll.as_of == "2014-08-03" and toll.source == "state media"
+    assert _q(xinhua, "81").event == "2012"
+    assert _q(scripps, "6.1").source == "U.S. Geological Survey"
+    assert _q(scripps, "6.5").source == "China Earthquake Networks Center"
+
+
+@pytest.mark.slow
+def test_conflicts_same_measure_different_event(quake):
+    killed = [c for c in _conflicts(quake) if c["measure"] == "people killed"]
+    assert killed, [c["measure"] for c in _conflicts(quake)]
+    assert not any(v["value"] == "81" for c in killed for v in c["values"])  # the 2012 quake's toll
+
+
+@pytest.mark.slow
+def test_conflicts_depth_is_not_distance(quake):
+    for c in _conflicts(quake):
+        values = {v["value"] for v in c["values"]}
+        assert not {"12 km", "23 km"} <= values, c
+
+
+@pytest.mark.slow
+def test_conflicts_rising_toll_is_updated(quake):
+    killed = next(c for c in _conflicts(quake) if c["measure"] == "people killed")
+    assert killed["label"] == "updated", killed
+    assert {v["as_of"] for v in killed["values"]} >= {"2014-08-03", "2014-08-05"}
+    line = next(s for s in quake.synthesis if s["kind"] == "conflict" and s["about"] == "people killed")
+    assert "rose from at least 175" in line["text"].lower() and "nearly 400" in line["text"]
+    assert "2014-08-03" in line["text"] and "2014-08-05" in line["text"]
+
+
+@pytest.mark.slow
+def test_conflicts_two_agencies_differ(quake, analyzed):
+    magnitude = next(c for c in _conflicts(quake) if c["measure"] == "magnitude")
+    assert magnitude["label"] == "sources differ"
+    assert "U.S. Geological Survey" in magnitude["reason"] and "China Earthquake Networks Center" in magnitude["reason"]
+    for v in magnitude["values"]:  # the JSON shape of a conflict value, pointing at its span
+        assert set(v) >= {"article", "value", "as_of", "source", "start", "end"}
+        art = next(a for a in quake.articles if a.id == v["article"])
+        assert v["value"] in art.article.text[v["start"]:v["end"]]
+    # the article that gives both agencies' figures has no internal inconsistency for it
+    scripps = analyzed[0][1]
+    assert not [i for i in scripps.issues if i.kind == "number_inconsistency"]
+
+
+@pytest.mark.slow
+def test_conflicts_vote_split(summit):
+    vote = next(c for c in _conflicts(summit) if c["measure"] == "vote")
+    assert {v["value"] for v in vote["values"]} >= {"6-3", "6-2"} and vote["label"] == "conflict"
+
+
+@pytest.mark.slow
+def test_conflicts_meeting_length(summit):
+    durations = [c for c in _conflicts(summit) if c["measure"].startswith("duration")]
+    assert durations, [c["measure"] for c in _conflicts(summit)]
+    values = {v["value"] for v in durations[0]["values"]}
+    assert any("48" in v for v in values) and any("40" in v for v in values)
+
+
+@pytest.mark.slow
+def test_corroboration_earlier_event_never_supports_this_one(quake):
+    for f in quake.facts:
+        if f.status != "corroborated":
+            continue
+        texts = [s["text"] for s in f.support]
+        assert not (any("2012 earthquake destroyed" in t for t in texts)
+                    and any("The earthquake destroyed 12,000" in t for t in texts)), texts
+
+
+@pytest.mark.slow
+def test_corroboration_quotes_only_with_same_speaker(summit):
+    for f in summit.facts:
+        if f.status == "corroborated":
+            assert not any("common plan" in s["text"] for s in f.support), f.support
+
+
+@pytest.mark.slow
+def test_synthesis_attributes_opinion_and_drops_chrome(quake):
+    texts = [s["text"] for s in quake.synthesis]
+    assert not any("larger map" in t for t in texts)
+    assert not any(t.rstrip().endswith(("said:", "said")) for t in texts)
+    opinion = [s for s in quake.synthesis if "response left thousands" in s["text"]]
+    assert opinion, texts
+    assert all(s["text"].startswith("According to ") for s in opinion)
+    # every citation points at a span of a cited article
+    ids = {a.id for a in quake.articles}
+    for s in quake.synthesis:
+        assert s["citations"] and set(s["citations"]) <= ids
+        assert {sp["article"] for sp in s["spans"]} == set(s["citations"])
+
+
+@pytest.mark.slow
+def test_comparison_contract_v2(quake):
+    out = quake.to_dict()
+    assert out["schema"] == "newsprism.comparison/2"
+    conflicts = [f["conflict"] for f in out["facts"] if f["conflict"]]
+    assert conflicts
+    for c in conflicts:
+        assert set(c) >= {"kind", "measure", "values", "label", "reason"}
+        assert c["label"] in ("conflict", "updated", "sources differ")
