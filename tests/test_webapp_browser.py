@@ -85,7 +85,7 @@ def _json(page: Any, url: str) -> Any:
 
 def _earthquake(page: Any, base: str) -> dict[str, Any]:
     stories = _json(page, f"{base}/api/stories")
-    story = max(stories, key=lambda s: sum(a["outlet"] in {"cnc-xinhua", "thenews-pk", "einnews"} for a in s["articles"]))
+    story = max(stories, key=lambda s: sum(a["outlet"] in {"sanangelonow-upi", "thenews-pk", "einnews"} for a in s["articles"]))
     return _json(page, f"{base}/api/stories/{story['id']}/overview")  # type: ignore[no-any-return]
 
 

@@ -14,14 +14,15 @@ from newsprism.web.app import prepare_story
 
 NEWS_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news-dev"
 EVENTS = {
-    "2017-09-mexico-puebla-earthquake": ("cnc-xinhua", "thenews-pk", "einnews"),
+    "2017-09-mexico-puebla-earthquake": ("sanangelonow-upi", "thenews-pk", "einnews"),
     "2015-07-el-chapo-prison-escape": ("aol-ap", "eaglenews-reuters"),
 }
 # Written for the tests (not corpus text): markup that must never run anywhere it is shown.
 HOSTILE = ("Harbour Board <script>window.__pwned = 1</script> Names New Chair\n\n"
            "The harbour board named Lena Holt as its new chair on Monday, officials said. "
            "<img src=x onerror=\"window.__pwned = 2\"> \u201cWe will keep the <b onclick=alert(1)>harbour</b> "
-           "open at night,\u201d Holt said. The vote split the board 5 to 4.")
+           "open at night,\u201d Holt said. The vote split the board 5 to 4. Holt, a former ferry captain, has "
+           "worked at the port for twenty years and takes over from a chair who retired in March after a decade.")
 
 
 def corpus_files() -> list[tuple[str, Path]]:
