@@ -10,6 +10,7 @@ in the manifest, exactly as the local engine does.
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from typing import Any, Sequence
@@ -50,11 +51,11 @@ def start_ray(address: str | None, workers: int, settings: Settings = DEFAULT) -
         return
     env = {"env_vars": {"PYTHONPATH": os.environ.get("PYTHONPATH", ""), "TOKENIZERS_PARALLELISM": "false"}}
     if address:
-        ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level="ERROR")
+        ray.init(address=address, runtime_env=env, log_to_driver=False, logging_level=logging.ERROR)
         return
     ray.init(num_cpus=max(1, workers), num_gpus=0, include_dashboard=False,
              object_store_memory=settings.batch_object_store_mb * MB, runtime_env=env,
-             log_to_driver=False, logging_level="ERROR", configure_logging=True)
+             log_to_driver=False, logging_level=logging.ERROR, configure_logging=True)
 
 
 def run_ray(shards: Sequence[Shard], out: OutputDir, settings: Settings = DEFAULT, workers: int = 1,
@@ -70,7 +71,7 @@ def run_ray(shards: Sequence[Shard], out: OutputDir, settings: Settings = DEFAUL
     ctx.print_on_execution_start = False
     by_id = {s.id: s for s in shards}
     items = [{"kind": s.kind, "paths": list(s.paths), "start": s.start, "stop": s.stop} for s in shards]
-    ds = ray.data.from_items(items, override_num_blocks=len(items))
+    ds: Any = ray.data.from_items(items, override_num_blocks=len(items))
     ds = ds.map_batches(ShardActor, batch_size=1, batch_format="numpy", num_cpus=1,
                         fn_constructor_kwargs={"settings": settings, "threads": threads},
                         compute=ray.data.ActorPoolStrategy(

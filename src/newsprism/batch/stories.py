@@ -57,7 +57,7 @@ def group_table(table: pa.Table, settings: Settings = DEFAULT) -> list[Assignmen
     out = []
     for i in order:
         days = {d for d in map(day_of, stated[i] or ()) if d is not None}
-        out.append(grouper.add(ids[i], vectors[i], set(names[i] or ()), day_of(published[i]), titles[i],
+        out.append(grouper.add(str(ids[i]), vectors[i], set(names[i] or ()), day_of(published[i]), titles[i],
                                terms=set(terms[i] or ()), stated=days))
     return [Assignment(a.article_id, grouper.resolve(a.story_id), a.score, a.reason, a.new) for a in out]
 

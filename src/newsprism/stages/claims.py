@@ -153,7 +153,7 @@ def _predicate(doc_span: Any, start: int, end: int) -> str | None:
     node = toks[-1]
     for _ in range(6):
         if node.pos_ in ("VERB", "AUX") and node.dep_ != "aux":
-            return node.lemma_.lower()
+            return str(node.lemma_).lower()
         if node.head.i == node.i:
             return None
         node = node.head
@@ -168,7 +168,7 @@ def _unit(doc_span: Any, start: int, end: int) -> str | None:
     last = toks[-1]
     head = last.head
     if last.dep_ in ("nummod", "quantmod", "compound") and head.pos_ == "NOUN" and head.i not in {t.i for t in toks}:
-        return head.lemma_.lower()
+        return str(head.lemma_).lower()
     for t in doc_span:
         if t.i > last.i and t.pos_ == "NOUN":
             return t.lemma_.lower() if t.i - last.i <= 3 else None
@@ -219,8 +219,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
         return None
     has_year = bool(re.search(r"\b(19|20)\d\d\b", cleaned))
     if not has_year and base is None:
-        return parsed.strftime("--%m-%d")
-    return parsed.date().isoformat()
+        return str(parsed.strftime("--%m-%d"))
+    return str(parsed.date().isoformat())
 
 
 def claims_stage(ctx: StageContext) -> tuple[Claim, ...]:

@@ -291,9 +291,10 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     trimmed = []
     for e in ents:
         if e.start_char < headline_end:
-            e = _trim_to_known(e, body_tokens)
-            if e is None:
+            known = _trim_to_known(e, body_tokens)
+            if known is None:
                 continue
+            e = known
         trimmed.append(e)
     ents = trimmed + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
     labels = _vote_labels(ents)

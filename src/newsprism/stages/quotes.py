@@ -160,7 +160,8 @@ def _words(text: str) -> int:
 
 
 def _tokens(doc: Any, start: int, end: int) -> "Span | None":
-    return doc.char_span(start, end, alignment_mode="expand")
+    span: Span | None = doc.char_span(start, end, alignment_mode="expand")
+    return span
 
 
 def _cue_text(verb: "Token") -> str:
@@ -283,9 +284,9 @@ def _via(verb: "Token", resolver: Resolver, sent: "Span", speaker_tok: "Token | 
     for tok in sent:
         # "according to local radio" / "…, RIA reported"
         if tok.lower_ == "according" and tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "to":
-            obj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
-            if obj is not None and obj.i not in range(verb.i, verb.i + 1):
-                name = _media_name(obj, resolver, strict=True)
+            pobj = next((t for t in tok.nbor(1).children if t.dep_ == "pobj"), None)
+            if pobj is not None and pobj.i not in range(verb.i, verb.i + 1):
+                name = _media_name(pobj, resolver, strict=True)
                 if name:
                     return name
         if tok.lemma_ == "report" and tok.i != verb.i and tok.dep_ in ("ROOT", "parataxis", "ccomp", "conj"):
@@ -586,9 +587,9 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             speaker, rule = Speaker(prev.speaker, prev.speaker_id), "continued"
             cue = cue or prev.cue
         if speaker.name is None and s_idx is not None:
-            intro = _introduced_by(sentences, s_idx, doc, resolver)
-            if intro is not None:
-                speaker, cue, rule = intro[0], intro[1] or None, "introduced"
+            introduced = _introduced_by(sentences, s_idx, doc, resolver)
+            if introduced is not None:
+                speaker, cue, rule = introduced[0], introduced[1] or None, "introduced"
             elif not embedded and last_speaker is not None \
                     and s_idx - last_speaker[0] <= settings.quote_speaker_window:
                 speaker, rule = last_speaker[1], "previous_speaker"
