@@ -200,17 +200,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     if not lines:
         return out
     meta = _Meta(settings.meta_top_lines + 1)
-    offset = 0  # input lines before ``lines[0]``
-    stamp = read_top_line(lines[0], first=True)
-    if stamp is not None and stamp.rule == "store_stamp":
-        meta.add(stamp, 0)
-        removed.append(_meta_removed(stamp))
-        if stamp.rest:
-            lines[0] = stamp.rest
-        else:
-            lines.pop(0)
-            out.decisions[0] = stamp.reason
-            offset = 1
+    offset = _strip_store_stamp(lines, meta, out)  # input lines before ``lines[0]``
     if not lines:
         return out
     title, start = _find_title(lines, title, settings)
@@ -263,12 +253,33 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             body.append((i, line))
         body.sort()
     meta.settle(out)
-    # Assemble: title first (kind "title"), then body paragraphs (subheadings kept as "heading").
+    _assemble(out, title, [line for _, line in body])
+    return out
+
+
+def _strip_store_stamp(lines: list[str], meta: _Meta, out: Cleaned) -> int:
+    """Remove the store's ` date YYYY-MM-DD` stamp from the first line (it gives the date); 1 when the
+    whole first line went."""
+    stamp = read_top_line(lines[0], first=True)
+    if stamp is None or stamp.rule != "store_stamp":
+        return 0
+    meta.add(stamp, 0)
+    out.removed.append(_meta_removed(stamp))
+    if stamp.rest:
+        lines[0] = stamp.rest
+        return 0
+    lines.pop(0)
+    out.decisions[0] = stamp.reason
+    return 1
+
+
+def _assemble(out: Cleaned, title: str | None, body: list[str]) -> None:
+    """The cleaned text: title first (kind "title"), then body paragraphs (subheadings kept as "heading")."""
     parts: list[tuple[str, str]] = []
     if title:
         parts.append((" ".join(title.split()), "title"))
-    for n, (_, line) in enumerate(body):
-        nxt = body[n + 1][1] if n + 1 < len(body) else None
+    for n, line in enumerate(body):
+        nxt = body[n + 1] if n + 1 < len(body) else None
         kind = "heading" if nxt is not None and is_heading(line) and len(words(nxt)) > len(words(line)) else "body"
         parts.append((line, kind))
     text_parts: list[str] = []
@@ -280,4 +291,3 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
         text_parts.append(line)
         offset += len(line)
     out.text = "\n\n".join(text_parts)
-    return out

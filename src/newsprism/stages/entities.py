@@ -287,33 +287,9 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
                   settings: Settings = DEFAULT) -> Resolver:
     """Group the doc's named entities; names in a headline (chars < headline_end) must match the body's."""
     ents = [e for e in doc.ents if e.label_ in KEPT_TYPES]
-    body_tokens = {t.lower_ for e in ents if e.start_char >= headline_end for t in e}
-    trimmed = []
-    for e in ents:
-        if e.start_char < headline_end:
-            known = _trim_to_known(e, body_tokens)
-            if known is None:
-                continue
-            e = known
-        trimmed.append(e)
-    ents = trimmed + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
+    ents = _headline_trimmed(ents, headline_end) + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
     labels = _vote_labels(ents)
-    person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
-    raw: list[tuple["Span", str, str]] = []  # span, type, rule
-    for e in ents:
-        span = _name_span(e)
-        label = labels[_key(e)]
-        if label != "PERSON" and _person_by_context(span, settings.name_token_max_zipf):
-            raw.append((span, "PERSON", "person_by_context"))
-            continue
-        if label != "PERSON":
-            tail = _person_tail(span, person_tokens, settings.name_token_max_zipf)
-            if tail is not None:
-                raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
-                continue
-        if label == "PERSON" and len(span) > 1 and span[-1].lower_ not in person_tokens - {span[-1].lower_}:
-            pass
-        raw.append((span, label, "ner"))
+    raw = _typed_spans(ents, labels, settings.name_token_max_zipf)
     # the fullest form of each name first, so shorter forms can attach to it
     clusters: list[Cluster] = []
     order = sorted(range(len(raw)), key=lambda i: -len(clean_name(raw[i][0].text).split()))
@@ -343,6 +319,39 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     _infer_gender(resolver)
     _add_role_mentions(resolver)
     return resolver
+
+
+def _headline_trimmed(ents: Sequence["Span"], headline_end: int) -> list["Span"]:
+    """Names in the headline trimmed to the words the body also uses ("Xi Sign Joint Plan" → "Xi")."""
+    body_tokens = {t.lower_ for e in ents if e.start_char >= headline_end for t in e}
+    out = []
+    for e in ents:
+        if e.start_char < headline_end:
+            known = _trim_to_known(e, body_tokens)
+            if known is None:
+                continue
+            e = known
+        out.append(e)
+    return out
+
+
+def _typed_spans(ents: Sequence["Span"], labels: dict[str, str], max_zipf: float) -> list[tuple["Span", str, str]]:
+    """(span, type, rule) for each name: the voted label, or PERSON where the context or a known name says so."""
+    person_tokens = {t.lower_ for e in ents if labels[_key(e)] == "PERSON" for t in _name_span(e) if t.is_title}
+    raw: list[tuple["Span", str, str]] = []
+    for e in ents:
+        span = _name_span(e)
+        label = labels[_key(e)]
+        if label != "PERSON" and _person_by_context(span, max_zipf):
+            raw.append((span, "PERSON", "person_by_context"))
+            continue
+        if label != "PERSON":
+            tail = _person_tail(span, person_tokens, max_zipf)
+            if tail is not None:
+                raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
+                continue
+        raw.append((span, label, "ner"))
+    return raw
 
 
 def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) -> list["Span"]:

@@ -111,79 +111,108 @@ def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
     return None
 
 
+class _Cues:
+    """The cues of one article as they are found; a word gets one word-level cue (the first found)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.cues: list[FramingCue] = []
+        self.taken: set[int] = set()
+
+    def add(self, start: int, end: int, cue: str, reason: str, target: str | None = None, grade: str | None = None,
+            speaker: str | None = None, score: float | None = None) -> None:
+        phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
+        if start in self.taken and not phrase:
+            return
+        if not phrase:
+            self.taken.add(start)
+        self.cues.append(FramingCue(start=start, end=end, text=self.text[start:end], cue=cue, reason=reason,
+                                    target=target, grade=grade, speaker=speaker,
+                                    score=None if score is None else round(score, 3)))
+
+
 def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None,
                  sentences: Sequence[Any], sentence_scores: Sequence[float] | None = None,
                  settings: Settings = DEFAULT) -> list[FramingCue]:
-    cues: list[FramingCue] = []
-    taken: set[int] = set()
+    found = _Cues(text)
+    _hedge_cues(found, doc, quotes, resolver)
+    _attribution_cues(found, doc, quotes, resolver)
+    for q in quotes:  # scare quotes, from the quotes stage
+        if q.kind == "scare":
+            found.add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have "
+                                                              "said distance the writer from them")
+    # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
+    # phrases and epithets built on them
+    for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
+                                                                         sentence_scores, settings):
+        found.add(start, end, cue, reason, target, speaker=speaker, score=score)
+    _passive_cues(found, doc, quotes)
+    if sentence_scores is not None:
+        _sentence_cues(found, sentences, sentence_scores, settings)
+    return sorted(found.cues, key=lambda c: (c.start, c.cue))
 
-    def add(start: int, end: int, cue: str, reason: str, target: str | None = None, grade: str | None = None,
-            speaker: str | None = None, score: float | None = None) -> None:
-        phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
-        if start in taken and not phrase:
-            return
-        if not phrase:
-            taken.add(start)
-        cues.append(FramingCue(start=start, end=end, text=text[start:end], cue=cue, reason=reason, target=target,
-                               grade=grade, speaker=speaker, score=None if score is None else round(score, 3)))
 
-    # hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)
-    for m in HEDGE_RE.finditer(text):
+def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
+    """Hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)."""
+    for m in HEDGE_RE.finditer(found.text):
         word = m.group(0).lower()
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         last = span[-1] if span is not None else None
         head = last.head if last is not None and last.head.i != last.i else last
         q = _quote_at(quotes, m.start())
-        add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
-            _target(resolver, head) if head is not None else None, speaker=q.speaker if q else None)
-    # attribution verbs: every verb of saying with a subject, graded
+        found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
+                  _target(resolver, head) if head is not None else None, speaker=q.speaker if q else None)
+
+
+def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
+    """The grade of a verb of saying in the one graded list, with its particle where it has one."""
+    key = f"{lemma} {particle}" if particle else lemma
+    grade = next((g for g, verbs in GRADES.items() if key in verbs), None)
+    if grade is None:
+        grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
+    if grade is None and tok.lower_.endswith("ed"):  # the lemmatiser reads "raged" as "rag"
+        grade = next((g for g, verbs in GRADES.items() if tok.lower_[:-1] in verbs), None)
+    return grade
+
+
+def _says_something(tok: Any, grade: str, subj: Any, quotes: Sequence[Quote]) -> bool:
+    """A graded verb counts as an attribution when it has a subject (or is a participle) and says something."""
+    says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
+        q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
+    if grade == "emotive":  # "slammed the plan" is speech only with a complement or a quotation beside it
+        says = subj is not None and tok.dep_ != "amod" and (says or any(m in tok.sent.text for m in ('"', "“", "”")))
+    return not (subj is None and tok.tag_ != "VBG" or not says)
+
+
+def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
+    """Attribution verbs: every verb of saying with a subject, graded, tied to its speaker."""
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX"):
             continue
         lemma = tok.lemma_.lower()
         particle = next((c.lower_ for c in tok.children if c.dep_ == "prt"), None)
-        key = f"{lemma} {particle}" if particle else lemma
-        grade = next((g for g, verbs in GRADES.items() if key in verbs), None)
-        if grade is None:
-            grade = next((g for g, verbs in GRADES.items() if lemma in verbs), None)
-        if grade is None and tok.lower_.endswith("ed"):  # the lemmatiser reads "raged" as "rag"
-            grade = next((g for g, verbs in GRADES.items() if tok.lower_[:-1] in verbs), None)
+        grade = _grade_of(tok, lemma, particle)
         if grade is None or _quote_at(quotes, tok.idx):
             continue
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
             continue  # "was quoted as saying": one attribution, counted at "quoted"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
-            q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
-        if grade == "emotive":  # "slammed the plan" is speech only with a complement or a quotation beside it
-            says = subj is not None and tok.dep_ != "amod" and (says or any(
-                m in tok.sent.text for m in ('"', "“", "”")))
-        if subj is None and tok.tag_ != "VBG" or not says:
+        if not _says_something(tok, grade, subj, quotes):
             continue
-        speaker = None
-        target = None
-        if subj is not None and resolver is not None:
-            cluster = resolver.resolve_token(subj)
-            if cluster is not None:
-
-                speaker, target = cluster.name, entity_id(cluster.type, cluster.name)
+        speaker = target = None
+        cluster = resolver.resolve_token(subj) if subj is not None and resolver is not None else None
+        if cluster is not None:
+            speaker, target = cluster.name, entity_id(cluster.type, cluster.name)
         end = tok.idx + len(tok)
         if particle:
             prt = next(c for c in tok.children if c.dep_ == "prt")
             end = max(end, prt.idx + len(prt))
-        add(tok.idx, end, "attribution_verb", f"“{text[tok.idx:end]}”: {GRADE_REASON[grade]}", target, grade,
-            speaker)
-    # scare quotes, from the quotes stage
-    for q in quotes:
-        if q.kind == "scare":
-            add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have said "
-                                                        "distance the writer from them")
-    # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
-    # phrases and epithets built on them
-    for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
-                                                                         sentence_scores, settings):
-        add(start, end, cue, reason, target, speaker=speaker, score=score)
-    # agentless passives
+        found.add(tok.idx, end, "attribution_verb", f"“{found.text[tok.idx:end]}”: {GRADE_REASON[grade]}", target,
+                  grade, speaker)
+
+
+def _passive_cues(found: _Cues, doc: Any, quotes: Sequence[Quote]) -> None:
+    """Agentless passives: who acted is not said."""
     for tok in doc:
         if tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _quote_at(quotes, tok.idx):
             verb = tok.head
@@ -193,18 +222,20 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
             if not aux:
                 continue
             start = min(aux[0].idx, verb.idx)
-            add(start, verb.idx + len(verb), "passive_agentless",
-                f"passive “{text[start:verb.idx + len(verb)]}” with no agent: who acted is not said")
-    # sentence-level bias score
-    if sentence_scores is not None:
-        loaded = [c for c in cues if c.cue in ("loaded", "hedge", "scare_quote")]
-        for s, score in zip(sentences, sentence_scores, strict=True):
-            if score >= settings.bias_score_min:
-                words = [c.text for c in loaded if s.start <= c.start < s.end]
-                inside = f"; words: {', '.join(words)}" if words else ""
-                add(s.start, s.end, "biased_sentence",
-                    f"sentence bias score {score:.2f} (model trained on BABE){inside}")
-    return sorted(cues, key=lambda c: (c.start, c.cue))
+            found.add(start, verb.idx + len(verb), "passive_agentless",
+                      f"passive “{found.text[start:verb.idx + len(verb)]}” with no agent: who acted is not said")
+
+
+def _sentence_cues(found: _Cues, sentences: Sequence[Any], sentence_scores: Sequence[float],
+                   settings: Settings) -> None:
+    """The sentence-level bias score, pointing at the loaded words inside a flagged sentence."""
+    loaded = [c for c in found.cues if c.cue in ("loaded", "hedge", "scare_quote")]
+    for s, score in zip(sentences, sentence_scores, strict=True):
+        if score >= settings.bias_score_min:
+            words = [c.text for c in loaded if s.start <= c.start < s.end]
+            inside = f"; words: {', '.join(words)}" if words else ""
+            found.add(s.start, s.end, "biased_sentence",
+                      f"sentence bias score {score:.2f} (model trained on BABE){inside}")
 
 
 LoadedItem = tuple[int, int, str, str, str | None, str | None, float]

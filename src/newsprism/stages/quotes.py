@@ -513,13 +513,8 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
     last_speaker: tuple[int, Speaker] | None = None  # (sentence index, speaker) of the last attributed quote
     pull_quotes: list[int] = []
     for span in spans:
+        span, labelled = _strip_label(text, span, resolver)
         inner = text[span.start:span.end]
-        label = transcript_label(inner)
-        labelled = Speaker(None, None)
-        if label is not None:  # "WALLACE: Let's start …": the label names the speaker and is not quoted
-            labelled = _named_speaker(label[0], span.start, resolver)
-            span = replace(span, start=span.start + label[1])
-            inner = text[span.start:span.end]
         n_words = _words(inner)
         if n_words == 0:
             continue
@@ -530,9 +525,8 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
                                 cue=None, kind="direct", rule="pull_quote", sentence=s_idx))
             continue
-        if span.mark in ("‘", "'") or span.mark in ("“", '"'):
-            if _is_title(inner, doc, span.open_at):
-                continue  # a title or name in quotes is not a quote
+        if span.mark in ("‘", "'", "“", '"') and _is_title(inner, doc, span.open_at):
+            continue  # a title or name in quotes is not a quote
         close = span.close_at if span.close_at is not None else span.end
         # the sentences the quote touches, and the clause right after it
         last_sent_idx = _sentence_index(sentences, max(close - 1, span.start)) or s_idx
@@ -553,62 +547,92 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
         if labelled.name is None and span.close_at is not None and para is not None:
-            labelled = _signature(text, span.close_at, para[1], resolver)
-            if labelled.name is not None:
-                rule = "dash_signature"
-        if labelled.name is not None:
-            speaker, rule = labelled, rule or "transcript_label"
+            speaker = _signature(text, span.close_at, para[1], resolver)
+            rule = "dash_signature" if speaker.name is not None else ""
+        elif labelled.name is not None:
+            speaker, rule = labelled, "transcript_label"
         if speaker.name is None and verb is None and region is not None:
-            candidates = _speech_verbs(region, (span.open_at, close + 1))
-            adjacent = _adjacent_attribution(doc, close, region_end) if span.close_at is not None else None
-            if adjacent is not None and adjacent not in candidates:
-                candidates.append(adjacent)
-            if candidates:
-                verb = min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
+            verb = _nearest_cue(doc, region, span, close, region_end)
         if verb is not None and speaker.name is None:
-            subj = _subject(verb)
-            speaker = _speaker_from_token(subj, resolver)
-            if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
-                speaker = _speaker_from_token(_subject(verb.head), resolver)
-            if speaker.name is None and subj is None:
-                speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
-                    _speaker_between(doc, region_start, verb.idx, resolver)
-            cue = _cue_text(verb)
-            via = _via(verb, resolver, verb.sent, subj)
+            speaker, cue, via = _cue_speaker(doc, verb, close, region_start, resolver)
             rule = "cue_in_sentence"
-        if speaker.name is None and not embedded:
-            intro = _colon_intro(doc, span.open_at, region_start)
-            if intro is not None:
-                found = _speaker_from_token(intro[0], resolver)
-                if found.name is not None:
-                    speaker, cue, rule = found, intro[1], "introduced"
-        if speaker.name is None and span.continued and quotes:
-            prev = quotes[-1]
-            speaker, rule = Speaker(prev.speaker, prev.speaker_id), "continued"
-            cue = cue or prev.cue
-        if speaker.name is None and s_idx is not None:
-            introduced = _introduced_by(sentences, s_idx, doc, resolver)
-            if introduced is not None:
-                speaker, cue, rule = introduced[0], introduced[1] or None, "introduced"
-            elif not embedded and last_speaker is not None \
-                    and s_idx - last_speaker[0] <= settings.quote_speaker_window:
-                speaker, rule = last_speaker[1], "previous_speaker"
+        if speaker.name is None:
+            found = _speaker_elsewhere(doc, span, region_start, embedded, s_idx, quotes, last_speaker, sentences,
+                                       resolver, settings, cue)
+            if found is not None:
+                speaker, cue, rule = found
         if speaker.name is not None and s_idx is not None:
             last_speaker = (last_sent_idx or s_idx, speaker)
         if embedded and n_words <= settings.scare_quote_max_words and speaker.name is None:
             quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
                                 cue=None, kind="scare", rule="scare_no_speaker", sentence=s_idx))
             continue
-        kind = "partial" if embedded else "direct"
-        if via is not None and speaker.name is not None and via.lower() in speaker.name.lower():
-            via = None
+        redundant = via is not None and speaker.name is not None and via.lower() in speaker.name.lower()
         quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=speaker.name,
-                            speaker_id=speaker.id, cue=cue, kind=kind, via=via, rule=rule or "unattributed",
-                            sentence=s_idx))
+                            speaker_id=speaker.id, cue=cue, kind="partial" if embedded else "direct",
+                            via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
     quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _strip_label(text: str, span: Span_, resolver: Resolver) -> tuple[Span_, Speaker]:
+    """"WALLACE: Let's start …": a transcript label names the speaker and is not part of the quote."""
+    label = transcript_label(text[span.start:span.end])
+    if label is None:
+        return span, Speaker(None, None)
+    return replace(span, start=span.start + label[1]), _named_speaker(label[0], span.start, resolver)
+
+
+def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int) -> "Token | None":
+    """The verb of saying in the quote's sentences nearest to the quote (or the clause right after it)."""
+    candidates = _speech_verbs(region, (span.open_at, close + 1))
+    adjacent = _adjacent_attribution(doc, close, region_end) if span.close_at is not None else None
+    if adjacent is not None and adjacent not in candidates:
+        candidates.append(adjacent)
+    if not candidates:
+        return None
+    return min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
+
+
+def _cue_speaker(doc: Any, verb: "Token", close: int, region_start: int,
+                 resolver: Resolver) -> tuple[Speaker, str, str | None]:
+    """Who the cue verb says spoke (its subject, the subject of the clause it reports, or a name between the
+    quote and the verb), the cue's text and the relaying source."""
+    subj = _subject(verb)
+    speaker = _speaker_from_token(subj, resolver)
+    if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
+        speaker = _speaker_from_token(_subject(verb.head), resolver)
+    if speaker.name is None and subj is None:
+        speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
+            _speaker_between(doc, region_start, verb.idx, resolver)
+    return speaker, _cue_text(verb), _via(verb, resolver, verb.sent, subj)
+
+
+def _speaker_elsewhere(doc: Any, span: Span_, region_start: int, embedded: bool, s_idx: int | None,
+                       quotes: Sequence[Quote], last_speaker: tuple[int, Speaker] | None,
+                       sentences: Sequence[Sentence], resolver: Resolver, settings: Any,
+                       cue: str | None) -> tuple[Speaker, str | None, str] | None:
+    """A speaker stated away from the quote, in order: a colon introduction, the quote this one continues, a
+    sentence introducing it, the previous speaker (within ``quote_speaker_window`` sentences); with the cue
+    that goes with it (``cue``, the cue verb found without a speaker, is kept where nothing replaces it)."""
+    if not embedded:
+        intro = _colon_intro(doc, span.open_at, region_start)
+        if intro is not None:
+            found = _speaker_from_token(intro[0], resolver)
+            if found.name is not None:
+                return found, intro[1], "introduced"
+    if span.continued and quotes:
+        prev = quotes[-1]
+        return Speaker(prev.speaker, prev.speaker_id), cue or prev.cue, "continued"
+    if s_idx is not None:
+        introduced = _introduced_by(sentences, s_idx, doc, resolver)
+        if introduced is not None:
+            return introduced[0], introduced[1] or None, "introduced"
+        if not embedded and last_speaker is not None and s_idx - last_speaker[0] <= settings.quote_speaker_window:
+            return last_speaker[1], cue, "previous_speaker"
+    return None
 
 
 def _is_embedded(text: str, span: Span_, sent_start: int, sent_end: int, doc: Any) -> bool:
