@@ -164,3 +164,15 @@ def test_export_writes_the_store_tables(tmp_path, seeds):
     failures = pa.parquet.read_table(tmp_path / "pq" / "failures.parquet")
     assert failures["source"].to_pylist() == [str(missing)] and failures["code"][0].as_py().startswith("NP")
     assert pa.parquet.read_table(tmp_path / "pq" / "quotes.parquet").num_rows == 0  # nothing analysed yet
+
+
+def test_batch_slow_page_fails_as_timeout_row_and_the_shard_goes_on(tmp_path):
+    """The per-article time budget holds in batch mode too: a page that takes too long is a failure row."""
+    from newsprism.batch.core import Shard, process_shard
+    from newsprism.settings import Settings
+
+    slow = tmp_path / "a_slow.html"  # under max_html_tags, but far more than the budget to extract
+    slow.write_text("<html><body>" + "".join(f"<p>paragraph {i} of many</p>" for i in range(20_000)) + "</body></html>")
+    tables = process_shard(Shard(kind="files", paths=(str(slow),)), Settings(article_time_budget=0.05))
+    failures = tables["failures"].to_pylist()
+    assert [f["reason"] for f in failures] == ["timeout"] and failures[0]["source"] == str(slow)

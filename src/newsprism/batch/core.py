@@ -28,6 +28,7 @@ import torch
 from .. import nlp
 from ..errors import InputError, NewsprismError, TooLarge
 from ..extract import extract
+from ..pipeline import time_budget
 from ..records import AnalyzedArticle, Article
 from ..settings import DEFAULT, Settings
 from ..sources import expand_specs, iter_documents
@@ -186,14 +187,17 @@ def _failure(shard: str, error: NewsprismError | Exception, source: str | None =
 
 def _analyse(articles: list[Article], settings: Settings, shard: str,
              failures: list[dict[str, Any]]) -> list[AnalyzedArticle]:
-    """All at once; when that fails, one by one, so one bad article costs only its own row."""
+    """All at once (within ``article_time_budget`` per article); when that fails or runs out of time, one by
+    one, each under its own budget, so one bad or endless article costs only its own row."""
     try:
-        return analyze_many(articles, settings)
+        with time_budget(settings.article_time_budget * len(articles), shard, "analysis"):
+            return analyze_many(articles, settings)
     except Exception:  # noqa: BLE001 - retried per article below, where the failure is recorded
         out = []
         for article in articles:
             try:
-                out.extend(analyze_many([article], settings))
+                with time_budget(settings.article_time_budget, article.source, "analysis"):
+                    out.extend(analyze_many([article], settings))
             except Exception as exc:  # noqa: BLE001 - recorded as a failure row
                 failures.append(_failure(shard, exc, article.source) | {"article_id": article.id})
         return out
@@ -252,8 +256,9 @@ def process_shard(shard: Shard, settings: Settings = DEFAULT) -> dict[str, pa.Ta
             rows["failures"].append(_failure(sid, item))
             continue
         try:
-            article = extract(item, settings)
-        except InputError as exc:
+            with time_budget(settings.article_time_budget, item.source):
+                article = extract(item, settings)
+        except InputError as exc:  # a page over its time budget fails here as timeout
             rows["failures"].append(_failure(sid, exc, item.source))
             continue
         except Exception as exc:  # noqa: BLE001 - a cleaner bug costs one row, not the shard
