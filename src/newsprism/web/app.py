@@ -12,11 +12,8 @@ referrer); the host header must name a trusted host (loopback names unless told 
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import queue
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -34,6 +31,7 @@ from ..report import html
 from ..settings import DEFAULT, Settings
 from ..stages import analysis_key
 from ..store import Store
+from .common import CSP, csp_for
 from .features import feature_routers
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,22 +42,11 @@ SECURITY_HEADERS = {
     "referrer-policy": "no-referrer",
     "cross-origin-opener-policy": "same-origin",
 }
-# No source outside this server; inline styles only (the pages have no external CSS); scripts only by hash.
-CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
-       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; script-src {scripts}")
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
-
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
-
-
-def csp_for(page: str) -> str:
-    """The page's CSP: its own inline scripts allowed by their SHA-256, nothing else."""
-    hashes = [base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() for s in _SCRIPT.findall(page)]
-    return CSP.format(scripts=" ".join(f"'sha256-{h}'" for h in hashes) or "'none'")
 
 
 class SecurityHeaders:

@@ -26,7 +26,7 @@ from .jobs import CompareJobs
 
 TEMPLATES = Path(__file__).parent / "templates"
 TOKEN_HEADER = "x-newsprism-token"
-# The app's CSP (app.py): no source outside this server, inline styles, scripts only by their hash.
+# The app's CSP (every page, set by app.py's middleware): no source outside this server, inline styles, scripts only by hash.
 CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; "
        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'; script-src {scripts}")
 _SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
