@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import random
 import resource
 import sys
 import time
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
@@ -45,3 +46,24 @@ def fake_article(rng: random.Random, n_paragraphs: int = 8) -> tuple[str, list[s
             f"{place} had affected {n:,} people and that the council would meet again next week. "
             f"“We are doing everything we can for the families of {place},” {person.split()[-1]} said.")
     return title, paragraphs
+
+
+BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil"
+
+
+def basil_annotated() -> list[tuple[str, Any, list[dict[str, Any]]]]:
+    """BASIL 2010–2014 articles that have phrase annotations: (event key, cleaned Article, phrase annotations)."""
+    from newsprism.extract import extract
+    from newsprism.records import RawDocument
+
+    out = []
+    for f in sorted((BASIL / "articles").glob("*/*.json")):
+        ann = BASIL / "annotations" / f.parent.name / f"{f.stem}_ann.json"
+        if not ann.exists():
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        article = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text"))
+        out.append((f.stem.rsplit("_", 1)[0], article,
+                    json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]))
+    return out

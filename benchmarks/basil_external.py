@@ -11,16 +11,11 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
-from _util import timed
+from _util import basil_annotated, timed
 
 from newsprism.stages import analyze_many
-from newsprism.extract import extract
-from newsprism.records import RawDocument
 
-BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil"
 
 
 GROUP_WORDS = {"lawmakers", "officials", "campaign", "party", "administration", "companies", "department",
@@ -35,15 +30,7 @@ def is_person(speaker: str) -> bool:
 
 
 def main() -> None:
-    pairs = []
-    for f in sorted((BASIL / "articles").glob("*/*.json")):
-        ann = BASIL / "annotations" / f.parent.name / f"{f.stem}_ann.json"
-        if not ann.exists():
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
-        article = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text"))
-        pairs.append((article, json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]))
+    pairs = [(article, phrases) for _, article, phrases in basil_annotated()]
     with timed(f"analysis of {len(pairs)} BASIL articles", len(pairs)):
         analyzed = analyze_many([p[0] for p in pairs])
     found = same = total = 0

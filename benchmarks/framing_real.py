@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from _util import timed
+from _util import basil_annotated, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -32,9 +32,8 @@ from train_bias_words import load_babe, prf, split  # noqa: E402
 from newsprism import nlp  # noqa: E402
 from newsprism.compare.entities import link_across  # noqa: E402
 from newsprism.compare.framing import add_naming_cues, relative_framing  # noqa: E402
-from newsprism.extract import extract  # noqa: E402
 from newsprism.pipeline import load_one  # noqa: E402
-from newsprism.records import AnalyzedArticle, RawDocument  # noqa: E402
+from newsprism.records import AnalyzedArticle  # noqa: E402
 from newsprism.settings import DEFAULT  # noqa: E402
 from newsprism.stages import analyze_many  # noqa: E402
 from newsprism.stages.bias_words import is_candidate, lexicon_reason, score_token, tagger  # noqa: E402
@@ -92,17 +91,9 @@ def own_loaded(a: AnalyzedArticle) -> list[Any]:
 
 
 def basil() -> None:
-    base = CORPUS / "basil"
     events: dict[str, list[tuple[Any, list[dict[str, Any]]]]] = {}
-    for f in sorted((base / "articles").glob("*/*.json")):
-        ann = base / "annotations" / f.parent.name / f"{f.stem}_ann.json"
-        if not ann.exists():
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
-        article = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text"))
-        events.setdefault(f.stem.rsplit("_", 1)[0], []).append(
-            (article, json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]))
+    for event, article, phrases in basil_annotated():
+        events.setdefault(event, []).append((article, phrases))
     pairs = [p for ps in events.values() for p in ps]
     with timed(f"analysis of {len(pairs)} BASIL articles", len(pairs)):
         analyzed = analyze_many([p[0] for p in pairs])
