@@ -69,6 +69,7 @@ class Settings:
     max_analysis_chars: int = _s(1_000_000, "Longest cleaned text analysed (spaCy's limit); longer is skipped as too_large.", "analysis")
     max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
+    scare_quote_min_sentence_words: int = _s(5, "Fewest words a sentence needs for a quoted phrase in it to be a scare quote (shorter: a caption, menu or page chrome).", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
     reported_cue_min: float = _s(0.35, "Learned cue rate (PolNeAR train) at which a verb in its frame reports someone's words.", "analysis")
     reported_cue_min_seen: int = _s(3, "Training occurrences a verb/frame pair needs before its learned cue rate is trusted.", "analysis")
