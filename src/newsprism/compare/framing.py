@@ -172,10 +172,13 @@ def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
 
 def _names_directly(text: str, head: str) -> bool:
     """Whether a naming phrase puts its anchor on the head noun itself ("the Ukrainian conflict", "Russia's
-    invasion"), not on something further along ("the weakness of Mexico's justice system")."""
+    invasion", "the incident at the Calder Dam"), not on something further along ("the weakness of Mexico's
+    justice system", "defiance of the Spanish courts")."""
     at = text.lower().find(head[:max(3, len(head) - 2)])
     before = text[:max(at, 0)].split()
-    return any(w[:1].isupper() for w in before[1:] or before if w.lower() not in ("the", "a", "an"))
+    after = text[max(at, 0):].split()[1:3]  # "the incident at the Calder Dam", "the attack in Paris": a place
+    return any(w[:1].isupper() for w in before[1:] or before if w.lower() not in ("the", "a", "an")) or (
+        len(after) == 2 and after[0] in ("at", "in", "near", "on") and (after[1][:1].isupper() or after[1] == "the"))
 
 
 def _negative_noun(lemma: str) -> str | None:

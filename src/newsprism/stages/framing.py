@@ -49,7 +49,7 @@ HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h).replace(r"\
 # verbs that give something a name: a phrase quoted after them is the name someone gave it, not a scare quote
 NAMING_VERBS = frozenset({"call", "brand", "dub", "term", "label", "nickname", "name", "know", "refer", "describe"})
 # verbs of saying that report speech with a noun phrase object ("accused the powers of", "dismissed the march")
-NP_SPEECH_ACTS = frozenset({"accuse", "blame", "brand", "condemn", "denounce", "decry", "dismiss", "lambast", "slam",
+NP_SPEECH_ACTS = frozenset({"call", "warn", "accuse", "blame", "brand", "condemn", "denounce", "decry", "dismiss", "lambast", "slam",
                             "blast", "hail", "praise", "mock", "tout", "talk up", "lash out"})
 SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 CODE_CHARS = re.compile(r"[{}<>=;|\\/_#@]|\(\)|\bfunction\b|\bvar\b|\bwindow\.|\bdocument\.")
@@ -202,7 +202,7 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
     """Hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)."""
     for m in HEDGE_RE.finditer(found.text):
         word = " ".join(m.group(0).lower().split())
-        if _quote_at(quotes, m.start(), ("direct", "partial", "reported")):
+        if _quote_at(quotes, m.start()):
             continue  # the speaker's hedge, not the outlet's
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         last = span[-1] if span is not None else None
@@ -222,36 +222,44 @@ def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
     return grade
 
 
-def _can_speak(subj: Any) -> bool:
+def _can_speak(subj: Any, resolver: Resolver | None = None) -> bool:
     """A subject that can say something: a person, group, organisation or country, a pronoun, or a noun that
     names people ("organizers", "the party", "the paper") — not "the app", "surveys" or "the illustration"."""
     if subj.ent_type_ in SPEAKER_ENTITIES or subj.pos_ == "PRON":
         return True
+    cluster = resolver.resolve_token(subj) if resolver is not None else None
+    if cluster is not None and cluster.type in SPEAKER_ENTITIES:
+        return True
     lemma = subj.lemma_.lower()
     return lemma in people_nouns() or lemma in SPEAKING_NOUNS or any(
-        c.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ in ("compound", "poss", "amod"))
+        c.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ in ("compound", "poss", "amod", "appos"))
 
 
-def _says_something(tok: Any, lemma: str, grade: str, subj: Any, quotes: Sequence[Quote]) -> bool:
+def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> bool:
     """A graded verb counts as an attribution only when it introduces speech: a clause or a quotation it
-    governs, or, for speech acts that take an object ("accused the powers of", "dismissed the march"), that
-    object; and a subject that can speak (a participle takes its clause's subject)."""
+    governs ("claimed that", "was quoted as saying"), words it follows (", the museum said"), or, for speech
+    acts that take an object ("accused the powers of", "called for", "dismissed the march"), that object.
+    Verbs that are not only verbs of saying ("boasts 450 million users", "surveys showed", "slammed the
+    door") also need a subject that can speak."""
     if tok.dep_ == "amod":
         return False
-    clause = any(c.dep_ in ("ccomp",) for c in tok.children) or any(
+    doc = tok.doc
+    clause = any(c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() == "say" for c in tok.children) or any(
         q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
-    act = lemma in NP_SPEECH_ACTS and any(c.dep_ in ("dobj", "prep", "xcomp") for c in tok.children)
-    if not (clause or act):
-        return False
+    act = lemma in NP_SPEECH_ACTS and any(c.dep_ in ("dobj", "prep", "xcomp", "oprd") for c in tok.children)
     if subj is None and tok.tag_ == "VBG":  # "..., accusing the powers of": the speaker is the main clause's
         subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None:
-            return False
     if subj is None:
         return False
+    first = min(t.i for t in subj.subtree)
+    tail = not any(c.dep_ in ("dobj", "prep") for c in tok.children) and (
+        first > 0 and doc[first - 1].text in (",", "”", '"', "’") or tok.i > 0 and tok.i < first
+        and doc[tok.i - 1].text in (",", "”", '"', "’"))
+    if not (clause or act or tail):
+        return False
     if subj.dep_ == "nsubjpass":  # "she was accused of": who spoke is not said; "was branded X by Israel" is
-        return any(c.dep_ == "agent" for c in tok.children)
-    return _can_speak(subj)
+        return any(c.dep_ == "agent" for c in tok.children) or clause
+    return lemma in SPEECH_VERBS or _can_speak(subj, resolver)
 
 
 def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
@@ -267,7 +275,7 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
             continue  # "was quoted as saying": one attribution, counted at "quoted"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", grade, subj, quotes):
+        if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", subj, quotes, resolver):
             continue
         speaker = target = None
         cluster = resolver.resolve_token(subj) if subj is not None and resolver is not None else None
@@ -322,7 +330,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     for tok in doc:
         if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
             continue  # scare quotes are their own cue
-        if _quote_at(quotes, tok.idx, ("direct", "partial", "reported")) is not None:
+        if _quote_at(quotes, tok.idx) is not None:
             continue  # a speaker's word, not the outlet's: framing is what the outlet says in its own voice
         found = loaded_verdict(tok, sent_score(tok.idx), settings)
         if found is None:
