@@ -41,9 +41,10 @@ from _util import peak_rss_mb
 
 from newsprism.compare import compare_analyzed
 from newsprism.pipeline import load_one
-from newsprism.records import AnalyzedArticle, Comparison
+from newsprism.records import AnalyzedArticle, Comparison, Quantity
 from newsprism.settings import DEFAULT
 from newsprism.stages import analysis_key, analyze_many
+from newsprism.stages.quantities import ranges_compatible
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news-dev"
 
@@ -105,14 +106,22 @@ def expected_label(note: str) -> str | None:
     return None
 
 
-def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any,
-                   gold_nc: list[dict[str, Any]], gold_not: list[dict[str, Any]]) -> dict[str, Any]:
+def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any,  # noqa: C901 - one verdict
+                   gold_nc: list[dict[str, Any]], gold_not: list[dict[str, Any]],
+                   articles: dict[str, AnalyzedArticle]) -> dict[str, Any]:
     """Strict verdict on one reported conflict. Each value is matched by its span against the gold value
     phrases of the gold conflicts and look-alikes of its article. The conflict is right only when the values
     of at least two articles lie in the phrases of ONE gold conflict, EVERY other value lies in that
     conflict's phrases too (a value of another gold conflict, of a look-alike, or listed nowhere makes it
     wrong: unlisted values are printed for a hand check), and the label agrees with the gold note where
-    the note decides it."""
+    the note decides it. Two exceptions, both printed: a value the gold note of that conflict quotes
+    (the note lists it), and a figure its article's gold value repeats (same article, compatible range:
+    the gold lists one phrase per article, the article states it twice)."""
+    texts = {aid: a.article.text for aid, a in articles.items()}
+
+    def quantity_at(v: dict[str, Any]) -> Quantity | None:
+        return next((q for q in articles[v["article"]].quantities if q.start == v["start"] and q.end == v["end"]), None)
+
     tags: list[str] = []
     matched: list[set[int]] = []
     for v in conflict["values"]:
@@ -126,11 +135,24 @@ def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any
             counts.setdefault(gi, set()).add(v["article"])
     best = max(counts, key=lambda gi: len(counts[gi]), default=None)
     problems: list[str] = []
+    listed = [v for v, gis in zip(conflict["values"], matched, strict=True) if best is not None and best in gis]
     for v, gis in zip(conflict["values"], matched, strict=True):
         f = file_of[v["article"]]
         span = (v["start"], v["end"])
         if best is not None and best in gis:
             tags.append(f"{v['value']!r} [{Path(f).stem}] in gold")
+            continue
+        named = [q for q in re.findall(r"'([^']{3,})'", gold_nc[best]["note"]) if q in v.get("text", "")] \
+            if best is not None else []
+        if named and any(overlaps(span, phrase_spans(texts[v["article"]], q)) for q in named):
+            tags.append(f"{v['value']!r} [{Path(f).stem}] quoted in the gold note of that conflict")
+            continue
+        q_v = quantity_at(v)
+        same = [w for w in listed if w["article"] == v["article"] and q_v is not None
+                and (q_w := quantity_at(w)) is not None and ranges_compatible(q_v, q_w)]
+        if same:
+            tags.append(f"{v['value']!r} [{Path(f).stem}] the article's gold figure ({same[0]['value']!r}) told "
+                        f"again (hand check)")
             continue
         other = [gold_nc[gi]["what"] for gi in gis]
         looks = [g["what"] for g in gold_not if f in g["values"] and overlaps(span, spans(f, g["values"][f]))]
@@ -192,7 +214,8 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
     gold_not = [g for g in gold["not_conflicts"] if any(f in by_file for f in g["values"])]
     hit_gold: set[int] = set()
     for fact in conflicts:
-        verdict = judge_conflict(fact.conflict, file_of, spans, gold_nc, gold_not)  # type: ignore[arg-type]
+        verdict = judge_conflict(fact.conflict, file_of, spans, gold_nc, gold_not,  # type: ignore[arg-type]
+                                 {a.id: a for a in c.articles})
         if verdict["correct"]:
             hit_gold.add(verdict["gold"])
         lookalike = False

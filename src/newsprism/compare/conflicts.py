@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
 from ..settings import DEFAULT
-from ..stages.quantities import is_count
+from ..stages.quantities import is_count, ranges_compatible
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
                          r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
@@ -43,7 +44,11 @@ def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
 
 
 def place_key(q: Quantity, main: str | None) -> tuple[str, str, str]:
+    """(measure, place, event) with the story's own place read as no place and "State of Morelos" as
+    "Morelos" ("State of Mexico" stays: Mexico alone is the country)."""
     measure, place, event = q.key()
+    if place.startswith("state of ") and not (main and place[len("state of "):] == main.lower()):
+        place = place[len("state of "):]
     return measure, "" if main and place == main.lower() else place, event
 
 
@@ -58,7 +63,7 @@ def compatible(a: Quantity, b: Quantity, max_ratio: float = DEFAULT.same_thing_m
     small, big = sorted((abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9))
     if big / small > max_ratio:
         return True
-    return not (a.high < b.low or b.high < a.low)
+    return ranges_compatible(a, b)
 
 
 def _mid(q: Quantity) -> float:
@@ -74,30 +79,95 @@ def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
     return ""
 
 
+GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple reports", "reports", "state media",
+                   "media", "sources", "the government", "government", "it", "they"}
+
+
+def named_source(q: Quantity) -> str | None:
+    """The source a figure is given to when it names one ("USGS", "police", "organisers"); "officials" and
+    "authorities" name no one in particular."""
+    if not q.source or q.source.lower().strip() in GENERIC_SOURCES:
+        return None
+    return q.source
+
+
+def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tuple[str, str]:
+    """("evidence" | "against" | "unknown", why) for the larger figure ``hi`` being a later count than ``lo``."""
+    if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
+        return "evidence", f"{hi.text.strip()} ({hi.as_of}) is later than {lo.text.strip()} ({lo.as_of})"
+    cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
+    if lo.as_of and hi.as_of and lo.as_of >= hi.as_of:
+        return "against", f"{hi.text.strip()} ({hi.as_of}) is not later than {lo.text.strip()} ({lo.as_of})"
+    if cue:
+        return "evidence", f"{hi.text.strip()} is worded as a rise (“{cue.group(0)}”)"
+    return "unknown", ""
+
+
 def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], str]) -> tuple[str, str]:
-    """(label, reason) for the disagreeing pairs of one measure."""
-    updated: list[str] = []
-    for a, b in pairs if is_count(pairs[0][0].measure) else []:
-        lo, hi = sorted((a, b), key=_mid)
-        cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
-        if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
-            updated.append(f"{hi.text} ({hi.as_of}) is later than {lo.text} ({lo.as_of})")
-        elif cue and not (lo.as_of and hi.as_of and lo.as_of > hi.as_of):
-            updated.append(f"{hi.text} is worded as a rise (“{cue.group(0)}”)")
-        else:
-            break
-    else:
-        if updated:
-            return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(updated))
-    if all(a.source and b.source and a.source.lower() != b.source.lower() for a, b in pairs):
-        names = sorted({q.source for p in pairs for q in p if q.source})
+    """(label, reason) for the disagreeing pairs of one measure.
+
+    ``updated``: a count (of the dead, the injured) where some larger figure is dated later or worded as a
+    rise ("rose to", "so far") and no larger figure is dated the same day as or before a smaller one;
+    ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
+    if is_count(pairs[0][0].measure):
+        verdicts = [_rise(*sorted((a, b), key=_mid), texts) for a, b in pairs]
+        if any(v == "evidence" for v, _ in verdicts) and not any(v == "against" for v, _ in verdicts):
+            return "updated", "the count rose over time: " + "; ".join(
+                dict.fromkeys(why for v, why in verdicts if v == "evidence"))
+    if all(named_source(a) and named_source(b) and named_source(a).lower() != named_source(b).lower()  # type: ignore[union-attr]
+           for a, b in pairs):
+        names = sorted({named_source(q) or "" for p in pairs for q in p})
         return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
     a, b = pairs[0]
     if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
-        return "conflict", (f"{a.text} and {b.text} cannot both hold for {a.measure}"
+        return "conflict", (f"{a.text.strip()} and {b.text.strip()} cannot both hold for {a.measure}"
                             f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and "
                             f"{b.low:g}–{b.high:g})")
-    return "conflict", f"{a.text} and {b.text} differ for {a.measure}"
+    return "conflict", f"{a.text.strip()} and {b.text.strip()} differ for {a.measure}"
+
+
+def _tidy(qs: list[Quantity]) -> list[Quantity]:
+    """One measure's figures as a table shows them: an unattributed figure that repeats one its own article
+    attributes takes that source (a headline repeats the body); a vague amount ("hundreds of people") is
+    left out where its article gives an exact figure of the same measure."""
+    out = []
+    for q in qs:
+        own = [r for r in qs if r.article == q.article and r is not q]
+        if q.qualifier == "vague" and any(r.qualifier != "vague" for r in own):
+            continue
+        if not named_source(q):
+            src = next((named_source(r) for r in own if named_source(r) and compatible(q, r)), None)
+            if src:
+                q = replace(q, source=src)
+        out.append(q)
+    return out
+
+
+def _split_by_source(qs: list[Quantity]) -> list[tuple[list[Quantity], str]]:
+    """Where named sources disagree (organisers vs police), their figures form one table and the figures the
+    outlets give in their own voice another: each outlet silently adopting one side is its own finding."""
+    named = [q for q in qs if named_source(q)]
+    disagree = any(not compatible(x, y) and named_source(x).lower() != named_source(y).lower()  # type: ignore[union-attr]
+                   for i, x in enumerate(named) for y in named[i + 1:])
+    if not disagree:
+        return [(qs, "")]
+    return [(named, ""), ([q for q in qs if not named_source(q)], " (in the outlets' own voice)")]
+
+
+def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[str, int], str],
+              by_id: dict[str, AnalyzedArticle]) -> tuple[str, str] | None:
+    """(label, reason) when the articles' figures of one measure disagree, else None."""
+    if len({q.article for q in qs}) < 2:
+        return None
+    if key[0] == "vote":
+        splits = {aid: {q.value for q in qs if q.article == aid} for aid in dict.fromkeys(q.article for q in qs)}
+        sets = list(splits.values())
+        if all(s == sets[0] for s in sets):
+            return None
+        return "conflict", "the articles give different vote splits: " + "; ".join(
+            f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
+    pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:] if x.article != y.article and not compatible(x, y)]
+    return _label(pairs, texts) if pairs else None
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
@@ -112,34 +182,26 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
                 continue
             groups[place_key(q, main)].append(q)
     out: list[dict[str, Any]] = []
-    for key, qs in groups.items():
-        if len({q.article for q in qs}) < 2:
+    for key, group in groups.items():
+        if len({q.article for q in group}) < 2:
             continue
-        if key[0] == "vote":
-            splits = {aid: {q.value for q in qs if q.article == aid} for aid in dict.fromkeys(q.article for q in qs)}
-            sets = list(splits.values())
-            if all(s == sets[0] for s in sets):
+        parts = [(group, "")] if key[0] == "vote" else _split_by_source(_tidy(group))
+        for qs, voice in parts:
+            found = _conflict(key, qs, texts, by_id)
+            if found is None:
                 continue
-            pairs = [(x, y) for x in qs for y in qs if x.article < y.article
-                     and splits[x.article] != splits[y.article]][:1]
-            label, reason = "conflict", "the articles give different vote splits: " + "; ".join(
-                f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
-        else:
-            pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:]
-                     if x.article != y.article and not compatible(x, y)]
-            if not pairs:
-                continue
-            label, reason = _label(pairs, texts)
-        seen: set[tuple[str, str]] = set()
-        values = []
-        for q in sorted(qs, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
-            if (q.article, q.text.lower()) in seen:
-                continue
-            seen.add((q.article, q.text.lower()))
-            values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
-                           "start": q.start, "end": q.end, "sentence": q.sentence,
-                           "text": _sentence(by_id[q.article], q.sentence)})
-        measure = key[0] + (f" in {next(q.place for q in qs if q.place)}" if key[1] else "") + (f" ({key[2]} event)" if key[2] != "this" else "")
-        out.append({"kind": "number", "measure": measure, "values": values, "label": label, "reason": reason})
+            label, reason = found
+            seen: set[tuple[str, str]] = set()
+            values = []
+            for q in sorted(qs, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
+                if (q.article, q.text.lower()) in seen:
+                    continue
+                seen.add((q.article, q.text.lower()))
+                values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
+                               "start": q.start, "end": q.end, "sentence": q.sentence,
+                               "text": _sentence(by_id[q.article], q.sentence)})
+            measure = key[0] + (f" in {next(q.place for q in qs if q.place)}" if key[1] else "") + \
+                (f" ({key[2]} event)" if key[2] != "this" else "") + voice
+            out.append({"kind": "number", "measure": measure, "values": values, "label": label, "reason": reason})
     out.sort(key=lambda c: -len({v["article"] for v in c["values"]}))
     return out
