@@ -92,13 +92,14 @@ def _phrases(value: Any) -> list[str]:
 
 
 TIME_NOTE = re.compile(r"explained by time|time-explained", re.IGNORECASE)
-SOURCES_NOTE = re.compile(r"between agencies|organisers[- ]vs[.-]?[- ]police|different (?:officials|estimators)",
+SOURCES_NOTE = re.compile(r"between agencies|organisers[- ]vs[.-]?[- ]police|different officials",
                           re.IGNORECASE)
 
 
 def expected_label(note: str) -> str | None:
     """The label the gold note asks for: ``updated`` where the note says the difference is explained by
-    time, ``sources differ`` where it names two agencies / officials / estimators; else any label."""
+    time, ``sources differ`` where it names two agencies (or officials of two agencies, or organisers vs
+    police); else any label."""
     if TIME_NOTE.search(note):
         return "updated"
     if SOURCES_NOTE.search(note):
@@ -135,7 +136,6 @@ def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any
             counts.setdefault(gi, set()).add(v["article"])
     best = max(counts, key=lambda gi: len(counts[gi]), default=None)
     problems: list[str] = []
-    listed = [v for v, gis in zip(conflict["values"], matched, strict=True) if best is not None and best in gis]
     for v, gis in zip(conflict["values"], matched, strict=True):
         f = file_of[v["article"]]
         span = (v["start"], v["end"])
@@ -148,10 +148,11 @@ def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any
             tags.append(f"{v['value']!r} [{Path(f).stem}] quoted in the gold note of that conflict")
             continue
         q_v = quantity_at(v)
-        same = [w for w in listed if w["article"] == v["article"] and q_v is not None
-                and (q_w := quantity_at(w)) is not None and ranges_compatible(q_v, q_w)]
+        gold_spans = spans(f, gold_nc[best]["values"][f]) if best is not None and f in gold_nc[best]["values"] else []
+        same = [q for q in articles[v["article"]].quantities if q_v is not None and q is not q_v
+                and q.measure == q_v.measure and overlaps((q.start, q.end), gold_spans) and ranges_compatible(q_v, q)]
         if same:
-            tags.append(f"{v['value']!r} [{Path(f).stem}] the article's gold figure ({same[0]['value']!r}) told "
+            tags.append(f"{v['value']!r} [{Path(f).stem}] the article's gold figure ({same[0].text!r}) told "
                         f"again (hand check)")
             continue
         other = [gold_nc[gi]["what"] for gi in gis]

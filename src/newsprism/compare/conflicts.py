@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
@@ -33,11 +32,14 @@ VAGUE_MEASURES = ("people counted", "people be")  # too generic to say two figur
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
-    """The place most articles name (ties: the shortest name, a country before its cities): a figure
-    "in Mexico" is the story's own total, not a narrower place."""
+    """The place most articles name, a headline counting twice (ties: the shortest name, a country before its
+    cities): a figure "in Mexico" is the story's own total, not a narrower place."""
     counts: Counter[str] = Counter()
     for a in analyzed:
         counts.update({e.name for e in a.entities if e.type == "GPE"})
+        titles = [p for p in a.article.paragraphs if p.kind == "title"]
+        counts.update({e.name for e in a.entities if e.type == "GPE"
+                       and any(p.start <= m.start < p.end for p in titles for m in e.mentions)})
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], len(name)))
@@ -91,13 +93,23 @@ def named_source(q: Quantity) -> str | None:
     return q.source
 
 
+def same_source(a: str, b: str) -> bool:
+    """Whether two source names are one source: "Enrique Pena Nieto" and "Mexican President Enrique Pena
+    Nieto", "Organisers" and "organizers"."""
+    x, y = (re.sub(r"[^a-z ]", "", n.lower().replace("organiz", "organis")).split() for n in (a, b))
+    if not x or not y:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return long_[-len(short):] == short
+
+
 def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tuple[str, str]:
     """("evidence" | "against" | "unknown", why) for the larger figure ``hi`` being a later count than ``lo``."""
     if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
         return "evidence", f"{hi.text.strip()} ({hi.as_of}) is later than {lo.text.strip()} ({lo.as_of})"
     cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
-    if lo.as_of and hi.as_of and lo.as_of >= hi.as_of:
-        return "against", f"{hi.text.strip()} ({hi.as_of}) is not later than {lo.text.strip()} ({lo.as_of})"
+    if lo.as_of and hi.as_of and lo.as_of > hi.as_of:
+        return "against", f"{hi.text.strip()} ({hi.as_of}) is earlier than {lo.text.strip()} ({lo.as_of})"
     if cue:
         return "evidence", f"{hi.text.strip()} is worded as a rise (“{cue.group(0)}”)"
     return "unknown", ""
@@ -107,14 +119,15 @@ def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], 
     """(label, reason) for the disagreeing pairs of one measure.
 
     ``updated``: a count (of the dead, the injured) where some larger figure is dated later or worded as a
-    rise ("rose to", "so far") and no larger figure is dated the same day as or before a smaller one;
+    rise ("rose to", "so far") and no larger figure is dated before a smaller one (figures of the same
+    day, or undated, cannot be ordered and do not count against);
     ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
     if is_count(pairs[0][0].measure):
         verdicts = [_rise(*sorted((a, b), key=_mid), texts) for a, b in pairs]
         if any(v == "evidence" for v, _ in verdicts) and not any(v == "against" for v, _ in verdicts):
             return "updated", "the count rose over time: " + "; ".join(
                 dict.fromkeys(why for v, why in verdicts if v == "evidence"))
-    if all(named_source(a) and named_source(b) and named_source(a).lower() != named_source(b).lower()  # type: ignore[union-attr]
+    if all(named_source(a) and named_source(b) and not same_source(named_source(a), named_source(b))  # type: ignore[arg-type]
            for a, b in pairs):
         names = sorted({named_source(q) or "" for p in pairs for q in p})
         return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
@@ -126,32 +139,51 @@ def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], 
     return "conflict", f"{a.text.strip()} and {b.text.strip()} differ for {a.measure}"
 
 
-def _tidy(qs: list[Quantity]) -> list[Quantity]:
-    """One measure's figures as a table shows them: an unattributed figure that repeats one its own article
-    attributes takes that source (a headline repeats the body); a vague amount ("hundreds of people") is
-    left out where its article gives an exact figure of the same measure."""
+def _tidy(qs: list[Quantity], by_id: dict[str, AnalyzedArticle], vague: bool = True) -> list[Quantity]:
+    """One measure's figures as a table shows them: a headline's figure is left out where its article's body
+    gives one of the same measure (the body says who gives it and when), and a vague amount ("hundreds of
+    people") where its article gives an exact figure of the same measure."""
     out = []
     for q in qs:
         own = [r for r in qs if r.article == q.article and r is not q]
-        if q.qualifier == "vague" and any(r.qualifier != "vague" for r in own):
+        if _in_title(by_id[q.article], q) and any(not _in_title(by_id[r.article], r) for r in own):
             continue
-        if not named_source(q):
-            src = next((named_source(r) for r in own if named_source(r) and compatible(q, r)), None)
-            if src:
-                q = replace(q, source=src)
+        if vague and q.qualifier == "vague" and any(r.qualifier != "vague" for r in own):
+            continue
         out.append(q)
     return out
+
+
+def _parts(key: tuple[str, str, str], group: list[Quantity], texts: dict[tuple[str, int], str],
+           by_id: dict[str, AnalyzedArticle]) -> list[tuple[list[Quantity], str]]:
+    """The tables one measure's figures make: one, unless the count is not explained as an update and named
+    sources disagree, when the sources' figures and the outlets' own are shown apart."""
+    whole = _tidy(group, by_id)
+    found = _conflict(key, whole, texts, by_id)
+    if found and found[0] == "updated":
+        return [(whole, "")]
+    parts = _split_by_source(_tidy(group, by_id, vague=False))
+    if len(parts) < 2:
+        return [(whole, "")]
+    named = _conflict(key, _tidy(parts[0][0], by_id), texts, by_id)
+    if not named or named[0] != "sources differ":
+        return [(whole, "")]  # the named sources do not simply stand against each other: one table
+    return [(_tidy(qs, by_id), voice) for qs, voice in parts]
 
 
 def _split_by_source(qs: list[Quantity]) -> list[tuple[list[Quantity], str]]:
     """Where named sources disagree (organisers vs police), their figures form one table and the figures the
     outlets give in their own voice another: each outlet silently adopting one side is its own finding."""
     named = [q for q in qs if named_source(q)]
-    disagree = any(not compatible(x, y) and named_source(x).lower() != named_source(y).lower()  # type: ignore[union-attr]
+    disagree = any(not compatible(x, y) and not same_source(named_source(x), named_source(y))  # type: ignore[arg-type]
                    for i, x in enumerate(named) for y in named[i + 1:])
     if not disagree:
         return [(qs, "")]
     return [(named, ""), ([q for q in qs if not named_source(q)], " (in the outlets' own voice)")]
+
+
+def _in_title(a: AnalyzedArticle, q: Quantity) -> bool:
+    return any(p.kind in ("title", "heading") and p.start <= q.start < p.end for p in a.article.paragraphs)
 
 
 def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[str, int], str],
@@ -185,7 +217,7 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     for key, group in groups.items():
         if len({q.article for q in group}) < 2:
             continue
-        parts = [(group, "")] if key[0] == "vote" else _split_by_source(_tidy(group))
+        parts = [(group, "")] if key[0] == "vote" else _parts(key, group, texts, by_id)
         for qs, voice in parts:
             found = _conflict(key, qs, texts, by_id)
             if found is None:
@@ -193,10 +225,15 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
             label, reason = found
             seen: set[tuple[str, str]] = set()
             values = []
-            for q in sorted(qs, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
-                if (q.article, q.text.lower()) in seen:
+            # a figure an article repeats is shown once, from its body rather than its headline
+            shown = sorted(qs, key=lambda q: (_in_title(by_id[q.article], q), q.start))
+            keep = []
+            for q in shown:
+                if (q.article, q.text.strip().lower()) in seen:
                     continue
-                seen.add((q.article, q.text.lower()))
+                seen.add((q.article, q.text.strip().lower()))
+                keep.append(q)
+            for q in sorted(keep, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
                 values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
                                "start": q.start, "end": q.end, "sentence": q.sentence,
                                "text": _sentence(by_id[q.article], q.sentence)})

@@ -118,7 +118,8 @@ _SITE = re.compile(r"\b(?:at|in|inside) (the (?:[\w'’-]+ ){0,3}?(?:school|buil
 # "Morelos was hardest hit with 42 deaths", "Puebla, a town southeast of the capital, saw 11 deaths", "Guerrero (6)"
 _PLACE_BEFORE = re.compile(r"\s*(?:state\s*)?(?:\(\s*|(?:,[^,;.\d]{0,60},\s*)?(?:was (?:the )?hardest[- ]hit,? with|saw|"
                            r"recorded|reported|had|counted|registered|suffered|confirmed|lost)\s+(?:\w+\s+){0,2}?)")
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and(?! \w+ing\b))\b")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and(?! \w+ing\b))\b|"
+                           r"(?:(?<=\d[MmBbKk])|(?<=[a-z]{3}))\.\s+(?=[A-Z])")  # the last: a sentence the splitter missed
 
 
 _AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s(?P<n>[1-9]\d),\s")
@@ -131,10 +132,39 @@ _SUPERSEDED = re.compile(r"(?:\b(?:revised|raised|lowered|cut|corrected|down|up|
                          re.IGNORECASE)
 
 
+# "shut down only 313 of the 2,200 polling stations": a share of a stated whole
+_SHARE_OF = re.compile(r"\b(?P<n>\d[\d,]*)\s+of\s+(?:the\s+|its\s+|all\s+)?(?P<m>\d[\d,]*)\s+(?P<noun>[a-z]+)")
+_OPEN = re.compile(r"\b(?:open|opened|operating|working)\b", re.IGNORECASE)
+_SHUT = re.compile(r"\b(?:shut|closed|close|blocked|sealed)\b", re.IGNORECASE)
+
+
+def _share(m: re.Match[str], text: str) -> tuple[float, tuple[float, float], tuple[str, str | None, str]] | None:
+    """(percent, range, measure) of "N of the M things", read as the share that is open where the sentence
+    says the N were shut ("313 of the 2,200 polling stations" shut → 85.8 % open), so that it meets "73 % of
+    polling stations were open"; None for a share of nothing said to be open or shut."""
+    n, whole = float(m.group("n").replace(",", "")), float(m.group("m").replace(",", ""))
+    if whole <= 0 or n > whole:
+        return None
+    lo, hi = _clause(text, m.start(), m.end())
+    clause = text[lo:hi]
+    shut, open_ = _SHUT.search(clause), _OPEN.search(clause)
+    if not (shut or open_):
+        return None
+    low, high = 100 * (n - 0.5) / whole, 100 * (n + 0.5) / whole
+    pct = 100 * n / whole
+    if shut and not open_:
+        pct, low, high = 100 - pct, 100 - high, 100 - low
+    return pct, (low, high), (f"percent {m.group('noun').lower()} open", None,
+                              f"{m.group('n')} of {m.group('m')} {m.group('noun')} "
+                              f"{'shut: the rest open' if shut and not open_ else 'open'}")
+
+
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """A number that states no figure: inside a compound adjective ("three-story", but "7.1-magnitude" and
     "a 13-year standoff" are figures), a rank ("No. 1"), or a figure the sentence says was replaced."""
     end = end - 1 if text[start:end].endswith("-") else end
+    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and re.fullmatch(r"[a-z]+", text[start:end].strip().lower()):
+        return True  # "the two victims": people named before, not a count
     return bool(_COMPOUND.match(text[end:end + 14]) or re.search(r"\bNo\.\s*$", text[max(0, start - 5):start])
                 or _SUPERSEDED.search(text[max(0, start - 90):start]))
 
@@ -224,7 +254,8 @@ def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
 
 
 def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,  # noqa: C901 - one ordered list of rules
-             text: str, start: int, end: int, sentence: str = "", preceding: str = "") -> tuple[str, str | None, str] | None:
+             text: str, start: int, end: int, sentence: str = "", preceding: str = "",
+             preceding_sentences: str = "") -> tuple[str, str | None, str] | None:
     """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None.
 
     One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
@@ -240,11 +271,18 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
         what = of.group(1).lower() if of else (verb or "")
-        return f"percent {what}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
+        state = " open" if of and _OPEN.search(after[:60]) and not _SHUT.search(after[:60]) else \
+            " shut" if of and _SHUT.search(after[:60]) else ""
+        return f"percent {what}{state}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
     if kind == "money":
         # a deal's price, its cash part, its stock part and a fee are different sums: only a sum named by
         # what it pays for (fee, cost, fortune, bail…) is compared
         cue = _nearest([("money", MONEY_CUES)], text, start, end, window=8)
+        if cue is None and preceding_sentences:
+            # "How much it cost? … One estimate: at least $1 million": the sum answers the question just asked
+            asked = re.search(r"\bhow much\b[^?]{0,40}\b(" + MONEY_CUES + r")\b[^?]*\?", preceding_sentences,
+                              re.IGNORECASE)
+            cue = ("money", asked.group(1).lower()) if asked else None
         if cue is None:
             return None
         word = cue[1].rstrip("s")
@@ -331,7 +369,8 @@ _START_POINT = re.compile(r"(?:\bsince|\b(?:began|begun|started|starting|founded
 
 _NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|of)?\s*[A-Z][\w'’.-]*)*"
 # "43 in Puebla", "72 died in the state of Morales", "219 people were killed in densely populated Mexico City"
-_PLACE_AFTER = re.compile(r"\s*(?:(?:[a-z]+|[A-Z][a-z]+day)\s+){0,6}?(?:in|inside|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+_PLACE_AFTER = re.compile(r"\s*(?:(?!(?:during|after|before|from|at|on|of|by|for|with|near|outside|to|into|"
+                          r"over|under|while|when|as)\b)(?:[a-z]+|[A-Z][a-z]+day)\s+){0,6}?(?:in|inside|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
                           r"(?:(?P<k>state|province|county|region|municipality|city|town) of\s+)?(?P<p>" + _NAME + r")"
                           r"(?P<st>\s+state\b)?")
 # "Guerrero (6)", "The state of Morelos, just south of the capital, was hardest hit with 42 deaths"
@@ -343,6 +382,7 @@ _RESPECTIVELY = re.compile(r"(?P<k>states? of\s+)?(?P<p1>" + _NAME + r"),?\s+and
 
 
 def _state_name(name: str, marked: bool) -> str:
+    name = name.rstrip(".")
     return f"State of {name}" if marked and not name.lower().startswith("state of") else name
 
 
@@ -378,8 +418,8 @@ def _event_scope(text: str, lo: int, hi: int, start: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,
-           sentence_start: int, start: int | None = None) -> str:
+def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,  # noqa: C901 - ordered rules
+           sentence_start: int, start: int | None = None, dated: bool = True) -> str:
     """``this``, or what marks the clause as another event: a year other than the article's ("the 1985
     quake", "in 2014 when a ferry sank"), "earlier", "another quake", "two weeks ago". A year that is a start
     point ("since 1997", "talks began in 2006") or a count ("more than 2000 officers") marks no other event."""
@@ -387,6 +427,8 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
         lo, hi = _event_scope(text, lo, hi, start)
 
     def other_year(y: str, at: int, after: int) -> bool:
+        if not dated and y == year and re.search(r"\bin\s+$", text[max(0, at - 4):at]):
+            return True  # an undated article's "in 2014 when a ferry sank": its year is only a guess
         return bool(year and y != year and not _START_POINT.search(text[max(0, at - 25):at])
                     and not re.match(r"\s*(?:-|–|to)\s*\d", text[after:])
                     and not re.match(r"\s+(?!years?\b|quake|earthquake)[a-z]+s\b", text[after:])
@@ -411,11 +453,20 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
     return "this"
 
 
-def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings) -> str | None:
+_EVENT_DATE = re.compile(r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,2}?(?:" + EVENT_NOUNS + r")\b", re.IGNORECASE)
+
+
+def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings,
+           article_text: str = "") -> str | None:
+    """The date a figure holds at: a date in its sentence near the article date, else the article date. A
+    date that names the event ("the Sept. 19 quake", "Tuesday's earthquake") is when it happened, not when
+    the figure was counted."""
     if not published:
         return None
     base = dt.date.fromisoformat(published)
     for v in claim_values:
+        if article_text and _EVENT_DATE.match(article_text[v.end:v.end + 40]):
+            continue
         if v.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", str(v.value)):
             d = dt.date.fromisoformat(str(v.value))
             if abs((d - base).days) <= settings.as_of_window_days:
@@ -449,7 +500,7 @@ def _source(clause: str, clause_start: int, sentence: str, start: int, quotes: S
     return _named_source(sentence, start)
 
 
-STABLE_MEASURES = ("population",)  # facts of a place, not of an event: never tied to one
+STABLE_MEASURES = ("population", "age of")  # facts of a place or a person, not of an event: never tied to one
 NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
               "population")
 
@@ -484,7 +535,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                         and re.fullmatch(r"(19|20)\d\d", str(v.value)[:4]))
         year = max(years) if years else None
     out: list[Quantity] = []
-    not_places = {e.name.lower() for e in entities if e.type == "PERSON"}
+    not_places = {e.name.lower() for e in entities if e.type in ("PERSON", "NORP")}
     for s in sentences:
         cl = by_sentence.get(s.i, [])
         text = article.text[s.start:s.end]
@@ -498,6 +549,11 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                           tuple[str, str | None, str] | None, tuple[str, str, float] | None]] = []
         votes: list[tuple[int, int]] = []
         last_noun: tuple[str, int] | None = None
+        for m in _SHARE_OF.finditer(text):
+            share = _share(m, text)
+            if share is not None:
+                votes.append((m.start(), m.end()))
+                found.append((m.start(), m.end(), m.group(0), share[0], share[1], "exact", None, share[2], None))
         for m in _VOTE.finditer(text):
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             votes.append((m.start(), m.end()))
@@ -523,7 +579,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 last_noun = (noun, re_)
             lo, hi = _clause(text, rs, re_)
             measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text,
-                               article.text[max(0, v.start - 40):v.start])
+                               article.text[max(0, v.start - 40):v.start], article.text[max(0, s.start - 300):s.start])
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
@@ -578,7 +634,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 place=_place(entities, s.start, text, rs, re_, ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT"))
                 if name == "distance in space" else count_place(text, rs, re_, not_places) if is_count(name)
                 else None,
-                event="this" if name in STABLE_MEASURES else _event(text, lo, hi, dates, year, s.start, rs), as_of=_as_of(dates, article.published, settings),
+                event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
+                                                                            article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
                 source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
                 claim=claim_id, reason=reason))
     return out
