@@ -81,8 +81,9 @@ def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
     return ""
 
 
-GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple reports", "reports", "state media",
-                   "media", "sources", "the government", "government", "it", "they"}
+GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple reports", "reports", "report", "the report",
+                   "a report", "state media", "media", "sources", "the government", "government", "statement",
+                   "a statement", "the statement", "witnesses", "it", "they"}
 
 
 def named_source(q: Quantity) -> str | None:
@@ -108,8 +109,8 @@ def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tupl
     if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
         return "evidence", f"{hi.text.strip()} ({hi.as_of}) is later than {lo.text.strip()} ({lo.as_of})"
     cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
-    if lo.as_of and hi.as_of and lo.as_of > hi.as_of:
-        return "against", f"{hi.text.strip()} ({hi.as_of}) is earlier than {lo.text.strip()} ({lo.as_of})"
+    if lo.as_of and hi.as_of and lo.as_of >= hi.as_of:
+        return "against", f"{hi.text.strip()} ({hi.as_of}) is not later than {lo.text.strip()} ({lo.as_of})"
     if cue:
         return "evidence", f"{hi.text.strip()} is worded as a rise (“{cue.group(0)}”)"
     return "unknown", ""
@@ -119,8 +120,8 @@ def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], 
     """(label, reason) for the disagreeing pairs of one measure.
 
     ``updated``: a count (of the dead, the injured) where some larger figure is dated later or worded as a
-    rise ("rose to", "so far") and no larger figure is dated before a smaller one (figures of the same
-    day, or undated, cannot be ordered and do not count against);
+    rise ("rose to", "so far") and no larger figure is dated the same day as or before a smaller one (two
+    outlets' different counts of one day disagree; undated figures cannot be ordered and do not count);
     ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
     if is_count(pairs[0][0].measure):
         verdicts = [_rise(*sorted((a, b), key=_mid), texts) for a, b in pairs]
