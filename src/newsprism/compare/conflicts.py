@@ -86,6 +86,11 @@ GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple rep
                    "a statement", "the statement", "witnesses", "it", "they"}
 
 
+# counts that only grow as they are updated (a march's crowd is counted once; missing people are found)
+RISING = ("killed", "injured", "displaced", "arrested", "hospitalised", "evacuated", "affected", "damaged",
+          "destroyed")
+
+
 def named_source(q: Quantity) -> str | None:
     """The source a figure is given to when it names one ("USGS", "police", "organisers"); "officials" and
     "authorities" name no one in particular."""
@@ -119,11 +124,11 @@ def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tupl
 def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], str]) -> tuple[str, str]:
     """(label, reason) for the disagreeing pairs of one measure.
 
-    ``updated``: a count (of the dead, the injured) where some larger figure is dated later or worded as a
+    ``updated``: a count that only grows (of the dead, the injured: ``RISING``) where some larger figure is dated later or worded as a
     rise ("rose to", "so far") and no larger figure is dated the same day as or before a smaller one (two
     outlets' different counts of one day disagree; undated figures cannot be ordered and do not count);
     ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
-    if is_count(pairs[0][0].measure):
+    if is_count(pairs[0][0].measure) and pairs[0][0].measure.endswith(RISING):
         verdicts = [_rise(*sorted((a, b), key=_mid), texts) for a, b in pairs]
         if any(v == "evidence" for v, _ in verdicts) and not any(v == "against" for v, _ in verdicts):
             return "updated", "the count rose over time: " + "; ".join(
