@@ -129,7 +129,10 @@ def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], 
     outlets' different counts of one day disagree; undated figures cannot be ordered and do not count);
     ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
     if is_count(pairs[0][0].measure) and pairs[0][0].measure.endswith(RISING):
-        verdicts = [_rise(*sorted((a, b), key=_mid), texts) for a, b in pairs]
+        verdicts = []
+        for a, b in pairs:
+            lo, hi = sorted((a, b), key=_mid)
+            verdicts.append(_rise(lo, hi, texts))
         if any(v == "evidence" for v, _ in verdicts) and not any(v == "against" for v, _ in verdicts):
             return "updated", "the count rose over time: " + "; ".join(
                 dict.fromkeys(why for v, why in verdicts if v == "evidence"))

@@ -605,7 +605,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             word = (m.group(1) or m.group(3)).lower()
             vague_low, vague_high = VAGUE[word]
             raw = (m.group("noun") or m.group("noun2") or "").lower()
-            noun: str | None = None if not raw else raw if raw in ("people", "police") else \
+            noun = None if not raw else raw if raw in ("people", "police") else \
                 raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
