@@ -41,7 +41,7 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("up_to", r"up to|as many as|at most|a maximum of"),
     ("about", r"about|around|some|roughly|approximately|an estimated|estimated|circa|more likely around"),
 )
-_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+|an?\s+)?[$€£]?\s*$",
+_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+|an?\s+)?(?:[$€£]|USD|US\$|EUR|GBP)?\s*$",
                    re.IGNORECASE)
 VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
          "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
