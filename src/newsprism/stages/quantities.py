@@ -367,7 +367,7 @@ _START_POINT = re.compile(r"(?:\bsince|\b(?:began|begun|started|starting|founded
                           re.IGNORECASE)
 
 
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:de|del|la|of)?\s*[A-Z][\w'’.-]*)*"
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|of)\s+)?[A-Z][\w'’.-]*)*"
 # "43 in Puebla", "72 died in the state of Morales", "219 people were killed in densely populated Mexico City"
 _PLACE_AFTER = re.compile(r"\s*(?:(?!(?:during|after|before|from|at|on|of|by|for|with|near|outside|to|into|"
                           r"over|under|while|when|as)\b)(?:[a-z]+|[A-Z][a-z]+day)\s+){0,6}?(?:in|inside|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
