@@ -15,9 +15,15 @@ How support is checked automatically (``GOLD.json`` phrases, located in each art
 - a synthesis sentence is faithful when it is not page chrome (a gold boilerplate line), its fact is
   correct (corroborated), its conflict is a gold conflict (conflict), or it is the cited article's own
   sentence, attributed to it (unique);
-- a reported number conflict is correct when two of its values (from two articles) lie in the
-  phrases of one gold number conflict; a look-alike is wrongly reported when two values of one
-  reported conflict lie in the phrases of one gold ``not_conflicts`` entry.
+- a reported number conflict is correct (strict) only when the values of two articles lie in the
+  phrases of ONE gold number conflict, every other value lies there too, and its label is the one the
+  gold note asks for (``updated`` where the note says "explained by time", ``sources differ`` where it
+  names two agencies); a value of another gold conflict, of a look-alike or of nothing listed makes it
+  wrong. Two exceptions are printed for a hand check: a value the gold note of that conflict quotes, and a
+  figure its article's gold value repeats (same article, measure and compatible range). Every verdict is
+  printed with the reason each value passed or failed, and each gold conflict missed with what the
+  analysis measured at its phrases; a look-alike is wrongly reported when two values of one reported
+  conflict lie in the phrases of one gold ``not_conflicts`` entry.
 
 Dates: where the cleaner found no date, the article's date is taken from GOLD ``metadata`` (as a
 feed or page header would give it): counts that rise over days need it.
