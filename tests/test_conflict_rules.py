@@ -104,10 +104,12 @@ def test_share_of_a_stated_whole_reads_the_open_part():
 
 
 def test_touching_ranges_disagree_but_points_do_not():
-    assert not ranges_compatible(_fig(12, 11.5, 12.5), _fig(13, 12.5, 13.5))  # "12-year" vs "13-year"
-    assert not ranges_compatible(_fig(1, 0.9, 1.0), _fig(1, 1.0, 1.5))  # nearly a mile vs more than a mile
+    assert not ranges_compatible(_fig(12, 11.5, 12.5, qualifier="exact"), _fig(13, 12.5, 13.5, qualifier="exact"))
+    assert not ranges_compatible(_fig(1, 0.9, 1.0, qualifier="nearly"), _fig(1, 1.0, 1.5, qualifier="more_than"))
     assert ranges_compatible(_fig(2, 2.0, 2.0), _fig(2, 2.0, 3.0))  # "two" vs "at least two"
     assert ranges_compatible(_fig(1, 1.0, 1.0), _fig(1, 0.9, 1.0))  # "a mile" vs "nearly a mile"
+    # "at least two" (read as up to 3) and "at least three" can both hold
+    assert ranges_compatible(_fig(2, 2.0, 3.0, qualifier="at_least"), _fig(3, 3.0, 4.5, qualifier="at_least"))
 
 
 def test_source_names_of_one_person_are_one_source():

@@ -225,6 +225,10 @@ def value_range(value: float, digits: str, qualifier: str, settings: Settings = 
     return low, high
 
 
+SOFT_HIGH = ("at_least", "more_than", "about", "vague")  # qualifiers whose upper end is a margin, not the words
+SOFT_LOW = ("nearly", "less_than", "up_to", "about", "vague")  # qualifiers whose lower end is a margin
+
+
 def ranges_compatible(a: Quantity, b: Quantity) -> bool:
     """Whether two figures' ranges leave room for one true value. Ranges that only touch do not: "12" covers
     11.5-12.5 and "13" 12.5-13.5, "nearly a mile" stops short of a mile and "greater than a mile" starts
@@ -234,7 +238,13 @@ def ranges_compatible(a: Quantity, b: Quantity) -> bool:
     lo, hi = max(a.low, b.low), min(a.high, b.high)
     if lo < hi:
         return True
-    return lo == hi and (a.low == a.high or b.low == b.high)
+    if lo > hi:
+        return False
+    lower, upper = sorted((a, b), key=lambda q: (q.high or 0.0))
+    # where the ranges touch, an end that is only a reading of the wording ("at least two" reaches 3,
+    # "nearly 400" reaches down to 360) leaves room; an end the words state ("12", "nearly a mile") does not
+    soft = lower.qualifier in SOFT_HIGH or upper.qualifier in SOFT_LOW
+    return soft or a.low == a.high or b.low == b.high
 
 
 def _qualifier(before: str) -> str:
