@@ -119,7 +119,7 @@ class Settings:
     log_odds_prior: float = _s(10000.0, "Strength (pseudo-words) of the general-English Dirichlet prior in the log-odds word contrast.", "compare")
     log_odds_min_alpha: float = _s(0.5, "Pseudo-count every word gets in the log-odds prior, so that one or two uses are never distinctive.", "compare")
     distinctive_z_min: float = _s(1.0, "Log-odds z-score at which a word sets an outlet apart (about one s.d.: short articles rarely reach 1.96).", "compare")
-    topic_share_min: float = _s(0.5, "Share of the other articles using a loaded word at which it is the story's topic, not framing.", "compare")
+    topic_share_min: float = _s(0.4, "Share of the other articles using a loaded word at which it is the story's topic, not framing (chosen on news-dev).", "compare")
     distinctive_max: int = _s(10, "Distinctive words listed per outlet in the framing contrast.", "compare")
     min_claim_words: int = _s(5, "Sentences with fewer words are not facts (fragments); 'Two people are still missing.' counts.", "compare")
     synthesis_unique_per_article: int = _s(3, "Single-source claims per article in the synthesis (the report lists all).", "compare")
