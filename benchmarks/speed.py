@@ -69,12 +69,15 @@ def basil_articles(n: int) -> list[Article]:
     return out
 
 
-def timed_stages(spent: dict[str, float]) -> list[Stage]:
+def timed_stages(spent: dict[str, float], kept: dict[str, list[Any]] | None = None) -> list[Stage]:
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def run(arg: Any) -> Any:
             start = time.perf_counter()
             try:
-                return fn(arg)
+                out = fn(arg)
+                if kept is not None:
+                    kept.setdefault(name, []).append(out)
+                return out
             finally:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
         return run
@@ -111,8 +114,9 @@ def fresh(article: Article, repeats: int = 3) -> None:
         analyze_cmd = [env_python, "-c", PEAK + "from newsprism.cli import main\nmain()", "analyze", str(path),
                        "--json"]
         commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
-                    "analyze": analyze_cmd, "analyze, bias_encoder=static": [*analyze_cmd, "--set",
-                                                                            "bias_encoder=static"]}
+                    "analyze": analyze_cmd,
+                    "analyze, bias_encoder=minilm": [*analyze_cmd, "--set", "bias_encoder=minilm"],
+                    "analyze, bias_encoder=static": [*analyze_cmd, "--set", "bias_encoder=static"]}
         runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for _ in range(repeats):  # interleaved, so a burst of load on the machine hits all
             for name, cmd in commands.items():
@@ -164,22 +168,32 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
-    static = DEFAULT.replace(bias_encoder="static")
-    analyze_many(articles[:2])  # load models
-    analyze_many(articles[:2], static)
+    configs = [DEFAULT.replace(bias_encoder=b) for b in dict.fromkeys((DEFAULT.bias_encoder, "minilm", "static"))]
+    for settings in configs:
+        analyze_many(articles[:2], settings)  # load models
     parses = [parse_seconds(texts)]
-    for settings in (DEFAULT, static):
+    ratios = {}
+    for settings in configs:
         nlp._cache.clear()
         spent: dict[str, float] = {}
+        kept: dict[str, list[Any]] = {}
         start = time.perf_counter()
-        analyzed = analyze_many(articles, settings, stages=timed_stages(spent))
+        analyzed = analyze_many(articles, settings, stages=timed_stages(spent, kept))
         full = time.perf_counter() - start
         parses.append(parse_seconds(texts))
         parse = (parses[-2] + parses[-1]) / 2
+        ratios[settings.bias_encoder] = full / parse
         print(f"[bias_encoder={settings.bias_encoder}] spaCy parse alone {parse:.2f} s (before {parses[-2]:.2f}, "
               f"after {parses[-1]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×)")
         print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
               + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+        if settings.bias_encoder == "cascade":
+            notes = [n for out in kept.get("vectors", []) for v in (out if isinstance(out, list) else [out])
+                     for n in (v.bias_notes or ())]
+            sent = sum(n is None for n in notes)
+            print(f"  cascade: MiniLM scored {sent:,} of {len(notes):,} sentences ({sent / max(len(notes), 1):.1%}); "
+                  f"the rest kept the static-vector estimate")
+    print("ratios to the parse, same process: " + " · ".join(f"{k} {v:.2f}×" for k, v in ratios.items()))
     if args.encoders:
         encoders(analyzed, parse)
     print(f"peak memory of this process: {peak_rss_mb():.0f} MB")

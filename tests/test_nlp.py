@@ -93,9 +93,11 @@ def test_nlp_vectors_stage_shares_one_encoding(seed_articles, monkeypatch: pytes
         calls.append(len(texts))
         return real(texts, encoder)
 
+    from newsprism.settings import DEFAULT
+
     nlp._cache.clear()
     monkeypatch.setattr(nlp, "_encode", counting)
-    analyzed = analyze_many(list(seed_articles))
+    analyzed = analyze_many(list(seed_articles), DEFAULT.replace(bias_encoder="minilm"))
     # both articles' sentences in one encoder call; framing and checks encode nothing again (later calls
     # can only be a unit noun missing from the shipped table, one word each)
     sentences = {s.text for a in analyzed for s in a.sentences}
