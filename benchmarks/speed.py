@@ -131,7 +131,7 @@ def fresh(article: Article, repeats: int = 3) -> None:
                   f"ratio {med[name] / med['parse']:.2f}× the fresh parse (target ≤ 2×)")
 
 
-def compare_warm() -> None:
+def compare_warm(settings: Any = DEFAULT) -> None:
     def batch(seed: int) -> list[Article]:
         rng = random.Random(seed)
         out = []
@@ -141,18 +141,19 @@ def compare_warm() -> None:
                                            kind="text")))
         return out
 
-    analyze_many(batch(1))  # warm
+    analyze_many(batch(1), settings)  # warm
     rows = []
     for seed in (2, 3, 4):
         articles = batch(seed)
         start = time.perf_counter()
-        analyzed = analyze_many(articles)
+        analyzed = analyze_many(articles, settings)
         middle = time.perf_counter()
-        compare_analyzed(analyzed)
+        compare_analyzed(analyzed, settings)
         rows.append((middle - start, time.perf_counter() - middle))
     words = sum(len(a.text.split()) for a in batch(2)) / 5
     total = sorted(a + c for a, c in rows)
-    print(f"compare 5 articles (~{words:.0f} words each) warm, 3 runs: analyse + compare "
+    print(f"[bias_encoder={settings.bias_encoder}] compare 5 articles (~{words:.0f} words each) warm, 3 runs: "
+          f"analyse + compare "
           f"{total[0]:.2f}–{total[-1]:.2f} s (of which compare alone {min(c for _, c in rows):.2f}–"
           f"{max(c for _, c in rows):.2f} s; target ≤ 1.5 s)")
 
@@ -197,7 +198,8 @@ def main() -> None:
     if args.encoders:
         encoders(analyzed, parse)
     print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
-    compare_warm()
+    for settings in configs[:2]:
+        compare_warm(settings)
     if not args.no_fresh:
         one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
         fresh(one)

@@ -53,3 +53,25 @@ def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_article
 
     cascade, minilm = cues(DEFAULT.replace(bias_encoder="cascade")), cues(DEFAULT.replace(bias_encoder="minilm"))
     assert minilm and cascade == minilm
+
+
+@pytest.mark.slow
+def test_similarity_matrices_equal_the_pairwise_scores(analyzed_examples) -> None:  # type: ignore[no-untyped-def]
+    from newsprism import similarity as sim
+    from newsprism.settings import DEFAULT
+
+    claims = [c for a in analyzed_examples for c in a.claims]
+    half = len(claims) // 2
+    left, right = claims[:half], claims[half:]
+    idf, tidf, tdf = sim.entity_idf(claims), sim.term_idf(claims), sim.term_df(claims)
+    pairs = {
+        "entity": (sim.entity_overlap_matrix(left, right, idf), lambda a, b: sim.entity_overlap(a, b, idf)),
+        "term": (sim.term_overlap_matrix(left, right, tidf, DEFAULT), lambda a, b: sim.term_overlap(a, b, tidf)),
+        "anchor": (sim.anchor_overlap_matrix(left, right, tdf), lambda a, b: sim.anchor_overlap(a, b, tdf)),
+        "number": (sim.number_overlap_matrix(left, right, DEFAULT), lambda a, b: sim.number_overlap(a, b)),
+    }
+    for name, (matrix, pairwise) in pairs.items():
+        expected = np.array([[pairwise(a, b) for b in right] for a in left])
+        assert matrix.shape == (len(left), len(right))
+        assert np.allclose(matrix, expected, atol=1e-12), name
+    assert pairs["term"][0].max() > 0 and pairs["entity"][0].max() > 0  # the examples share words and names

@@ -142,6 +142,12 @@ def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
     article.write_text("Council Approves New Bridge\n\nThe council approved a new bridge on Monday. About 1,200 "
                        "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
                        encoding="utf-8")
+    nlp.static_table()
     loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
-    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse
+    assert "spacy" in loaded  # it did analyse
+    assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
+    # with the bias cascade (the default) these plain sentences need no MiniLM run at all; MiniLM over every
+    # sentence loads ONNX Runtime, still without torch
+    loaded = _loaded_after(["analyze", str(article), "--json", "--set", "bias_encoder=minilm"], tmp_path)
+    assert "spacy" in loaded and "onnxruntime" in loaded
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
