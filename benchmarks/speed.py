@@ -32,7 +32,7 @@ from newsprism import nlp
 from newsprism.compare import compare_analyzed
 from newsprism.extract import extract
 from newsprism.records import Article, RawDocument
-from newsprism.settings import DEFAULT
+from newsprism.settings import DEFAULT, Settings
 from newsprism.stages import DEFAULT_STAGES, Stage, analyze_many
 from newsprism.stages.vectors import texts_to_encode
 
@@ -163,13 +163,18 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--no-fresh", action="store_true")
     ap.add_argument("--encoders", action="store_true", help="also time the sentence vectors by each encoder")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="settings for every configuration (e.g. bias_cascade_word_band=0)")
+    ap.add_argument("--only", help="comma-separated bias_encoder values to run (default: the default, minilm, static)")
     args = ap.parse_args()
+    base = Settings.from_pairs(args.set)
     articles = basil_articles(args.n)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
-    configs = [DEFAULT.replace(bias_encoder=b) for b in dict.fromkeys((DEFAULT.bias_encoder, "minilm", "static"))]
+    chosen = args.only.split(",") if args.only else [DEFAULT.bias_encoder, "minilm", "static"]
+    configs = [base.replace(bias_encoder=b) for b in dict.fromkeys(chosen)]
     for settings in configs:
         analyze_many(articles[:2], settings)  # load models
     parses = [parse_seconds(texts)]

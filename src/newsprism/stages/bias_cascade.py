@@ -11,8 +11,8 @@ scores only the sentences where the estimate could change a decision:
 - the estimate lies within ``bias_cascade_band`` standard errors of a threshold (``bias_score_min``: the
   ``biased_sentence`` cue);
 - a loaded-word verdict in the sentence (the word tagger reads the sentence score) would differ somewhere
-  between the two ends of the estimate's band (:func:`words_undecided`: exact, the tagger's logit is linear in
-  the sentence score).
+  between the two ends of the estimate's ``bias_cascade_word_band`` (:func:`words_undecided`: exact, the
+  tagger's logit is linear in the sentence score).
 
 Elsewhere the estimate is the score, and the cue's reason says so.
 """
@@ -115,12 +115,12 @@ def needs_minilm(static_vectors: Any, sentence_tokens: Sequence[Iterable[Any]], 
     """The cascade's choice for one article's sentences: near the cue threshold, or a loaded-word verdict the
     estimate leaves undecided."""
     logits, se = bias_estimate(static_vectors)
-    band = settings.bias_cascade_band
-    near = near_threshold(logits, se, band, (settings.bias_score_min,))
+    near = near_threshold(logits, se, settings.bias_cascade_band, (settings.bias_score_min,))
+    band = settings.bias_cascade_word_band
     out = []
     for z, is_near, tokens in zip(logits, near, sentence_tokens, strict=True):
-        out.append(is_near or words_undecided(tokens, float(sigmoid(z - band * se)), float(sigmoid(z + band * se)),
-                                              settings))
+        out.append(is_near or (band > 0 and words_undecided(tokens, float(sigmoid(z - band * se)),
+                                                             float(sigmoid(z + band * se)), settings)))
     return out
 
 
