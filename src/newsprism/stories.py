@@ -460,7 +460,7 @@ def neighbour_pairs(vectors: Any, k: int, settings: Settings = DEFAULT) -> tuple
                               verbose=False)
         kmeans.train(_unit_rows(project.apply(sample)))
         quantizer = faiss.IndexFlatIP(dims)
-        quantizer.add(kmeans.centroids)
+        quantizer.add(np.asarray(kmeans.centroids, dtype="float32"))
         index = faiss.IndexIVFFlat(quantizer, dims, lists, faiss.METRIC_INNER_PRODUCT)
         index.nprobe = settings.story_ivf_nprobe
         del sample
