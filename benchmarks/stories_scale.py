@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -95,7 +96,9 @@ def main() -> None:
         size = sum(f.stat().st_size for f in (out / "articles").glob("*.parquet"))
         print(f"wrote {args.articles:,} articles ({args.events:,} events) as Parquet, {size / 1e6:,.0f} MB, "
               f"in {time.perf_counter() - started:.1f} s · peak memory {peak_rss_mb():,.0f} MB")
+        cpu = time.process_time()
         summary = build_stories(out)
+        cpu = time.process_time() - cpu
         stories = pq.read_table(summary.path, columns=["article_id", "story_id"])
         predicted = dict(zip(stories["article_id"].to_pylist(), stories["story_id"].to_pylist(), strict=True))
         gold = {f"a{i}": str(e) for i, e in enumerate(events)}
@@ -104,6 +107,8 @@ def main() -> None:
               f"{summary.seconds:.1f} s ({summary.articles / summary.seconds:,.0f} articles/s, Parquet read and "
               f"stories.parquet write included) · peak memory {peak_rss_mb():,.0f} MB · "
               f"B-cubed P {p:.3f} R {r:.3f} F1 {f1:.3f}")
+        print(f"stories build CPU time {cpu:.1f} s (all threads; wall {summary.seconds:.1f} s) · load average "
+              f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
