@@ -6,9 +6,10 @@ direction in the 384-d embedding space that shares a component with one of ``eve
 events of one topic: cosine about 0.3); an article is its event's direction plus noise, its share of the
 event drawn so that two articles of one event have a cosine of 0.6 to 0.95, median about 0.78 (real
 coverage: news-dev same-event pairs 10th/50th/90th percentile 0.57/0.75/0.86, BASIL 0.69/0.81/0.87), dated
-within a few days of its event, with names drawn from the event's cast and terms from its key terms. They are written as Parquet shards with a manifest, like `newsprism batch`
-output, then grouped by :func:`newsprism.batch.build_stories` (which reads the Parquet, sorts by date,
-runs the faiss-backed grouper and writes stories.parquet). Targets on the 2-core machine: 1,000,000
+within a few days of its event, with names drawn from the event's cast and terms from its key terms. They
+are written as Parquet shards with a manifest, like ``newsprism batch`` output, then grouped by
+:func:`newsprism.batch.build_stories` (which reads the Parquet shard by shard, links candidate pairs found
+by faiss and rare-token blocking, and writes stories.parquet). Targets on the 2-core machine: 1,000,000
 articles in under 10 minutes and under 8 GB.
 
     python benchmarks/stories_scale.py --articles 1000000 --events 250000
