@@ -100,6 +100,7 @@ def test_build_stories_reads_parquet_batch_output(tmp_path):
     rows += [{"article_id": f"far{i}", "shard": "s1", "published": day, "story_vector": far}
              for i, day in enumerate(["2020-03-01", "2020-06-01"])]
     rows.append({"article_id": "no-vector", "shard": "s1", "story_vector": None})
+    rows.append({"article_id": "short-vector", "shard": "s1", "story_vector": [0.5, 0.5]})  # damaged: left out
     table = pa.Table.from_pylist(rows, schema=SCHEMAS["articles"])
     (tmp_path / "articles").mkdir()
     pq.write_table(table, tmp_path / "articles" / "s1.parquet")

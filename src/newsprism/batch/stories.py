@@ -83,8 +83,9 @@ def _combined(table: pa.Table, name: str) -> pa.Array:
 
 
 def _prepared(table: pa.Table) -> tuple[pa.Table, Any]:
-    """An articles table's rows with a story vector, less the vector column, and the vectors as float16."""
-    table = table.filter(pc.is_valid(table["story_vector"]))
+    """An articles table's rows with a story vector (of the model's size: others are left out), less the vector
+    column, and the vectors as float16."""
+    table = table.filter(pc.fill_null(pc.equal(pc.list_value_length(table["story_vector"]), EMBEDDING_DIM), False))
     for name in COLUMNS:
         if name not in table.column_names:
             table = table.append_column(name, pa.nulls(table.num_rows, SCHEMAS["articles"].field(name).type))
