@@ -199,7 +199,8 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     place_key = _place_key(analyzed)
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
-              if _names_directly(n.text, n.head)]
+              if _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
+                  q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
