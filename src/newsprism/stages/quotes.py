@@ -35,20 +35,27 @@ from ..text.names import entity_id
 from ..text.words import words
 from .base import StageContext
 from .cues import content_bounds, cue_rate, frame
-from .entities import Resolver
+from .entities import PRONOUN_GENDER, Resolver
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
 SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "its", "it", "i", "we", "our", "my"}
+NOT_SPEAKER_TYPES = {"WORK_OF_ART", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 ORG_NOUNS = {"company", "agency", "paper", "newspaper", "party", "organisation", "organization", "ministry",
              "department", "court", "government", "network", "channel", "broadcaster", "firm", "committee", "union",
              "daily", "outlet", "station", "magazine", "bank", "council", "commission", "tribunal", "university",
              "institute", "foundation"}
 GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily", "outlet", "network", "broadcaster",
                      "channel", "magazine", "station"}  # nouns that stand for any organisation named before
-DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
+DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release",
+                  "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
+                  "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
+NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
+                "nickname"}  # "referred to the plan as “a blank cheque”": the quoted label is the speaker's words
+DATELINE_DASHES = {"--", "—", "–", "-"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3
 MIXED_OWN_WORDS = 3  # own words a reported clause needs around a quoted fragment to be kept as a mixed quote  # reported content shorter than this many words is not emitted ("he said so")
@@ -222,7 +229,16 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
         return Speaker(None, None)
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
         tok = tok.head.head  # "Graham, who said …": the person the relative clause describes
-    cluster = resolver.resolve_token(tok)
+    tok = _past_dateline(tok)
+    if tok.lower_ in PERSONAL_PRONOUNS and tok.head.dep_ == "parataxis":
+        # "Marshall, she wrote, “was a champion …”": the clause she interrupts is about Marshall, so the
+        # pronoun is resolved before the sentence (the person described is not the writer)
+        cluster = resolver.antecedent(tok.sent.start_char, person_only=True,
+                                      gender=PRONOUN_GENDER.get(tok.lower_))
+    else:
+        cluster = resolver.resolve_token(tok)
+    if cluster is not None and cluster.type in NOT_SPEAKER_TYPES:
+        cluster = None  # "sings Springsteen’s “American Skin”": a work, an event or a law does not speak
     if cluster is not None:
         return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
     org = _organisation_phrase(tok, resolver)
@@ -231,6 +247,17 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
         return Speaker(None, None)
     return Speaker(_noun_phrase(tok), None)
+
+
+def _past_dateline(tok: "Token") -> "Token":
+    """"WASHINGTON -- President Obama, …, said": a dateline parsed as the subject gives way to the name
+    apposed to it."""
+    doc = tok.doc
+    is_dateline = tok.is_upper and len(tok.text) > 1 and tok.i + 1 < len(doc) and \
+        doc[tok.i + 1].text in DATELINE_DASHES and all(t.is_upper or t.is_punct for t in doc[tok.sent.start:tok.i])
+    if not is_dateline:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos"), tok)
 
 
 def _last_organisation(resolver: Resolver, before: int, noun: str) -> Speaker | None:
@@ -252,6 +279,12 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     low = tok.lemma_.lower()
     if low in DOCUMENT_NOUNS:
         for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ not in PERSONAL_PRONOUNS:  # "the court’s decision" → the court
+                cluster = resolver.resolve_token(c)
+                if cluster is not None and cluster.type not in NOT_SPEAKER_TYPES:
+                    return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+                if c.lemma_.lower() in ORG_NOUNS:
+                    return _organisation_phrase(c, resolver)
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.lemma_.lower() in ORG_NOUNS:
@@ -358,6 +391,8 @@ def _colon_intro(doc: Any, open_at: int, sent_start: int) -> "tuple[Token, str] 
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
     if not subjects:
         return None
+    # "With Democratic leaders worried, Obama is rolling out a message:": the main clause's subject first
+    subjects.sort(key=lambda t: t.head.dep_ != "ROOT")
     return subjects[0], before[-2].text
 
 
@@ -409,7 +444,7 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
     # "what he called the “tireless” work", "a sum X described as “a start”"
     sent = toks.sent
     for v in sent:
-        if v.lemma_.lower() in ("call", "describe", "characterise", "characterize", "dub", "term", "label") \
+        if v.lemma_.lower() in NAMING_VERBS \
                 and v.idx < span.open_at and span.open_at - (v.idx + len(v)) <= 40:
             return v
     return None
@@ -420,7 +455,7 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
 _LABEL = re.compile(r"^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.?\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
 NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO",
               "RELATED", "CORRECTION", "CLARIFICATION", "ADVERTISEMENT", "SOURCE", "SOURCES", "WARNING", "SPOILER"}
-_SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–]{1,2}[ \t\u00a0]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
 TITLE_WORDS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov"}
 
 
@@ -448,6 +483,18 @@ def _named_speaker(name: str, start: int, resolver: Resolver) -> Speaker:
     if cluster is not None and cluster.type in ("PERSON", "ORG"):
         return Speaker(shown if cluster.name.isupper() else cluster.name, entity_id(cluster.type, cluster.name))
     return Speaker(shown, None)
+
+
+_HEADLINE_LABEL = re.compile(r"\s*([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})\s*:\s*")
+
+
+def _headline_speaker(text: str, para_start: int, open_at: int, resolver: Resolver) -> Speaker | None:
+    """A headline "Name: “…”" labels the quote with a person or body the article names."""
+    m = _HEADLINE_LABEL.fullmatch(text, para_start, open_at)
+    if m is None or m.group(1).upper().rstrip(".") in NOT_LABELS:
+        return None
+    speaker = _named_speaker(m.group(1), m.start(1), resolver)
+    return speaker if speaker.id is not None else None
 
 
 def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> Speaker:
@@ -520,7 +567,17 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             continue
         s_idx = _sentence_index(sentences, span.open_at)
         para = next(((a, b) for a, b in paras if a <= span.open_at < b), None)
-        if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0]:
+        headline = _headline_speaker(text, para[0], span.open_at, resolver) \
+            if para is not None and kinds.get(para) in ("heading", "title") else None
+        if headline is not None:  # "Ames: “The Tax Plan Will Fail”": the headline gives the quote to Ames
+            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=headline.name,
+                                speaker_id=headline.id, cue=None, kind="direct", rule="headline_label",
+                                sentence=s_idx))
+            continue
+        signed = _signature(text, span.close_at, para[1], resolver) \
+            if para is not None and span.close_at is not None and labelled.name is None else Speaker(None, None)
+        if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0] \
+                and signed.name is None:  # ("“…” ― Name" on a short line is a signed quote, not a pull quote)
             pull_quotes.append(len(quotes))
             quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
                                 cue=None, kind="direct", rule="pull_quote", sentence=s_idx))
@@ -541,21 +598,24 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         verb = None
         if embedded and n_words <= settings.scare_quote_max_words:
             verb = _governing_cue(doc, span)
-            if verb is None or _modifies_noun(doc, span) and verb.lemma_ not in ("call", "describe", "dub", "term"):
+            if verb is None or _modifies_noun(doc, span) and verb.lemma_.lower() not in NAMING_VERBS:
                 quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
                                     cue=None, kind="scare", rule="scare_no_speaker" if verb is None
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
-        if labelled.name is None and span.close_at is not None and para is not None:
-            speaker = _signature(text, span.close_at, para[1], resolver)
-            rule = "dash_signature" if speaker.name is not None else ""
+        if signed.name is not None:
+            speaker, rule = signed, "dash_signature"
         elif labelled.name is not None:
             speaker, rule = labelled, "transcript_label"
         if speaker.name is None and verb is None and region is not None:
             verb = _nearest_cue(doc, region, span, close, region_end)
+        after_quote = False
+        if speaker.name is None and verb is None and not embedded and span.close_at is not None:
+            verb = _next_sentence_cue(text, doc, sentences, last_sent_idx, span.close_at)  # "“…?” Graham asked."
+            after_quote = verb is not None
         if verb is not None and speaker.name is None:
             speaker, cue, via = _cue_speaker(doc, verb, close, region_start, resolver)
-            rule = "cue_in_sentence"
+            rule = "cue_next_sentence" if after_quote else "cue_in_sentence"
         if speaker.name is None:
             found = _speaker_elsewhere(doc, span, region_start, embedded, s_idx, quotes, last_speaker, sentences,
                                        resolver, settings, cue)
@@ -630,8 +690,51 @@ def _speaker_elsewhere(doc: Any, span: Span_, region_start: int, embedded: bool,
         introduced = _introduced_by(sentences, s_idx, doc, resolver)
         if introduced is not None:
             return introduced[0], introduced[1] or None, "introduced"
+        stale = last_speaker is None or last_speaker[0] < s_idx - 1
+        if not embedded and stale:
+            before = _previous_sentence_speaker(doc, sentences, s_idx, resolver)
+            if before is not None:  # "…, Schiff said. “The other factor is …”": named since the last quote
+                return before[0], cue or before[1], "previous_sentence"
         if not embedded and last_speaker is not None and s_idx - last_speaker[0] <= settings.quote_speaker_window:
             return last_speaker[1], cue, "previous_speaker"
+    return None
+
+
+def _next_sentence_cue(text: str, doc: Any, sentences: Sequence[Sentence], last_idx: int | None,
+                       close_at: int) -> "Token | None":
+    """"“Does anybody know …?” Graham asked.": a quote that ends its sentence, followed in the same paragraph
+    by a short clause whose one verb reports speech; that verb (its subject is the speaker)."""
+    if last_idx is None or last_idx + 1 >= len(sentences):
+        return None
+    nxt = sentences[last_idx + 1]
+    gap = text[close_at + 1:nxt.start]
+    if "\n" in gap or gap.strip(" \t\u00a0.,") or nxt.start <= close_at:
+        return None
+    verb = _adjacent_attribution(doc, nxt.start - 1, nxt.end)
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return verb
+
+
+def _previous_sentence_speaker(doc: Any, sentences: Sequence[Sentence], s_idx: int,
+                               resolver: Resolver) -> tuple[Speaker, str] | None:
+    """The sentence right before a quote with no speaker of its own reports someone's words ("The
+    administration may wait, Schiff said."): the subject of its last verb of saying, with that verb."""
+    if s_idx == 0:
+        return None
+    prev = sentences[s_idx - 1]
+    span = _tokens(doc, prev.start, prev.end)
+    if span is None:
+        return None
+    for verb in reversed(_speech_verbs(span, (0, 0))):
+        if verb.idx in resolver.quote_chars:
+            continue
+        subj = _subject(verb)
+        if subj is None or subj.dep_ == "nsubjpass":
+            continue
+        speaker = _speaker_from_token(subj, resolver)
+        if speaker.name is not None:
+            return speaker, _cue_text(verb)
     return None
 
 
@@ -642,9 +745,9 @@ def _is_embedded(text: str, span: Span_, sent_start: int, sent_end: int, doc: An
     ("he explained, “and so …”"), or follows a comma and opens with a capital ("and that, “Both …").
     """
     inner = text[span.start:span.end].lstrip()
-    before = text[sent_start:span.open_at].rstrip()
-    if before == "" or before.endswith((":", "—", "–")):
-        return False
+    before = text[sent_start:span.open_at].rstrip().rstrip("'`").rstrip()  # the first mark of NYT's ''…''
+    if before == "" or before.endswith((":", "—", "–")) or re.search(r"[.!?][\"”’']?$", before):
+        return False  # (a mark right after a full stop opens a new utterance; the parser may hang it on the last)
     toks = _tokens(doc, max(sent_start, span.open_at - 40), span.open_at)
     words = [t for t in toks if not t.is_punct] if toks is not None else []
     if words and words[-1].lemma_.lower() in SPEECH_VERBS and words[-1].pos_ in ("VERB", "AUX"):
