@@ -138,3 +138,25 @@ def test_hyphenated_and_spaced_spellings_are_one_speaker():
     said = _find(a.quotes, "the talks were useful")
     assert q.speaker_id is not None and q.speaker_id == said.speaker_id
     assert len([e for e in a.entities if e.type == "PERSON" and e.name.lower().startswith("kim")]) == 1
+
+
+# --- pattern 8 (parse errors): a subject inside the quote, a participle's subject, an inverted introduction
+
+
+def test_subject_inside_the_quote_is_not_the_speaker():
+    qs = _analyze("Senate Race\n\nLocal leaders backed the congressman on Friday.\n\n\"He would be a great senator. Not "
+                  "good, great. One of the brightest members of the entire Congress,\" Rep. Elijah Mumford said in a "
+                  "phone interview.").quotes
+    assert _find(qs, "He would be a great senator").speaker == "Elijah Mumford"
+
+
+def test_participle_shares_the_main_clause_subject():
+    qs = _analyze("Debate\n\nSenator Ruth Ames hardly clarified the matter on Monday, treating the remark as a "
+                  "compliment and, when questioned after the debate, asserting, “Of course I pay my taxes.”").quotes
+    assert _find(qs, "Of course I pay my taxes").speaker == "Ruth Ames"
+
+
+def test_inverted_colon_introduction():
+    qs = _analyze("Tax Reform\n\nExperts say the plan would make the code more complicated.\n\nSaid Ryan Ellis: "
+                  "“I do not get the sense she is the least bit interested in tax reform.”").quotes
+    assert _find(qs, "least bit interested").speaker == "Ryan Ellis"

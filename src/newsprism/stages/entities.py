@@ -32,6 +32,7 @@ KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_AR
 # Heads that name any office-holder of a country ("the Russian leader" matches its president).
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+INVERTED_SPEECH = {"said", "says", "added", "asked", "wrote", "tweeted", "continued", "explained", "noted"}
 MODIFIER_TYPES = {"NORP", "GPE", "LOC"}  # names that, modifying a common noun, describe it ("the US president")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
@@ -273,8 +274,9 @@ def _name_span(ent: "Span") -> "Span":
     """Drop a leading article/honorific and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS
+                           or (doc[start].is_sent_start and doc[start].lower_ in INVERTED_SPEECH)):
+        start += 1  # ("Said Ryan Ellis: …": the verb opening an inverted attribution is not part of the name)
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
         end -= 1
     return doc[start:end] if end > start else ent

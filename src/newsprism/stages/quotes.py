@@ -198,6 +198,17 @@ def _subject(verb: "Token", depth: int = 0) -> "Token | None":
             node = node.head
         if node.i != verb.i and node.lemma_.lower() in SPEECH_VERBS:
             return _subject(node, depth + 1)
+        if verb.tag_ == "VBG":
+            # "Trump hardly clarified the matter, …, asserting, “…”": a participle shares the subject of the
+            # nearest clause above it that has one
+            node = verb.head
+            for _ in range(SUBJECT_MAX_HOPS):
+                found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if found is not None:
+                    return found
+                if node.i == node.head.i:
+                    break
+                node = node.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
     return None
@@ -396,6 +407,19 @@ def _colon_intro(doc: Any, open_at: int, sent_start: int) -> "tuple[Token, str] 
     return subjects[0], before[-2].text
 
 
+def _inverted_intro(doc: Any, open_at: int, sent_start: int, resolver: Resolver) -> tuple[Speaker, str] | None:
+    """"Said Ellis: “…”" / "Added the senator:": a colon right before the quote after a verb of saying and
+    a name, with no subject parsed: the person or organisation named there."""
+    before = _tokens(doc, sent_start, open_at) if open_at > sent_start else None
+    if before is None or len(before) < 3 or len(before) > INTRO_LINE_MAX_WORDS or before[-1].text != ":":
+        return None
+    verbs = _speech_verbs(before, (0, 0))
+    if not verbs:
+        return None
+    speaker = _speaker_between(doc, verbs[0].idx + len(verbs[0]), before[-1].idx, resolver)
+    return (speaker, verbs[0].text) if speaker.name is not None else None
+
+
 def _is_title(inner: str, doc: Any, open_at: int) -> bool:
     found = words(inner)
     if not found or len(found) > 8 or re.search(r"[.!?,;]\s*$", inner):
@@ -505,11 +529,14 @@ def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> S
     return _named_speaker(m.group(1).rstrip("."), m.start(1), resolver)
 
 
-def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver) -> Speaker:
+def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver, nearest_last: bool = False) -> Speaker:
     """"“…”, Michaël Gillon, lead study author, told CNN." parsed without a subject: the first person or
-    organisation named between the closing mark and the cue verb."""
+    organisation named between the closing mark and the cue verb (``nearest_last``: the last one, the
+    nearest to a verb after them: "When Clinton noted …, Trump boasted")."""
     toks = _tokens(doc, start, end) if end > start else None
-    for tok in toks or []:
+    for tok in reversed(list(toks or [])) if nearest_last else toks or []:
+        if tok.idx in resolver.quote_chars:
+            continue
         cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
@@ -614,7 +641,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             verb = _next_sentence_cue(text, doc, sentences, last_sent_idx, span.close_at)  # "“…?” Graham asked."
             after_quote = verb is not None
         if verb is not None and speaker.name is None:
-            speaker, cue, via = _cue_speaker(doc, verb, close, region_start, resolver)
+            speaker, cue, via = _cue_speaker(doc, verb, span.open_at, close, region_start, resolver)
             rule = "cue_next_sentence" if after_quote else "cue_in_sentence"
         if speaker.name is None:
             found = _speaker_elsewhere(doc, span, region_start, embedded, s_idx, quotes, last_speaker, sentences,
@@ -656,17 +683,20 @@ def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int
     return min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
 
 
-def _cue_speaker(doc: Any, verb: "Token", close: int, region_start: int,
+def _cue_speaker(doc: Any, verb: "Token", open_at: int, close: int, region_start: int,
                  resolver: Resolver) -> tuple[Speaker, str, str | None]:
     """Who the cue verb says spoke (its subject, the subject of the clause it reports, or a name between the
-    quote and the verb), the cue's text and the relaying source."""
+    quote and the verb), the cue's text and the relaying source. A subject inside the quote itself or a
+    punctuation mark is a parse error ("One of the brightest members …,” Rep. Cummings said): passed over."""
     subj = _subject(verb)
+    if subj is not None and (open_at <= subj.idx < close or subj.is_punct):
+        subj = None
     speaker = _speaker_from_token(subj, resolver)
     if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
         speaker = _speaker_from_token(_subject(verb.head), resolver)
     if speaker.name is None and subj is None:
         speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
-            _speaker_between(doc, region_start, verb.idx, resolver)
+            _speaker_between(doc, region_start, verb.idx, resolver, nearest_last=True)
     return speaker, _cue_text(verb), _via(verb, resolver, verb.sent, subj)
 
 
@@ -683,6 +713,9 @@ def _speaker_elsewhere(doc: Any, span: Span_, region_start: int, embedded: bool,
             found = _speaker_from_token(intro[0], resolver)
             if found.name is not None:
                 return found, intro[1], "introduced"
+        said = _inverted_intro(doc, span.open_at, region_start, resolver)
+        if said is not None:  # "Said Ellis: “…”"
+            return said[0], said[1], "introduced"
     if span.continued and quotes:
         prev = quotes[-1]
         return Speaker(prev.speaker, prev.speaker_id), cue or prev.cue, "continued"
