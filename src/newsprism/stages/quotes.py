@@ -198,19 +198,25 @@ def _subject(verb: "Token", depth: int = 0) -> "Token | None":
             node = node.head
         if node.i != verb.i and node.lemma_.lower() in SPEECH_VERBS:
             return _subject(node, depth + 1)
-        if verb.tag_ == "VBG":
-            # "Trump hardly clarified the matter, …, asserting, “…”": a participle shares the subject of the
-            # nearest clause above it that has one
-            node = verb.head
-            for _ in range(SUBJECT_MAX_HOPS):
-                found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if found is not None:
-                    return found
-                if node.i == node.head.i:
-                    break
-                node = node.head
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head, depth + 1)
+    return None
+
+
+def _participle_subject(verb: "Token") -> "Token | None":
+    """"Trump hardly clarified the matter, …, asserting, “…”": a participle introducing a quote shares the
+    subject of the nearest clause above it that has one (used for quotes only: for reported speech the
+    participle is often the writer's, "after railing against …")."""
+    if verb.tag_ != "VBG":
+        return None
+    node = verb
+    for _ in range(SUBJECT_MAX_HOPS):
+        if node.i == node.head.i:
+            return None
+        node = node.head
+        found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found
     return None
 
 
@@ -688,7 +694,7 @@ def _cue_speaker(doc: Any, verb: "Token", open_at: int, close: int, region_start
     """Who the cue verb says spoke (its subject, the subject of the clause it reports, or a name between the
     quote and the verb), the cue's text and the relaying source. A subject inside the quote itself or a
     punctuation mark is a parse error ("One of the brightest members …,” Rep. Cummings said): passed over."""
-    subj = _subject(verb)
+    subj = _subject(verb) or _participle_subject(verb)
     if subj is not None and (open_at <= subj.idx < close or subj.is_punct):
         subj = None
     speaker = _speaker_from_token(subj, resolver)
