@@ -160,3 +160,30 @@ def test_inverted_colon_introduction():
     qs = _analyze("Tax Reform\n\nExperts say the plan would make the code more complicated.\n\nSaid Ryan Ellis: "
                   "“I do not get the sense she is the least bit interested in tax reform.”").quotes
     assert _find(qs, "least bit interested").speaker == "Ryan Ellis"
+
+
+def test_inverted_attribution_between_two_fragments():
+    qs = _analyze("Seven Planets\n\nThe team began to track the star in 2010.\n\n“This,” said Gillon, an astronomer, "
+                  "“is the most exciting discovery we have had with the telescope in its fourteen years.”").quotes
+    assert _find(qs, "most exciting discovery").speaker == "Gillon"
+
+
+def test_participle_modifying_a_noun_is_not_the_cue():
+    qs = _analyze("Deal Reactions\n\nThe spokesman for Prime Minister Haider Salim said the nuclear deal announced on "
+                  "Tuesday in Vienna will be “a catalyst for regional stability.”").quotes
+    q = _find(qs, "a catalyst for regional stability")
+    assert q.speaker is not None and "deal" not in q.speaker.lower()
+
+
+def test_fragment_inside_a_reported_clause_takes_its_speaker():
+    qs = _analyze("Messaging Deal\n\nIn a press release, chief executive Mark Ellery likens the five-year-old app to "
+                  "“a path to connect one billion people. The services that reach that milestone are valuable”.").quotes
+    q = _find(qs, "a path to connect one billion people")
+    assert q.speaker == "Mark Ellery"
+
+
+def test_relative_who_hung_on_the_wrong_noun():
+    qs = _analyze("Radio Interview\n\nThe talk was aired on Sunday by Gwen Moore, the host of a popular radio program, "
+                  "who said that voters in the city felt ignored by both parties.").quotes
+    q = _find(qs, "voters in the city felt ignored")
+    assert q.speaker == "Gwen Moore"

@@ -56,6 +56,8 @@ DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "comm
 NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
                 "nickname"}  # "referred to the plan as “a blank cheque”": the quoted label is the speaker's words
 DATELINE_DASHES = {"--", "—", "–", "-"}
+INVERTED_MAX_TOKENS = 4  # "said one civil engineer": the speaker's head noun within this many tokens after the verb
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "«", "»", "''", "``"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3
 MIXED_OWN_WORDS = 3  # own words a reported clause needs around a quoted fragment to be kept as a mixed quote  # reported content shorter than this many words is not emitted ("he said so")
@@ -203,6 +205,23 @@ def _subject(verb: "Token", depth: int = 0) -> "Token | None":
     return None
 
 
+def _speaker_after_verb(verb: "Token", open_at: int, close: int, resolver: Resolver) -> Speaker:
+    """"“This,” said Gillon, an astronomer, “is …”": an inverted attribution the parser read without a subject;
+    the noun right after the verb (not a date, not inside the quote)."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return Speaker(None, None)  # only the inverted shape: "“…,” said X" / "…, said X"
+    for t in doc[verb.i + 1:min(verb.i + 1 + INVERTED_MAX_TOKENS, len(doc))]:
+        if t.text in QUOTE_MARKS or open_at <= t.idx < close or t.idx in resolver.quote_chars:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("compound", "amod"):
+            continue
+        speaker = _speaker_from_token(t, resolver)
+        if speaker.name is not None:
+            return speaker
+    return Speaker(None, None)
+
+
 def _participle_subject(verb: "Token") -> "Token | None":
     """"Trump hardly clarified the matter, …, asserting, “…”": a participle introducing a quote shares the
     subject of the nearest clause above it that has one (used for quotes only: for reported speech the
@@ -245,7 +264,12 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok is None:
         return Speaker(None, None)
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-        tok = tok.head.head  # "Graham, who said …": the person the relative clause describes
+        described = tok.head.head  # "Graham, who said …": the person the relative clause describes
+        if tok.lower_ in ("who", "whom") and not _is_person(described, resolver):
+            # "Ms. Moore, the host of a radio program, who said …": the parser hung "who" on the wrong noun;
+            # "who" stands for a person: the person the phrase describes (an ancestor of that noun)
+            described = next((t for t in described.ancestors if _is_person(t, resolver)), described)
+        tok = described
     tok = _past_dateline(tok)
     if tok.lower_ in PERSONAL_PRONOUNS and tok.head.dep_ == "parataxis":
         # "Marshall, she wrote, “was a champion …”": the clause she interrupts is about Marshall, so the
@@ -264,6 +288,11 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
         return Speaker(None, None)
     return Speaker(_noun_phrase(tok), None)
+
+
+def _is_person(tok: "Token", resolver: Resolver) -> bool:
+    cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+    return cluster is not None and cluster.type == "PERSON"
 
 
 def _past_dateline(tok: "Token") -> "Token":
@@ -377,7 +406,8 @@ def _speech_verbs(sent: "Span", exclude: tuple[int, int]) -> list["Token"]:
     for tok in sent:
         if exclude[0] <= tok.idx < exclude[1]:
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS \
+                and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "the deal announced Tuesday" reports no words
             out.append(tok)
         elif tok.lower_ == "quoted":
             out.append(tok)
@@ -666,8 +696,22 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
-    quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
+    reported = reported_speech(doc, sentences, quotes, resolver, settings)
+    quotes = [_inside_reported(q, reported) for q in quotes]
+    quotes.extend(reported)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def _inside_reported(q: Quote, reported: Sequence[Quote]) -> Quote:
+    """A quoted fragment with no speaker inside a reported clause ("likens WhatsApp to “a path to …”") is the
+    words of whoever the clause reports (a mixed quote)."""
+    if q.speaker is not None or q.kind not in ("partial", "direct"):
+        return q
+    outer = next((r for r in reported if r.start <= q.start < r.end and r.speaker), None)
+    if outer is None:
+        return q
+    return replace(q, speaker=outer.speaker, speaker_id=outer.speaker_id, cue=outer.cue, via=outer.via,
+                   kind="partial", rule="inside_reported")
 
 
 def _strip_label(text: str, span: Span_, resolver: Resolver) -> tuple[Span_, Speaker]:
@@ -686,7 +730,11 @@ def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int
         candidates.append(adjacent)
     if not candidates:
         return None
-    return min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
+    # a verb that governs the quoted words first ("X said the deal announced Tuesday will be “…”": said)
+    inside = _tokens(doc, span.start, close) if close > span.start else None
+    governing = {a.i for t in (inside or []) for a in t.ancestors if not span.start <= a.idx < close}
+    above = [v for v in candidates if v.i in governing]
+    return min(above or candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
 
 
 def _cue_speaker(doc: Any, verb: "Token", open_at: int, close: int, region_start: int,
@@ -703,6 +751,8 @@ def _cue_speaker(doc: Any, verb: "Token", open_at: int, close: int, region_start
     if speaker.name is None and subj is None:
         speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
             _speaker_between(doc, region_start, verb.idx, resolver, nearest_last=True)
+    if speaker.name is None and subj is None:
+        speaker = _speaker_after_verb(verb, open_at, close, resolver)
     return speaker, _cue_text(verb), _via(verb, resolver, verb.sent, subj)
 
 
