@@ -187,3 +187,16 @@ def test_relative_who_hung_on_the_wrong_noun():
                   "who said that voters in the city felt ignored by both parties.").quotes
     q = _find(qs, "voters in the city felt ignored")
     assert q.speaker == "Gwen Moore"
+
+
+def test_possessor_of_a_response_is_the_speaker():
+    qs = _analyze("Debate\n\nSenator Tom Baker spoke about trade for most of the night. When pressed about how he would "
+                  "bring jobs back, his best response was to say he would stop more factories from leaving.").quotes
+    q = _find(qs, "he would stop more factories from leaving")
+    assert q.speaker == "Tom Baker"
+
+
+def test_lets_say_is_nobodys_words():
+    qs = _analyze("College Savings\n\nLet's say you think an undergraduate degree will cost $160,000 in 18 years, "
+                  "including room and board.").quotes
+    assert not any(q.kind == "reported" and "undergraduate degree" in q.text for q in qs)

@@ -53,6 +53,8 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily",
 DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release",
                   "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
                   "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
+SPEECH_NOUNS = {"response", "answer", "remark", "comment", "reply", "message", "word", "tweet", "post", "speech",
+                "testimony", "argument", "retort", "explanation"}  # "his response was to say …": he says it
 NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
                 "nickname"}  # "referred to the plan as “a blank cheque”": the quoted label is the speaker's words
 DATELINE_DASHES = {"--", "—", "–", "-"}
@@ -285,8 +287,8 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     org = _organisation_phrase(tok, resolver)
     if org is not None:
         return org
-    if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
-        return Speaker(None, None)
+    if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you", "'s", "’s", "us"):
+        return Speaker(None, None)  # ("Let's say you think …": a hypothetical, nobody's words)
     return Speaker(_noun_phrase(tok), None)
 
 
@@ -323,9 +325,10 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     """"the company", "the agency", "the paper" and "an editorial in the paper": the
     organisation named last before the phrase (issue 11: a role resolved to the canonical name)."""
     low = tok.lemma_.lower()
-    if low in DOCUMENT_NOUNS:
+    if low in DOCUMENT_NOUNS or low in SPEECH_NOUNS:
         for c in tok.children:
-            if c.dep_ == "poss" and c.lower_ not in PERSONAL_PRONOUNS:  # "the court’s decision" → the court
+            # "the court’s decision" → the court; "his best response was to say …" → him
+            if c.dep_ == "poss" and (c.lower_ not in PERSONAL_PRONOUNS or low in SPEECH_NOUNS):
                 cluster = resolver.resolve_token(c)
                 if cluster is not None and cluster.type not in NOT_SPEAKER_TYPES:
                     return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
