@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -36,6 +36,7 @@ from ..text.words import words
 from .base import StageContext
 from .cues import content_bounds, cue_rate, frame
 from .entities import PRONOUN_GENDER, Resolver
+from .speakers import SpeakerOf, choose
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -633,20 +634,12 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             continue
         s_idx = _sentence_index(sentences, span.open_at)
         para = next(((a, b) for a, b in paras if a <= span.open_at < b), None)
-        headline = _headline_speaker(text, para[0], span.open_at, resolver) \
-            if para is not None and kinds.get(para) in ("heading", "title") else None
-        if headline is not None:  # "Ames: “The Tax Plan Will Fail”": the headline gives the quote to Ames
-            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=headline.name,
-                                speaker_id=headline.id, cue=None, kind="direct", rule="headline_label",
-                                sentence=s_idx))
-            continue
-        signed = _signature(text, span.close_at, para[1], resolver) \
-            if para is not None and span.close_at is not None and labelled.name is None else Speaker(None, None)
-        if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0] \
-                and signed.name is None:  # ("“…” ― Name" on a short line is a signed quote, not a pull quote)
-            pull_quotes.append(len(quotes))
-            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
-                                cue=None, kind="direct", rule="pull_quote", sentence=s_idx))
+        heading, signed = _heading_quote(text, span, s_idx, para, kinds.get(para) if para else None, labelled,
+                                         resolver)
+        if heading is not None:
+            if heading.rule == "pull_quote":
+                pull_quotes.append(len(quotes))
+            quotes.append(heading)
             continue
         if span.mark in ("‘", "'", "“", '"') and _is_title(inner, doc, span.open_at):
             continue  # a title or name in quotes is not a quote
@@ -669,16 +662,11 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                                     cue=None, kind="scare", rule="scare_no_speaker" if verb is None
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
-        if signed.name is not None:
-            speaker, rule = signed, "dash_signature"
-        elif labelled.name is not None:
-            speaker, rule = labelled, "transcript_label"
-        if speaker.name is None and verb is None and region is not None:
-            verb = _nearest_cue(doc, region, span, close, region_end)
+        speaker, rule = _stated_speaker(signed, labelled, speaker, rule)
         after_quote = False
-        if speaker.name is None and verb is None and not embedded and span.close_at is not None:
-            verb = _next_sentence_cue(text, doc, sentences, last_sent_idx, span.close_at)  # "“…?” Graham asked."
-            after_quote = verb is not None
+        if speaker.name is None and verb is None:
+            verb, after_quote = _find_cue(text, doc, region, span, close, region_end, embedded, sentences,
+                                          last_sent_idx)
         if verb is not None and speaker.name is None:
             speaker, cue, via = _cue_speaker(doc, verb, span.open_at, close, region_start, resolver)
             rule = "cue_next_sentence" if after_quote else "cue_in_sentence"
@@ -699,10 +687,54 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
+    return _with_reported(quotes, doc, sentences, resolver, settings)
+
+
+def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, int] | None, kind: str | None,
+                   labelled: Speaker, resolver: Resolver) -> tuple[Quote | None, Speaker]:
+    """A quote a headline labels ("Ames: “The Tax Plan Will Fail”") or a pull quote (a quoted heading, given
+    its speaker later from the body), and the dash signature after the quote ("“…” ― Pamela Padilla")."""
+    inner = text[span.start:span.end]
+    heading = kind in ("heading", "title")
+    headline = _headline_speaker(text, para[0], span.open_at, resolver) if para is not None and heading else None
+    if headline is not None:
+        return Quote(text=inner, start=span.start, end=span.end, speaker=headline.name, speaker_id=headline.id,
+                     cue=None, kind="direct", rule="headline_label", sentence=s_idx), Speaker(None, None)
+    signed = _signature(text, span.close_at, para[1], resolver) \
+        if para is not None and span.close_at is not None and labelled.name is None else Speaker(None, None)
+    if para is not None and heading and span.open_at == para[0] and signed.name is None:
+        # ("“…” ― Name" on a short line is a signed quote, not a pull quote)
+        return Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None, cue=None,
+                     kind="direct", rule="pull_quote", sentence=s_idx), signed
+    return None, signed
+
+
+def _with_reported(quotes: list[Quote], doc: Any, sentences: Sequence[Sentence], resolver: Resolver,
+                   settings: Any) -> list[Quote]:
+    """Reported speech added; fragments inside a reported clause given its speaker; the learned speaker
+    chooser applied to direct and partial quotes (setting ``speaker_model``)."""
     reported = reported_speech(doc, sentences, quotes, resolver, settings)
-    quotes = [_inside_reported(q, reported) for q in quotes]
+    quotes = [_inside_reported(q, reported) for q in sorted(quotes, key=lambda q: q.start)]
+    if settings.speaker_model:
+        speaker_of, type_at = speaker_functions(resolver)
+        quotes = choose(quotes, doc, sentences, speaker_of, type_at, settings.speaker_model_margin,
+                        settings.speaker_model_min)
     quotes.extend(reported)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def speaker_functions(resolver: Resolver) -> tuple[SpeakerOf, Callable[[int, int], str]]:
+    """The speaker a token names (name, id) and the entity type at a character range, for the learned chooser
+    (``stages/speakers.py``) and its trainer."""
+    def speaker_of(tok: "Token") -> tuple[str | None, str | None]:
+        found = _speaker_from_token(tok, resolver)
+        return found.name, found.id
+
+    def type_at(start: int, end: int) -> str:
+        cluster = resolver.cluster_at(start, end)
+        return cluster.type if cluster is not None else "NONE"
+
+    return speaker_of, type_at
 
 
 def _inside_reported(q: Quote, reported: Sequence[Quote]) -> Quote:
@@ -723,6 +755,26 @@ def _strip_label(text: str, span: Span_, resolver: Resolver) -> tuple[Span_, Spe
     if label is None:
         return span, Speaker(None, None)
     return replace(span, start=span.start + label[1]), _named_speaker(label[0], span.start, resolver)
+
+
+def _stated_speaker(signed: Speaker, labelled: Speaker, speaker: Speaker, rule: str) -> tuple[Speaker, str]:
+    """A speaker stated by a dash signature or a transcript label comes before any cue."""
+    if signed.name is not None:
+        return signed, "dash_signature"
+    if labelled.name is not None:
+        return labelled, "transcript_label"
+    return speaker, rule
+
+
+def _find_cue(text: str, doc: Any, region: Any, span: Span_, close: int, region_end: int, embedded: bool,
+              sentences: Sequence[Sentence], last_sent_idx: int | None) -> "tuple[Token | None, bool]":
+    """The cue verb of a quote: in its sentences, else (a whole utterance) in a short clause right after it
+    ("“…?” Graham asked."); and whether it was found after the quote."""
+    verb = _nearest_cue(doc, region, span, close, region_end) if region is not None else None
+    if verb is None and not embedded and span.close_at is not None:
+        verb = _next_sentence_cue(text, doc, sentences, last_sent_idx, span.close_at)
+        return verb, verb is not None
+    return verb, False
 
 
 def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int) -> "Token | None":
