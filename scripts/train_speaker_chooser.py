@@ -6,7 +6,9 @@ analysed with the quote rules alone (``speaker_model=False``). For every direct 
 at least half of a gold attribution's content (the best such attribution) with a gold source, the candidates
 of ``newsprism.stages.speakers.candidates`` are labelled: a candidate is right when one of its tokens lies
 inside the gold source span, or, for a named or nominal source, when its name matches the source by head word
-(``evaluate_attribution.same_speaker``). Quotes with no right candidate are left out (nothing to learn).
+(``evaluate_attribution.same_speaker``). Quotes with no right candidate are left out; a quote that no gold attribution holds (less than a tenth
+of it inside gold content: titles, nicknames, scare quotes) gives every candidate the label 0, so the model
+learns to leave such quotes without a speaker.
 The model is scikit-learn's LogisticRegression (C chosen by 5-fold cross-validated log loss on train); the
 margin and minimum the stage applies (settings ``speaker_model_margin``, ``speaker_model_min``) are chosen on
 dev with benchmarks/attribution.py.
@@ -36,6 +38,7 @@ from newsprism.stages.speakers import MODEL_PATH, candidates  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 STAGES = ("sentences", "coref", "entities", "quotes")
 C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+NOT_ATTRIBUTED_MAX = 0.1  # share of a quote inside gold content below which no gold attribution holds it
 
 
 def examples(split: str, limit: int | None) -> tuple[list[dict[str, float]], list[int], list[int]]:
@@ -57,13 +60,22 @@ def examples(split: str, limit: int | None) -> tuple[list[dict[str, float]], lis
         speaker_of, type_at = speaker_functions(values["resolver"])
         sentences = values["sentences"]
         quotes = sorted(values["quotes"], key=lambda q: q.start)
-        quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+        quoted = [(q.start, q.end) for q in quotes if q.kind != "reported"]  # as the stage sees them
         previous = None
         for q in quotes:
             if q.kind not in ("direct", "partial"):
                 continue
             best = max(golds, key=lambda g: coverage(g.content, [(q.start, q.end)], text), default=None)
             prev, previous = previous, (q if q.speaker else previous)
+            inside = coverage([(q.start, q.end)], [sp for g in golds for sp in g.content], text)
+            if inside < NOT_ATTRIBUTED_MAX:
+                # a quote no gold attribution holds (a title, a nickname, a scare quote): nobody is its speaker
+                cands = candidates(doc, q, sentences, quoted, prev, speaker_of, type_at)
+                feats.extend(c.features for c in cands)
+                labels.extend(0 for _ in cands)
+                groups.extend(group for _ in cands)
+                group += 1
+                continue
             if best is None or not best.source or coverage(best.content, [(q.start, q.end)], text) < FOUND_COVERAGE:
                 continue
             src_text = " ".join(text[s:e] for s, e in best.source)

@@ -200,3 +200,30 @@ def test_lets_say_is_nobodys_words():
     qs = _analyze("College Savings\n\nLet's say you think an undergraduate degree will cost $160,000 in 18 years, "
                   "including room and board.").quotes
     assert not any(q.kind == "reported" and "undergraduate degree" in q.text for q in qs)
+
+
+# --- the learned speaker chooser (stages/speakers.py, models/speaker_chooser.json)
+
+
+def test_learned_chooser_fills_a_quote_the_rules_leave_without_speaker():
+    text = ("Tax Returns\n\nThe returns show how close to the line he has been willing to walk. As Steven Rosenthal, a "
+            "tax lawyer at the Tax Policy Center, recently put it, “Did he lower his taxes through legal tax "
+            "avoidance, or illegal tax evasion?”")
+    q = _find(_analyze(text).quotes, "Did he lower his taxes")
+    assert q.speaker == "Steven Rosenthal"
+    assert q.rule.startswith("learned_speaker p 0.") and "rules: unattributed" in q.rule  # explained: score, rule
+
+
+def test_learned_chooser_can_be_turned_off():
+    import dataclasses
+
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze as run
+    from .conftest import make_article
+
+    text = ("Tax Returns\n\nThe returns show how close to the line he has been willing to walk. As Steven Rosenthal, a "
+            "tax lawyer at the Tax Policy Center, recently put it, “Did he lower his taxes through legal tax "
+            "avoidance, or illegal tax evasion?”")
+    off = run(make_article(text), dataclasses.replace(DEFAULT, speaker_model=False))
+    q = _find(off.quotes, "Did he lower his taxes")
+    assert not q.rule.startswith("learned_speaker")

@@ -33,6 +33,7 @@ CANDIDATE_DEPS = {"nsubj", "nsubjpass", "pobj", "dobj", "appos", "attr", "conj",
                   "ROOT", "agent"}
 PRONOUN_WORDS = {"he", "she", "they", "we", "i", "it", "him", "her", "them", "us", "his", "their", "its"}
 RELATIVE_WORDS = {"who", "whom", "which", "that"}
+NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}  # never a speaker
 EXPLAIN_TOP = 3  # features named in a learned choice's rule
 
 SpeakerOf = Callable[["Token"], tuple[str | None, str | None]]
@@ -100,7 +101,7 @@ def candidates(doc: Any, quote: Quote, sentences: Sequence[Sentence], quoted: Se
     sent_of = _sentence_of(doc, sentences[lo:hi + 1])
     out: dict[str, Candidate] = {}
     for tok in span:
-        if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ not in CANDIDATE_DEPS:
+        if tok.pos_ not in ("PROPN", "NOUN", "PRON") or tok.dep_ not in CANDIDATE_DEPS or tok.ent_type_ in NOT_NAMES:
             continue
         if any(a - 1 <= tok.idx < b + 1 for a, b in quoted):
             continue
@@ -164,7 +165,7 @@ def choose(quotes: Sequence[Quote], doc: Any, sentences: Sequence[Sentence], spe
     model = load_model()
     if model is None:
         return list(quotes)
-    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    quoted = [(q.start, q.end) for q in quotes]  # (no candidate inside any quote, scare quotes included)
     out: list[Quote] = []
     previous: Quote | None = None
     for q in quotes:
