@@ -103,7 +103,7 @@ class Settings:
     anchor_min: int = _s(3, "Numbers below this ('two leaders') are too common to tie two claims together.", "analysis")
     terms_full_weight: int = _s(4, "Claims with fewer content words than this get a proportionally smaller word score.", "analysis")
     # -- comparison ----------------------------------------------------------------------
-    round_tolerance: float = _s(0.05, "Most a stated number is assumed rounded by (share of it): '40' covers 38-42, '273' only 272.5-273.5.", "analysis")
+    round_tolerance: float = _s(0.03, "Most a stated number is assumed rounded by (share of it): '40' covers 38.8-41.2, '80 million' 77.6-82.4 million, '273' only 272.5-273.5.", "analysis")
     about_tolerance: float = _s(0.05, "Share either side of a number that 'about / around / some' allows ('around 48 minutes' is not 'about 40').", "analysis")
     nearly_tolerance: float = _s(0.10, "Share below a number that 'nearly / almost / close to' allows ('nearly 400' covers 360-400).", "analysis")
     open_margin: float = _s(0.5, "Share above 'more than / at least' (below 'up to') a reported count is still read as that count.", "analysis")
@@ -142,6 +142,13 @@ class Settings:
     story_embed_chars: int = _s(1200, "Characters of title and opening embedded as an article's story vector.", "stories")
     story_opening_chars: int = _s(1500, "Characters of body text after the title read for event terms (stated dates are read in the whole text).", "stories")
     story_date_conflict_penalty: float = _s(0.3, "Subtracted from a story score when the dates an article states are all more than story_window_days from the story's.", "stories")
+    story_link_min: float = _s(0.65, "Pair score (the story score between two articles) at which stories build links two articles into one story.", "stories")
+    story_exact_max: int = _s(50_000, "Articles up to which stories build finds each article's neighbours exactly (faiss flat); above, an IVF index.", "stories")
+    story_ivf_lists: float = _s(4.0, "IVF cells per square root of the article count when stories build uses an IVF index.", "stories")
+    story_ann_dims: int = _s(64, "Dimensions (PCA of the story vectors) the IVF index of stories build searches in; pair cosines use all of them.", "stories")
+    story_block_max_df: int = _s(50, "Names or event terms found in at most this many articles make candidate pairs in stories build (blocking).", "stories")
+    story_ivf_nprobe: int = _s(8, "IVF cells searched per article by stories build (more: better recall, slower).", "stories")
+    story_search_chunk: int = _s(50_000, "Articles per neighbour-search call in stories build (bounds the memory of one call).", "runtime")
     # -- runtime -------------------------------------------------------------------------
     batch_shard_size: int = _s(32, "Articles (JSONL lines, Parquet rows or files) per batch shard: the unit that is analysed, written and resumed.", "runtime")
     batch_in_flight: int = _s(2, "Shards queued per batch worker at once (backpressure: more waits until one is written).", "runtime")
