@@ -249,7 +249,6 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
                 files: list[str], gold: dict[str, Any], report: dict[str, Any]) -> None:
     by_file = dict(zip(files, c.articles, strict=True))
     file_of = {a.id: f for f, a in by_file.items()}
-    text = {a.id: a.article.text for a in c.articles}
 
     def spans(f: str, phrases: Any) -> list[tuple[int, int]]:
         a = by_file.get(f)
@@ -300,6 +299,22 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
             ok = any(overlaps((issue.start, issue.end), phrase_spans(a.article.text, str(e.get("text", ""))))
                      for e in errs)
             report["number_issues"].append({"file": f, "text": issue.text, "reason": issue.reason[:200], "gold": ok})
+
+
+def hand_check(report: dict[str, Any], args: argparse.Namespace) -> None:
+    """A random sample (fixed seed) of what the gold cannot decide, printed for a hand check and audit."""
+    rng = random.Random(args.seed)
+    undecided = [r for r in report["corroborated_rows"] if r["verdict"] == "undecided"]
+    undecided_syn = [r for r in report["synthesis_rows"] if r["verdict"] == "undecided"]
+    print(f"hand check (seed {args.seed}): {min(args.sample, len(undecided))} of {len(undecided)} undecided facts, "
+          f"{min(args.sample, len(undecided_syn))} of {len(undecided_syn)} undecided synthesis sentences")
+    for n, r in enumerate(rng.sample(undecided, min(args.sample, len(undecided))), 1):
+        print(f"  F{n} [{r['story']}] " + " | ".join(f"{x['outlet']}: {x['text'][:220]}" for x in r["support"]))
+    for n, r in enumerate(rng.sample(undecided_syn, min(args.sample, len(undecided_syn))), 1):
+        print(f"  S{n} [{r['story']}] {r['text']}")
+    if args.undecided:
+        args.undecided.write_text(json.dumps({"facts": undecided, "synthesis": undecided_syn}, indent=1,
+                                             ensure_ascii=False))
 
 
 def main() -> None:
@@ -381,19 +396,7 @@ def main() -> None:
         print("  shared facts missed:", "; ".join(report["shared_missed"]))
         for r in ni:
             print(f"  issue {r['file']}: {r['text']} — {r['reason']}")
-    # the hand check: a random sample (fixed seed) of what the gold cannot decide, printed for audit
-    rng = random.Random(args.seed)
-    undecided = [r for r in report["corroborated_rows"] if r["verdict"] == "undecided"]
-    undecided_syn = [r for r in report["synthesis_rows"] if r["verdict"] == "undecided"]
-    print(f"hand check (seed {args.seed}): {min(args.sample, len(undecided))} of {len(undecided)} undecided facts, "
-          f"{min(args.sample, len(undecided_syn))} of {len(undecided_syn)} undecided synthesis sentences")
-    for n, r in enumerate(rng.sample(undecided, min(args.sample, len(undecided))), 1):
-        print(f"  F{n} [{r['story']}] " + " | ".join(f"{x['outlet']}: {x['text'][:220]}" for x in r["support"]))
-    for n, r in enumerate(rng.sample(undecided_syn, min(args.sample, len(undecided_syn))), 1):
-        print(f"  S{n} [{r['story']}] {r['text']}")
-    if args.undecided:
-        args.undecided.write_text(json.dumps({"facts": undecided, "synthesis": undecided_syn}, indent=1,
-                                             ensure_ascii=False))
+    hand_check(report, args)
 
 
 if __name__ == "__main__":
