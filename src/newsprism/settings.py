@@ -111,6 +111,7 @@ class Settings:
     conflict_min: float = _s(0.45, "Combined score above which two claims with different values are a conflict.", "compare")
     same_thing_max_ratio: float = _s(1000.0, "Two figures of one measure this many times apart measure different things and are not compared.", "compare")
     corroborate_min: float = _s(0.5, "Combined alignment score two claims need before the checked path lets one corroborate the other.", "compare")
+    corroborate_number_tolerance: float = _s(0.1, "Two figures of one measure corroborate one fact only within this relative difference (39 vs 40).", "compare")
     check_corroboration: bool = _s(True, "Check each aligned pair (numbers of one measure, event, polarity, speaker) before it corroborates a fact.", "compare")
     synthesis_max_facts: int = _s(30, "Corroborated facts stated in the synthesis, most-supported and most central first.", "compare")
     quote_variant_min: float = _s(0.55, "Similarity at which two quotes by one speaker are the same utterance.", "compare")
@@ -120,6 +121,7 @@ class Settings:
     distinctive_z_min: float = _s(1.0, "Log-odds z-score at which a word sets an outlet apart (about one s.d.: short articles rarely reach 1.96).", "compare")
     topic_share_min: float = _s(0.5, "Share of the other articles using a loaded word at which it is the story's topic, not framing.", "compare")
     distinctive_max: int = _s(10, "Distinctive words listed per outlet in the framing contrast.", "compare")
+    clause_min_words: int = _s(5, "A clause of a longer sentence is aligned on its own when it has at least this many words.", "compare")
     min_claim_words: int = _s(5, "Sentences with fewer words are not facts (fragments); 'Two people are still missing.' counts.", "compare")
     synthesis_unique_per_article: int = _s(3, "Single-source claims per article in the synthesis (the report lists all).", "compare")
     # -- stories -------------------------------------------------------------------------
