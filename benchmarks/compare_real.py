@@ -217,9 +217,9 @@ def score_synthesis(c: Comparison, files: list[str], gold: dict[str, Any], repor
         verdict, reason = "right", ""
         if any(overlaps((sp["start"], sp["end"]), sg.boiler.get(sp["article"], [])) for sp in spans):
             verdict, reason = "wrong", "page chrome (a gold boilerplate line)"
-        elif CREDIT.search(body):
+        elif s["kind"] != "conflict" and CREDIT.search(body):  # a conflict's own "(Outlet)" labels are no credits
             verdict, reason = "wrong", f"credit or caption inside the sentence ({CREDIT.search(body).group(0).strip()})"  # type: ignore[union-attr]
-        elif re.search(r"(?:said|says|told \w+|added)\s*[:,]?\s*[“\"]?\s*$", body.rstrip(". ")) or len(body.split()) < 4:
+        elif re.search(r"[:,;]\s*[“\"]?\s*\.?$", body) or len(body.split()) < 4:
             verdict, reason = "wrong", "a bare attribution or fragment"
         elif set(s["citations"]) != {sp["article"] for sp in spans}:
             verdict, reason = "wrong", "citations differ from the cited spans"

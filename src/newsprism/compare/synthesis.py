@@ -3,8 +3,9 @@
 Only checked facts: corroborated facts (most outlets and most central first), stated in a
 supporting article's own, non-evaluative words; when every rendering is evaluative (a loaded word,
 a scare quote, a sentence the bias model flags) it is attributed ("According to <outlet>, …").
-Single-source claims are attributed. Page chrome, credits and bare attribution fragments are
-never stated. Number conflicts are stated per measure as a range with sources and dates
+Single-source claims are attributed, and only those no other article may also state (a sentence
+aligned with another article's that the checks did not confirm is left out, not under-cited). Page
+chrome, captions, credits ("(REUTERS)", datelines) and bare attribution fragments are never stated. Number conflicts are stated per measure as a range with sources and dates
 ("Reported people killed rose from 65 (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)"). Each
 citation points at the span of its supporting sentence. Sentences are taken from the articles — the plainest rendering, in the outlet's own
 voice before a quote — never generated, so nothing is said that no article said. Words an article
@@ -21,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue
 from ..settings import DEFAULT, Settings
-from .verify import is_caption, is_chrome, is_fragment, is_headline
+from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 EVALUATIVE_CUES = ("loaded", "scare_quote", "biased_sentence")
 # words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
@@ -56,7 +57,7 @@ def _sentence_text(comparison: Comparison, claim: Claim) -> str:
 
 
 def _finish(text: str) -> str:
-    text = " ".join(text.split())
+    text = strip_credit(" ".join(text.split()))
     if text.count("“") > text.count("”"):
         text += "”"
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
@@ -185,12 +186,18 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                                "end": v["end"]} for v in c["values"]],
                     "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"]})
     per_article: dict[str, int] = {}
+    # a sentence aligned with another article's (a paraphrase the checks did not confirm) may be said
+    # there too: stated with one citation it could be under-cited, so the synthesis leaves it out
+    near = {al.a.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"} | \
+        {al.b.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"}
     for f in comparison.facts:
         if f.status != "unique" or not f.claims:
             continue
         claim = f.claims[0]
         if claim.quote or not _statable(comparison, claim):
             continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
+        if claim.id.split("~")[0] in near:
+            continue
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue

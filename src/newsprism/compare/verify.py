@@ -52,10 +52,26 @@ def is_headline(text: str) -> bool:
 POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
 
 
+# a run of three or more all-caps words ("ALTERNATIVE CROP OF …", "FILE PHOTO: …") marks a caption or a credit
+CAPS_RUN = re.compile(r"\b(?:[A-Z]{2,}[’']?S?[:,]?\s+){2,}[A-Z]{2,}\b")
+# a credit or dateline before the news: "(REUTERS) ", "(AP) — ", "MEXICO CITY (AP) — ", "BARCELONA, Spain — ",
+# "[USA]: ", "Beijing: "
+LEAD_CREDIT = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*\s*){0,3}(?:,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s*"
+                         r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*[—–-]*\s*|[A-Z]{3,}(?:\s+[A-Z]{3,})?,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*[—–-]+\s*|"
+                         r"\[[^\]]{1,30}\]\s*:\s*|City:\s+)")
+
+
 def is_caption(text: str) -> bool:
-    """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …") describes a
-    picture, not news."""
-    return bool(CAPTION.match(text.strip()) or POSITION.search(text))
+    """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …",
+    "ALTERNATIVE CROP OF …") describes a picture, not news."""
+    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or CAPS_RUN.search(strip_credit(text)))
+
+
+def strip_credit(text: str) -> str:
+    """The sentence without a leading wire credit or dateline ("(REUTERS) Mexican President …" → "Mexican
+    President …"): the credit is the page's, not the fact's."""
+    stripped = LEAD_CREDIT.sub("", text, count=1)
+    return stripped if len(stripped.split()) >= 3 else text
 SPEECH_END = r"(?:said|says|told(?:\s+\w+){0,3}|added|stated|explained|according to|declared|noted|wrote)"
 # "Minister X, who visited the site on Wednesday, said" — a speaker and an aside, then the verb, nothing said
 FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“\"]?\s*$|"
