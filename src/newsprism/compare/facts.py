@@ -79,8 +79,9 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[
             low = piece.lower()
             ents = tuple(e.id for e in analyzed.entities if e.id in c.entities
                          and any(a <= m.start < b for m in e.mentions))
+            # a date elsewhere in the sentence dates the clause too ("… in 2009, when it destroyed 300 homes")
             out.append(replace(c, id=f"{c.id}~{k}", start=a, end=b, text=piece,
-                               values=tuple(v for v in c.values if a <= v.start < b), entities=ents,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"), entities=ents,
                                terms=tuple(t for t in c.terms if t[:4] in low), part="clause"))
     return out
 

@@ -56,6 +56,27 @@ def _sentence_text(comparison: Comparison, claim: Claim) -> str:
     return claim.text
 
 
+LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as|yet|so)\s+", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|including|making|leaving|adding|"
+                         r"bringing|according)\b", re.IGNORECASE)
+
+
+def _stated(comparison: Comparison, claim: Claim) -> str:
+    """What the synthesis states for a unit: its sentence, or for a clause the clause alone (its
+    sentence says more than the fact the other articles share), unless the clause cannot stand alone
+    ("which …", "after …"): then its sentence."""
+    if claim.part == "clause":
+        clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+        if not SUBORDINATE.match(clause) and len(clause.split()) >= 4:
+            return clause[0].upper() + clause[1:]
+    return _sentence_text(comparison, claim)
+
+
+def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
+    """The plainest unit to state: a whole sentence before a clause, then the shortest."""
+    return min(claims, key=lambda c: (c.part == "clause", len(_stated(comparison, c))))
+
+
 def _finish(text: str) -> str:
     text = strip_credit(" ".join(text.split()))
     if text.count("“") > text.count("”"):
@@ -74,8 +95,7 @@ def _representative(comparison: Comparison, fact: Fact) -> str:
     claims = [c for c in fact.claims if c.part != "attribution"] or fact.claims
     own = [c for c in claims if not c.quote]
     if own:
-        best = min(own, key=lambda c: len(_sentence_text(comparison, c)))
-        return _finish(_sentence_text(comparison, best))
+        return _finish(_stated(comparison, _pick(comparison, own)))
     best = min(claims, key=lambda c: len(c.text))
     speaker = best.asserted_by_name or "a speaker"
     # the quoted words alone: “…” inside the sentence, or up to ” when the quote began in an earlier sentence
@@ -150,6 +170,16 @@ def _number(text: str) -> float:
     return float(m.group(0).replace(",", "")) if m else 0.0
 
 
+def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
+    """The largest share of a claim's content words that one sentence of another article also has: a
+    single-source sentence most of whose words another article uses may not be single-source."""
+    own = set(claim.terms)
+    if not own:
+        return 0.0
+    return max((len(own & set(c.terms)) / len(own) for a in comparison.articles if a.id != claim.article
+                for c in a.claims), default=0.0)
+
+
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                cues: Mapping[str, Sequence[FramingCue]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -164,12 +194,11 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
         if plain:
-            best = min(plain, key=lambda c: len(_sentence_text(comparison, c)))
-            text = _finish(_sentence_text(comparison, best))
+            text = _finish(_stated(comparison, _pick(comparison, plain)))
             kind = "corroborated"
         elif own:
-            best = min(own, key=lambda c: len(_sentence_text(comparison, c)))
-            sentence = _finish(_sentence_text(comparison, best))
+            best = _pick(comparison, own)
+            sentence = _finish(_stated(comparison, best))
             text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
             kind = "attributed"
         else:
@@ -196,7 +225,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         claim = f.claims[0]
         if claim.quote or not _statable(comparison, claim):
             continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
-        if claim.id.split("~")[0] in near:
+        if claim.id.split("~")[0] in near or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
             continue
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:

@@ -127,14 +127,21 @@ def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
     return "this"
 
 
+NEGATION_SKIP = {"be", "been", "being", "have", "has", "had", "yet", "ever", "even", "to", "a", "an", "the", "all",
+                 "only", "just", "fully", "directly", "so", "very", "been", "get", "got"}
+
+
 def negated_terms(claim: Claim, shared: set[str]) -> set[str]:
-    """The shared content words a negation governs in this claim ("did not escape" → escape): a negation
-    cue followed within four words, before any punctuation, by the word."""
+    """The shared content word a negation governs in this claim ("did not escape" → escape; "has not
+    been found" → found): the first word after the negation cue, past auxiliaries and determiners and
+    before any punctuation, when it is one of the ``shared`` words."""
     out = set()
     for m in NEGATION.finditer(claim.text):
         clause = re.split(r"[,;:—–.]", claim.text[m.end():m.end() + 60])[0]  # "not three, but seven"
-        following = [w.lower() for w in re.findall(r"[\w’'-]+", clause)[:4]]
-        out |= {t for t in shared if any(w.startswith(t[:max(4, len(t) - 2)]) for w in following)}
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", clause)]
+        head = next((w for w in words if w not in NEGATION_SKIP), None)
+        if head:
+            out |= {t for t in shared if head.startswith(t[:max(4, len(t) - 2)])}
     return out
 
 
