@@ -108,7 +108,7 @@ def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
 
 # a time given as background ("before his capture last year", "since 2014") dates another thing than the
 # claim's own event
-BACKGROUND = re.compile(r"\b(?:before|after|since|until|than|following|from)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
+BACKGROUND = re.compile(r"\b(?:before|after|since|until|following)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
 
 
 def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
