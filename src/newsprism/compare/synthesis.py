@@ -64,10 +64,12 @@ SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|incl
 def _stated(comparison: Comparison, claim: Claim) -> str:
     """What the synthesis states for a unit: its sentence, or for a clause the clause alone (its
     sentence says more than the fact the other articles share), unless the clause cannot stand alone
-    ("which …", "after …"): then its sentence."""
+    ("which …", "after …", "climbing on …", under five words): then its sentence."""
     if claim.part == "clause":
         clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
-        if not SUBORDINATE.match(clause) and len(clause.split()) >= 4:
+        first = clause.split(" ", 1)[0].lower()
+        participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
+        if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
             return clause[0].upper() + clause[1:]
     return _sentence_text(comparison, claim)
 
@@ -121,6 +123,14 @@ def evaluative(comparison: Comparison, claim: Claim,
                 and cue.text.lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
     return None
+
+
+def first_person(text: str) -> bool:
+    """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
+    going to work hard …"): outside quote marks, a first-person pronoun is not the outlet's voice."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE))
 
 
 def _statable(comparison: Comparison, claim: Claim) -> bool:
@@ -190,7 +200,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
         own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c, cues) is None]
+        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
         if plain:
