@@ -128,7 +128,7 @@ def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
 
 
 NEGATION_SKIP = {"be", "been", "being", "have", "has", "had", "yet", "ever", "even", "to", "a", "an", "the", "all",
-                 "only", "just", "fully", "directly", "so", "very", "been", "get", "got"}
+                 "only", "just", "fully", "directly", "so", "very", "get", "got"}
 
 
 def negated_terms(claim: Claim, shared: set[str]) -> set[str]:
