@@ -58,7 +58,9 @@ def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]
             continue
         lead = piece.find(stripped)
         pieces.append((start + a + lead, start + a + lead + len(stripped)))
-    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words]
+    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
+    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
+            and b - a < 0.75 * len(text.strip())]
     return good if len(pieces) >= 2 else []
 
 
@@ -119,19 +121,16 @@ def _strong(al: Alignment) -> bool:
     return al.relation == "same_fact" or (al.relation == "paraphrase" and bool(al.scores.get("mutual_best")))
 
 
-def _overlap(a: Claim, b: Claim) -> bool:
-    return a.article == b.article and a.start < b.end and b.start < a.end
-
-
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
                 verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = ()) -> list[Fact]:
-    """Facts as stars, not chains: the unit aligned with most others states the fact, and each other
-    article joins with its best unit aligned *directly* with that statement and not refused by the
-    verifier. Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact. A
+    """Facts as stars, not chains: the unit aligned with most others states the fact, and the other
+    articles join with the units aligned *directly* with that statement and not refused by the verifier
+    (best first). Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact. A
     statement that holds several facts could still gather units that each share a different one, so a
     unit joins only when it is also aligned (any relation but unrelated or conflict, ``every``) and not
-    refused with each unit that joined before it. A unit taken into a fact takes the units it overlaps
-    (its sentence, its clauses) out of the running."""
+    refused with each unit that joined before it. A sentence taken into a fact may still give its clauses to
+    other facts (one sentence can state two shared facts); a clause taken into a fact takes its sentence
+    out of the running."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
              if al.relation in ("same_fact", "paraphrase") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
@@ -141,33 +140,47 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
             edges[al.b][al.a] = al.score
     order = {a.id: i for i, a in enumerate(analyzed)}
     todo = set(claims)
-    by_article: dict[str, list[Claim]] = defaultdict(list)
+    family: dict[str, list[str]] = defaultdict(list)
     for c in claims.values():
-        by_article[c.article].append(c)
+        family[_family(c)].append(c.id)
     facts: list[Fact] = []
+    seen: set[frozenset[str]] = set()
     while todo:
         def live(cid: str) -> dict[str, float]:
             return {n: v for n, v in edges[cid].items() if n in todo}
         anchor = max(todo, key=lambda cid: (len({claims[n].article for n in live(cid)}), sum(live(cid).values()),
                                             claims[cid].part != "clause", -order[claims[cid].article],
                                             -claims[cid].sentence, cid))
-        best: dict[str, tuple[float, str]] = {}
-        for n, v in live(anchor).items():
-            art = claims[n].article
-            if art != claims[anchor].article and (art not in best or v > best[art][0]):
-                best[art] = (v, n)
         members = [claims[anchor]]
-        for _, n in sorted(best.values(), reverse=True):
-            joined = members[1:]
-            if all(frozenset((n, m.id)) in agree and verifier.refuse(claims[n], m) is None for m in joined):
-                members.append(claims[n])
+        for n, _ in sorted(live(anchor).items(), key=lambda kv: (-kv[1], kv[0])):
+            c = claims[n]
+            if c.article == claims[anchor].article or any(_family(m) == _family(c) for m in members):
+                continue
+            # aligned with every member of other articles (two sentences of one article may share a fact)
+            if all(frozenset((n, m.id)) in agree and verifier.refuse(c, m) is None
+                   for m in members[1:] if m.article != c.article):
+                members.append(c)
         for m in members:
-            for c in by_article[m.article]:
-                if c.id in todo and (c.id == m.id or _overlap(c, m)):
-                    todo.discard(c.id)
+            todo.discard(m.id)
+            if m.part == "clause":  # its sentence says this fact and more: it joins no other fact
+                todo.discard(_family(m))
+            if len(members) == 1:  # a single-source sentence: its clauses are not facts of their own
+                todo.difference_update(family[_family(m)])
         members.sort(key=lambda c: (order[c.article], c.sentence, c.start))
+        families = frozenset(_family(m) for m in members)
+        if len(members) > 1 and families in seen:
+            continue  # the same sentences again, through another clause
+        seen.add(families)
         facts.append(_make_fact(members, texts))
-    return facts
+    # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
+    # its other clauses may say more, but the sentence is already cited
+    shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
+    return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared]
+
+
+def _family(claim: Claim) -> str:
+    """The id of the claim a clause unit comes from (a sentence, or reported speech's content)."""
+    return claim.id.split("~")[0]
 
 
 def _make_fact(members: list[Claim], texts: dict[str, str]) -> Fact:

@@ -52,8 +52,8 @@ def is_headline(text: str) -> bool:
 POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
 
 
-# a run of three or more all-caps words ("ALTERNATIVE CROP OF …", "FILE PHOTO: …") marks a caption or a credit
-CAPS_RUN = re.compile(r"\b(?:[A-Z]{2,}[’']?S?[:,]?\s+){2,}[A-Z]{2,}\b")
+# a run of three or more all-caps words ("ALTERNATIVE CROP OF …") marks a caption or a credit
+CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}\b")  # spaces only: "UN, BRICS, SCO and G20" is a list
 # a credit or dateline before the news: "(REUTERS) ", "(AP) — ", "MEXICO CITY (AP) — ", "BARCELONA, Spain — ",
 # "[USA]: ", "Beijing: "
 LEAD_CREDIT = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*\s*){0,3}(?:,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s*"
@@ -64,7 +64,8 @@ LEAD_CREDIT = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*\s*){0,3}(?:,\s*[A-Z][\w.�
 def is_caption(text: str) -> bool:
     """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …",
     "ALTERNATIVE CROP OF …") describes a picture, not news."""
-    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or CAPS_RUN.search(strip_credit(text)))
+    caps = CAPS_RUN.search(strip_credit(text))
+    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
 
 
 def strip_credit(text: str) -> str:
