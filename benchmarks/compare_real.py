@@ -290,11 +290,21 @@ class StoryGold:
         return "undecided", "no cited span states a gold shared fact" + hint
 
 
+def new_report() -> dict[str, Any]:
+    """An empty report for ``score_story``: what each scorer fills in."""
+    return {"conflicts": [], "lookalikes": [], "gold_conflicts": 0, "gold_conflicts_found": 0,
+            "missed_conflicts": [], "shared": 0, "shared_found": 0, "shared_missed": [],
+            "corroborated": {"right": 0, "wrong": 0, "undecided": 0}, "corroborated_rows": [],
+            "synthesis": {"right": 0, "wrong": 0, "undecided": 0}, "synthesis_rows": [], "number_issues": []}
+
+
 def score_facts(c: Comparison, files: list[str], gold: dict[str, Any], report: dict[str, Any]) -> dict[str, str]:
     """Shared-fact recall and corroborated precision, strict: a fact is right only when every cited span
     states the same gold shared fact; recall counts a gold fact found when one reported fact cites at
     least two of its articles with spans that state its phrases."""
     sg = StoryGold(c, files, gold)
+    for key, value in new_report().items():  # a report made by an older caller lacks these
+        report.setdefault(key, value)
     corroborated = [f for f in c.facts if f.status == "corroborated"]
     story = Path(files[0]).parent.name
     for g in sg.shared:
@@ -309,7 +319,7 @@ def score_facts(c: Comparison, files: list[str], gold: dict[str, Any], report: d
     for fact in corroborated:
         verdict, reason = sg.verdict([dict(s) for s in fact.support])
         verdicts[fact.id] = verdict
-        report["corroborated"][verdict] += 1
+        report["corroborated"][verdict] = report["corroborated"].get(verdict, 0) + 1
         report["corroborated_rows"].append({
             "verdict": verdict, "reason": reason, "fact": fact.id, "story": story,
             "support": [{"outlet": c.label(s["article"]), "text": " ".join(str(s["text"]).split())} for s in fact.support]})
@@ -355,7 +365,7 @@ def score_synthesis(c: Comparison, files: list[str], gold: dict[str, Any], repor
             elif [g for g in sg.facts_in(sp)
                   if len(sg.shared_spans[g]) >= 2]:
                 verdict, reason = "wrong", f"under-cited: states gold shared fact {sorted(sg.facts_in(sp))[0]} with one citation"
-        report["synthesis"][verdict] += 1
+        report["synthesis"][verdict] = report["synthesis"].get(verdict, 0) + 1
         report["synthesis_rows"].append({"verdict": verdict, "reason": reason, "kind": s["kind"], "story": story,
                                          "text": s["text"][:300]})
 
@@ -461,11 +471,7 @@ def main() -> None:
         args.cache.mkdir(parents=True, exist_ok=True)
     gold = json.loads((CORPUS / "GOLD.json").read_text())
     settings = DEFAULT.replace(check_corroboration=not args.no_check)
-    report: dict[str, Any] = {"conflicts": [], "lookalikes": [], "gold_conflicts": 0, "gold_conflicts_found": 0,
-                              "missed_conflicts": [], "shared": 0, "shared_found": 0, "shared_missed": [],
-                              "corroborated": {"right": 0, "wrong": 0, "undecided": 0}, "corroborated_rows": [],
-                              "synthesis": {"right": 0, "wrong": 0, "undecided": 0}, "synthesis_rows": [],
-                              "number_issues": []}
+    report = new_report()
     started = time.perf_counter()
     for files in gold["stories"].values():
         if len(files) < 2:
