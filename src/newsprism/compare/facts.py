@@ -7,6 +7,8 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
@@ -76,8 +78,9 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[
             continue
         for k, (a, b) in enumerate(_clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)):
             piece = text[a:b]
-            if is_fragment(piece) or is_chrome(piece):
-                continue
+            lower_words = [w for w in re.findall(r"\b[a-z][a-z’'-]{2,}\b", piece) if w not in STOP_WORDS]
+            if is_fragment(piece) or is_chrome(piece) or len(lower_words) < 2:
+                continue  # a bare list of names ("Britain, China, France and Russia") states nothing
             low = piece.lower()
             ents = tuple(e.id for e in analyzed.entities if e.id in c.entities
                          and any(a <= m.start < b for m in e.mentions))
@@ -134,10 +137,13 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
              if al.relation in ("same_fact", "paraphrase") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
+    same_fact: set[frozenset[str]] = set()
     for al in alignments:
         if al.a in claims and al.b in claims and _strong(al) and verifier.refuse(claims[al.a], claims[al.b]) is None:
             edges[al.a][al.b] = al.score
             edges[al.b][al.a] = al.score
+            if al.relation == "same_fact":
+                same_fact.add(frozenset((al.a, al.b)))
     order = {a.id: i for i, a in enumerate(analyzed)}
     todo = set(claims)
     family: dict[str, list[str]] = defaultdict(list)
@@ -156,6 +162,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
             c = claims[n]
             if c.article == claims[anchor].article or any(_family(m) == _family(c) for m in members):
                 continue
+            if any(m.article == c.article for m in members) and frozenset((anchor, n)) not in same_fact:
+                continue  # a second sentence of one article joins only as the same fact, not a paraphrase
             # aligned with every member of other articles (two sentences of one article may share a fact)
             if all(frozenset((n, m.id)) in agree and verifier.refuse(c, m) is None
                    for m in members[1:] if m.article != c.article):
