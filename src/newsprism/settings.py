@@ -110,7 +110,7 @@ class Settings:
     paraphrase_min: float = _s(0.40, "Combined score above which two mutually-best claims are a paraphrase of one fact.", "compare")
     conflict_min: float = _s(0.45, "Combined score above which two claims with different values are a conflict.", "compare")
     same_thing_max_ratio: float = _s(1000.0, "Two figures of one measure this many times apart measure different things and are not compared.", "compare")
-    corroborate_min: float = _s(0.5, "Combined alignment score two claims need before the checked path lets one corroborate the other.", "compare")
+    corroborate_min: float = _s(0.55, "Combined alignment score two claims need before the checked path lets one corroborate the other.", "compare")
     corroborate_number_tolerance: float = _s(0.1, "Two figures of one measure corroborate one fact only within this relative difference (39 vs 40).", "compare")
     check_corroboration: bool = _s(True, "Check each aligned pair (numbers of one measure, event, polarity, speaker) before it corroborates a fact.", "compare")
     synthesis_max_facts: int = _s(30, "Corroborated facts stated in the synthesis, most-supported and most central first.", "compare")
