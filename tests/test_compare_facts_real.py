@@ -3,7 +3,7 @@ benchmarks/compare_real.py's strict scorer (every cited span must state the same
 
 The Iran nuclear deal (6 outlets, two Reuters copies among them, 12 gold shared facts). Floors sit a
 little below the figures measured when issue 13's fact part closed (9 of 12 shared facts found; 8 right
-and 2 wrong corroborated facts; 24 of 26 synthesis sentences faithful); lowering one is an explicit,
+and 1 wrong corroborated facts; 24 of 25 synthesis sentences faithful); lowering one is an explicit,
 reviewed change. The article text is read from ../shared/corpus at run time.
 """
 
@@ -37,5 +37,5 @@ def test_facts_iran_strict_floors():
     cor, syn = report["corroborated"], report["synthesis"]
     wrong = [r for r in report["corroborated_rows"] if r["verdict"] == "wrong"]
     assert report["shared_found"] >= 7, report["shared_missed"]
-    assert cor["right"] >= 6 and cor["right"] >= 0.7 * (cor["right"] + cor["wrong"]), wrong
-    assert syn["right"] >= 0.8 * sum(syn.values()), [r for r in report["synthesis_rows"] if r["verdict"] != "right"]
+    assert cor["right"] >= 6 and cor["right"] >= 0.8 * (cor["right"] + cor["wrong"]), wrong
+    assert syn["right"] >= 0.85 * sum(syn.values()), [r for r in report["synthesis_rows"] if r["verdict"] != "right"]
