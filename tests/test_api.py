@@ -107,3 +107,15 @@ def test_api_store_recomputes_analysis_when_a_setting_changes(tmp_path: Path, se
         scare_before = sum(q.kind == "scare" for q in first.quotes)
         scare_after = sum(q.kind == "scare" for q in second.quotes)
         assert scare_after <= scare_before
+
+
+def test_an_article_without_outlet_or_title_is_named_by_its_file_or_host_not_its_path() -> None:
+    """Reports and the synthesis name an untitled article by its file name or web host: a local path
+    says nothing about the outlet and must not leak into what a user publishes."""
+    from newsprism.records import Article, short_source
+
+    assert short_source("/home/me/cases/2017/thenation.txt") == "thenation.txt"
+    assert short_source("https://www.example.org/news/2017/10/01/x.html") == "example.org"
+    assert short_source("stdin") == "stdin"
+    art = Article(id="a1", source="/tmp/some/folder/wire-story.txt", text="Body.", title=None, outlet=None)
+    assert art.label == "wire-story.txt"

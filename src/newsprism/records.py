@@ -150,8 +150,19 @@ class Article(Record):
             return self.outlet
         if self.title:
             return self.title if len(self.title) <= 40 else self.title[:39].rstrip() + "…"
-        return self.source
+        return short_source(self.source)
 
+
+
+def short_source(source: str) -> str:
+    """A source as a reader names it: a URL's host (without "www."), a file's name without its folders
+    (a local path says nothing about the outlet and should not leak into reports), anything else as given."""
+    m = re.match(r"^[a-z][a-z0-9+.-]*://([^/?#]+)", source, re.IGNORECASE)
+    if m:
+        host = m.group(1).rsplit("@", 1)[-1].split(":", 1)[0].lower()
+        return host[4:] if host.startswith("www.") else host
+    name = re.split(r"[\\/]", source.rstrip("/\\"))[-1]
+    return name or source
 
 
 # --------------------------------------------------------------------------- analysis

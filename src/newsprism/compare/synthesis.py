@@ -20,7 +20,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
@@ -40,7 +40,7 @@ def _label(comparison: Comparison, article_id: str) -> str:
             date = f" ({art.published})" if art.published else ""
             if art.outlet:
                 return f"{art.outlet}{date}"
-            title = art.title or art.source
+            title = art.title or short_source(art.source)
             title = title if len(title) <= 50 else title[:49].rstrip() + "…"
             return f"the article “{title}”{date}"
     return article_id
