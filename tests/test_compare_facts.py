@@ -167,3 +167,16 @@ def test_synthesis_cites_exactly_the_supporting_articles(flood):
     assert evacuated and "Heavy rain" not in evacuated[0]["text"]  # what one outlet adds is not cited to two
     governor = [s for s in flood.synthesis if "state of emergency" in s["text"]]
     assert governor and {_outlet(flood, a) for a in governor[0]["citations"]} == {"Harbor Daily", "Valley Courier"}
+
+
+def test_a_statement_whose_subject_is_a_pronoun_is_not_lifted_into_the_synthesis() -> None:
+    """Lifted out of its article, "They were warned …" or "That would represent …" says nothing a reader
+    can check; a time phrase ("This year …") or a named subject stands alone."""
+    from newsprism.compare.synthesis import dangling
+
+    assert dangling("They were warned earlier by the police.")
+    assert dangling("Like thousands of residents, they began queuing at dawn.")
+    assert dangling("That would represent a turnout of 42 percent.")
+    assert not dangling("This year the vote was held in October.")
+    assert not dangling("Police fired rubber bullets at voters.")
+    assert not dangling("The police said that they would act.")

@@ -133,10 +133,24 @@ def first_person(text: str) -> bool:
                 re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE))
 
 
+# a subject a reader cannot resolve once the sentence stands alone: "They were warned …", "That would
+# represent …", "Like thousands of Catalans, they began …" (a fronted phrase, then the pronoun)
+DANGLING = re.compile(r"^(?:(?:and|but|so|yet|still|then|also|however|like|unlike|as|in|on|at|by|with|after|before)"
+                      r"\b[^,]{0,60},\s*)?(?:they|he|she|this|that|these|those|them|his|her|their|its)\b"
+                      r"(?!\s+(?:year|week|month|morning|afternoon|evening|weekend|summer|spring|autumn|winter|time)\b)",
+                      re.IGNORECASE)
+
+
+def dangling(text: str) -> bool:
+    """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
+    lifted out of its article."""
+    return bool(DANGLING.match(text.strip().lstrip("“\"‘'(")))
+
+
 def _statable(comparison: Comparison, claim: Claim) -> bool:
     text = _sentence_text(comparison, claim)
     return not (claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
-                or is_headline(text) or is_caption(text))
+                or is_headline(text) or is_caption(text) or dangling(_stated(comparison, claim)))
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
