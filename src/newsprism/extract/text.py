@@ -206,8 +206,8 @@ def join_wrapped(raw_lines: list[str], settings: Settings = DEFAULT) -> tuple[li
 
 def _lead_chrome(lines: list[str], verdicts: list[LineVerdict], settings: Settings) -> Removed | None:
     """The first line when it is page chrome above the headline on the second line: a breadcrumb glued to
-    the headline ("News World <headline>"), the site's name or section ("BuzzFeed News"), or a line the
-    model scores as chrome more surely than the headline under it."""
+    the headline ("News World <headline>"), a line the named rules score as chrome (a menu), or a line the
+    model scores as chrome more surely than the headline under it (a site name, a promo bar)."""
     if len(lines) < 3:
         return None
     first, second = lines[0], lines[1]
@@ -215,11 +215,12 @@ def _lead_chrome(lines: list[str], verdicts: list[LineVerdict], settings: Settin
         return None
     if read_top_line(first, names=False, settings=settings) is not None:
         return None
-    n1, n2 = len(words(first)), len(words(second))
     if len(first) > len(second) and first.lower().endswith(second.lower()):
         return Removed(text=first, reason="navigation", features=("breadcrumb_before_title",))
-    if 1 <= n1 <= settings.masthead_max_words and n2 >= 2 * n1 and not _TERMINAL.search(first):
-        return Removed(text=first, reason="navigation", features=("site_name_above_title",))
+    scored = score_line(first, 0.0, settings)
+    if scored is not None and scored.score >= settings.boilerplate_threshold:
+        return Removed(text=first, reason=scored.category, score=scored.score,
+                       features=("above_headline",) + scored.features)
     v0, v1 = verdicts[0], verdicts[1]
     if (v0.probability >= settings.boilerplate_model_min and v1.probability < v0.probability
             and first.lower() not in second.lower()):  # a headline doubled under itself is still the headline
@@ -242,7 +243,7 @@ def _find_title(lines: list[str], title: str | None, settings: Settings, first: 
 
 
 def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: list[tuple[str, Feature]],
-                 in_related: bool, settings: Settings) -> Removed | None:
+                 kept_categories: frozenset[str], in_related: bool, settings: Settings) -> Removed | None:
     """Why a line is page chrome (leaked code, a kept named rule, the model, a related-links list), or None."""
     if is_code(line, settings):
         return Removed(text=line, reason="embedded_code", features=("code_syntax",))
@@ -251,6 +252,10 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
         scored = score_line(line, position, settings)
         return Removed(text=line, reason=rule[0], score=scored.score if scored else None,
                        features=(f"rule:{rule[1].name}",) + (scored.features if scored else ()))
+    scored = score_line(line, min(position, 0.5), settings)  # as chosen on dev: no page-tail bonus
+    if scored is not None and scored.category in kept_categories and scored.score >= settings.boilerplate_threshold:
+        return Removed(text=line, reason=scored.category, score=scored.score,
+                       features=(f"rule_category:{scored.category}",) + scored.features)
     n_words = len(words(line))
     sentence = _SENTENCE_END.search(line) is not None
     prose = n_words >= settings.model_prose_words and sentence
@@ -319,6 +324,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
     total = len(lines)
     kept_names = set(model.info.get("rule_features", ()))
     kept_rules = [(cat, r) for cat, rules in FEATURES.items() for r in rules if r.name in kept_names]
+    kept_categories = frozenset(model.info.get("rule_categories", ()))
     meta.top_end = top_end = start + settings.meta_top_lines
     tail_start = max(total - settings.meta_tail_lines, start + 1)
     body: list[tuple[int, str]] = []
@@ -343,7 +349,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             if hit.reason == "dateline":  # what follows a dateline is the first paragraph
                 body.append((i, line))
                 continue
-        dropped = _boilerplate(line, i / max(total - 1, 1), verdicts[i], kept_rules, in_related, settings)
+        dropped = _boilerplate(line, i / max(total - 1, 1), verdicts[i], kept_rules, kept_categories, in_related,
+                               settings)
         if dropped is not None:
             removed.append(dropped)
             mark(i, dropped.reason)
