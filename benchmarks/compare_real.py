@@ -15,9 +15,15 @@ How support is checked automatically (``GOLD.json`` phrases, located in each art
 - a synthesis sentence is faithful when it is not page chrome (a gold boilerplate line), its fact is
   correct (corroborated), its conflict is a gold conflict (conflict), or it is the cited article's own
   sentence, attributed to it (unique);
-- a reported number conflict is correct when two of its values (from two articles) lie in the
-  phrases of one gold number conflict; a look-alike is wrongly reported when two values of one
-  reported conflict lie in the phrases of one gold ``not_conflicts`` entry.
+- a reported number conflict is correct (strict) only when the values of two articles lie in the
+  phrases of ONE gold number conflict, every other value lies there too, and its label is the one the
+  gold note asks for (``updated`` where the note says "explained by time", ``sources differ`` where it
+  names two agencies); a value of another gold conflict, of a look-alike or of nothing listed makes it
+  wrong. Two exceptions are printed for a hand check: a value the gold note of that conflict quotes, and a
+  figure its article's gold value repeats (same article, measure and compatible range). Every verdict is
+  printed with the reason each value passed or failed, and each gold conflict missed with what the
+  analysis measured at its phrases; a look-alike is wrongly reported when two values of one reported
+  conflict lie in the phrases of one gold ``not_conflicts`` entry.
 
 Dates: where the cleaner found no date, the article's date is taken from GOLD ``metadata`` (as a
 feed or page header would give it): counts that rise over days need it.
@@ -41,9 +47,10 @@ from _util import peak_rss_mb
 
 from newsprism.compare import compare_analyzed
 from newsprism.pipeline import load_one
-from newsprism.records import AnalyzedArticle, Comparison
+from newsprism.records import AnalyzedArticle, Comparison, Quantity
 from newsprism.settings import DEFAULT
 from newsprism.stages import analysis_key, analyze_many
+from newsprism.stages.quantities import ranges_compatible
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "news-dev"
 
@@ -90,6 +97,114 @@ def _phrases(value: Any) -> list[str]:
     return value if isinstance(value, list) else [value]
 
 
+TIME_NOTE = re.compile(r"explained by time|time-explained", re.IGNORECASE)
+SOURCES_NOTE = re.compile(r"between agencies|organisers[- ]vs[.-]?[- ]police|different officials",
+                          re.IGNORECASE)
+
+
+def expected_label(note: str) -> str | None:
+    """The label the gold note asks for: ``updated`` where the note says the difference is explained by
+    time, ``sources differ`` where it names two agencies (or officials of two agencies, or organisers vs
+    police); else any label."""
+    if TIME_NOTE.search(note):
+        return "updated"
+    if SOURCES_NOTE.search(note):
+        return "sources differ"
+    return None
+
+
+def judge_conflict(conflict: dict[str, Any], file_of: dict[str, str], spans: Any,  # noqa: C901 - one verdict
+                   gold_nc: list[dict[str, Any]], gold_not: list[dict[str, Any]],
+                   articles: dict[str, AnalyzedArticle]) -> dict[str, Any]:
+    """Strict verdict on one reported conflict. Each value is matched by its span against the gold value
+    phrases of the gold conflicts and look-alikes of its article. The conflict is right only when the values
+    of at least two articles lie in the phrases of ONE gold conflict, EVERY other value lies in that
+    conflict's phrases too (a value of another gold conflict, of a look-alike, or listed nowhere makes it
+    wrong: unlisted values are printed for a hand check), and the label agrees with the gold note where
+    the note decides it. Two exceptions, both printed: a value the gold note of that conflict quotes
+    (the note lists it), and a figure its article's gold value repeats (same article, compatible range:
+    the gold lists one phrase per article, the article states it twice)."""
+    texts = {aid: a.article.text for aid, a in articles.items()}
+
+    def quantity_at(v: dict[str, Any]) -> Quantity | None:
+        return next((q for q in articles[v["article"]].quantities if q.start == v["start"] and q.end == v["end"]), None)
+
+    tags: list[str] = []
+    matched: list[set[int]] = []
+    for v in conflict["values"]:
+        f = file_of[v["article"]]
+        span = (v["start"], v["end"])
+        gis = {gi for gi, g in enumerate(gold_nc) if f in g["values"] and overlaps(span, spans(f, g["values"][f]))}
+        matched.append(gis)
+    counts: dict[int, set[str]] = {}
+    for v, gis in zip(conflict["values"], matched, strict=True):
+        for gi in gis:
+            counts.setdefault(gi, set()).add(v["article"])
+    best = max(counts, key=lambda gi: len(counts[gi]), default=None)
+    problems: list[str] = []
+    for v, gis in zip(conflict["values"], matched, strict=True):
+        f = file_of[v["article"]]
+        span = (v["start"], v["end"])
+        if best is not None and best in gis:
+            tags.append(f"{v['value']!r} [{Path(f).stem}] in gold")
+            continue
+        named = [q for q in re.findall(r"'([^']{3,})'", gold_nc[best]["note"]) if q in v.get("text", "")] \
+            if best is not None else []
+        if named and any(overlaps(span, phrase_spans(texts[v["article"]], q)) for q in named):
+            tags.append(f"{v['value']!r} [{Path(f).stem}] quoted in the gold note of that conflict")
+            continue
+        q_v = quantity_at(v)
+        gold_spans = spans(f, gold_nc[best]["values"][f]) if best is not None and f in gold_nc[best]["values"] else []
+        same = [q for q in articles[v["article"]].quantities if q_v is not None and q is not q_v
+                and q.measure == q_v.measure and overlaps((q.start, q.end), gold_spans) and ranges_compatible(q_v, q)]
+        if same:
+            tags.append(f"{v['value']!r} [{Path(f).stem}] the article's gold figure ({same[0].text!r}) told "
+                        f"again (hand check)")
+            continue
+        other = [gold_nc[gi]["what"] for gi in gis]
+        looks = [g["what"] for g in gold_not if f in g["values"] and overlaps(span, spans(f, g["values"][f]))]
+        why = (f"another gold conflict: {other[0]}" if other else f"a look-alike: {looks[0]}" if looks
+               else "listed by no gold conflict (hand check)")
+        tags.append(f"{v['value']!r} [{Path(f).stem}] {why}")
+        problems.append(why)
+    expected = expected_label(gold_nc[best]["note"]) if best is not None else None
+    if best is None or len(counts[best]) < 2:
+        problems.append("the values of fewer than two articles lie in one gold conflict")
+    if expected and conflict["label"] != expected:
+        problems.append(f"label {conflict['label']!r}, the gold note asks for {expected!r}")
+    return {"correct": not problems, "gold": best, "gold_what": gold_nc[best]["what"] if best is not None else None,
+            "expected_label": expected, "values_checked": tags, "problems": problems}
+
+
+def why_missed(g: dict[str, Any], c: Comparison, by_file: dict[str, AnalyzedArticle], spans: Any,
+               report: dict[str, Any]) -> str:
+    """Why a gold conflict was not found, per gold value: the figure the analysis measured there (measure,
+    place, event, qualifier range) or that no figure was extracted; and whether a reported conflict held it."""
+    parts = []
+    for f, phrases in g["values"].items():
+        a = by_file.get(f)
+        if a is None:
+            parts.append(f"{Path(f).stem}: in another story")
+            continue
+        sp = spans(f, phrases)
+        qs = [q for q in a.quantities if overlaps((q.start, q.end), sp)]
+        if not sp:
+            parts.append(f"{Path(f).stem}: gold phrase not located in the cleaned text")
+        elif not qs:
+            parts.append(f"{Path(f).stem}: value not extracted")
+        else:
+            parts.append(f"{Path(f).stem}: " + ", ".join(
+                f"{q.text!r}={q.measure}|{q.place or '-'}|{q.event}|{q.low:g}-{q.high:g}|{q.as_of}|{q.source}"
+                if q.low is not None and q.high is not None else f"{q.text!r}={q.measure}" for q in qs))
+    held = [r for r in report["conflicts"] if r.get("gold_what") == g["what"]]
+    if held:
+        parts.append("reported but judged wrong: " + " / ".join("; ".join(r["problems"]) for r in held))
+    else:
+        parts.append("no reported conflict holds two of its values (measure, place or event differ, or the "
+                     "ranges overlap)")
+    return " · ".join(parts)
+
+
 def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the order they are printed
                 files: list[str], gold: dict[str, Any], report: dict[str, Any]) -> None:
     by_file = dict(zip(files, c.articles, strict=True))
@@ -100,33 +215,33 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
         a = by_file.get(f)
         return [s for p in _phrases(phrases) for s in phrase_spans(a.article.text, p)] if a else []
 
-    # --- number conflicts
+    # --- number conflicts (strict: every value of a reported conflict belongs to ONE gold conflict)
     conflicts = [f for f in c.facts if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     gold_nc = [g for g in gold["number_conflicts"] if any(f in by_file for f in g["values"])]
     gold_not = [g for g in gold["not_conflicts"] if any(f in by_file for f in g["values"])]
     hit_gold: set[int] = set()
     for fact in conflicts:
-        vals = fact.conflict["values"]  # type: ignore[index]
-        correct = False
-        for gi, g in enumerate(gold_nc):
-            arts = {v["article"] for v in vals
-                    if file_of[v["article"]] in g["values"]
-                    and overlaps((v["start"], v["end"]), spans(file_of[v["article"]], g["values"][file_of[v["article"]]]))}
-            if len(arts) >= 2:
-                hit_gold.add(gi)
-                correct = True
+        verdict = judge_conflict(fact.conflict, file_of, spans, gold_nc, gold_not,  # type: ignore[arg-type]
+                                 {a.id: a for a in c.articles})
+        if verdict["correct"]:
+            hit_gold.add(verdict["gold"])
         lookalike = False
         for g in gold_not:
+            vals = fact.conflict["values"]  # type: ignore[index]
             n = sum(1 for v in vals if file_of[v["article"]] in g["values"]
                     and overlaps((v["start"], v["end"]), spans(file_of[v["article"]], g["values"][file_of[v["article"]]])))
-            if (n >= 2 or (n == 1 and len(_phrases_all(g)) == 1)) and not correct:
+            if (n >= 2 or (n == 1 and len(_phrases_all(g)) == 1)) and not verdict["correct"]:
                 lookalike = True
                 report["lookalikes"].append(f"{g['what']} ← {fact.statement[:120]}")
-        report["conflicts"].append({"correct": correct, "lookalike": lookalike, "label": fact.conflict["label"],  # type: ignore[index]
-                                    "statement": fact.statement[:300], "reason": fact.reason})
+        report["conflicts"].append({"correct": verdict["correct"], "lookalike": lookalike,
+                                    "label": fact.conflict["label"],  # type: ignore[index]
+                                    "statement": fact.statement[:300], "reason": fact.reason,
+                                    "story": Path(files[0]).parent.name, **verdict})
     report["gold_conflicts"] += len(gold_nc)
     report["gold_conflicts_found"] += len(hit_gold)
-    report["missed_conflicts"] += [g["what"] for gi, g in enumerate(gold_nc) if gi not in hit_gold]
+    for gi, g in enumerate(gold_nc):
+        if gi not in hit_gold:
+            report["missed_conflicts"].append({"what": g["what"], "why": why_missed(g, c, by_file, spans, report)})
 
     # --- shared facts and corroboration
     shared = [g for g in gold["shared_facts"] if sum(f in by_file for f in g["files"]) >= 2]
@@ -253,11 +368,21 @@ def main() -> None:
           f"{(syn['correct'] + syn['unchecked']) / max(n_syn, 1):.2f}")
     ni = report["number_issues"]
     print(f"internal number checks: {len(ni)} flagged, {sum(r['gold'] for r in ni)} in GOLD internal_errors")
+    print("number conflicts, strict verdicts (each value: the gold conflict its span lies in):")
+    for r in conf:
+        verdict = "RIGHT" if r["correct"] else "LOOK-ALIKE" if r["lookalike"] else "WRONG"
+        print(f"  [{verdict}] {r['story']} · label {r['label']!r}"
+              f"{' (gold asks ' + repr(r['expected_label']) + ')' if r['expected_label'] else ''} · gold: "
+              f"{r['gold_what'] or '-'}\n    {r['statement'][:200]}")
+        for t in r["values_checked"]:
+            print(f"      {t}")
+        if r["problems"]:
+            print("    problems: " + "; ".join(dict.fromkeys(r["problems"])))
+    print("gold number conflicts missed:")
+    for m in report["missed_conflicts"]:
+        print(f"  - {m['what']}: {m['why']}")
+    print("look-alikes reported:", "; ".join(report["lookalikes"]) or "none")
     if args.show:
-        for r in conf:
-            print(f"  [{'ok' if r['correct'] else 'LOOK-ALIKE' if r['lookalike'] else 'unlisted'}] {r['label']}: "
-                  f"{r['statement']}")
-        print("  missed:", "; ".join(report["missed_conflicts"]))
         for r in report["synthesis_rows"]:
             print(f"  syn {r['verdict']} {r['kind']}: {r['text']}")
         for r in ni:

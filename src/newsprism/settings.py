@@ -105,7 +105,7 @@ class Settings:
     anchor_min: int = _s(3, "Numbers below this ('two leaders') are too common to tie two claims together.", "analysis")
     terms_full_weight: int = _s(4, "Claims with fewer content words than this get a proportionally smaller word score.", "analysis")
     # -- comparison ----------------------------------------------------------------------
-    round_tolerance: float = _s(0.05, "Most a stated number is assumed rounded by (share of it): '40' covers 38-42, '273' only 272.5-273.5.", "analysis")
+    round_tolerance: float = _s(0.03, "Most a stated number is assumed rounded by (share of it): '40' covers 38.8-41.2, '80 million' 77.6-82.4 million, '273' only 272.5-273.5.", "analysis")
     about_tolerance: float = _s(0.05, "Share either side of a number that 'about / around / some' allows ('around 48 minutes' is not 'about 40').", "analysis")
     nearly_tolerance: float = _s(0.10, "Share below a number that 'nearly / almost / close to' allows ('nearly 400' covers 360-400).", "analysis")
     open_margin: float = _s(0.5, "Share above 'more than / at least' (below 'up to') a reported count is still read as that count.", "analysis")

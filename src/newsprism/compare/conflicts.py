@@ -22,7 +22,7 @@ from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
 from ..settings import DEFAULT
-from ..stages.quantities import is_count
+from ..stages.quantities import is_count, ranges_compatible
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
                          r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
@@ -32,18 +32,25 @@ VAGUE_MEASURES = ("people counted", "people be")  # too generic to say two figur
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
-    """The place most articles name (ties: the shortest name, a country before its cities): a figure
-    "in Mexico" is the story's own total, not a narrower place."""
+    """The place most articles name, a headline counting twice (ties: the shortest name, a country before its
+    cities): a figure "in Mexico" is the story's own total, not a narrower place."""
     counts: Counter[str] = Counter()
     for a in analyzed:
         counts.update({e.name for e in a.entities if e.type == "GPE"})
+        titles = [p for p in a.article.paragraphs if p.kind == "title"]
+        counts.update({e.name for e in a.entities if e.type == "GPE"
+                       and any(p.start <= m.start < p.end for p in titles for m in e.mentions)})
     if not counts:
         return None
     return min(counts, key=lambda name: (-counts[name], len(name)))
 
 
 def place_key(q: Quantity, main: str | None) -> tuple[str, str, str]:
+    """(measure, place, event) with the story's own place read as no place and "State of Morelos" as
+    "Morelos" ("State of Mexico" stays: Mexico alone is the country)."""
     measure, place, event = q.key()
+    if place.startswith("state of ") and not (main and place[len("state of "):] == main.lower()):
+        place = place[len("state of "):]
     return measure, "" if main and place == main.lower() else place, event
 
 
@@ -58,7 +65,7 @@ def compatible(a: Quantity, b: Quantity, max_ratio: float = DEFAULT.same_thing_m
     small, big = sorted((abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9))
     if big / small > max_ratio:
         return True
-    return not (a.high < b.low or b.high < a.low)
+    return ranges_compatible(a, b)
 
 
 def _mid(q: Quantity) -> float:
@@ -74,30 +81,134 @@ def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
     return ""
 
 
+GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple reports", "reports", "report", "the report",
+                   "a report", "state media", "media", "sources", "the government", "government", "statement",
+                   "a statement", "the statement", "witnesses", "it", "they"}
+
+
+# counts that only grow as they are updated (a march's crowd is counted once; missing people are found)
+RISING = ("killed", "injured", "displaced", "arrested", "hospitalised", "evacuated", "affected", "damaged",
+          "destroyed")
+
+
+def named_source(q: Quantity) -> str | None:
+    """The source a figure is given to when it names one ("USGS", "police", "organisers"); "officials" and
+    "authorities" name no one in particular."""
+    if not q.source or q.source.lower().strip() in GENERIC_SOURCES:
+        return None
+    return q.source
+
+
+def same_source(a: str, b: str) -> bool:
+    """Whether two source names are one source: "Enrique Pena Nieto" and "Mexican President Enrique Pena
+    Nieto", "Organisers" and "organizers"."""
+    x, y = (re.sub(r"[^a-z ]", "", n.lower().replace("organiz", "organis")).split() for n in (a, b))
+    if not x or not y:
+        return False
+    short, long_ = sorted((x, y), key=len)
+    return long_[-len(short):] == short
+
+
+def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tuple[str, str]:
+    """("evidence" | "against" | "unknown", why) for the larger figure ``hi`` being a later count than ``lo``."""
+    if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
+        return "evidence", f"{hi.text.strip()} ({hi.as_of}) is later than {lo.text.strip()} ({lo.as_of})"
+    cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
+    if lo.as_of and hi.as_of and lo.as_of >= hi.as_of:
+        return "against", f"{hi.text.strip()} ({hi.as_of}) is not later than {lo.text.strip()} ({lo.as_of})"
+    if cue:
+        return "evidence", f"{hi.text.strip()} is worded as a rise (“{cue.group(0)}”)"
+    return "unknown", ""
+
+
 def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], str]) -> tuple[str, str]:
-    """(label, reason) for the disagreeing pairs of one measure."""
-    updated: list[str] = []
-    for a, b in pairs if is_count(pairs[0][0].measure) else []:
-        lo, hi = sorted((a, b), key=_mid)
-        cue = UPDATE_CUES.search(texts.get((hi.article, hi.sentence), ""))
-        if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
-            updated.append(f"{hi.text} ({hi.as_of}) is later than {lo.text} ({lo.as_of})")
-        elif cue and not (lo.as_of and hi.as_of and lo.as_of > hi.as_of):
-            updated.append(f"{hi.text} is worded as a rise (“{cue.group(0)}”)")
-        else:
-            break
-    else:
-        if updated:
-            return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(updated))
-    if all(a.source and b.source and a.source.lower() != b.source.lower() for a, b in pairs):
-        names = sorted({q.source for p in pairs for q in p if q.source})
+    """(label, reason) for the disagreeing pairs of one measure.
+
+    ``updated``: a count that only grows (of the dead, the injured: ``RISING``) where some larger figure is dated later or worded as a
+    rise ("rose to", "so far") and no larger figure is dated the same day as or before a smaller one (two
+    outlets' different counts of one day disagree; undated figures cannot be ordered and do not count);
+    ``sources differ``: every disagreeing pair is given by two different named sources; else ``conflict``."""
+    if is_count(pairs[0][0].measure) and pairs[0][0].measure.endswith(RISING):
+        verdicts = []
+        for a, b in pairs:
+            lo, hi = sorted((a, b), key=_mid)
+            verdicts.append(_rise(lo, hi, texts))
+        if any(v == "evidence" for v, _ in verdicts) and not any(v == "against" for v, _ in verdicts):
+            return "updated", "the count rose over time: " + "; ".join(
+                dict.fromkeys(why for v, why in verdicts if v == "evidence"))
+    if all(named_source(a) and named_source(b) and not same_source(named_source(a), named_source(b))  # type: ignore[arg-type]
+           for a, b in pairs):
+        names = sorted({named_source(q) or "" for p in pairs for q in p})
         return "sources differ", "each figure is given by a different named source: " + ", ".join(names)
     a, b = pairs[0]
     if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
-        return "conflict", (f"{a.text} and {b.text} cannot both hold for {a.measure}"
+        return "conflict", (f"{a.text.strip()} and {b.text.strip()} cannot both hold for {a.measure}"
                             f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and "
                             f"{b.low:g}–{b.high:g})")
-    return "conflict", f"{a.text} and {b.text} differ for {a.measure}"
+    return "conflict", f"{a.text.strip()} and {b.text.strip()} differ for {a.measure}"
+
+
+def _tidy(qs: list[Quantity], by_id: dict[str, AnalyzedArticle], vague: bool = True) -> list[Quantity]:
+    """One measure's figures as a table shows them: a headline's figure is left out where its article's body
+    gives one of the same measure (the body says who gives it and when), and a vague amount ("hundreds of
+    people") where its article gives an exact figure of the same measure."""
+    out = []
+    for q in qs:
+        own = [r for r in qs if r.article == q.article and r is not q]
+        if _in_title(by_id[q.article], q) and any(not _in_title(by_id[r.article], r) for r in own):
+            continue
+        if vague and q.qualifier == "vague" and any(r.qualifier != "vague" for r in own):
+            continue
+        out.append(q)
+    return out
+
+
+def _parts(key: tuple[str, str, str], group: list[Quantity], texts: dict[tuple[str, int], str],
+           by_id: dict[str, AnalyzedArticle]) -> list[tuple[list[Quantity], str]]:
+    """The tables one measure's figures make: one, unless the count is not explained as an update and named
+    sources disagree, when the sources' figures and the outlets' own are shown apart."""
+    whole = _tidy(group, by_id)
+    found = _conflict(key, whole, texts, by_id)
+    if found and found[0] == "updated":
+        return [(whole, "")]
+    parts = _split_by_source(_tidy(group, by_id, vague=False))
+    if len(parts) < 2:
+        return [(whole, "")]
+    named = _conflict(key, _tidy(parts[0][0], by_id), texts, by_id)
+    if not named or named[0] != "sources differ":
+        return [(whole, "")]  # the named sources do not simply stand against each other: one table
+    return [(_tidy(qs, by_id), voice) for qs, voice in parts]
+
+
+def _split_by_source(qs: list[Quantity]) -> list[tuple[list[Quantity], str]]:
+    """Where named sources disagree (organisers vs police), their figures form one table and the figures the
+    outlets give in their own voice another: each outlet silently adopting one side is its own finding."""
+    named = [q for q in qs if named_source(q)]
+    disagree = any(not compatible(x, y) and not same_source(named_source(x), named_source(y))  # type: ignore[arg-type]
+                   for i, x in enumerate(named) for y in named[i + 1:])
+    if not disagree:
+        return [(qs, "")]
+    return [(named, ""), ([q for q in qs if not named_source(q)], " (in the outlets' own voice)")]
+
+
+def _in_title(a: AnalyzedArticle, q: Quantity) -> bool:
+    return any(p.kind in ("title", "heading") and p.start <= q.start < p.end for p in a.article.paragraphs)
+
+
+def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[str, int], str],
+              by_id: dict[str, AnalyzedArticle]) -> tuple[str, str] | None:
+    """(label, reason) when the articles' figures of one measure disagree, else None."""
+    if len({q.article for q in qs}) < 2:
+        return None
+    if key[0] == "vote":
+        splits = {aid: {q.value for q in qs if q.article == aid} for aid in dict.fromkeys(q.article for q in qs)}
+        sets = list(splits.values())
+        if all(s == sets[0] for s in sets):
+            return None
+        return "conflict", "the articles give different vote splits: " + "; ".join(
+            f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
+    pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:] if x.article != y.article and not compatible(x, y)]
+    return _label(pairs, texts) if pairs else None
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
@@ -112,34 +223,31 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
                 continue
             groups[place_key(q, main)].append(q)
     out: list[dict[str, Any]] = []
-    for key, qs in groups.items():
-        if len({q.article for q in qs}) < 2:
+    for key, group in groups.items():
+        if len({q.article for q in group}) < 2:
             continue
-        if key[0] == "vote":
-            splits = {aid: {q.value for q in qs if q.article == aid} for aid in dict.fromkeys(q.article for q in qs)}
-            sets = list(splits.values())
-            if all(s == sets[0] for s in sets):
+        parts = [(group, "")] if key[0] == "vote" else _parts(key, group, texts, by_id)
+        for qs, voice in parts:
+            found = _conflict(key, qs, texts, by_id)
+            if found is None:
                 continue
-            pairs = [(x, y) for x in qs for y in qs if x.article < y.article
-                     and splits[x.article] != splits[y.article]][:1]
-            label, reason = "conflict", "the articles give different vote splits: " + "; ".join(
-                f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
-        else:
-            pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:]
-                     if x.article != y.article and not compatible(x, y)]
-            if not pairs:
-                continue
-            label, reason = _label(pairs, texts)
-        seen: set[tuple[str, str]] = set()
-        values = []
-        for q in sorted(qs, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
-            if (q.article, q.text.lower()) in seen:
-                continue
-            seen.add((q.article, q.text.lower()))
-            values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
-                           "start": q.start, "end": q.end, "sentence": q.sentence,
-                           "text": _sentence(by_id[q.article], q.sentence)})
-        measure = key[0] + (f" in {next(q.place for q in qs if q.place)}" if key[1] else "") + (f" ({key[2]} event)" if key[2] != "this" else "")
-        out.append({"kind": "number", "measure": measure, "values": values, "label": label, "reason": reason})
+            label, reason = found
+            seen: set[tuple[str, str]] = set()
+            values = []
+            # a figure an article repeats is shown once, from its body rather than its headline
+            shown = sorted(qs, key=lambda q: (_in_title(by_id[q.article], q), q.start))
+            keep = []
+            for q in shown:
+                if (q.article, q.text.strip().lower()) in seen:
+                    continue
+                seen.add((q.article, q.text.strip().lower()))
+                keep.append(q)
+            for q in sorted(keep, key=lambda q: (q.as_of or "", [a.id for a in analyzed].index(q.article), q.start)):
+                values.append({"article": q.article, "value": q.text, "as_of": q.as_of, "source": q.source,
+                               "start": q.start, "end": q.end, "sentence": q.sentence,
+                               "text": _sentence(by_id[q.article], q.sentence)})
+            measure = key[0] + (f" in {next(q.place for q in qs if q.place)}" if key[1] else "") + \
+                (f" ({key[2]} event)" if key[2] != "this" else "") + voice
+            out.append({"kind": "number", "measure": measure, "values": values, "label": label, "reason": reason})
     out.sort(key=lambda c: -len({v["article"] for v in c["values"]}))
     return out

@@ -34,6 +34,7 @@ from ..similarity import (
 )
 from ..text.words import zipf
 from .base import StageContext
+from .quantities import ranges_compatible
 
 ACRONYM = re.compile(r"(?P<expansion>(?:[A-Z][\w’'&.-]*\s+(?:(?:of|the|and|for|on|in|de|des|&)\s+)*){1,9})"
                      r"\((?P<acronym>[A-Z][A-Za-z0-9&]{1,9})\)")
@@ -173,7 +174,7 @@ def measured_disagreement(a: Quantity | None, b: Quantity | None, text_a: str, t
         return False  # two named sources may differ: that is not an error of the article
     if a.low is None or a.high is None or b.low is None or b.high is None:
         return False
-    if not (a.high < b.low or b.high < a.low):
+    if ranges_compatible(a, b):
         return False
     return not (UPDATE_WORDS.search(text_a) or UPDATE_WORDS.search(text_b))
 

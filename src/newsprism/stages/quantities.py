@@ -41,18 +41,19 @@ QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("up_to", r"up to|as many as|at most|a maximum of"),
     ("about", r"about|around|some|roughly|approximately|an estimated|estimated|circa|more likely around"),
 )
-_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+)?[$€£]?\s*$",
+_QUAL = re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{p})" for name, p in QUALIFIERS) + r")\s*(?:the\s+|an?\s+)?(?:[$€£]|USD|US\$|EUR|GBP)?\s*$",
                    re.IGNORECASE)
 VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (200_000.0, 999_999.0),
          "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
          "scores": (40.0, 99.0), "several": (3.0, 9.0)}
-_VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)\s+of\s+"
-                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|\b(several)\s+(?P<noun2>people|protesters|others|children|"
+_VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)(?:\s+of\s+"
+                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
                     r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
                    r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
 _A_UNIT = re.compile(r"(?P<q>\b(?:nearly|almost|more than|greater than|over|about|just under|less than) )?"
-                     r"\ba (?P<u>mile|kilomet(?:er|re)|km)(?=[-\s]|$)", re.IGNORECASE)
+                     r"\ba (?:(?P<q2>nearly|almost|roughly|about) )?(?P<u>mile|kilomet(?:er|re)|km)(?=[-\s.,]|$)",
+                     re.IGNORECASE)
 _YEAR_OLD = re.compile(r"^[-\s]?years?[-\s]old\b", re.IGNORECASE)
 _MAGNITUDE = re.compile(r"magnitude(?:[- ]of)?\s*$|^\s*[-\s]?magnitude\b|^\s*on the richter", re.IGNORECASE)
 
@@ -85,13 +86,13 @@ LIGHT_VERBS = {"be", "have", "include", "say", "make", "get", "take", "give", "s
 CHILDREN = {"child", "children", "student", "pupil", "kid"}
 # what happens to the people counted: the nearest of these cue words in the number's clause
 PEOPLE_CUES: tuple[tuple[str, str], ...] = (
-    ("killed", r"kill\w*|die[ds]?|dying|dead|deaths?|toll|bodies|fatalit\w+|perish\w*|drown\w*|lost their lives"),
+    ("killed", r"kill\w*|die[ds]?|dying|dead|deaths?|toll|bodies|fatalit\w+|fatal|perish\w*|drown\w*|lost their lives"),
     ("injured", r"injur\w*|hurt|wounded"),
     ("missing", r"missing|unaccounted"),
-    ("hospitalised", r"hospitali[sz]ed|in hospital"),
+    ("hospitalised", r"hospitali[sz]ed|hospitali[sz]ations?|in hospital"),
     ("displaced", r"evacuat\w*|displaced|homeless|fled|flee\w*|forc\w+|driven|from their homes|shelters?"),
     ("arrested", r"arrest\w*|detain\w*"),
-    ("in the crowd", r"march(?:ed|ing|es)?|joined|took part|take part|participated|turn(?:ed)? out|rallied|"
+    ("in the crowd", r"march(?:ed|ing|es)?|join(?:ed|s|ing)?|took part|take part|participated|turn(?:ed)? out|rallied|"
                      r"crowded|thronged|on the streets"),
     ("questioned", r"question\w*|interrogat\w*"),
 )
@@ -103,7 +104,8 @@ LENGTH_CUES: tuple[tuple[str, str], ...] = (
 MONEY_CUES = r"fee|cost|costs|price|fortune|fine|salary|revenue|bail|reward|budget|loan|profit|bounty"
 EVENT_NOUNS = r"quake|earthquake|tremor|vote|referendum|election|sinking|protests?|rally|disaster|attack|offer|escape|" \
               r"announcement|ruling|deal|talks|capture|crisis|storm|flood|war"
-_EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|another)\s+(?:" + EVENT_NOUNS + r")\b|\bago\b|"
+_EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first|another)\s+(?:[a-z]+\s+)?(?:" + EVENT_NOUNS + r")\b|"
+                      r"\bago\b|"
                       r"\blast (?:year|month)\b|\b(?:announcement|discovery) (?:made )?(?:last|in) \w+|"
                       r"\b\w+ (?:days|weeks|months) (?:earlier|before)\b", re.IGNORECASE)
 _SOURCE_AFTER = re.compile(r"\baccording to (?:the )?(?P<s>[A-Z][\w.&'’-]*(?:\s+(?:[A-Z][\w.&'’-]*|of))*|"
@@ -111,12 +113,60 @@ _SOURCE_AFTER = re.compile(r"\baccording to (?:the )?(?P<s>[A-Z][\w.&'’-]*(?:\
 _SOURCE_SAID = re.compile(r"(?P<s>\b[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*|\bpolice|\borgani[sz]ers|\bofficials|"
                           r"\bauthorities|\bstate media)(?:'s? \w+)?\s+(?:said|says|estimated|reported|put|counted|"
                           r"tallied|confirmed|announced|claimed|measured|measures|gave|gives|estimates|puts)\b")
-_SITE = re.compile(r"\b(?:at|in|inside) (the (?:[a-z]+ )?(?:school|building|prison|hospital|church|factory|mine|"
+_SITE = re.compile(r"\b(?:at|in|inside) (the (?:[\w'’-]+ ){0,3}?(?:school|building|prison|hospital|church|factory|mine|"
                    r"stadium|site|plant|complex|camp|market))\b")
 # "Morelos was hardest hit with 42 deaths", "Puebla, a town southeast of the capital, saw 11 deaths", "Guerrero (6)"
 _PLACE_BEFORE = re.compile(r"\s*(?:state\s*)?(?:\(\s*|(?:,[^,;.\d]{0,60},\s*)?(?:was (?:the )?hardest[- ]hit,? with|saw|"
                            r"recorded|reported|had|counted|registered|suffered|confirmed|lost)\s+(?:\w+\s+){0,2}?)")
-_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and)\b")
+_CLAUSE_BREAK = re.compile(r";|\s[—–]\s|, (?:while|but|which|whereas|compared with|and(?! \w+ing\b))\b|"
+                           r"(?:(?<=\d[MmBbKk])|(?<=[a-z]{3}))\.\s+(?=[A-Z])")  # the last: a sentence the splitter missed
+
+
+_AGE_AFTER_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*,\s(?P<n>[1-9]\d),\s")
+# "three-story", "eight-judge", "half-built": a number inside a compound adjective counts nothing
+_COMPOUND = re.compile(r"^-(?!(?:year|month|week|day|hour|minute|second|mile|km|kilomet|met(?:er|re)|foot|feet|"
+                       r"magnitude|light|point|percent|member)\w*)[a-z]", re.IGNORECASE)
+# a figure the sentence itself says was replaced: "revised the toll downward from 248", "a previous toll"
+_SUPERSEDED = re.compile(r"(?:\b(?:revised|raised|lowered|cut|corrected|down|up|downward|upward)\b[^.;,\d]{0,40}"
+                         r"\bfrom|\bprevious (?:toll|count|figure|estimate)\b[^.;\d]{0,60})\s*(?:about |some |more |a )?$",
+                         re.IGNORECASE)
+
+
+# "shut down only 313 of the 2,200 polling stations": a share of a stated whole
+_SHARE_OF = re.compile(r"\b(?P<n>\d[\d,]*)\s+of\s+(?:the\s+|its\s+|all\s+)?(?P<m>\d[\d,]*)\s+(?P<noun>[a-z]+)")
+_OPEN = re.compile(r"\b(?:open|opened|operating|working)\b", re.IGNORECASE)
+_SHUT = re.compile(r"\b(?:shut|closed|close|blocked|sealed)\b", re.IGNORECASE)
+
+
+def _share(m: re.Match[str], text: str) -> tuple[float, tuple[float, float], tuple[str, str | None, str]] | None:
+    """(percent, range, measure) of "N of the M things", read as the share that is open where the sentence
+    says the N were shut ("313 of the 2,200 polling stations" shut → 85.8 % open), so that it meets "73 % of
+    polling stations were open"; None for a share of nothing said to be open or shut."""
+    n, whole = float(m.group("n").replace(",", "")), float(m.group("m").replace(",", ""))
+    if whole <= 0 or n > whole:
+        return None
+    lo, hi = _clause(text, m.start(), m.end())
+    clause = text[lo:hi]
+    shut, open_ = _SHUT.search(clause), _OPEN.search(clause)
+    if not (shut or open_):
+        return None
+    low, high = 100 * (n - 0.5) / whole, 100 * (n + 0.5) / whole
+    pct = 100 * n / whole
+    if shut and not open_:
+        pct, low, high = 100 - pct, 100 - high, 100 - low
+    return pct, (low, high), (f"percent {m.group('noun').lower()} open", None,
+                              f"{m.group('n')} of {m.group('m')} {m.group('noun')} "
+                              f"{'shut: the rest open' if shut and not open_ else 'open'}")
+
+
+def not_a_figure(text: str, start: int, end: int) -> bool:
+    """A number that states no figure: inside a compound adjective ("three-story", but "7.1-magnitude" and
+    "a 13-year standoff" are figures), a rank ("No. 1"), or a figure the sentence says was replaced."""
+    end = end - 1 if text[start:end].endswith("-") else end
+    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and re.fullmatch(r"[a-z]+", text[start:end].strip().lower()):
+        return True  # "the two victims": people named before, not a count
+    return bool(_COMPOUND.match(text[end:end + 14]) or re.search(r"\bNo\.\s*$", text[max(0, start - 5):start])
+                or _SUPERSEDED.search(text[max(0, start - 90):start]))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:
@@ -175,6 +225,28 @@ def value_range(value: float, digits: str, qualifier: str, settings: Settings = 
     return low, high
 
 
+SOFT_HIGH = ("at_least", "more_than", "about", "vague")  # qualifiers whose upper end is a margin, not the words
+SOFT_LOW = ("nearly", "less_than", "up_to", "about", "vague")  # qualifiers whose lower end is a margin
+
+
+def ranges_compatible(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures' ranges leave room for one true value. Ranges that only touch do not: "12" covers
+    11.5-12.5 and "13" 12.5-13.5, "nearly a mile" stops short of a mile and "greater than a mile" starts
+    above it; a range that is a single point ("two", "a mile") touching another is compatible with it."""
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return True
+    lo, hi = max(a.low, b.low), min(a.high, b.high)
+    if lo < hi:
+        return True
+    if lo > hi:
+        return False
+    lower, upper = sorted((a, b), key=lambda q: (q.high or 0.0))
+    # where the ranges touch, an end that is only a reading of the wording ("at least two" reaches 3,
+    # "nearly 400" reaches down to 360) leaves room; an end the words state ("12", "nearly a mile") does not
+    soft = lower.qualifier in SOFT_HIGH or upper.qualifier in SOFT_LOW
+    return soft or a.low == a.high or b.low == b.high
+
+
 def _qualifier(before: str) -> str:
     m = _QUAL.search(before)
     if not m:
@@ -192,7 +264,8 @@ def _unit(after: str, kind: str) -> tuple[str, str, float] | None:
 
 
 def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str, float] | None,  # noqa: C901 - one ordered list of rules
-             text: str, start: int, end: int, sentence: str = "") -> tuple[str, str | None, str] | None:
+             text: str, start: int, end: int, sentence: str = "", preceding: str = "",
+             preceding_sentences: str = "") -> tuple[str, str | None, str] | None:
     """(measure, predicate, reason) for a number at [start, end) of a clause ``text``, or None.
 
     One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
@@ -208,11 +281,18 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
         what = of.group(1).lower() if of else (verb or "")
-        return f"percent {what}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
+        state = " open" if of and _OPEN.search(after[:60]) and not _SHUT.search(after[:60]) else \
+            " shut" if of and _SHUT.search(after[:60]) else ""
+        return f"percent {what}{state}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
     if kind == "money":
         # a deal's price, its cash part, its stock part and a fee are different sums: only a sum named by
         # what it pays for (fee, cost, fortune, bail…) is compared
         cue = _nearest([("money", MONEY_CUES)], text, start, end, window=8)
+        if cue is None and preceding_sentences:
+            # "How much it cost? … One estimate: at least $1 million": the sum answers the question just asked
+            asked = re.search(r"\bhow much\b[^?]{0,40}\b(" + MONEY_CUES + r")\b[^?]*\?", preceding_sentences,
+                              re.IGNORECASE)
+            cue = ("money", asked.group(1).lower()) if asked else None
         if cue is None:
             return None
         word = cue[1].rstrip("s")
@@ -231,7 +311,8 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             return name, cue[1] if cue else None, f"a length ({base}) read as {name}" + (
                 f" from “{cue[1]}”" if cue else "")
         if dim == "time":
-            what = noun if noun and noun not in UNITS else (verb or "")
+            compound = re.match(r"^-(?:year|month|week|day|hour|minute)s?(?:-long)?\s+(?:old\s+)?([a-z]+)", after)
+            what = compound.group(1) if compound else noun if noun and noun not in UNITS else (verb or "")
             what = DURATION_OF.get(what, what)
             if not what:
                 return None  # "two days", "32 years": a time span of nothing named is not compared
@@ -240,8 +321,10 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             return "distance in space", None, "light-years"
         return f"{noun or 'weight'} ({base})", verb, f"a weight in {base}"
     if re.search(r"\b(?:country|nation|population|city|territory|home to|megapolis)\s+(?:of\s+)?(?:about\s+|some\s+)?$",
-                 before[-40:], re.IGNORECASE):
+                 preceding or before[-40:], re.IGNORECASE):
         return "population", None, "a place's population (“a country of …”)"
+    if re.match(r"\s*of (?:the|them|those|these)\b", after):
+        return None  # "two of the dead": a part of a count given elsewhere, not the count
     if noun is None or noun in PEOPLE or noun not in THINGS:
         cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
@@ -290,9 +373,77 @@ def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: in
     return best[1]
 
 
-def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,
-           sentence_start: int) -> str:
-    """``this``, or what marks the clause as another event: a year other than the article's, "earlier"."""
+_START_POINT = re.compile(r"(?:\bsince|\b(?:began|begun|started|starting|founded|built|opened) in|\bfrom)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:(?:de|del|la|of)\s+)?[A-Z][\w'’.-]*)*"
+# "43 in Puebla", "72 died in the state of Morales", "219 people were killed in densely populated Mexico City"
+_PLACE_AFTER = re.compile(r"\s*(?:(?!(?:during|after|before|from|at|on|of|by|for|with|near|outside|to|into|"
+                          r"over|under|while|when|as)\b)(?:[a-z]+|[A-Z][a-z]+day)\s+){0,6}?(?:in|inside|across)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?"
+                          r"(?:(?P<k>state|province|county|region|municipality|city|town) of\s+)?(?P<p>" + _NAME + r")"
+                          r"(?P<st>\s+state\b)?")
+# "Guerrero (6)", "The state of Morelos, just south of the capital, was hardest hit with 42 deaths"
+_PLACE_BEFORE_TEXT = re.compile(r"(?:\b[Tt]he (?P<k>state|province|county|region|city) of\s+)?(?P<p>" + _NAME + r")"
+                                r"(?P<st>\s+state\b)?" + _PLACE_BEFORE.pattern + r"$")
+# "the central states of Morelos and Puebla, where 74 and 45 people were killed, respectively"
+_RESPECTIVELY = re.compile(r"(?P<k>states? of\s+)?(?P<p1>" + _NAME + r"),?\s+and\s+(?P<p2>" + _NAME + r"),?\s+"
+                           r"(?:where|with)\s+(?P<n1>[\d,.]+)\s+and\s+(?P<n2>[\d,.]+)\b[^.;]*\brespectively\b")
+
+
+def _state_name(name: str, marked: bool) -> str:
+    name = name.rstrip(".")
+    return f"State of {name}" if marked and not name.lower().startswith("state of") else name
+
+
+def count_place(text: str, start: int, end: int, not_places: set[str]) -> str | None:
+    """The place a count is scoped to by its sentence: "43 in Puebla", "72 died in the state of Morales",
+    "Guerrero (6)", "Puebla … saw 11 deaths", "Morelos and Puebla, where 74 and 45 … respectively", or a
+    site ("at the school"). Names of people and organisations (``not_places``) are not places."""
+    for m in _RESPECTIVELY.finditer(text):
+        for n, p in (("n1", "p1"), ("n2", "p2")):
+            if m.start(n) <= start < m.end(n):
+                return _state_name(m.group(p), bool(m.group("k")))
+    before = _PLACE_BEFORE_TEXT.search(text[max(0, start - 120):start])
+    if before and (before.group("k") or before.group("p").lower() not in not_places
+                   or not re.search(r"\b(?:reported|counted|confirmed|had)\b", before.group(0))):
+        return _state_name(before.group("p"), bool(before.group("k") == "state" or before.group("st")))
+    clause_end = min([m.start() for m in re.finditer(r"[,;]|\s[—–]\s", text[end:])] + [len(text) - end]) + end
+    after = _PLACE_AFTER.match(text[end:clause_end])
+    if after and (after.group("k") or after.group("p").lower() not in not_places):
+        return _state_name(after.group("p"), bool(after.group("k") == "state" or after.group("st")))
+    # a short aside between commas does not end the scope: "25 people, including 21 children, died at the school"
+    tail = re.sub(r",[^,;.]{1,40},", lambda m: " " * len(m.group(0)), text[end:end + 90])
+    site = _SITE.search(tail)
+    return site.group(1).lower() if site and not re.search(r"[;,.]", tail[:site.start()]) else None
+
+
+def _event_scope(text: str, lo: int, hi: int, start: int) -> tuple[int, int]:
+    """The part of a clause that can mark a figure's event: an opening phrase that ends in a comma before a
+    capitalised subject ("Before his capture last year, Guzman slipped into a mile-long tunnel") is left out."""
+    for m in re.finditer(r",\s+(?=[A-Z][a-z])", text[lo:start]):
+        lo_new = lo + m.end()
+        if lo_new <= start:
+            lo = lo_new
+    return lo, hi
+
+
+def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,  # noqa: C901 - ordered rules
+           sentence_start: int, start: int | None = None, dated: bool = True) -> str:
+    """``this``, or what marks the clause as another event: a year other than the article's ("the 1985
+    quake", "in 2014 when a ferry sank"), "earlier", "another quake", "two weeks ago". A year that is a start
+    point ("since 1997", "talks began in 2006") or a count ("more than 2000 officers") marks no other event."""
+    if start is not None:
+        lo, hi = _event_scope(text, lo, hi, start)
+
+    def other_year(y: str, at: int, after: int) -> bool:
+        if not dated and y == year and re.search(r"\bin\s+$", text[max(0, at - 4):at]):
+            return True  # an undated article's "in 2014 when a ferry sank": its year is only a guess
+        return bool(year and y != year and not _START_POINT.search(text[max(0, at - 25):at])
+                    and not re.match(r"\s*(?:-|–|to)\s*\d", text[after:])
+                    and not re.match(r"\s+(?!years?\b|quake|earthquake)[a-z]+s\b", text[after:])
+                    and not re.search(r"(?:than|about|some|over|nearly|almost|of|[$€£])\s*$", text[max(0, at - 8):at]))
+
     for v in claim_values:
         if v.kind != "date":
             continue
@@ -300,10 +451,10 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
         if not lo <= rel < hi:
             continue
         y = str(v.value)[:4]
-        if re.fullmatch(r"(19|20)\d\d", y) and year and y != year:
+        if re.fullmatch(r"(19|20)\d\d", y) and other_year(y, rel, v.end - sentence_start):
             return y
     for m in re.finditer(r"\b(?:19|20)\d\d\b", text[lo:hi]):
-        if year and m.group(0) != year and not re.match(r"\s*(?:-|–|to)\s*\d", text[lo + m.end():]):
+        if other_year(m.group(0), lo + m.start(), lo + m.end()):
             return m.group(0)
     if year and re.search(r"\blast year\b", text[lo:hi], re.IGNORECASE):
         return str(int(year) - 1)
@@ -312,11 +463,20 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
     return "this"
 
 
-def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings) -> str | None:
+_EVENT_DATE = re.compile(r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,2}?(?:" + EVENT_NOUNS + r")\b", re.IGNORECASE)
+
+
+def _as_of(claim_values: Sequence[Value], published: str | None, settings: Settings,
+           article_text: str = "") -> str | None:
+    """The date a figure holds at: a date in its sentence near the article date, else the article date. A
+    date that names the event ("the Sept. 19 quake", "Tuesday's earthquake") is when it happened, not when
+    the figure was counted."""
     if not published:
         return None
     base = dt.date.fromisoformat(published)
     for v in claim_values:
+        if article_text and _EVENT_DATE.match(article_text[v.end:v.end + 40]):
+            continue
         if v.kind == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", str(v.value)):
             d = dt.date.fromisoformat(str(v.value))
             if abs((d - base).days) <= settings.as_of_window_days:
@@ -350,6 +510,7 @@ def _source(clause: str, clause_start: int, sentence: str, start: int, quotes: S
     return _named_source(sentence, start)
 
 
+STABLE_MEASURES = ("population", "age of")  # facts of a place or a person, not of an event: never tied to one
 NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
               "population")
 
@@ -379,26 +540,30 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
     year = article.published[:4] if article.published else None
-    if year is None:  # undated: the year the article mentions most is its own
+    if year is None:  # undated: the latest year the article mentions is its own (earlier years are history)
         years = Counter(str(v.value)[:4] for c in claims for v in c.values if v.kind == "date"
                         and re.fullmatch(r"(19|20)\d\d", str(v.value)[:4]))
-        year = years.most_common(1)[0][0] if years else None
+        year = max(years) if years else None
     out: list[Quantity] = []
+    not_places = {e.name.lower() for e in entities if e.type in ("PERSON", "NORP")}
     for s in sentences:
         cl = by_sentence.get(s.i, [])
-        if not cl:
-            continue
         text = article.text[s.start:s.end]
         values: dict[tuple[int, int], Value] = {}
         for c in cl:
             for v in c.values:
                 values.setdefault((v.start, v.end), v)
         dates = [v for v in values.values() if v.kind == "date"]
-        claim_id = cl[0].id
+        claim_id = cl[0].id if cl else None
         found: list[tuple[int, int, str, float | str, tuple[float, float] | None, str, str | None,
                           tuple[str, str | None, str] | None, tuple[str, str, float] | None]] = []
         votes: list[tuple[int, int]] = []
         last_noun: tuple[str, int] | None = None
+        for m in _SHARE_OF.finditer(text):
+            share = _share(m, text)
+            if share is not None:
+                votes.append((m.start(), m.end()))
+                found.append((m.start(), m.end(), m.group(0), share[0], share[1], "exact", None, share[2], None))
         for m in _VOTE.finditer(text):
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             votes.append((m.start(), m.end()))
@@ -411,7 +576,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             if any(a <= rs < b for a, b in votes):
                 continue
             value = float(v.value)
-            if not math.isfinite(value):
+            if not math.isfinite(value) or not_a_figure(text, rs, re_):
                 continue
             qualifier = _qualifier(text[max(0, rs - 30):rs])
             kind = "money" if re.search(r"\b(?:USD|US\$|EUR|GBP)\s*$", text[max(0, rs - 6):rs]) else v.kind
@@ -423,26 +588,35 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             if noun:
                 last_noun = (noun, re_)
             lo, hi = _clause(text, rs, re_)
-            measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text)
+            measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text,
+                               article.text[max(0, v.start - 40):v.start], article.text[max(0, s.start - 300):s.start])
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
         for m in _A_UNIT.finditer(text):  # "nearly a mile", "a mile-long tunnel"
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue
-            qualifier = _qualifier(text[:m.start()][-30:]) if not m.group("q") else _qualifier(m.group("q"))
+            qualifier = _qualifier((m.group("q") or m.group("q2") or "") + " " if m.group("q") or m.group("q2")
+                                   else text[:m.start()][-30:])
             unit = UNITS[m.group("u").lower().rstrip("s")] if m.group("u").lower() != "km" else UNITS["km"]
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", None, None, unit, text[lo:hi], m.start() - lo, m.end() - lo)
             found.append((m.start(), m.end(), m.group(0), 1.0, value_range(1.0, "", qualifier, settings), qualifier,
                           None, measure, unit))
+        for m in _AGE_AFTER_NAME.finditer(text):
+            if any(a <= m.start("n") < b for a, b, *_ in found):
+                continue
+            n = float(m.group("n"))
+            found.append((m.start("n"), m.end("n"), m.group("n"), n, value_range(n, m.group("n"), "exact", settings),
+                          "exact", None, ("age", None, "a person's age (“Name, 56,”)"), None))
         for m in _VAGUE.finditer(text):
             if any(a <= m.start() < b for a, b, *_ in found):
                 continue
             word = (m.group(1) or m.group(3)).lower()
             vague_low, vague_high = VAGUE[word]
-            raw = (m.group("noun") or m.group("noun2")).lower().split()[-1]
-            noun = raw if raw in ("people", "police") else raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
+            raw = (m.group("noun") or m.group("noun2") or "").lower()
+            noun = None if not raw else raw if raw in ("people", "police") else \
+                raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
             found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
@@ -467,10 +641,11 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 article=article.id, sentence=s.i, start=start, end=s.start + re_,
                 text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
                 qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
-                place=_place(entities, s.start, text, rs, re_,
-                             ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT") if name == "distance in space"
-                             else ("GPE", "LOC")) if name == "distance in space" or is_count(name) else None,
-                event=_event(text, lo, hi, dates, year, s.start), as_of=_as_of(dates, article.published, settings),
+                place=_place(entities, s.start, text, rs, re_, ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT"))
+                if name == "distance in space" else count_place(text, rs, re_, not_places) if is_count(name)
+                else None,
+                event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
+                                                                            article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
                 source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
                 claim=claim_id, reason=reason))
     return out
