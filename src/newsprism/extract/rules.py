@@ -119,7 +119,6 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
                           r"gallery|slideshow|clip|footage|pictures)\b|\b(video|photos?|gallery|footage|pictures) "
                           r"(below|above)\s*[:.]?\s*$", 0.6),
         _f("sign_up_for", r"^\s*(sign up|subscribe|register) (for|to|now|today)\b", 0.6),
-        _f("original_series", r"\b(original series|watch now|watch next|up next|sponsored by)\b", 0.5),
     ),
     "print_link": (
         _f("print_this", r"^\s*print( this)?( article| page| story)?\s*$|\bprinter[- ]friendly\b", 1.25),

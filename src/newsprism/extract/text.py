@@ -110,6 +110,13 @@ class _Meta:
 
 
 _SENTENCE_END = re.compile(r"[.!?…]['’”\")]*\s*$")
+
+
+def _ends_sentence(line: str) -> bool:
+    """The line ends a sentence (a table's cell bars after it do not count)."""
+    return _SENTENCE_END.search(line.rstrip(" |")) is not None
+
+
 _CODE = re.compile(r"\bfunction\s*\(|\bjQuery\s*\(|\bdocument\.\w|\bwindow\.\w|\bvar\s+\w+\s*=|\}\s*\)\s*;|"
                    r"^\s*\"\)\s*;|\$\(\s*[\"'#.]")
 _CODE_CHARS = frozenset("{}();=<>$")
@@ -247,8 +254,9 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
     """Why a line is page chrome (leaked code, a kept named rule, the model, a related-links list), or None."""
     if is_code(line, settings):
         return Removed(text=line, reason="embedded_code", features=("code_syntax",))
+    n_words = len(words(line))
     rule = next(((cat, r) for cat, r in kept_rules if r.pattern.search(line)), None)
-    if rule is not None:
+    if rule is not None and n_words <= settings.boilerplate_max_words:
         scored = score_line(line, position, settings)
         return Removed(text=line, reason=rule[0], score=scored.score if scored else None,
                        features=(f"rule:{rule[1].name}",) + (scored.features if scored else ()))
@@ -256,8 +264,7 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
     if scored is not None and scored.category in kept_categories and scored.score >= settings.boilerplate_threshold:
         return Removed(text=line, reason=scored.category, score=scored.score,
                        features=(f"rule_category:{scored.category}",) + scored.features)
-    n_words = len(words(line))
-    sentence = _SENTENCE_END.search(line) is not None
+    sentence = _ends_sentence(line)
     prose = n_words >= settings.model_prose_words and sentence
     # a line that reads as a sentence needs a surer model to be dropped than a bare label or link
     needed = (settings.boilerplate_model_sentence_min if sentence and n_words >= settings.sentence_min_words
@@ -356,7 +363,7 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             mark(i, dropped.reason)
             dropped_chrome[i] = True
             in_related = dropped.reason == "related_links"
-            if dropped.features[:1] == ("model:boilerplate_lr",) and _SENTENCE_END.search(line):
+            if dropped.features[:1] == ("model:boilerplate_lr",) and _ends_sentence(line):
                 model_drops.append((i, line, dropped))
             continue
         in_related = False
@@ -405,7 +412,7 @@ def _drop_runs(body: list[tuple[int, str]], lines: list[str], verdicts: list[Lin
         n_words = len(words(line))
         if (0 < i and dropped[i - 1] and (i + 1 == total or dropped[i + 1])
                 and verdicts[i].probability >= settings.boilerplate_run_min
-                and not (n_words >= settings.model_prose_words and _SENTENCE_END.search(line))
+                and not (n_words >= settings.model_prose_words and _ends_sentence(line))
                 and n_words <= settings.boilerplate_max_words):
             category, rule_features = _model_category(line)
             gone = Removed(text=line, reason=category, score=verdicts[i].probability,
@@ -413,7 +420,7 @@ def _drop_runs(body: list[tuple[int, str]], lines: list[str], verdicts: list[Lin
             removed.append(gone)
             mark(i, category)
             dropped[i] = True
-            if _SENTENCE_END.search(line):
+            if _ends_sentence(line):
                 model_drops.append((i, line, gone))
             continue
         kept.append((i, line))
