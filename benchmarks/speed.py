@@ -32,7 +32,7 @@ from newsprism import nlp
 from newsprism.compare import compare_analyzed
 from newsprism.extract import extract
 from newsprism.records import Article, RawDocument
-from newsprism.settings import DEFAULT
+from newsprism.settings import DEFAULT, Settings
 from newsprism.stages import DEFAULT_STAGES, Stage, analyze_many
 from newsprism.stages.vectors import texts_to_encode
 
@@ -69,12 +69,15 @@ def basil_articles(n: int) -> list[Article]:
     return out
 
 
-def timed_stages(spent: dict[str, float]) -> list[Stage]:
+def timed_stages(spent: dict[str, float], kept: dict[str, list[Any]] | None = None) -> list[Stage]:
     def wrap(name: str, fn: Callable[..., Any]) -> Callable[..., Any]:
         def run(arg: Any) -> Any:
             start = time.perf_counter()
             try:
-                return fn(arg)
+                out = fn(arg)
+                if kept is not None:
+                    kept.setdefault(name, []).append(out)
+                return out
             finally:
                 spent[name] = spent.get(name, 0.0) + time.perf_counter() - start
         return run
@@ -111,8 +114,9 @@ def fresh(article: Article, repeats: int = 3) -> None:
         analyze_cmd = [env_python, "-c", PEAK + "from newsprism.cli import main\nmain()", "analyze", str(path),
                        "--json"]
         commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
-                    "analyze": analyze_cmd, "analyze, bias_encoder=static": [*analyze_cmd, "--set",
-                                                                            "bias_encoder=static"]}
+                    "analyze": analyze_cmd,
+                    "analyze, bias_encoder=minilm": [*analyze_cmd, "--set", "bias_encoder=minilm"],
+                    "analyze, bias_encoder=static": [*analyze_cmd, "--set", "bias_encoder=static"]}
         runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for _ in range(repeats):  # interleaved, so a burst of load on the machine hits all
             for name, cmd in commands.items():
@@ -127,7 +131,7 @@ def fresh(article: Article, repeats: int = 3) -> None:
                   f"ratio {med[name] / med['parse']:.2f}× the fresh parse (target ≤ 2×)")
 
 
-def compare_warm() -> None:
+def compare_warm(settings: Any = DEFAULT) -> None:
     def batch(seed: int) -> list[Article]:
         rng = random.Random(seed)
         out = []
@@ -137,18 +141,19 @@ def compare_warm() -> None:
                                            kind="text")))
         return out
 
-    analyze_many(batch(1))  # warm
+    analyze_many(batch(1), settings)  # warm
     rows = []
     for seed in (2, 3, 4):
         articles = batch(seed)
         start = time.perf_counter()
-        analyzed = analyze_many(articles)
+        analyzed = analyze_many(articles, settings)
         middle = time.perf_counter()
-        compare_analyzed(analyzed)
+        compare_analyzed(analyzed, settings)
         rows.append((middle - start, time.perf_counter() - middle))
     words = sum(len(a.text.split()) for a in batch(2)) / 5
     total = sorted(a + c for a, c in rows)
-    print(f"compare 5 articles (~{words:.0f} words each) warm, 3 runs: analyse + compare "
+    print(f"[bias_encoder={settings.bias_encoder}] compare 5 articles (~{words:.0f} words each) warm, 3 runs: "
+          f"analyse + compare "
           f"{total[0]:.2f}–{total[-1]:.2f} s (of which compare alone {min(c for _, c in rows):.2f}–"
           f"{max(c for _, c in rows):.2f} s; target ≤ 1.5 s)")
 
@@ -158,32 +163,48 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--no-fresh", action="store_true")
     ap.add_argument("--encoders", action="store_true", help="also time the sentence vectors by each encoder")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="settings for every configuration (e.g. bias_cascade_word_band=0)")
+    ap.add_argument("--only", help="comma-separated bias_encoder values to run (default: the default, minilm, static)")
     args = ap.parse_args()
+    base = Settings.from_pairs(args.set)
     articles = basil_articles(args.n)
     texts = [a.text for a in articles]
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
-    static = DEFAULT.replace(bias_encoder="static")
-    analyze_many(articles[:2])  # load models
-    analyze_many(articles[:2], static)
+    chosen = args.only.split(",") if args.only else [DEFAULT.bias_encoder, "minilm", "static"]
+    configs = [base.replace(bias_encoder=b) for b in dict.fromkeys(chosen)]
+    for settings in configs:
+        analyze_many(articles[:2], settings)  # load models
     parses = [parse_seconds(texts)]
-    for settings in (DEFAULT, static):
+    ratios = {}
+    for settings in configs:
         nlp._cache.clear()
         spent: dict[str, float] = {}
+        kept: dict[str, list[Any]] = {}
         start = time.perf_counter()
-        analyzed = analyze_many(articles, settings, stages=timed_stages(spent))
+        analyzed = analyze_many(articles, settings, stages=timed_stages(spent, kept))
         full = time.perf_counter() - start
         parses.append(parse_seconds(texts))
         parse = (parses[-2] + parses[-1]) / 2
+        ratios[settings.bias_encoder] = full / parse
         print(f"[bias_encoder={settings.bias_encoder}] spaCy parse alone {parse:.2f} s (before {parses[-2]:.2f}, "
               f"after {parses[-1]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×)")
         print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
               + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+        if settings.bias_encoder == "cascade":
+            notes = [n for out in kept.get("vectors", []) for v in (out if isinstance(out, list) else [out])
+                     for n in (v.bias_notes or ())]
+            sent = sum(n is None for n in notes)
+            print(f"  cascade: MiniLM scored {sent:,} of {len(notes):,} sentences ({sent / max(len(notes), 1):.1%}); "
+                  f"the rest kept the static-vector estimate")
+    print("ratios to the parse, same process: " + " · ".join(f"{k} {v:.2f}×" for k, v in ratios.items()))
     if args.encoders:
         encoders(analyzed, parse)
     print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
-    compare_warm()
+    for settings in configs[:2]:
+        compare_warm(settings)
     if not args.no_fresh:
         one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
         fresh(one)

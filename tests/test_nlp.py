@@ -93,9 +93,11 @@ def test_nlp_vectors_stage_shares_one_encoding(seed_articles, monkeypatch: pytes
         calls.append(len(texts))
         return real(texts, encoder)
 
+    from newsprism.settings import DEFAULT
+
     nlp._cache.clear()
     monkeypatch.setattr(nlp, "_encode", counting)
-    analyzed = analyze_many(list(seed_articles))
+    analyzed = analyze_many(list(seed_articles), DEFAULT.replace(bias_encoder="minilm"))
     # both articles' sentences in one encoder call; framing and checks encode nothing again (later calls
     # can only be a unit noun missing from the shipped table, one word each)
     sentences = {s.text for a in analyzed for s in a.sentences}
@@ -140,6 +142,12 @@ def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
     article.write_text("Council Approves New Bridge\n\nThe council approved a new bridge on Monday. About 1,200 "
                        "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
                        encoding="utf-8")
+    nlp.static_table()
     loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
-    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse
+    assert "spacy" in loaded  # it did analyse
+    assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
+    # with the bias cascade (the default) these plain sentences need no MiniLM run at all; MiniLM over every
+    # sentence loads ONNX Runtime, still without torch
+    loaded = _loaded_after(["analyze", str(article), "--json", "--set", "bias_encoder=minilm"], tmp_path)
+    assert "spacy" in loaded and "onnxruntime" in loaded
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)

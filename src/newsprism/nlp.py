@@ -394,6 +394,10 @@ def model_versions() -> dict[str, str]:
     return out
 
 
-if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8]: make the ONNX export now (install time)
-    for name in sys.argv[1:] or ["onnx"]:
-        print(export_onnx(name))
+if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8|static]: make the exports now (install time)
+    for name in sys.argv[1:] or ["onnx", STATIC]:
+        if name == STATIC:
+            static_table()  # the cascade's first step reads it in every analysis (default bias_encoder)
+            print(static_path())
+        else:
+            print(export_onnx(name))

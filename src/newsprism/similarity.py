@@ -166,6 +166,62 @@ def entity_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:
     return sum(idf.get(e, 1.0) for e in sa & sb) / sum(idf.get(e, 1.0) for e in union)
 
 
+def _incidence(left: Sequence[Sequence[str]], right: Sequence[Sequence[str]]) -> tuple[Any, Any, list[str]]:
+    """0/1 matrices (claims × words) of the words in each claim, over the words of both sides."""
+    vocab = list(dict.fromkeys(w for side in (left, right) for words in side for w in words))
+    where = {w: i for i, w in enumerate(vocab)}
+
+    def matrix(side: Sequence[Sequence[str]]) -> Any:
+        m = np.zeros((len(side), len(vocab)))
+        for r, words in enumerate(side):
+            m[r, [where[w] for w in set(words)]] = 1.0
+        return m
+    return matrix(left), matrix(right), vocab
+
+
+def term_overlap_matrix(left: Sequence[Claim], right: Sequence[Claim], idf: dict[str, float],
+                        settings: Settings = DEFAULT) -> Any:
+    """:func:`term_overlap` of every pair, as matrix products (no loop over pairs)."""
+    a, b, vocab = _incidence([c.terms for c in left], [c.terms for c in right])
+    w = np.array([idf.get(t, 1.0) for t in vocab])
+    shared = (a * w) @ b.T
+    sa, sb = a @ w, b @ w
+    na, nb = a.sum(axis=1), b.sum(axis=1)
+    damp = np.minimum(1.0, np.minimum(na[:, None], nb[None, :]) / settings.terms_full_weight)
+    low = np.minimum(sa[:, None], sb[None, :])
+    out = np.divide(damp * shared, low, out=np.zeros_like(shared), where=low > 0)
+    out[(na[:, None] == 0) | (nb[None, :] == 0)] = 0.0
+    return out
+
+
+def anchor_overlap_matrix(left: Sequence[Claim], right: Sequence[Claim], df: dict[str, int]) -> Any:
+    """:func:`anchor_overlap` of every pair, as a matrix product."""
+    a, b, vocab = _incidence([c.terms for c in left], [c.terms for c in right])
+    w = np.array([_general_rarity(t) / max(df.get(t, 2) - 1, 1) for t in vocab])
+    return np.minimum(1.0, (a * w) @ b.T)
+
+
+def entity_overlap_matrix(left: Sequence[Claim], right: Sequence[Claim], idf: dict[str, float]) -> Any:
+    """:func:`entity_overlap` of every pair, as matrix products."""
+    a, b, vocab = _incidence([c.entities for c in left], [c.entities for c in right])
+    w = np.array([idf.get(e, 1.0) for e in vocab])
+    shared = (a * w) @ b.T
+    union = (a @ w)[:, None] + (b @ w)[None, :] - shared
+    return np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+
+
+def number_overlap_matrix(left: Sequence[Claim], right: Sequence[Claim], settings: Settings = DEFAULT) -> Any:
+    """:func:`number_overlap` of every pair; only pairs where both claims give a number are looked at."""
+    out = np.zeros((len(left), len(right)))
+    rows = [i for i, c in enumerate(left)
+            if any(v.kind in NUMERIC and float(v.value) >= settings.anchor_min for v in c.values)]
+    cols = [j for j, c in enumerate(right) if any(v.kind in NUMERIC for v in c.values)]
+    for i in rows:
+        for j in cols:
+            out[i, j] = number_overlap(left[i], right[j], settings)
+    return out
+
+
 class EmbeddingAligner:
     """``embedding.v1``: embeddings + entity and number overlap, linear combination."""
 
@@ -184,10 +240,9 @@ class EmbeddingAligner:
         s = self.settings
         shape = (len(left), len(right))
         cos = np.clip(vl @ vr.T, 0.0, 1.0) if len(left) and len(right) else np.zeros(shape)
-        ent = np.array([[entity_overlap(a, b, idf) for b in right] for a in left]).reshape(shape)
-        num = np.array([[number_overlap(a, b, s) for b in right] for a in left]).reshape(shape)
-        term = np.array([[0.5 * term_overlap(a, b, tidf, s) + 0.5 * anchor_overlap(a, b, tdf) for b in right]
-                         for a in left]).reshape(shape)
+        ent = entity_overlap_matrix(left, right, idf)
+        num = number_overlap_matrix(left, right, s)
+        term = 0.5 * term_overlap_matrix(left, right, tidf, s) + 0.5 * anchor_overlap_matrix(left, right, tdf)
         combined = s.embedding_weight * cos + s.term_weight * term + s.entity_weight * ent + s.number_weight * num
         return {"combined": combined, "embedding": cos, "terms": term, "entities": ent, "numbers": num}
 

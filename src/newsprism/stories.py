@@ -370,3 +370,219 @@ def story_features(articles: Sequence[Article], settings: Settings = DEFAULT) ->
     openings = [opening(a, settings) for a in articles]
     return StoryFeatures(vectors, names, [event_terms(t, settings) for t in openings],
                          [latest_stated_day(a.text) for a in articles])
+
+
+# -- stories at scale: a neighbour graph over articles ------------------------------------------------
+
+@dataclass
+class TokenSets:
+    """Sets of tokens per article in CSR form (``ids[indptr[i]:indptr[i+1]]`` are article i's tokens, each
+    with a weight): names or event terms, encoded once so that shared tokens are counted without Python loops."""
+
+    indptr: Any  # (n + 1,) int64
+    ids: Any  # int64 token ids
+    weights: Any  # float32 weight per token (a full name 1, a single word 0.5; a term 1)
+
+    @classmethod
+    def from_sets(cls, sets: Sequence[Iterable[str]], names: bool = False) -> TokenSets:
+        vocab: dict[str, int] = {}
+        indptr, ids, weights = [0], [], []
+        for tokens in sets:
+            for t in sorted(set(tokens)):
+                ids.append(vocab.setdefault(t, len(vocab)))
+                weights.append(1.0 if (not names or " " in t) else 0.5)
+            indptr.append(len(ids))
+        return cls(np.asarray(indptr, dtype="int64"), np.asarray(ids, dtype="int64"),
+                   np.asarray(weights, dtype="float32"))
+
+    def shared(self, a: Any, b: Any) -> Any:
+        """Summed weight of the tokens that articles ``a[k]`` and ``b[k]`` share, for each pair k."""
+        from scipy import sparse
+
+        n = len(self.indptr) - 1
+        width = int(self.ids.max()) + 1 if len(self.ids) else 1
+        weighted = sparse.csr_matrix((self.weights, self.ids, self.indptr), shape=(n, width))
+        present = sparse.csr_matrix((np.ones(len(self.ids), dtype="float32"), self.ids, self.indptr),
+                                    shape=(n, width))
+        return np.asarray(weighted[a].multiply(present[b]).sum(axis=1), dtype="float32").ravel()
+
+
+@dataclass
+class GraphGrouping:
+    """Stories of a graph grouping, in input order: each article's story (its earliest article's index),
+    its best link (the partner's index, -1 when it has none) and that link's score and parts."""
+
+    story: Any  # int64 index of the story's first article
+    partner: Any  # int64
+    score: Any  # float32 best link score (0 when none)
+    cosine: Any  # float32
+    names: Any  # float32 shared name weight of the best link
+    terms: Any  # float32 shared terms of the best link
+    conflict: Any  # bool: the best link's stated dates conflict
+
+    def reason(self, i: int, ids: Sequence[str], settings: Settings = DEFAULT) -> str:
+        j = int(self.partner[i])
+        if j < 0:
+            return "no neighbour scored story_link_min or more: a story of its own"
+        why = (f"title+opening cosine {self.cosine[i]:.2f}, shared name weight {self.names[i]:g}, "
+               f"shared terms {self.terms[i]:g}")
+        if self.conflict[i]:
+            why += f", stated dates over {settings.story_window_days} days apart (-{settings.story_date_conflict_penalty})"
+        return f"linked to {ids[j]}: score {self.score[i]:.2f} >= story_link_min {settings.story_link_min} ({why})"
+
+
+def _as32(vectors: Any) -> Any:
+    return np.ascontiguousarray(vectors, dtype="float32")
+
+
+def neighbour_pairs(vectors: Any, k: int, settings: Settings = DEFAULT) -> tuple[Any, Any]:
+    """Pairs (a, b) of each article and its ``k`` nearest articles by inner product: exact (faiss flat) up to
+    ``story_exact_max`` articles; above, an IVF index over a ``story_ann_dims`` PCA of the vectors (candidates
+    only: every pair's cosine is recomputed on the full vectors). ``vectors`` may be float16."""
+    import faiss
+
+    n, dim = vectors.shape
+    k = min(k + 1, n)  # the article itself comes back too
+    chunk = max(1, settings.story_search_chunk)
+    project = None
+    if n <= settings.story_exact_max:
+        index: Any = faiss.IndexFlatIP(dim)
+    else:
+        rng = np.random.default_rng(0)
+        dims = min(dim, settings.story_ann_dims)
+        lists = max(1, int(settings.story_ivf_lists * np.sqrt(n)))
+        sample = _as32(vectors[np.sort(rng.choice(n, size=min(n, 16 * lists), replace=False))])
+        project = faiss.PCAMatrix(dim, dims)
+        project.train(sample[:settings.story_exact_max])
+        # a light spherical k-means for the cells (5 rounds over 16 articles per cell: cells need only be
+        # roughly even, the search looks into several)
+        kmeans = faiss.Kmeans(dims, lists, niter=5, spherical=True, seed=1, min_points_per_centroid=4,
+                              verbose=False)
+        kmeans.train(_unit_rows(project.apply(sample)))
+        quantizer = faiss.IndexFlatIP(dims)
+        quantizer.add(np.asarray(kmeans.centroids, dtype="float32"))
+        index = faiss.IndexIVFFlat(quantizer, dims, lists, faiss.METRIC_INNER_PRODUCT)
+        index.nprobe = settings.story_ivf_nprobe
+        del sample
+
+    def rows(lo: int) -> Any:
+        part = _as32(vectors[lo:lo + chunk])
+        return part if project is None else _unit_rows(project.apply(part))
+
+    for lo in range(0, n, chunk):
+        index.add(rows(lo))
+    found = np.empty((n, k), dtype="int64")
+    for lo in range(0, n, chunk):
+        found[lo:lo + chunk] = index.search(rows(lo), k)[1]
+    a = np.repeat(np.arange(n, dtype="int64"), k)
+    b = found.ravel()
+    keep = (b >= 0) & (b != a)
+    return a[keep], b[keep]
+
+
+def _unit_rows(x: Any) -> Any:
+    norms = np.linalg.norm(x, axis=1, keepdims=True)
+    return np.ascontiguousarray(x / np.where(norms > 0, norms, 1.0), dtype="float32")
+
+
+def token_pairs(tokens: Sequence[TokenSets], max_df: int) -> tuple[Any, Any]:
+    """Pairs (a < b) of articles that share a rare token (names or event terms found in 2 to ``max_df``
+    articles): blocking, so that coverage sharing a place, a figure or a key term is compared even when the
+    vector search misses it."""
+    from scipy import sparse
+
+    mats = []
+    for t in tokens:
+        n = len(t.indptr) - 1
+        width = int(t.ids.max()) + 1 if len(t.ids) else 1
+        mats.append(sparse.csr_matrix((np.ones(len(t.ids), dtype="int32"), t.ids, t.indptr), shape=(n, width)))
+    m = sparse.hstack(mats, format="csc")
+    m.data[:] = 1
+    m.sum_duplicates()
+    m.data[:] = 1
+    df = np.diff(m.indptr)
+    m = m[:, np.flatnonzero((df >= 2) & (df <= max_df))].tocsr()
+    pairs = sparse.triu(m @ m.T, k=1).tocoo()
+    return pairs.row.astype("int64"), pairs.col.astype("int64")
+
+
+def pair_cosines(vectors: Any, a: Any, b: Any, chunk: int) -> Any:
+    """Cosine of each pair of rows (the vectors are unit length), computed in chunks of pairs."""
+    out = np.empty(len(a), dtype="float32")
+    for lo in range(0, len(a), max(1, chunk)):
+        hi = lo + chunk
+        out[lo:hi] = np.einsum("ij,ij->i", _as32(vectors[a[lo:hi]]), _as32(vectors[b[lo:hi]]))
+    return out
+
+
+def group_graph(vectors: Any, days: Any, stated: Any, names: TokenSets, terms: TokenSets,
+                settings: Settings = DEFAULT) -> GraphGrouping:
+    """Stories as the connected components of a graph over articles, vectorised (no per-article Python loop).
+
+    Candidate pairs are each article's ``story_neighbours`` nearest articles (title+opening vectors) and the
+    articles that share a rare name or event term (found in at most ``story_block_max_df`` articles). A pair
+    is linked when its score reaches ``story_link_min``; the pair score is the story score between two
+    articles: ``story_vector_weight`` · cosine + ``story_entity_weight`` · shared names +
+    ``story_term_weight`` · shared terms, minus ``story_date_conflict_penalty`` when the dates they state are
+    more than ``story_window_days`` apart; no link when their published days are. ``days`` and ``stated``
+    are day ordinals, -1 where unknown. Stories are the components; each is named after its earliest
+    article (by published day, then input order)."""
+    from scipy import sparse
+    from scipy.sparse import csgraph
+
+    s = settings
+    n = len(vectors)
+    days = np.asarray(days, dtype="int64")
+    stated = np.asarray(stated, dtype="int64")
+    if n == 0:
+        empty = np.zeros(0, dtype="float32")
+        return GraphGrouping(np.zeros(0, dtype="int64"), np.zeros(0, dtype="int64"), empty, empty, empty, empty,
+                             np.zeros(0, dtype=bool))
+    va, vb = neighbour_pairs(vectors, s.story_neighbours, s)
+    ta, tb = token_pairs([names, terms], s.story_block_max_df)
+    lo, hi = np.minimum(np.concatenate([va, ta]), np.concatenate([vb, tb])), np.maximum(
+        np.concatenate([va, ta]), np.concatenate([vb, tb]))
+    del va, vb, ta, tb
+    key = np.unique(lo * n + hi)
+    a, b = key // n, key % n
+    del key, lo, hi
+    da, db = days[a], days[b]
+    keep = (da < 0) | (db < 0) | (np.abs(da - db) <= s.story_window_days)
+    a, b = a[keep], b[keep]
+    cos = pair_cosines(vectors, a, b, s.story_search_chunk)
+    shared_names = names.shared(a, b)
+    shared_terms = terms.shared(a, b)
+    sa, sb = stated[a], stated[b]
+    conflict = (sa >= 0) & (sb >= 0) & (np.abs(sa - sb) > s.story_window_days)
+    score = (s.story_vector_weight * cos
+             + s.story_entity_weight * np.minimum(1.0, shared_names / s.story_names_full_score)
+             + s.story_term_weight * np.minimum(1.0, shared_terms / s.story_terms_full_score)
+             - s.story_date_conflict_penalty * conflict).astype("float32")
+    keep = score >= s.story_link_min
+    a, b, score = a[keep], b[keep], score[keep]
+    cos, shared_names, shared_terms, conflict = cos[keep], shared_names[keep], shared_terms[keep], conflict[keep]
+    graph = sparse.coo_matrix((np.ones(len(a), dtype="int8"), (a, b)), shape=(n, n)).tocsr()
+    _count, label = csgraph.connected_components(graph, directed=True, connection="weak")
+    # each component is named after its earliest article: order by (day, index), unknown days last
+    order = np.lexsort((np.arange(n), np.where(days < 0, np.iinfo("int64").max, days)))
+    first = np.full(label.max() + 1, -1, dtype="int64")
+    by_rank = order[np.unique(label[order], return_index=True)[1]]
+    first[label[by_rank]] = by_rank
+    # each article's best link (either direction)
+    ends = np.concatenate([a, b])
+    other = np.concatenate([b, a])
+    both = np.concatenate([score, score])
+    pick = np.lexsort((-both, ends))
+    ends, other = ends[pick], other[pick]
+    head = np.unique(ends, return_index=True)[1]
+    partner = np.full(n, -1, dtype="int64")
+    best = np.zeros(n, dtype="float32")
+    out = [np.zeros(n, dtype="float32") for _ in range(3)]
+    flag = np.zeros(n, dtype=bool)
+    src = np.concatenate([np.arange(len(a))] * 2)[pick][head]
+    partner[ends[head]] = other[head]
+    best[ends[head]] = score[src]
+    for arr, values in zip(out, (cos, shared_names, shared_terms), strict=True):
+        arr[ends[head]] = values[src]
+    flag[ends[head]] = conflict[src]
+    return GraphGrouping(first[label], partner, best, out[0], out[1], out[2], flag)

@@ -382,21 +382,27 @@ class OutputDir:
         return row
 
 
-def read_table(path: str | Path, name: str) -> pa.Table:
-    """One table of a batch output folder, shards of the manifest only, in shard-id order."""
-    out = OutputDir.__new__(OutputDir)
-    out.path = Path(path)
+def table_files(path: str | Path, name: str) -> list[Path]:
+    """The Parquet files of one table of a batch output folder: shards of the manifest only, in shard-id order."""
     recorded = []
-    if out.manifest.exists():
-        for line in out.manifest.read_text(encoding="utf-8").splitlines():
+    manifest = Path(path) / MANIFEST
+    if manifest.exists():
+        for line in manifest.read_text(encoding="utf-8").splitlines():
             try:
                 recorded.append(json.loads(line)["shard"])
-            except (json.JSONDecodeError, KeyError):
+            except (json.JSONDecodeError, KeyError, TypeError):
                 continue
-    files = [Path(path) / name / f"{sid}.parquet" for sid in sorted(set(recorded))]
-    parts = [pq.read_table(f) for f in files if f.exists()]
+    return [f for f in (Path(path) / name / f"{sid}.parquet" for sid in sorted(set(recorded))) if f.exists()]
+
+
+def read_table(path: str | Path, name: str, columns: list[str] | None = None) -> pa.Table:
+    """One table of a batch output folder (or only some of its ``columns``), shards of the manifest only, in
+    shard-id order."""
+    files = table_files(path, name)
+    schema = SCHEMAS[name] if columns is None else pa.schema([SCHEMAS[name].field(c) for c in columns])
+    parts = [pq.read_table(f, columns=columns) for f in files]
     if not parts:
-        return SCHEMAS[name].empty_table()
+        return schema.empty_table()
     return pa.concat_tables(parts)
 
 

@@ -17,7 +17,7 @@ from ..settings import DEFAULT, Settings
 from .align import align
 from .entities import link_across
 from .conflicts import find_conflicts
-from .facts import build_facts, conflict_facts, fact_claims
+from .facts import build_facts, conflict_facts, fact_units
 from .framing import add_naming_cues, framing_summary, relative_framing
 from .quote_variants import quote_variants, sources
 from .synthesis import synthesise
@@ -29,9 +29,9 @@ __all__ = ["compare_analyzed", "link_across"]
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
     named = add_naming_cues(link_across(analyzed), settings)
     linked, topic = relative_framing(named, settings)
-    groups = [fact_claims(a, settings) for a in linked]
+    groups = [fact_units(a, settings) for a in linked]
     alignments = align(groups, settings)
-    facts = build_facts(linked, alignments, settings, Verifier(linked))
+    facts = build_facts(linked, alignments, settings, Verifier(linked, settings))
     facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:

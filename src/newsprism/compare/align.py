@@ -32,9 +32,11 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
     """For every claim, its best match in each other article, classed (pairs listed once)."""
     aligner = aligner or get_aligner(settings)
     flat = [c for g in groups for c in g]
-    idf = entity_idf(flat)
-    tidf = term_idf(flat)
-    tdf = term_df(flat)
+    # word and name rarity over whole claims: a clause repeats its sentence's words and would count them twice
+    whole = [c for c in flat if c.part != "clause"]
+    idf = entity_idf(whole)
+    tidf = term_idf(whole)
+    tdf = term_df(whole)
     vectors = aligner.vectors(flat) if flat else np.zeros((0, 384))
     offsets = np.cumsum([0] + [len(g) for g in groups])
     out: dict[tuple[str, str], Alignment] = {}

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import replace
 from typing import Any, Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
@@ -39,13 +42,62 @@ def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list
             and not is_fragment(c.text)]
 
 
+# where a sentence divides into clauses that can each state a fact on their own: a semicolon, a dash, a
+# colon, or a comma before a conjunction or a clause-opening word ("…, and the network will grant …")
+CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s--\s|:\s+(?=[A-Za-z“\"])|,\s+(?=(?:and|but|while|whereas|although|"
+                          r"after|before|as|which|who|where|when|making|leaving|adding|bringing|including|"
+                          r"according to)\b)")
+
+
+def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]]:
+    """Clause pieces of one claim (offsets into the article); none when the claim is one clause."""
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = text[a:b - 1] if b <= len(text) else text[a:]
+        stripped = piece.strip(" ,;:—–-")
+        if not stripped:
+            continue
+        lead = piece.find(stripped)
+        pieces.append((start + a + lead, start + a + lead + len(stripped)))
+    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
+    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
+            and b - a < 0.75 * len(text.strip())]
+    return good if len(pieces) >= 2 else []
+
+
+def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
+    """What can be aligned: each fact claim and, where a sentence holds several clauses, each clause of at
+    least ``clause_min_words`` words (many facts two outlets share are one clause of a longer sentence).
+    A clause keeps its sentence's speaker and takes the numbers, names and content words inside it."""
+    text = analyzed.article.text
+    out: list[Claim] = []
+    for c in fact_claims(analyzed, settings):
+        out.append(c)
+        if c.part == "attribution":
+            continue
+        for k, (a, b) in enumerate(_clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)):
+            piece = text[a:b]
+            lower_words = [w for w in re.findall(r"\b[a-z][a-z’'-]{2,}\b", piece) if w not in STOP_WORDS]
+            if is_fragment(piece) or is_chrome(piece) or len(lower_words) < 2:
+                continue  # a bare list of names ("Britain, China, France and Russia") states nothing
+            low = piece.lower()
+            ents = tuple(e.id for e in analyzed.entities if e.id in c.entities
+                         and any(a <= m.start < b for m in e.mentions))
+            # a date elsewhere in the sentence dates the clause too ("… in 2009, when it destroyed 300 homes")
+            out.append(replace(c, id=f"{c.id}~{k}", start=a, end=b, text=piece,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"), entities=ents,
+                               terms=tuple(t for t in c.terms if t[:4] in low), part="clause"))
+    return out
+
+
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
                 settings: Settings, verifier: Verifier | None = None) -> list[Fact]:
     """Group aligned claims into facts. An alignment joins two claims only when it is strong (same fact,
     or a mutually-best paraphrase); with ``check_corroboration`` the verifier must find nothing against
     it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
-    claims = {c.id: c for a in analyzed for c in fact_claims(a, settings)}
-    verifier = verifier or Verifier(analyzed)
+    claims = {c.id: c for a in analyzed for c in fact_units(a, settings)}
+    verifier = verifier or Verifier(analyzed, settings)
     texts = {a.id: a.article.text for a in analyzed}
     uf = _UnionFind()
     for cid in claims:
@@ -54,7 +106,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
             al.a in claims and al.b in claims and shared_quoted_words(claims[al.a], claims[al.b]))]
-        facts = _star_facts(analyzed, claims, checked, verifier, texts)
+        facts = _star_facts(analyzed, claims, checked, verifier, texts, alignments)
     else:
         for al in alignments:
             if al.a in claims and al.b in claims and _strong(al):
@@ -73,29 +125,70 @@ def _strong(al: Alignment) -> bool:
 
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
-                verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
-    """Facts as stars, not chains: the claim aligned with most others states the fact, and the other
-    articles join with the claims aligned *directly* with that statement and not refused by the
-    verifier. Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact."""
+                verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = ()) -> list[Fact]:
+    """Facts as stars, not chains: the unit aligned with most others states the fact, and the other
+    articles join with the units aligned *directly* with that statement and not refused by the verifier
+    (best first). Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact. A
+    statement that holds several facts could still gather units that each share a different one, so a
+    unit joins only when it is also aligned (any relation but unrelated or conflict, ``every``) and not
+    refused with each unit that joined before it. A sentence taken into a fact may still give its clauses to
+    other facts (one sentence can state two shared facts); a clause taken into a fact takes its sentence
+    out of the running."""
+    agree = {frozenset((al.a, al.b)) for al in (every or alignments)
+             if al.relation in ("same_fact", "paraphrase") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
+    same_fact: set[frozenset[str]] = set()
     for al in alignments:
         if al.a in claims and al.b in claims and _strong(al) and verifier.refuse(claims[al.a], claims[al.b]) is None:
             edges[al.a][al.b] = al.score
             edges[al.b][al.a] = al.score
+            if al.relation == "same_fact":
+                same_fact.add(frozenset((al.a, al.b)))
     order = {a.id: i for i, a in enumerate(analyzed)}
     todo = set(claims)
+    family: dict[str, list[str]] = defaultdict(list)
+    for c in claims.values():
+        family[_family(c)].append(c.id)
     facts: list[Fact] = []
+    seen: set[frozenset[str]] = set()
     while todo:
-        anchor = max(todo, key=lambda cid: (len([n for n in edges[cid] if n in todo]),
-                                            sum(v for n, v in edges[cid].items() if n in todo),
-                                            -order[claims[cid].article], -claims[cid].sentence))
-        members = [claims[anchor]] + [claims[n] for n in edges[anchor]
-                                      if n in todo and claims[n].article != claims[anchor].article]
-        for c in members:
-            todo.discard(c.id)
-        members.sort(key=lambda c: (order[c.article], c.sentence))
+        def live(cid: str) -> dict[str, float]:
+            return {n: v for n, v in edges[cid].items() if n in todo}
+        anchor = max(todo, key=lambda cid: (len({claims[n].article for n in live(cid)}), sum(live(cid).values()),
+                                            claims[cid].part != "clause", -order[claims[cid].article],
+                                            -claims[cid].sentence, cid))
+        members = [claims[anchor]]
+        for n, _ in sorted(live(anchor).items(), key=lambda kv: (-kv[1], kv[0])):
+            c = claims[n]
+            if c.article == claims[anchor].article or any(_family(m) == _family(c) for m in members):
+                continue
+            if any(m.article == c.article for m in members) and frozenset((anchor, n)) not in same_fact:
+                continue  # a second sentence of one article joins only as the same fact, not a paraphrase
+            # aligned with every member of other articles (two sentences of one article may share a fact)
+            if all(frozenset((n, m.id)) in agree and verifier.refuse(c, m) is None
+                   for m in members[1:] if m.article != c.article):
+                members.append(c)
+        for m in members:
+            todo.discard(m.id)
+            if m.part == "clause":  # its sentence says this fact and more: it joins no other fact
+                todo.discard(_family(m))
+            if len(members) == 1:  # a single-source sentence: its clauses are not facts of their own
+                todo.difference_update(family[_family(m)])
+        members.sort(key=lambda c: (order[c.article], c.sentence, c.start))
+        families = frozenset(_family(m) for m in members)
+        if len(members) > 1 and families in seen:
+            continue  # the same sentences again, through another clause
+        seen.add(families)
         facts.append(_make_fact(members, texts))
-    return facts
+    # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
+    # its other clauses may say more, but the sentence is already cited
+    shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
+    return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared]
+
+
+def _family(claim: Claim) -> str:
+    """The id of the claim a clause unit comes from (a sentence, or reported speech's content)."""
+    return claim.id.split("~")[0]
 
 
 def _make_fact(members: list[Claim], texts: dict[str, str]) -> Fact:

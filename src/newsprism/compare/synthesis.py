@@ -3,8 +3,9 @@
 Only checked facts: corroborated facts (most outlets and most central first), stated in a
 supporting article's own, non-evaluative words; when every rendering is evaluative (a loaded word,
 a scare quote, a sentence the bias model flags) it is attributed ("According to <outlet>, …").
-Single-source claims are attributed. Page chrome, credits and bare attribution fragments are
-never stated. Number conflicts are stated per measure as a range with sources and dates
+Single-source claims are attributed, and only those no other article may also state (a sentence
+aligned with another article's that the checks did not confirm is left out, not under-cited). Page
+chrome, captions, credits ("(REUTERS)", datelines) and bare attribution fragments are never stated. Number conflicts are stated per measure as a range with sources and dates
 ("Reported people killed rose from 65 (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)"). Each
 citation points at the span of its supporting sentence. Sentences are taken from the articles — the plainest rendering, in the outlet's own
 voice before a quote — never generated, so nothing is said that no article said. Words an article
@@ -21,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue
 from ..settings import DEFAULT, Settings
-from .verify import is_caption, is_chrome, is_fragment, is_headline
+from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 EVALUATIVE_CUES = ("loaded", "scare_quote", "biased_sentence")
 # words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
@@ -55,8 +56,31 @@ def _sentence_text(comparison: Comparison, claim: Claim) -> str:
     return claim.text
 
 
+LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as|yet|so)\s+", re.IGNORECASE)
+SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|including|making|leaving|adding|"
+                         r"bringing|according)\b", re.IGNORECASE)
+
+
+def _stated(comparison: Comparison, claim: Claim) -> str:
+    """What the synthesis states for a unit: its sentence, or for a clause the clause alone (its
+    sentence says more than the fact the other articles share), unless the clause cannot stand alone
+    ("which …", "after …", "climbing on …", under five words): then its sentence."""
+    if claim.part == "clause":
+        clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+        first = clause.split(" ", 1)[0].lower()
+        participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
+        if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
+            return clause[0].upper() + clause[1:]
+    return _sentence_text(comparison, claim)
+
+
+def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
+    """The plainest unit to state: a whole sentence before a clause, then the shortest."""
+    return min(claims, key=lambda c: (c.part == "clause", len(_stated(comparison, c))))
+
+
 def _finish(text: str) -> str:
-    text = " ".join(text.split())
+    text = strip_credit(" ".join(text.split()))
     if text.count("“") > text.count("”"):
         text += "”"
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
@@ -73,8 +97,7 @@ def _representative(comparison: Comparison, fact: Fact) -> str:
     claims = [c for c in fact.claims if c.part != "attribution"] or fact.claims
     own = [c for c in claims if not c.quote]
     if own:
-        best = min(own, key=lambda c: len(_sentence_text(comparison, c)))
-        return _finish(_sentence_text(comparison, best))
+        return _finish(_stated(comparison, _pick(comparison, own)))
     best = min(claims, key=lambda c: len(c.text))
     speaker = best.asserted_by_name or "a speaker"
     # the quoted words alone: “…” inside the sentence, or up to ” when the quote began in an earlier sentence
@@ -100,6 +123,14 @@ def evaluative(comparison: Comparison, claim: Claim,
                 and cue.text.lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
     return None
+
+
+def first_person(text: str) -> bool:
+    """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
+    going to work hard …"): outside quote marks, a first-person pronoun is not the outlet's voice."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE))
 
 
 def _statable(comparison: Comparison, claim: Claim) -> bool:
@@ -149,6 +180,16 @@ def _number(text: str) -> float:
     return float(m.group(0).replace(",", "")) if m else 0.0
 
 
+def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
+    """The largest share of a claim's content words that one sentence of another article also has: a
+    single-source sentence most of whose words another article uses may not be single-source."""
+    own = set(claim.terms)
+    if not own:
+        return 0.0
+    return max((len(own & set(c.terms)) / len(own) for a in comparison.articles if a.id != claim.article
+                for c in a.claims), default=0.0)
+
+
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                cues: Mapping[str, Sequence[FramingCue]] | None = None) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
@@ -159,16 +200,15 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
         own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c, cues) is None]
+        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
         if plain:
-            best = min(plain, key=lambda c: len(_sentence_text(comparison, c)))
-            text = _finish(_sentence_text(comparison, best))
+            text = _finish(_stated(comparison, _pick(comparison, plain)))
             kind = "corroborated"
         elif own:
-            best = min(own, key=lambda c: len(_sentence_text(comparison, c)))
-            sentence = _finish(_sentence_text(comparison, best))
+            best = _pick(comparison, own)
+            sentence = _finish(_stated(comparison, best))
             text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
             kind = "attributed"
         else:
@@ -185,12 +225,18 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                                "end": v["end"]} for v in c["values"]],
                     "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"]})
     per_article: dict[str, int] = {}
+    # a sentence aligned with another article's (a paraphrase the checks did not confirm) may be said
+    # there too: stated with one citation it could be under-cited, so the synthesis leaves it out
+    near = {al.a.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"} | \
+        {al.b.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"}
     for f in comparison.facts:
         if f.status != "unique" or not f.claims:
             continue
         claim = f.claims[0]
         if claim.quote or not _statable(comparison, claim):
             continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
+        if claim.id.split("~")[0] in near or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
+            continue
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue

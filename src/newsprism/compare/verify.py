@@ -9,8 +9,10 @@ from two articles corroborates one fact only when structured matching finds noth
   Putin's quote in one and Xi's reported speech in the other);
 - **event**: a sentence about another event (another year's, "an earlier quake") never supports one
   about this event;
-- **numbers**: figures of one measure must be compatible (``compare.conflicts.compatible``);
-- **polarity**: one denies (not, no, never, denied) what the other asserts.
+- **numbers**: figures of one measure must be the same figure (``same_figure``: within
+  ``corroborate_number_tolerance``; "at least 38" and "hundreds" injured are two facts, not one);
+- **polarity**: a negation governs a content word the two share in one claim and not in the other
+  ("did not escape" vs "escaped"; a "no" elsewhere in the sentence does not count).
 
 Each refusal carries its reason. Also here: page chrome and credits, which are never facts, and
 bare attribution fragments ("X, who visited on Wednesday, said"), which are not facts alone.
@@ -22,6 +24,7 @@ import re
 from collections.abc import Sequence
 
 from ..records import AnalyzedArticle, Claim, Quantity
+from ..settings import DEFAULT, Settings
 from .conflicts import compatible
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|denied|denies|deny|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
@@ -49,10 +52,27 @@ def is_headline(text: str) -> bool:
 POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
 
 
+# a run of three or more all-caps words ("ALTERNATIVE CROP OF …") marks a caption or a credit
+CAPS_RUN = re.compile(r"\b[A-Z]{2,}(?:[ \t]+[A-Z]{2,}){2,}\b")  # spaces only: "UN, BRICS, SCO and G20" is a list
+# a credit or dateline before the news: "(REUTERS) ", "(AP) — ", "MEXICO CITY (AP) — ", "BARCELONA, Spain — ",
+# "[USA]: ", "Beijing: "
+LEAD_CREDIT = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*\s*){0,3}(?:,\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)?)?\s*"
+                         r"\((?:[A-Z][\w.]*\s?){1,3}\)\s*[—–-]*\s*|[A-Z]{3,}(?:\s+[A-Z]{3,})?,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?\s*[—–-]+\s*|"
+                         r"\[[^\]]{1,30}\]\s*:\s*|City:\s+)")
+
+
 def is_caption(text: str) -> bool:
-    """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …") describes a
-    picture, not news."""
-    return bool(CAPTION.match(text.strip()) or POSITION.search(text))
+    """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …",
+    "ALTERNATIVE CROP OF …") describes a picture, not news."""
+    caps = CAPS_RUN.search(strip_credit(text))
+    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
+
+
+def strip_credit(text: str) -> str:
+    """The sentence without a leading wire credit or dateline ("(REUTERS) Mexican President …" → "Mexican
+    President …"): the credit is the page's, not the fact's."""
+    stripped = LEAD_CREDIT.sub("", text, count=1)
+    return stripped if len(stripped.split()) >= 3 else text
 SPEECH_END = r"(?:said|says|told(?:\s+\w+){0,3}|added|stated|explained|according to|declared|noted|wrote)"
 # "Minister X, who visited the site on Wednesday, said" — a speaker and an aside, then the verb, nothing said
 FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“\"]?\s*$|"
@@ -87,21 +107,64 @@ def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
     return words(a) & words(b)
 
 
-def claim_event(claim: Claim, year: str | None) -> str:
-    """``this``, a year other than the article's that the claim names, or ``earlier``."""
+# a time given as background ("before his capture last year", "since 2014") dates another thing than the
+# claim's own event
+BACKGROUND = re.compile(r"\b(?:before|after|since|until|following)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
+
+
+def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
+    """``this``, a year other than the article's that the claim names, or ``earlier``. With the article's
+    ``text``, a date inside a background phrase ("before his capture last year") does not count."""
     for v in claim.values:
         y = str(v.value)[:4]
-        if v.kind == "date" and re.fullmatch(r"(19|20)\d\d", y) and year and y != year:
+        if v.kind == "date" and re.fullmatch(r"(19|20)\d\d", y) and year and y != year \
+                and (y in v.text or not re.search(r"\d", v.text)):  # "Guzman, 56," is no year 2056
+            if text is not None and BACKGROUND.search(text[max(claim.start, v.start - 60):v.start]):
+                continue
             return y
-    return "earlier" if EARLIER.search(claim.text) else "this"
+    for m in EARLIER.finditer(claim.text):
+        if not BACKGROUND.search(claim.text[max(0, m.start() - 60):m.start()]):
+            return "earlier"
+    return "this"
+
+
+NEGATION_SKIP = {"be", "been", "being", "have", "has", "had", "yet", "ever", "even", "to", "a", "an", "the", "all",
+                 "only", "just", "fully", "directly", "so", "very", "get", "got"}
+
+
+def negated_terms(claim: Claim, shared: set[str]) -> set[str]:
+    """The shared content word a negation governs in this claim ("did not escape" → escape; "has not
+    been found" → found): the first word after the negation cue, past auxiliaries and determiners and
+    before any punctuation, when it is one of the ``shared`` words."""
+    out = set()
+    for m in NEGATION.finditer(claim.text):
+        clause = re.split(r"[,;:—–.]", claim.text[m.end():m.end() + 60])[0]  # "not three, but seven"
+        words = [w.lower() for w in re.findall(r"[\w’'-]+", clause)]
+        head = next((w for w in words if w not in NEGATION_SKIP), None)
+        if head:
+            out |= {t for t in shared if head.startswith(t[:max(4, len(t) - 2)])}
+    return out
+
+
+def same_figure(a: Quantity, b: Quantity, tolerance: float) -> bool:
+    """Two figures of one measure state the same fact: equal splits, or values within ``tolerance`` of each
+    other whose ranges overlap (39 and 40 light-years; not 38 and "hundreds" injured)."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    x, y = abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9
+    if max(x, y) / min(x, y) > 1 + tolerance:
+        return False
+    return compatible(a, b, max_ratio=1 + tolerance)
 
 
 class Verifier:
     """Structured checks over the claims and measured facts of the articles being compared."""
 
-    def __init__(self, analyzed: Sequence[AnalyzedArticle]) -> None:
+    def __init__(self, analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> None:
+        self.settings = settings
         self.quantities: dict[tuple[str, int], list[Quantity]] = {}
         self.years: dict[str, str | None] = {}
+        self.texts = {a.id: a.article.text for a in analyzed}
         for a in analyzed:
             self.years[a.id] = a.article.published[:4] if a.article.published else None
             for q in a.quantities:
@@ -119,19 +182,25 @@ class Verifier:
                 return f"quotes of different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
         elif not (a.quote or b.quote) and a.asserted_by and b.asserted_by and a.asserted_by != b.asserted_by:
             return f"reported from different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
-        ea, eb = claim_event(a, self.years.get(a.article)), claim_event(b, self.years.get(b.article))
+        ea = claim_event(a, self.years.get(a.article), self.texts.get(a.article))
+        eb = claim_event(b, self.years.get(b.article), self.texts.get(b.article))
         if ea != eb:
             return f"different events ({ea} vs {eb})"
-        for qa in self._quantities(a):
-            for qb in self._quantities(b):
-                if qa.key() == qb.key() and not compatible(qa, qb):
-                    return f"{qa.text} vs {qb.text}: incompatible figures for {qa.measure}"
+        tolerance = self.settings.corroborate_number_tolerance
+        qa, qb = self._quantities(a), self._quantities(b)
+        for xs, ys in ((qa, qb), (qb, qa)):
+            for x in xs:
+                same_measure = [y for y in ys if y.key() == x.key()]
+                if same_measure and not any(same_figure(x, y, tolerance) for y in same_measure):
+                    return f"{x.text} vs {same_measure[0].text}: not the same figure for {x.measure}"
         money_a = [v for v in a.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
         money_b = [v for v in b.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
         if money_a and money_b and not any(abs(float(x.value) - float(y.value)) <= 0.05 * max(abs(float(x.value)), 1.0)
                                            for x in money_a for y in money_b if x.kind == y.kind):
             return (f"different sums ({', '.join(v.text for v in money_a)} vs "
                     f"{', '.join(v.text for v in money_b)})")
-        if bool(NEGATION.search(a.text)) != bool(NEGATION.search(b.text)):
-            return "one sentence negates what the other asserts"
+        shared = set(a.terms) & set(b.terms)
+        na, nb = negated_terms(a, shared), negated_terms(b, shared)
+        if na != nb:
+            return f"one negates what the other asserts ({', '.join(sorted(na ^ nb))})"
         return None

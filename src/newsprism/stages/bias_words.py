@@ -20,7 +20,8 @@ from ..lexicons import SPEECH_VERBS, babe_words, nrc, subjectivity, vader
 from ..settings import DEFAULT, Settings
 from ..text.words import zipf
 
-__all__ = ["WordVerdict", "bias_word_features", "is_candidate", "lexicon_reason", "score_token", "tagger"]
+__all__ = ["WordVerdict", "bias_word_features", "is_candidate", "lexicon_reason", "logit_parts", "score_token",
+           "tagger"]
 
 CONTENT_POS = ("ADJ", "ADV", "NOUN", "VERB", "PROPN")
 NRC_EMOTIONS = ("anger", "fear", "sadness", "disgust", "joy", "trust", "surprise", "anticipation", "negative",
@@ -158,3 +159,14 @@ def score_token(token: Any, sentence_score: float | None = None, threshold: floa
     because = tuple(_describe(k, feats[k]) for k, _ in top)
     return WordVerdict(probability=p, biased=p >= (model["threshold"] if threshold is None else threshold),
                        because=because)
+
+
+def logit_parts(token: Any) -> tuple[float, float]:
+    """(the tagger's logit for ``token`` with no sentence score, its slope per unit of sentence score): the
+    logit at sentence score s is the first plus s times the second, so a verdict over a range of s is known
+    from its two ends."""
+    model = tagger()
+    weights: dict[str, float] = model["weights"]
+    feats = bias_word_features(token, None)
+    base = float(model["intercept"]) + sum(weights[k] * v for k, v in feats.items() if k in weights)
+    return base, weights.get("sent", 0.0) + weights.get(f"sent_{token.pos_}", 0.0)

@@ -133,7 +133,9 @@ class _Cues:
 
 def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None,
                  sentences: Sequence[Any], sentence_scores: Sequence[float] | None = None,
-                 settings: Settings = DEFAULT) -> list[FramingCue]:
+                 settings: Settings = DEFAULT, score_notes: Sequence[str | None] | None = None) -> list[FramingCue]:
+    """The cues of one article; ``score_notes`` says, per sentence, how its bias score was made when it was
+    not by the model itself (the cascade's estimate)."""
     found = _Cues(text)
     _hedge_cues(found, doc, quotes, resolver)
     _attribution_cues(found, doc, quotes, resolver)
@@ -148,7 +150,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
         found.add(start, end, cue, reason, target, speaker=speaker, score=score)
     _passive_cues(found, doc, quotes)
     if sentence_scores is not None:
-        _sentence_cues(found, sentences, sentence_scores, settings)
+        _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
     return sorted(found.cues, key=lambda c: (c.start, c.cue))
 
 
@@ -227,15 +229,16 @@ def _passive_cues(found: _Cues, doc: Any, quotes: Sequence[Quote]) -> None:
 
 
 def _sentence_cues(found: _Cues, sentences: Sequence[Any], sentence_scores: Sequence[float],
-                   settings: Settings) -> None:
+                   settings: Settings, notes: Sequence[str | None] | None = None) -> None:
     """The sentence-level bias score, pointing at the loaded words inside a flagged sentence."""
     loaded = [c for c in found.cues if c.cue in ("loaded", "hedge", "scare_quote")]
-    for s, score in zip(sentences, sentence_scores, strict=True):
+    for i, (s, score) in enumerate(zip(sentences, sentence_scores, strict=True)):
         if score >= settings.bias_score_min:
             words = [c.text for c in loaded if s.start <= c.start < s.end]
             inside = f"; words: {', '.join(words)}" if words else ""
+            how = f"; {notes[i]}" if notes is not None and notes[i] else ""
             found.add(s.start, s.end, "biased_sentence",
-                      f"sentence bias score {score:.2f} (model trained on BABE){inside}")
+                      f"sentence bias score {score:.2f} (model trained on BABE{how}){inside}")
 
 
 LoadedItem = tuple[int, int, str, str, str | None, str | None, float]
@@ -342,6 +345,10 @@ def sentence_bias_scores(texts: Sequence[str], vectors: Any = None, kind: str = 
 def framing_stage(ctx: StageContext) -> tuple[FramingCue, ...]:
     body = list(ctx.values["sentences"])
     texts = [s.text for s in body]
-    scores = sentence_bias_scores(texts, ctx.values["vectors"].sentences.rows(texts), ctx.settings.bias_encoder)
+    vectors = ctx.values["vectors"]
+    if vectors.bias_scores is not None:  # the cascade (bias_encoder = cascade) scored them already
+        return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
+                                  body, vectors.bias_scores, ctx.settings, vectors.bias_notes))
+    scores = sentence_bias_scores(texts, vectors.sentences.rows(texts), ctx.settings.bias_encoder)
     return tuple(framing_cues(ctx.article.text, ctx.doc, ctx.values["quotes"], ctx.values["resolver"],
                               body, scores, ctx.settings))

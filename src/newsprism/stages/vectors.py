@@ -4,7 +4,10 @@ Every sentence of the article and every claim the checks stage compares (pairs o
 conflicting numbers that pass its cheap tests) is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
 and checks (similar sentences with different numbers) read the vectors from this stage's output
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
-transformer run) and MiniLM encodes only those few claims. Over many articles, :func:`vectors_batch` encodes all their texts in one
+transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade`` (the default)
+every sentence gets a static vector, the bias score is estimated from it, and MiniLM encodes only the
+sentences where the estimate could change a verdict (``stages/bias_cascade.py``), with the claims; the
+stage then shares the scores too. Over many articles, :func:`vectors_batch` encodes all their texts in one
 call, so the encoder's batches are full and sorted by length.
 """
 
@@ -21,6 +24,7 @@ from ..errors import SettingError
 from ..records import Claim, Sentence
 from ..settings import Settings
 from .base import StageContext
+from .bias_cascade import CASCADE, estimate_note, full_scores, needs_minilm, sigmoid, bias_estimate
 from .checks import claims_needing_vectors
 
 
@@ -53,6 +57,10 @@ class ArticleVectors:
 
     sentences: TextVectors
     claims: TextVectors
+    bias_scores: tuple[float, ...] | None = None
+    """Under the cascade: each sentence's bias score (MiniLM where it ran, else the estimate)."""
+    bias_notes: tuple[str | None, ...] | None = None
+    """... and for an estimated score, why MiniLM was not needed (None where MiniLM ran)."""
 
 
 def number_claims(claims: Sequence[Claim], settings: Settings) -> list[str]:
@@ -85,8 +93,10 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
                               for c in contexts],
                              settings.encoder)
         return [ArticleVectors(sentences=v, claims=v) for v in shared]
+    if settings.bias_encoder == CASCADE:
+        return _cascade_batch(contexts, settings)
     if settings.bias_encoder != nlp.STATIC:
-        raise SettingError(f"setting bias_encoder expects minilm or static, got {settings.bias_encoder!r}")
+        raise SettingError(f"setting bias_encoder expects minilm, cascade or static, got {settings.bias_encoder!r}")
     static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
     claims = _encode_all([number_claims(c.values["claims"], settings) for c in contexts], settings.encoder)
     return [ArticleVectors(sentences=s, claims=c) for s, c in zip(static, claims, strict=True)]
@@ -94,3 +104,39 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
 
 def vectors_stage(ctx: StageContext) -> ArticleVectors:
     return vectors_batch([ctx])[0]
+
+
+def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list[ArticleVectors]:
+    """Static vectors for every sentence; MiniLM, in one call over all articles, for the claims the checks
+    compare and the sentences the cascade sends; the bias score of every sentence."""
+    static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
+    sent: list[list[str]] = []
+    for c, vectors in zip(contexts, static, strict=True):
+        sentences = c.values["sentences"]
+        tokens = [_tokens(c.doc, s) for s in sentences]
+        send = needs_minilm(vectors.matrix, tokens, settings) if sentences else []
+        sent.append([s.text for s, chosen in zip(sentences, send, strict=True) if chosen])
+    full = _encode_all([list(dict.fromkeys(s + number_claims(c.values["claims"], settings)))
+                        for s, c in zip(sent, contexts, strict=True)], settings.encoder)
+    out = []
+    for vectors, minilm, chosen in zip(static, full, sent, strict=True):
+        texts = list(vectors.texts)
+        scores = [float(v) for v in sigmoid(bias_estimate(vectors.matrix)[0])] if texts else []
+        notes: list[str | None] = []
+        chosen_set = set(chosen)
+        ran = [t for t in texts if t in chosen_set]
+        by_text = dict(zip(ran, full_scores(minilm.rows(ran)), strict=True)) if ran else {}
+        for i, t in enumerate(texts):
+            if t in by_text:
+                scores[i] = by_text[t]
+                notes.append(None)
+            else:
+                notes.append(estimate_note(vectors.matrix[i], settings))
+        out.append(ArticleVectors(sentences=vectors, claims=minilm, bias_scores=tuple(scores),
+                                  bias_notes=tuple(notes)))
+    return out
+
+
+def _tokens(doc: Any, sentence: Sentence) -> list[Any]:
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand") if doc is not None else None
+    return list(span) if span is not None else []

@@ -1,0 +1,77 @@
+"""The sentence bias cascade (issue 12): a static-vector estimate everywhere, MiniLM where it could matter."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.stages.bias_cascade import cascade_scores, logit, near_threshold
+
+
+def test_cascade_near_threshold_is_a_band_in_standard_errors() -> None:
+    z = np.array([logit(0.85) - 1.0, logit(0.85) - 0.2, logit(0.85) + 0.3, logit(0.85) + 2.0, -3.0])
+    assert near_threshold(z, 0.5, 1.5, (0.85,)) == [False, True, True, False, False]
+    assert near_threshold(z, 0.5, 1.5, (0.5, 0.85))[-1] is False
+    assert near_threshold(z, 0.5, 0.0, (0.85,)) == [False] * 5  # no band: MiniLM never runs
+
+
+def test_cascade_asks_minilm_only_for_the_rows_it_sends() -> None:
+    static = np.zeros((4, 384), dtype="float32")
+    asked: list[list[int]] = []
+
+    def minilm(rows: list[int]) -> np.ndarray:
+        asked.append(rows)
+        return np.zeros((len(rows), 384), dtype="float32")
+
+    scores, sent = cascade_scores(static, minilm, band=0.0, thresholds=(0.85,), also=[False, True, False, True])
+    assert sent == [False, True, False, True] and asked == [[1, 3]]
+    assert scores[0] == scores[2] != scores[1]  # estimate for 0 and 2, the MiniLM model's score for 1 and 3
+
+
+@pytest.mark.slow
+def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_articles, seed_articles) -> None:  # type: ignore[no-untyped-def]
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+    from newsprism.stages.bias_cascade import bias_estimate, full_scores
+
+    articles = [*example_articles, *seed_articles]
+    texts = list(dict.fromkeys(s.text for a in analyze_many(articles, DEFAULT.replace(bias_encoder="static"))
+                               for s in a.sentences))
+    logits, se = bias_estimate(nlp.embed(texts, nlp.STATIC))
+    full = np.array(full_scores(nlp.embed(texts, "onnx")))
+    outside = ~np.array(near_threshold(logits, se, DEFAULT.bias_cascade_band, (DEFAULT.bias_score_min,)))
+    assert outside.sum() > len(texts) / 2  # the cascade does skip MiniLM for most sentences
+    estimate = 1 / (1 + np.exp(-logits))
+    same = (estimate[outside] >= DEFAULT.bias_score_min) == (full[outside] >= DEFAULT.bias_score_min)
+    assert same.all(), f"{int((~same).sum())} of {int(outside.sum())} verdicts outside the band differ"
+
+    # and the cues it emits: the same loaded words and biased sentences as MiniLM on every sentence
+    def cues(settings):  # type: ignore[no-untyped-def]
+        return {(a.id, c.start, c.end, c.cue) for a in analyze_many(articles, settings) for c in a.framing
+                if c.cue in ("loaded", "biased_sentence")}
+
+    cascade, minilm = cues(DEFAULT.replace(bias_encoder="cascade")), cues(DEFAULT.replace(bias_encoder="minilm"))
+    assert minilm and cascade == minilm
+
+
+@pytest.mark.slow
+def test_similarity_matrices_equal_the_pairwise_scores(analyzed_examples) -> None:  # type: ignore[no-untyped-def]
+    from newsprism import similarity as sim
+    from newsprism.settings import DEFAULT
+
+    claims = [c for a in analyzed_examples for c in a.claims]
+    half = len(claims) // 2
+    left, right = claims[:half], claims[half:]
+    idf, tidf, tdf = sim.entity_idf(claims), sim.term_idf(claims), sim.term_df(claims)
+    pairs = {
+        "entity": (sim.entity_overlap_matrix(left, right, idf), lambda a, b: sim.entity_overlap(a, b, idf)),
+        "term": (sim.term_overlap_matrix(left, right, tidf, DEFAULT), lambda a, b: sim.term_overlap(a, b, tidf)),
+        "anchor": (sim.anchor_overlap_matrix(left, right, tdf), lambda a, b: sim.anchor_overlap(a, b, tdf)),
+        "number": (sim.number_overlap_matrix(left, right, DEFAULT), lambda a, b: sim.number_overlap(a, b)),
+    }
+    for name, (matrix, pairwise) in pairs.items():
+        expected = np.array([[pairwise(a, b) for b in right] for a in left])
+        assert matrix.shape == (len(left), len(right))
+        assert np.allclose(matrix, expected, atol=1e-12), name
+    assert pairs["term"][0].max() > 0 and pairs["entity"][0].max() > 0  # the examples share words and names
