@@ -112,6 +112,12 @@ class _Meta:
 _SENTENCE_END = re.compile(r"[.!?…]['’”\")]*\s*$")
 
 
+def _introduces_quote(lines: list[str], i: int) -> bool:
+    """The line ends with a colon and the next one opens a quotation: it names the speaker ("Johan Ekberg,
+    Arden Herald:"), which the line model alone never drops."""
+    return lines[i].rstrip().endswith(":") and i + 1 < len(lines) and lines[i + 1][:1] in "“\"‘'«"
+
+
 def _ends_sentence(line: str) -> bool:
     """The line ends a sentence (a table's cell bars after it do not count)."""
     return _SENTENCE_END.search(line.rstrip(" |")) is not None
@@ -356,8 +362,8 @@ def clean_text(raw: str, settings: Settings = DEFAULT, title: str | None = None)
             if hit.reason == "dateline":  # what follows a dateline is the first paragraph
                 body.append((i, line))
                 continue
-        dropped = _boilerplate(line, i / max(total - 1, 1), verdicts[i], kept_rules, kept_categories, in_related,
-                               settings)
+        verdict = verdicts[i] if not _introduces_quote(lines, i) else LineVerdict(0.0, ("introduces_quote",))
+        dropped = _boilerplate(line, i / max(total - 1, 1), verdict, kept_rules, kept_categories, in_related, settings)
         if dropped is not None:
             removed.append(dropped)
             mark(i, dropped.reason)
@@ -403,14 +409,14 @@ def _prepare(raw: str, settings: Settings) -> tuple[list[str], list[tuple[int, .
 def _drop_runs(body: list[tuple[int, str]], lines: list[str], verdicts: list[LineVerdict], dropped: list[bool],
                settings: Settings, removed: list[Removed], model_drops: list[tuple[int, str, Removed]],
                mark: Callable[[int, str | None], None]) -> list[tuple[int, str]]:
-    """Kept lines inside a run of chrome: the line before was dropped as chrome and the line after too (or
-    the text ends), and the model leans to chrome (``boilerplate_run_min``); promo blurbs between "Watch
+    """Kept lines inside a run of chrome: the lines before and after were dropped as chrome, and the model
+    leans to chrome (``boilerplate_run_min``); promo blurbs between "Watch
     Now" buttons, a caption between credits. Prose (``model_prose_words``) is never dropped this way."""
     total = len(lines)
     kept: list[tuple[int, str]] = []
     for i, line in body:
         n_words = len(words(line))
-        if (0 < i and dropped[i - 1] and (i + 1 == total or dropped[i + 1])
+        if (0 < i < total - 1 and dropped[i - 1] and dropped[i + 1]
                 and verdicts[i].probability >= settings.boilerplate_run_min
                 and not (n_words >= settings.model_prose_words and _ends_sentence(line))
                 and n_words <= settings.boilerplate_max_words):
