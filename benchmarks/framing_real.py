@@ -173,7 +173,8 @@ def news_dev(sample_seed: int) -> None:
     for n, (name, f) in enumerate(rng.sample(emitted, min(SAMPLE, len(emitted))), 1):
         text = results[name].article.text
         ctx = text[max(0, f.start - 60):f.end + 40].replace("\n", " ")
-        print(f"{n:2d}. [{f.cue}] “{f.text}” in {name}\n    …{ctx}…\n    {f.reason[:160]}")
+        print(f"{n:2d}. [{f.cue}] “{f.text}” in {name}\n    …{ctx}…\n    {f.reason[:160]}\n"
+              f"    verdict: [ ] a framing choice of the outlet   [ ] not (topic, a speaker's word, chrome, wrong)")
 
 
 def main(argv: Sequence[str]) -> None:

@@ -25,12 +25,12 @@ POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear" / "dev"
 def test_attribution_polnear_dev_floors():
     f = attribution.score_polnear("dev", None)
     assert f["direct_recall"] >= 0.96, f
-    assert f["named"] >= 0.89, f
-    assert f["pronoun"] >= 0.77, f
+    assert f["named"] >= 0.93, f
+    assert f["pronoun"] >= 0.79, f
     assert f["speech_recall"] >= 0.79, f
     assert f["reported_precision"] >= 0.88 and f["precision"] >= 0.92, f
 
 
 def test_attribution_news_dev_floors():
     f = attribution.score_news_dev()
-    assert f["recall"] >= 0.77 and f["speaker"] >= 0.73, f
+    assert f["recall"] >= 0.77 and f["speaker"] >= 0.80, f

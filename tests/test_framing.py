@@ -58,9 +58,12 @@ def test_framing_seed_000_praise_and_naming(seed_comparison):
     texts = {(f.cue, f.text) for f in a.framing}
     # "emotional" (in "an emotional reception") was loaded only by Pattern's subjectivity lexicon; the learned
     # tagger gives it p≈0.05 (BABE's annotators do not mark it): sentiment, not slant (issue 14)
-    assert ("loaded", "great") in texts and ("loaded", "emotional") not in texts
-    great = next(f for f in a.framing if f.text == "great")
-    assert "Xi Jinping" in great.reason  # praise inside Xi's quoted words, said so
+    assert ("loaded", "emotional") not in texts
+    # "great" is praise inside Xi's quoted words: his word, not the outlet's, so not the outlet's loaded cue
+    # (issue 14: loaded words in the outlet's voice only)
+    at = a.article.text.find("great")
+    assert any(q.start <= at < q.end and "Xi" in (q.speaker or "") for q in a.quotes)
+    assert ("loaded", "great") not in texts
     naming = next(f for f in a.framing if f.cue == "naming")
     assert naming.text == "the Ukrainian conflict" and "invasion" in naming.reason
 

@@ -23,7 +23,7 @@ from typing import Any, Sequence
 from wordfreq import word_frequency
 
 from .. import nlp
-from ..lexicons import nrc, vader
+from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
 from ..text.names import nat_match, slug
@@ -43,10 +43,15 @@ def stem(word: str) -> str:
 _WORD_AT = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
-def _counts(a: AnalyzedArticle) -> Counter[str]:
-    """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out."""
+def _counts(a: AnalyzedArticle, own_voice: bool = False) -> Counter[str]:
+    """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out;
+    with ``own_voice``, words inside quotations are left out too."""
     out: Counter[str] = Counter()
     text = a.article.text
+    if own_voice:
+        for q in a.quotes:
+            if q.kind in ("direct", "partial"):
+                text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
     for m in _WORD_AT.finditer(text):  # words with their positions
         w = m.group(0)
         before = text[:m.start()].rstrip()
@@ -165,9 +170,20 @@ def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
     return out
 
 
+def _names_directly(text: str, head: str) -> bool:
+    """Whether a naming phrase puts its anchor on the head noun itself ("the Ukrainian conflict", "Russia's
+    invasion", "the incident at the Calder Dam"), not on something further along ("the weakness of Mexico's
+    justice system", "defiance of the Spanish courts")."""
+    at = text.lower().find(head[:max(3, len(head) - 2)])
+    before = text[:max(at, 0)].split()
+    after = text[max(at, 0):].split()[1:3]  # "the incident at the Calder Dam", "the attack in Paris": a place
+    return any(w[:1].isupper() for w in before[1:] or before if w.lower() not in ("the", "a", "an")) or (
+        len(after) == 2 and after[0] in ("at", "in", "near", "on") and (after[1][:1].isupper() or after[1] == "the"))
+
+
 def _negative_noun(lemma: str) -> str | None:
     emotions = nrc().get(lemma, [])
-    hits = [e for e in ("anger", "fear", "sadness") if e in emotions]
+    hits = [e for e in ("anger", "sadness") if e in emotions]
     if hits:
         return f"NRC: {', '.join(hits)}"
     v = vader().get(lemma)
@@ -182,17 +198,24 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
 
     place_key = _place_key(analyzed)
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
-              "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming]
+              "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
+              if _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
+                  q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
     vecs = dict(zip(heads, nlp.embed(heads, settings.encoder), strict=True))
     known = {a.id: {place_key.get(e.id, e.id) for e in a.entities} for a in analyzed}
-    seen: set[tuple[str, str, str, str]] = set()
-    out = []
+    words = {a.id: _counts(a, own_voice=True) for a in analyzed}
+    people = people_nouns()
+    best: dict[tuple[str, str], tuple[float, dict[str, Any]]] = {}  # one contrast per pair of articles: the closest
     for i, x in enumerate(cands):
         for y in cands[i + 1:]:
-            if x["article"] == y["article"] or x["head"] == y["head"]:
+            if x["article"] == y["article"] or stem(x["head"]) == stem(y["head"]) or people & {x["head"], y["head"]}:
+                continue
+            # a naming choice only when each article keeps to its own word: an article that also uses the
+            # other's head noun names something else with its own (the court and the government, not one thing)
+            if words[y["article"]].get(stem(x["head"])) or words[x["article"]].get(stem(y["head"])):
                 continue
             charged = _negative_noun(x["head"]) or _negative_noun(y["head"])
             if charged is None:
@@ -205,17 +228,17 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
             sim = float(vecs[x["head"]] @ vecs[y["head"]])
             if sim < settings.naming_min:
                 continue
-            key = (x["article"], y["article"], *sorted((x["head"], y["head"])))
-            if key in seen:
+            pair = (x["article"], y["article"])
+            if pair in best and best[pair][0] >= sim:
                 continue
-            seen.add(key)
             about = ", ".join(sorted(shared or set(x["anchors"]) | set(y["anchors"])))
-            out.append({"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
-                        "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],
-                        "heads": [x["head"], y["head"]], "similarity": round(sim, 3),
-                        "reason": f"both about {about}; “{x['head']}” vs “{y['head']}” (head-noun similarity "
-                                  f"{sim:.2f}; charged word: {charged})"})
-    return out
+            best[pair] = (sim, {"articles": [x["article"], y["article"]], "texts": [x["text"], y["text"]],
+                                "spans": [[x["start"], x["end"]], [y["start"], y["end"]]],
+                                "heads": [x["head"], y["head"]], "similarity": round(sim, 3),
+                                "reason": f"both about {about}; “{x['head']}” vs “{y['head']}” (head-noun similarity "
+                                          f"{sim:.2f}; charged word: {charged}); neither article uses the other's "
+                                          f"word in its own voice"})
+    return [c for _, c in best.values()]
 
 
 def framing_summary(analyzed: Sequence[AnalyzedArticle], topic: dict[str, list[dict[str, Any]]] | None = None,

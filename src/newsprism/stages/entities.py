@@ -32,6 +32,8 @@ KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_AR
 # Heads that name any office-holder of a country ("the Russian leader" matches its president).
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+INVERTED_SPEECH = {"said", "says", "added", "asked", "wrote", "tweeted", "continued", "explained", "noted"}
+MODIFIER_TYPES = {"NORP", "GPE", "LOC"}  # names that, modifying a common noun, describe it ("the US president")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
@@ -88,8 +90,17 @@ class Resolver:
         role = role_of_phrase(span)
         if role is not None:
             return self.match_role(role, token.idx)
-        # "Lena Varga, a structural engineer" - the head may be the appositive; look inside the phrase
-        return self.cluster_at(span.start_char, span.end_char) if len(span) <= 8 else None
+        # "Lena Varga, a structural engineer" - the head may be the appositive; look inside the phrase, passing
+        # over a nationality or party that only modifies the head ("the US president", "Democratic leaders")
+        if len(span) > 8:
+            return None
+        for t in span:
+            hit = self.cluster_at(t.idx, t.idx + len(t))
+            if hit is None or (hit.type in MODIFIER_TYPES and t.dep_ in ("amod", "compound", "nmod", "poss")
+                               and t.head.pos_ == "NOUN"):
+                continue
+            return hit
+        return None
 
     def match_role(self, role: Role, before: int) -> Cluster | None:
         candidates = []
@@ -263,8 +274,9 @@ def _name_span(ent: "Span") -> "Span":
     """Drop a leading article/honorific and a trailing possessive from an entity span."""
     start, end = ent.start, ent.end
     doc = ent.doc
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS):
-        start += 1
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].lower_ in HONORIFICS
+                           or (doc[start].is_sent_start and doc[start].lower_ in INVERTED_SPEECH)):
+        start += 1  # ("Said Ryan Ellis: …": the verb opening an inverted attribution is not part of the name)
     while end > start and doc[end - 1].text in ("’s", "'s", "’", "'"):
         end -= 1
     return doc[start:end] if end > start else ent
@@ -382,7 +394,7 @@ def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) 
 
 
 def _key(e: "Span") -> str:
-    return clean_name(e.text).lower()
+    return _spelling(clean_name(e.text))
 
 
 def _vote_labels(ents: Sequence["Span"]) -> dict[str, str]:
@@ -411,19 +423,24 @@ def _person_by_context(span: "Span", max_zipf: float) -> bool:
     return titled or speaking or apposed
 
 
+def _spelling(name: str) -> str:
+    """A name's spelling for matching: lower case, hyphens as spaces ("Kim Jong-un" = "Kim Jong Un")."""
+    return re.sub(r"[-‐‑]", " ", name.lower())
+
+
 def _attach(clusters: list[Cluster], name: str, label: str) -> tuple[int | None, str]:
-    low = name.lower()
+    low = _spelling(name)
     toks = low.split()
     for idx, c in enumerate(clusters):
         if c.type == "PERSON" and label != "PERSON" and len(toks) == 1 and len(c.tokens) > 1 \
                 and low in (c.name.lower().split()[-1], c.name.lower().split()[0]) and name[:1].isupper():
             return idx, "surname"  # "Berend" typed as an organisation is the Berend named in full elsewhere
         compatible = c.type == label or {c.type, label} <= {"GPE", "LOC"} or {c.type, label} <= {"ORG", "FAC"}
-        if c.name.lower() == low and compatible:
+        if _spelling(c.name) == low and compatible:
             return idx, "same_name"
         if not compatible:
             continue
-        if label == "PERSON" and len(toks) < len(c.tokens) and set(toks) <= c.tokens:
+        if label == "PERSON" and len(toks) < len(c.tokens) and set(toks) <= set(_spelling(c.name).split()):
             return idx, "short_name"
         if label in ("ORG", "FAC", "GPE") and (is_acronym_of(name, c.name)):
             return idx, "acronym"

@@ -43,14 +43,27 @@ from .bias_words import WordVerdict, lexicon_reason, score_token
 from .entities import Resolver
 
 
-HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h) for h in hedges()), key=len, reverse=True))
+HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in hedges()),
+                                                         key=len, reverse=True))
                       + r")(?![\w-])", re.IGNORECASE)
+# verbs that give something a name: a phrase quoted after them is the name someone gave it, not a scare quote
+NAMING_VERBS = frozenset({"call", "brand", "dub", "term", "label", "nickname", "name", "know", "refer", "describe"})
+# verbs of saying that report speech with a noun phrase object ("accused the powers of", "dismissed the march")
+NP_SPEECH_ACTS = frozenset({"call", "warn", "accuse", "blame", "brand", "condemn", "denounce", "decry", "dismiss", "lambast", "slam",
+                            "blast", "hail", "praise", "mock", "tout", "talk up", "lash out"})
+SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+CODE_CHARS = re.compile(r"[{}<>=;|\\/_#@]|\(\)|\bfunction\b|\bvar\b|\bwindow\.|\bdocument\.")
 GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "endorsing": "presents the speaker's words as established fact or insight",
                 "undermining": "casts doubt on the speaker's words or motives",
                 "emotive": "portrays the speaker as angry, combative or provocative, not just reporting the words"}
 LOADED_POS = ("ADJ", "ADV", "NOUN", "VERB")
 PEOPLE_ENTITIES = ("PERSON", "NORP")
+# nouns for bodies that speak through a statement (people nouns are in lexicons/people_nouns.tsv)
+SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry", "spokesman", "spokeswoman",
+                            "spokesperson", "organizer", "organiser", "union", "committee", "court", "council",
+                            "office", "state", "police", "prosecutor", "regulator", "lawyer", "campaigner",
+                            "expert", "analyst", "source", "authority", "authorities", "company", "firm"})
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -104,9 +117,9 @@ def _target(resolver: Resolver | None, token: Any) -> str | None:
     return None
 
 
-def _quote_at(quotes: Sequence[Quote], pos: int) -> Quote | None:
+def _quote_at(quotes: Sequence[Quote], pos: int, kinds: tuple[str, ...] = ("direct", "partial")) -> Quote | None:
     for q in quotes:
-        if q.kind in ("direct", "partial") and q.start <= pos < q.end:
+        if q.kind in kinds and q.start <= pos < q.end:
             return q
     return None
 
@@ -140,7 +153,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _hedge_cues(found, doc, quotes, resolver)
     _attribution_cues(found, doc, quotes, resolver)
     for q in quotes:  # scare quotes, from the quotes stage
-        if q.kind == "scare":
+        if q.kind == "scare" and _is_scare_quote(q, doc, quotes, settings):
             found.add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have "
                                                               "said distance the writer from them")
     # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
@@ -154,16 +167,50 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     return sorted(found.cues, key=lambda c: (c.start, c.cue))
 
 
+def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
+    """A scare quote is a short phrase of words in a prose sentence, not code or page chrome, not a name
+    someone gave ("known as 'moles'", "branded a 'historic mistake'"), not a fragment of a speaker's words
+    quoted in the same sentence."""
+    words = re.findall(r"[^\W\d_]{2,}", q.text)
+    if not words or len(q.text.split()) > settings.scare_quote_max_words or CODE_CHARS.search(q.text):
+        return False
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    alpha = [t for t in sent if t.is_alpha]
+    if len(alpha) < settings.scare_quote_min_sentence_words or CODE_CHARS.search(sent.text) or not any(
+            t.pos_ in ("VERB", "AUX") for t in sent):
+        return False
+    before = [t for t in sent if t.i < span.start]
+    if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge marks it
+        return True
+    for verb in before:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX") or span.root not in verb.subtree:
+            continue
+        if lemma in NAMING_VERBS:
+            return False  # the name someone gave it ("known as 'moles'", "branded a 'historic mistake'")
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
+            next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.tag_ == "VBG" else None)
+        speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values())
+        if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
+            return False  # a phrase of the speaker's words quoted in what they said: a partial quote
+    return not any(o is not q and o.kind in ("direct", "partial") and o.speaker
+                   and sent.start_char <= o.start < sent.end_char for o in quotes)
+
+
 def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
     """Hedges, found in the text (spaCy splits "so-called" and "self-styled" into three tokens)."""
     for m in HEDGE_RE.finditer(found.text):
-        word = m.group(0).lower()
+        word = " ".join(m.group(0).lower().split())
+        if _quote_at(quotes, m.start()):
+            continue  # the speaker's hedge, not the outlet's
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         last = span[-1] if span is not None else None
         head = last.head if last is not None and last.head.i != last.i else last
-        q = _quote_at(quotes, m.start())
         found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
-                  _target(resolver, head) if head is not None else None, speaker=q.speaker if q else None)
+                  _target(resolver, head) if head is not None else None)
 
 
 def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
@@ -177,13 +224,44 @@ def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
     return grade
 
 
-def _says_something(tok: Any, grade: str, subj: Any, quotes: Sequence[Quote]) -> bool:
-    """A graded verb counts as an attribution when it has a subject (or is a participle) and says something."""
-    says = any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep", "advcl") for c in tok.children) or any(
+def _can_speak(subj: Any, resolver: Resolver | None = None) -> bool:
+    """A subject that can say something: a person, group, organisation or country, a pronoun, or a noun that
+    names people ("organizers", "the party", "the paper") — not "the app", "surveys" or "the illustration"."""
+    if subj.ent_type_ in SPEAKER_ENTITIES or subj.pos_ == "PRON":
+        return True
+    cluster = resolver.resolve_token(subj) if resolver is not None else None
+    if cluster is not None and cluster.type in SPEAKER_ENTITIES:
+        return True
+    lemma = subj.lemma_.lower()
+    return lemma in people_nouns() or lemma in SPEAKING_NOUNS or any(
+        c.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ in ("compound", "poss", "amod", "appos"))
+
+
+def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> bool:
+    """A graded verb counts as an attribution only when it introduces speech: a clause or a quotation it
+    governs ("claimed that", "was quoted as saying"), words it follows (", the museum said"), or, for speech
+    acts that take an object ("accused the powers of", "called for", "dismissed the march"), that object.
+    Verbs that are not only verbs of saying ("boasts 450 million users", "surveys showed", "slammed the
+    door") also need a subject that can speak."""
+    if tok.dep_ == "amod":
+        return False
+    doc = tok.doc
+    clause = any(c.dep_ == "ccomp" or c.dep_ == "xcomp" and c.lemma_.lower() == "say" for c in tok.children) or any(
         q.cue and tok.text in q.cue.split() for q in quotes if abs(q.start - tok.idx) < 400)
-    if grade == "emotive":  # "slammed the plan" is speech only with a complement or a quotation beside it
-        says = subj is not None and tok.dep_ != "amod" and (says or any(m in tok.sent.text for m in ('"', "“", "”")))
-    return not (subj is None and tok.tag_ != "VBG" or not says)
+    act = lemma in NP_SPEECH_ACTS and any(c.dep_ in ("dobj", "prep", "xcomp", "oprd") for c in tok.children)
+    if subj is None and tok.tag_ == "VBG":  # "..., accusing the powers of": the speaker is the main clause's
+        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    first = min(t.i for t in subj.subtree)
+    tail = not any(c.dep_ in ("dobj", "prep") for c in tok.children) and (
+        first > 0 and doc[first - 1].text in (",", "”", '"', "’") or tok.i > 0 and tok.i < first
+        and doc[tok.i - 1].text in (",", "”", '"', "’"))
+    if not (clause or act or tail):
+        return False
+    if subj.dep_ == "nsubjpass":  # "she was accused of": who spoke is not said; "was branded X by Israel" is
+        return any(c.dep_ == "agent" for c in tok.children) or clause
+    return lemma in SPEECH_VERBS or _can_speak(subj, resolver)
 
 
 def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
@@ -199,7 +277,7 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
             continue  # "was quoted as saying": one attribution, counted at "quoted"
         subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if not _says_something(tok, grade, subj, quotes):
+        if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", subj, quotes, resolver):
             continue
         speaker = target = None
         cluster = resolver.resolve_token(subj) if subj is not None and resolver is not None else None
@@ -255,14 +333,13 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     for tok in doc:
         if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
             continue  # scare quotes are their own cue
+        if _quote_at(quotes, tok.idx) is not None:
+            continue  # a speaker's word, not the outlet's: framing is what the outlet says in its own voice
         found = loaded_verdict(tok, sent_score(tok.idx), settings)
         if found is None:
             continue
         verdict, reason = found
-        q = _quote_at(quotes, tok.idx)
-        if q is not None:
-            reason += f" — inside words quoted from {q.speaker or 'an unnamed source'}"
-        target, speaker, p = _target(resolver, tok), q.speaker if q else None, verdict.probability
+        target, speaker, p = _target(resolver, tok), None, verdict.probability
         words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
         for cue, start, end, why in _phrases(tok, resolver):
             phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from rapidfuzz import fuzz
 
@@ -35,20 +35,32 @@ from ..text.names import entity_id
 from ..text.words import words
 from .base import StageContext
 from .cues import content_bounds, cue_rate, frame
-from .entities import Resolver
+from .entities import PRONOUN_GENDER, Resolver
+from .speakers import SpeakerOf, choose
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
 SUBJECT_MAX_HOPS = 6  # verbs climbed ("…, saying …" → the verb it hangs on) when looking for a subject
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom"}
+PERSONAL_PRONOUNS = {"he", "she", "his", "her", "him", "they", "their", "its", "it", "i", "we", "our", "my"}
+NOT_SPEAKER_TYPES = {"WORK_OF_ART", "EVENT", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
 ORG_NOUNS = {"company", "agency", "paper", "newspaper", "party", "organisation", "organization", "ministry",
              "department", "court", "government", "network", "channel", "broadcaster", "firm", "committee", "union",
              "daily", "outlet", "station", "magazine", "bank", "council", "commission", "tribunal", "university",
              "institute", "foundation"}
 GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily", "outlet", "network", "broadcaster",
                      "channel", "magazine", "station"}  # nouns that stand for any organisation named before
-DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release"}
+DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release",
+                  "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
+                  "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
+SPEECH_NOUNS = {"response", "answer", "remark", "comment", "reply", "message", "word", "tweet", "post", "speech",
+                "testimony", "argument", "retort", "explanation"}  # "his response was to say …": he says it
+NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
+                "nickname"}  # "referred to the plan as “a blank cheque”": the quoted label is the speaker's words
+DATELINE_DASHES = {"--", "—", "–", "-"}
+INVERTED_MAX_TOKENS = 4  # "said one civil engineer": the speaker's head noun within this many tokens after the verb
+QUOTE_MARKS = {'"', "“", "”", "‘", "’", "«", "»", "''", "``"}
 INTRO_LINE_MAX_WORDS = 12  # a line ending in a colon this short, naming someone, introduces the quote after it
 REPORTED_MIN_WORDS = 3
 MIXED_OWN_WORDS = 3  # own words a reported clause needs around a quoted fragment to be kept as a mixed quote  # reported content shorter than this many words is not emitted ("he said so")
@@ -196,6 +208,40 @@ def _subject(verb: "Token", depth: int = 0) -> "Token | None":
     return None
 
 
+def _speaker_after_verb(verb: "Token", open_at: int, close: int, resolver: Resolver) -> Speaker:
+    """"“This,” said Gillon, an astronomer, “is …”": an inverted attribution the parser read without a subject;
+    the noun right after the verb (not a date, not inside the quote)."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct:
+        return Speaker(None, None)  # only the inverted shape: "“…,” said X" / "…, said X"
+    for t in doc[verb.i + 1:min(verb.i + 1 + INVERTED_MAX_TOKENS, len(doc))]:
+        if t.text in QUOTE_MARKS or open_at <= t.idx < close or t.idx in resolver.quote_chars:
+            break
+        if t.pos_ not in ("NOUN", "PROPN") or t.ent_type_ in ("DATE", "TIME") or t.dep_ in ("compound", "amod"):
+            continue
+        speaker = _speaker_from_token(t, resolver)
+        if speaker.name is not None:
+            return speaker
+    return Speaker(None, None)
+
+
+def _participle_subject(verb: "Token") -> "Token | None":
+    """"Trump hardly clarified the matter, …, asserting, “…”": a participle introducing a quote shares the
+    subject of the nearest clause above it that has one (used for quotes only: for reported speech the
+    participle is often the writer's, "after railing against …")."""
+    if verb.tag_ != "VBG":
+        return None
+    node = verb
+    for _ in range(SUBJECT_MAX_HOPS):
+        if node.i == node.head.i:
+            return None
+        node = node.head
+        found = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if found is not None:
+            return found
+    return None
+
+
 def _noun_phrase(token: "Token") -> str:
     """The phrase a head noun heads, without relative clauses, appositions or anything past a dash or comma."""
     inside = {t.i for t in token.subtree}
@@ -221,16 +267,46 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok is None:
         return Speaker(None, None)
     if tok.lower_ in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-        tok = tok.head.head  # "Graham, who said …": the person the relative clause describes
-    cluster = resolver.resolve_token(tok)
+        described = tok.head.head  # "Graham, who said …": the person the relative clause describes
+        if tok.lower_ in ("who", "whom") and not _is_person(described, resolver):
+            # "Ms. Moore, the host of a radio program, who said …": the parser hung "who" on the wrong noun;
+            # "who" stands for a person: the person the phrase describes (an ancestor of that noun)
+            described = next((t for t in described.ancestors if _is_person(t, resolver)), described)
+        tok = described
+    tok = _past_dateline(tok)
+    if tok.lower_ in PERSONAL_PRONOUNS and tok.head.dep_ == "parataxis":
+        # "Marshall, she wrote, “was a champion …”": the clause she interrupts is about Marshall, so the
+        # pronoun is resolved before the sentence (the person described is not the writer)
+        cluster = resolver.antecedent(tok.sent.start_char, person_only=True,
+                                      gender=PRONOUN_GENDER.get(tok.lower_))
+    else:
+        cluster = resolver.resolve_token(tok)
+    if cluster is not None and cluster.type in NOT_SPEAKER_TYPES:
+        cluster = None  # "sings Springsteen’s “American Skin”": a work, an event or a law does not speak
     if cluster is not None:
         return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
     org = _organisation_phrase(tok, resolver)
     if org is not None:
         return org
-    if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you"):
-        return Speaker(None, None)
+    if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you", "'s", "’s", "us"):
+        return Speaker(None, None)  # ("Let's say you think …": a hypothetical, nobody's words)
     return Speaker(_noun_phrase(tok), None)
+
+
+def _is_person(tok: "Token", resolver: Resolver) -> bool:
+    cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
+    return cluster is not None and cluster.type == "PERSON"
+
+
+def _past_dateline(tok: "Token") -> "Token":
+    """"WASHINGTON -- President Obama, …, said": a dateline parsed as the subject gives way to the name
+    apposed to it."""
+    doc = tok.doc
+    is_dateline = tok.is_upper and len(tok.text) > 1 and tok.i + 1 < len(doc) and \
+        doc[tok.i + 1].text in DATELINE_DASHES and all(t.is_upper or t.is_punct for t in doc[tok.sent.start:tok.i])
+    if not is_dateline:
+        return tok
+    return next((c for c in tok.children if c.dep_ == "appos"), tok)
 
 
 def _last_organisation(resolver: Resolver, before: int, noun: str) -> Speaker | None:
@@ -250,8 +326,15 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     """"the company", "the agency", "the paper" and "an editorial in the paper": the
     organisation named last before the phrase (issue 11: a role resolved to the canonical name)."""
     low = tok.lemma_.lower()
-    if low in DOCUMENT_NOUNS:
+    if low in DOCUMENT_NOUNS or low in SPEECH_NOUNS:
         for c in tok.children:
+            # "the court’s decision" → the court; "his best response was to say …" → him
+            if c.dep_ == "poss" and (c.lower_ not in PERSONAL_PRONOUNS or low in SPEECH_NOUNS):
+                cluster = resolver.resolve_token(c)
+                if cluster is not None and cluster.type not in NOT_SPEAKER_TYPES:
+                    return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
+                if c.lemma_.lower() in ORG_NOUNS:
+                    return _organisation_phrase(c, resolver)
             if c.dep_ == "prep" and c.lower_ in ("in", "of", "by", "from"):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if obj is not None and obj.lemma_.lower() in ORG_NOUNS:
@@ -327,7 +410,8 @@ def _speech_verbs(sent: "Span", exclude: tuple[int, int]) -> list["Token"]:
     for tok in sent:
         if exclude[0] <= tok.idx < exclude[1]:
             continue
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS \
+                and not (tok.dep_ == "acl" and tok.tag_ == "VBN"):  # "the deal announced Tuesday" reports no words
             out.append(tok)
         elif tok.lower_ == "quoted":
             out.append(tok)
@@ -358,7 +442,22 @@ def _colon_intro(doc: Any, open_at: int, sent_start: int) -> "tuple[Token, str] 
     subjects = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.i < colon.i]
     if not subjects:
         return None
+    # "With Democratic leaders worried, Obama is rolling out a message:": the main clause's subject first
+    subjects.sort(key=lambda t: t.head.dep_ != "ROOT")
     return subjects[0], before[-2].text
+
+
+def _inverted_intro(doc: Any, open_at: int, sent_start: int, resolver: Resolver) -> tuple[Speaker, str] | None:
+    """"Said Ellis: “…”" / "Added the senator:": a colon right before the quote after a verb of saying and
+    a name, with no subject parsed: the person or organisation named there."""
+    before = _tokens(doc, sent_start, open_at) if open_at > sent_start else None
+    if before is None or len(before) < 3 or len(before) > INTRO_LINE_MAX_WORDS or before[-1].text != ":":
+        return None
+    verbs = _speech_verbs(before, (0, 0))
+    if not verbs:
+        return None
+    speaker = _speaker_between(doc, verbs[0].idx + len(verbs[0]), before[-1].idx, resolver)
+    return (speaker, verbs[0].text) if speaker.name is not None else None
 
 
 def _is_title(inner: str, doc: Any, open_at: int) -> bool:
@@ -409,7 +508,7 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
     # "what he called the “tireless” work", "a sum X described as “a start”"
     sent = toks.sent
     for v in sent:
-        if v.lemma_.lower() in ("call", "describe", "characterise", "characterize", "dub", "term", "label") \
+        if v.lemma_.lower() in NAMING_VERBS \
                 and v.idx < span.open_at and span.open_at - (v.idx + len(v)) <= 40:
             return v
     return None
@@ -420,7 +519,7 @@ def _governing_cue(doc: Any, span: Span_) -> "Token | None":
 _LABEL = re.compile(r"^\s*((?:(?:MR|MS|MRS|DR|SEN|REP|GOV)\.?\s+)?[A-Z][A-Z'’\-]+(?:\s+[A-Z][A-Z'’\-]+){0,2}):\s+(?=\S)")
 NOT_LABELS = {"UPDATE", "BREAKING", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "WATCH", "READ", "PHOTOS", "VIDEO",
               "RELATED", "CORRECTION", "CLARIFICATION", "ADVERTISEMENT", "SOURCE", "SOURCES", "WARNING", "SPOILER"}
-_SIGNATURE = re.compile(r"[ \t]*[―—–]{1,2}[ \t]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
+_SIGNATURE = re.compile(r"[ \t\u00a0]*[―—–]{1,2}[ \t\u00a0]*([A-Z][\w'’.\-]*(?:[ \t]+[A-Z][\w'’.\-]*){0,4})")
 TITLE_WORDS = {"mr", "ms", "mrs", "dr", "sen", "rep", "gov"}
 
 
@@ -450,6 +549,18 @@ def _named_speaker(name: str, start: int, resolver: Resolver) -> Speaker:
     return Speaker(shown, None)
 
 
+_HEADLINE_LABEL = re.compile(r"\s*([A-Z][\w'’.\-]*(?:\s+[A-Z][\w'’.\-]*){0,3})\s*:\s*")
+
+
+def _headline_speaker(text: str, para_start: int, open_at: int, resolver: Resolver) -> Speaker | None:
+    """A headline "Name: “…”" labels the quote with a person or body the article names."""
+    m = _HEADLINE_LABEL.fullmatch(text, para_start, open_at)
+    if m is None or m.group(1).upper().rstrip(".") in NOT_LABELS:
+        return None
+    speaker = _named_speaker(m.group(1), m.start(1), resolver)
+    return speaker if speaker.id is not None else None
+
+
 def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> Speaker:
     """"“…”― Pamela Padilla": a name after a dash right behind the closing mark signs the quote."""
     m = _SIGNATURE.match(text, close_at + 1, para_end)
@@ -458,11 +569,14 @@ def _signature(text: str, close_at: int, para_end: int, resolver: Resolver) -> S
     return _named_speaker(m.group(1).rstrip("."), m.start(1), resolver)
 
 
-def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver) -> Speaker:
+def _speaker_between(doc: Any, start: int, end: int, resolver: Resolver, nearest_last: bool = False) -> Speaker:
     """"“…”, Michaël Gillon, lead study author, told CNN." parsed without a subject: the first person or
-    organisation named between the closing mark and the cue verb."""
+    organisation named between the closing mark and the cue verb (``nearest_last``: the last one, the
+    nearest to a verb after them: "When Clinton noted …, Trump boasted")."""
     toks = _tokens(doc, start, end) if end > start else None
-    for tok in toks or []:
+    for tok in reversed(list(toks or [])) if nearest_last else toks or []:
+        if tok.idx in resolver.quote_chars:
+            continue
         cluster = resolver.cluster_at(tok.idx, tok.idx + len(tok))
         if cluster is not None and cluster.type in ("PERSON", "ORG"):
             return Speaker(cluster.name, entity_id(cluster.type, cluster.name))
@@ -520,10 +634,12 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
             continue
         s_idx = _sentence_index(sentences, span.open_at)
         para = next(((a, b) for a, b in paras if a <= span.open_at < b), None)
-        if para is not None and kinds.get(para) in ("heading", "title") and span.open_at == para[0]:
-            pull_quotes.append(len(quotes))
-            quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
-                                cue=None, kind="direct", rule="pull_quote", sentence=s_idx))
+        heading, signed = _heading_quote(text, span, s_idx, para, kinds.get(para) if para else None, labelled,
+                                         resolver)
+        if heading is not None:
+            if heading.rule == "pull_quote":
+                pull_quotes.append(len(quotes))
+            quotes.append(heading)
             continue
         if span.mark in ("‘", "'", "“", '"') and _is_title(inner, doc, span.open_at):
             continue  # a title or name in quotes is not a quote
@@ -541,21 +657,19 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         verb = None
         if embedded and n_words <= settings.scare_quote_max_words:
             verb = _governing_cue(doc, span)
-            if verb is None or _modifies_noun(doc, span) and verb.lemma_ not in ("call", "describe", "dub", "term"):
+            if verb is None or _modifies_noun(doc, span) and verb.lemma_.lower() not in NAMING_VERBS:
                 quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None,
                                     cue=None, kind="scare", rule="scare_no_speaker" if verb is None
                                     else "scare_modifies_noun", sentence=s_idx))
                 continue
-        if labelled.name is None and span.close_at is not None and para is not None:
-            speaker = _signature(text, span.close_at, para[1], resolver)
-            rule = "dash_signature" if speaker.name is not None else ""
-        elif labelled.name is not None:
-            speaker, rule = labelled, "transcript_label"
-        if speaker.name is None and verb is None and region is not None:
-            verb = _nearest_cue(doc, region, span, close, region_end)
+        speaker, rule = _stated_speaker(signed, labelled, speaker, rule)
+        after_quote = False
+        if speaker.name is None and verb is None:
+            verb, after_quote = _find_cue(text, doc, region, span, close, region_end, embedded, sentences,
+                                          last_sent_idx)
         if verb is not None and speaker.name is None:
-            speaker, cue, via = _cue_speaker(doc, verb, close, region_start, resolver)
-            rule = "cue_in_sentence"
+            speaker, cue, via = _cue_speaker(doc, verb, span.open_at, close, region_start, resolver)
+            rule = "cue_next_sentence" if after_quote else "cue_in_sentence"
         if speaker.name is None:
             found = _speaker_elsewhere(doc, span, region_start, embedded, s_idx, quotes, last_speaker, sentences,
                                        resolver, settings, cue)
@@ -573,8 +687,66 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
-    quotes.extend(reported_speech(doc, sentences, quotes, resolver, settings))
+    return _with_reported(quotes, doc, sentences, resolver, settings)
+
+
+def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, int] | None, kind: str | None,
+                   labelled: Speaker, resolver: Resolver) -> tuple[Quote | None, Speaker]:
+    """A quote a headline labels ("Ames: “The Tax Plan Will Fail”") or a pull quote (a quoted heading, given
+    its speaker later from the body), and the dash signature after the quote ("“…” ― Pamela Padilla")."""
+    inner = text[span.start:span.end]
+    heading = kind in ("heading", "title")
+    headline = _headline_speaker(text, para[0], span.open_at, resolver) if para is not None and heading else None
+    if headline is not None:
+        return Quote(text=inner, start=span.start, end=span.end, speaker=headline.name, speaker_id=headline.id,
+                     cue=None, kind="direct", rule="headline_label", sentence=s_idx), Speaker(None, None)
+    signed = _signature(text, span.close_at, para[1], resolver) \
+        if para is not None and span.close_at is not None and labelled.name is None else Speaker(None, None)
+    if para is not None and heading and span.open_at == para[0] and signed.name is None:
+        # ("“…” ― Name" on a short line is a signed quote, not a pull quote)
+        return Quote(text=inner, start=span.start, end=span.end, speaker=None, speaker_id=None, cue=None,
+                     kind="direct", rule="pull_quote", sentence=s_idx), signed
+    return None, signed
+
+
+def _with_reported(quotes: list[Quote], doc: Any, sentences: Sequence[Sentence], resolver: Resolver,
+                   settings: Any) -> list[Quote]:
+    """Reported speech added; fragments inside a reported clause given its speaker; the learned speaker
+    chooser applied to direct and partial quotes (setting ``speaker_model``)."""
+    reported = reported_speech(doc, sentences, quotes, resolver, settings)
+    quotes = [_inside_reported(q, reported) for q in sorted(quotes, key=lambda q: q.start)]
+    if settings.speaker_model:
+        speaker_of, type_at = speaker_functions(resolver)
+        quotes = choose(quotes, doc, sentences, speaker_of, type_at, settings.speaker_model_margin,
+                        settings.speaker_model_min)
+    quotes.extend(reported)
     return sorted(quotes, key=lambda q: q.start)
+
+
+def speaker_functions(resolver: Resolver) -> tuple[SpeakerOf, Callable[[int, int], str]]:
+    """The speaker a token names (name, id) and the entity type at a character range, for the learned chooser
+    (``stages/speakers.py``) and its trainer."""
+    def speaker_of(tok: "Token") -> tuple[str | None, str | None]:
+        found = _speaker_from_token(tok, resolver)
+        return found.name, found.id
+
+    def type_at(start: int, end: int) -> str:
+        cluster = resolver.cluster_at(start, end)
+        return cluster.type if cluster is not None else "NONE"
+
+    return speaker_of, type_at
+
+
+def _inside_reported(q: Quote, reported: Sequence[Quote]) -> Quote:
+    """A quoted fragment with no speaker inside a reported clause ("likens WhatsApp to “a path to …”") is the
+    words of whoever the clause reports (a mixed quote)."""
+    if q.speaker is not None or q.kind not in ("partial", "direct"):
+        return q
+    outer = next((r for r in reported if r.start <= q.start < r.end and r.speaker), None)
+    if outer is None:
+        return q
+    return replace(q, speaker=outer.speaker, speaker_id=outer.speaker_id, cue=outer.cue, via=outer.via,
+                   kind="partial", rule="inside_reported")
 
 
 def _strip_label(text: str, span: Span_, resolver: Resolver) -> tuple[Span_, Speaker]:
@@ -585,6 +757,26 @@ def _strip_label(text: str, span: Span_, resolver: Resolver) -> tuple[Span_, Spe
     return replace(span, start=span.start + label[1]), _named_speaker(label[0], span.start, resolver)
 
 
+def _stated_speaker(signed: Speaker, labelled: Speaker, speaker: Speaker, rule: str) -> tuple[Speaker, str]:
+    """A speaker stated by a dash signature or a transcript label comes before any cue."""
+    if signed.name is not None:
+        return signed, "dash_signature"
+    if labelled.name is not None:
+        return labelled, "transcript_label"
+    return speaker, rule
+
+
+def _find_cue(text: str, doc: Any, region: Any, span: Span_, close: int, region_end: int, embedded: bool,
+              sentences: Sequence[Sentence], last_sent_idx: int | None) -> "tuple[Token | None, bool]":
+    """The cue verb of a quote: in its sentences, else (a whole utterance) in a short clause right after it
+    ("“…?” Graham asked."); and whether it was found after the quote."""
+    verb = _nearest_cue(doc, region, span, close, region_end) if region is not None else None
+    if verb is None and not embedded and span.close_at is not None:
+        verb = _next_sentence_cue(text, doc, sentences, last_sent_idx, span.close_at)
+        return verb, verb is not None
+    return verb, False
+
+
 def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int) -> "Token | None":
     """The verb of saying in the quote's sentences nearest to the quote (or the clause right after it)."""
     candidates = _speech_verbs(region, (span.open_at, close + 1))
@@ -593,20 +785,29 @@ def _nearest_cue(doc: Any, region: Any, span: Span_, close: int, region_end: int
         candidates.append(adjacent)
     if not candidates:
         return None
-    return min(candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
+    # a verb that governs the quoted words first ("X said the deal announced Tuesday will be “…”": said)
+    inside = _tokens(doc, span.start, close) if close > span.start else None
+    governing = {a.i for t in (inside or []) for a in t.ancestors if not span.start <= a.idx < close}
+    above = [v for v in candidates if v.i in governing]
+    return min(above or candidates, key=lambda v: min(abs(v.idx - close), abs(v.idx - span.open_at)))
 
 
-def _cue_speaker(doc: Any, verb: "Token", close: int, region_start: int,
+def _cue_speaker(doc: Any, verb: "Token", open_at: int, close: int, region_start: int,
                  resolver: Resolver) -> tuple[Speaker, str, str | None]:
     """Who the cue verb says spoke (its subject, the subject of the clause it reports, or a name between the
-    quote and the verb), the cue's text and the relaying source."""
-    subj = _subject(verb)
+    quote and the verb), the cue's text and the relaying source. A subject inside the quote itself or a
+    punctuation mark is a parse error ("One of the brightest members …,” Rep. Cummings said): passed over."""
+    subj = _subject(verb) or _participle_subject(verb)
+    if subj is not None and (open_at <= subj.idx < close or subj.is_punct):
+        subj = None
     speaker = _speaker_from_token(subj, resolver)
     if speaker.name is None and verb.dep_ in ("ccomp", "parataxis"):
         speaker = _speaker_from_token(_subject(verb.head), resolver)
     if speaker.name is None and subj is None:
         speaker = _speaker_between(doc, close + 1, verb.idx, resolver) if verb.idx > close else \
-            _speaker_between(doc, region_start, verb.idx, resolver)
+            _speaker_between(doc, region_start, verb.idx, resolver, nearest_last=True)
+    if speaker.name is None and subj is None:
+        speaker = _speaker_after_verb(verb, open_at, close, resolver)
     return speaker, _cue_text(verb), _via(verb, resolver, verb.sent, subj)
 
 
@@ -623,6 +824,9 @@ def _speaker_elsewhere(doc: Any, span: Span_, region_start: int, embedded: bool,
             found = _speaker_from_token(intro[0], resolver)
             if found.name is not None:
                 return found, intro[1], "introduced"
+        said = _inverted_intro(doc, span.open_at, region_start, resolver)
+        if said is not None:  # "Said Ellis: “…”"
+            return said[0], said[1], "introduced"
     if span.continued and quotes:
         prev = quotes[-1]
         return Speaker(prev.speaker, prev.speaker_id), cue or prev.cue, "continued"
@@ -630,8 +834,51 @@ def _speaker_elsewhere(doc: Any, span: Span_, region_start: int, embedded: bool,
         introduced = _introduced_by(sentences, s_idx, doc, resolver)
         if introduced is not None:
             return introduced[0], introduced[1] or None, "introduced"
+        stale = last_speaker is None or last_speaker[0] < s_idx - 1
+        if not embedded and stale:
+            before = _previous_sentence_speaker(doc, sentences, s_idx, resolver)
+            if before is not None:  # "…, Schiff said. “The other factor is …”": named since the last quote
+                return before[0], cue or before[1], "previous_sentence"
         if not embedded and last_speaker is not None and s_idx - last_speaker[0] <= settings.quote_speaker_window:
             return last_speaker[1], cue, "previous_speaker"
+    return None
+
+
+def _next_sentence_cue(text: str, doc: Any, sentences: Sequence[Sentence], last_idx: int | None,
+                       close_at: int) -> "Token | None":
+    """"“Does anybody know …?” Graham asked.": a quote that ends its sentence, followed in the same paragraph
+    by a short clause whose one verb reports speech; that verb (its subject is the speaker)."""
+    if last_idx is None or last_idx + 1 >= len(sentences):
+        return None
+    nxt = sentences[last_idx + 1]
+    gap = text[close_at + 1:nxt.start]
+    if "\n" in gap or gap.strip(" \t\u00a0.,") or nxt.start <= close_at:
+        return None
+    verb = _adjacent_attribution(doc, nxt.start - 1, nxt.end)
+    if verb is None or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    return verb
+
+
+def _previous_sentence_speaker(doc: Any, sentences: Sequence[Sentence], s_idx: int,
+                               resolver: Resolver) -> tuple[Speaker, str] | None:
+    """The sentence right before a quote with no speaker of its own reports someone's words ("The
+    administration may wait, Schiff said."): the subject of its last verb of saying, with that verb."""
+    if s_idx == 0:
+        return None
+    prev = sentences[s_idx - 1]
+    span = _tokens(doc, prev.start, prev.end)
+    if span is None:
+        return None
+    for verb in reversed(_speech_verbs(span, (0, 0))):
+        if verb.idx in resolver.quote_chars:
+            continue
+        subj = _subject(verb)
+        if subj is None or subj.dep_ == "nsubjpass":
+            continue
+        speaker = _speaker_from_token(subj, resolver)
+        if speaker.name is not None:
+            return speaker, _cue_text(verb)
     return None
 
 
@@ -642,9 +889,9 @@ def _is_embedded(text: str, span: Span_, sent_start: int, sent_end: int, doc: An
     ("he explained, “and so …”"), or follows a comma and opens with a capital ("and that, “Both …").
     """
     inner = text[span.start:span.end].lstrip()
-    before = text[sent_start:span.open_at].rstrip()
-    if before == "" or before.endswith((":", "—", "–")):
-        return False
+    before = text[sent_start:span.open_at].rstrip().rstrip("'`").rstrip()  # the first mark of NYT's ''…''
+    if before == "" or before.endswith((":", "—", "–")) or re.search(r"[.!?][\"”’']?$", before):
+        return False  # (a mark right after a full stop opens a new utterance; the parser may hang it on the last)
     toks = _tokens(doc, max(sent_start, span.open_at - 40), span.open_at)
     words = [t for t in toks if not t.is_punct] if toks is not None else []
     if words and words[-1].lemma_.lower() in SPEECH_VERBS and words[-1].pos_ in ("VERB", "AUX"):
