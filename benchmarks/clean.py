@@ -37,6 +37,7 @@ from newsprism.records import RawDocument  # noqa: E402
 from newsprism.settings import DEFAULT  # noqa: E402
 
 NEWS_DEV = ROOT.parent / "shared" / "corpus" / "news-dev"
+_MOJIBAKE = re.compile("â€|Ã[\u0080-\u00bf]")
 
 
 def prf(pairs: list[tuple[int, int]]) -> str:
@@ -135,11 +136,16 @@ def news_dev() -> None:  # noqa: C901 - one pass over the gold, three tallies
     wrong = Counter[str]()
     wrong_examples: list[str] = []
     unread: list[str] = []
+    joined = wrapped_files = mojibake_raw = mojibake_left = 0
     for rel, meta in sorted(gold["metadata"].items()):
         raw = (NEWS_DEV / rel).read_text(encoding="utf-8")
         lines = [" ".join(x.split()) for x in raw.split("\n")]
         lines = [x for x in lines if x]
         cleaned = clean_text(raw)
+        joined += cleaned.joined
+        wrapped_files += cleaned.joined > 0
+        mojibake_raw += len(_MOJIBAKE.findall(raw))
+        mojibake_left += len(_MOJIBAKE.findall(cleaned.text))
         boiler = {" ".join(b.split()) for b in gold["boilerplate"].get(rel, [])}
         title = " ".join((meta.get("title") or "").split())
         for line, decision in zip(lines, cleaned.decisions, strict=True):
@@ -189,6 +195,8 @@ def news_dev() -> None:  # noqa: C901 - one pass over the gold, three tallies
     print(f"news-dev ({len(gold['metadata'])} articles): boilerplate lines removed {bp_removed}/{bp_total} "
           f"({bp_removed / max(bp_total, 1):.1%}); body lines lost {body_lost}/{body_total} "
           f"({body_lost / max(body_total, 1):.1%})")
+    print(f"  hard-wrapped lines joined to the line before: {joined} in {wrapped_files} files; "
+          f"mojibake sequences (â€, Ã…) {mojibake_raw} in the input, {mojibake_left} left after cleaning")
     for f in ("outlet", "published", "author"):
         print(f"  {f}: read {read[f]}/{stated[f]} where stated ({read[f] / max(stated[f], 1):.0%}); "
               f"wrong non-empty values {wrong[f]}")

@@ -38,7 +38,8 @@ from newsprism.extract.html import flatten_html  # noqa: E402
 from newsprism.extract.lines import (  # noqa: E402
     CONTEXT_NAMES, context_features, document_features, feature_index, load_model,
 )
-from newsprism.extract.rules import FEATURES, words  # noqa: E402
+from newsprism.extract.rules import FEATURES, score_line, words  # noqa: E402
+from newsprism.settings import DEFAULT  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "extraction"
 NEWS_DEV = ROOT.parent / "shared" / "corpus" / "news-dev"
@@ -211,7 +212,7 @@ def news_dev_lines(model: Any) -> tuple[list[str], np.ndarray, np.ndarray]:
 
 
 def select_rules(pages: list[tuple[str, list[str], list[int]]], dev: list[int], y_dev: np.ndarray,
-                 dropped: np.ndarray, model: Any) -> tuple[list[str], dict[str, float]]:
+                 dropped: np.ndarray, model: Any) -> tuple[list[str], list[str], dict[str, float]]:
     """The named rules that keep deciding alone: those that beat the model on the development data.
 
     A rule (one named feature of ``rules.py``) is kept unless the model beats it: among the development
@@ -238,9 +239,24 @@ def select_rules(pages: list[tuple[str, list[str], list[int]]], dev: list[int], 
             if verdict:
                 chosen.append(rule.name)
                 fired_any |= fires
+    # then whole categories: a line whose named-rule score in one category reaches boilerplate_threshold
+    # (several weak cues together: "Download the app" + "Google Play"), where that beats the model too
+    categories = []
+    scored = [score_line(line, 0.5) for line in dev_lines]  # no page-tail bonus, as in the line features
+    for category in FEATURES:
+        fires = np.array([sc is not None and sc.category == category and sc.score >= DEFAULT.boilerplate_threshold
+                          for sc in scored])
+        extra = fires & keep & ~fired_any
+        gain, loss = int((extra & (y_all == 1)).sum()), int((extra & (y_all == 0)).sum())
+        verdict = gain > 0 and gain >= loss
+        print(f"  category {category} (score >= {DEFAULT.boilerplate_threshold}): fires on {int(fires.sum())} dev "
+              f"lines; beyond the model and kept rules {gain} boilerplate, {loss} main text{' → kept' if verdict else ''}")
+        if verdict:
+            categories.append(category)
+            fired_any |= fires
     combined = prf(y_dev, (dropped | fired_any[:n_extraction]).astype(int))
     print(f"model + kept rules: extraction dev {combined}")
-    return chosen, combined
+    return chosen, categories, combined
 
 
 def rules_only() -> None:
@@ -251,10 +267,9 @@ def rules_only() -> None:
     model = load_model()
     probs = np.array([v.probability for _n, lines, _y in pages for v in model.predict(lines)])
     y_dev = np.array([y for _n, _l, labels in pages for y in labels])
-    chosen, combined = select_rules(pages, list(range(len(pages))), y_dev, probs >= model.threshold, model)
+    chosen, categories, combined = select_rules(pages, list(range(len(pages))), y_dev, probs >= model.threshold, model)
     data = json.loads(TARGET.read_text(encoding="utf-8"))
-    data.pop("rule_categories", None)
-    data["rule_features"], data["dev_with_rules"] = chosen, combined
+    data["rule_features"], data["rule_categories"], data["dev_with_rules"] = chosen, categories, combined
     TARGET.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
     print(f"updated the rules in {TARGET}")
 

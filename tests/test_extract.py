@@ -110,7 +110,9 @@ def test_extract_example_text_boilerplate(example_articles):
     nbs = by_name["03_national_broadcast.txt"]
     assert nbs.author == "Karin Dahl" and nbs.outlet == "National Broadcast Service"
     reasons = {r.reason for r in nbs.removed}
-    assert {"byline", "dateline", "photo_credit", "newsletter", "app_download"} <= reasons
+    # "Download the NBS app on the App Store or Google Play" is kept since the retrained model: no app rule
+    # beats the model on the extraction dev split (app_stores fires on 3 chrome and 5 body lines the model keeps)
+    assert {"byline", "dateline", "photo_credit", "newsletter"} <= reasons
     wire = by_name["01_estmark_wire.txt"]
     assert {r.reason for r in wire.removed} >= {"dateline", "share_bar"}
     buzz = by_name["04_dailybuzz_repost.txt"]
@@ -185,7 +187,7 @@ def _news_dev_lines():  # type: ignore[no-untyped-def]
 
 
 def test_extract_news_dev_boilerplate_floor():
-    """Real scraped coverage annotated by hand: measured 72% of boilerplate lines removed, 0.8% body lost."""
+    """Real scraped coverage annotated by hand: measured 91.6% of boilerplate lines removed, 0.0% body lost."""
     removed = total = lost = body = 0
     for meta, lines, boiler, cleaned in _news_dev_lines():
         for line, decision in zip(lines, cleaned.decisions, strict=True):
@@ -197,8 +199,8 @@ def test_extract_news_dev_boilerplate_floor():
                 body += 1
                 lost += dropped
     assert total > 50 and body > 300
-    assert removed / total >= 0.65
-    assert lost / body <= 0.015
+    assert removed / total >= 0.85
+    assert lost / body <= 0.01
 
 
 def test_extract_news_dev_metadata_floor():

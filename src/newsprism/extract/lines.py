@@ -97,27 +97,91 @@ def _lexical(toks: list[str]) -> list[tuple[str, float]]:
     return out
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+
+
+def _key(toks: list[str]) -> str:
+    """A line's words, lower-cased: the same line with other quote marks or spacing has the same key."""
+    return " ".join(toks).lower().translate(_QUOTES)
+
+
+def _headline_shape(line: str, toks: list[str]) -> bool:
+    """Four or more words, a capital first, no sentence punctuation at the end (headlines, link titles)."""
+    return len(toks) >= 4 and not _TERMINAL.search(line) and (toks[0][:1].isupper() or toks[0][:1].isdigit())
+
+
+def _page_title(keys: list[str], toks: list[list[str]], shapes: list[bool]) -> int | None:
+    """The line that most likely is the page's headline: the first headline-shaped line near the top."""
+    return next((i for i in range(min(len(keys), 5)) if shapes[i] and len(toks[i]) <= 25), None)
+
+
+def _relations(i: int, keys: list[str], toks: list[list[str]], shapes: list[bool], title: int | None,
+               credit: list[bool], long_before: list[bool], long_after: list[bool]) -> list[tuple[str, float]]:
+    """Features of a line against the rest of its page: echoes of neighbours, the title, credits, the body."""
+    out: list[tuple[str, float]] = []
+    total = len(keys)
+    key = keys[i]
+    if len(toks[i]) >= 4:
+        for j, tag in ((i - 1, "prev"), (i + 1, "next")):
+            if 0 <= j < total and len(keys[j]) > len(key) and key in keys[j]:
+                out.append((f"echoed_in_{tag}", 1.0))   # a caption repeated inside its credit line
+    if title is not None and i != title and toks[i]:
+        tw, lw = set(keys[title].split()), set(key.split())
+        overlap = len(tw & lw) / max(len(tw | lw), 1)
+        out.append((f"title_overlap:{_bucket(overlap, (0.0, 0.2, 0.5, 0.99))}", 1.0))
+    elif title is not None and i == title:
+        out.append(("page_title", 1.0))
+    if (i > 0 and credit[i - 1]) or (i + 1 < total and credit[i + 1]):
+        out.append(("next_to_credit", 1.0))
+    if shapes[i]:
+        prev_long = i > 0 and len(toks[i - 1]) >= LONG_LINE_WORDS
+        next_long = i + 1 < total and len(toks[i + 1]) >= LONG_LINE_WORDS
+        out.append(("headline_shape", 1.0))
+        if prev_long and next_long:
+            out.append(("headline_between_prose", 1.0))
+        if (i > 0 and shapes[i - 1]) or (i + 1 < total and shapes[i + 1]):
+            out.append(("headline_run", 1.0))
+    caps = [t for t in toks[i][:4] if any(ch.isalpha() for ch in t)]
+    if len(caps) >= 3 and all(t.isupper() for t in caps) and not all(t.isupper() for t in toks[i]):
+        out.append(("caps_lead", 1.0))
+    out.append(("body_before" if long_before[i] else "no_body_before", 1.0))
+    out.append(("body_after" if long_after[i] else "no_body_after", 1.0))
+    return out
+
+
 def document_features(lines: Sequence[str]) -> list[LineFeatures]:
     """Features of every line of one flattened page, in order."""
     toks = [words(line) for line in lines]
     n_words = [len(t) for t in toks]
     terminal = [bool(_TERMINAL.search(line)) for line in lines]
+    keys = [_key(t) for t in toks]
     counts: dict[str, int] = {}
-    for line in lines:
-        counts[line] = counts.get(line, 0) + 1
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
     total = len(lines)
+    shapes = [_headline_shape(line, t) for line, t in zip(lines, toks, strict=True)]
+    title = _page_title(keys, toks, shapes)
+    # the rules' page-tail bonus left out (see "from_start" below)
+    scores = [score_line(line, min(i / max(total - 1, 1), 0.5)) for i, line in enumerate(lines)]
+    credit = [sc is not None and sc.score >= 1.0 and sc.category == "photo_credit" for sc in scores]
+    long_before = [False] * total
+    long_after = [False] * total
+    for i in range(1, total):
+        long_before[i] = long_before[i - 1] or n_words[i - 1] >= LONG_LINE_WORDS
+    for i in range(total - 2, -1, -1):
+        long_after[i] = long_after[i + 1] or n_words[i + 1] >= LONG_LINE_WORDS
     out: list[LineFeatures] = []
     for i, line in enumerate(lines):
         feats: list[tuple[str, float]] = []
         feats.extend(_shape(line, toks[i]))
         feats.extend(_lexical(toks[i]))
+        feats.extend(_relations(i, keys, toks, shapes, title, credit, long_before, long_after))
         # Only the distance from the top: scraped text is often cut off at an arbitrary length, so
         # nearness to the end of a stored page says nothing (on full pages it means footer).
         if i < 3:
             feats.append((f"from_start:{i}", 1.0))
         else:
             feats.append((f"from_start:{min(i // 5, 4) + 3}", 1.0))
-        position = i / max(total - 1, 1)
         for offset, tag in ((-1, "prev"), (1, "next"), (-2, "prev2"), (2, "next2")):
             j = i + offset
             if 0 <= j < total:
@@ -128,13 +192,13 @@ def document_features(lines: Sequence[str]) -> list[LineFeatures]:
                 feats.append((f"{tag}_none", 1.0))
         window = [n_words[j] for j in range(max(0, i - CONTEXT_WINDOW), min(total, i + CONTEXT_WINDOW + 1)) if j != i]
         feats.append((f"long_neighbours:{sum(1 for n in window if n >= LONG_LINE_WORDS)}", 1.0))
-        if counts[line] > 1:
-            feats.append(("repeated", 1.0))
+        if counts[keys[i]] > 1 and keys[i]:
+            feats.append(("repeated" if n_words[i] <= SHORT_TEXT_WORDS else "repeated_long", 1.0))
         for rules in FEATURES.values():
             for rule in rules:
                 if rule.pattern.search(line):
                     feats.append((f"rule:{rule.name}", 1.0))
-        scored = score_line(line, min(position, 0.5))  # the rules' page-tail bonus left out, as above
+        scored = scores[i]
         if scored is not None and scored.score >= 1.0:
             feats.append((f"rule_category:{scored.category}", 1.0))
         names = tuple(name for name, _ in feats)

@@ -40,7 +40,7 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
         _f("notify_me", r"^\s*notify me of (new|follow-up) (comments|posts)", 1.0),
         _f("comments_closed", r"^\s*comments? (are|is) closed\b", 1.0),
         _f("cancel_reply", r"^\s*cancel reply\s*$", 1.0),
-        _f("comment_count", r"^\s*\d+\s+comments?\s*$", 1.0),
+        _f("comment_count", r"^\s*\d+\s+comments?\s*:?\s*$", 1.0),
         _f("login_to_comment", r"\b(log ?in|sign ?in|register) to (post a )?comment\b", 1.0),
         _f("comment_word", r"\bcomments?\b", 0.4),
         _f("form_field", r"^\s*(name|email|website|comment)\s*\*?\s*$", 0.8),
@@ -93,6 +93,32 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
         _f("credit_tail", r"(\b(photo|image|picture)s?( credit)?\s*:\s*[^.]{2,60}|\bcredit:\s*[^.]{2,60}|"
                           r"\(credit:[^)]{2,80}\)|\bphoto by [^.]{2,60}|\bcourtesy of [^.]{2,60}\.?)\s*$", 0.7),
         _f("agency_credit", r"(\(|/|\|)\s*(getty images|reuters|ap photo|afp|epa|shutterstock|xinhua)\s*\)?\s*$", 1.0),
+        # captions: "... on Tuesday. REUTERS/Name", "(Photo: ...)", "In this Feb. 2, 2014, file photo, ...",
+        # "Minister X (C) laughs ...", "(unpictured)", "ALTERNATIVE CROP OF ..."
+        _f("agency_slash_name", r"\b(reuters|afp|epa|ap|efe|xinhua|anadolu|getty( images)?)\s*/\s*[\w .'’-]{2,40}\)?\s*$",
+           0.6),
+        _f("photo_paren", r"\((photo|picture|image|video|pic)s?( credit)?\s*[:/-]", 0.6),
+        _f("dated_file_photo", r"\bin this ([\w.,]+ ){0,6}(file |handout |undated )?(photo|image|picture|video grab)\b", 0.6),
+        _f("position_marker", r"\((l|r|c|centre|center|left|right|2nd [lr]|3rd [lr]|front|back|top|bottom)\)|"
+                              r"\b(un)?pictured\b", 0.4),
+        _f("caption_word", r"\b(file photo|handout photo|alternative crop|photo illustration|image grab)\b", 0.6),
+    ),
+    "timestamp": (
+        _f("time_only", r"^\s*\d{1,2}[:.]\d{2}\s*(am|pm|a\.m\.|p\.m\.)?\s*(gmt|bst|utc|et|est|edt|cet|cest|ist|hkt|"
+                        r"pt|pst|pdt|ct|cst|cdt|aest|jst|kst)?\s*$", 1.0),
+    ),
+    "site_notice": (
+        _f("archived_article", r"\bthis is an archived (article|story|page)\b|\b(information|content) in (this|the) "
+                               r"(article|story) may be (outdated|out of date)\b|\bthis (article|story) is more than "
+                               r"\w+ (years?|months?) old\b", 1.0),
+    ),
+    "promo": (
+        _f("promo_prefix", r"^\s*(photos?|videos?|watch|gallery|slideshow|listen|podcast|live|in pictures|pictures)"
+                           r"\s*:\s*\S", 0.6),
+        _f("media_below", r"^\s*(below is|here is|here['’]s|watch|see|view|check out)( a| the| our)? (video|photos?|"
+                          r"gallery|slideshow|clip|footage|pictures)\b|\b(video|photos?|gallery|footage|pictures) "
+                          r"(below|above)\s*[:.]?\s*$", 0.6),
+        _f("sign_up_for", r"^\s*(sign up|subscribe|register) (for|to|now|today)\b", 0.6),
     ),
     "print_link": (
         _f("print_this", r"^\s*print( this)?( article| page| story)?\s*$|\bprinter[- ]friendly\b", 1.25),
