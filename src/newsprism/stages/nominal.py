@@ -167,6 +167,8 @@ def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any) -> None:
         if tok.dep_ in ("compound", "appos"):
             partners.append(tok.head)
         for p in partners:
+            if p.pos_ != "PROPN" or not p.ent_type_:
+                continue  # a name, not another description ("a senior government official")
             reason = "title before name" if tok.dep_ == "compound" else "apposition"
             add(resolver.cluster_at(p.idx, p.idx + len(p)), f"{reason} '{tok.text}'", p.idx)
 
