@@ -285,3 +285,9 @@ def test_a_nominal_can_be_left_alone():
             "The party claimed that the harbour plan would flood the old town.")
     off = run(make_article(text), dataclasses.replace(DEFAULT, nominal_speakers=False))
     assert not any(q.speaker == "Civitas Nova" and "harbour plan" in q.text for q in off.quotes)
+
+
+def test_a_plural_nominal_is_never_resolved_to_one_person():
+    q = _speaker_of("Harbour March\n\nThe adviser, Anna Berg, backed the harbour plan on Monday. His advisers said "
+                    "that the harbour plan would flood the old town.", "flood the old town")
+    assert q.speaker != "Anna Berg" and "nominal" not in q.rule

@@ -97,10 +97,13 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
     head = root.lemma_.lower()
     definite = any(t.lower_ in DEFINITE or t.dep_ == "poss" for t in span if t.i < root.i)
     limit = quote_start if definite else len(doc.text) + 1
+    # a plural ("critics", "his advisers", "organisers") is a group: never one person, and never tied by a role
+    # or title a single name carries; only an organisation that names the group or did what it is named for
+    plural = root.tag_ in ("NNS", "NNPS")
     ties: dict[int, tuple[Cluster, str, int]] = {}  # cluster index → (cluster, reason, where)
 
     def add(cluster: Cluster | None, reason: str, where: int) -> None:
-        if cluster is None or cluster.type not in SPEAKING_TYPES:
+        if cluster is None or cluster.type not in SPEAKING_TYPES or (plural and cluster.type == "PERSON"):
             return
         first = min((m.start for m in cluster.mentions if m.start not in resolver.quote_chars), default=None)
         if first is None or first >= limit:
@@ -121,14 +124,16 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
     for h in heads:
         for c in resolver.clusters:
             where = _first(c)
-            if any(r.head == h for r in c.roles):
+            if not plural and any(r.head == h for r in c.roles):
                 add(c, "title or apposition", where)
-            elif h in {w.lower().strip(".,’'") for w in c.name.split()} and c.type != "PERSON":
+            elif (h in {w.lower().strip(".,’'") for w in c.name.split()} and c.type != "PERSON"
+                  and len(c.name.split()) > 1):  # ("State" alone is no name that holds "the state")
                 add(c, "head in name", where)
             elif (h in PUBLICATION_NOUNS and c.type in ("ORG", "WORK_OF_ART")
                   and c.name.split()[-1].lower() in MASTHEAD_WORDS):
                 add(c, "masthead", where)
-        _title_ties(doc, resolver, h, add)
+        if not plural:
+            _title_ties(doc, resolver, h, add)
         _verb_ties(doc, resolver, h, add)
     if len(ties) != 1:
         return None
