@@ -227,3 +227,67 @@ def test_learned_chooser_can_be_turned_off():
     off = run(make_article(text), dataclasses.replace(DEFAULT, speaker_model=False))
     q = _find(off.quotes, "Did he lower his taxes")
     assert not q.rule.startswith("learned_speaker")
+
+
+# --- pattern 11 / 8, round 2: nominal speakers resolved to the one entity the article ties to them
+
+
+def _speaker_of(text: str, fragment: str):  # type: ignore[no-untyped-def]
+    qs = _analyze(text).quotes
+    hits = [q for q in qs if fragment in q.text and q.speaker]
+    assert hits, f"no attributed quote containing {fragment!r}: {[(q.text, q.speaker) for q in qs]}"
+    return hits[0]
+
+
+def test_the_party_resolves_to_the_party_named_with_that_title():
+    q = _speaker_of("Harbour March\n\nMembers of the pro-democracy party Civitas Nova, which was formed by students, joined the "
+                    "march in Dover on Sunday. "
+                    "The party claimed that the harbour plan would flood the old town.", "harbour plan")
+    assert q.speaker == "Civitas Nova" and q.speaker_phrase == "The party"
+    assert "nominal 'The party' → Civitas Nova: title before name" in q.rule
+
+
+def test_organisers_resolve_to_the_organisation_that_organised():
+    q = _speaker_of("Harbour March\n\nThe march was organised by the Harbour Action Network, a coalition of "
+                    "tenant groups. Organisers said 40,000 people marched through the town.", "40,000 people")
+    assert q.speaker == "Harbour Action Network" and q.speaker_phrase == "Organisers"
+    assert "verb tie 'organised'" in q.rule
+
+
+def test_the_editorial_resolves_to_the_one_newspaper_named_before_it():
+    q = _speaker_of("Harbour March\n\nThe Marrowby Daily Times dismissed the march on Monday. The editorial said that "
+                    "foreign money had paid for the banners.", "foreign money")
+    assert q.speaker == "Marrowby Daily Times" and q.speaker_phrase == "The editorial" and "masthead" in q.rule
+
+
+def test_a_nominal_stays_when_two_entities_qualify():
+    q = _speaker_of("Harbour March\n\nThousands walked through Dover. The Marrowby Daily Times and the Kent Evening Post both "
+                    "covered the march on Monday. "
+                    "The editorial said that foreign money had paid for the banners.", "foreign money")
+    assert q.speaker == "The editorial" and q.speaker_phrase is None  # two newspapers: not invented
+
+
+def test_a_nominal_stays_when_the_article_names_no_one_for_it():
+    q = _speaker_of("Harbour March\n\nThousands walked through Dover on Sunday. Organisers said 40,000 people "
+                    "marched through the town.", "40,000 people")
+    assert q.speaker == "Organisers" and q.speaker_phrase is None
+
+
+def test_a_nominal_can_be_left_alone():
+    import dataclasses
+
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze as run
+    from .conftest import make_article
+
+    text = ("Harbour March\n\nMembers of the pro-democracy party Civitas Nova, which was formed by students, joined the "
+                    "march in Dover on Sunday. "
+            "The party claimed that the harbour plan would flood the old town.")
+    off = run(make_article(text), dataclasses.replace(DEFAULT, nominal_speakers=False))
+    assert not any(q.speaker == "Civitas Nova" and "harbour plan" in q.text for q in off.quotes)
+
+
+def test_a_plural_nominal_is_never_resolved_to_one_person():
+    q = _speaker_of("Harbour March\n\nThe adviser, Anna Berg, backed the harbour plan on Monday. His advisers said "
+                    "that the harbour plan would flood the old town.", "flood the old town")
+    assert q.speaker != "Anna Berg" and "nominal" not in q.rule

@@ -205,6 +205,7 @@ class Quote(Record):
     via: str | None = None
     rule: str = ""
     sentence: int | None = None
+    speaker_phrase: str | None = None  # how the article refers to the speaker when resolved from a nominal
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ from ..text.words import words
 from .base import StageContext
 from .cues import content_bounds, cue_rate, frame
 from .entities import PRONOUN_GENDER, Resolver
+from .nominal import resolve_nominals
 from .speakers import SpeakerOf, choose
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -720,6 +721,8 @@ def _with_reported(quotes: list[Quote], doc: Any, sentences: Sequence[Sentence],
         quotes = choose(quotes, doc, sentences, speaker_of, type_at, settings.speaker_model_margin,
                         settings.speaker_model_min)
     quotes.extend(reported)
+    if settings.nominal_speakers:
+        quotes = resolve_nominals(quotes, doc, resolver)
     return sorted(quotes, key=lambda q: q.start)
 
 
