@@ -103,9 +103,12 @@ def test_framing_loaded_words_name_their_lexicon():
 
 def test_framing_agentless_passive():
     a = analyze(_written("Warnings Ignored\n\nThe warnings were ignored and the repairs were postponed. The "
-                         "report was written by engineers."))
-    passives = {f.text for f in _cues(a.framing, "passive_agentless")}
-    assert passives == {"were ignored", "were postponed"}  # "written by engineers" names its agent
+                         "report was written by engineers. A second inspection is planned for May and the "
+                         "results will be sent to the council."))
+    passives = {f.text: f.reason for f in _cues(a.framing, "passive_agentless")}
+    # "written by engineers" names its agent; "is planned" and "be sent" hide no one worth naming
+    assert set(passives) == {"were ignored", "were postponed"}
+    assert "harm or blame" in passives["were ignored"]
 
 
 def test_framing_naming_contrast_on_examples(analyzed_examples):

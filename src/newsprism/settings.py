@@ -75,6 +75,7 @@ class Settings:
     max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
     scare_quote_min_sentence_words: int = _s(5, "Fewest words a sentence needs for a quoted phrase in it to be a scare quote (shorter: a caption, menu or page chrome).", "analysis")
+    passive_vader_max: float = _s(-0.5, "An agentless passive is a framing cue only for a verb of harm or blame: VADER valence at most this, or NRC negative and not positive (\"were killed\", not \"are planned\").", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
     reported_cue_min: float = _s(0.35, "Learned cue rate (PolNeAR train) at which a verb in its frame reports someone's words.", "analysis")
     speaker_model: bool = _s(True, "Let the learned speaker chooser (models/speaker_chooser.json, PolNeAR train) override the quote rules' speaker.", "analysis")

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Any, Callable, Sequence
 
 from .. import nlp
-from ..lexicons import GRADES, SPEECH_VERBS, hedges, people_nouns
+from ..lexicons import GRADES, SPEECH_VERBS, hedges, nrc, people_nouns, vader
 from ..records import FramingCue, Quote
 from ..settings import DEFAULT, Settings
 from ..text.names import entity_id
@@ -161,7 +161,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
                                                                          sentence_scores, settings):
         found.add(start, end, cue, reason, target, speaker=speaker, score=score)
-    _passive_cues(found, doc, quotes)
+    _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
         _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
     return sorted(found.cues, key=lambda c: (c.start, c.cue))
@@ -291,19 +291,35 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
                   grade, speaker)
 
 
-def _passive_cues(found: _Cues, doc: Any, quotes: Sequence[Quote]) -> None:
-    """Agentless passives: who acted is not said."""
+def harm_verb(lemma: str, settings: Settings = DEFAULT) -> str | None:
+    """Why a verb's hidden agent matters ("were killed", "was arrested"), or None for a neutral action
+    ("are planned", "be sent", "been treated"): its VADER valence or its NRC emotions (negative, not positive)."""
+    v = vader().get(lemma)
+    if v is not None and v <= settings.passive_vader_max:
+        return f"VADER {v:+.1f}"
+    emotions = nrc().get(lemma, [])
+    if "negative" in emotions and "positive" not in emotions and (v is None or v < 0):
+        return "NRC negative"
+    return None
+
+
+def _passive_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], settings: Settings = DEFAULT) -> None:
+    """Agentless passives of harm or blame: who acted is not said where it matters."""
     for tok in doc:
         if tok.dep_ == "nsubjpass" and tok.head.pos_ == "VERB" and not _quote_at(quotes, tok.idx):
             verb = tok.head
             if any(c.dep_ == "agent" for c in verb.children) or verb.lemma_.lower() in SPEECH_VERBS | STATIVE_PASSIVES:
+                continue
+            charged = harm_verb(verb.lemma_.lower(), settings)
+            if charged is None:
                 continue
             aux = [c for c in verb.children if c.dep_ == "auxpass"]
             if not aux:
                 continue
             start = min(aux[0].idx, verb.idx)
             found.add(start, verb.idx + len(verb), "passive_agentless",
-                      f"passive “{found.text[start:verb.idx + len(verb)]}” with no agent: who acted is not said")
+                      f"passive “{found.text[start:verb.idx + len(verb)]}” with no agent: who acted is not said "
+                      f"(a verb of harm or blame: {charged})")
 
 
 def _sentence_cues(found: _Cues, sentences: Sequence[Any], sentence_scores: Sequence[float],
