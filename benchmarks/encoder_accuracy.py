@@ -134,6 +134,8 @@ def main() -> None:
     known = {e: (e, DEFAULT.replace(encoder=e, bias_encoder="minilm")) for e in nlp.ENCODERS}
     known["static"] = ("onnx + bias_encoder=static", DEFAULT.replace(encoder="onnx", bias_encoder="static"))
     known["cascade"] = ("onnx + bias_encoder=cascade", DEFAULT.replace(encoder="onnx", bias_encoder="cascade"))
+    known["cascade-w0"] = ("onnx + bias_encoder=cascade, bias_cascade_word_band=0",
+                           DEFAULT.replace(encoder="onnx", bias_encoder="cascade", bias_cascade_word_band=0.0))
     configs = [known[c] for c in args.configs.split(",")]
     first = configs[0][0]
     for encoder, settings in configs:
