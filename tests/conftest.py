@@ -66,6 +66,14 @@ def make_article(text: str, source: str = "t"):  # type: ignore[no-untyped-def]
                    outlet=None if source == "t" else source, paragraphs=tuple(c.paragraphs))
 
 
+def story_articles(story: dict[str, tuple[str, str]]):  # type: ignore[no-untyped-def]
+    """Articles of a story the test writes: ``{outlet: (published date, text)}``, each dated and credited."""
+    from dataclasses import replace
+
+    return [replace(make_article(text, source=outlet), published=date, outlet=outlet)
+            for outlet, (date, text) in story.items()]
+
+
 Route = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 

@@ -9,7 +9,6 @@ never stated; every synthesis sentence cites exactly the articles whose spans st
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -18,7 +17,7 @@ from newsprism.compare.facts import _clause_spans
 from newsprism.compare.verify import claim_event, is_caption, negated_terms, same_figure, strip_credit
 from newsprism.records import Claim, Quantity, Value
 
-from .conftest import make_article
+from .conftest import story_articles
 
 FLOOD = {
     "Harbor Daily": ("2021-03-02", """Floods hit Marren valley
@@ -49,19 +48,11 @@ Local farmers said they lost most of their winter crops to the water."""),
 }
 
 
-def _articles():  # type: ignore[no-untyped-def]
-    out = []
-    for outlet, (date, text) in FLOOD.items():
-        a = make_article(text, source=outlet)
-        out.append(replace(a, published=date, outlet=outlet))
-    return out
-
-
 @pytest.fixture(scope="module")
 def flood():  # type: ignore[no-untyped-def]
     from newsprism.stages import analyze_many
 
-    return compare_analyzed(analyze_many(_articles()))
+    return compare_analyzed(analyze_many(story_articles(FLOOD)))
 
 
 def _outlet(c, article_id):  # type: ignore[no-untyped-def]

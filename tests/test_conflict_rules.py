@@ -8,7 +8,6 @@ is counted by organisers and police, and whose reporters disagree about a tunnel
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -18,7 +17,7 @@ from newsprism.records import Quantity
 from newsprism.stages.checks import measured_disagreement
 from newsprism.stages.quantities import _event, _share, _SHARE_OF, count_place, not_a_figure, ranges_compatible
 
-from .conftest import make_article
+from .conftest import story_articles
 
 
 def _fig(value: float, low: float, high: float, **kw: object) -> Quantity:
@@ -167,9 +166,7 @@ Hundreds of thousands marched through the capital on Sunday."""),
 def valdoria():  # type: ignore[no-untyped-def]
     from newsprism.stages import analyze_many
 
-    arts = [replace(make_article(text, source=outlet), published=date, outlet=outlet)
-            for outlet, (date, text) in VALDORIA.items()]
-    return compare_analyzed(analyze_many(arts))
+    return compare_analyzed(analyze_many(story_articles(VALDORIA)))
 
 
 def _number_conflicts(c):  # type: ignore[no-untyped-def]

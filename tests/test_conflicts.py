@@ -8,7 +8,6 @@ one sentence put in two different speakers' mouths).
 
 from __future__ import annotations
 
-from dataclasses import replace
 
 import pytest
 
@@ -18,7 +17,7 @@ from newsprism.compare.verify import is_chrome, is_fragment
 from newsprism.records import Quantity
 from newsprism.stages.quantities import value_range
 
-from .conftest import make_article
+from .conftest import story_articles
 
 QUAKE = {
     "Xinhua": ("2014-08-03", """Earthquake in Ludian County kills at least 175
@@ -76,19 +75,11 @@ The justices split 6-3 for UNC and 6-2 for Harvard in the admissions cases.
 }
 
 
-def _articles(story):  # type: ignore[no-untyped-def]
-    out = []
-    for outlet, (date, text) in story.items():
-        a = make_article(text, source=outlet)
-        out.append(replace(a, published=date, outlet=outlet))
-    return out
-
-
 @pytest.fixture(scope="module")
 def analyzed():  # type: ignore[no-untyped-def]
     from newsprism.stages import analyze_many
 
-    quake, summit = _articles(QUAKE), _articles(SUMMIT)
+    quake, summit = story_articles(QUAKE), story_articles(SUMMIT)
     done = analyze_many(quake + summit)
     return done[:len(quake)], done[len(quake):]
 
