@@ -10,8 +10,6 @@ BABE, so the tagger can tell a rare word of the topic from a rare word of slant.
 Background documents (no labels are used, only text): PolNeAR train + dev (US political news, 924
 articles) and the gold main texts of the Dragnet and page-signal extraction sets (news and blogs on every
 subject, about 2,000 pages). BASIL and news-dev, on which the framing cues are measured, are left out.
-A word's share of its uses that fall inside quotation marks is a third feature: the words speakers use
-("disgrace", "illegal", "propaganda") against the words of narration ("court", "tunnel", "magnitude").
 Only counts per word are shipped (lower-cased words in at least MIN_DF documents), never text.
 
     PYTHONPATH=src .venv/bin/python scripts/build_word_spread.py
@@ -33,7 +31,6 @@ MIN_DF = 3          # words in fewer documents are not shipped (the tagger reads
 MIN_WORDS = 150     # shorter documents (captions, empty pages) are skipped
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 TAG = re.compile(r"<[^>]+>")
-QUOTED = re.compile(r"[“\"]([^“”\"\n]{3,600})[”\"]")
 
 
 def documents() -> list[str]:
@@ -55,22 +52,17 @@ def main() -> None:
     docs = documents()
     df1: Counter[str] = Counter()
     df2: Counter[str] = Counter()
-    uses: Counter[str] = Counter()
-    quoted: Counter[str] = Counter()
     for d in docs:
-        for m in QUOTED.finditer(d):
-            quoted.update(w.lower().replace("’", "'") for w in WORD.findall(m.group(1)))
         counts = Counter(w.lower().replace("’", "'") for w in WORD.findall(d))
-        uses.update(counts)
         for w, n in counts.items():
             df1[w] += 1
             if n >= 2:
                 df2[w] += 1
-    table = {w: [n, df2[w], uses[w], min(quoted[w], uses[w])] for w, n in sorted(df1.items()) if n >= MIN_DF}
+    table = {w: [n, df2[w]] for w, n in sorted(df1.items()) if n >= MIN_DF}
     TARGET.write_text(json.dumps({"documents": len(docs), "min_df": MIN_DF,
                                   "source": "PolNeAR train+dev texts, Dragnet and page-signal gold main texts "
                                             "(scripts/build_word_spread.py)",
-                                  "columns": ["documents", "documents using it twice or more", "uses", "uses inside quotation marks"],
+                                  "columns": ["documents using it", "documents using it twice or more"],
                                   "words": table}, separators=(",", ":")), encoding="utf-8")
     print(f"{len(docs)} documents, {len(table)} words → {TARGET} ({TARGET.stat().st_size / 1e6:.2f} MB)")
 

@@ -46,3 +46,14 @@ def test_a_phrase_with_two_loaded_words_is_one_cue() -> None:
     found.add(2, 12, "loaded", "p=0.9")
     found.add(2, 12, "loaded", "p=0.9")
     assert [c.cue for c in found.cues] == ["evaluative", "loaded"]
+
+
+def test_evaluative_phrases_are_adjective_plus_noun_not_a_noun_classifying_a_noun() -> None:
+    from newsprism import nlp
+    from newsprism.stages.framing import _phrases
+
+    doc = nlp.parse(["The tsunami alert was lifted after a staggering blow to the court system."])[0]
+    by_word = {t.text: _phrases(t, None) for t in doc}
+    assert [p[0] for p in by_word["staggering"]] == ["evaluative"]
+    assert doc.text[by_word["staggering"][0][1]:by_word["staggering"][0][2]] == "staggering blow"
+    assert by_word["tsunami"] == [] and by_word["court"] == [], (by_word["tsunami"], by_word["court"])

@@ -34,7 +34,7 @@ FAMILY = {"w": "the word", "l": "the lemma", "suf": "the ending", "pos": "part o
           "nrc": "NRC emotion", "zipf": "word frequency", "zb": "word frequency band", "rare": "rarity",
           "title": "capitalised", "ent": "named entity", "sent": "sentence bias score",
           "adapt": "bursty in background news (a topic word)", "spread": "spread over background news documents",
-          "unseen": "unseen in background news", "quoted": "share of uses inside quotations"}
+          "unseen": "unseen in background news"}
 
 
 def is_candidate(token: Any) -> bool:
@@ -116,8 +116,7 @@ def bias_word_features(token: Any, sentence_score: float | None = None) -> dict[
 
 @lru_cache(maxsize=1)
 def word_spread() -> tuple[int, dict[str, list[int]]]:
-    """(documents, word → [documents using it, documents using it twice or more, uses, uses inside quotation
-    marks]) over background news
+    """(documents, word → [documents using it, documents using it twice or more]) over background news
     (scripts/build_word_spread.py)."""
     text = resources.files("newsprism").joinpath("models/word_spread.json").read_text(encoding="utf-8")
     table = json.loads(text)
@@ -134,9 +133,7 @@ def spread_features(low: str, lemma: str, pos: str) -> dict[str, float]:
         return {"unseen": 1.0, f"unseen_{pos}": 1.0}
     adapt = (counts[1] + 0.5) / (counts[0] + 1)
     spread = math.log(counts[0]) / math.log(n)
-    quoted = (counts[3] + 0.5) / (counts[2] + 1)  # the share of its uses inside quotation marks
-    return {"adapt": adapt, f"adapt_{pos}": adapt, "spread": spread, f"spread_{pos}": spread,
-            "quoted": quoted, f"quoted_{pos}": quoted}
+    return {"adapt": adapt, f"adapt_{pos}": adapt, "spread": spread, f"spread_{pos}": spread}
 
 
 @lru_cache(maxsize=1)
@@ -173,8 +170,6 @@ def _describe(name: str, value: float) -> str:
         return f"bursty in background news (adaptation {value:.2f})"
     if base == "spread":
         return f"spread over background news ({value:.2f})"
-    if base == "quoted":
-        return f"often in quotations in background news ({value:.0%} of its uses)"
     if base == "unseen":
         return "unseen in background news"
     if base in ("subj",):

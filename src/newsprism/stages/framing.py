@@ -449,7 +449,8 @@ def _phrases(tok: Any, resolver: Resolver | None) -> list[tuple[str, int, int, s
     doc = tok.doc
     out: list[tuple[str, int, int, str]] = []
     noun = None
-    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+    # adjective + noun; a noun modifying a noun ("court system", "tsunami alert") classifies, it does not evaluate
+    if tok.dep_ == "amod" and tok.pos_ != "NOUN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         noun = tok.head
         span = doc[tok.i:noun.i + 1]
     elif tok.pos_ == "NOUN":
