@@ -21,13 +21,17 @@ def test_ideological_labels_on_people_are_epithets_in_the_outlets_voice_only() -
     a = analyze(_written("Vote in Spain\n\nThe count rose to 760, and conservative Spanish Prime Minister Mariano "
                          "Rajoy said there had been no vote. Hardline clerics in Tehran opposed the plan, while "
                          "the pro-Beijing camp in Hong Kong backed it. A moderate earthquake shook the town. "
-                         "Liberal use of water was allowed. “The radical mayor is wrong,” said Ana Kell."))
+                         "Liberal use of water was allowed. Conservatives in the town welcomed the plan, but the regime "
+                         "in the north rejected it. “The radical mayor is wrong,” said Ana Kell."))
     labels = {f.text: f.reason for f in a.framing if f.cue == "epithet" and "ideological label" in f.reason}
     assert "conservative Spanish Prime Minister Mariano Rajoy" in labels, labels
     assert "Hardline clerics" in labels and "pro-Beijing camp" in labels, labels
     assert "a PERSON name" in labels["conservative Spanish Prime Minister Mariano Rajoy"]
     # a label on a thing is not an epithet, and a speaker's label inside their quotation is theirs
     assert not any("earthquake" in t or "Liberal" in t or "radical" in t for t in labels), labels
+    # a bare label noun is an epithet when the word itself judges ("the regime"), not for a group's ordinary
+    # name ("Conservatives")
+    assert "regime" in labels and "Conservatives" not in labels, labels
 
 
 def test_topic_words_are_bursty_in_background_news_and_slant_words_are_not() -> None:

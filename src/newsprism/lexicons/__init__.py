@@ -107,9 +107,10 @@ def nrc() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
-def ideology_labels() -> dict[str, str]:
-    """Ideological and political labels ("conservative", "hardline", "regime") → what the label does."""
-    return {row[0]: row[1] for row in _rows("ideology_labels.tsv")}
+def ideology_labels() -> dict[str, tuple[str, bool]]:
+    """Ideological and political labels ("conservative", "hardline", "regime") → (what the label does, whether
+    the bare noun is an epithet by itself: "hardliners" yes, "conservatives" no)."""
+    return {row[0]: (row[1], row[2] == "1") for row in _rows("ideology_labels.tsv")}
 
 
 @lru_cache(maxsize=1)

@@ -297,14 +297,14 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
 ORG_ENTITIES = ("PERSON", "NORP", "ORG", "GPE")
 
 
-def _label_of(tok: Any) -> tuple[Any, str, str] | None:
+def _label_of(tok: Any) -> tuple[Any, str, tuple[str, bool]] | None:
     """(the token the label hangs on, the label, what it does) for an ideological label at ``tok``:
     a listed word ("conservative", "hardline", "regime") or "pro-"/"anti-" joined to a name ("pro-Beijing")."""
     labels = ideology_labels()
     low = tok.lower_
     if low in ("pro", "anti") and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and (
             tok.nbor(2).pos_ == "PROPN" or tok.nbor(2).ent_type_):
-        return tok.nbor(2), f"{low}-{tok.nbor(2).text}", "labels the actor's allegiance"
+        return tok.nbor(2), f"{low}-{tok.nbor(2).text}", ("labels the actor's allegiance", False)
     if tok.pos_ == "PROPN" or not tok.is_alpha:
         return None  # a name ("the Conservative Party") is not a label the outlet chose
     for key in (low, tok.lemma_.lower()):
@@ -325,8 +325,10 @@ def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: R
         hit = _label_of(tok)
         if hit is None or _quote_at(quotes, tok.idx) is not None:
             continue
-        anchor, label, does = hit
+        anchor, label, (does, alone) = hit
         if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
+            if not alone:
+                continue  # "conservatives", "liberals": the group's ordinary name, not an epithet
             noun = anchor  # the label names the people itself ("hardliners", "the regime")
         elif anchor.dep_ in ("amod", "compound", "nmod", "npadvmod") and anchor.head.i > anchor.i:
             noun = anchor.head
