@@ -10,6 +10,12 @@ is ever seen by either model. Within the 80 %, a further 80/20 split (seed 13) i
 regularisation and the decision threshold are chosen; the final model is refitted on the whole 80 % and scored
 once on the held-out 20 %.
 
+BASIL (optional, ``--basil-weights``): the 2010–2014 expert lexical-bias spans (Fan et al. 2019) on full
+articles. Split by event (``basil_split``: sorted event ids alternate train / held out; every fifth training
+event is dev); a token inside a lexical-bias span in the outlet's voice is positive, every other word of the
+article outside quotes negative. BASIL weight, C and threshold are then chosen on the mean of BABE-dev and
+BASIL-dev word F1. The BASIL word F1 on the held-out events is printed and stored.
+
 Features per token (newsprism's ``bias_word_features``): the word, its lemma, suffix, POS, tag and dependency,
 its neighbours' POS and the lemma of its head, word frequency (wordfreq Zipf), its spread and burstiness over
 background news (models/word_spread.json, scripts/build_word_spread.py), the sentence bias model's score
@@ -20,7 +26,7 @@ Printed and stored with the weights: word-level precision/recall/F1 on the held-
 for the lexicon approach it replaces (``lexicon_reason``: BABE word list, VADER, Pattern, NRC as verdicts;
 note that its BABE word list was built from all of BABE, held-out sentences included, which favours it).
 
-    PYTHONPATH=src .venv/bin/python scripts/train_bias_words.py [--out PATH]
+    PYTHONPATH=src .venv/bin/python scripts/train_bias_words.py [--out PATH] [--basil-weights 0,1] [--c-grid 0.25,0.5]
 """
 
 from __future__ import annotations
@@ -52,8 +58,11 @@ TARGET = ROOT / "src" / "newsprism" / "models" / "bias_words.json"
 SEED = 13
 MIN_FEATURE_COUNT = 2        # a word/lemma/suffix feature seen in fewer training tokens is dropped
 MIN_WEIGHT = 0.01            # weights smaller than this (absolute) are not shipped
-C_GRID = (0.25, 0.5)
-BASIL_WEIGHTS = (0.0, 0.5, 1.0, 2.0, 4.0)   # weight of a BASIL token relative to a BABE token (0: BABE only)
+C_GRID = (0.1, 0.25, 0.5, 1.0, 2.0)
+# Weight of a BASIL token relative to a BABE token (classes balanced within each source; 0: BABE only). The
+# default is BABE only: the grid --basil-weights 0,0.5,1,2,4 --c-grid 0.25,0.5 chose weight 0 on dev (every
+# BASIL weight lowered both dev F1s; README, issue 14), so the shipped model is BABE's alone.
+BASIL_WEIGHTS = (0.0,)
 
 
 def load_babe() -> tuple[list[str], list[list[str]], np.ndarray]:
@@ -207,6 +216,9 @@ def balanced(y: np.ndarray) -> np.ndarray:
 
 def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
+    weights_grid = tuple(float(v) for v in argv[argv.index("--basil-weights") + 1].split(",")) \
+        if "--basil-weights" in argv else BASIL_WEIGHTS
+    c_grid = tuple(float(v) for v in argv[argv.index("--c-grid") + 1].split(",")) if "--c-grid" in argv else C_GRID
     t0 = time.time()
     texts, marked, labels = load_babe()
     docs = nlp.parse(texts, batch_size=64)
@@ -245,8 +257,8 @@ def main(argv: Sequence[str]) -> None:
     print(f"BASIL tokens: fit {len(basil_fit[1])} ({int(basil_fit[1].sum())} in lexical-bias spans), "
           f"dev {len(basil_dev[1])} ({int(basil_dev[1].sum())})")
     best: tuple[float, float, float, float, float, float] | None = None
-    for weight in BASIL_WEIGHTS:
-        for c in C_GRID:
+    for weight in weights_grid:
+        for c in c_grid:
             vec, model = fit_model(babe_fit, basil_fit, weight, c)
             p_babe = model.predict_proba(vec.transform(babe_dev[0]))[:, 1]
             p_basil = model.predict_proba(vec.transform(basil_dev[0]))[:, 1]
@@ -254,7 +266,8 @@ def main(argv: Sequence[str]) -> None:
             for th in np.arange(0.3, 0.96, 0.025):
                 f_babe = prf(babe_dev[1], (p_babe >= th).astype(int))["f1"]
                 f_basil = prf(basil_dev[1], (p_basil >= th).astype(int))["f1"]
-                score = (f_babe + f_basil) / 2  # both sources count equally in the choice
+                # both sources count equally in the choice when BASIL is trained on; BABE's alone otherwise
+                score = (f_babe + f_basil) / 2 if any(weights_grid) else f_babe
                 if row is None or score > row[0]:
                     row = (score, f_babe, f_basil, float(th))
             assert row is not None
@@ -295,6 +308,9 @@ def main(argv: Sequence[str]) -> None:
         "model": "logistic regression over token features (word, lemma, suffix, POS, dependency, context, "
                  "wordfreq Zipf, background-news spread and burstiness, VADER / Pattern / NRC lexicon values)",
         "trained_on": "BABE final_labels_SG2.xlsx (Spinde et al. 2021): annotated biased words; split by sentence, "
+                      "stratified 80/20, seed 13 (same as bias_lr.json); C and threshold chosen on a 20 % dev "
+                      "part of the training sentences" if weight == 0 else
+                      "BABE final_labels_SG2.xlsx (Spinde et al. 2021): annotated biased words; split by sentence, "
                       "stratified 80/20, seed 13 (same as bias_lr.json); plus BASIL 2010-2014 (Fan et al. 2019) "
                       "lexical-bias spans in the outlet's voice of the training events (sorted event ids, even "
                       "positions; odd positions held out); classes balanced within each source; BASIL weight, C "
