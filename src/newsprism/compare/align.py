@@ -28,8 +28,11 @@ def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
 
 
 def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
-          aligner: EmbeddingAligner | None = None) -> list[Alignment]:
-    """For every claim, its best match in each other article, classed (pairs listed once)."""
+          aligner: EmbeddingAligner | None = None,
+          nearest: dict[str, tuple[float, str]] | None = None) -> list[Alignment]:
+    """For every claim, its best match in each other article, classed (pairs listed once). ``nearest``, when
+    given, is filled with each claim's best combined score against any claim of any other article and that
+    claim's id, however low (what shows a single-source sentence has no counterpart elsewhere)."""
     aligner = aligner or get_aligner(settings)
     flat = [c for g in groups for c in g]
     # word and name rarity over whole claims: a clause repeats its sentence's words and would count them twice
@@ -50,6 +53,11 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
             combined = m["combined"]
             best_j = combined.argmax(axis=1)
             best_i = combined.argmax(axis=0)
+            if nearest is not None:
+                for a, b in enumerate(best_j):
+                    _keep(nearest, gi[a].id, float(combined[a, b]), gj[int(b)].id)
+                for b, a in enumerate(best_i):
+                    _keep(nearest, gj[b].id, float(combined[a, b]), gi[int(a)].id)
             pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
             for a, b in pairs:
                 al = aligner.classify(gi[a], gj[b], {k: float(v[a, b]) for k, v in m.items()},
@@ -60,3 +68,8 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
                                    scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
                     out[(al.a, al.b)] = al
     return sorted(out.values(), key=lambda al: -al.score)
+
+
+def _keep(nearest: dict[str, tuple[float, str]], cid: str, score: float, other: str) -> None:
+    if cid not in nearest or score > nearest[cid][0]:
+        nearest[cid] = (round(score, 3), other)

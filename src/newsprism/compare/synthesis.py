@@ -20,11 +20,14 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .. import nlp
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
-EVALUATIVE_CUES = ("loaded", "scare_quote", "biased_sentence")
+# the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
+# a distancing hedge, a sentence the bias model flags
+EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
 # words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
 FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
            "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
@@ -147,10 +150,90 @@ def dangling(text: str) -> bool:
     return bool(DANGLING.match(text.strip().lstrip("“\"‘'(")))
 
 
+# a bio or a caption line: "Jane Doe is a staff writer for …", "Photo by …", "Pictured: …"
+BIO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:reporter|correspondent|writer|"
+                 r"editor|columnist|contributor|journalist|producer|author|photographer)\b|^(?:pictured|photo|image|"
+                 r"caption|credit|source)s?\b", re.IGNORECASE)
+# a dateline alone, a call to action, a question
+CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|share|download|join|learn|find out|"
+                  r"get|check out|don['’]t miss)\b", re.IGNORECASE)
+STARTS_BADLY = re.compile(r"^(?:and|but|or|nor|so|yet|which|who|whom|whose|no for|plus|also)\b", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+_parsed: dict[str, str | None] = {}
+
+
+def ill_formed(text: str) -> str | None:
+    """Why a sentence is no statement a fact-checker could sign, or None: a question or a call to action, a
+    bio or caption line, a start that hangs on something before it (a conjunction, a relative pronoun, "No
+    for"), a sentence cut short (no closing stop: a heading or a truncated line), or, on the parse, no
+    finite main verb with its subject (a noun phrase, "A premiere series about …")."""
+    t = " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
+    if not t:
+        return "empty"
+    if t.rstrip("”\"’') ").endswith("?"):
+        return "a question"
+    if CALL.match(t):
+        return "a call to action"
+    if BIO.match(t):
+        return "a bio or caption line"
+    if STARTS_BADLY.match(t):
+        return f"starts with “{t.split()[0]}”: hangs on a sentence before it"
+    if not SENTENCE_END.search(text.strip()):
+        return "no closing stop: a heading or a line cut short"
+    if t not in _parsed:
+        prime([t])
+    return _parsed[t]
+
+
+def prime(texts: Sequence[str]) -> None:
+    """Parse the statements not yet parsed in one batch (see :func:`_parse_problem`)."""
+    todo = list(dict.fromkeys(" ".join(strip_credit(x).split()).lstrip("“\"‘'(") for x in texts))
+    todo = [x for x in todo if x and x not in _parsed]
+    if len(_parsed) > 20000:
+        _parsed.clear()
+    for x, doc in zip(todo, nlp.parse(todo), strict=True):
+        _parsed[x] = _parse_problem(doc)
+
+
+def _parse_problem(doc: Any) -> str | None:
+    """No finite main verb with its subject in the longest parsed sentence (a noun phrase, a headline, a
+    caption without a verb), or None."""
+    sents = list(doc.sents)
+    if not sents:
+        return "empty"
+    root = max(sents, key=len).root
+    if root.pos_ not in ("VERB", "AUX"):
+        return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
+    verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
+    if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
+        return f"the main verb “{root.text}” has no subject (a fragment or a call to action)"
+    if not any(v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in v.children) for v in verbs):
+        return f"the main verb “{root.text}” is not finite (a fragment)"
+    return None
+
+
 def _statable(comparison: Comparison, claim: Claim) -> bool:
+    return _unstatable(comparison, claim) is None
+
+
+def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
+    """Why a unit cannot be stated in the synthesis, or None: an attribution, chrome, a fragment, a headline,
+    a caption, a dangling pronoun subject, a sentence cut short, or no well-formed statement (:func:`ill_formed`)."""
     text = _sentence_text(comparison, claim)
-    return not (claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
-                or is_headline(text) or is_caption(text) or dangling(_stated(comparison, claim)))
+    if claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text) \
+            or is_headline(text) or is_caption(text):
+        return "an attribution, chrome, a fragment, a headline or a caption"
+    stated = _stated(comparison, claim)
+    if dangling(stated):
+        return "its subject is a pronoun with nothing to refer to"
+    if re.search(r"\?[”\"’')\]]*\s*$", text):
+        return "a question"
+    if not SENTENCE_END.search(strip_credit(text).strip()):
+        return "no closing stop: a heading or a line cut short"
+    return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
@@ -204,11 +287,31 @@ def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
                 for c in a.claims), default=0.0)
 
 
+def _nearest(comparison: Comparison, claim: Claim,
+             nearest: Mapping[str, tuple[float, str]]) -> tuple[float, str | None]:
+    """The best alignment score of a sentence, or of any clause of it, with any unit of another article,
+    and that unit's id (0 and None when nothing was scored)."""
+    family = claim.id.split("~")[0]
+    best: tuple[float, str | None] = (0.0, None)
+    for cid, (score, other) in nearest.items():
+        if cid.split("~")[0] == family and score > best[0]:
+            best = (score, other)
+    return best
+
+
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
-               cues: Mapping[str, Sequence[FramingCue]] | None = None) -> list[dict[str, Any]]:
+               cues: Mapping[str, Sequence[FramingCue]] | None = None,
+               nearest: Mapping[str, tuple[float, str]] | None = None) -> list[dict[str, Any]]:
+    """The synthesis items: corroborated facts, number conflicts per measure, then single-source sentences.
+    ``nearest``: each unit's best alignment score with any unit of another article (see
+    :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
+    shows that no other article states them."""
     out: list[dict[str, Any]] = []
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
+    uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
+    prime([_stated(comparison, c) for f in corroborated[:settings.synthesis_max_facts] for c in f.claims]
+          + [_stated(comparison, f.claims[0]) for f in uniques])
     for f in corroborated[:settings.synthesis_max_facts]:
         claims = [c for c in f.claims if _statable(comparison, c)]
         if len({c.article for c in claims}) < 2:
@@ -220,15 +323,19 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         if plain:
             text = _finish(_stated(comparison, _pick(comparison, plain)))
             kind = "corroborated"
+            reason = f"stated by {len(cites)} articles (checked: same speaker, event, figures and polarity)"
         elif own:
             best = _pick(comparison, own)
             sentence = _finish(_stated(comparison, best))
             text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
             kind = "attributed"
+            why = evaluative(comparison, best, cues) or "first person"
+            reason = f"stated by {len(cites)} articles, each in evaluative words ({why}): attributed"
         else:
             text = _representative(comparison, f)
             kind = "corroborated"
-        out.append({"text": text, "citations": cites, "spans": spans, "fact": f.id, "kind": kind})
+            reason = f"quoted by {len(cites)} articles"
+        out.append({"text": text, "citations": cites, "spans": spans, "fact": f.id, "kind": kind, "reason": reason})
     for f in comparison.facts:
         if f.status != "conflict" or not f.conflict or f.conflict.get("kind") != "number":
             continue
@@ -237,27 +344,31 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                     "citations": list(dict.fromkeys(v["article"] for v in c["values"])),
                     "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
                                "end": v["end"]} for v in c["values"]],
-                    "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"]})
+                    "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
+                    "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")})
     per_article: dict[str, int] = {}
-    # a sentence aligned with another article's (a paraphrase the checks did not confirm) may be said
-    # there too: stated with one citation it could be under-cited, so the synthesis leaves it out
-    near = {al.a.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"} | \
-        {al.b.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"}
-    for f in comparison.facts:
-        if f.status != "unique" or not f.claims:
-            continue
+    # a single-source sentence is stated only when it is shown that no other article states it: its best
+    # alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
+    # under the floor a paraphrase needs, and no other sentence has most of its content words
+    for f in uniques:
         claim = f.claims[0]
-        if claim.quote or not _statable(comparison, claim):
+        if claim.quote or not _statable(comparison, claim) or nearest is None:
             continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
-        if claim.id.split("~")[0] in near or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
+        score, other = _nearest(comparison, claim, nearest)
+        if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
             continue
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
-        per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(_sentence_text(comparison, claim))
-        out.append({"text": f"According to {_label(comparison, aid)}, {_lower_first(sentence)}",
-                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique"})
+        if first_person(claim.text):
+            continue  # someone's own words the quote finder missed: not the outlet's to be attributed to
+        per_article[aid] = per_article.get(aid, 0) + 1
+        closest = f", closest in {_label(comparison, other.rsplit(':', 1)[0])}" if other else ""
+        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
+                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
+                    "reason": f"single source: best alignment with any sentence or clause of another article "
+                              f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})
     seen: set[str] = set()
     unique_out = []
     for item in out:
