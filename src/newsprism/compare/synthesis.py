@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -23,6 +24,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from .. import nlp
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
+from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
@@ -66,15 +68,30 @@ SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|incl
 
 def _stated(comparison: Comparison, claim: Claim) -> str:
     """What the synthesis states for a unit: its sentence, or for a clause the clause alone (its
-    sentence says more than the fact the other articles share), unless the clause cannot stand alone
+    sentence says more than the fact the other articles share, or a sentence cut to its shared part), unless the clause cannot stand alone
     ("which …", "after …", "climbing on …", under five words): then its sentence."""
     if claim.part == "clause":
-        clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
-        first = clause.split(" ", 1)[0].lower()
-        participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
-        if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
-            return clause[0].upper() + clause[1:]
+        clause = _standalone(claim)
+        if clause:
+            return clause
     return _sentence_text(comparison, claim)
+
+
+def _standalone(claim: Claim) -> str | None:
+    """A clause as a statement of its own, or None when it cannot stand alone ("which …", "after …",
+    "climbing on …", under five words)."""
+    clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+    first = clause.split(" ", 1)[0].lower()
+    participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
+    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
+        return clause[0].upper() + clause[1:]
+    return None
+
+
+def _sayable(comparison: Comparison, claim: Claim) -> bool:
+    """May this unit's words be the synthesis' statement? Not a clause that cannot stand alone: its
+    sentence would say more than the fact the other articles share (the clause still supports the fact)."""
+    return claim.part != "clause" or _standalone(claim) is not None
 
 
 def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
@@ -226,18 +243,54 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
     if claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text) \
             or is_headline(text) or is_caption(text):
         return "an attribution, chrome, a fragment, a headline or a caption"
-    stated = _stated(comparison, claim)
+    stated = _stated(comparison, claim) if _sayable(comparison, claim) else claim.text
     if dangling(stated):
         return "its subject is a pronoun with nothing to refer to"
     if re.search(r"\?[”\"’')\]]*\s*$", text):
         return "a question"
     if not SENTENCE_END.search(strip_credit(text).strip()):
         return "no closing stop: a heading or a line cut short"
+    if not _sayable(comparison, claim):
+        return None  # a dependent clause: cited as support, never stated
     return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
     return {"article": claim.article, "sentence": claim.sentence, "start": claim.start, "end": claim.end}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]{3,}|\d[\d,.]*", text) if w.lower() not in STOP_WORDS}
+
+
+def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
+    """The claim cut to the part the other members share: trailing clause pieces (after "; ", " — ", ", and
+    which …", ", after …") of which no more than a third of the content words occur in any other member are
+    cut from its span (a multi-fact sentence cites and states only its shared clause). A clause unit, or a
+    sentence whose every piece is shared, is returned as it is."""
+    if claim.part != "sentence" or not others:
+        return claim
+    a = _article(comparison, claim.article)
+    if a is None:
+        return claim
+    seg = a.article.text[claim.start:claim.end]
+    cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(seg)] + [len(seg)]
+    if len(cuts) < 3:
+        return claim
+    theirs = [_stems(o.text) for o in others if o.article != claim.article]
+    if not theirs:
+        return claim
+    end = len(seg)
+    for lo, hi in reversed(list(zip(cuts, cuts[1:], strict=False))[1:]):
+        mine = _stems(seg[lo:hi])
+        if mine and max(len(mine & t) for t in theirs) / len(mine) > 1 / 3:
+            break
+        end = lo
+    kept = seg[:end].rstrip(" ,;:—–-")
+    if end == len(seg) or len(kept.split()) < 5:
+        return claim
+    cut = replace(claim, end=claim.start + len(kept), text=kept, part="clause")
+    return cut if _statable(comparison, cut) else claim
 
 
 def _centrality(comparison: Comparison, fact: Fact) -> float:
@@ -316,10 +369,14 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         claims = [c for c in f.claims if _statable(comparison, c)]
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
-        own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
+        claims = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
+        claims = [c for c in claims if _sayable(comparison, c)]
+        if not claims:
+            continue  # only dependent clauses: nothing here can be stated without saying more
+        own = [c for c in claims if not c.quote]
+        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
         if plain:
             text = _finish(_stated(comparison, _pick(comparison, plain)))
             kind = "corroborated"
