@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -74,7 +75,7 @@ def _stated(comparison: Comparison, claim: Claim) -> str:
         clause = _standalone(claim)
         if clause:
             return clause
-    return _sentence_text(comparison, claim)
+    return drop_connective(_sentence_text(comparison, claim))
 
 
 def _standalone(claim: Claim) -> str | None:
@@ -163,8 +164,21 @@ DANGLING = re.compile(r"^(?:(?:and|but|so|yet|still|then|also|however|like|unlik
 
 def dangling(text: str) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
-    lifted out of its article."""
-    return bool(DANGLING.match(text.strip().lstrip("“\"‘'(")))
+    lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
+    referent ("This deal offers …", on the parse)."""
+    t = text.strip().lstrip("“\"‘'(")
+    m = DANGLING.match(t)
+    if not m:
+        return False
+    if m.group(0).split()[-1].lower() in ("this", "that", "these", "those") and m.start() == 0:
+        return not _determines_noun(t)
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _determines_noun(text: str) -> bool:
+    first = nlp.parse([text])[0][0]
+    return first.dep_ == "det" and first.head.pos_ in ("NOUN", "PROPN")
 
 
 # a bio or a caption line: "Jane Doe is a staff writer for …", "Photo by …", "Pictured: …"
@@ -174,7 +188,15 @@ BIO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\
 # a dateline alone, a call to action, a question
 CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|share|download|join|learn|find out|"
                   r"get|check out|don['’]t miss)\b", re.IGNORECASE)
-STARTS_BADLY = re.compile(r"^(?:and|but|or|nor|so|yet|which|who|whom|whose|no for|plus|also)\b", re.IGNORECASE)
+STARTS_BADLY = re.compile(r"^(?:or|nor|which|who|whom|whose|no for|plus)\b", re.IGNORECASE)
+# a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
+CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
+
+
+def drop_connective(text: str) -> str:
+    """A sentence without its leading "And"/"But"/"However," ("But both leaders face …" → "Both leaders face …")."""
+    rest = CONNECTIVE.sub("", text.strip(), count=1)
+    return rest[:1].upper() + rest[1:] if rest != text.strip() else text
 SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
@@ -417,7 +439,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
-        sentence = _finish(_sentence_text(comparison, claim))
+        sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
         if first_person(claim.text):
             continue  # someone's own words the quote finder missed: not the outlet's to be attributed to
         per_article[aid] = per_article.get(aid, 0) + 1

@@ -1,0 +1,88 @@
+"""Synthesis rules on texts the tests write (issue 13): only well-formed statements, single-source sentences
+only when nothing in another article aligns with them, a multi-fact sentence cites only its shared clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import compare_analyzed
+from newsprism.compare.synthesis import ill_formed
+from newsprism.settings import DEFAULT
+
+from .conftest import story_articles
+
+
+@pytest.mark.parametrize("text", [
+    "No for an independent Catalan republic.",                       # no verb
+    "A premiere series about the important moments of our time.",    # a noun phrase (page chrome)
+    "Which the police later denied.",                                # hangs on a sentence before it
+    "And the mayor resigned on Tuesday.",
+    "Read more about the earthquake in our live coverage.",         # a call to action
+    "Will the ceasefire hold through the winter?",                   # a question
+    "Jane Doe is a staff writer for the Valley Courier.",            # a bio line
+    "Rescue teams searching the rubble of the school",               # cut short, no finite verb
+])
+def test_ill_formed_statements_are_refused(text: str) -> None:
+    assert ill_formed(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue teams evacuated 1,200 residents on Monday.",
+    "The governor declared a state of emergency for the whole valley.",
+    "Police said the bridge had been closed since the weekend.",
+    "At least 14 people were injured in the floods, the hospital said.",
+    "After the river burst its banks, the army sent 300 soldiers.",
+])
+def test_well_formed_statements_pass(text: str) -> None:
+    assert ill_formed(text) is None, (text, ill_formed(text))
+
+
+STORY = {
+    "Harbor Daily": ("2021-03-02", """Floods hit Marren valley
+
+Rescue teams evacuated 1,200 residents from the Marren valley after the river Tolle burst its banks on Monday; the town's mayor resigned over the state of the flood defences.
+
+The regional governor, Ilse Kovar, declared a state of emergency for the whole valley.
+
+A local brass band cancelled its spring concert because the hall was flooded."""),
+    "Valley Courier": ("2021-03-02", """River Tolle bursts its banks
+
+Rescue teams evacuated 1,200 residents from the Marren valley on Monday after the river Tolle burst its banks.
+
+Governor Ilse Kovar declared a state of emergency for the whole valley on Monday evening.
+
+Engineers had not inspected the Tolle dykes since the spring, the water authority said."""),
+}
+
+
+@pytest.fixture(scope="module")
+def story():  # type: ignore[no-untyped-def]
+    from newsprism.stages import analyze_many
+
+    return analyze_many(story_articles(STORY))
+
+
+@pytest.mark.slow
+def test_a_multi_fact_sentence_cites_and_states_only_its_shared_clause(story) -> None:  # type: ignore[no-untyped-def]
+    c = compare_analyzed(story)
+    texts = {a.id: a.article.text for a in c.articles}
+    evacuated = [s for s in c.synthesis if "evacuated 1,200" in s["text"]]
+    assert evacuated and len(evacuated[0]["citations"]) == 2, c.synthesis
+    assert "mayor" not in evacuated[0]["text"]
+    for sp in evacuated[0]["spans"]:  # no cited span holds the clause only one article states
+        assert "mayor" not in texts[sp["article"]][sp["start"]:sp["end"]]
+
+
+@pytest.mark.slow
+def test_single_source_sentences_only_below_the_alignment_floor(story) -> None:  # type: ignore[no-untyped-def]
+    c = compare_analyzed(story)
+    unique = [s for s in c.synthesis if s["kind"] == "unique"]
+    assert unique, c.synthesis
+    for s in unique:  # labelled as one outlet's alone, with the best alignment score that shows it
+        assert len(s["citations"]) == 1 and " alone, " in s["text"]
+        score = float(s["reason"].split("another article ")[1].split(" <")[0])
+        assert score < DEFAULT.unique_align_max
+    # with no floor at all nothing single-source is stated: nothing shows another article does not say it
+    strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
+    assert not [s for s in strict.synthesis if s["kind"] == "unique"]
+    assert [s for s in strict.synthesis if s["kind"] == "corroborated"]
