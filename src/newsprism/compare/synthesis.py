@@ -23,6 +23,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
+from ..lexicons import babe_words, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
 from .facts import CLAUSE_BREAK
@@ -96,8 +97,21 @@ def _sayable(comparison: Comparison, claim: Claim) -> bool:
 
 
 def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
-    """The plainest unit to state: a whole sentence before a clause, then the shortest."""
-    return min(claims, key=lambda c: (c.part == "clause", len(_stated(comparison, c))))
+    """The plainest unit to state: one without a subjective word (a published lexicon's: BABE's biased
+    words, Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a
+    clause, then the shortest."""
+    return min(claims, key=lambda c: (subjective(_stated(comparison, c)) > 0, c.part == "clause",
+                                      len(_stated(comparison, c))))
+
+
+def subjective(text: str) -> int:
+    """How many words of a sentence a published lexicon marks as subjective or strongly valenced (outside
+    quote marks, and not the words of harm a news report states as fact)."""
+    babe, subj, val = babe_words(), subjectivity(), vader()
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z’'-]+", outside)]
+    return sum(1 for w in words if w not in FACTUAL and w not in STOP_WORDS and (
+        w in babe or subj.get(w, (0.0, 0.0))[1] >= 0.8 or abs(val.get(w, 0.0)) >= 2))
 
 
 def _finish(text: str) -> str:
@@ -285,9 +299,14 @@ def _stems(text: str) -> set[str]:
     return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]{3,}|\d[\d,.]*", text) if w.lower() not in STOP_WORDS}
 
 
+# besides the clause breaks of facts.py, a participle or "with" phrase after a comma ("…, beating some with
+# batons and firing rubber bullets") can add a fact of its own
+PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)")
+
+
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
     """The claim cut to the part the other members share: trailing clause pieces (after "; ", " — ", ", and
-    which …", ", after …") of which no more than a third of the content words occur in any other member are
+    which …", ", after …", ", beating …", ", with …") of which no more than a third of the content words occur in any other member are
     cut from its span (a multi-fact sentence cites and states only its shared clause). A clause unit, or a
     sentence whose every piece is shared, is returned as it is."""
     if claim.part != "sentence" or not others:
@@ -296,7 +315,8 @@ def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -
     if a is None:
         return claim
     seg = a.article.text[claim.start:claim.end]
-    cuts = [0] + [m.start() for m in CLAUSE_BREAK.finditer(seg)] + [len(seg)]
+    cuts = sorted({0, len(seg)} | {m.start() for m in CLAUSE_BREAK.finditer(seg)}
+                  | {m.start() for m in PIECE_BREAK.finditer(seg)})
     if len(cuts) < 3:
         return claim
     theirs = [_stems(o.text) for o in others if o.article != claim.article]
@@ -387,8 +407,13 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
     prime([_stated(comparison, c) for f in corroborated[:settings.synthesis_max_facts] for c in f.claims]
           + [_stated(comparison, f.claims[0]) for f in uniques])
+    score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
     for f in corroborated[:settings.synthesis_max_facts]:
-        claims = [c for c in f.claims if _statable(comparison, c)]
+        # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
+        # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
+        claims = [c for c in f.claims if _statable(comparison, c) and max(
+            (score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
+            default=0.0) >= settings.corroborate_min]
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
         claims = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
