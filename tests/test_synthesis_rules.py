@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare import compare_analyzed
-from newsprism.compare.synthesis import ill_formed
+from newsprism.compare.synthesis import dangling, drop_connective, ill_formed, subjective
 from newsprism.settings import DEFAULT
 
 from .conftest import story_articles
@@ -16,7 +16,7 @@ from .conftest import story_articles
     "No for an independent Catalan republic.",                       # no verb
     "A premiere series about the important moments of our time.",    # a noun phrase (page chrome)
     "Which the police later denied.",                                # hangs on a sentence before it
-    "And the mayor resigned on Tuesday.",
+    "Or the mayor resigned on Tuesday.",  # a connective that is no statement's start
     "Read more about the earthquake in our live coverage.",         # a call to action
     "Will the ceasefire hold through the winter?",                   # a question
     "Jane Doe is a staff writer for the Valley Courier.",            # a bio line
@@ -37,6 +37,20 @@ def test_well_formed_statements_pass(text: str) -> None:
     assert ill_formed(text) is None, (text, ill_formed(text))
 
 
+def test_a_leading_connective_is_dropped_and_a_demonstrative_noun_stands_alone() -> None:
+    assert drop_connective("But both leaders face critics at home.") == "Both leaders face critics at home."
+    assert drop_connective("However, the dam held.") == "The dam held."
+    assert drop_connective("Butter prices rose.") == "Butter prices rose."
+    assert not dangling("This deal offers an opportunity to move in a new direction.")
+    assert dangling("This would represent a turnout of 42 percent.")
+
+
+def test_the_plainest_rendering_avoids_lexicon_subjective_words() -> None:
+    assert subjective("Police launched a brutal crackdown on the stunning protest.") >= 2
+    assert subjective("Police arrested 12 people near the court on Friday.") == 0
+    assert subjective("He called it “a brutal crackdown”.") == 0  # someone's words in quote marks
+
+
 STORY = {
     "Harbor Daily": ("2021-03-02", """Floods hit Marren valley
 
@@ -44,14 +58,18 @@ Rescue teams evacuated 1,200 residents from the Marren valley after the river To
 
 The regional governor, Ilse Kovar, declared a state of emergency for the whole valley.
 
-A local brass band cancelled its spring concert because the hall was flooded."""),
+A local brass band cancelled its spring concert because the hall was flooded.
+
+Police closed the old stone bridge over the Tolle on Tuesday morning."""),
     "Valley Courier": ("2021-03-02", """River Tolle bursts its banks
 
 Rescue teams evacuated 1,200 residents from the Marren valley on Monday after the river Tolle burst its banks.
 
 Governor Ilse Kovar declared a state of emergency for the whole valley on Monday evening.
 
-Engineers had not inspected the Tolle dykes since the spring, the water authority said."""),
+Engineers had not inspected the Tolle dykes since the spring, the water authority said.
+
+Police closed the old stone bridge over the Tolle on Tuesday morning, citing fears that the cracked pillars would give way."""),
 }
 
 
@@ -71,6 +89,17 @@ def test_a_multi_fact_sentence_cites_and_states_only_its_shared_clause(story) ->
     assert "mayor" not in evacuated[0]["text"]
     for sp in evacuated[0]["spans"]:  # no cited span holds the clause only one article states
         assert "mayor" not in texts[sp["article"]][sp["start"]:sp["end"]]
+
+
+@pytest.mark.slow
+def test_a_participle_phrase_one_article_adds_is_not_cited(story) -> None:  # type: ignore[no-untyped-def]
+    c = compare_analyzed(story)
+    texts = {a.id: a.article.text for a in c.articles}
+    bridge = [s for s in c.synthesis if "stone bridge" in s["text"]]
+    assert bridge and len(bridge[0]["citations"]) == 2, c.synthesis
+    assert "citing fears" not in bridge[0]["text"]
+    for sp in bridge[0]["spans"]:
+        assert "pillars" not in texts[sp["article"]][sp["start"]:sp["end"]]
 
 
 @pytest.mark.slow

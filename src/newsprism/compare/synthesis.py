@@ -1,15 +1,25 @@
-"""A neutral account from a Comparison: every sentence cites exactly the articles that support it.
+"""A neutral account from a Comparison: a short list of statements a fact-checker could sign, each citing
+exactly the articles that support it and pointing at the supporting span in each.
 
-Only checked facts: corroborated facts (most outlets and most central first), stated in a
-supporting article's own, non-evaluative words; when every rendering is evaluative (a loaded word,
-a scare quote, a sentence the bias model flags) it is attributed ("According to <outlet>, …").
-Single-source claims are attributed, and only those no other article may also state (a sentence
-aligned with another article's that the checks did not confirm is left out, not under-cited). Page
-chrome, captions, credits ("(REUTERS)", datelines) and bare attribution fragments are never stated. Number conflicts are stated per measure as a range with sources and dates
-("Reported people killed rose from 65 (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)"). Each
-citation points at the span of its supporting sentence. Sentences are taken from the articles — the plainest rendering, in the outlet's own
-voice before a quote — never generated, so nothing is said that no article said. Words an article
-puts in someone's mouth stay attributed to that speaker.
+- **Corroborated facts** (most outlets and most central first), stated only on a pair aligned at
+  ``corroborate_min`` (not on a word two renderings borrow in quote marks alone), in a supporting article's
+  own words: the plainest rendering (no lexicon-subjective word, a whole sentence, the shortest). When every
+  rendering is evaluative (a loaded word, an evaluative phrase or epithet, a scare quote, a hedge, a sentence
+  the bias model flags) or in the first person it is attributed ("According to <outlet>, …").
+- **Multi-fact sentences**: a sentence cites and states only the clause pieces the other members share
+  (trailing pieces none of whose content another member has are cut); a dependent clause ("and which …")
+  supports a fact but is never stated through its whole sentence.
+- **Single-source sentences** only where it is shown that no other article states them: the best alignment
+  score of the sentence or any clause of it with any unit of any other article is below ``unique_align_max``
+  (far under ``paraphrase_min``); that score is the item's reason; labelled "According to <outlet> alone, …".
+- **Well-formed statements only** (:func:`ill_formed`): a finite main verb with its subject on the parse; no
+  question, call to action, bio or caption line, sentence cut short, or start that hangs on a sentence
+  before it; no page chrome, credits, datelines, bare attribution fragments or dangling pronoun subjects.
+- **Number conflicts** per measure as a range with sources and dates ("Reported people killed rose from 65
+  (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)").
+
+Sentences are taken from the articles, never generated, so nothing is said that no article said; words an
+article puts in someone's mouth stay attributed to that speaker. Every item carries its ``reason``.
 """
 
 from __future__ import annotations
@@ -407,12 +417,12 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
     prime([_stated(comparison, c) for f in corroborated[:settings.synthesis_max_facts] for c in f.claims]
           + [_stated(comparison, f.claims[0]) for f in uniques])
-    score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
+    pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
     for f in corroborated[:settings.synthesis_max_facts]:
         # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
         # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
         claims = [c for c in f.claims if _statable(comparison, c) and max(
-            (score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
+            (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
             default=0.0) >= settings.corroborate_min]
         if len({c.article for c in claims}) < 2:
             continue  # what is left after chrome and fragments is no longer corroborated
