@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare import compare_analyzed
-from newsprism.compare.synthesis import dangling, drop_connective, ill_formed, subjective
+from newsprism.compare.synthesis import dangling, drop_connective, ill_formed, subjective, unresolved_person
 from newsprism.settings import DEFAULT
 
 from .conftest import story_articles
@@ -21,6 +21,7 @@ from .conftest import story_articles
     "Will the ceasefire hold through the winter?",                   # a question
     "Jane Doe is a staff writer for the Valley Courier.",            # a bio line
     "Rescue teams searching the rubble of the school",               # cut short, no finite verb
+    "Reading the judgment, Judge Ilse Kovar said.",                  # a bare attribution: nothing said
 ])
 def test_ill_formed_statements_are_refused(text: str) -> None:
     assert ill_formed(text) is not None, text
@@ -43,6 +44,15 @@ def test_a_leading_connective_is_dropped_and_a_demonstrative_noun_stands_alone()
     assert drop_connective("Butter prices rose.") == "Butter prices rose."
     assert not dangling("This deal offers an opportunity to move in a new direction.")
     assert dangling("This would represent a turnout of 42 percent.")
+
+
+def test_a_he_or_she_that_names_no_one_is_not_lifted() -> None:
+    assert unresolved_person("The only information known about him was his surname.", [])
+    assert unresolved_person("Experts have inspected 357,000 homes so far, he said.", [])
+    assert not unresolved_person("Kovar said she would stay in the valley.", ["Kovar"])
+    assert not unresolved_person("The governor said he would stay in the valley.", [])
+    assert not unresolved_person("Officials said the dam held.", [])
+    assert dangling("One is a 72 year old man, was found near the court.")
 
 
 def test_the_plainest_rendering_avoids_lexicon_subjective_words() -> None:
@@ -115,3 +125,27 @@ def test_single_source_sentences_only_below_the_alignment_floor(story) -> None: 
     strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
     assert not [s for s in strict.synthesis if s["kind"] == "unique"]
     assert [s for s in strict.synthesis if s["kind"] == "corroborated"]
+
+
+RISING: dict[str, tuple[str | None, str]] = {  # the Plains Herald's page gives no date
+    "Harbor Daily": ("2021-03-02", """Quake hits Marren
+
+At least 40 people were killed by the earthquake in Marren, officials said on Tuesday."""),
+    "Valley Courier": ("2021-03-04", """Marren quake toll rises
+
+The death toll from the earthquake in Marren has risen to 95, officials said on Thursday."""),
+    "Plains Herald": (None, """Marren counts its dead
+
+The earthquake in Marren killed 61 people, officials said."""),
+}
+
+
+@pytest.mark.slow
+def test_a_rising_count_is_stated_from_its_lowest_to_its_highest_figure() -> None:
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(RISING)))
+    rises = [s for s in c.synthesis if s["kind"] == "conflict" and s.get("label") == "updated"]
+    assert rises, [(f.status, f.statement) for f in c.facts]
+    text = rises[0]["text"]
+    assert "40" in text and "95" in text and "61" not in text, text  # the whole rise, not from an undated figure

@@ -33,7 +33,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
-from ..lexicons import babe_words, subjectivity, vader
+from ..lexicons import babe_words, people_nouns, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
 from .facts import CLAUSE_BREAK
@@ -138,16 +138,18 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS and not first.isupper() else text
 
 
-def _representative(comparison: Comparison, fact: Fact) -> str:
-    claims = [c for c in fact.claims if c.part != "attribution"] or fact.claims
+def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
+    claims = [c for c in claims if c.part != "attribution"] or list(claims)
     own = [c for c in claims if not c.quote]
     if own:
         return _finish(_stated(comparison, _pick(comparison, own)))
     best = min(claims, key=lambda c: len(c.text))
     speaker = best.asserted_by_name or "a speaker"
     # the quoted words alone: “…” inside the sentence, or up to ” when the quote began in an earlier sentence
-    m = re.search(r"“([^”]+)”", best.text) or re.match(r"\s*([^“”]+)”", best.text)
-    words = (m.group(1) if m else best.text.strip().strip("“”\"")).rstrip(", ")
+    m = re.search(r"[“\"]([^”\"]+)[”\"]", best.text) or re.match(r"\s*([^“”\"]+)[”\"]", best.text)
+    words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
+    if words[:1].islower():  # the quote is cut at its start: say so
+        words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
     return _finish(f"{speaker} was quoted as saying: “{words}”")
 
 
@@ -186,11 +188,16 @@ DANGLING = re.compile(r"^(?:(?:and|but|so|yet|still|then|also|however|like|unlik
                       re.IGNORECASE)
 
 
+ONE_OF = re.compile(r"^(?:one|another|the other)\s+(?:is|was)\b", re.IGNORECASE)  # "One is a 72 year old man, …"
+
+
 def dangling(text: str) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
     lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
     referent ("This deal offers …", on the parse)."""
     t = text.strip().lstrip("“\"‘'(")
+    if ONE_OF.match(t):
+        return True
     m = DANGLING.match(t)
     if not m:
         return False
@@ -224,6 +231,7 @@ def drop_connective(text: str) -> str:
 SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "announce", "declare"})
 _parsed: dict[str, str | None] = {}
 
 
@@ -269,6 +277,9 @@ def _parse_problem(doc: Any) -> str | None:
     root = max(sents, key=len).root
     if root.pos_ not in ("VERB", "AUX"):
         return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
+    if root.lemma_ in SPEECH_LEMMAS and '"' not in doc.text and "“" not in doc.text and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children):
+        return f"a bare attribution (“{root.text}” with nothing said)"
     verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
     if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
         return f"the main verb “{root.text}” has no subject (a fragment or a call to action)"
@@ -276,6 +287,38 @@ def _parse_problem(doc: Any) -> str | None:
                                             for c in v.children) for v in verbs):
         return f"the main verb “{root.text}” is not finite (a fragment)"
     return None
+
+
+# nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
+ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson teacher judge justice chief director mayor governor
+officer leader secretary chairman chairwoman ceo founder lawyer attorney prosecutor woman girl boy father mother son
+daughter wife husband witness resident survivor victim driver doctor nurse expert analyst senator lawmaker premier
+king queen prince pope general commander candidate president minister ambassador envoy activist official
+executive head founder owner student child""".split())
+PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def unresolved_person(text: str, names: Sequence[str]) -> bool:
+    """A "he"/"him"/"she"/"her" outside quote marks with no one before it in the sentence that it could
+    stand for (a person's name the article mentions, or a noun for a person: "the president", "a teacher"):
+    lifted out of its article, "The only information known about him …" or "…, he said" names no one."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    m = PERSONAL.search(outside)
+    if not m:
+        return False
+    before = outside[:m.start()]
+    if any(n and n in before for n in names):
+        return False
+    nouns = people_nouns() | ROLE_NOUNS
+    words = re.findall(r"[a-z]+", before.lower())
+    return not any(w in nouns and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
+
+
+def _person_names(comparison: Comparison, article_id: str) -> list[str]:
+    a = _article(comparison, article_id)
+    # names only: a mention the resolver tied to a person may be a pronoun ("he") itself
+    return [m.text for e in (a.entities if a else ()) if e.type == "PERSON" for m in e.mentions
+            if m.text[:1].isupper() and not PERSONAL.fullmatch(m.text)]
 
 
 def _statable(comparison: Comparison, claim: Claim) -> bool:
@@ -292,6 +335,8 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
     stated = _stated(comparison, claim) if _sayable(comparison, claim) else claim.text
     if dangling(stated):
         return "its subject is a pronoun with nothing to refer to"
+    if unresolved_person(stated, _person_names(comparison, claim.article)):
+        return "a “he”/“she” that names no one once the sentence stands alone"
     if re.search(r"\?[”\"’')\]]*\s*$", text):
         return "a question"
     if not SENTENCE_END.search(strip_credit(text).strip()):
@@ -311,13 +356,13 @@ def _stems(text: str) -> set[str]:
 
 # besides the clause breaks of facts.py, a participle or "with" phrase after a comma ("…, beating some with
 # batons and firing rubber bullets") can add a fact of its own
-PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)")
+PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])")
 
 
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
-    """The claim cut to the part the other members share: trailing clause pieces (after "; ", " — ", ", and
-    which …", ", after …", ", beating …", ", with …") of which no more than a third of the content words occur in any other member are
-    cut from its span (a multi-fact sentence cites and states only its shared clause). A clause unit, or a
+    """The claim cut to the part the other members share: leading and trailing clause pieces (after "; ",
+    " — ", ", and which …", ", after …", ", beating …", ", with …", " and <Name> …") of which no more than a
+    third of the content words occur in any other member are cut from its span (a multi-fact sentence cites and states only its shared clause). A clause unit, or a
     sentence whose every piece is shared, is returned as it is."""
     if claim.part != "sentence" or not others:
         return claim
@@ -332,16 +377,28 @@ def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -
     theirs = [_stems(o.text) for o in others if o.article != claim.article]
     if not theirs:
         return claim
-    end = len(seg)
-    for lo, hi in reversed(list(zip(cuts, cuts[1:], strict=False))[1:]):
+    pieces = list(zip(cuts, cuts[1:], strict=False))
+
+    def shared(lo: int, hi: int) -> bool:
         mine = _stems(seg[lo:hi])
-        if mine and max(len(mine & t) for t in theirs) / len(mine) > 1 / 3:
+        return not mine or max(len(mine & t) for t in theirs) / len(mine) > 1 / 3
+
+    end = len(seg)
+    for lo, hi in reversed(pieces[1:]):
+        if shared(lo, hi):
             break
         end = lo
-    kept = seg[:end].rstrip(" ,;:—–-")
-    if end == len(seg) or len(kept.split()) < 5:
+    begin = 0
+    for lo, hi in pieces[:-1]:
+        if hi >= end or shared(lo, hi):
+            break
+        begin = hi
+    raw = seg[begin:end]
+    kept = raw.strip(" ,;:—–-")
+    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5:
         return claim
-    cut = replace(claim, end=claim.start + len(kept), text=kept, part="clause")
+    start = claim.start + begin + raw.find(kept)
+    cut = replace(claim, start=start, end=start + len(kept), text=kept, part="clause")
     return cut if _statable(comparison, cut) else claim
 
 
@@ -367,14 +424,26 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     values = conflict["values"]
     measure = conflict["measure"]
     if conflict["label"] == "updated":
-        ordered = sorted(values, key=lambda v: (v.get("as_of") or "", _number(v["value"])))
-        lo, hi = ordered[0], ordered[-1]
-        return (f"Reported {measure} rose from {lo['value']} ({_value_label(comparison, lo)}) to {hi['value']} "
-                f"({_value_label(comparison, hi)}).")
+        # the whole rise: from the lowest reported figure to the highest (a value with no date of its own is
+        # not put first because of that)
+        lo = min(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        hi = max(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or ""))
+        return (f"Reported {measure} rose from {lo['value'].strip()} ({_value_label(comparison, lo)}) to "
+                f"{hi['value'].strip()} ({_value_label(comparison, hi)}).")
     parts = "; ".join(f"{v['value']} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
     return f"Reports differ on {measure}: {parts}."
+
+
+def _figure(comparison: Comparison, v: Mapping[str, Any]) -> float:
+    """A conflict value's figure: the measured quantity at its span (its lower bound: "at least 65" is 65;
+    "four" is 4), else the digits of its text."""
+    a = _article(comparison, v["article"])
+    q = next((q for q in (a.quantities if a else ()) if q.start == v.get("start") and q.end == v.get("end")), None)
+    if q is not None and q.low is not None:
+        return float(q.low)
+    return _number(str(v["value"]))
 
 
 def _number(text: str) -> float:
@@ -446,7 +515,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             why = evaluative(comparison, best, cues) or "first person"
             reason = f"stated by {len(cites)} articles, each in evaluative words ({why}): attributed"
         else:
-            text = _representative(comparison, f)
+            text = _representative(comparison, claims)
             kind = "corroborated"
             reason = f"quoted by {len(cites)} articles"
         out.append({"text": text, "citations": cites, "spans": spans, "fact": f.id, "kind": kind, "reason": reason})
