@@ -112,15 +112,22 @@ def test_a_participle_phrase_one_article_adds_is_not_cited(story) -> None:  # ty
         assert "pillars" not in texts[sp["article"]][sp["start"]:sp["end"]]
 
 
+def _unique_scores(c) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    out = {}
+    for s in c.synthesis:
+        if s["kind"] == "unique":  # labelled as one outlet's alone, with the best alignment score that shows it
+            assert len(s["citations"]) == 1 and " alone, " in s["text"], s
+            out[s["text"]] = float(s["reason"].split("another article ")[1].split(" <")[0])
+    return out
+
+
 @pytest.mark.slow
 def test_single_source_sentences_only_below_the_alignment_floor(story) -> None:  # type: ignore[no-untyped-def]
-    c = compare_analyzed(story)
-    unique = [s for s in c.synthesis if s["kind"] == "unique"]
-    assert unique, c.synthesis
-    for s in unique:  # labelled as one outlet's alone, with the best alignment score that shows it
-        assert len(s["citations"]) == 1 and " alone, " in s["text"]
-        score = float(s["reason"].split("another article ")[1].split(" <")[0])
-        assert score < DEFAULT.unique_align_max
+    loose = _unique_scores(compare_analyzed(story, DEFAULT.replace(unique_align_max=0.45)))
+    assert loose and all(v < 0.45 for v in loose.values()), loose
+    default = _unique_scores(compare_analyzed(story))
+    assert all(v < DEFAULT.unique_align_max for v in default.values()) and set(default) <= set(loose)
+    assert len(default) < len(loose) or all(v < DEFAULT.unique_align_max for v in loose.values())
     # with no floor at all nothing single-source is stated: nothing shows another article does not say it
     strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
     assert not [s for s in strict.synthesis if s["kind"] == "unique"]

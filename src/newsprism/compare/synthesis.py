@@ -106,12 +106,25 @@ def _sayable(comparison: Comparison, claim: Claim) -> bool:
     return claim.part != "clause" or _standalone(claim) is not None
 
 
-def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
-    """The plainest unit to state: one without a subjective word (a published lexicon's: BABE's biased
-    words, Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a
-    clause, then the shortest."""
-    return min(claims, key=lambda c: (subjective(_stated(comparison, c)) > 0, c.part == "clause",
-                                      len(_stated(comparison, c))))
+def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Claim] = ()) -> Claim:
+    """The plainest unit to state: the fewest figures no other member gives (a figure one article adds is
+    a fact of its own), then one without a subjective word (a published lexicon's: BABE's biased words,
+    Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a clause,
+    then the shortest."""
+    return min(claims, key=lambda c: (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+                                      c.part == "clause", len(_stated(comparison, c))))
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _extra_figures(comparison: Comparison, claim: Claim, members: Sequence[Claim]) -> int:
+    """How many figures of a unit's statement no member of another article gives."""
+    others = [o.text for o in members if o.article != claim.article]
+    if not others:
+        return 0
+    theirs = {f.replace(",", "") for t in others for f in FIGURE.findall(t)}
+    return sum(1 for f in FIGURE.findall(_stated(comparison, claim)) if f.replace(",", "") not in theirs)
 
 
 def subjective(text: str) -> int:
@@ -191,12 +204,17 @@ DANGLING = re.compile(r"^(?:(?:and|but|so|yet|still|then|also|however|like|unlik
 ONE_OF = re.compile(r"^(?:one|another|the other)\s+(?:is|was)\b", re.IGNORECASE)  # "One is a 72 year old man, …"
 
 
+# a fronted phrase whose object is a pronoun: "For that, there are only estimates."
+OBJECT_LEAD = re.compile(r"^(?:for|of|in|on|at|by|with|after|before|despite|because of|beyond|unlike)\s+"
+                         r"(?:that|this|it|them|those|these|him|her)\s*,", re.IGNORECASE)
+
+
 def dangling(text: str) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
     lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
     referent ("This deal offers …", on the parse)."""
     t = text.strip().lstrip("“\"‘'(")
-    if ONE_OF.match(t):
+    if ONE_OF.match(t) or OBJECT_LEAD.match(t):
         return True
     m = DANGLING.match(t)
     if not m:
@@ -356,7 +374,7 @@ def _stems(text: str) -> set[str]:
 
 # besides the clause breaks of facts.py, a participle or "with" phrase after a comma ("…, beating some with
 # batons and firing rubber bullets") can add a fact of its own
-PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])")
+PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s+(?=(?:after|before|when)\s)")
 
 
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
@@ -498,17 +516,18 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         claims = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
         cites = list(dict.fromkeys(c.article for c in claims))
         spans = [_citation(c) for c in claims]
+        members = claims
         claims = [c for c in claims if _sayable(comparison, c)]
         if not claims:
             continue  # only dependent clauses: nothing here can be stated without saying more
         own = [c for c in claims if not c.quote]
         plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
         if plain:
-            text = _finish(_stated(comparison, _pick(comparison, plain)))
+            text = _finish(_stated(comparison, _pick(comparison, plain, members)))
             kind = "corroborated"
             reason = f"stated by {len(cites)} articles (checked: same speaker, event, figures and polarity)"
         elif own:
-            best = _pick(comparison, own)
+            best = _pick(comparison, own, members)
             sentence = _finish(_stated(comparison, best))
             text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
             kind = "attributed"
