@@ -156,3 +156,22 @@ def test_a_rising_count_is_stated_from_its_lowest_to_its_highest_figure() -> Non
     assert rises, [(f.status, f.statement) for f in c.facts]
     text = rises[0]["text"]
     assert "40" in text and "95" in text and "61" not in text, text  # the whole rise, not from an undated figure
+
+
+@pytest.mark.slow
+def test_every_cited_span_holds_the_statements_words(story) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from newsprism.compare.synthesis import _stems
+
+    for floor in (DEFAULT.synthesis_cover_min, 0.9):
+        c = compare_analyzed(story, DEFAULT.replace(synthesis_cover_min=floor))
+        texts = {a.id: a.article.text for a in c.articles}
+        for s in c.synthesis:
+            if s["kind"] not in ("corroborated", "attributed"):
+                continue
+            said = _stems(re.sub(r"^According to [^,]+, ", "", s["text"]))
+            assert len({sp["article"] for sp in s["spans"]}) >= 2, s
+            for sp in s["spans"]:
+                held = _stems(texts[sp["article"]][sp["start"]:sp["end"]])
+                assert len(said & held) >= floor * len(said) - 1, (s["text"], texts[sp["article"]][sp["start"]:sp["end"]])

@@ -498,79 +498,17 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     ``nearest``: each unit's best alignment score with any unit of another article (see
     :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
     shows that no other article states them."""
-    out: list[dict[str, Any]] = []
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
+    corroborated = corroborated[:settings.synthesis_max_facts]
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
-    prime([_stated(comparison, c) for f in corroborated[:settings.synthesis_max_facts] for c in f.claims]
+    prime([_stated(comparison, c) for f in corroborated for c in f.claims]
           + [_stated(comparison, f.claims[0]) for f in uniques])
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
-    for f in corroborated[:settings.synthesis_max_facts]:
-        # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
-        # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
-        claims = [c for c in f.claims if _statable(comparison, c) and max(
-            (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
-            default=0.0) >= settings.corroborate_min]
-        if len({c.article for c in claims}) < 2:
-            continue  # what is left after chrome and fragments is no longer corroborated
-        claims = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
-        cites = list(dict.fromkeys(c.article for c in claims))
-        spans = [_citation(c) for c in claims]
-        members = claims
-        claims = [c for c in claims if _sayable(comparison, c)]
-        if not claims:
-            continue  # only dependent clauses: nothing here can be stated without saying more
-        own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
-        if plain:
-            text = _finish(_stated(comparison, _pick(comparison, plain, members)))
-            kind = "corroborated"
-            reason = f"stated by {len(cites)} articles (checked: same speaker, event, figures and polarity)"
-        elif own:
-            best = _pick(comparison, own, members)
-            sentence = _finish(_stated(comparison, best))
-            text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
-            kind = "attributed"
-            why = evaluative(comparison, best, cues) or "first person"
-            reason = f"stated by {len(cites)} articles, each in evaluative words ({why}): attributed"
-        else:
-            text = _representative(comparison, claims)
-            kind = "corroborated"
-            reason = f"quoted by {len(cites)} articles"
-        out.append({"text": text, "citations": cites, "spans": spans, "fact": f.id, "kind": kind, "reason": reason})
-    for f in comparison.facts:
-        if f.status != "conflict" or not f.conflict or f.conflict.get("kind") != "number":
-            continue
-        c = dict(f.conflict)
-        out.append({"text": conflict_sentence(comparison, c),
-                    "citations": list(dict.fromkeys(v["article"] for v in c["values"])),
-                    "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
-                               "end": v["end"]} for v in c["values"]],
-                    "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
-                    "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")})
-    per_article: dict[str, int] = {}
-    # a single-source sentence is stated only when it is shown that no other article states it: its best
-    # alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
-    # under the floor a paraphrase needs, and no other sentence has most of its content words
-    for f in uniques:
-        claim = f.claims[0]
-        if claim.quote or not _statable(comparison, claim) or nearest is None:
-            continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
-        score, other = _nearest(comparison, claim, nearest)
-        if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
-            continue
-        aid = f.articles()[0]
-        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
-            continue
-        sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
-        if first_person(claim.text):
-            continue  # someone's own words the quote finder missed: not the outlet's to be attributed to
-        per_article[aid] = per_article.get(aid, 0) + 1
-        closest = f", closest in {_label(comparison, other.rsplit(':', 1)[0])}" if other else ""
-        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
-                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
-                    "reason": f"single source: best alignment with any sentence or clause of another article "
-                              f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})
+    out = [item for f in corroborated if (item := _corroborated_item(comparison, f, settings, cues, pair_score))]
+    out += [_conflict_item(comparison, f) for f in comparison.facts
+            if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
+    out += _unique_items(comparison, uniques, settings, nearest)
     seen: set[str] = set()
     unique_out = []
     for item in out:
@@ -578,3 +516,82 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             seen.add(item["text"])
             unique_out.append(item)
     return unique_out
+
+
+def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
+                       cues: Mapping[str, Sequence[FramingCue]] | None,
+                       pair_score: Mapping[frozenset[str], float]) -> dict[str, Any] | None:
+    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+    # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
+    # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
+    claims = [c for c in f.claims if _statable(comparison, c) and max(
+        (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
+        default=0.0) >= settings.corroborate_min]
+    if len({c.article for c in claims}) < 2:
+        return None  # what is left after chrome and fragments is no longer corroborated
+    members = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
+    claims = [c for c in members if _sayable(comparison, c)]
+    if not claims:
+        return None  # only dependent clauses: nothing here can be stated without saying more
+    n = len({c.article for c in members})
+    own = [c for c in claims if not c.quote]
+    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
+    if plain:
+        text = _finish(_stated(comparison, _pick(comparison, plain, members)))
+        kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
+    elif own:
+        best = _pick(comparison, own, members)
+        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)))}"
+        why = evaluative(comparison, best, cues) or "first person"
+        kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
+    else:
+        text = _representative(comparison, claims)
+        kind, reason = "corroborated", f"quoted by {n} articles"
+    # every cited span must hold the statement's words: a member that shares too few of them (the star's
+    # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
+    said = _stems(re.sub(r"^According to [^,]+, ", "", text))
+    kept = [m for m in members if len(said & _stems(m.text)) >= settings.synthesis_cover_min * max(len(said), 1)]
+    if len({m.article for m in kept}) < 2:
+        return None
+    if len(kept) < len(members):
+        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
+                   f"of the statement's words not cited")
+    return {"text": text, "citations": list(dict.fromkeys(m.article for m in kept)),
+            "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+
+
+def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
+    c = dict(f.conflict or {})
+    return {"text": conflict_sentence(comparison, c),
+            "citations": list(dict.fromkeys(v["article"] for v in c["values"])),
+            "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
+                       "end": v["end"]} for v in c["values"]],
+            "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
+            "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")}
+
+
+def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Settings,
+                  nearest: Mapping[str, tuple[float, str]] | None) -> list[dict[str, Any]]:
+    """Single-source sentences, each stated only when it is shown that no other article states it: its best
+    alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
+    under the floor a paraphrase needs, and no other sentence has most of its content words."""
+    out: list[dict[str, Any]] = []
+    per_article: dict[str, int] = {}
+    for f in uniques:
+        claim = f.claims[0]
+        if claim.quote or nearest is None or first_person(claim.text) or not _statable(comparison, claim):
+            continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
+        score, other = _nearest(comparison, claim, nearest)
+        if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
+            continue
+        aid = f.articles()[0]
+        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
+            continue
+        per_article[aid] = per_article.get(aid, 0) + 1
+        sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
+        closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
+        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
+                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
+                    "reason": f"single source: best alignment with any sentence or clause of another article "
+                              f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})
+    return out
