@@ -479,15 +479,14 @@ def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
                 for c in a.claims), default=0.0)
 
 
-def _nearest(comparison: Comparison, claim: Claim,
-             nearest: Mapping[str, tuple[float, str]]) -> tuple[float, str | None]:
-    """The best alignment score of a sentence, or of any clause of it, with any unit of another article,
-    and that unit's id (0 and None when nothing was scored)."""
-    family = claim.id.split("~")[0]
-    best: tuple[float, str | None] = (0.0, None)
+def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, tuple[float, str]]:
+    """Per sentence (the id a clause unit comes from): the best alignment score of the sentence or any clause
+    of it with any unit of another article, and that unit's id."""
+    best: dict[str, tuple[float, str]] = {}
     for cid, (score, other) in nearest.items():
-        if cid.split("~")[0] == family and score > best[0]:
-            best = (score, other)
+        family = cid.split("~")[0]
+        if family not in best or score > best[family][0]:
+            best[family] = (score, other)
     return best
 
 
@@ -577,11 +576,12 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
     under the floor a paraphrase needs, and no other sentence has most of its content words."""
     out: list[dict[str, Any]] = []
     per_article: dict[str, int] = {}
+    by_sentence = _nearest_by_sentence(nearest or {})
     for f in uniques:
         claim = f.claims[0]
         if claim.quote or nearest is None or first_person(claim.text) or not _statable(comparison, claim):
             continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
-        score, other = _nearest(comparison, claim, nearest)
+        score, other = by_sentence.get(claim.id.split("~")[0], (0.0, ""))
         if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
             continue
         aid = f.articles()[0]
