@@ -36,6 +36,7 @@ from .. import nlp
 from ..lexicons import babe_words, people_nouns, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
+from ..stages.bias_words import is_candidate, score_token
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
@@ -183,6 +184,29 @@ def evaluative(comparison: Comparison, claim: Claim,
                 and cue.text.lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
     return None
+
+
+_word_bias: dict[str, str | None] = {}
+
+
+def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
+    """The framing stage's word-level bias tagger (trained on BABE) run over a statement before it is said
+    in the synthesis' own voice, at the lower ``synthesis_loaded_min``: a word it leans towards loaded
+    ("paltry", "dwarfing") outside quote marks makes the statement the outlet's, or None."""
+    key = f"{settings.synthesis_loaded_min}|{text}"
+    if key not in _word_bias:
+        if len(_word_bias) > 20000:
+            _word_bias.clear()
+        outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+        found = None
+        for tok in nlp.parse([outside])[0]:
+            if is_candidate(tok) and tok.lower_ not in FACTUAL:
+                p = score_token(tok).probability
+                if p >= settings.synthesis_loaded_min:
+                    found = f"loaded “{tok.text}” (word tagger {p:.2f})"
+                    break
+        _word_bias[key] = found
+    return _word_bias[key]
 
 
 def first_person(text: str) -> bool:
@@ -534,18 +558,21 @@ def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
         return None  # only dependent clauses: nothing here can be stated without saying more
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote]
-    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
+    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
+             and loaded_word(_stated(comparison, c), settings) is None]
     if plain:
         text = _finish(_stated(comparison, _pick(comparison, plain, members)))
         kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
-    elif own:
+    elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
         best = _pick(comparison, own, members)
         text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)))}"
-        why = evaluative(comparison, best, cues) or "first person"
+        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
-    else:
-        text = _representative(comparison, claims)
+    elif quoted := [c for c in claims if c.quote]:
+        text = _representative(comparison, quoted)
         kind, reason = "corroborated", f"quoted by {n} articles"
+    else:
+        return None  # only first-person words no quote finder tied to a speaker
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
