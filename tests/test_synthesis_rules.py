@@ -55,6 +55,14 @@ def test_a_he_or_she_that_names_no_one_is_not_lifted() -> None:
     assert dangling("One is a 72 year old man, was found near the court.")
 
 
+def test_a_word_the_bias_tagger_leans_towards_loaded_makes_a_statement_evaluative() -> None:
+    from newsprism.compare.synthesis import loaded_word
+
+    assert loaded_word("Per its paltry $1 billion acquisition of Instagram, Facebook will keep the brand.")
+    assert loaded_word("Three of the planets are located firmly in the habitable zone.") is None
+    assert loaded_word("He called the offer “paltry” on Friday.") is None  # someone's word in quote marks
+
+
 def test_the_plainest_rendering_avoids_lexicon_subjective_words() -> None:
     assert subjective("Police launched a brutal crackdown on the stunning protest.") >= 2
     assert subjective("Police arrested 12 people near the court on Friday.") == 0
