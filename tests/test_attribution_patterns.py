@@ -291,3 +291,48 @@ def test_a_plural_nominal_is_never_resolved_to_one_person():
     q = _speaker_of("Harbour March\n\nThe adviser, Anna Berg, backed the harbour plan on Monday. His advisers said "
                     "that the harbour plan would flood the old town.", "flood the old town")
     assert q.speaker != "Anna Berg" and "nominal" not in q.rule
+
+
+# --- pattern 11: definite role phrases refer back; names apposed at the end of a subject phrase
+
+
+def test_role_phrase_is_not_resolved_to_a_person_introduced_much_later():
+    text = ("Storm Toll Rises\n\nThe head of the national relief office said 40 people were still missing in the "
+            "hills on Sunday.\n\nThe coast road was closed for a second day, and the ferries stayed in port. "
+            "Schools in the region will stay shut until Wednesday, when engineers expect to finish their checks "
+            "of the bridges and the main tunnel. Farmers counted their losses in the lowlands, where the water "
+            "stood a metre deep in the fields. Power was back in most towns by the evening, the grid operator "
+            "said, but thousands of homes in the valleys still had no water.\n\n"
+            "Harbour Mayor Dana Kovic, the head of the city council, said 12 people were hurt in the city.")
+    qs = _analyze(text).quotes
+    missing = _find(qs, "40 people were still missing")
+    assert missing.speaker != "Dana Kovic", missing
+    assert _find(qs, "12 people were hurt").speaker == "Dana Kovic"
+
+
+def test_role_phrase_may_point_ahead_to_the_one_person_given_that_title_nearby():
+    qs = _analyze("School Collapse\n\nThe region's secretary of health has announced that nine people died at "
+                  "the school.\n\n\"My condolences to their families,\" tweeted Ilse Marroquin, the secretary of "
+                  "health.").quotes
+    assert _find(qs, "nine people died").speaker == "Ilse Marroquin"
+
+
+def test_name_apposed_at_the_end_of_a_long_subject_phrase_is_the_speaker():
+    qs = _analyze("Quake Toll\n\nThe toll rose to 90, officials said.\n\nThe head of the national civil "
+                  "protection agency, Luis Ortega Brand, said 50 people were killed in the capital.").quotes
+    assert _find(qs, "50 people were killed").speaker == "Luis Ortega Brand"
+
+
+def test_nominal_of_one_side_is_not_tied_to_the_title_of_the_other():
+    qs = _analyze("Campaign Notes\n\nRepublican presidential nominee Walter Brandt spoke in Ohio on Monday. "
+                  "Brandt said the economy was weak.\n\nThe Democratic presidential nominee said the economy "
+                  "was strong.").quotes
+    q = _find(qs, "the economy was strong")
+    assert q.speaker != "Walter Brandt", q
+
+
+def test_generic_organisation_noun_is_the_subject_of_its_own_clause():
+    qs = _analyze("Deal Done\n\nHarbrook will buy the ferry operator Seaglide for $2 billion in cash, the company "
+                  "announced.\n\nSeaglide has 400 boats, the company said last year.").quotes
+    q = _find(qs, "will buy the ferry operator")
+    assert q.speaker == "Harbrook" and "org_noun_subject" in q.rule, q

@@ -118,11 +118,11 @@ class Resolver:
         nobody named earlier holds it may it point ahead, to the one person given that very title (not merely
         a generic head) within ``ROLE_AHEAD_CHARS`` ("Mexico's education secretary announced … “…,” tweeted
         Aurelio Nuño, the secretary of education")."""
-        candidates = self._role_holders(role, lambda c: self._named_before(c, before), generic=True)
+        candidates = self._role_holders(role, lambda c: self.named_before(c, before), generic=True)
         if not candidates and role.nationality is not None:
             # "the Texas governor" for a man introduced only as "Gov. Perry": the title alone, when one
             # person holds it and nothing is known of his nationality
-            candidates = [c for c in self.clusters if c.type == "PERSON" and self._named_before(c, before)
+            candidates = [c for c in self.clusters if c.type == "PERSON" and self.named_before(c, before)
                           and role.head in {r.head for r in c.roles} and not any(r.nationality for r in c.roles)]
             if len(candidates) > 1:
                 return None
@@ -154,8 +154,9 @@ class Resolver:
                 out.append(c)
         return out
 
-    def _named_before(self, c: Cluster, before: int) -> bool:
-        return any(m.start < before and m.rule not in ("role", "pronoun") and m.start not in self.quote_chars
+    def named_before(self, c: Cluster, before: int) -> bool:
+        """Named (not only pointed at by a role phrase or pronoun) before ``before``, outside quotation marks."""
+        return any(m.start < before and m.rule not in ("role", "role_ahead", "pronoun") and m.start not in self.quote_chars
                    for m in c.mentions)
 
     def antecedent(self, before: int, person_only: bool = True, gender: str | None = None) -> Cluster | None:
@@ -183,7 +184,7 @@ class Resolver:
 
 def _first_named(c: Cluster) -> int:
     """Where a referent is first named (a role phrase or pronoun pointing at it does not count)."""
-    return min((m.start for m in c.mentions if m.rule not in ("role", "pronoun")), default=-1)
+    return min((m.start for m in c.mentions if m.rule not in ("role", "role_ahead", "pronoun")), default=-1)
 
 
 def _is_subject_at(doc: Any, char: int) -> bool:
@@ -542,7 +543,7 @@ def _add_role_mentions(resolver: Resolver) -> None:
             if role is None or chunk.root.ent_type_ or not definite:
                 continue
             target = resolver.match_role(role, chunk.start_char)
-            rule = "role"
+            rule = "role" if target is None or resolver.named_before(target, chunk.start_char) else "role_ahead"
         if target is None:
             continue
         target.mentions.append(Mention(start=chunk.start_char, end=chunk.end_char, text=chunk.text, rule=rule))

@@ -262,6 +262,7 @@ def _noun_phrase(token: "Token") -> str:
 class Speaker:
     name: str | None
     id: str | None
+    how: str | None = None  # a resolution step worth naming in the quote's rule ("org_noun_subject")
 
 
 def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
@@ -344,7 +345,30 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
         c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
     if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
-        return _last_organisation(resolver, tok.idx, low)
+        own = _reported_subject(tok, resolver) if low in GENERIC_ORG_NOUNS else None
+        return own or _last_organisation(resolver, tok.idx, low)
+    return None
+
+
+def _reported_subject(tok: "Token", resolver: Resolver) -> Speaker | None:
+    """"Acme will buy Brightline for $2 billion, the company announced": a generic organisation noun speaking
+    of its own clause refers to that clause's subject when it is a name the model did not tag as a person
+    (the most salient antecedent: the subject of the sentence, not the last organisation named)."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
+            continue
+        cluster = resolver.cluster_at(subj.idx, subj.idx + len(subj))
+        if cluster is not None and cluster.type in ("ORG", "FAC"):
+            return Speaker(cluster.name, entity_id(cluster.type, cluster.name), "org_noun_subject")
+        if cluster is not None and cluster.type != "PERSON":
+            continue  # a place ("Spain will …, the agency said") is not the company
+        name = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ == "compound" or t.i == subj.i)
+                and t.pos_ == "PROPN"]
+        return Speaker(" ".join(t.text for t in name), None, "org_noun_subject")
     return None
 
 
@@ -685,7 +709,8 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         redundant = via is not None and speaker.name is not None and via.lower() in speaker.name.lower()
         quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=speaker.name,
                             speaker_id=speaker.id, cue=cue, kind="partial" if embedded else "direct",
-                            via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
+                            via=None if redundant else via, sentence=s_idx,
+                            rule=f"{rule}; {speaker.how}" if rule and speaker.how else rule or "unattributed"))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
     return _with_reported(quotes, doc, sentences, resolver, settings)
@@ -989,7 +1014,7 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
     if via is not None and via.lower() in speaker.name.lower():
         via = None
     return Quote(text=text, start=c_start, end=c_end, speaker=speaker.name, speaker_id=speaker.id,
-                 cue=_cue_text(tok), kind="reported", via=via, rule=rule)
+                 cue=_cue_text(tok), kind="reported", via=via, rule=f"{rule}; {speaker.how}" if speaker.how else rule)
 
 
 def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],
