@@ -33,7 +33,11 @@ KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_AR
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
 APPOS_END_MAX_TOKENS = 14  # how far into a subject phrase a person's name apposed at its end may stand
-ROLE_AHEAD_CHARS = 400  # how far ahead a role phrase with no earlier holder may find the one person given that title
+# nouns of organisations: a role phrase headed by one never points ahead to a person ("another company, Viber")
+ORGANISATION_HEADS = {"company", "firm", "agency", "paper", "newspaper", "network", "broadcaster", "channel", "party",
+                      "organisation", "organization", "ministry", "department", "court", "government", "committee",
+                      "union", "outlet", "station", "magazine", "bank", "council", "commission", "university",
+                      "institute", "foundation", "group", "office", "bureau", "administration"}
 INVERTED_SPEECH = {"said", "says", "added", "asked", "wrote", "tweeted", "continued", "explained", "noted"}
 MODIFIER_TYPES = {"NORP", "GPE", "LOC"}  # names that, modifying a common noun, describe it ("the US president")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -114,21 +118,24 @@ class Resolver:
 
     def match_role(self, role: Role, before: int) -> Cluster | None:
         """The person a role phrase at ``before`` stands for. A definite role phrase refers back: to a holder
-        named earlier ("the head of the agency" is not the mayor introduced three paragraphs later). Only where
-        nobody named earlier holds it may it point ahead, to the one person given that very title (not merely
-        a generic head) within ``ROLE_AHEAD_CHARS`` ("Mexico's education secretary announced … “…,” tweeted
-        Aurelio Nuño, the secretary of education")."""
+        named earlier ("the head of the agency" is not the mayor introduced three paragraphs later, who is only
+        a head by the generic-title rule). Only where nobody named earlier holds it may it point ahead, to the
+        one person the article gives that very title ("Mexico's education secretary announced … “…,” tweeted
+        Aurelio Nuño, the secretary of education"); never for an organisation noun ("the company" is no person,
+        whatever the model typed the name apposed to it)."""
         candidates = self._role_holders(role, lambda c: self.named_before(c, before), generic=True)
         if not candidates and role.nationality is not None:
             # "the Texas governor" for a man introduced only as "Gov. Perry": the title alone, when one
-            # person holds it and nothing is known of his nationality
-            candidates = [c for c in self.clusters if c.type == "PERSON" and self.named_before(c, before)
-                          and role.head in {r.head for r in c.roles} and not any(r.nationality for r in c.roles)]
-            if len(candidates) > 1:
+            # person in the article holds it and nothing is known of his nationality
+            holders = [c for c in self.clusters if c.type == "PERSON" and role.head in {r.head for r in c.roles}
+                       and not any(r.nationality for r in c.roles)]
+            if len(holders) > 1:
                 return None
+            candidates = [c for c in holders if self.named_before(c, before)]
         if not candidates:
-            ahead = self._role_holders(role, lambda c: before <= _first_named(c) < before + ROLE_AHEAD_CHARS,
-                                       generic=False)
+            if role.head in ORGANISATION_HEADS:
+                return None
+            ahead = self._role_holders(role, lambda c: _first_named(c) >= before, generic=False)
             return ahead[0] if len(ahead) == 1 else None
         if len(candidates) == 1:
             return candidates[0]
