@@ -339,3 +339,20 @@ def test_generic_organisation_noun_is_the_subject_of_its_own_clause():
                   "announced.\n\nSeaglide has 400 boats, the company said last year.").quotes
     q = _find(qs, "will buy the ferry operator")
     assert q.speaker == "Harbrook" and "org_noun_subject" in q.rule, q
+
+
+def test_a_persons_possession_is_not_the_person():
+    from spacy.tokens import Span
+
+    from newsprism import nlp
+    from newsprism.stages.entities import find_clusters
+
+    doc = nlp.parse(["Ines Okafor runs the firm. Okafor’s Brightline will buy Seaglide, the company announced."])[0]
+    words = [t.text for t in doc]
+    first, owner = words.index("Ines"), words.index("Okafor", words.index("Ines") + 2)
+    # the model's reading on real pages: the possessor and the thing owned typed as one person
+    doc.ents = [Span(doc, first, first + 2, label="PERSON"), Span(doc, owner, owner + 3, label="PERSON")]
+    clusters = find_clusters(doc).clusters
+    brightline = next(c for c in clusters if "Brightline" in c.name)
+    assert brightline.type != "PERSON" and brightline.name == "Brightline", brightline
+    assert any(m.rule == "possessed_by_person" for m in brightline.mentions)

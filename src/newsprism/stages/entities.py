@@ -406,8 +406,28 @@ def _typed_spans(ents: Sequence["Span"], labels: dict[str, str], max_zipf: float
             if tail is not None:
                 raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
                 continue
+        owned = _owned_by_person(span, ents, labels) if label == "PERSON" else None
+        if owned is not None:
+            raw.append((owned, labels.get(_key(owned), "ORG") if labels.get(_key(owned)) != "PERSON" else "ORG",
+                        "possessed_by_person"))
+            continue
         raw.append((span, label, "ner"))
     return raw
+
+
+def _owned_by_person(span: "Span", ents: Sequence["Span"], labels: dict[str, str]) -> "Span | None":
+    """"Zuckerberg’s Facebook" typed as one person: a name with a possessive inside, whose possessor is a person
+    named elsewhere, is the thing that person owns or leads (the words after the possessive), not the person."""
+    marks = [t.i for t in span if t.text in ("’s", "'s", "’", "'") and t.i < span.end - 1]
+    if len(marks) != 1 or marks[0] == span.start:
+        return None
+    owner = span.doc[marks[0] - 1]
+    named_elsewhere = any(labels[_key(e)] == "PERSON" and not (e.start <= owner.i < e.end)
+                          and owner.lower_ in {t.lower_ for t in e} for e in ents)
+    owned = span.doc[marks[0] + 1:span.end]
+    if not named_elsewhere or not all(t.is_title or t.is_upper for t in owned):
+        return None
+    return owned
 
 
 def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) -> list["Span"]:

@@ -55,6 +55,7 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily",
 DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release",
                   "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
                   "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
+SELF_REPORTING_NOUNS = {"company", "firm"}  # organisation nouns whose reported clause is about the body itself
 SPEECH_NOUNS = {"response", "answer", "remark", "comment", "reply", "message", "word", "tweet", "post", "speech",
                 "testimony", "argument", "retort", "explanation"}  # "his response was to say …": he says it
 NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
@@ -345,15 +346,17 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
         c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
     if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
-        own = _reported_subject(tok, resolver) if low in GENERIC_ORG_NOUNS else None
+        own = _reported_subject(tok, resolver) if low in SELF_REPORTING_NOUNS else None
         return own or _last_organisation(resolver, tok.idx, low)
     return None
 
 
 def _reported_subject(tok: "Token", resolver: Resolver) -> Speaker | None:
-    """"Acme will buy Brightline for $2 billion, the company announced": a generic organisation noun speaking
-    of its own clause refers to that clause's subject when it is a name the model did not tag as a person
-    (the most salient antecedent: the subject of the sentence, not the last organisation named)."""
+    """"Acme will buy Brightline for $2 billion, the company announced": a company noun speaking of its own
+    clause refers to that clause's subject when it is an organisation's name, or a name nothing in the article
+    makes a person (the most salient antecedent: the subject of the sentence, not the last organisation named).
+    Only nouns of bodies that announce their own doings: a newspaper or agency reports on others ("Haley has
+    sought …, the newspaper writes")."""
     verb = tok.head
     if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
         return None
@@ -364,8 +367,8 @@ def _reported_subject(tok: "Token", resolver: Resolver) -> Speaker | None:
         cluster = resolver.cluster_at(subj.idx, subj.idx + len(subj))
         if cluster is not None and cluster.type in ("ORG", "FAC"):
             return Speaker(cluster.name, entity_id(cluster.type, cluster.name), "org_noun_subject")
-        if cluster is not None and cluster.type != "PERSON":
-            continue  # a place ("Spain will …, the agency said") is not the company
+        if cluster is not None:
+            continue  # a person or a place ("Spain will …, the company said") is not the company
         name = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ == "compound" or t.i == subj.i)
                 and t.pos_ == "PROPN"]
         return Speaker(" ".join(t.text for t in name), None, "org_noun_subject")
