@@ -123,7 +123,7 @@ class Settings:
     paraphrase_min: float = _s(0.40, "Combined score above which two mutually-best claims are a paraphrase of one fact.", "compare")
     conflict_min: float = _s(0.45, "Combined score above which two claims with different values are a conflict.", "compare")
     same_thing_max_ratio: float = _s(1000.0, "Two figures of one measure this many times apart measure different things and are not compared.", "compare")
-    corroborate_min: float = _s(0.55, "Combined alignment score two claims need before the checked path lets one corroborate the other.", "compare")
+    corroborate_min: float = _s(0.55, "Combined alignment score two claims need before the checked path lets one corroborate the other (with pair_model off).", "compare")
     corroborate_number_tolerance: float = _s(0.1, "Two figures of one measure corroborate one fact only within this relative difference (39 vs 40).", "compare")
     pair_model: bool = _s(True, "Checked corroboration asks the learned pair verifier (models/fact_pairs.json, BASIL pairs labelled by hand) instead of the combined score's corroborate_min.", "compare")
     pair_min: float = _s(0.55, "Probability the pair verifier needs before one unit corroborates another (chosen on news-dev: 0.5 and 0.6 found fewer right facts per wrong one).", "compare")

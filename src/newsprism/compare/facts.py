@@ -105,10 +105,11 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         uf.find(cid)
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
-        def prob(al: Alignment) -> float:
-            return verdicts.get((al.a, al.b), (0.0, ""))[0]
-        checked = [replace(al, score=prob(al)) for al in alignments if prob(al) >= settings.pair_min]
-        agree = [al for al in alignments if prob(al) >= settings.pair_agree_min]
+        none: Verdict = (0.0, "", False)
+        checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
+                   if verdicts.get((al.a, al.b), none)[2]]
+        agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
+                 or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
@@ -128,12 +129,19 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
+Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
+
+
 def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
-                  verifier: Verifier) -> dict[tuple[str, str], tuple[float, str]]:
-    """The pair verifier's probability and reason for each aligned pair the structured checks let through
-    (both orders of a pair are keyed)."""
+                  verifier: Verifier) -> dict[tuple[str, str], Verdict]:
+    """The pair verifier's verdict on each aligned pair the structured checks let through (both orders of a
+    pair are keyed): accepted at ``pair_min``, or when the two share a figure of one measure ("more than 30
+    pages": the measured figure, or the aligner's number of one unit) and their combined score reaches
+    ``corroborate_min`` (shared figures are rare in the model's
+    training pairs, so it weighs them little)."""
     model = load_pair_model()
-    out: dict[tuple[str, str], tuple[float, str]] = {}
+    settings = verifier.settings
+    out: dict[tuple[str, str], Verdict] = {}
     for al in alignments:
         if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
             continue
@@ -141,7 +149,14 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         if verifier.refuse(a, b) is not None:
             continue
         feats = pair_features(a, b, al, verifier)
-        verdict = (round(model.probability(feats), 3), model.reason(feats))
+        p, reason = round(model.probability(feats), 3), model.reason(feats)
+        if p >= settings.pair_min:
+            verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
+        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min:
+            verdict = (p, f"the same figure of one measure and combined score {al.score:.2f} >= corroborate_min "
+                          f"{settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+        else:
+            verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
     return out
 
@@ -152,7 +167,7 @@ def _strong(al: Alignment) -> bool:
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
                 verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = (),
-                verdicts: dict[tuple[str, str], tuple[float, str]] | None = None,
+                verdicts: dict[tuple[str, str], Verdict] | None = None,
                 strong: Callable[[Alignment], bool] = _strong) -> list[Fact]:
     """Facts as stars, not chains: the unit aligned with most others states the fact, and the other
     articles join with the units aligned *directly* with that statement and not refused by the verifier
@@ -220,12 +235,12 @@ def _family(claim: Claim) -> str:
     return claim.id.split("~")[0]
 
 
-def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], tuple[float, str]] | None
+def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], Verdict] | None
             ) -> dict[str, tuple[float, str]]:
     """Each member's pair-verifier probability and reason against the anchor (the anchor: its best)."""
     if not verdicts or len(members) < 2:
         return {}
-    out = {m.id: verdicts[(anchor, m.id)] for m in members if (anchor, m.id) in verdicts}
+    out = {m.id: verdicts[(anchor, m.id)][:2] for m in members if (anchor, m.id) in verdicts}
     if out:
         best = max(out.values())
         out[anchor] = (best[0], f"the statement unit; {best[1]}")
