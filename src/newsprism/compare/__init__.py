@@ -30,7 +30,9 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     named = add_naming_cues(link_across(analyzed), settings)
     linked, topic = relative_framing(named, settings)
     groups = [fact_units(a, settings) for a in linked]
-    alignments = align(groups, settings, candidates=settings.check_corroboration and settings.pair_model)
+    nearest: dict[str, tuple[float, str]] = {}
+    alignments = align(groups, settings, candidates=settings.check_corroboration and settings.pair_model,
+                       nearest=nearest)
     facts = build_facts(linked, alignments, settings, Verifier(linked, settings))
     facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
@@ -52,4 +54,4 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
                             alignments=tuple(al for al in alignments if al.relation != "candidate"))
     # evaluative wording is judged on every cue, also the loaded words the story's outlets share
     cues = {a.id: a.framing for a in named}
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues)))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest)))

@@ -28,11 +28,14 @@ def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
 
 
 def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
-          aligner: EmbeddingAligner | None = None, candidates: bool = False) -> list[Alignment]:
+          aligner: EmbeddingAligner | None = None, candidates: bool = False,
+          nearest: dict[str, tuple[float, str]] | None = None) -> list[Alignment]:
     """For every claim, its best match in each other article, classed (pairs listed once). With
     ``candidates``, best matches under ``paraphrase_min`` but at least ``candidate_min``, and the next
     ``candidate_top`` best matches at least ``candidate_min``, are kept too, as relation ``candidate`` (for
-    the pair verifier; no other relation reads them)."""
+    the pair verifier; no other relation reads them). ``nearest``, when given, is filled with each claim's
+    best combined score against any claim of any other article and that claim's id, however low (what shows
+    a single-source sentence has no counterpart elsewhere)."""
     aligner = aligner or get_aligner(settings)
     flat = [c for g in groups for c in g]
     # word and name rarity over whole claims: a clause repeats its sentence's words and would count them twice
@@ -53,6 +56,11 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
             combined = m["combined"]
             best_j = combined.argmax(axis=1)
             best_i = combined.argmax(axis=0)
+            if nearest is not None:
+                for a, b in enumerate(best_j):
+                    _keep(nearest, gi[a].id, float(combined[a, b]), gj[int(b)].id)
+                for b, a in enumerate(best_i):
+                    _keep(nearest, gj[b].id, float(combined[a, b]), gi[int(a)].id)
             pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
             extra: set[tuple[int, int]] = set()
             if candidates and settings.candidate_top > 1:
@@ -76,3 +84,8 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
                                    scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
                     out[(al.a, al.b)] = al
     return sorted(out.values(), key=lambda al: -al.score)
+
+
+def _keep(nearest: dict[str, tuple[float, str]], cid: str, score: float, other: str) -> None:
+    if cid not in nearest or score > nearest[cid][0]:
+        nearest[cid] = (round(score, 3), other)
