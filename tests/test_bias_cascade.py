@@ -51,7 +51,9 @@ def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_article
         return {(a.id, c.start, c.end, c.cue) for a in analyze_many(articles, settings) for c in a.framing
                 if c.cue in ("loaded", "biased_sentence")}
 
-    cascade, minilm = cues(DEFAULT.replace(bias_encoder="cascade")), cues(DEFAULT.replace(bias_encoder="minilm"))
+    # (MiniLM run the way the cascade runs it: bias_cascade_encoder)
+    cascade = cues(DEFAULT.replace(bias_encoder="cascade"))
+    minilm = cues(DEFAULT.replace(bias_encoder="minilm", encoder=DEFAULT.bias_cascade_encoder))
     assert minilm and cascade == minilm
 
 
@@ -75,3 +77,32 @@ def test_similarity_matrices_equal_the_pairwise_scores(analyzed_examples) -> Non
         assert matrix.shape == (len(left), len(right))
         assert np.allclose(matrix, expected, atol=1e-12), name
     assert pairs["term"][0].max() > 0 and pairs["entity"][0].max() > 0  # the examples share words and names
+
+
+@pytest.mark.slow
+def test_cascade_runs_its_encoder_on_the_sentences_it_sends(example_articles, seed_articles,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+
+    calls: list[tuple[str, list[str]]] = []
+    real = nlp._encode
+
+    def counting(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        calls.append((encoder, list(texts)))
+        return real(texts, encoder)
+
+    monkeypatch.setattr(nlp, "_encode", counting)
+    articles = [*example_articles, *seed_articles]
+    for cascade_encoder in ("onnx-int8", "onnx"):
+        nlp._cache.clear()
+        calls.clear()
+        analyzed = analyze_many(articles, DEFAULT.replace(bias_cascade_encoder=cascade_encoder, encoder="onnx"))
+        sentences = {s.text for a in analyzed for s in a.sentences}
+        int8 = {t for e, ts in calls if e == "onnx-int8" for t in ts}
+        if cascade_encoder == "onnx-int8":
+            assert int8 and int8 <= sentences  # only sentences the cascade sends, never claims
+            assert len(int8) < len(sentences)
+        else:
+            assert not int8

@@ -6,7 +6,8 @@ and checks (similar sentences with different numbers) read the vectors from this
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
 transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade`` (the default)
 every sentence gets a static vector, the bias score is estimated from it, and MiniLM encodes only the
-sentences where the estimate could change a verdict (``stages/bias_cascade.py``), with the claims; the
+sentences where the estimate could change a verdict (``stages/bias_cascade.py``; by ``bias_cascade_encoder``, int8
+weights by default), and the claims (by ``encoder``); the
 stage then shares the scores too. Over many articles, :func:`vectors_batch` encodes all their texts in one
 call, so the encoder's batches are full and sorted by length.
 """
@@ -107,8 +108,9 @@ def vectors_stage(ctx: StageContext) -> ArticleVectors:
 
 
 def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list[ArticleVectors]:
-    """Static vectors for every sentence; MiniLM, in one call over all articles, for the claims the checks
-    compare and the sentences the cascade sends; the bias score of every sentence."""
+    """Static vectors for every sentence; MiniLM, in one call over all articles, for the sentences the cascade
+    sends (by ``bias_cascade_encoder``: int8 weights by default) and for the claims the checks compare (by
+    ``encoder``; one call for both when the two settings agree); the bias score of every sentence."""
     static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
     sent: list[list[str]] = []
     for c, vectors in zip(contexts, static, strict=True):
@@ -116,10 +118,15 @@ def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list
         tokens = [_tokens(c.doc, s) for s in sentences]
         send = needs_minilm(vectors.matrix, tokens, settings) if sentences else []
         sent.append([s.text for s, chosen in zip(sentences, send, strict=True) if chosen])
-    full = _encode_all([list(dict.fromkeys(s + number_claims(c.values["claims"], settings)))
-                        for s, c in zip(sent, contexts, strict=True)], settings.encoder)
+    claims = [number_claims(c.values["claims"], settings) for c in contexts]
+    if settings.bias_cascade_encoder == settings.encoder:  # one encoder call for both
+        full = _encode_all([list(dict.fromkeys(s + c)) for s, c in zip(sent, claims, strict=True)], settings.encoder)
+        claim_vectors = full
+    else:
+        full = _encode_all(sent, settings.bias_cascade_encoder)
+        claim_vectors = _encode_all(claims, settings.encoder)
     out = []
-    for vectors, minilm, chosen in zip(static, full, sent, strict=True):
+    for vectors, minilm, claimed, chosen in zip(static, full, claim_vectors, sent, strict=True):
         texts = list(vectors.texts)
         scores = [float(v) for v in sigmoid(bias_estimate(vectors.matrix)[0])] if texts else []
         notes: list[str | None] = []
@@ -132,7 +139,7 @@ def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list
                 notes.append(None)
             else:
                 notes.append(estimate_note(vectors.matrix[i], settings))
-        out.append(ArticleVectors(sentences=vectors, claims=minilm, bias_scores=tuple(scores),
+        out.append(ArticleVectors(sentences=vectors, claims=claimed, bias_scores=tuple(scores),
                                   bias_notes=tuple(notes)))
     return out
 
