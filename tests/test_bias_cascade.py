@@ -67,9 +67,7 @@ def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_article
         return {(a.id, c.start, c.end, c.cue) for a in analyze_many(articles, settings) for c in a.framing
                 if c.cue in ("loaded", "biased_sentence")}
 
-    # (MiniLM run the way the cascade runs it: bias_cascade_encoder)
-    cascade = cues(DEFAULT.replace(bias_encoder="cascade"))
-    minilm = cues(DEFAULT.replace(bias_encoder="minilm", encoder=DEFAULT.bias_cascade_encoder))
+    cascade, minilm = cues(DEFAULT.replace(bias_encoder="cascade")), cues(DEFAULT.replace(bias_encoder="minilm"))
     assert minilm and cascade == minilm
 
 
