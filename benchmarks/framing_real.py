@@ -50,8 +50,11 @@ def babe() -> None:
     held = [texts[i] for i in te]
     scores = sentence_bias_scores(held)
     docs = nlp.parse(held, batch_size=64)
-    gold, tag, stage, lex = [], [], [], []
+    gold, tag, stage, lex, senti = [], [], [], [], []
     import re
+
+    from newsprism.stages import bias_words
+    shipped = bias_words.babe_words
 
     for doc, i, score in zip(docs, te, scores, strict=True):
         spans = [(m.start(), m.end()) for w in marked[i] if w
@@ -64,11 +67,15 @@ def babe() -> None:
             tag.append(int(v.biased))
             stage.append(int(is_loaded_candidate(tok) and loaded_verdict(tok, score, DEFAULT) is not None))
             lex.append(int(lexicon_reason(tok) is not None))
+            bias_words.babe_words = lambda: {}  # type: ignore[assignment]  # the sentiment lexicons alone
+            senti.append(int(lexicon_reason(tok) is not None))
+            bias_words.babe_words = shipped  # type: ignore[assignment]
     g = np.array(gold)
     model = tagger()
     for label, pred in (("word tagger alone (all words, BABE-dev threshold)", tag),
                         ("loaded words as the stage emits them (news-dev thresholds, content words)", stage),
-                        ("lexicon approach of before (shipped lists)", lex)):
+                        ("lexicon approach of before (shipped lists)", lex),
+                        ("sentiment lexicons alone (VADER, Pattern, NRC; session 1's approach)", senti)):
         s = prf(g, np.array(pred))
         print(f"BABE held-out words ({len(te)} sentences, {int(g.sum())} biased tokens) {label}: "
               f"P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f}")

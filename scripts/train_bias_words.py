@@ -11,7 +11,8 @@ regularisation and the decision threshold are chosen; the final model is refitte
 once on the held-out 20 %.
 
 Features per token (newsprism's ``bias_word_features``): the word, its lemma, suffix, POS, tag and dependency,
-its neighbours' POS and the lemma of its head, word frequency (wordfreq Zipf), the sentence bias model's score
+its neighbours' POS and the lemma of its head, word frequency (wordfreq Zipf), its spread and burstiness over
+background news (models/word_spread.json, scripts/build_word_spread.py), the sentence bias model's score
 for its sentence (out-of-fold on the training sentences), and the published lexicons as features, not verdicts: VADER valence, Pattern/TextBlob polarity and subjectivity, NRC emotions. Model: L2
 logistic regression (scikit-learn), shipped as JSON (feature → weight, pruned of near-zero weights).
 
@@ -189,7 +190,7 @@ def main() -> None:
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     TARGET.write_text(json.dumps({
         "model": "logistic regression over token features (word, lemma, suffix, POS, dependency, context, "
-                 "wordfreq Zipf, VADER / Pattern / NRC lexicon values)",
+                 "wordfreq Zipf, background-news spread and burstiness, VADER / Pattern / NRC lexicon values)",
         "trained_on": "BABE final_labels_SG2.xlsx (Spinde et al. 2021): annotated biased words; split by sentence, "
                       "stratified 80/20, seed 13 (same as bias_lr.json); C and threshold chosen on a 20 % dev "
                       "part of the training sentences",

@@ -107,6 +107,13 @@ def nrc() -> dict[str, list[str]]:
 
 
 @lru_cache(maxsize=1)
+def ideology_labels() -> dict[str, tuple[str, bool]]:
+    """Ideological and political labels ("conservative", "hardline", "regime") → (what the label does, whether
+    the bare noun is an epithet by itself: "hardliners" yes, "conservatives" no)."""
+    return {row[0]: (row[1], row[2] == "1") for row in _rows("ideology_labels.tsv")}
+
+
+@lru_cache(maxsize=1)
 def people_nouns() -> frozenset[str]:
     """Nouns naming a person or group by role or stance ("leader", "regime", "protesters"): epithet heads."""
     return frozenset(row[0] for row in _rows("people_nouns.tsv"))

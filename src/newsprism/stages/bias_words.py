@@ -32,7 +32,9 @@ FAMILY = {"w": "the word", "l": "the lemma", "suf": "the ending", "pos": "part o
           "next": "the next word's POS", "head": "the word it attaches to", "vader": "VADER valence",
           "vader_abs": "VADER |valence|", "subj": "Pattern subjectivity", "pol_abs": "Pattern |polarity|",
           "nrc": "NRC emotion", "zipf": "word frequency", "zb": "word frequency band", "rare": "rarity",
-          "title": "capitalised", "ent": "named entity", "sent": "sentence bias score"}
+          "title": "capitalised", "ent": "named entity", "sent": "sentence bias score",
+          "adapt": "bursty in background news (a topic word)", "spread": "spread over background news documents",
+          "unseen": "unseen in background news"}
 
 
 def is_candidate(token: Any) -> bool:
@@ -104,10 +106,34 @@ def bias_word_features(token: Any, sentence_score: float | None = None) -> dict[
     feats[f"zb={int(z)}"] = 1.0
     if token.pos_ in CONTENT_POS:
         feats[f"rare_{token.pos_}"] = max(0.0, 6 - z) / 6
+    if token.pos_ in CONTENT_POS:
+        feats.update(spread_features(low, lemma, token.pos_))
     if sentence_score is not None:
         feats["sent"] = sentence_score
         feats[f"sent_{token.pos_}"] = sentence_score
     return feats
+
+
+@lru_cache(maxsize=1)
+def word_spread() -> tuple[int, dict[str, list[int]]]:
+    """(documents, word → [documents using it, documents using it twice or more]) over background news
+    (scripts/build_word_spread.py)."""
+    text = resources.files("newsprism").joinpath("models/word_spread.json").read_text(encoding="utf-8")
+    table = json.loads(text)
+    return int(table["documents"]), table["words"]
+
+
+def spread_features(low: str, lemma: str, pos: str) -> dict[str, float]:
+    """How a word spreads over background news: a topic word is bursty (a document that uses it once uses it
+    again: Church & Gale's adaptation) and found in few documents; a word of slant turns up once here and
+    there, on every subject."""
+    n, table = word_spread()
+    counts = table.get(low.replace("’", "'")) or table.get(lemma)
+    if counts is None:
+        return {"unseen": 1.0, f"unseen_{pos}": 1.0}
+    adapt = (counts[1] + 0.5) / (counts[0] + 1)
+    spread = math.log(counts[0]) / math.log(n)
+    return {"adapt": adapt, f"adapt_{pos}": adapt, "spread": spread, f"spread_{pos}": spread}
 
 
 @lru_cache(maxsize=1)
@@ -140,6 +166,12 @@ def _describe(name: str, value: float) -> str:
         return f"VADER valence {value * 4:+.1f}" if name == "vader" else f"VADER |valence| {value * 4:.1f}"
     if base == "sent":
         return f"sentence bias score {value:.2f}"
+    if base == "adapt":
+        return f"bursty in background news (adaptation {value:.2f})"
+    if base == "spread":
+        return f"spread over background news ({value:.2f})"
+    if base == "unseen":
+        return "unseen in background news"
     if base in ("subj",):
         return f"Pattern subjectivity {value:.1f}"
     if base == "pol":

@@ -34,7 +34,7 @@ from importlib import resources
 from typing import Any, Callable, Sequence
 
 from .. import nlp
-from ..lexicons import GRADES, SPEECH_VERBS, hedges, nrc, people_nouns, vader
+from ..lexicons import GRADES, SPEECH_VERBS, hedges, ideology_labels, nrc, people_nouns, vader
 from ..records import FramingCue, Quote
 from ..settings import DEFAULT, Settings
 from ..text.names import entity_id
@@ -137,6 +137,8 @@ class _Cues:
         phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
         if start in self.taken and not phrase:
             return
+        if phrase and any(c.start == start and c.end == end and c.cue == cue for c in self.cues):
+            return  # one phrase once, though two of its words are loaded ("staggering blow")
         if not phrase:
             self.taken.add(start)
         self.cues.append(FramingCue(start=start, end=end, text=self.text[start:end], cue=cue, reason=reason,
@@ -161,6 +163,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
                                                                          sentence_scores, settings):
         found.add(start, end, cue, reason, target, speaker=speaker, score=score)
+    _label_epithets(found, doc, quotes, resolver)
     _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
         _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
@@ -291,6 +294,59 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
                   grade, speaker)
 
 
+ORG_ENTITIES = ("PERSON", "NORP", "ORG", "GPE")
+
+
+def _label_of(tok: Any) -> tuple[Any, str, tuple[str, bool]] | None:
+    """(the token the label hangs on, the label, what it does) for an ideological label at ``tok``:
+    a listed word ("conservative", "hardline", "regime") or "pro-"/"anti-" joined to a name ("pro-Beijing")."""
+    labels = ideology_labels()
+    low = tok.lower_
+    if low in ("pro", "anti") and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-" and (
+            tok.nbor(2).pos_ == "PROPN" or tok.nbor(2).ent_type_):
+        return tok.nbor(2), f"{low}-{tok.nbor(2).text}", ("labels the actor's allegiance", False)
+    if tok.pos_ == "PROPN" or not tok.is_alpha:
+        return None  # a name ("the Conservative Party") is not a label the outlet chose
+    for key in (low, tok.lemma_.lower()):
+        if key in labels:
+            return tok, key, labels[key]
+    if low in ("hard", "far", "left", "right") and tok.i + 2 < len(tok.doc) and tok.nbor(1).text == "-":
+        key = f"{low}-{tok.nbor(2).lower_}"
+        key = key if key in labels else key.rstrip("s")
+        if key in labels:
+            return tok.nbor(2), key, labels[key]
+    return None
+
+
+def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
+    """Ideological labels the outlet puts on a person, party or group in its own voice ("conservative Prime
+    Minister Mariano Rajoy", "hardline clerics", "the pro-Beijing camp", "the regime"): epithets."""
+    for tok in doc:
+        hit = _label_of(tok)
+        if hit is None or _quote_at(quotes, tok.idx) is not None:
+            continue
+        anchor, label, (does, alone) = hit
+        if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
+            if not alone:
+                continue  # "conservatives", "liberals": the group's ordinary name, not an epithet
+            noun = anchor  # the label names the people itself ("hardliners", "the regime")
+        elif anchor.dep_ in ("amod", "compound", "nmod", "npadvmod") and anchor.head.i > anchor.i:
+            noun = anchor.head
+        else:
+            continue
+        while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
+            noun = noun.head  # "conservative Spanish Prime Minister Mariano Rajoy": up to the name
+        who = _people(noun, resolver) or (f"a {noun.ent_type_} name" if noun.ent_type_ in ORG_ENTITIES else None)
+        if who is None and noun is anchor and label in people_nouns():
+            who = f"“{label}” names people"
+        if who is None:
+            continue
+        start, end = tok.idx, max(noun.idx + len(noun), anchor.idx + len(anchor))
+        found.add(start, end, "epithet", f"ideological label “{label}” in “{found.text[start:end]}” ({who}): "
+                                         f"{does}; the outlet's own word, not a quoted speaker's",
+                  _target(resolver, noun))
+
+
 def harm_verb(lemma: str, settings: Settings = DEFAULT) -> str | None:
     """Why a verb's hidden agent matters ("were killed", "was arrested"), or None for a neutral action
     ("are planned", "be sent", "been treated"): its VADER valence or its NRC emotions (negative, not positive)."""
@@ -395,7 +451,8 @@ def _phrases(tok: Any, resolver: Resolver | None) -> list[tuple[str, int, int, s
     doc = tok.doc
     out: list[tuple[str, int, int, str]] = []
     noun = None
-    if tok.dep_ in ("amod", "compound") and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
+    # adjective + noun; a noun modifying a noun ("court system", "tsunami alert") classifies, it does not evaluate
+    if tok.dep_ == "amod" and tok.pos_ != "NOUN" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i > tok.i:
         noun = tok.head
         span = doc[tok.i:noun.i + 1]
     elif tok.pos_ == "NOUN":
