@@ -464,6 +464,8 @@ def main() -> None:
     ap.add_argument("--show", action="store_true", help="print every reported conflict and synthesis problem")
     ap.add_argument("--sample", type=int, default=10, help="undecided facts and sentences printed for the hand check")
     ap.add_argument("--seed", type=int, default=7, help="seed of the hand-check sample")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a compare setting for this run (e.g. pair_min=0.6, pair_model=false)")
     args = ap.parse_args()
     if not CORPUS.exists():
         sys.exit(f"news-dev not found at {CORPUS}")
@@ -471,6 +473,10 @@ def main() -> None:
         args.cache.mkdir(parents=True, exist_ok=True)
     gold = json.loads((CORPUS / "GOLD.json").read_text())
     settings = DEFAULT.replace(check_corroboration=not args.no_check)
+    for item in args.set:
+        name, _, value = item.partition("=")
+        kind = type(getattr(DEFAULT, name))
+        settings = settings.replace(**{name: value.lower() in ("1", "true", "yes") if kind is bool else kind(value)})
     report = new_report()
     started = time.perf_counter()
     for files in gold["stories"].values():
@@ -491,7 +497,7 @@ def main() -> None:
     n_syn = sum(syn.values())
     print(f"news-dev: {sum(len(f) for f in gold['stories'].values() if len(f) > 1)} articles in "
           f"{sum(1 for f in gold['stories'].values() if len(f) > 1)} events · structured checks "
-          f"{'off' if args.no_check else 'on'} · {seconds:.0f} s · peak {peak_rss_mb():.0f} MB")
+          f"{'off' if args.no_check else 'on'}{' · ' + ', '.join(args.set) if args.set else ''} · {seconds:.0f} s · peak {peak_rss_mb():.0f} MB")
     print(f"number conflicts: recall {report['gold_conflicts_found']}/{report['gold_conflicts']} = "
           f"{report['gold_conflicts_found'] / max(report['gold_conflicts'], 1):.2f} ({all_gold - reachable} of the "
           f"{all_gold} in GOLD need a decoy's figure and cannot be found inside one event: "

@@ -75,7 +75,7 @@ def babe_bias() -> None:
     from sklearn.metrics import f1_score
     from sklearn.model_selection import train_test_split
 
-    from newsprism.stages.bias_cascade import full_scores, needs_minilm, bias_estimate, sigmoid
+    from newsprism.stages.bias_cascade import bias_estimate, full_scores, needs_float, needs_minilm, sigmoid
     from newsprism.stages.framing import is_loaded_candidate, loaded_verdict, sentence_bias_scores
 
     def scored(texts: list[str]) -> dict[str, tuple[np.ndarray, float]]:
@@ -84,7 +84,12 @@ def babe_bias() -> None:
         send = needs_minilm(static, [list(d) for d in docs], DEFAULT)
         cascade = sigmoid(bias_estimate(static)[0])
         rows = [i for i, s in enumerate(send) if s]
-        cascade[rows] = full_scores(nlp.embed([texts[i] for i in rows], DEFAULT.encoder))
+        quick = nlp.embed([texts[i] for i in rows], DEFAULT.bias_cascade_encoder)
+        cascade[rows] = full_scores(quick)
+        if DEFAULT.bias_cascade_encoder != DEFAULT.encoder:  # the second step, as stages/vectors.py runs it
+            again = [i for i, r in zip(rows, needs_float(quick, [list(docs[i]) for i in rows], DEFAULT),
+                                       strict=True) if r]
+            cascade[again] = full_scores(nlp.embed([texts[i] for i in again], DEFAULT.encoder))
         return {"minilm": (np.array(full_scores(nlp.embed(texts, DEFAULT.encoder))), 1.0),
                 "cascade": (cascade, float(np.mean(send))),
                 "static": (np.array(sentence_bias_scores(texts, static, nlp.STATIC)), 0.0)}
@@ -134,6 +139,8 @@ def main() -> None:
     known = {e: (e, DEFAULT.replace(encoder=e, bias_encoder="minilm")) for e in nlp.ENCODERS}
     known["static"] = ("onnx + bias_encoder=static", DEFAULT.replace(encoder="onnx", bias_encoder="static"))
     known["cascade"] = ("onnx + bias_encoder=cascade", DEFAULT.replace(encoder="onnx", bias_encoder="cascade"))
+    known["cascade-fp32"] = ("onnx + bias_encoder=cascade, bias_cascade_encoder=onnx",
+                             DEFAULT.replace(encoder="onnx", bias_encoder="cascade", bias_cascade_encoder="onnx"))
     known["cascade-w0"] = ("onnx + bias_encoder=cascade, bias_cascade_word_band=0",
                            DEFAULT.replace(encoder="onnx", bias_encoder="cascade", bias_cascade_word_band=0.0))
     configs = [known[c] for c in args.configs.split(",")]

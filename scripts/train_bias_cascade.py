@@ -9,6 +9,10 @@ the estimate of a sentence's score logit is w·(map of its static vector) + b, w
 sqrt(wᵀ Σ w); MiniLM runs only on sentences whose estimate lies within ``bias_cascade_band`` standard errors of a
 decision threshold (see ``stages/framing.py``).
 
+It also measures the covariance of int8 MiniLM vectors' error against the float export's on the same dev part
+(``int8_error_cov``: the cascade's second step, ``bias_cascade_encoder = onnx-int8``); ``--int8-only`` adds just
+that to the shipped map.
+
 Data (no labels are used to fit the map): PolNeAR train texts (news, 2015–2016; sentences split by a regular
 expression) and the training 80 % of BABE's sentences (the split of scripts/train_bias.py, seed 13). The ridge
 alpha is chosen on a 20 % dev part by the error of the shipped bias model's logit; the error covariance is
@@ -63,9 +67,20 @@ def macro_f1(y: Any, p: Any, threshold: float = 0.5) -> float:
     return float(f1_score(y, (np.asarray(p) >= threshold).astype(int), average="macro"))
 
 
+def int8_error_cov(texts: list[str], float_vectors: Any) -> Any:
+    """Covariance of int8 MiniLM vectors' error against the float export's (the cascade's second step: an int8
+    score is an estimate of the float model's; see stages/bias_cascade.needs_float)."""
+    residual = nlp.embed(texts, "onnx-int8").astype("float64") - np.asarray(float_vectors, dtype="float64")
+    w = np.array(bias_model("minilm")["coef"])
+    print(f"int8 vs float MiniLM on {len(texts):,} dev sentences: bias logit error s.d. {(residual @ w).std():.3f}")
+    return np.cov(residual, rowvar=False)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--polnear", type=int, default=300, help="PolNeAR train articles read (unlabelled sentences)")
+    ap.add_argument("--int8-only", action="store_true",
+                    help="keep the shipped map; only measure and add the int8 error covariance")
     args = ap.parse_args()
     with open(BABE, encoding="utf-8") as fh:
         rows = [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)
@@ -76,6 +91,14 @@ def main() -> None:
     unlabelled = list(dict.fromkeys([texts[i] for i in tr] + polnear_sentences(args.polnear)))
     held = set(texts[i] for i in te)
     unlabelled = [t for t in unlabelled if t not in held]
+    if args.int8_only:
+        _, dev = train_test_split(np.arange(len(unlabelled)), test_size=0.2, random_state=SEED)
+        texts_dev = [unlabelled[i] for i in dev]
+        shipped = dict(load_cascade())
+        shipped["int8_error_cov"] = int8_error_cov(texts_dev, nlp.embed(texts_dev, "onnx"))
+        np.savez_compressed(TARGET, **{k: v.astype("float32") for k, v in shipped.items()})
+        print(f"int8 error covariance added → {TARGET}")
+        return
     print(f"fitting the map on {len(unlabelled):,} unlabelled sentences (BABE train + PolNeAR train)", flush=True)
     xs, xm = nlp.embed(unlabelled, nlp.STATIC), nlp.embed(unlabelled, "onnx")
     model = bias_model("minilm")
@@ -94,7 +117,8 @@ def main() -> None:
     cov = np.cov(residual, rowvar=False)
     ridge = Ridge(alpha=best[1]).fit(xs, xm)  # the shipped map: all unlabelled sentences; error measured above
     np.savez_compressed(TARGET, coef=ridge.coef_.T.astype("float32"), intercept=ridge.intercept_.astype("float32"),
-                        error_cov=cov.astype("float32"))
+                        error_cov=cov.astype("float32"),
+                        int8_error_cov=int8_error_cov([unlabelled[i] for i in dev], xm[dev]).astype("float32"))
     load_cascade.cache_clear()
     _estimator.cache_clear()
 

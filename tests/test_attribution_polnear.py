@@ -33,4 +33,4 @@ def test_attribution_polnear_dev_floors():
 
 def test_attribution_news_dev_floors():
     f = attribution.score_news_dev()
-    assert f["recall"] >= 0.77 and f["speaker"] >= 0.86, f
+    assert f["recall"] >= 0.77 and f["speaker"] >= 0.90, f  # measured 0.917 (144/157)

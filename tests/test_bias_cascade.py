@@ -15,6 +15,22 @@ def test_cascade_near_threshold_is_a_band_in_standard_errors() -> None:
     assert near_threshold(z, 0.5, 0.0, (0.85,)) == [False] * 5  # no band: MiniLM never runs
 
 
+def test_cascade_int8_step_rescores_only_scores_near_a_decision() -> None:
+    from newsprism.settings import DEFAULT
+    from newsprism.stages.bias_cascade import _estimator, int8_error_sd, needs_float
+    from newsprism.stages.framing import bias_model
+
+    se = int8_error_sd()
+    assert 0 < se < _estimator()[2]  # int8 vectors estimate the float model's score far better than static ones
+    model = bias_model("minilm")
+    w, b = np.asarray(model["coef"]), float(model["intercept"])
+    cut = logit(DEFAULT.bias_score_min)
+    # vectors along w whose int8 logits lie at, just inside, just outside and far from the cue threshold
+    at = [cut, cut + 0.9 * DEFAULT.bias_cascade_band * se, cut - 1.2 * DEFAULT.bias_cascade_band * se, cut - 8.0]
+    vectors = np.array([(z - b) * w / (w @ w) for z in at])
+    assert needs_float(vectors, [[]] * len(at), DEFAULT) == [True, True, False, False]
+
+
 def test_cascade_asks_minilm_only_for_the_rows_it_sends() -> None:
     static = np.zeros((4, 384), dtype="float32")
     asked: list[list[int]] = []
@@ -75,3 +91,32 @@ def test_similarity_matrices_equal_the_pairwise_scores(analyzed_examples) -> Non
         assert matrix.shape == (len(left), len(right))
         assert np.allclose(matrix, expected, atol=1e-12), name
     assert pairs["term"][0].max() > 0 and pairs["entity"][0].max() > 0  # the examples share words and names
+
+
+@pytest.mark.slow
+def test_cascade_runs_its_encoder_on_the_sentences_it_sends(example_articles, seed_articles,  # type: ignore[no-untyped-def]
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+
+    calls: list[tuple[str, list[str]]] = []
+    real = nlp._encode
+
+    def counting(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        calls.append((encoder, list(texts)))
+        return real(texts, encoder)
+
+    monkeypatch.setattr(nlp, "_encode", counting)
+    articles = [*example_articles, *seed_articles]
+    for cascade_encoder in ("onnx-int8", "onnx"):
+        nlp._cache.clear()
+        calls.clear()
+        analyzed = analyze_many(articles, DEFAULT.replace(bias_cascade_encoder=cascade_encoder, encoder="onnx"))
+        sentences = {s.text for a in analyzed for s in a.sentences}
+        int8 = {t for e, ts in calls if e == "onnx-int8" for t in ts}
+        if cascade_encoder == "onnx-int8":
+            assert int8 and int8 <= sentences  # only sentences the cascade sends, never claims
+            assert len(int8) < len(sentences)
+        else:
+            assert not int8

@@ -144,6 +144,16 @@ def test_mojibake_is_repaired_and_clean_text_left_alone():
     assert "â€" not in c.text
 
 
+def test_dagger_closing_an_open_quotation_is_a_lost_closing_mark():
+    # "”" + space → mojibake "â€\x9d " → the lost byte a no-break space → "â€\xa0" re-read as UTF-8 → "†"
+    assert "â€\xa0".encode("cp1252").decode("utf-8") == "†"
+    assert repair_text("the plan was “dead.†The minister said") == "the plan was “dead.” The minister said"
+    assert repair_text("“We voted today,†she said.") == "“We voted today,” she said."
+    # a footnote dagger closes no quotation, and one after a closed quote is left too
+    assert repair_text("Smith†and Jones wrote it.") == "Smith†and Jones wrote it."
+    assert repair_text("“Done,” she said, citing Smith†and Jones.") == "“Done,” she said, citing Smith†and Jones."
+
+
 @pytest.mark.slow
 def test_hard_wrapped_quote_keeps_its_speaker_through_analysis():
     """The attribution stage sees the joined paragraph: the quote and "the minister said" are one sentence span."""

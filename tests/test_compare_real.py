@@ -6,7 +6,8 @@
 - The Iran nuclear deal (6 outlets, two Reuters copies among them, 12 gold shared facts): every cited span
   must state the same gold shared fact. Floors sit a little below the figures measured when issue 13's
   fact part closed (9 of 12 shared facts found; 8 right and 1 wrong corroborated facts; 24 of 25 synthesis
-  sentences faithful).
+  sentences faithful), raised with the pair verifier (session 4: 11 of 12 found, 11 right and 0 wrong, 21 of
+  23 synthesis sentences).
 
 Lowering a floor is an explicit, reviewed change. The article text is read from ../shared/corpus at run time.
 """
@@ -54,6 +55,7 @@ def test_facts_iran_strict_floors() -> None:
     report = scored("2015-07-iran-nuclear-deal")
     cor, syn = report["corroborated"], report["synthesis"]
     wrong = [r for r in report["corroborated_rows"] if r["verdict"] == "wrong"]
-    assert report["shared_found"] >= 7, report["shared_missed"]
-    assert cor["right"] >= 6 and cor["right"] >= 0.8 * (cor["right"] + cor["wrong"]), wrong
-    assert syn["right"] >= 0.85 * sum(syn.values()), [r for r in report["synthesis_rows"] if r["verdict"] != "right"]
+    assert report["shared_found"] >= 10, report["shared_missed"]  # 11 with the pair verifier (9 without)
+    assert cor["right"] >= 9 and cor["right"] >= 0.85 * (cor["right"] + cor["wrong"]), wrong  # 11 right, 0 wrong
+    # synthesis reworked (issue 13 part 2): 8 of 8 faithful and correctly cited
+    assert syn["right"] >= 0.9 * sum(syn.values()), [r for r in report["synthesis_rows"] if r["verdict"] != "right"]

@@ -138,6 +138,7 @@ def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
     from newsprism import nlp
 
     nlp.export_onnx("onnx")  # made once per machine (at install, or here)
+    nlp.export_onnx("onnx-int8")
     article = tmp_path / "one.txt"
     article.write_text("Council Approves New Bridge\n\nThe council approved a new bridge on Monday. About 1,200 "
                        "residents attended, officials said.\n\nThe mayor said it would open next year.\n",

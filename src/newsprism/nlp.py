@@ -408,7 +408,7 @@ def model_versions() -> dict[str, str]:
 
 
 if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8|static]: make the exports now (install time)
-    for name in sys.argv[1:] or ["onnx", STATIC]:
+    for name in sys.argv[1:] or ["onnx", "onnx-int8", STATIC]:  # onnx-int8: the cascade's MiniLM runs
         if name == STATIC:
             static_table()  # the cascade's first step reads it in every analysis (default bias_encoder)
             print(static_path())

@@ -30,7 +30,9 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     named = add_naming_cues(link_across(analyzed), settings)
     linked, topic = relative_framing(named, settings)
     groups = [fact_units(a, settings) for a in linked]
-    alignments = align(groups, settings)
+    nearest: dict[str, tuple[float, str]] = {}
+    alignments = align(groups, settings, candidates=settings.check_corroboration and settings.pair_model,
+                       nearest=nearest)
     facts = build_facts(linked, alignments, settings, Verifier(linked, settings))
     facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
@@ -49,7 +51,7 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
         omissions[a.id] = [f.id for f in facts if a.id not in f.articles() and f.articles()]
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
-                            alignments=tuple(alignments))
+                            alignments=tuple(al for al in alignments if al.relation != "candidate"))
     # evaluative wording is judged on every cue, also the loaded words the story's outlets share
     cues = {a.id: a.framing for a in named}
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues)))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest)))

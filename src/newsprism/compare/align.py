@@ -28,8 +28,14 @@ def get_aligner(settings: Settings = DEFAULT) -> EmbeddingAligner:
 
 
 def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
-          aligner: EmbeddingAligner | None = None) -> list[Alignment]:
-    """For every claim, its best match in each other article, classed (pairs listed once)."""
+          aligner: EmbeddingAligner | None = None, candidates: bool = False,
+          nearest: dict[str, tuple[float, str]] | None = None) -> list[Alignment]:
+    """For every claim, its best match in each other article, classed (pairs listed once). With
+    ``candidates``, best matches under ``paraphrase_min`` but at least ``candidate_min``, and the next
+    ``candidate_top`` best matches at least ``candidate_min``, are kept too, as relation ``candidate`` (for
+    the pair verifier; no other relation reads them). ``nearest``, when given, is filled with each claim's
+    best combined score against any claim of any other article and that claim's id, however low (what shows
+    a single-source sentence has no counterpart elsewhere)."""
     aligner = aligner or get_aligner(settings)
     flat = [c for g in groups for c in g]
     # word and name rarity over whole claims: a clause repeats its sentence's words and would count them twice
@@ -50,13 +56,36 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
             combined = m["combined"]
             best_j = combined.argmax(axis=1)
             best_i = combined.argmax(axis=0)
+            if nearest is not None:
+                for a, b in enumerate(best_j):
+                    _keep(nearest, gi[a].id, float(combined[a, b]), gj[int(b)].id)
+                for b, a in enumerate(best_i):
+                    _keep(nearest, gj[b].id, float(combined[a, b]), gi[int(a)].id)
             pairs = {(a, int(best_j[a])) for a in range(len(gi))} | {(int(best_i[b]), b) for b in range(len(gj))}
-            for a, b in pairs:
+            extra: set[tuple[int, int]] = set()
+            if candidates and settings.candidate_top > 1:
+                # the next best matches too: a shared clause is often not its sentence's best match
+                k = settings.candidate_top
+                extra = {(a, int(b)) for a in range(len(gi)) for b in np.argsort(-combined[a])[:k]} | \
+                    {(int(a), b) for b in range(len(gj)) for a in np.argsort(-combined[:, b])[:k]}
+                extra = {(a, b) for a, b in extra - pairs if combined[a, b] >= settings.candidate_min}
+            for a, b in [*pairs, *sorted(extra)]:
                 al = aligner.classify(gi[a], gj[b], {k: float(v[a, b]) for k, v in m.items()},
                                       shared_terms(gi[a], gj[b], tidf))
                 mutual = best_j[a] == b and best_i[b] == a
+                if candidates and ((a, b) in extra or (al.relation == "unrelated" and al.score >= settings.candidate_min)):
+                    # not a best match, or under the paraphrase floor: still a candidate the pair verifier may
+                    # confirm (no other reader sees it)
+                    al = Alignment(a=al.a, b=al.b, relation="candidate", score=al.score, scores=al.scores,
+                                   reason=f"score {al.score:.2f} >= candidate_min {settings.candidate_min}"
+                                          + (" (not a best match)" if (a, b) in extra else ""))
                 if al.relation != "unrelated":
                     al = Alignment(a=al.a, b=al.b, relation=al.relation, score=al.score,
                                    scores={**al.scores, "mutual_best": float(mutual)}, reason=al.reason)
                     out[(al.a, al.b)] = al
     return sorted(out.values(), key=lambda al: -al.score)
+
+
+def _keep(nearest: dict[str, tuple[float, str]], cid: str, score: float, other: str) -> None:
+    if cid not in nearest or score > nearest[cid][0]:
+        nearest[cid] = (round(score, 3), other)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Sequence
+from typing import Any, Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
+from .pairs import load_pair_model, pair_features
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -102,7 +103,15 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     uf = _UnionFind()
     for cid in claims:
         uf.find(cid)
-    if settings.check_corroboration:
+    if settings.check_corroboration and settings.pair_model:
+        verdicts = pair_verdicts(claims, alignments, verifier)
+        none: Verdict = (0.0, "", False)
+        checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
+                   if verdicts.get((al.a, al.b), none)[2]]
+        agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
+                 or verdicts.get((al.a, al.b), none)[2]]
+        facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
+    elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
             al.a in claims and al.b in claims and shared_quoted_words(claims[al.a], claims[al.b]))]
@@ -120,12 +129,46 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
+Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
+
+
+def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
+                  verifier: Verifier) -> dict[tuple[str, str], Verdict]:
+    """The pair verifier's verdict on each aligned pair the structured checks let through (both orders of a
+    pair are keyed): accepted at ``pair_min``, or when the two share a figure of one measure ("more than 30
+    pages": the measured figure, or the aligner's number of one unit) and their combined score reaches
+    ``corroborate_min`` (shared figures are rare in the model's
+    training pairs, so it weighs them little)."""
+    model = load_pair_model()
+    settings = verifier.settings
+    out: dict[tuple[str, str], Verdict] = {}
+    for al in alignments:
+        if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
+            continue
+        a, b = claims[al.a], claims[al.b]
+        if verifier.refuse(a, b) is not None:
+            continue
+        feats = pair_features(a, b, al, verifier)
+        p, reason = round(model.probability(feats), 3), model.reason(feats)
+        if p >= settings.pair_min:
+            verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
+        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min:
+            verdict = (p, f"the same figure of one measure and combined score {al.score:.2f} >= corroborate_min "
+                          f"{settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+        else:
+            verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
+        out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
+    return out
+
+
 def _strong(al: Alignment) -> bool:
     return al.relation == "same_fact" or (al.relation == "paraphrase" and bool(al.scores.get("mutual_best")))
 
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
-                verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = ()) -> list[Fact]:
+                verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = (),
+                verdicts: dict[tuple[str, str], Verdict] | None = None,
+                strong: Callable[[Alignment], bool] = _strong) -> list[Fact]:
     """Facts as stars, not chains: the unit aligned with most others states the fact, and the other
     articles join with the units aligned *directly* with that statement and not refused by the verifier
     (best first). Chains (A~B, B~C, C unlike A) cannot cite an article that does not state the fact. A
@@ -133,13 +176,14 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     unit joins only when it is also aligned (any relation but unrelated or conflict, ``every``) and not
     refused with each unit that joined before it. A sentence taken into a fact may still give its clauses to
     other facts (one sentence can state two shared facts); a clause taken into a fact takes its sentence
-    out of the running."""
+    out of the running. With the pair verifier's ``verdicts`` each citation keeps its probability and reason
+    against the statement unit."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
-             if al.relation in ("same_fact", "paraphrase") and al.a in claims and al.b in claims}
+             if al.relation in ("same_fact", "paraphrase", "candidate") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
     same_fact: set[frozenset[str]] = set()
     for al in alignments:
-        if al.a in claims and al.b in claims and _strong(al) and verifier.refuse(claims[al.a], claims[al.b]) is None:
+        if al.a in claims and al.b in claims and strong(al) and verifier.refuse(claims[al.a], claims[al.b]) is None:
             edges[al.a][al.b] = al.score
             edges[al.b][al.a] = al.score
             if al.relation == "same_fact":
@@ -179,7 +223,7 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         if len(members) > 1 and families in seen:
             continue  # the same sentences again, through another clause
         seen.add(families)
-        facts.append(_make_fact(members, texts))
+        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts)))
     # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
     # its other clauses may say more, but the sentence is already cited
     shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
@@ -191,13 +235,28 @@ def _family(claim: Claim) -> str:
     return claim.id.split("~")[0]
 
 
-def _make_fact(members: list[Claim], texts: dict[str, str]) -> Fact:
+def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], Verdict] | None
+            ) -> dict[str, tuple[float, str]]:
+    """Each member's pair-verifier probability and reason against the anchor (the anchor: its best)."""
+    if not verdicts or len(members) < 2:
+        return {}
+    out = {m.id: verdicts[(anchor, m.id)][:2] for m in members if (anchor, m.id) in verdicts}
+    if out:
+        best = max(out.values())
+        out[anchor] = (best[0], f"the statement unit; {best[1]}")
+    return out
+
+
+def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None
+               ) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
     # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
-    support = tuple(_support(c, texts[c.article]) for c in members)
+    support = tuple({**_support(c, texts[c.article]),
+                     **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {})}
+                    for c in members)
     if len(articles) >= 2:
         return Fact(id="", status="corroborated", statement=statement, support=support, claims=tuple(members),
                     reason=f"reported by {len(articles)} articles; checked: same speaker, event, compatible "

@@ -1,30 +1,48 @@
-"""A neutral account from a Comparison: every sentence cites exactly the articles that support it.
+"""A neutral account from a Comparison: a short list of statements a fact-checker could sign, each citing
+exactly the articles that support it and pointing at the supporting span in each.
 
-Only checked facts: corroborated facts (most outlets and most central first), stated in a
-supporting article's own, non-evaluative words; when every rendering is evaluative (a loaded word,
-a scare quote, a sentence the bias model flags) it is attributed ("According to <outlet>, …").
-Single-source claims are attributed, and only those no other article may also state (a sentence
-aligned with another article's that the checks did not confirm is left out, not under-cited). Page
-chrome, captions, credits ("(REUTERS)", datelines) and bare attribution fragments are never stated. Number conflicts are stated per measure as a range with sources and dates
-("Reported people killed rose from 65 (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)"). Each
-citation points at the span of its supporting sentence. Sentences are taken from the articles — the plainest rendering, in the outlet's own
-voice before a quote — never generated, so nothing is said that no article said. Words an article
-puts in someone's mouth stay attributed to that speaker.
+- **Corroborated facts** (most outlets and most central first), stated only on a pair aligned at
+  ``corroborate_min`` (not on a word two renderings borrow in quote marks alone), in a supporting article's
+  own words: the plainest rendering (no lexicon-subjective word, a whole sentence, the shortest). When every
+  rendering is evaluative (a loaded word, an evaluative phrase or epithet, a scare quote, a hedge, a sentence
+  the bias model flags) or in the first person it is attributed ("According to <outlet>, …").
+- **Multi-fact sentences**: a sentence cites and states only the clause pieces the other members share
+  (trailing pieces none of whose content another member has are cut); a dependent clause ("and which …")
+  supports a fact but is never stated through its whole sentence.
+- **Single-source sentences** only where it is shown that no other article states them: the best alignment
+  score of the sentence or any clause of it with any unit of any other article is below ``unique_align_max``
+  (far under ``paraphrase_min``); that score is the item's reason; labelled "According to <outlet> alone, …".
+- **Well-formed statements only** (:func:`ill_formed`): a finite main verb with its subject on the parse; no
+  question, call to action, bio or caption line, sentence cut short, or start that hangs on a sentence
+  before it; no page chrome, credits, datelines, bare attribution fragments or dangling pronoun subjects.
+- **Number conflicts** per measure as a range with sources and dates ("Reported people killed rose from 65
+  (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)").
+
+Sentences are taken from the articles, never generated, so nothing is said that no article said; words an
+article puts in someone's mouth stay attributed to that speaker. Every item carries its ``reason``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from functools import lru_cache
 from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from .. import nlp
+from ..lexicons import babe_words, people_nouns, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
 from ..settings import DEFAULT, Settings
+from ..stages.bias_words import is_candidate, score_token
+from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
-EVALUATIVE_CUES = ("loaded", "scare_quote", "biased_sentence")
+# the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
+# a distancing hedge, a sentence the bias model flags
+EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
 # words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
 FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
            "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
@@ -63,20 +81,61 @@ SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|incl
 
 def _stated(comparison: Comparison, claim: Claim) -> str:
     """What the synthesis states for a unit: its sentence, or for a clause the clause alone (its
-    sentence says more than the fact the other articles share), unless the clause cannot stand alone
+    sentence says more than the fact the other articles share, or a sentence cut to its shared part), unless the clause cannot stand alone
     ("which …", "after …", "climbing on …", under five words): then its sentence."""
     if claim.part == "clause":
-        clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
-        first = clause.split(" ", 1)[0].lower()
-        participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
-        if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
-            return clause[0].upper() + clause[1:]
-    return _sentence_text(comparison, claim)
+        clause = _standalone(claim)
+        if clause:
+            return clause
+    return drop_connective(_sentence_text(comparison, claim))
 
 
-def _pick(comparison: Comparison, claims: Sequence[Claim]) -> Claim:
-    """The plainest unit to state: a whole sentence before a clause, then the shortest."""
-    return min(claims, key=lambda c: (c.part == "clause", len(_stated(comparison, c))))
+def _standalone(claim: Claim) -> str | None:
+    """A clause as a statement of its own, or None when it cannot stand alone ("which …", "after …",
+    "climbing on …", under five words)."""
+    clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+    first = clause.split(" ", 1)[0].lower()
+    participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
+    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
+        return clause[0].upper() + clause[1:]
+    return None
+
+
+def _sayable(comparison: Comparison, claim: Claim) -> bool:
+    """May this unit's words be the synthesis' statement? Not a clause that cannot stand alone: its
+    sentence would say more than the fact the other articles share (the clause still supports the fact)."""
+    return claim.part != "clause" or _standalone(claim) is not None
+
+
+def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Claim] = ()) -> Claim:
+    """The plainest unit to state: the fewest figures no other member gives (a figure one article adds is
+    a fact of its own), then one without a subjective word (a published lexicon's: BABE's biased words,
+    Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a clause,
+    then the shortest."""
+    return min(claims, key=lambda c: (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+                                      c.part == "clause", len(_stated(comparison, c))))
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _extra_figures(comparison: Comparison, claim: Claim, members: Sequence[Claim]) -> int:
+    """How many figures of a unit's statement no member of another article gives."""
+    others = [o.text for o in members if o.article != claim.article]
+    if not others:
+        return 0
+    theirs = {f.replace(",", "") for t in others for f in FIGURE.findall(t)}
+    return sum(1 for f in FIGURE.findall(_stated(comparison, claim)) if f.replace(",", "") not in theirs)
+
+
+def subjective(text: str) -> int:
+    """How many words of a sentence a published lexicon marks as subjective or strongly valenced (outside
+    quote marks, and not the words of harm a news report states as fact)."""
+    babe, subj, val = babe_words(), subjectivity(), vader()
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z’'-]+", outside)]
+    return sum(1 for w in words if w not in FACTUAL and w not in STOP_WORDS and (
+        w in babe or subj.get(w, (0.0, 0.0))[1] >= 0.8 or abs(val.get(w, 0.0)) >= 2))
 
 
 def _finish(text: str) -> str:
@@ -93,16 +152,18 @@ def _lower_first(text: str) -> str:
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS and not first.isupper() else text
 
 
-def _representative(comparison: Comparison, fact: Fact) -> str:
-    claims = [c for c in fact.claims if c.part != "attribution"] or fact.claims
+def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
+    claims = [c for c in claims if c.part != "attribution"] or list(claims)
     own = [c for c in claims if not c.quote]
     if own:
         return _finish(_stated(comparison, _pick(comparison, own)))
     best = min(claims, key=lambda c: len(c.text))
     speaker = best.asserted_by_name or "a speaker"
     # the quoted words alone: “…” inside the sentence, or up to ” when the quote began in an earlier sentence
-    m = re.search(r"“([^”]+)”", best.text) or re.match(r"\s*([^“”]+)”", best.text)
-    words = (m.group(1) if m else best.text.strip().strip("“”\"")).rstrip(", ")
+    m = re.search(r"[“\"]([^”\"]+)[”\"]", best.text) or re.match(r"\s*([^“”\"]+)[”\"]", best.text)
+    words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
+    if words[:1].islower():  # the quote is cut at its start: say so
+        words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
     return _finish(f"{speaker} was quoted as saying: “{words}”")
 
 
@@ -125,6 +186,29 @@ def evaluative(comparison: Comparison, claim: Claim,
     return None
 
 
+_word_bias: dict[str, str | None] = {}
+
+
+def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
+    """The framing stage's word-level bias tagger (trained on BABE) run over a statement before it is said
+    in the synthesis' own voice, at the lower ``synthesis_loaded_min``: a word it leans towards loaded
+    ("paltry", "dwarfing") outside quote marks makes the statement the outlet's, or None."""
+    key = f"{settings.synthesis_loaded_min}|{text}"
+    if key not in _word_bias:
+        if len(_word_bias) > 20000:
+            _word_bias.clear()
+        outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+        found = None
+        for tok in nlp.parse([outside])[0]:
+            if is_candidate(tok) and tok.lower_ not in FACTUAL:
+                p = score_token(tok).probability
+                if p >= settings.synthesis_loaded_min:
+                    found = f"loaded “{tok.text}” (word tagger {p:.2f})"
+                    break
+        _word_bias[key] = found
+    return _word_bias[key]
+
+
 def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
     going to work hard …"): outside quote marks, a first-person pronoun is not the outlet's voice."""
@@ -141,20 +225,223 @@ DANGLING = re.compile(r"^(?:(?:and|but|so|yet|still|then|also|however|like|unlik
                       re.IGNORECASE)
 
 
+ONE_OF = re.compile(r"^(?:one|another|the other)\s+(?:is|was)\b", re.IGNORECASE)  # "One is a 72 year old man, …"
+
+
+# a fronted phrase whose object is a pronoun: "For that, there are only estimates."
+OBJECT_LEAD = re.compile(r"^(?:for|of|in|on|at|by|with|after|before|despite|because of|beyond|unlike)\s+"
+                         r"(?:that|this|it|them|those|these|him|her)\s*,", re.IGNORECASE)
+
+
 def dangling(text: str) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
-    lifted out of its article."""
-    return bool(DANGLING.match(text.strip().lstrip("“\"‘'(")))
+    lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
+    referent ("This deal offers …", on the parse)."""
+    t = text.strip().lstrip("“\"‘'(")
+    if ONE_OF.match(t) or OBJECT_LEAD.match(t):
+        return True
+    m = DANGLING.match(t)
+    if not m:
+        return False
+    if m.group(0).split()[-1].lower() in ("this", "that", "these", "those") and m.start() == 0:
+        return not _determines_noun(t)
+    return True
+
+
+@lru_cache(maxsize=4096)
+def _determines_noun(text: str) -> bool:
+    first = nlp.parse([text])[0][0]
+    return first.dep_ == "det" and first.head.pos_ in ("NOUN", "PROPN")
+
+
+# a bio or a caption line: "Jane Doe is a staff writer for …", "Photo by …", "Pictured: …"
+BIO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:reporter|correspondent|writer|"
+                 r"editor|columnist|contributor|journalist|producer|author|photographer)\b|^(?:pictured|photo|image|"
+                 r"caption|credit|source)s?\b", re.IGNORECASE)
+# a dateline alone, a call to action, a question
+CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|share|download|join|learn|find out|"
+                  r"get|check out|don['’]t miss)\b", re.IGNORECASE)
+STARTS_BADLY = re.compile(r"^(?:or|nor|which|who|whom|whose|no for|plus)\b", re.IGNORECASE)
+# a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
+CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
+
+
+def drop_connective(text: str) -> str:
+    """A sentence without its leading "And"/"But"/"However," ("But both leaders face …" → "Both leaders face …")."""
+    rest = CONNECTIVE.sub("", text.strip(), count=1)
+    return rest[:1].upper() + rest[1:] if rest != text.strip() else text
+SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "announce", "declare"})
+_parsed: dict[str, str | None] = {}
+
+
+def ill_formed(text: str) -> str | None:
+    """Why a sentence is no statement a fact-checker could sign, or None: a question or a call to action, a
+    bio or caption line, a start that hangs on something before it (a conjunction, a relative pronoun, "No
+    for"), a sentence cut short (no closing stop: a heading or a truncated line), or, on the parse, no
+    finite main verb with its subject (a noun phrase, "A premiere series about …")."""
+    t = " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
+    if not t:
+        return "empty"
+    if t.rstrip("”\"’') ").endswith("?"):
+        return "a question"
+    if CALL.match(t):
+        return "a call to action"
+    if BIO.match(t):
+        return "a bio or caption line"
+    if STARTS_BADLY.match(t):
+        return f"starts with “{t.split()[0]}”: hangs on a sentence before it"
+    if not SENTENCE_END.search(text.strip()):
+        return "no closing stop: a heading or a line cut short"
+    if t not in _parsed:
+        prime([t])
+    return _parsed[t]
+
+
+def prime(texts: Sequence[str]) -> None:
+    """Parse the statements not yet parsed in one batch (see :func:`_parse_problem`)."""
+    todo = list(dict.fromkeys(" ".join(strip_credit(x).split()).lstrip("“\"‘'(") for x in texts))
+    todo = [x for x in todo if x and x not in _parsed]
+    if len(_parsed) > 20000:
+        _parsed.clear()
+    for x, doc in zip(todo, nlp.parse(todo), strict=True):
+        _parsed[x] = _parse_problem(doc)
+
+
+def _parse_problem(doc: Any) -> str | None:
+    """No finite main verb with its subject in the longest parsed sentence (a noun phrase, a headline, a
+    caption without a verb), or None."""
+    sents = list(doc.sents)
+    if not sents:
+        return "empty"
+    root = max(sents, key=len).root
+    if root.pos_ not in ("VERB", "AUX"):
+        return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
+    if root.lemma_ in SPEECH_LEMMAS and '"' not in doc.text and "“" not in doc.text and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children):
+        return f"a bare attribution (“{root.text}” with nothing said)"
+    verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
+    if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
+        return f"the main verb “{root.text}” has no subject (a fragment or a call to action)"
+    if not any(v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                            for c in v.children) for v in verbs):
+        return f"the main verb “{root.text}” is not finite (a fragment)"
+    return None
+
+
+# nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
+ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson teacher judge justice chief director mayor governor
+officer leader secretary chairman chairwoman ceo founder lawyer attorney prosecutor woman girl boy father mother son
+daughter wife husband witness resident survivor victim driver doctor nurse expert analyst senator lawmaker premier
+king queen prince pope general commander candidate president minister ambassador envoy activist official
+executive head founder owner student child""".split())
+PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+
+
+def unresolved_person(text: str, names: Sequence[str]) -> bool:
+    """A "he"/"him"/"she"/"her" outside quote marks with no one before it in the sentence that it could
+    stand for (a person's name the article mentions, or a noun for a person: "the president", "a teacher"):
+    lifted out of its article, "The only information known about him …" or "…, he said" names no one."""
+    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    m = PERSONAL.search(outside)
+    if not m:
+        return False
+    before = outside[:m.start()]
+    if any(n and n in before for n in names):
+        return False
+    nouns = people_nouns() | ROLE_NOUNS
+    words = re.findall(r"[a-z]+", before.lower())
+    return not any(w in nouns and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
+
+
+def _person_names(comparison: Comparison, article_id: str) -> list[str]:
+    a = _article(comparison, article_id)
+    # names only: a mention the resolver tied to a person may be a pronoun ("he") itself
+    return [m.text for e in (a.entities if a else ()) if e.type == "PERSON" for m in e.mentions
+            if m.text[:1].isupper() and not PERSONAL.fullmatch(m.text)]
 
 
 def _statable(comparison: Comparison, claim: Claim) -> bool:
+    return _unstatable(comparison, claim) is None
+
+
+def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
+    """Why a unit cannot be stated in the synthesis, or None: an attribution, chrome, a fragment, a headline,
+    a caption, a dangling pronoun subject, a sentence cut short, or no well-formed statement (:func:`ill_formed`)."""
     text = _sentence_text(comparison, claim)
-    return not (claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
-                or is_headline(text) or is_caption(text) or dangling(_stated(comparison, claim)))
+    if claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text) \
+            or is_headline(text) or is_caption(text):
+        return "an attribution, chrome, a fragment, a headline or a caption"
+    stated = _stated(comparison, claim) if _sayable(comparison, claim) else claim.text
+    if dangling(stated):
+        return "its subject is a pronoun with nothing to refer to"
+    if unresolved_person(stated, _person_names(comparison, claim.article)):
+        return "a “he”/“she” that names no one once the sentence stands alone"
+    if re.search(r"\?[”\"’')\]]*\s*$", text):
+        return "a question"
+    if not SENTENCE_END.search(strip_credit(text).strip()):
+        return "no closing stop: a heading or a line cut short"
+    if not _sayable(comparison, claim):
+        return None  # a dependent clause: cited as support, never stated
+    return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
     return {"article": claim.article, "sentence": claim.sentence, "start": claim.start, "end": claim.end}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z][\w’'-]{3,}|\d[\d,.]*", text) if w.lower() not in STOP_WORDS}
+
+
+# besides the clause breaks of facts.py, a participle or "with" phrase after a comma ("…, beating some with
+# batons and firing rubber bullets") can add a fact of its own
+PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s+(?=(?:after|before|when)\s)")
+
+
+def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
+    """The claim cut to the part the other members share: leading and trailing clause pieces (after "; ",
+    " — ", ", and which …", ", after …", ", beating …", ", with …", " and <Name> …") of which no more than a
+    third of the content words occur in any other member are cut from its span (a multi-fact sentence cites and states only its shared clause). A clause unit, or a
+    sentence whose every piece is shared, is returned as it is."""
+    if claim.part != "sentence" or not others:
+        return claim
+    a = _article(comparison, claim.article)
+    if a is None:
+        return claim
+    seg = a.article.text[claim.start:claim.end]
+    cuts = sorted({0, len(seg)} | {m.start() for m in CLAUSE_BREAK.finditer(seg)}
+                  | {m.start() for m in PIECE_BREAK.finditer(seg)})
+    if len(cuts) < 3:
+        return claim
+    theirs = [_stems(o.text) for o in others if o.article != claim.article]
+    if not theirs:
+        return claim
+    pieces = list(zip(cuts, cuts[1:], strict=False))
+
+    def shared(lo: int, hi: int) -> bool:
+        mine = _stems(seg[lo:hi])
+        return not mine or max(len(mine & t) for t in theirs) / len(mine) > 1 / 3
+
+    end = len(seg)
+    for lo, hi in reversed(pieces[1:]):
+        if shared(lo, hi):
+            break
+        end = lo
+    begin = 0
+    for lo, hi in pieces[:-1]:
+        if hi >= end or shared(lo, hi):
+            break
+        begin = hi
+    raw = seg[begin:end]
+    kept = raw.strip(" ,;:—–-")
+    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5:
+        return claim
+    start = claim.start + begin + raw.find(kept)
+    cut = replace(claim, start=start, end=start + len(kept), text=kept, part="clause")
+    return cut if _statable(comparison, cut) else claim
 
 
 def _centrality(comparison: Comparison, fact: Fact) -> float:
@@ -179,14 +466,26 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     values = conflict["values"]
     measure = conflict["measure"]
     if conflict["label"] == "updated":
-        ordered = sorted(values, key=lambda v: (v.get("as_of") or "", _number(v["value"])))
-        lo, hi = ordered[0], ordered[-1]
-        return (f"Reported {measure} rose from {lo['value']} ({_value_label(comparison, lo)}) to {hi['value']} "
-                f"({_value_label(comparison, hi)}).")
+        # the whole rise: from the lowest reported figure to the highest (a value with no date of its own is
+        # not put first because of that)
+        lo = min(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        hi = max(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or ""))
+        return (f"Reported {measure} rose from {lo['value'].strip()} ({_value_label(comparison, lo)}) to "
+                f"{hi['value'].strip()} ({_value_label(comparison, hi)}).")
     parts = "; ".join(f"{v['value']} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
     return f"Reports differ on {measure}: {parts}."
+
+
+def _figure(comparison: Comparison, v: Mapping[str, Any]) -> float:
+    """A conflict value's figure: the measured quantity at its span (its lower bound: "at least 65" is 65;
+    "four" is 4), else the digits of its text."""
+    a = _article(comparison, v["article"])
+    q = next((q for q in (a.quantities if a else ()) if q.start == v.get("start") and q.end == v.get("end")), None)
+    if q is not None and q.low is not None:
+        return float(q.low)
+    return _number(str(v["value"]))
 
 
 def _number(text: str) -> float:
@@ -204,60 +503,35 @@ def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
                 for c in a.claims), default=0.0)
 
 
+def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, tuple[float, str]]:
+    """Per sentence (the id a clause unit comes from): the best alignment score of the sentence or any clause
+    of it with any unit of another article, and that unit's id."""
+    best: dict[str, tuple[float, str]] = {}
+    for cid, (score, other) in nearest.items():
+        family = cid.split("~")[0]
+        if family not in best or score > best[family][0]:
+            best[family] = (score, other)
+    return best
+
+
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
-               cues: Mapping[str, Sequence[FramingCue]] | None = None) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+               cues: Mapping[str, Sequence[FramingCue]] | None = None,
+               nearest: Mapping[str, tuple[float, str]] | None = None) -> list[dict[str, Any]]:
+    """The synthesis items: corroborated facts, number conflicts per measure, then single-source sentences.
+    ``nearest``: each unit's best alignment score with any unit of another article (see
+    :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
+    shows that no other article states them."""
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
-    for f in corroborated[:settings.synthesis_max_facts]:
-        claims = [c for c in f.claims if _statable(comparison, c)]
-        if len({c.article for c in claims}) < 2:
-            continue  # what is left after chrome and fragments is no longer corroborated
-        own = [c for c in claims if not c.quote]
-        plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)]
-        cites = list(dict.fromkeys(c.article for c in claims))
-        spans = [_citation(c) for c in claims]
-        if plain:
-            text = _finish(_stated(comparison, _pick(comparison, plain)))
-            kind = "corroborated"
-        elif own:
-            best = _pick(comparison, own)
-            sentence = _finish(_stated(comparison, best))
-            text = f"According to {_label(comparison, best.article)}, {_lower_first(sentence)}"
-            kind = "attributed"
-        else:
-            text = _representative(comparison, f)
-            kind = "corroborated"
-        out.append({"text": text, "citations": cites, "spans": spans, "fact": f.id, "kind": kind})
-    for f in comparison.facts:
-        if f.status != "conflict" or not f.conflict or f.conflict.get("kind") != "number":
-            continue
-        c = dict(f.conflict)
-        out.append({"text": conflict_sentence(comparison, c),
-                    "citations": list(dict.fromkeys(v["article"] for v in c["values"])),
-                    "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
-                               "end": v["end"]} for v in c["values"]],
-                    "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"]})
-    per_article: dict[str, int] = {}
-    # a sentence aligned with another article's (a paraphrase the checks did not confirm) may be said
-    # there too: stated with one citation it could be under-cited, so the synthesis leaves it out
-    near = {al.a.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"} | \
-        {al.b.split("~")[0] for al in comparison.alignments if al.relation != "unrelated"}
-    for f in comparison.facts:
-        if f.status != "unique" or not f.claims:
-            continue
-        claim = f.claims[0]
-        if claim.quote or not _statable(comparison, claim):
-            continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
-        if claim.id.split("~")[0] in near or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
-            continue
-        aid = f.articles()[0]
-        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
-            continue
-        per_article[aid] = per_article.get(aid, 0) + 1
-        sentence = _finish(_sentence_text(comparison, claim))
-        out.append({"text": f"According to {_label(comparison, aid)}, {_lower_first(sentence)}",
-                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique"})
+    corroborated = corroborated[:settings.synthesis_max_facts]
+    uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
+    prime([_stated(comparison, c) for f in corroborated for c in f.claims]
+          + [_stated(comparison, f.claims[0]) for f in uniques])
+    pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
+    out = [item for f in corroborated if (item := _corroborated_item(comparison, f, settings, cues, pair_score))]
+    out += [_conflict_item(comparison, f) for f in comparison.facts
+            if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
+    out += _unique_items(comparison, uniques, settings, nearest)
     seen: set[str] = set()
     unique_out = []
     for item in out:
@@ -265,3 +539,86 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             seen.add(item["text"])
             unique_out.append(item)
     return unique_out
+
+
+def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
+                       cues: Mapping[str, Sequence[FramingCue]] | None,
+                       pair_score: Mapping[frozenset[str], float]) -> dict[str, Any] | None:
+    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+    # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
+    # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
+    claims = [c for c in f.claims if _statable(comparison, c) and max(
+        (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
+        default=0.0) >= settings.corroborate_min]
+    if len({c.article for c in claims}) < 2:
+        return None  # what is left after chrome and fragments is no longer corroborated
+    members = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
+    claims = [c for c in members if _sayable(comparison, c)]
+    if not claims:
+        return None  # only dependent clauses: nothing here can be stated without saying more
+    n = len({c.article for c in members})
+    own = [c for c in claims if not c.quote]
+    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
+             and loaded_word(_stated(comparison, c), settings) is None]
+    if plain:
+        text = _finish(_stated(comparison, _pick(comparison, plain, members)))
+        kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
+    elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
+        best = _pick(comparison, own, members)
+        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)))}"
+        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
+        kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
+    elif quoted := [c for c in claims if c.quote]:
+        text = _representative(comparison, quoted)
+        kind, reason = "corroborated", f"quoted by {n} articles"
+    else:
+        return None  # only first-person words no quote finder tied to a speaker
+    # every cited span must hold the statement's words: a member that shares too few of them (the star's
+    # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
+    said = _stems(re.sub(r"^According to [^,]+, ", "", text))
+    kept = [m for m in members if len(said & _stems(m.text)) >= settings.synthesis_cover_min * max(len(said), 1)]
+    if len({m.article for m in kept}) < 2:
+        return None
+    if len(kept) < len(members):
+        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
+                   f"of the statement's words not cited")
+    return {"text": text, "citations": list(dict.fromkeys(m.article for m in kept)),
+            "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+
+
+def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
+    c = dict(f.conflict or {})
+    return {"text": conflict_sentence(comparison, c),
+            "citations": list(dict.fromkeys(v["article"] for v in c["values"])),
+            "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
+                       "end": v["end"]} for v in c["values"]],
+            "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
+            "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")}
+
+
+def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Settings,
+                  nearest: Mapping[str, tuple[float, str]] | None) -> list[dict[str, Any]]:
+    """Single-source sentences, each stated only when it is shown that no other article states it: its best
+    alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
+    under the floor a paraphrase needs, and no other sentence has most of its content words."""
+    out: list[dict[str, Any]] = []
+    per_article: dict[str, int] = {}
+    by_sentence = _nearest_by_sentence(nearest or {})
+    for f in uniques:
+        claim = f.claims[0]
+        if claim.quote or nearest is None or first_person(claim.text) or not _statable(comparison, claim):
+            continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
+        score, other = by_sentence.get(claim.id.split("~")[0], (0.0, ""))
+        if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
+            continue
+        aid = f.articles()[0]
+        if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
+            continue
+        per_article[aid] = per_article.get(aid, 0) + 1
+        sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
+        closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
+        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
+                    "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
+                    "reason": f"single source: best alignment with any sentence or clause of another article "
+                              f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})
+    return out

@@ -112,6 +112,25 @@ def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
 BACKGROUND = re.compile(r"\b(?:before|after|since|until|following)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
 
 
+COUNT_BEFORE = re.compile(r"\b(?:more than|fewer than|less than|over|under|at least|about|around|nearly|almost|some|"
+                          r"up to|roughly|approximately)\s*$", re.IGNORECASE)
+COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|in|on|at|by|for|with|from|when|after|before|was|were|is|are|has|had|"
+                         r"have|as|of|the|but|while|since|until)\b)[a-z][a-z-]*s\b")
+
+
+YEAR_BEFORE = re.compile(r"\b(?:in|of|the|since|by|until|during|from|its|their|his|her|a)\s*$", re.IGNORECASE)
+
+
+def _counted_not_year(text: str, start: int, end: int) -> bool:
+    """A four-digit figure after a count qualifier ("more than 2000") or before a plural noun ("2000
+    officers") counts something; it is no year."""
+    before = text[max(0, start - 25):start]
+    if COUNT_BEFORE.search(before):
+        return True
+    # "in 2009 elections", "the 2012 games": a year before a noun
+    return not YEAR_BEFORE.search(before) and bool(COUNT_AFTER.match(text[end:end + 30]))
+
+
 def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
     """``this``, a year other than the article's that the claim names, or ``earlier``. With the article's
     ``text``, a date inside a background phrase ("before his capture last year") does not count."""
@@ -121,6 +140,8 @@ def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
                 and (y in v.text or not re.search(r"\d", v.text)):  # "Guzman, 56," is no year 2056
             if text is not None and BACKGROUND.search(text[max(claim.start, v.start - 60):v.start]):
                 continue
+            if text is not None and _counted_not_year(text, v.start, v.end):
+                continue  # "more than 2000 officers" counts officers; it names no year
             return y
     for m in EARLIER.finditer(claim.text):
         if not BACKGROUND.search(claim.text[max(0, m.start() - 60):m.start()]):
@@ -146,12 +167,26 @@ def negated_terms(claim: Claim, shared: set[str]) -> set[str]:
     return out
 
 
+def _canonical(q: Quantity) -> float:
+    """The figure in the unit of its range: the quantities stage converts the range ("nearly a mile" →
+    1.448–1.609 km) but keeps the stated number (1); a number outside its own range is taken at the end of the
+    range its qualifier anchors on."""
+    v = float(q.value)
+    if q.low is None or q.high is None or q.low <= v <= q.high:
+        return v
+    if q.qualifier in ("nearly", "up_to", "less_than", "at_most"):
+        return q.high
+    if q.qualifier in ("more_than", "at_least"):
+        return q.low
+    return (q.low + q.high) / 2
+
+
 def same_figure(a: Quantity, b: Quantity, tolerance: float) -> bool:
     """Two figures of one measure state the same fact: equal splits, or values within ``tolerance`` of each
     other whose ranges overlap (39 and 40 light-years; not 38 and "hundreds" injured)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
-    x, y = abs(float(a.value)) or 1e-9, abs(float(b.value)) or 1e-9
+    x, y = abs(_canonical(a)) or 1e-9, abs(_canonical(b)) or 1e-9
     if max(x, y) / min(x, y) > 1 + tolerance:
         return False
     return compatible(a, b, max_ratio=1 + tolerance)
@@ -169,6 +204,10 @@ class Verifier:
             self.years[a.id] = a.article.published[:4] if a.article.published else None
             for q in a.quantities:
                 self.quantities.setdefault((a.id, q.sentence), []).append(q)
+
+    def quantities_of(self, claim: Claim) -> list[Quantity]:
+        """The measured figures inside the claim's span (all of its sentence's for an attribution)."""
+        return self._quantities(claim)
 
     def _quantities(self, claim: Claim) -> list[Quantity]:
         return [q for q in self.quantities.get((claim.article, claim.sentence), [])

@@ -159,16 +159,26 @@ def _meta_removed(hit: MetaRead) -> Removed:
 
 
 _LOST_QUOTE = re.compile(r"(?<=\S)â€(?=\s|$)")
+_DAGGER_QUOTE = re.compile(r"(?<=\S)†(?=[^\s†])")
+
+
+def _dagger_quote(m: re.Match[str]) -> str:
+    """"†" glued between two words, closing a “ opened before it on the same line, is "” ": the mojibake
+    "â€\x9d" of "”" whose invisible last byte became the no-break space after it ("â€\xa0", re-read as UTF-8,
+    is "†"). A footnote dagger ("Smith†") is left: it closes no open quotation."""
+    line = m.string[m.string.rfind("\n", 0, m.start()) + 1:m.start()]
+    return "” " if line.rfind("“") > line.rfind("”") else m.group(0)
 
 
 def repair_text(raw: str) -> str:
     """Mojibake repaired with ftfy ("â€œ" → "“", "donâ€™t" → "don’t"); curly quotes and line breaks are kept
     as they are. A closing quote whose invisible last byte was lost in a copy ("â€" at a word's end, the
-    remains of "â€\x9d") becomes "”"."""
+    remains of "â€\x9d") becomes "”"; one whose last byte became a no-break space ("†" glued to the next word
+    inside an open quotation) becomes "” "."""
     if raw.isascii() and "&" not in raw:
         return raw
     fixed = ftfy.fix_text(raw, uncurl_quotes=False, fix_line_breaks=False)
-    return _LOST_QUOTE.sub("”", fixed)
+    return _DAGGER_QUOTE.sub(_dagger_quote, _LOST_QUOTE.sub("”", fixed))
 
 
 def _continues(prev: str, nxt: str, settings: Settings) -> bool:

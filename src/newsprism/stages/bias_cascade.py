@@ -14,6 +14,11 @@ scores only the sentences where the estimate could change a decision:
   between the two ends of the estimate's ``bias_cascade_word_band`` (:func:`words_undecided`: exact, the
   tagger's logit is linear in the sentence score).
 
+With ``bias_cascade_encoder = onnx-int8`` (the default) MiniLM first runs with int8 weights (about half the
+cost); its score is again an estimate of the float model's, with a standard error measured by the training
+script (``int8_error_cov``), and the float export scores again only the sentences whose int8 score the same
+bands leave undecided.
+
 Elsewhere the estimate is the score, and the cue's reason says so.
 """
 
@@ -115,6 +120,35 @@ def needs_minilm(static_vectors: Any, sentence_tokens: Sequence[Iterable[Any]], 
     """The cascade's choice for one article's sentences: near the cue threshold, or a loaded-word verdict the
     estimate leaves undecided."""
     logits, se = bias_estimate(static_vectors)
+    return undecided(logits, se, sentence_tokens, settings)
+
+
+def int8_error_sd() -> float:
+    """Standard error of the bias logit from int8 MiniLM vectors against the float model's (measured by
+    scripts/train_bias_cascade.py); 0 when the shipped map predates it (then the int8 step is skipped)."""
+    cascade = load_cascade()
+    if "int8_error_cov" not in cascade:
+        return 0.0
+    w = np.asarray(bias_model("minilm")["coef"], dtype="float64")
+    return float(np.sqrt(max(float(w @ cascade["int8_error_cov"] @ w), 1e-12)))
+
+
+def needs_float(int8_vectors: Any, sentence_tokens: Sequence[Iterable[Any]], settings: Settings) -> list[bool]:
+    """The cascade's second step (``bias_cascade_encoder`` = onnx-int8): which sentences scored by int8 MiniLM
+    vectors the float model must score again, because the int8 score is within the bands (in standard errors
+    of the int8 score, :func:`int8_error_sd`) of a decision. All of them when that error is unknown."""
+    se = int8_error_sd()
+    matrix = np.asarray(int8_vectors, dtype="float64")
+    if se == 0.0:
+        return [True] * len(matrix)
+    model = bias_model("minilm")
+    logits = matrix @ np.asarray(model["coef"], dtype="float64") + float(model["intercept"])
+    return undecided(logits, se, sentence_tokens, settings)
+
+
+def undecided(logits: Any, se: float, sentence_tokens: Sequence[Iterable[Any]], settings: Settings) -> list[bool]:
+    """For estimated logits with standard error ``se``: whether the cue or a loaded-word verdict could change
+    within the bands (``bias_cascade_band``, ``bias_cascade_word_band``)."""
     near = near_threshold(logits, se, settings.bias_cascade_band, (settings.bias_score_min,))
     band = settings.bias_cascade_word_band
     out = []

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..lexicons import SPEECH_VERBS
 from ..records import Entity, Mention
@@ -32,6 +32,12 @@ KEPT_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "WORK_OF_AR
 # Heads that name any office-holder of a country ("the Russian leader" matches its president).
 GENERIC_HEADS = {"leader", "head", "official", "politician", "chief", "statesman", "representative"}
 PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
+APPOS_END_MAX_TOKENS = 14  # how far into a subject phrase a person's name apposed at its end may stand
+# nouns of organisations: a role phrase headed by one never points ahead to a person ("another company, Viber")
+ORGANISATION_HEADS = {"company", "firm", "agency", "paper", "newspaper", "network", "broadcaster", "channel", "party",
+                      "organisation", "organization", "ministry", "department", "court", "government", "committee",
+                      "union", "outlet", "station", "magazine", "bank", "council", "commission", "university",
+                      "institute", "foundation", "group", "office", "bureau", "administration"}
 INVERTED_SPEECH = {"said", "says", "added", "asked", "wrote", "tweeted", "continued", "explained", "noted"}
 MODIFIER_TYPES = {"NORP", "GPE", "LOC"}  # names that, modifying a common noun, describe it ("the US president")
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -85,6 +91,14 @@ class Resolver:
                 hit = self.cluster_at(child.idx, child.idx + len(child))
                 if hit is not None:
                     return hit
+        for child in token.subtree:
+            # "The head of the national civil protection agency, Luis Felipe Puente, said": a person's name
+            # apposed at the end of the phrase names its head, even where the parser hung it on the last noun
+            if child.dep_ == "appos" and child.right_edge.i == _last_word(span) and token.pos_ == "NOUN" \
+                    and child.i - token.i <= APPOS_END_MAX_TOKENS:
+                hit = self.cluster_at(child.idx, child.idx + len(child))
+                if hit is not None and hit.type == "PERSON":
+                    return hit
         if token.lower_ in PRONOUNS:
             return self.antecedent(token.idx, person_only=True, gender=PRONOUN_GENDER[token.lower_])
         role = role_of_phrase(span)
@@ -103,26 +117,26 @@ class Resolver:
         return None
 
     def match_role(self, role: Role, before: int) -> Cluster | None:
-        candidates = []
-        for c in self.clusters:
-            if c.type != "PERSON" or not c.roles:
-                continue
-            # a person's roles pool their nationality: "his Chinese counterpart, President Xi" is the Chinese president
-            nats = {r.nationality for r in c.roles if r.nationality}
-            heads = {r.head for r in c.roles}
-            head_ok = role.head in heads or (role.head in GENERIC_HEADS and bool(nats))
-            nat_ok = role.nationality is None or any(nat_match(n, role.nationality) for n in nats)
-            if head_ok and nat_ok:
-                candidates.append(c)
+        """The person a role phrase at ``before`` stands for. A definite role phrase refers back: to a holder
+        named earlier ("the head of the agency" is not the mayor introduced three paragraphs later, who is only
+        a head by the generic-title rule). Only where nobody named earlier holds it may it point ahead, to the
+        one person the article gives that very title ("Mexico's education secretary announced … “…,” tweeted
+        Aurelio Nuño, the secretary of education"); never for an organisation noun ("the company" is no person,
+        whatever the model typed the name apposed to it)."""
+        candidates = self._role_holders(role, lambda c: self.named_before(c, before), generic=True)
         if not candidates and role.nationality is not None:
             # "the Texas governor" for a man introduced only as "Gov. Perry": the title alone, when one
-            # person holds it and nothing is known of his nationality
-            candidates = [c for c in self.clusters if c.type == "PERSON" and role.head in {r.head for r in c.roles}
-                          and not any(r.nationality for r in c.roles)]
-            if len(candidates) != 1:
+            # person in the article holds it and nothing is known of his nationality
+            holders = [c for c in self.clusters if c.type == "PERSON" and role.head in {r.head for r in c.roles}
+                       and not any(r.nationality for r in c.roles)]
+            if len(holders) > 1:
                 return None
+            candidates = [c for c in holders if self.named_before(c, before)]
         if not candidates:
-            return None
+            if role.head in ORGANISATION_HEADS:
+                return None
+            ahead = self._role_holders(role, lambda c: _first_named(c) >= before, generic=False)
+            return ahead[0] if len(ahead) == 1 else None
         if len(candidates) == 1:
             return candidates[0]
         # several people hold such a role: the one mentioned last before this point, else the most mentioned
@@ -131,6 +145,26 @@ class Resolver:
         if best[0] >= 0:
             return best[1]
         return max(candidates, key=lambda c: len(c.mentions))
+
+    def _role_holders(self, role: Role, where: Callable[[Cluster], bool], generic: bool) -> list[Cluster]:
+        out = []
+        for c in self.clusters:
+            if c.type != "PERSON" or not c.roles or not where(c):
+                continue
+            # a person's roles pool their nationality: "his Chinese counterpart, President Xi" is the Chinese president
+            nats = {r.nationality for r in c.roles if r.nationality}
+            heads = {r.head for r in c.roles}
+            head_ok = role.head in heads or (generic and role.head in GENERIC_HEADS and bool(nats))
+            nat_ok = role.nationality is None or any(nat_match(n, role.nationality) for n in nats) or (
+                not generic and not nats)  # (ahead: a title whose holder's country is not stated)
+            if head_ok and nat_ok:
+                out.append(c)
+        return out
+
+    def named_before(self, c: Cluster, before: int) -> bool:
+        """Named (not only pointed at by a role phrase or pronoun) before ``before``, outside quotation marks."""
+        return any(m.start < before and m.rule not in ("role", "role_ahead", "pronoun") and m.start not in self.quote_chars
+                   for m in c.mentions)
 
     def antecedent(self, before: int, person_only: bool = True, gender: str | None = None) -> Cluster | None:
         """The last person named as a sentence subject before ``before`` (outside quotes), else the last named;
@@ -155,6 +189,11 @@ class Resolver:
         return last_any[1] if last_any else None
 
 
+def _first_named(c: Cluster) -> int:
+    """Where a referent is first named (a role phrase or pronoun pointing at it does not count)."""
+    return min((m.start for m in c.mentions if m.rule not in ("role", "role_ahead", "pronoun")), default=-1)
+
+
 def _is_subject_at(doc: Any, char: int) -> bool:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is None:
@@ -164,6 +203,11 @@ def _is_subject_at(doc: Any, char: int) -> bool:
         tok = tok.head
     # the subject of a main clause, not of a clause reported inside it ("Holm said that the minister must …")
     return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("ROOT", "conj")
+
+
+def _last_word(span: "Span") -> int:
+    """The index of a phrase's last token that is not punctuation (the comma closing an apposition)."""
+    return next((t.i for t in reversed(span) if not t.is_punct), span.end - 1)
 
 
 def _subtree_span(token: "Token") -> "Span":
@@ -362,8 +406,28 @@ def _typed_spans(ents: Sequence["Span"], labels: dict[str, str], max_zipf: float
             if tail is not None:
                 raw.append((tail, "PERSON", "person_name_in_" + label.lower()))
                 continue
+        owned = _owned_by_person(span, ents, labels) if label == "PERSON" else None
+        if owned is not None:
+            raw.append((owned, labels.get(_key(owned), "ORG") if labels.get(_key(owned)) != "PERSON" else "ORG",
+                        "possessed_by_person"))
+            continue
         raw.append((span, label, "ner"))
     return raw
+
+
+def _owned_by_person(span: "Span", ents: Sequence["Span"], labels: dict[str, str]) -> "Span | None":
+    """"Zuckerberg’s Facebook" typed as one person: a name with a possessive inside, whose possessor is a person
+    named elsewhere, is the thing that person owns or leads (the words after the possessive), not the person."""
+    marks = [t.i for t in span if t.text in ("’s", "'s", "’", "'") and t.i < span.end - 1]
+    if len(marks) != 1 or marks[0] == span.start:
+        return None
+    owner = span.doc[marks[0] - 1]
+    named_elsewhere = any(labels[_key(e)] == "PERSON" and not (e.start <= owner.i < e.end)
+                          and owner.lower_ in {t.lower_ for t in e} for e in ents)
+    owned = span.doc[marks[0] + 1:span.end]
+    if not named_elsewhere or not all(t.is_title or t.is_upper for t in owned):
+        return None
+    return owned
 
 
 def _untagged_person_names(doc: "Doc", ents: Sequence["Span"], max_zipf: float) -> list["Span"]:
@@ -506,7 +570,7 @@ def _add_role_mentions(resolver: Resolver) -> None:
             if role is None or chunk.root.ent_type_ or not definite:
                 continue
             target = resolver.match_role(role, chunk.start_char)
-            rule = "role"
+            rule = "role" if target is None or resolver.named_before(target, chunk.start_char) else "role_ahead"
         if target is None:
             continue
         target.mentions.append(Mention(start=chunk.start_char, end=chunk.end_char, text=chunk.text, rule=rule))

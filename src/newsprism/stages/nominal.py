@@ -28,8 +28,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Sequence
 
 from ..records import Quote
-from ..text.names import entity_id
-from .entities import Cluster, Resolver
+from ..text.names import entity_id, nat_match
+from .entities import Cluster, Resolver, Role, role_of_phrase
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -112,6 +112,8 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
         if key not in ties:
             ties[key] = (cluster, reason, where)
 
+    role = role_of_phrase(span)
+    nationality = role.nationality if role is not None else None  # "the Democratic nominee", "the Iraqi minister"
     heads = {head}
     if head in DOCUMENT_NOUNS:
         # "police reports": the document speaks for the body its modifier names
@@ -124,7 +126,7 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
     for h in heads:
         for c in resolver.clusters:
             where = _first(c)
-            if not plural and any(r.head == h for r in c.roles):
+            if not plural and any(r.head == h and _same_side(r, nationality) for r in c.roles):
                 add(c, "title or apposition", where)
             elif (h in {w.lower().strip(".,’'") for w in c.name.split()} and c.type != "PERSON"
                   and len(c.name.split()) > 1):  # ("State" alone is no name that holds "the state")
@@ -133,13 +135,19 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
                   and c.name.split()[-1].lower() in MASTHEAD_WORDS):
                 add(c, "masthead", where)
         if not plural:
-            _title_ties(doc, resolver, h, add)
+            _title_ties(doc, resolver, h, add, nationality)
         _verb_ties(doc, resolver, h, add)
     if len(ties) != 1:
         return None
     cluster, reason, where = next(iter(ties.values()))
     sent = next((i for i, s in enumerate(doc.sents) if s.start_char <= where < s.end_char), None)
     return cluster, f"{reason}, sentence {sent + 1}" if sent is not None else reason
+
+
+def _same_side(role: Role, nationality: str | None) -> bool:
+    """A title held on another side is not the one the phrase names: "the Democratic nominee" is not the man
+    introduced as the Republican nominee (a title with no side stated fits either)."""
+    return nationality is None or role.nationality is None or nat_match(role.nationality, nationality)
 
 
 def _first(c: Cluster) -> int:
@@ -162,11 +170,16 @@ def _possessive_ties(doc: Any, resolver: Resolver, head: str, add: Any) -> None:
                     target.idx)
 
 
-def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any) -> None:
+def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any, nationality: str | None = None) -> None:
     """"the political party Demosistō", "Demosistō, the party", "the party, Demosistō": the head noun as a
-    title before a name or in apposition to it."""
+    title before a name or in apposition to it (a title of another side passed over: "Republican nominee
+    Donald Trump" is no tie for "the Democratic nominee")."""
     for tok in doc:
         if tok.pos_ != "NOUN" or tok.lemma_.lower() != head:
+            continue
+        side = next((c.text.lower() for c in tok.children if c.dep_ in ("amod", "compound")
+                     and c.ent_type_ in ("NORP", "GPE")), None)
+        if nationality is not None and side is not None and not nat_match(side, nationality):
             continue
         partners = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ in ("compound", "appos"):

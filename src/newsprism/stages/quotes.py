@@ -55,6 +55,7 @@ GENERIC_ORG_NOUNS = {"company", "firm", "agency", "paper", "newspaper", "daily",
 DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "commentary", "op-ed", "release",
                   "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
                   "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
+SELF_REPORTING_NOUNS = {"company", "firm"}  # organisation nouns whose reported clause is about the body itself
 SPEECH_NOUNS = {"response", "answer", "remark", "comment", "reply", "message", "word", "tweet", "post", "speech",
                 "testimony", "argument", "retort", "explanation"}  # "his response was to say …": he says it
 NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
@@ -262,6 +263,7 @@ def _noun_phrase(token: "Token") -> str:
 class Speaker:
     name: str | None
     id: str | None
+    how: str | None = None  # a resolution step worth naming in the quote's rule ("org_noun_subject")
 
 
 def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
@@ -344,7 +346,32 @@ def _organisation_phrase(tok: "Token", resolver: Resolver) -> Speaker | None:
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children) and not any(
         c.dep_ in ("compound", "poss", "amod", "nmod") for c in tok.children)  # "the Clinton campaign" names its own
     if tok.pos_ == "NOUN" and low in ORG_NOUNS and definite:
-        return _last_organisation(resolver, tok.idx, low)
+        own = _reported_subject(tok, resolver) if low in SELF_REPORTING_NOUNS else None
+        return own or _last_organisation(resolver, tok.idx, low)
+    return None
+
+
+def _reported_subject(tok: "Token", resolver: Resolver) -> Speaker | None:
+    """"Acme will buy Brightline for $2 billion, the company announced": a company noun speaking of its own
+    clause refers to that clause's subject when it is an organisation's name, or a name nothing in the article
+    makes a person (the most salient antecedent: the subject of the sentence, not the last organisation named).
+    Only nouns of bodies that announce their own doings: a newspaper or agency reports on others ("Haley has
+    sought …, the newspaper writes")."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ != "PROPN" or subj.ent_type_ in ("PERSON", "NORP", "DATE", "TIME"):
+            continue
+        cluster = resolver.cluster_at(subj.idx, subj.idx + len(subj))
+        if cluster is not None and cluster.type in ("ORG", "FAC"):
+            return Speaker(cluster.name, entity_id(cluster.type, cluster.name), "org_noun_subject")
+        if cluster is not None:
+            continue  # a person or a place ("Spain will …, the company said") is not the company
+        name = [t for t in subj.subtree if t.i <= subj.i and (t.dep_ == "compound" or t.i == subj.i)
+                and t.pos_ == "PROPN"]
+        return Speaker(" ".join(t.text for t in name), None, "org_noun_subject")
     return None
 
 
@@ -685,7 +712,8 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
         redundant = via is not None and speaker.name is not None and via.lower() in speaker.name.lower()
         quotes.append(Quote(text=inner, start=span.start, end=span.end, speaker=speaker.name,
                             speaker_id=speaker.id, cue=cue, kind="partial" if embedded else "direct",
-                            via=None if redundant else via, rule=rule or "unattributed", sentence=s_idx))
+                            via=None if redundant else via, sentence=s_idx,
+                            rule=f"{rule}; {speaker.how}" if rule and speaker.how else rule or "unattributed"))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
     return _with_reported(quotes, doc, sentences, resolver, settings)
@@ -989,7 +1017,7 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
     if via is not None and via.lower() in speaker.name.lower():
         via = None
     return Quote(text=text, start=c_start, end=c_end, speaker=speaker.name, speaker_id=speaker.id,
-                 cue=_cue_text(tok), kind="reported", via=via, rule=rule)
+                 cue=_cue_text(tok), kind="reported", via=via, rule=f"{rule}; {speaker.how}" if speaker.how else rule)
 
 
 def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],

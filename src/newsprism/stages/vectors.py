@@ -6,8 +6,9 @@ and checks (similar sentences with different numbers) read the vectors from this
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
 transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade`` (the default)
 every sentence gets a static vector, the bias score is estimated from it, and MiniLM encodes only the
-sentences where the estimate could change a verdict (``stages/bias_cascade.py``), with the claims; the
-stage then shares the scores too. Over many articles, :func:`vectors_batch` encodes all their texts in one
+sentences where the estimate could change a verdict (``stages/bias_cascade.py``: by ``bias_cascade_encoder``, int8
+weights by default, and again by ``encoder`` where the int8 score leaves a verdict undecided), and the claims (by
+``encoder``); the stage then shares the scores too. Over many articles, :func:`vectors_batch` encodes all their texts in one
 call, so the encoder's batches are full and sorted by length.
 """
 
@@ -24,7 +25,7 @@ from ..errors import SettingError
 from ..records import Claim, Sentence
 from ..settings import Settings
 from .base import StageContext
-from .bias_cascade import CASCADE, estimate_note, full_scores, needs_minilm, sigmoid, bias_estimate
+from .bias_cascade import CASCADE, bias_estimate, estimate_note, full_scores, needs_float, needs_minilm, sigmoid
 from .checks import claims_needing_vectors
 
 
@@ -107,8 +108,10 @@ def vectors_stage(ctx: StageContext) -> ArticleVectors:
 
 
 def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list[ArticleVectors]:
-    """Static vectors for every sentence; MiniLM, in one call over all articles, for the claims the checks
-    compare and the sentences the cascade sends; the bias score of every sentence."""
+    """Static vectors for every sentence; MiniLM, in one call over all articles, for the sentences the cascade
+    sends (first by ``bias_cascade_encoder``, int8 weights by default, then by ``encoder`` where the int8 score
+    leaves a verdict undecided) and for the claims the checks compare (by ``encoder``); the bias score of
+    every sentence."""
     static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
     sent: list[list[str]] = []
     for c, vectors in zip(contexts, static, strict=True):
@@ -116,16 +119,26 @@ def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list
         tokens = [_tokens(c.doc, s) for s in sentences]
         send = needs_minilm(vectors.matrix, tokens, settings) if sentences else []
         sent.append([s.text for s, chosen in zip(sentences, send, strict=True) if chosen])
-    full = _encode_all([list(dict.fromkeys(s + number_claims(c.values["claims"], settings)))
-                        for s, c in zip(sent, contexts, strict=True)], settings.encoder)
+    claims = [number_claims(c.values["claims"], settings) for c in contexts]
+    first: list[dict[str, float]] = [{} for _ in contexts]
+    if settings.bias_cascade_encoder != settings.encoder:  # int8 first; the float model where it could matter
+        again = []
+        for c, chosen, quick, scores_of in zip(contexts, sent, _encode_all(sent, settings.bias_cascade_encoder),
+                                               first, strict=True):
+            by_text = {s.text: s for s in c.values["sentences"]}
+            redo = needs_float(quick.matrix, [_tokens(c.doc, by_text[t]) for t in chosen], settings) if chosen else []
+            scores_of.update(zip(chosen, full_scores(quick.matrix), strict=True) if chosen else ())
+            again.append([t for t, r in zip(chosen, redo, strict=True) if r])
+        sent = again
+    full = _encode_all([list(dict.fromkeys(s + c)) for s, c in zip(sent, claims, strict=True)], settings.encoder)
     out = []
-    for vectors, minilm, chosen in zip(static, full, sent, strict=True):
+    for vectors, minilm, chosen, quick_scores in zip(static, full, sent, first, strict=True):
         texts = list(vectors.texts)
         scores = [float(v) for v in sigmoid(bias_estimate(vectors.matrix)[0])] if texts else []
         notes: list[str | None] = []
         chosen_set = set(chosen)
         ran = [t for t in texts if t in chosen_set]
-        by_text = dict(zip(ran, full_scores(minilm.rows(ran)), strict=True)) if ran else {}
+        by_text = {**quick_scores, **(dict(zip(ran, full_scores(minilm.rows(ran)), strict=True)) if ran else {})}
         for i, t in enumerate(texts):
             if t in by_text:
                 scores[i] = by_text[t]

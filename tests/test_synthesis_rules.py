@@ -1,0 +1,185 @@
+"""Synthesis rules on texts the tests write (issue 13): only well-formed statements, single-source sentences
+only when nothing in another article aligns with them, a multi-fact sentence cites only its shared clause."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare import compare_analyzed
+from newsprism.compare.synthesis import dangling, drop_connective, ill_formed, subjective, unresolved_person
+from newsprism.settings import DEFAULT
+
+from .conftest import story_articles
+
+
+@pytest.mark.parametrize("text", [
+    "No for an independent Catalan republic.",                       # no verb
+    "A premiere series about the important moments of our time.",    # a noun phrase (page chrome)
+    "Which the police later denied.",                                # hangs on a sentence before it
+    "Or the mayor resigned on Tuesday.",  # a connective that is no statement's start
+    "Read more about the earthquake in our live coverage.",         # a call to action
+    "Will the ceasefire hold through the winter?",                   # a question
+    "Jane Doe is a staff writer for the Valley Courier.",            # a bio line
+    "Rescue teams searching the rubble of the school",               # cut short, no finite verb
+    "Reading the judgment, Judge Ilse Kovar said.",                  # a bare attribution: nothing said
+])
+def test_ill_formed_statements_are_refused(text: str) -> None:
+    assert ill_formed(text) is not None, text
+
+
+@pytest.mark.parametrize("text", [
+    "Rescue teams evacuated 1,200 residents on Monday.",
+    "The governor declared a state of emergency for the whole valley.",
+    "Police said the bridge had been closed since the weekend.",
+    "At least 14 people were injured in the floods, the hospital said.",
+    "After the river burst its banks, the army sent 300 soldiers.",
+])
+def test_well_formed_statements_pass(text: str) -> None:
+    assert ill_formed(text) is None, (text, ill_formed(text))
+
+
+def test_a_leading_connective_is_dropped_and_a_demonstrative_noun_stands_alone() -> None:
+    assert drop_connective("But both leaders face critics at home.") == "Both leaders face critics at home."
+    assert drop_connective("However, the dam held.") == "The dam held."
+    assert drop_connective("Butter prices rose.") == "Butter prices rose."
+    assert not dangling("This deal offers an opportunity to move in a new direction.")
+    assert dangling("This would represent a turnout of 42 percent.")
+
+
+def test_a_he_or_she_that_names_no_one_is_not_lifted() -> None:
+    assert unresolved_person("The only information known about him was his surname.", [])
+    assert unresolved_person("Experts have inspected 357,000 homes so far, he said.", [])
+    assert not unresolved_person("Kovar said she would stay in the valley.", ["Kovar"])
+    assert not unresolved_person("The governor said he would stay in the valley.", [])
+    assert not unresolved_person("Officials said the dam held.", [])
+    assert dangling("One is a 72 year old man, was found near the court.")
+
+
+def test_a_word_the_bias_tagger_leans_towards_loaded_makes_a_statement_evaluative() -> None:
+    from newsprism.compare.synthesis import loaded_word
+
+    assert loaded_word("Per its paltry $1 billion acquisition of Instagram, Facebook will keep the brand.")
+    assert loaded_word("Three of the planets are located firmly in the habitable zone.") is None
+    assert loaded_word("He called the offer “paltry” on Friday.") is None  # someone's word in quote marks
+
+
+def test_the_plainest_rendering_avoids_lexicon_subjective_words() -> None:
+    assert subjective("Police launched a brutal crackdown on the stunning protest.") >= 2
+    assert subjective("Police arrested 12 people near the court on Friday.") == 0
+    assert subjective("He called it “a brutal crackdown”.") == 0  # someone's words in quote marks
+
+
+STORY = {
+    "Harbor Daily": ("2021-03-02", """Floods hit Marren valley
+
+Rescue teams evacuated 1,200 residents from the Marren valley after the river Tolle burst its banks on Monday; the town's mayor resigned over the state of the flood defences.
+
+The regional governor, Ilse Kovar, declared a state of emergency for the whole valley.
+
+A local brass band cancelled its spring concert because the hall was flooded.
+
+Police closed the old stone bridge over the Tolle on Tuesday morning."""),
+    "Valley Courier": ("2021-03-02", """River Tolle bursts its banks
+
+Rescue teams evacuated 1,200 residents from the Marren valley on Monday after the river Tolle burst its banks.
+
+Governor Ilse Kovar declared a state of emergency for the whole valley on Monday evening.
+
+Engineers had not inspected the Tolle dykes since the spring, the water authority said.
+
+Police closed the old stone bridge over the Tolle on Tuesday morning, citing fears that the cracked pillars would give way."""),
+}
+
+
+@pytest.fixture(scope="module")
+def story():  # type: ignore[no-untyped-def]
+    from newsprism.stages import analyze_many
+
+    return analyze_many(story_articles(STORY))
+
+
+@pytest.mark.slow
+def test_a_multi_fact_sentence_cites_and_states_only_its_shared_clause(story) -> None:  # type: ignore[no-untyped-def]
+    c = compare_analyzed(story)
+    texts = {a.id: a.article.text for a in c.articles}
+    evacuated = [s for s in c.synthesis if "evacuated 1,200" in s["text"]]
+    assert evacuated and len(evacuated[0]["citations"]) == 2, c.synthesis
+    assert "mayor" not in evacuated[0]["text"]
+    for sp in evacuated[0]["spans"]:  # no cited span holds the clause only one article states
+        assert "mayor" not in texts[sp["article"]][sp["start"]:sp["end"]]
+
+
+@pytest.mark.slow
+def test_a_participle_phrase_one_article_adds_is_not_cited(story) -> None:  # type: ignore[no-untyped-def]
+    c = compare_analyzed(story)
+    texts = {a.id: a.article.text for a in c.articles}
+    bridge = [s for s in c.synthesis if "stone bridge" in s["text"]]
+    assert bridge and len(bridge[0]["citations"]) == 2, c.synthesis
+    assert "citing fears" not in bridge[0]["text"]
+    for sp in bridge[0]["spans"]:
+        assert "pillars" not in texts[sp["article"]][sp["start"]:sp["end"]]
+
+
+def _unique_scores(c) -> dict[str, float]:  # type: ignore[no-untyped-def]
+    out = {}
+    for s in c.synthesis:
+        if s["kind"] == "unique":  # labelled as one outlet's alone, with the best alignment score that shows it
+            assert len(s["citations"]) == 1 and " alone, " in s["text"], s
+            out[s["text"]] = float(s["reason"].split("another article ")[1].split(" <")[0])
+    return out
+
+
+@pytest.mark.slow
+def test_single_source_sentences_only_below_the_alignment_floor(story) -> None:  # type: ignore[no-untyped-def]
+    loose = _unique_scores(compare_analyzed(story, DEFAULT.replace(unique_align_max=0.45)))
+    assert loose and all(v < 0.45 for v in loose.values()), loose
+    default = _unique_scores(compare_analyzed(story))
+    assert all(v < DEFAULT.unique_align_max for v in default.values()) and set(default) <= set(loose)
+    assert len(default) < len(loose) or all(v < DEFAULT.unique_align_max for v in loose.values())
+    # with no floor at all nothing single-source is stated: nothing shows another article does not say it
+    strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
+    assert not [s for s in strict.synthesis if s["kind"] == "unique"]
+    assert [s for s in strict.synthesis if s["kind"] == "corroborated"]
+
+
+RISING: dict[str, tuple[str | None, str]] = {  # the Plains Herald's page gives no date
+    "Harbor Daily": ("2021-03-02", """Quake hits Marren
+
+At least 40 people were killed by the earthquake in Marren, officials said on Tuesday."""),
+    "Valley Courier": ("2021-03-04", """Marren quake toll rises
+
+The death toll from the earthquake in Marren has risen to 95, officials said on Thursday."""),
+    "Plains Herald": (None, """Marren counts its dead
+
+The earthquake in Marren killed 61 people, officials said."""),
+}
+
+
+@pytest.mark.slow
+def test_a_rising_count_is_stated_from_its_lowest_to_its_highest_figure() -> None:
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(RISING)))
+    rises = [s for s in c.synthesis if s["kind"] == "conflict" and s.get("label") == "updated"]
+    assert rises, [(f.status, f.statement) for f in c.facts]
+    text = rises[0]["text"]
+    assert "40" in text and "95" in text and "61" not in text, text  # the whole rise, not from an undated figure
+
+
+@pytest.mark.slow
+def test_every_cited_span_holds_the_statements_words(story) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    from newsprism.compare.synthesis import _stems
+
+    for floor in (DEFAULT.synthesis_cover_min, 0.9):
+        c = compare_analyzed(story, DEFAULT.replace(synthesis_cover_min=floor))
+        texts = {a.id: a.article.text for a in c.articles}
+        for s in c.synthesis:
+            if s["kind"] not in ("corroborated", "attributed"):
+                continue
+            said = _stems(re.sub(r"^According to [^,]+, ", "", s["text"]))
+            assert len({sp["article"] for sp in s["spans"]}) >= 2, s
+            for sp in s["spans"]:
+                held = _stems(texts[sp["article"]][sp["start"]:sp["end"]])
+                assert len(said & held) >= floor * len(said) - 1, (s["text"], texts[sp["article"]][sp["start"]:sp["end"]])
