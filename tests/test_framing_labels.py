@@ -61,3 +61,14 @@ def test_evaluative_phrases_are_adjective_plus_noun_not_a_noun_classifying_a_nou
     assert [p[0] for p in by_word["staggering"]] == ["evaluative"]
     assert doc.text[by_word["staggering"][0][1]:by_word["staggering"][0][2]] == "staggering blow"
     assert by_word["tsunami"] == [] and by_word["court"] == [], (by_word["tsunami"], by_word["court"])
+
+
+def test_a_piece_of_a_hyphenated_word_is_not_a_loaded_word_candidate() -> None:
+    from newsprism import nlp
+    from newsprism.stages.framing import is_loaded_candidate
+
+    doc = nlp.parse(["Powerful hard-liners in the capital fumed - loudly - about the brutal crackdown."])[0]
+    pieces = {t.text: is_loaded_candidate(t) for t in doc}
+    assert pieces["liners"] is False, pieces
+    # a word beside a spaced dash is still a word, and an ordinary adjective stays a candidate
+    assert pieces["brutal"] is True and pieces["loudly"] is True, pieces

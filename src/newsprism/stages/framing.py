@@ -79,9 +79,19 @@ def bias_model(vectors: str = "minilm") -> dict[str, Any]:
 
 def is_loaded_candidate(tok: Any) -> bool:
     """Words that can be loaded: content words, not names, stop words or verbs of saying (those are graded
-    as attribution verbs)."""
+    as attribution verbs), and not a piece of a hyphenated word ("liners" in "hard-liners" is no word of the
+    article; the whole compound is judged as a label or phrase)."""
     return bool(tok.pos_ in LOADED_POS and not tok.is_stop and not tok.ent_type_ and len(tok) >= 3
-                and tok.is_alpha and tok.lemma_.lower() not in SPEECH_VERBS)
+                and tok.is_alpha and tok.lemma_.lower() not in SPEECH_VERBS and not _hyphen_piece(tok))
+
+
+def _hyphen_piece(tok: Any) -> bool:
+    """True when the token is glued to a hyphen on either side ("hard" and "liners" in "hard-liners")."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return bool((before is not None and before.text == "-" and not before.whitespace_)
+                or (after is not None and after.text == "-" and not tok.whitespace_))
 
 
 def loaded_verdict(tok: Any, sentence_score: float | None,
