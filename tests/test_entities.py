@@ -112,3 +112,27 @@ def test_entities_pronoun_skips_person_of_the_other_stated_gender():
     assert any(m.rule == "pronoun" and m.text == "He" for m in hale.mentions)
     said = next(q for q in a.quotes if "arrive next week" in q.text)
     assert said.speaker == "Tom Hale"
+
+
+def test_entities_name_cut_at_a_glued_hyphen_runs_on():
+    from spacy.tokens import Span
+
+    from newsprism import nlp
+    from newsprism.stages.entities import _hyphen_completed
+
+    doc = nlp.parse(["The spokesman for Prime Minister Haider al-Abadi spoke, and Ana Ruiz - the mayor - agreed."])[0]
+    words = [t.text for t in doc]
+    cut = Span(doc, words.index("Haider"), words.index("al") + 1, label="PERSON")
+    assert _hyphen_completed(cut).text == "Haider al-Abadi"
+    # a spaced dash is punctuation, not part of the name
+    ruiz = Span(doc, words.index("Ana"), words.index("Ruiz") + 1, label="PERSON")
+    assert _hyphen_completed(ruiz).text == "Ana Ruiz"
+
+
+def test_a_speaker_phrase_never_stops_inside_a_hyphenated_name():
+    from newsprism import nlp
+    from newsprism.stages.quotes import _noun_phrase
+
+    doc = nlp.parse(["The spokesman for Iraqi Prime Minister Haider al-Abadi said the deal was good."])[0]
+    head = next(t for t in doc if t.text == "spokesman")
+    assert _noun_phrase(head).endswith("al-Abadi"), _noun_phrase(head)

@@ -342,7 +342,7 @@ def _trim_to_known(span: "Span", known: set[str]) -> "Span | None":
 def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: int = 0,
                   settings: Settings = DEFAULT) -> Resolver:
     """Group the doc's named entities; names in a headline (chars < headline_end) must match the body's."""
-    ents = [e for e in doc.ents if e.label_ in KEPT_TYPES]
+    ents = [_hyphen_completed(e) for e in doc.ents if e.label_ in KEPT_TYPES]
     ents = _headline_trimmed(ents, headline_end) + _untagged_person_names(doc, ents, settings.name_token_max_zipf)
     labels = _vote_labels(ents)
     raw = _typed_spans(ents, labels, settings.name_token_max_zipf)
@@ -375,6 +375,20 @@ def find_clusters(doc: "Doc", skip_chars: set[int] | None = None, headline_end: 
     _infer_gender(resolver)
     _add_role_mentions(resolver)
     return resolver
+
+
+def _hyphen_completed(ent: "Span") -> "Span":
+    """A name the model cut at a hyphen inside a word ("Haider al" of "Haider al-Abadi") runs on through the
+    glued hyphen to the capitalised part after it."""
+    doc, end = ent.doc, ent.end
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].text[:1].isupper() and doc[end + 1].is_alpha):
+        end += 2
+    if end == ent.end:
+        return ent
+    from spacy.tokens import Span
+
+    return Span(doc, ent.start, end, label=ent.label_)
 
 
 def _headline_trimmed(ents: Sequence["Span"], headline_end: int) -> list["Span"]:

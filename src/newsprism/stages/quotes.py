@@ -256,7 +256,11 @@ def _noun_phrase(token: "Token") -> str:
             and token.doc[right + 1].tag_ not in ("WDT", "WP", "WP$") \
             and right + 1 <= token.i + 6:
         right += 1
-    return token.doc[left:right + 1].text
+    doc = token.doc  # never stop inside a hyphenated word ("Haider al" of "Haider al-Abadi")
+    while right + 2 < len(doc) and doc[right + 1].text == "-" and not doc[right].whitespace_ \
+            and not doc[right + 1].whitespace_ and doc[right + 2].is_alpha:
+        right += 2
+    return doc[left:right + 1].text
 
 
 @dataclass
