@@ -183,3 +183,12 @@ def test_every_cited_span_holds_the_statements_words(story) -> None:  # type: ig
             for sp in s["spans"]:
                 held = _stems(texts[sp["article"]][sp["start"]:sp["end"]])
                 assert len(said & held) >= floor * len(said) - 1, (s["text"], texts[sp["article"]][sp["start"]:sp["end"]])
+
+
+def test_a_figure_printed_mid_sentence_loses_the_capital_that_began_its_own_sentence() -> None:
+    from newsprism.compare.synthesis import _figure_text
+
+    assert _figure_text({"value": "At least 65 "}) == "at least 65"
+    assert _figure_text({"value": "Twenty"}) == "twenty"
+    assert _figure_text({"value": "USD 16 billion"}) == "USD 16 billion"  # an acronym stays
+    assert _figure_text({"value": "1,030,000"}) == "1,030,000"

@@ -470,12 +470,18 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         # not put first because of that)
         lo = min(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
         hi = max(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or ""))
-        return (f"Reported {measure} rose from {lo['value'].strip()} ({_value_label(comparison, lo)}) to "
-                f"{hi['value'].strip()} ({_value_label(comparison, hi)}).")
-    parts = "; ".join(f"{v['value']} ({_value_label(comparison, v)})" for v in values)
+        return (f"Reported {measure} rose from {_figure_text(lo)} ({_value_label(comparison, lo)}) to "
+                f"{_figure_text(hi)} ({_value_label(comparison, hi)}).")
+    parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
     return f"Reports differ on {measure}: {parts}."
+
+
+def _figure_text(v: Mapping[str, Any]) -> str:
+    """A figure as the sentence prints it mid-sentence: trimmed, a capital that only began the article's
+    sentence lowered ("At least 65" → "at least 65", "Twenty" → "twenty"); acronyms and digits kept."""
+    return re.sub(r"^[A-Z][a-z]+\b", lambda m: m.group(0).lower(), str(v["value"]).strip())
 
 
 def _figure(comparison: Comparison, v: Mapping[str, Any]) -> float:
