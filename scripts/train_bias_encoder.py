@@ -245,6 +245,9 @@ def evaluate(k: int) -> None:
     target = RESULTS / f"bias_encoder_ft_k{k}.json"
     result = json.loads(target.read_text(encoding="utf-8"))
     result["held_out_macro_f1_torch_reloaded"] = round(macro(y, p, 0.5), 4)
+    # the delta as it would ship: float16
+    model.load_state_dict({n: v.half().float() for n, v in state.items()}, strict=False)
+    result["held_out_macro_f1_fp16_delta"] = round(macro(y, predict(model, tokenizer, held), 0.5), 4)
     result.update(matched(y, p, baseline(held)))
     target.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=1))
