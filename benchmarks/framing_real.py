@@ -7,7 +7,8 @@
 2. BASIL 2010–2014 (150 articles, 50 events of 3 outlets): the share of our ``loaded`` cues in the outlet's own
    voice that fall inside an annotated lexical-bias span, and the share of those spans (outside quotes) that
    contain one; for the tagger after the story-relative filter (each event compared as one story) and for the
-   lexicon approach.
+   lexicon approach. Reported on the BASIL events held out from the word tagger's training (the split by event
+   of scripts/train_bias_words.py) and, marked as such, on all events, training events included.
 3. news-dev (50 articles, 10 stories): the annotated framing cues found (one of our cues overlaps the
    annotated phrase), per kind; and a seeded random sample of 30 emitted cues, printed for hand-checking.
 
@@ -27,7 +28,7 @@ from _util import basil_annotated, timed
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_bias_words import load_babe, prf, split  # noqa: E402
+from train_bias_words import basil_split, load_babe, prf, split  # noqa: E402
 
 from newsprism import nlp  # noqa: E402
 from newsprism.compare.entities import link_across  # noqa: E402
@@ -111,29 +112,40 @@ def basil() -> None:
         by_event += group
         k += len(ps)
     docs = nlp.parse([a.article.text for a in analyzed], batch_size=16)
-    tally = {"tagger, story-relative": [0, 0, 0, 0], "tagger, single article": [0, 0, 0, 0],
-             "lexicon approach of before": [0, 0, 0, 0]}
-    for a, rel, doc, (_, anns) in zip(analyzed, by_event, docs, pairs, strict=True):
-        text = a.article.text
-        lex = []
-        for p in anns:
-            phrase = p["txt"].strip("“”\" ")
-            pos = text.find(phrase)
-            if pos >= 0 and p["bias"] == "lex" and p["quote"] == "no":
-                lex.append((pos, pos + len(phrase)))
-        quoted = [(q.start, q.end) for q in a.quotes if q.kind in ("direct", "partial")]
-        lexicon = [t.idx for t in doc if lexicon_reason(t) is not None and not any(s <= t.idx < e for s, e in quoted)]
-        for label, starts in (("tagger, story-relative", [f.start for f in own_loaded(rel)]),
-                              ("tagger, single article", [f.start for f in own_loaded(a)]),
-                              ("lexicon approach of before", lexicon)):
-            t = tally[label]
-            t[0] += len(starts)
-            t[1] += sum(1 for x in starts if any(s <= x < e for s, e in lex))
-            t[2] += len(lex)
-            t[3] += sum(1 for s, e in lex if any(s <= x < e for x in starts))
-    for label, (cues, inside, spans, hit) in tally.items():
-        print(f"BASIL {label}: {cues} loaded cues in the outlet's voice, {inside} inside a lexical-bias span "
-              f"({inside / max(cues, 1):.1%}); spans flagged {hit} of {spans} ({hit / max(spans, 1):.1%})")
+    _, held_out, _ = basil_split(list(events))
+    event_of = [e for e, ps in events.items() for _ in ps]
+    labels = ("tagger, story-relative", "tagger, single article", "lexicon approach of before")
+    scopes = {f"held-out events only ({len(held_out)} of {len(events)} events, never seen by the word tagger)":
+              set(held_out), f"all {len(events)} events (includes the word tagger's BASIL training events)":
+              set(events)}
+    for scope, keep in scopes.items():
+        tally = {label: [0, 0, 0, 0] for label in labels}
+        n_articles = 0
+        for ev, a, rel, doc, (_, anns) in zip(event_of, analyzed, by_event, docs, pairs, strict=True):
+            if ev not in keep:
+                continue
+            n_articles += 1
+            text = a.article.text
+            lex = []
+            for p in anns:
+                phrase = p["txt"].strip("“”\" ")
+                pos = text.find(phrase)
+                if pos >= 0 and p["bias"] == "lex" and p["quote"] == "no":
+                    lex.append((pos, pos + len(phrase)))
+            quoted = [(q.start, q.end) for q in a.quotes if q.kind in ("direct", "partial")]
+            lexicon = [t.idx for t in doc
+                       if lexicon_reason(t) is not None and not any(s <= t.idx < e for s, e in quoted)]
+            for label, starts in ((labels[0], [f.start for f in own_loaded(rel)]),
+                                  (labels[1], [f.start for f in own_loaded(a)]), (labels[2], lexicon)):
+                t = tally[label]
+                t[0] += len(starts)
+                t[1] += sum(1 for x in starts if any(s <= x < e for s, e in lex))
+                t[2] += len(lex)
+                t[3] += sum(1 for s, e in lex if any(s <= x < e for x in starts))
+        print(f"BASIL, {scope}, {n_articles} articles:")
+        for label, (cues, inside, spans, hit) in tally.items():
+            print(f"  BASIL {label}: {cues} loaded cues in the outlet's voice, {inside} inside a lexical-bias span "
+                  f"({inside / max(cues, 1):.1%}); spans flagged {hit} of {spans} ({hit / max(spans, 1):.1%})")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
