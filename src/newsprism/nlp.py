@@ -117,10 +117,11 @@ def _register_components() -> None:
         return doc
 
 
-def parse(texts: Sequence[str], batch_size: int = 16) -> list["Doc"]:
-    """spaCy Docs for many texts, batched with ``nlp.pipe``."""
+def parse(texts: Sequence[str], batch_size: int = 16, disable: Sequence[str] = ()) -> list["Doc"]:
+    """spaCy Docs for many texts, batched with ``nlp.pipe``; ``disable`` names components a caller does not
+    need (the synthesis' statement check reads the parse, not the named entities)."""
     nlp = spacy_pipeline()
-    return list(nlp.pipe(texts, batch_size=batch_size))
+    return list(nlp.pipe(texts, batch_size=batch_size, disable=list(disable)))
 
 
 ENCODERS = ("torch", "onnx", "onnx-int8")

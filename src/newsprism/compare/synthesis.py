@@ -306,7 +306,7 @@ def prime(texts: Sequence[str]) -> None:
     todo = [x for x in todo if x and x not in _parsed]
     if len(_parsed) > 20000:
         _parsed.clear()
-    for x, doc in zip(todo, nlp.parse(todo), strict=True):
+    for x, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
         _parsed[x] = _parse_problem(doc)
 
 
@@ -531,8 +531,13 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
+    # parse only the statements that can be stated: single-source sentences another article comes close to
+    # are left out before their parse is needed (the parse is most of the synthesis' cost)
+    by_sentence = _nearest_by_sentence(nearest or {})
+    open_uniques = [f for f in uniques if nearest is not None and not f.claims[0].quote
+                    and by_sentence.get(f.claims[0].id.split("~")[0], (0.0, ""))[0] < settings.unique_align_max]
     prime([_stated(comparison, c) for f in corroborated for c in f.claims]
-          + [_stated(comparison, f.claims[0]) for f in uniques])
+          + [_stated(comparison, f.claims[0]) for f in open_uniques])
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
     out = [item for f in corroborated if (item := _corroborated_item(comparison, f, settings, cues, pair_score))]
     out += [_conflict_item(comparison, f) for f in comparison.facts
@@ -612,11 +617,13 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
     by_sentence = _nearest_by_sentence(nearest or {})
     for f in uniques:
         claim = f.claims[0]
-        if claim.quote or nearest is None or first_person(claim.text) or not _statable(comparison, claim):
-            continue  # quotes are shown with their speakers in the report; chrome and fragments are not facts
+        if claim.quote or nearest is None or first_person(claim.text):
+            continue  # quotes are shown with their speakers in the report
         score, other = by_sentence.get(claim.id.split("~")[0], (0.0, ""))
         if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
             continue
+        if not _statable(comparison, claim):
+            continue  # chrome and fragments are not facts (checked last: it needs the parse)
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
