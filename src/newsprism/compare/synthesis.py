@@ -195,18 +195,27 @@ def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
     ("paltry", "dwarfing") outside quote marks makes the statement the outlet's, or None."""
     key = f"{settings.synthesis_loaded_min}|{text}"
     if key not in _word_bias:
-        if len(_word_bias) > 20000:
-            _word_bias.clear()
-        outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+        prime_loaded([text], settings)
+    return _word_bias[key]
+
+
+def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
+    """Run the word tagger over the statements not yet seen, parsed in one batch (see :func:`loaded_word`)."""
+    todo = [t for t in dict.fromkeys(texts) if f"{settings.synthesis_loaded_min}|{t}" not in _word_bias]
+    if not todo:
+        return
+    if len(_word_bias) > 20000:
+        _word_bias.clear()
+    outside = [re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), t) for t in todo]
+    for text, doc in zip(todo, nlp.parse(outside, batch_size=64), strict=True):
         found = None
-        for tok in nlp.parse([outside])[0]:
+        for tok in doc:
             if is_candidate(tok) and tok.lower_ not in FACTUAL:
                 p = score_token(tok).probability
                 if p >= settings.synthesis_loaded_min:
                     found = f"loaded “{tok.text}” (word tagger {p:.2f})"
                     break
-        _word_bias[key] = found
-    return _word_bias[key]
+        _word_bias[f"{settings.synthesis_loaded_min}|{text}"] = found
 
 
 def first_person(text: str) -> bool:
@@ -569,6 +578,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
         return None  # only dependent clauses: nothing here can be stated without saying more
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote]
+    prime_loaded([_stated(comparison, c) for c in own], settings)
     plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
              and loaded_word(_stated(comparison, c), settings) is None]
     if plain:
