@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import random
 import resource
 import sys
@@ -53,17 +52,6 @@ BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil"
 
 def basil_annotated() -> list[tuple[str, Any, list[dict[str, Any]]]]:
     """BASIL 2010–2014 articles that have phrase annotations: (event key, cleaned Article, phrase annotations)."""
-    from newsprism.extract import extract
-    from newsprism.records import RawDocument
+    from newsprism.evaluate import basil_annotated as load
 
-    out = []
-    for f in sorted((BASIL / "articles").glob("*/*.json")):
-        ann = BASIL / "annotations" / f.parent.name / f"{f.stem}_ann.json"
-        if not ann.exists():
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
-        article = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text"))
-        out.append((f.stem.rsplit("_", 1)[0], article,
-                    json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]))
-    return out
+    return load(BASIL)

@@ -96,25 +96,19 @@ def basil_split(events: Sequence[str]) -> tuple[list[str], list[str], list[str]]
 def load_basil() -> list[tuple[str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
     """BASIL articles with phrase annotations, cleaned as the benchmark cleans them: (event, text, lexical-bias
     spans in the outlet's voice, stretches to leave out: quoted words and lexical-bias spans inside quotes)."""
-    from newsprism.extract import extract
-    from newsprism.records import RawDocument
+    from newsprism.evaluate import basil_annotated
 
     out = []
-    for f in sorted((BASIL / "articles").glob("*/*.json")):
-        ann = BASIL / "annotations" / f.parent.name / f"{f.stem}_ann.json"
-        if not ann.exists():
-            continue
-        d = json.loads(f.read_text(encoding="utf-8"))
-        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
-        text = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text")).text
+    for event, article, phrases in basil_annotated(BASIL):
+        text = article.text
         lex, skip = [], []
-        for p in json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]:
+        for p in phrases:
             phrase = p["txt"].strip("“”\" ")
             pos = text.find(phrase) if p["bias"] == "lex" and phrase else -1
             if pos >= 0:
                 (lex if p["quote"] == "no" else skip).append((pos, pos + len(phrase)))
         skip += [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
-        out.append((f.stem.rsplit("_", 1)[0], text, lex, skip))
+        out.append((event, text, lex, skip))
     return out
 
 

@@ -195,6 +195,23 @@ def group_gold_stories(path: str | Path, settings: Any = None) -> tuple[float, f
     return p, r, f1, predicted
 
 
+def basil_annotated(folder: str | Path) -> list[tuple[str, Any, list[dict[str, Any]]]]:
+    """BASIL articles that have phrase annotations, cleaned as newsprism cleans text: (event key, cleaned
+    Article, phrase annotations). The benchmarks and the word tagger's trainer read BASIL through this."""
+    folder = Path(folder)
+    out = []
+    for f in sorted((folder / "articles").glob("*/*.json")):
+        ann = folder / "annotations" / f.parent.name / f"{f.stem}_ann.json"
+        if not ann.exists():
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p) for p in d["body-paragraphs"])
+        article = extract(RawDocument(source=str(f), data=f"{d['title']}\n\n{body}".encode(), kind="text"))
+        out.append((f.stem.rsplit("_", 1)[0], article,
+                    json.loads(ann.read_text(encoding="utf-8"))["phrase-level-annotations"]))
+    return out
+
+
 def group_basil(folder: str | Path, settings: Any = None, drop_dates: bool = False,
                 grouper: str = "incremental") -> tuple[float, float, float, int]:
     """B-cubed of story grouping on BASIL (the triplet uuid is the event); ``drop_dates`` forgets the dates."""
