@@ -174,6 +174,10 @@ class Sentence(Record):
     start: int
     end: int
     text: str
+    problem: str | None = None
+    """Why the sentence, lifted out of its article, is no statement a reader could check (on the article's
+    parse: no finite main verb with its subject, a bare attribution, a subject that refers back to an earlier
+    sentence: "they", "both", "the two", "this"); None when it is one. Set by the sentences stage."""
 
 
 @dataclass(frozen=True)

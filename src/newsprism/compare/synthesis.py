@@ -34,9 +34,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, people_nouns, subjectivity, vader
-from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
+from ..stages.sentences import statement_problem
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
@@ -242,10 +243,11 @@ OBJECT_LEAD = re.compile(r"^(?:for|of|in|on|at|by|with|after|before|despite|beca
                          r"(?:that|this|it|them|those|these|him|her)\s*,", re.IGNORECASE)
 
 
-def dangling(text: str) -> bool:
+def dangling(text: str, parse: bool = True) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
     lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
-    referent ("This deal offers …", on the parse)."""
+    referent ("This deal offers …", on the parse; with ``parse`` False a leading demonstrative is left to the
+    analysis' verdict on the sentence, ``Sentence.problem``)."""
     t = text.strip().lstrip("“\"‘'(")
     if ONE_OF.match(t) or OBJECT_LEAD.match(t):
         return True
@@ -253,7 +255,7 @@ def dangling(text: str) -> bool:
     if not m:
         return False
     if m.group(0).split()[-1].lower() in ("this", "that", "these", "those") and m.start() == 0:
-        return not _determines_noun(t)
+        return parse and not _determines_noun(t)
     return True
 
 
@@ -280,17 +282,13 @@ def drop_connective(text: str) -> str:
     rest = CONNECTIVE.sub("", text.strip(), count=1)
     return rest[:1].upper() + rest[1:] if rest != text.strip() else text
 SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "announce", "declare"})
 _parsed: dict[str, str | None] = {}
 
 
-def ill_formed(text: str) -> str | None:
-    """Why a sentence is no statement a fact-checker could sign, or None: a question or a call to action, a
-    bio or caption line, a start that hangs on something before it (a conjunction, a relative pronoun, "No
-    for"), a sentence cut short (no closing stop: a heading or a truncated line), or, on the parse, no
-    finite main verb with its subject (a noun phrase, "A premiere series about …")."""
+def text_problem(text: str) -> str | None:
+    """What the words alone show is no statement: a question or a call to action, a bio or caption line, a
+    start that hangs on something before it (a conjunction, a relative pronoun, "No for"), a sentence cut
+    short (no closing stop: a heading or a truncated line); None when the words show none of these."""
     t = " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
     if not t:
         return "empty"
@@ -304,40 +302,35 @@ def ill_formed(text: str) -> str | None:
         return f"starts with “{t.split()[0]}”: hangs on a sentence before it"
     if not SENTENCE_END.search(text.strip()):
         return "no closing stop: a heading or a line cut short"
+    return None
+
+
+def ill_formed(text: str) -> str | None:
+    """Why a text is no statement a fact-checker could sign, or None: :func:`text_problem`, or on its own
+    parse :func:`newsprism.stages.sentences.statement_problem` (no finite main verb with its subject, a bare
+    attribution, a subject that refers to an earlier sentence). An article's sentences carry that verdict from
+    the analysis (``Sentence.problem``); only a clause piece the synthesis states alone is parsed here."""
+    problem = text_problem(text)
+    if problem is not None:
+        return problem
+    t = _key(text)
     if t not in _parsed:
         prime([t])
     return _parsed[t]
 
 
+def _key(text: str) -> str:
+    return " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
+
+
 def prime(texts: Sequence[str]) -> None:
-    """Parse the statements not yet parsed in one batch (see :func:`_parse_problem`)."""
-    todo = list(dict.fromkeys(" ".join(strip_credit(x).split()).lstrip("“\"‘'(") for x in texts))
-    todo = [x for x in todo if x and x not in _parsed]
+    """Parse the statements not yet parsed in one batch, without NER (see :func:`ill_formed`)."""
+    todo = [x for x in dict.fromkeys(_key(x) for x in texts) if x and x not in _parsed]
     if len(_parsed) > 20000:
         _parsed.clear()
     for x, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
-        _parsed[x] = _parse_problem(doc)
-
-
-def _parse_problem(doc: Any) -> str | None:
-    """No finite main verb with its subject in the longest parsed sentence (a noun phrase, a headline, a
-    caption without a verb), or None."""
-    sents = list(doc.sents)
-    if not sents:
-        return "empty"
-    root = max(sents, key=len).root
-    if root.pos_ not in ("VERB", "AUX"):
-        return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
-    if root.lemma_ in SPEECH_LEMMAS and '"' not in doc.text and "“" not in doc.text and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children):
-        return f"a bare attribution (“{root.text}” with nothing said)"
-    verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
-    if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
-        return f"the main verb “{root.text}” has no subject (a fragment or a call to action)"
-    if not any(v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                            for c in v.children) for v in verbs):
-        return f"the main verb “{root.text}” is not finite (a fragment)"
-    return None
+        sents = list(doc.sents)
+        _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
 
 # nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
@@ -384,7 +377,8 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
             or is_headline(text) or is_caption(text):
         return "an attribution, chrome, a fragment, a headline or a caption"
     stated = _stated(comparison, claim) if _sayable(comparison, claim) else claim.text
-    if dangling(stated):
+    alone = claim.part == "clause" and _standalone(claim) is not None  # a clause stated alone, not its sentence
+    if dangling(stated, parse=alone):
         return "its subject is a pronoun with nothing to refer to"
     if unresolved_person(stated, _person_names(comparison, claim.article)):
         return "a “he”/“she” that names no one once the sentence stands alone"
@@ -394,7 +388,15 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
         return "no closing stop: a heading or a line cut short"
     if not _sayable(comparison, claim):
         return None  # a dependent clause: cited as support, never stated
-    return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
+    if alone:  # a clause piece: parsed here (short, and few)
+        return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
+    sentence = _sentence(comparison, claim)
+    return text_problem(stated) or (sentence.problem if sentence is not None else ill_formed(stated))
+
+
+def _sentence(comparison: Comparison, claim: Claim) -> Sentence | None:
+    a = _article(comparison, claim.article)
+    return next((s for s in a.sentences if s.i == claim.sentence), None) if a else None
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
@@ -540,15 +542,14 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
-    # parse only the statements that can be stated: single-source sentences another article comes close to
-    # are left out before their parse is needed (the parse is most of the synthesis' cost)
-    by_sentence = _nearest_by_sentence(nearest or {})
-    open_uniques = [f for f in uniques if nearest is not None and not f.claims[0].quote
-                    and by_sentence.get(f.claims[0].id.split("~")[0], (0.0, ""))[0] < settings.unique_align_max]
-    prime([_stated(comparison, c) for f in corroborated for c in f.claims]
-          + [_stated(comparison, f.claims[0]) for f in open_uniques])
+    # whole sentences carry the analysis' verdict (Sentence.problem); only clauses stated alone are parsed
+    prime([_stated(comparison, c) for f in corroborated for c in f.claims
+           if c.part == "clause" and _standalone(c) is not None])
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
-    out = [item for f in corroborated if (item := _corroborated_item(comparison, f, settings, cues, pair_score))]
+    shaped = [(f, m) for f in corroborated if (m := _members(comparison, f, settings, pair_score))]
+    # the word tagger's parse of every statement the facts could make, in one batch
+    prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote], settings)
+    out = [item for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -561,10 +562,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     return unique_out
 
 
-def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
-                       cues: Mapping[str, Sequence[FramingCue]] | None,
-                       pair_score: Mapping[frozenset[str], float]) -> dict[str, Any] | None:
-    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+def _members(comparison: Comparison, f: Fact, settings: Settings,
+             pair_score: Mapping[frozenset[str], float]) -> tuple[list[Claim], list[Claim]] | None:
+    """A corroborated fact's members (each cut to the part the others share) and those of them that can be
+    stated, or None when what is left is no longer stated by two articles."""
     # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
     # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
     claims = [c for c in f.claims if _statable(comparison, c) and max(
@@ -576,9 +577,15 @@ def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
     claims = [c for c in members if _sayable(comparison, c)]
     if not claims:
         return None  # only dependent clauses: nothing here can be stated without saying more
+    return members, claims
+
+
+def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
+                       cues: Mapping[str, Sequence[FramingCue]] | None) -> dict[str, Any] | None:
+    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+    members, claims = shaped
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote]
-    prime_loaded([_stated(comparison, c) for c in own], settings)
     plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
              and loaded_word(_stated(comparison, c), settings) is None]
     if plain:
