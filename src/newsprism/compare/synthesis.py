@@ -34,9 +34,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, people_nouns, subjectivity, vader
-from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Sentence, short_source
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
+from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
@@ -57,8 +58,8 @@ def _label(comparison: Comparison, article_id: str) -> str:
         if a.id == article_id:
             art = a.article
             date = f" ({art.published})" if art.published else ""
-            if art.outlet:
-                return f"{art.outlet}{date}"
+            if art.outlet or art.label != art.title:  # an outlet, a web host or a file name
+                return f"{art.label}{date}"
             title = art.title or short_source(art.source)
             title = title if len(title) <= 50 else title[:49].rstrip() + "…"
             return f"the article “{title}”{date}"
@@ -143,6 +144,8 @@ def _finish(text: str) -> str:
     text = strip_credit(" ".join(text.split()))
     if text.count("“") > text.count("”"):
         text += "”"
+    elif text.count('"') % 2:
+        text += '"'
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
 
 
@@ -477,12 +480,20 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     values = conflict["values"]
     measure = conflict["measure"]
     if conflict["label"] == "updated":
-        # the whole rise: from the lowest reported figure to the highest (a value with no date of its own is
-        # not put first because of that)
-        lo = min(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
-        hi = max(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or ""))
-        return (f"Reported {measure} rose from {_figure_text(lo)} ({_value_label(comparison, lo)}) to "
-                f"{_figure_text(hi)} ({_value_label(comparison, hi)}).")
+        # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
+        # (a sentence that names two of five cited articles under-cites the rest)
+        ordered = sorted(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        # one figure, however worded ("4", "four"), is said once with every article that gives it
+        groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
+        for v in ordered:
+            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _figure_text(v).lower())
+            groups.setdefault((_figure(comparison, v), wording), []).append(v)
+        said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
+                for vs in groups.values()]
+        if len(said) == 1:
+            return f"Reported {measure}: {said[0]}."
+        middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
+        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}."
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
@@ -589,7 +600,8 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
              and loaded_word(_stated(comparison, c), settings) is None]
     if plain:
-        text = _finish(_stated(comparison, _pick(comparison, plain, members)))
+        best = _pick(comparison, plain, members)
+        text = _finish(_stated(comparison, best))
         kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
     elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
         best = _pick(comparison, own, members)
@@ -597,6 +609,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
     elif quoted := [c for c in claims if c.quote]:
+        best = min(quoted, key=lambda c: len(c.text))
         text = _representative(comparison, quoted)
         kind, reason = "corroborated", f"quoted by {n} articles"
     else:
@@ -605,13 +618,89 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
     kept = [m for m in members if len(said & _stems(m.text)) >= settings.synthesis_cover_min * max(len(said), 1)]
-    if len({m.article for m in kept}) < 2:
-        return None
     if len(kept) < len(members):
         reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
                    f"of the statement's words not cited")
+    # ... its figures (no other figure for the same measure, no figure left out) and its quoted words (the
+    # same speaker's same utterance)
+    refused = [(m, bad) for m in kept if (bad := _unsupported(comparison, best, text, m, settings))]
+    kept = [m for m in kept if m.id not in {r.id for r, _ in refused}]
+    if len({m.article for m in kept}) < 2:
+        return None
+    if refused:
+        reason += "; not cited: " + "; ".join(f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3])
     return {"text": text, "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+
+
+QUOTED = re.compile(r"[“\"]([^”\"]{12,})(?:[”\"]|$)")  # a quotation (one the sentence leaves open runs to its end)
+
+
+def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, settings: Settings) -> str | None:
+    """Why a member's span does not state what the synthesis says through ``best`` (its sentence, its clause
+    or its quoted words), or None: it gives another figure for a measure the statement gives (the quantities
+    stage's measure and range), it leaves out one of the statement's figures, it does not hold the words
+    the statement quotes, or, for a quotation, it is another speaker's."""
+    if member.id == best.id:
+        return None
+    lo, hi = _stated_span(comparison, best)
+    mine = [q for q in _quantities(comparison, best.article) if lo <= q.start and q.end <= hi]
+    theirs = [q for q in _quantities(comparison, member.article) if member.start <= q.start and q.end <= member.end]
+    span_text = _span_text(comparison, member)
+    for q in mine:
+        same = [x for x in theirs if x.measure == q.measure]
+        if same and not any(x.event == q.event and ranges_compatible(q, x) for x in same):
+            return f"gives “{same[0].text}” for {q.measure} where the statement says “{q.text}”"
+        if not same and not any(x.low == q.low and x.high == q.high for x in theirs) and not (
+                q.low is not None and _says_number(span_text, q.low)):
+            return f"does not state “{q.text}” ({q.measure})"
+    for words in QUOTED.findall(text):
+        want = _stems(words)
+        if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
+            return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
+                f"does not hold the quoted words “{words}”"
+    if best.quote and (not member.quote or not _same_speaker(best.asserted_by_name, member.asserted_by_name)):
+        return "is not the same speaker's quotation"
+    return None
+
+
+def _stated_span(comparison: Comparison, claim: Claim) -> tuple[int, int]:
+    """Where the words the synthesis states for a unit lie: the clause when it is stated alone (or a quote),
+    else its whole sentence."""
+    if claim.quote or (claim.part == "clause" and _standalone(claim) is not None):
+        return claim.start, claim.end
+    sentence = _sentence(comparison, claim)
+    return (sentence.start, sentence.end) if sentence else (claim.start, claim.end)
+
+
+def _quantities(comparison: Comparison, article_id: str) -> tuple[Quantity, ...]:
+    a = _article(comparison, article_id)
+    return a.quantities if a else ()
+
+
+def _span_text(comparison: Comparison, claim: Claim) -> str:
+    a = _article(comparison, claim.article)
+    return a.article.text[claim.start:claim.end] if a else claim.text
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _says_number(text: str, value: float) -> bool:
+    """Whether a text gives a number, in digits ("1,030,000", "7.1") or as a word ("six")."""
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text):
+        if float(m.group(0).replace(",", "")) == value:
+            return True
+    return any(NUMBER_WORDS[w] == value for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS)
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Two speakers' names name one person: the same last word ("Obama", "Barack Obama"); an unnamed speaker
+    is no one's."""
+    if not a or not b:
+        return False
+    last = [re.findall(r"[A-Za-z][\w’'-]*", n)[-1:] for n in (a, b)]
+    return bool(last[0]) and bool(last[1]) and last[0][0].lower() == last[1][0].lower()
 
 
 def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:

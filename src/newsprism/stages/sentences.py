@@ -85,12 +85,12 @@ def back_reference(span: Any, root: Any) -> str | None:
         if low in COLLECTIVE and c.pos_ in ("PRON", "DET", "NOUN", "ADJ"):
             of = [g for k in kids if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
             if not of or all(g.pos_ == "PRON" for g in of):
-                return span.doc[c.i:of[0].i + 1].text if of else c.text
+                return str(span.doc[c.i:of[0].i + 1].text if of else c.text)
             continue
         if c.pos_ == "NUM" or low in ("latter", "former", "same"):
             if any(k.dep_ == "det" and k.lower_ == "the" for k in kids) and not any(
                     k.dep_ in ("prep", "compound", "amod", "nmod") for k in kids):
-                return span.doc[min(k.i for k in kids):c.i + 1].text
+                return str(span.doc[min(k.i for k in kids):c.i + 1].text)
             continue
         if low not in BACK_PRONOUNS or c.pos_ not in ("PRON", "DET") or any(k.dep_ in ("relcl", "acl") for k in kids):
             continue  # "Those who escaped …" says whom it means
@@ -104,5 +104,5 @@ def back_reference(span: Any, root: Any) -> str | None:
             continue
         if low == "it" and any(t.tag_ in ("NN", "NNP") for t in before):
             continue
-        return c.text
+        return str(c.text)
     return None
