@@ -617,7 +617,8 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
-    kept = [m for m in members if len(said & _stems(m.text)) >= settings.synthesis_cover_min * max(len(said), 1)]
+    kept = [m for m in members
+            if len(said & _stems(_holding(comparison, m))) >= settings.synthesis_cover_min * max(len(said), 1)]
     if len(kept) < len(members):
         reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
                    f"of the statement's words not cited")
@@ -662,6 +663,16 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
     if best.quote and (not member.quote or not _same_speaker(best.asserted_by_name, member.asserted_by_name)):
         return "is not the same speaker's quotation"
     return None
+
+
+def _holding(comparison: Comparison, claim: Claim) -> str:
+    """What a cited unit states: its span, and for what a speaker is reported to say (``content``) the
+    sentence that names the speaker too ("Governor Kovar declared [a state of emergency]")."""
+    if claim.part == "content":
+        sentence = _sentence(comparison, claim)
+        if sentence is not None:
+            return sentence.text
+    return claim.text
 
 
 def _stated_span(comparison: Comparison, claim: Claim) -> tuple[int, int]:
