@@ -559,7 +559,9 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
     shaped = [(f, m) for f in corroborated if (m := _members(comparison, f, settings, pair_score))]
     # the word tagger's parse of every statement the facts could make, in one batch
-    prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote], settings)
+    # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
+    prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
+                  and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
     out = [item for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
