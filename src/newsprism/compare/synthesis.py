@@ -76,7 +76,8 @@ def _sentence_text(comparison: Comparison, claim: Claim) -> str:
     return claim.text
 
 
-LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as|yet|so)\s+", re.IGNORECASE)
+LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as(?!\s+(?:part|a|an|the|of|for|well|such|usual|"
+                              r"expected|planned|promised|a result)\b)|yet|so)\s+", re.IGNORECASE)
 SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|including|making|leaving|adding|"
                          r"bringing|according)\b", re.IGNORECASE)
 
@@ -95,7 +96,7 @@ def _stated(comparison: Comparison, claim: Claim) -> str:
 def _standalone(claim: Claim) -> str | None:
     """A clause as a statement of its own, or None when it cannot stand alone ("which …", "after …",
     "climbing on …", under five words)."""
-    clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+    clause = drop_connective(LEAD_CONJUNCTION.sub("", claim.text.strip()))
     first = clause.split(" ", 1)[0].lower()
     participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
     if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
@@ -224,10 +225,12 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
 
 def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
-    going to work hard …"): outside quote marks, a first-person pronoun is not the outlet's voice."""
+    going to work hard …", or one that addresses its readers, "you can continue to use …"): outside quote
+    marks, a first- or second-person pronoun is not the outlet's voice."""
     outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
     return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
-                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE))
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"\b(?:you|you're|you’re|you've|you’ve|your|yours)\b", outside, re.IGNORECASE))
 
 
 # a subject a reader cannot resolve once the sentence stands alone: "They were warned …", "That would
@@ -657,6 +660,14 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
         if not same and not any(x.low == q.low and x.high == q.high for x in theirs) and not (
                 q.low is not None and _says_number(span_text, q.low)):
             return f"does not state “{q.text}” ({q.measure})"
+    a = _article(comparison, best.article)
+    covered = [(q.start, q.end) for q in mine]
+    for m in FIGURE.finditer(a.article.text[lo:hi] if a else ""):  # figures the quantities stage did not read
+        at = lo + m.start()
+        if any(s <= at < e for s, e in covered) or _is_date_part(a.article.text if a else "", at, lo + m.end()):
+            continue
+        if not _says_number(span_text, float(m.group(0).replace(",", ""))):
+            return f"does not state the figure “{m.group(0)}”"
     for words in QUOTED.findall(text):
         want = _stems(words)
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
@@ -705,6 +716,20 @@ def _says_number(text: str, value: float) -> bool:
         if float(m.group(0).replace(",", "")) == value:
             return True
     return any(NUMBER_WORDS[w] == value for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS)
+
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+
+def _is_date_part(text: str, start: int, end: int) -> bool:
+    """A number that is part of a date or a time ("Sept. 19", "19 September", "2017", "1:40 p.m."), or an
+    ordinal ("2nd"): not a figure a supporting article must repeat."""
+    number = text[start:end]
+    before, after = text[max(0, start - 12):start].lower(), text[end:end + 12].lower()
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number.replace(",", "")):
+        return True
+    return bool(re.search(MONTH + r"\s*$", before) or re.match(r"\s*" + MONTH + r"\b", after)
+                or re.match(r"(?:st|nd|rd|th)\b|:\d|\s*[ap]\.?m\b", after) or before.endswith(":"))
 
 
 def _same_speaker(a: str | None, b: str | None) -> bool:
