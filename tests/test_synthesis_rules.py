@@ -307,3 +307,22 @@ def test_an_article_without_an_outlet_is_named_by_its_web_host_or_file_not_a_cut
     assert by_url.label == "marren-news.example"
     assert by_file.label == "harbor-daily.txt"
     assert pasted.label == "Marren quake"  # nothing else names it
+
+
+def test_words_addressed_to_the_reader_are_no_outlets_statement() -> None:
+    from newsprism.compare.synthesis import first_person
+
+    assert first_person("You can continue to use the service wherever you are.")
+    assert first_person("And you can still count on no ads interrupting your messages.")
+    assert not first_person('The governor told residents: "you must leave the valley now."')  # quoted: a speaker's
+    assert not first_person("The governor declared a state of emergency for the whole valley.")
+
+
+def test_a_date_or_time_is_no_figure_a_citing_span_must_repeat() -> None:
+    from newsprism.compare.synthesis import _is_date_part
+
+    text = "On Sept. 19 at 1:40 p.m. in 2017, 12 people died."
+    assert _is_date_part(text, text.index("19"), text.index("19") + 2)        # Sept. 19
+    assert _is_date_part(text, text.index("1:40"), text.index("1:40") + 1)    # 1:40 p.m.
+    assert _is_date_part(text, text.index("2017"), text.index("2017") + 4)    # a year
+    assert not _is_date_part(text, text.index("12 people"), text.index("12 people") + 2)
