@@ -326,3 +326,12 @@ def test_a_date_or_time_is_no_figure_a_citing_span_must_repeat() -> None:
     assert _is_date_part(text, text.index("1:40"), text.index("1:40") + 1)    # 1:40 p.m.
     assert _is_date_part(text, text.index("2017"), text.index("2017") + 4)    # a year
     assert not _is_date_part(text, text.index("12 people"), text.index("12 people") + 2)
+
+
+def test_after_according_to_a_common_first_word_is_lowered_and_a_name_is_not() -> None:
+    from newsprism.compare.synthesis import _lower_first
+
+    assert _lower_first("Apartment blocks in the old town swayed.") == "apartment blocks in the old town swayed."
+    assert _lower_first("The warnings came late.") == "the warnings came late."
+    assert _lower_first("Maria Lopez said the school fell.", ["Maria Lopez"]) == "Maria Lopez said the school fell."
+    assert _lower_first("NATO said the talks ended.") == "NATO said the talks ended."

@@ -39,6 +39,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
+from ..text.words import zipf
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
@@ -150,11 +151,23 @@ def _finish(text: str) -> str:
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a sentence's first word after "According to X," only when it is a function word
-    ("The warnings …" → "the warnings …"; "Lena Varga …" stays)."""
+def _lower_first(text: str, names: Sequence[str] = ()) -> str:
+    """Lower-case a sentence's first word after "According to X," when it is a function word ("The warnings
+    …" → "the warnings …") or a common English word that begins none of the article's names ("Apartment
+    blocks …" → "apartment blocks …"; "Lena Varga …", "Spanish police …", "TRAPPIST-1 …" stay)."""
     first = text.split(" ", 1)[0]
-    return text[0].lower() + text[1:] if first.lower() in STOP_WORDS and not first.isupper() else text
+    if first.isupper() or not first[:1].isupper():
+        return text
+    word = re.sub(r"[^\w’'-]+$", "", first)
+    common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not any(
+        n.split()[0] == word for n in names if n.split())
+    return text[0].lower() + text[1:] if first.lower() in STOP_WORDS or common else text
+
+
+def _names(comparison: Comparison, article_id: str) -> list[str]:
+    """The names an article's entities are mentioned by."""
+    a = _article(comparison, article_id)
+    return [m.text for e in (a.entities if a else ()) for m in e.mentions]
 
 
 def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
@@ -610,7 +623,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
     elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
         best = _pick(comparison, own, members)
-        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)))}"
+        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}"
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
     elif quoted := [c for c in claims if c.quote]:
@@ -774,7 +787,7 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
-        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
+        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence, _names(comparison, aid))}",
                     "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
                     "reason": f"single source: best alignment with any sentence or clause of another article "
                               f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})
