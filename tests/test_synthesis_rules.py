@@ -335,3 +335,31 @@ def test_after_according_to_a_common_first_word_is_lowered_and_a_name_is_not() -
     assert _lower_first("The warnings came late.") == "the warnings came late."
     assert _lower_first("Maria Lopez said the school fell.", ["Maria Lopez"]) == "Maria Lopez said the school fell."
     assert _lower_first("NATO said the talks ended.") == "NATO said the talks ended."
+
+
+ACCORD: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-02", """Marren accord signed
+
+Under the accord, sanctions imposed by the river council and the valley league will be lifted in return for Marren's dam work becoming subject to temporary limits."""),
+    "Valley Courier": ("2021-03-02", """Marren accord
+
+Under the accord, sanctions imposed by the river council and the valley league would be lifted in return for Marren agreeing long-term curbs on a dam program that the league suspected was aimed at diverting the river."""),
+    "Plains Herald": ("2021-03-02", """Accord in Marren
+
+Under the accord, sanctions imposed by the river council and the valley league will be lifted in return for Marren agreeing long-term curbs on a dam program that the league has suspected was aimed at diverting the river."""),
+}
+
+
+@pytest.mark.slow
+def test_one_outlets_wording_of_a_shared_fact_is_not_cited_to_the_others() -> None:
+    """The statement is the part every cited article holds: "temporary limits" is one outlet's, "long-term
+    curbs" the others'; the sanctions being lifted is what all three state."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(ACCORD)))
+    lifted = [s for s in c.synthesis if "sanctions" in s["text"]]
+    assert lifted, [(f.status, f.statement) for f in c.facts]
+    for s in lifted:
+        if len(s["citations"]) == 3:
+            assert "temporary" not in s["text"] and "long-term" not in s["text"], s["text"]
+        assert not ("temporary" in s["text"] and len(s["citations"]) > 1), s
