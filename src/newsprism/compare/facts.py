@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from .pairs import load_pair_model, pair_features
+from .pairs import content_stems, load_pair_model, pair_features
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -223,11 +223,71 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         if len(members) > 1 and families in seen:
             continue  # the same sentences again, through another clause
         seen.add(families)
-        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts)))
+        scored = _scored(anchor, members, verdicts)
+        if len(members) > 1:
+            members, scored = _narrowed(members, texts, scored)
+        facts.append(_make_fact(members, texts, scored))
     # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
     # its other clauses may say more, but the sentence is already cited
     shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
     return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared]
+
+
+def _narrowed(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]]
+              ) -> tuple[list[Claim], dict[str, tuple[float, str]]]:
+    """Each member cited by the clauses that state what it shares with the other members, where a run of
+    clauses of its sentence shorter than the sentence holds (nearly) every content word the sentence shares
+    with them: a sentence that also says something else ("This is an affront …, but I am confident that …")
+    is cited only for the part the other articles state. A member keeps its whole sentence where no shorter
+    run holds what it shares."""
+    stems = {m.id: set(content_stems(m.text)) for m in members}
+    out: list[Claim] = []
+    new_scored = dict(scored)
+    for m in members:
+        others = set().union(*(stems[o.id] for o in members if o.article != m.article))
+        shared = stems[m.id] & others
+        fits = [piece for piece in _clause_runs(m, texts[m.article]) if len(shared) >= 2
+                and len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)]
+        if not fits:
+            out.append(m)
+            continue
+        best = min(fits, key=lambda c: (c.end - c.start, c.start))
+        out.append(best)
+        if m.id in scored:
+            p, why = scored[m.id]
+            new_scored[best.id] = (p, f"{why}; cited by the part of its sentence holding the {len(shared)} content "
+                                      f"words it shares with the other articles")
+    return out, new_scored
+
+
+# a sentence that opens with a phrase before its subject ("Per its $1 billion acquisition of Instagram, Facebook
+# will …"): the opener is a piece of its own
+OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|while|following|amid|on|since|when|"
+                    r"because|under|unlike|like|during)\b[^,;]{3,90},\s+", re.IGNORECASE)
+
+
+def _clause_runs(claim: Claim, text: str) -> list[Claim]:
+    """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
+    body = text[claim.start:claim.end]
+    cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)),
+                   *(m.end() for m in OPENER.finditer(body)), len(body)})
+    out = []
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            if i == 0 and j == len(cuts) - 1:
+                continue
+            piece = body[cuts[i]:cuts[j]]
+            stripped = piece.strip(" ,;:—–-")
+            if len(stripped.split()) < 4:
+                continue
+            a = claim.start + cuts[i] + piece.find(stripped)
+            b = a + len(stripped)
+            out.append(replace(claim, id=f"{claim.id}~n{i}-{j}", start=a, end=b, text=stripped, part="clause",
+                               values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date")))
+    return out
+
+
+NARROW_COVER = 0.9  # share of the content words a sentence shares with the other members its cited clause must hold
 
 
 def _family(claim: Claim) -> str:
