@@ -152,9 +152,11 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         if p >= settings.pair_min:
             verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
-        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min:
+        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
+                and p >= settings.pair_figure_min:
             verdict = (p, f"the same figure of one measure and combined score {al.score:.2f} >= corroborate_min "
-                          f"{settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+                          f"{settings.corroborate_min} (pair verifier {p:.2f} >= pair_figure_min "
+                          f"{settings.pair_figure_min}: {reason})", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict

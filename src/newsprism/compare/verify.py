@@ -79,7 +79,9 @@ FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“
                       r"^[^,]*,\s*(?:who|which|whose|where)\b[^,]*,\s*" + SPEECH_END + r"\s*$|"
                       r"^\s*(?:[A-Z][\w.’'-]*\s+){1,6}" + SPEECH_END + r"\s*$", re.IGNORECASE)
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first)\s+(?:quake|earthquake|tremor|vote|referendum|election|"
-                     r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b",
+                     r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b|"
+                     r"\b(?:once|twice) before\b|\b(?:quake|earthquake|escape|announcement|ruling|vote|attack)s?\s+"
+                     r"(?:of\s+)?last (?:year|month|summer|spring|autumn|fall|winter)\b",
                      re.IGNORECASE)
 
 

@@ -47,7 +47,7 @@ VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (20
          "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
          "scores": (40.0, 99.0), "several": (3.0, 9.0)}
 _VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)(?:\s+of\s+"
-                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
+                    r"(?:\w+\s+){0,2}?(?!(?:other|more|additional|further|such)\b)(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
                     r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
                    r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
