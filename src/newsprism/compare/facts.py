@@ -225,41 +225,34 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         if len(members) > 1 and families in seen:
             continue  # the same sentences again, through another clause
         seen.add(families)
-        scored = _scored(anchor, members, verdicts)
-        if len(members) > 1:
-            members, scored = _narrowed(members, texts, scored)
-        facts.append(_make_fact(members, texts, scored))
+        narrow = _narrowed(members, texts) if len(members) > 1 else {}
+        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts), narrow))
     # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
     # its other clauses may say more, but the sentence is already cited
     shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
     return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared]
 
 
-def _narrowed(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]]
-              ) -> tuple[list[Claim], dict[str, tuple[float, str]]]:
-    """Each member cited by the clauses that state what it shares with the other members, where a run of
-    clauses of its sentence shorter than the sentence holds (nearly) every content word the sentence shares
-    with them: a sentence that also says something else ("This is an affront …, but I am confident that …")
-    is cited only for the part the other articles state. A member keeps its whole sentence where no shorter
-    run holds what it shares."""
+def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Claim, str]]:
+    """The span each member is cited by, where a run of clauses of its unit shorter than the unit holds (nearly)
+    every content word the unit shares with the members of other articles: a sentence that also says
+    something else ("This is an affront …, but I am confident that …") is cited only for the part the other
+    articles state. Keyed by member id: the narrowed piece and why; a member with no such run is absent
+    (cited by its whole unit)."""
     stems = {m.id: set(content_stems(m.text)) for m in members}
-    out: list[Claim] = []
-    new_scored = dict(scored)
+    out: dict[str, tuple[Claim, str]] = {}
     for m in members:
         others = set().union(*(stems[o.id] for o in members if o.article != m.article))
         shared = stems[m.id] & others
-        fits = [piece for piece in _clause_runs(m, texts[m.article]) if len(shared) >= 2
-                and len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)]
-        if not fits:
-            out.append(m)
+        if len(shared) < 2:
             continue
-        best = min(fits, key=lambda c: (c.end - c.start, c.start))
-        out.append(best)
-        if m.id in scored:
-            p, why = scored[m.id]
-            new_scored[best.id] = (p, f"{why}; cited by the part of its sentence holding the {len(shared)} content "
-                                      f"words it shares with the other articles")
-    return out, new_scored
+        fits = [piece for piece in _clause_runs(m, texts[m.article])
+                if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)]
+        if fits:
+            best = min(fits, key=lambda c: (c.end - c.start, c.start))
+            out[m.id] = (best, f"cited by the part of its {'clause' if m.part == 'clause' else 'sentence'} that "
+                               f"holds the {len(shared)} content words it shares with the other articles")
+    return out
 
 
 # a sentence that opens with a phrase before its subject ("Per its $1 billion acquisition of Instagram, Facebook
@@ -309,15 +302,17 @@ def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], V
     return out
 
 
-def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None
-               ) -> Fact:
+def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None,
+               narrow: dict[str, tuple[Claim, str]] | None = None) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
     # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
-    support = tuple({**_support(c, texts[c.article]),
-                     **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {})}
+    narrow = narrow or {}
+    support = tuple({**_support(narrow[c.id][0] if c.id in narrow else c, texts[c.article]),
+                     **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {}),
+                     **({"narrowed": narrow[c.id][1]} if c.id in narrow else {})}
                     for c in members)
     if len(articles) >= 2:
         return Fact(id="", status="corroborated", statement=statement, support=support, claims=tuple(members),
