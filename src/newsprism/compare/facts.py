@@ -11,8 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from .pairs import content_stems, load_pair_model, pair_features
-from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .pairs import load_pair_model, pair_features
+from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:

@@ -20,11 +20,9 @@ import re
 from importlib import resources
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..records import Alignment, Claim, Quantity
 from ..text.words import zipf
-from .verify import Verifier, same_figure, shared_quoted_words
+from .verify import Verifier, content_stems, same_figure, shared_quoted_words
 
 FEATURES = ("combined", "embedding", "terms", "entities", "numbers", "mutual_best", "len_ratio", "cover_short",
             "cover_long", "names_short_missing", "names_long_missing", "figure_same", "figures_unmatched",
@@ -37,15 +35,6 @@ def _stems(terms: tuple[str, ...]) -> set[str]:
 
 def _words(c: Claim) -> int:
     return max(1, len(re.findall(r"\w+", c.text)))
-
-
-WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d.,]*")
-
-
-def content_stems(text: str) -> list[str]:
-    """The content words of a text in order, each cut to a five-letter stem ("unanimous" and "unanimously"
-    meet)."""
-    return [w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) >= 2]
 
 
 def shared_bigrams(a: str, b: str) -> set[tuple[str, str]]:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..records import AnalyzedArticle, Claim, Quantity
 from ..settings import DEFAULT, Settings
 from .conflicts import compatible
@@ -97,6 +99,18 @@ def is_fragment(text: str) -> bool:
     if re.match(r"(?:said|says|added|told)\b", stripped):
         return True
     return bool(FRAGMENT.search(stripped.rstrip(".").strip()))
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d.,]*")
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of a text in order, each cut to a five-letter stem ("unanimous" and "unanimously"
+    meet)."""
+    return [w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) >= 2]
+
+
+QUOTE_OVERLAP_MIN = 0.3  # share of the shorter quote's content words two quotes of one utterance hold in common
 
 
 QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -221,6 +235,12 @@ class Verifier:
             # a quote is aligned only with a quote of the same speaker
             if (a.asserted_by or a.asserted_by_name) != (b.asserted_by or b.asserted_by_name):
                 return f"quotes of different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
+            # and only with words of the same utterance: one speaker says many things
+            sa, sb = set(content_stems(a.text)), set(content_stems(b.text))
+            common = len(sa & sb)
+            if common < 2 or common < QUOTE_OVERLAP_MIN * min(len(sa), len(sb)):
+                return (f"quotes of one speaker with {common} content word(s) in common: not the same utterance "
+                        f"(at least 2 and {QUOTE_OVERLAP_MIN:.0%} of the shorter's needed)")
         elif not (a.quote or b.quote) and a.asserted_by and b.asserted_by and a.asserted_by != b.asserted_by:
             return f"reported from different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
         ea = claim_event(a, self.years.get(a.article), self.texts.get(a.article))
