@@ -128,7 +128,6 @@ class Settings:
     corroborate_number_tolerance: float = _s(0.1, "Two figures of one measure corroborate one fact only within this relative difference (39 vs 40).", "compare")
     pair_model: bool = _s(True, "Checked corroboration asks the learned pair verifier (models/fact_pairs.json, BASIL pairs labelled by hand) instead of the combined score's corroborate_min.", "compare")
     pair_min: float = _s(0.55, "Probability the pair verifier needs before one unit corroborates another (chosen on news-dev: 0.5 and 0.6 found fewer right facts per wrong one).", "compare")
-    pair_figure_min: float = _s(0.4, "Probability the pair verifier needs before a pair sharing a figure of one measure corroborates at corroborate_min (a shared figure alone is no shared fact: \"seven planets\" orbit a star, \"three of the seven planets\" lie in its habitable zone).", "compare")
     candidate_top: int = _s(1, "Best matches per unit and article the pair verifier sees (1: the best match only, as the model's training candidates).", "compare")
     pair_agree_min: float = _s(0.5, "Probability a unit needs with every other member of a fact (not only its statement) to join it.", "compare")
     candidate_min: float = _s(0.30, "Combined score at which a best-matching pair is a candidate for the pair verifier (the model's training candidates).", "compare")

@@ -153,14 +153,28 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         if p >= settings.pair_min:
             verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
         elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
-                and p >= settings.pair_figure_min:
-            verdict = (p, f"the same figure of one measure and combined score {al.score:.2f} >= corroborate_min "
-                          f"{settings.corroborate_min} (pair verifier {p:.2f} >= pair_figure_min "
-                          f"{settings.pair_figure_min}: {reason})", True)
+                and _stated_figure_shared(a, b, verifier):
+            verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
+                          f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
     return out
+
+
+# "three of the seven planets": a figure after "of the" names a set given elsewhere; it states no count
+PARTITIVE = re.compile(r"\b(?:of|among|from)\s+(?:the|its|their|these|those|all)\s*$", re.IGNORECASE)
+
+
+def _stated_figure_shared(a: Claim, b: Claim, verifier: Verifier) -> bool:
+    """Do the two units state one figure (same number of the same unit), neither of them as a reference to a
+    set ("three of the seven planets" states no count of seven planets)?"""
+    def stated(c: Claim) -> set[tuple[float, str | None]]:
+        text = verifier.texts.get(c.article, "")
+        return {(round(float(v.value), 6), v.unit) for v in c.values
+                if v.kind in ("number", "money", "percent") and not isinstance(v.value, str)
+                and not PARTITIVE.search(text[max(0, v.start - 20):v.start])}
+    return bool(stated(a) & stated(b))
 
 
 def _strong(al: Alignment) -> bool:
