@@ -21,12 +21,11 @@ from importlib import resources
 from typing import Any
 
 from ..records import Alignment, Claim, Quantity
-from ..text.words import zipf
-from .verify import Verifier, content_stems, same_figure, shared_quoted_words
+from .verify import Verifier, same_figure, shared_quoted_words
 
 FEATURES = ("combined", "embedding", "terms", "entities", "numbers", "mutual_best", "len_ratio", "cover_short",
             "cover_long", "names_short_missing", "names_long_missing", "figure_same", "figures_unmatched",
-            "quote_mismatch", "clause", "quoted_word", "bigrams", "rare_shared")
+            "quote_mismatch", "clause", "quoted_word")
 
 
 def _stems(terms: tuple[str, ...]) -> set[str]:
@@ -35,22 +34,6 @@ def _stems(terms: tuple[str, ...]) -> set[str]:
 
 def _words(c: Claim) -> int:
     return max(1, len(re.findall(r"\w+", c.text)))
-
-
-def shared_bigrams(a: str, b: str) -> set[tuple[str, str]]:
-    """Pairs of content words adjacent in both texts ("first female", "space telescopes"): a phrase the two
-    share, which a bag of words cannot tell from the same words in different places."""
-    def pairs(text: str) -> set[tuple[str, str]]:
-        stems = content_stems(text)
-        return set(zip(stems, stems[1:], strict=False))
-    return pairs(a) & pairs(b)
-
-
-def rarest_shared(a: Claim, b: Claim) -> float:
-    """How rare the rarest content word both units hold is (0: common as "the"; 1: Zipf 1 or rarer)."""
-    shared = {t.lower() for t in a.terms} & {t.lower() for t in b.terms}
-    rare = [(7.0 - zipf(t)) / 6.0 for t in shared if len(t) >= 3 and not t[:1].isdigit()]
-    return max(0.0, min(1.0, max(rare, default=0.0)))
 
 
 def _counted(qs: list[Quantity]) -> list[Quantity]:
@@ -84,8 +67,6 @@ def pair_features(a: Claim, b: Claim, al: Alignment, verifier: Verifier) -> dict
         "quote_mismatch": float(a.quote != b.quote),
         "clause": float(a.part == "clause" or b.part == "clause"),
         "quoted_word": float(bool(shared_quoted_words(a, b))),
-        "bigrams": min(len(shared_bigrams(a.text, b.text)), 3) / 3,
-        "rare_shared": rarest_shared(a, b),
     }
 
 
