@@ -193,7 +193,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     refused with each unit that joined before it. A sentence taken into a fact may still give its clauses to
     other facts (one sentence can state two shared facts); a clause taken into a fact takes its sentence
     out of the running. With the pair verifier's ``verdicts`` each citation keeps its probability and reason
-    against the statement unit."""
+    against the statement unit. Each member is cited by the run of its clauses that holds what it shares with the
+    other members, where one shorter than its unit does (``_narrowed``)."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
              if al.relation in ("same_fact", "paraphrase", "candidate") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)

@@ -3,12 +3,13 @@
 On top of the aligner's score (embedding + shared words + entities + numbers), a pair of claims
 from two articles corroborates one fact only when structured matching finds nothing against it:
 
-- **speaker**: a quote is aligned only with a quote of the same speaker, and reported speech only
+- **speaker**: a quote is aligned only with a quote of the same speaker sharing words of the same utterance
+  (at least two content words and ``QUOTE_OVERLAP_MIN`` of the shorter quote's), and reported speech only
   with reported speech of the same speaker (a quote may still state what another outlet reports in its
   own voice or as someone's reported speech: the seeds' "permanent members of the Security Council" is
   Putin's quote in one and Xi's reported speech in the other);
-- **event**: a sentence about another event (another year's, "an earlier quake") never supports one
-  about this event;
+- **event**: a sentence about another event (another year's, "an earlier quake", "escaped once before",
+  "the announcement last year") never supports one about this event;
 - **numbers**: figures of one measure must be the same figure (``same_figure``: within
   ``corroborate_number_tolerance``; "at least 38" and "hundreds" injured are two facts, not one);
 - **polarity**: a negation governs a content word the two share in one claim and not in the other
