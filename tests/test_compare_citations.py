@@ -8,7 +8,8 @@
   states no count of seven planets.
 - A sentence about an earlier event ("escaped once before", "the announcement last year") never corroborates
   one about this event.
-- "dozens of other buildings" counts buildings, not people.
+- "dozens of other buildings" counts buildings, not people; "the … Department of Health reported that nearly 900"
+  names a source, not a place.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from newsprism.compare.facts import _make_fact, _narrowed, _stated_figure_shared
 from newsprism.compare.verify import Verifier, claim_event
 from newsprism.records import Claim, Value
-from newsprism.stages.quantities import _VAGUE, _measure
+from newsprism.stages.quantities import _VAGUE, _measure, count_place
 
 
 def _claim(article: str, text: str, quote: bool = False, speaker: str | None = None,
@@ -105,3 +106,19 @@ def test_dozens_of_other_buildings_are_no_people() -> None:
     assert _measure("number", "building", None, None, text, m.start(), m.end()) is None  # no event, no measure
     kids = _VAGUE.search("rescuers searched for dozens of children feared buried")
     assert kids is not None and kids.group("noun") == "children"
+
+
+def test_a_count_cited_without_the_clause_after_it() -> None:
+    a = _claim("a", "Nearly 900 people were reported to have been hurt yesterday after riot police stormed polling "
+                    "stations and fired rubber bullets.")
+    b = _claim("b", "Nearly 900 people had been hurt, with four in hospital.")
+    piece, _ = _narrowed([a, b], {"a": a.text, "b": b.text})[a.id]
+    assert piece.text == "Nearly 900 people were reported to have been hurt yesterday"
+
+
+def test_an_agency_that_reports_a_count_is_no_place() -> None:
+    text = "By the end of the day, the Regional Department of Health reported that nearly 900 people were injured."
+    start = text.index("nearly 900")
+    assert count_place(text, start, start + len("nearly 900"), set()) is None
+    text = "Officials in Puebla reported 43 deaths; Guerrero (6) and Oaxaca (1) counted fewer."
+    assert count_place(text, text.index("6"), text.index("6") + 1, set()) == "Guerrero"

@@ -276,11 +276,15 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
                     r"because|under|unlike|like|during)\b[^,;]{3,90},\s+", re.IGNORECASE)
 
 
+# a subordinate clause with no comma before it ("… were hurt after riot police stormed …") is a piece too
+SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
+
+
 def _clause_runs(claim: Claim, text: str) -> list[Claim]:
     """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
     body = text[claim.start:claim.end]
-    cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)),
-                   *(m.end() for m in OPENER.finditer(body)), len(body)})
+    cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),
+                   *(m.end() for m in SUBORDINATE_BREAK.finditer(body)), len(body)})
     out = []
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):
