@@ -144,11 +144,58 @@ def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
                        "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
                        encoding="utf-8")
     nlp.static_table()
+    nlp.export_bias_encoder()  # the fine-tuned bias model applied to the installed weights (install, or here)
     loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
-    assert "spacy" in loaded  # it did analyse
+    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse, the bias model in ONNX Runtime
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
-    # with the bias cascade (the default) these plain sentences need no MiniLM run at all; MiniLM over every
-    # sentence loads ONNX Runtime, still without torch
+    # MiniLM over every sentence loads ONNX Runtime, still without torch
     loaded = _loaded_after(["analyze", str(article), "--json", "--set", "bias_encoder=minilm"], tmp_path)
     assert "spacy" in loaded and "onnxruntime" in loaded
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
+
+
+def test_nlp_bias_delta_round_trip(tmp_path: Path) -> None:
+    import numpy as np
+
+    from newsprism import nlp
+
+    rng = np.random.default_rng(0)
+    state = {"layer.weight": rng.normal(size=(8, 16)).astype("float32"),
+             "layer.bias": rng.normal(size=8).astype("float32"), "head.weight": rng.normal(size=(1, 16))}
+    target = tmp_path / "delta.npz"
+    nlp.save_bias_delta(state, {"layers": 1, "max_tokens": 32}, target)
+    back, meta = nlp.load_bias_delta(target)
+    assert meta == {"layers": 1, "max_tokens": 32}
+    assert set(back) == set(state)
+    step = np.abs(state["layer.weight"]).max(axis=1, keepdims=True) / 127  # int8 rows: half a step of error
+    assert (np.abs(back["layer.weight"] - state["layer.weight"]) <= step * 0.51 + 1e-3).all()
+    assert np.abs(back["layer.bias"] - state["layer.bias"]).max() < 1e-2  # float16
+    assert back["layer.weight"].dtype == np.float32
+
+
+def test_nlp_bias_model_missing_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.errors import ModelMissing
+
+    monkeypatch.setattr(nlp, "BIAS_MODEL_FILE", "no_such_bias_model.npz")
+    with pytest.raises(ModelMissing) as err:
+        nlp.export_bias_encoder()
+    assert "no_such_bias_model.npz" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_nlp_shipped_bias_delta_scores_as_the_torch_model() -> None:
+    """The shipped delta, applied to the installed MiniLM and run as int8 ONNX (what the analysis runs), gives
+    the torch model's score; a sentence loaded with slant scores above a plain one."""
+    import torch
+
+    from newsprism import nlp
+
+    texts = ["The reckless senator's disastrous scheme betrays hardworking families once again.",
+             "The city council met on Tuesday to review the budget for next year."]
+    fast = nlp.bias_scores(texts)
+    model, tokenizer, meta = nlp.bias_model_torch()
+    t = tokenizer(texts, padding=True, truncation=True, max_length=int(meta["max_tokens"]), return_tensors="pt")
+    with torch.no_grad():
+        reference = torch.sigmoid(model(t["input_ids"], t["attention_mask"], t["token_type_ids"])).numpy()
+    assert abs(fast - reference).max() < 0.03
+    assert fast[0] > fast[1]
