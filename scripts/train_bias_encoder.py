@@ -95,7 +95,8 @@ def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
 
 
 def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
-          fit: np.ndarray, dev: np.ndarray, seed: int = SEED) -> tuple[Any, Any, list[dict[str, float]], int]:
+          fit: np.ndarray, dev: np.ndarray, seed: int = SEED,
+          keep_last: bool = False) -> tuple[Any, Any, list[dict[str, float]], int]:
     import torch
 
     torch.manual_seed(seed)
@@ -130,11 +131,11 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
         history.append({"epoch": epoch + 1, "train_loss": round(total / len(fit), 4), "dev_macro_f1": round(f1, 4),
                         "seconds": round(time.perf_counter() - t0, 1)})
         print(history[-1], flush=True)
-        if f1 > best:
+        if f1 > best or keep_last:
             best, best_state = f1, {n: v.detach().clone() for n, v in model.state_dict().items()}
     assert best_state is not None
     model.load_state_dict(best_state)
-    return model, tokenizer, history, int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
+    return model, tokenizer, history, epochs if keep_last else int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
 
 
 def export(model: Any, tokenizer: Any, target: Path) -> tuple[Path, Path]:
@@ -326,6 +327,26 @@ def ship(layers: int, seed: int) -> None:
     print(json.dumps(out, indent=1))
 
 
+def out_of_fold(layers: int, epochs: int, lr: float, fold: int, folds: int) -> None:
+    """Scores of the training sentences by models that did not see them (for the word tagger's sentence-score
+    feature, scripts/train_bias_words.py): the training part in ``folds`` stratified folds; this run trains on
+    the others for ``epochs`` (the shipped model's chosen epoch; no selection on the scored fold) and writes the
+    scores of fold ``fold`` to the cache (bias-oof-{fold}of{folds}.npz: sheet row indices, probabilities)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    texts, labels = load()
+    tr = splits(labels)[0]
+    parts = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(tr, labels[tr]))
+    train_rows, score_rows = tr[parts[fold][0]], tr[parts[fold][1]]
+    model, tokenizer, history, _ = train(layers, epochs, lr, texts, labels, train_rows, score_rows, SEED,
+                                         keep_last=True)
+    p = predict(model, tokenizer, [texts[i] for i in score_rows])
+    target = nlp.cache_dir() / "bias-encoder-ft" / f"bias-oof-{fold}of{folds}.npz"
+    np.savez(target, rows=score_rows, probs=p)
+    print(json.dumps({"fold": fold, "folds": folds, "history": history,
+                      "fold_macro_f1": round(macro(labels[score_rows], p, 0.5), 4)}))
+
+
 def main() -> None:
     import torch
 
@@ -340,6 +361,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=SEED, help="initialisation and shuffling (the splits keep seed 13)")
     ap.add_argument("--ship", type=int, metavar="SEED",
                     help="write the --layers model trained with SEED as models/bias_encoder.npz and score it")
+    ap.add_argument("--oof", type=int, nargs=2, metavar=("FOLD", "FOLDS"),
+                    help="train on the other folds of the training part and score fold FOLD (word tagger feature)")
     ap.add_argument("--quick", action="store_true",
                     help="train and score only (no ONNX export or timing): figures of one more seed")
     args = ap.parse_args()
@@ -349,6 +372,9 @@ def main() -> None:
         return
     if args.eval:
         evaluate(args.layers)
+        return
+    if args.oof:
+        out_of_fold(args.layers, args.epochs, args.lr[0], *args.oof)
         return
     if args.ship is not None:
         ship(args.layers, args.ship)

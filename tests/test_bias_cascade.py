@@ -112,7 +112,8 @@ def test_cascade_runs_its_encoder_on_the_sentences_it_sends(example_articles, se
     for cascade_encoder in ("onnx-int8", "onnx"):
         nlp._cache.clear()
         calls.clear()
-        analyzed = analyze_many(articles, DEFAULT.replace(bias_cascade_encoder=cascade_encoder, encoder="onnx"))
+        analyzed = analyze_many(articles, DEFAULT.replace(bias_encoder="cascade", bias_cascade_encoder=cascade_encoder,
+                                                        encoder="onnx"))
         sentences = {s.text for a in analyzed for s in a.sentences}
         int8 = {t for e, ts in calls if e == "onnx-int8" for t in ts}
         if cascade_encoder == "onnx-int8":
