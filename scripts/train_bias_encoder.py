@@ -324,6 +324,15 @@ def ship(layers: int, seed: int) -> None:
         out[f"{name}_at_cue_precision"] = round(float(labels[rows][flag].mean()), 4)
         out[f"{name}_at_cue_recall"] = round(float(flag[labels[rows] == 1].mean()), 4)
         out[f"{name}_at_cue_flagged_share"] = round(float(flag.mean()), 4)
+    out["by_threshold"] = {}
+    for t in (0.85, 0.87, 0.88, 0.885, 0.89, 0.895, 0.9):
+        row = {}
+        for name, rows in (("dev", dev), ("held_out", te)):
+            flag = probs[name] >= t
+            row[name] = {"precision": round(float(labels[rows][flag].mean()), 4) if flag.any() else None,
+                         "recall": round(float(flag[labels[rows] == 1].mean()), 4),
+                         "flagged_share": round(float(flag.mean()), 4)}
+        out["by_threshold"][str(t)] = row
     (RESULTS / "bias_encoder_shipped.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))
 
