@@ -8,7 +8,11 @@ interleaved, peak memory of each); peak memory of this process; and ``compare`` 
 ~800 words warm. Targets: analysis ≤ 1.5× parse, fresh analyze ≤ 2× fresh parse, peak memory
 ≤ 600 MB, compare warm ≤ 1.5 s. The machine may be shared: read ratios, not absolute seconds.
 
-    .venv/bin/python benchmarks/speed.py [--n 60] [--no-fresh] [--encoders]
+Configurations (``--only``): ``bias_encoder`` values, ``X-serial`` for X without the second-thread bias
+pipeline; each is run ``--rounds`` times, interleaved, and the median wall and CPU-time ratios are printed.
+
+    .venv/bin/python benchmarks/speed.py [--n 60] [--rounds 2] [--only finetuned,finetuned-serial,cascade]
+                                         [--no-fresh] [--no-compare] [--encoders]
 """
 
 from __future__ import annotations

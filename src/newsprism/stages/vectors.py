@@ -1,10 +1,14 @@
 """Sentence vectors, made once per article and shared: the ``vectors`` stage.
 
-Every sentence of the article and every claim the checks stage compares (pairs of claims with
+With ``bias_encoder = finetuned`` (the default) the stage gives every sentence the fine-tuned bias model's score
+(``nlp.bias_scores``; the analysis sends each parsed step's sentences to it on a second thread, see
+:class:`BiasPrefetch`) and MiniLM vectors of the claims the checks compare; no sentence vectors are made.
+
+Otherwise every sentence of the article and every claim the checks stage compares (pairs of claims with
 conflicting numbers that pass its cheap tests) is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
 and checks (similar sentences with different numbers) read the vectors from this stage's output
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
-transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade`` (the default)
+transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade``
 every sentence gets a static vector, the bias score is estimated from it, and MiniLM encodes only the
 sentences where the estimate could change a verdict (``stages/bias_cascade.py``: by ``bias_cascade_encoder``, int8
 weights by default, and again by ``encoder`` where the int8 score leaves a verdict undecided), and the claims (by
