@@ -145,13 +145,23 @@ class Article(Record):
 
     @property
     def label(self) -> str:
-        """A short human label: outlet, else title, else source."""
+        """A short human label: the outlet; else the web host of its URL ("example.org"); else its file's
+        name ("wire-story.txt"); else its title; else its source. A truncated headline names no publisher."""
         if self.outlet:
             return self.outlet
+        for where in (self.url, self.source):
+            if where and URL_SCHEME.match(where):
+                return short_source(where)
+        name = short_source(self.source) if self.source else ""
+        if name and not name.startswith("<") and name not in ("-", "stdin"):
+            return name
         if self.title:
             return self.title if len(self.title) <= 40 else self.title[:39].rstrip() + "…"
         return short_source(self.source)
 
+
+
+URL_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*://[^/?#]", re.IGNORECASE)
 
 
 def short_source(source: str) -> str:
@@ -174,6 +184,10 @@ class Sentence(Record):
     start: int
     end: int
     text: str
+    problem: str | None = None
+    """Why the sentence, lifted out of its article, is no statement a reader could check (on the article's
+    parse: no finite main verb with its subject, a bare attribution, a subject that refers back to an earlier
+    sentence: "they", "both", "the two", "this"); None when it is one. Set by the sentences stage."""
 
 
 @dataclass(frozen=True)

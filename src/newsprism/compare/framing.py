@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import math
 import re
 from collections import Counter, defaultdict
@@ -34,6 +36,7 @@ STOP_ZIPF = 6.0  # words at least this common ("the", "said", "with") never set 
 _SUFFIX = re.compile(r"(?:ing|ed|es|s|ly|d)$")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem so that "killed", "kills" and "killing" count as one word across articles."""
     low = word.lower()
@@ -54,8 +57,10 @@ def _counts(a: AnalyzedArticle, own_voice: bool = False) -> Counter[str]:
                 text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
     for m in _WORD_AT.finditer(text):  # words with their positions
         w = m.group(0)
-        before = text[:m.start()].rstrip()
-        sentence_start = not before or before[-1] in ".!?\"“”'\n"
+        j = m.start() - 1  # the last character before the word that is not a space (no copy of the text)
+        while j >= 0 and text[j].isspace():
+            j -= 1
+        sentence_start = j < 0 or text[j] in ".!?\"“”'\n"
         if len(w) > 2 and (w.islower() or (sentence_start and w[1:].islower())):
             out[stem(w)] += 1
     return out

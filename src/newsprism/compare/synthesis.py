@@ -34,9 +34,12 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, people_nouns, subjectivity, vader
-from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, short_source
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
+from ..stages.quantities import ranges_compatible
+from ..stages.sentences import statement_problem
+from ..text.words import zipf
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
@@ -56,8 +59,8 @@ def _label(comparison: Comparison, article_id: str) -> str:
         if a.id == article_id:
             art = a.article
             date = f" ({art.published})" if art.published else ""
-            if art.outlet:
-                return f"{art.outlet}{date}"
+            if art.outlet or art.label != art.title:  # an outlet, a web host or a file name
+                return f"{art.label}{date}"
             title = art.title or short_source(art.source)
             title = title if len(title) <= 50 else title[:49].rstrip() + "…"
             return f"the article “{title}”{date}"
@@ -74,7 +77,8 @@ def _sentence_text(comparison: Comparison, claim: Claim) -> str:
     return claim.text
 
 
-LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as|yet|so)\s+", re.IGNORECASE)
+LEAD_CONJUNCTION = re.compile(r"^(?:and|but|while|whereas|although|as(?!\s+(?:part|a|an|the|of|for|well|such|usual|"
+                              r"expected|planned|promised|a result)\b)|yet|so)\s+", re.IGNORECASE)
 SUBORDINATE = re.compile(r"^(?:which|who|whom|whose|where|when|after|before|including|making|leaving|adding|"
                          r"bringing|according)\b", re.IGNORECASE)
 
@@ -93,7 +97,7 @@ def _stated(comparison: Comparison, claim: Claim) -> str:
 def _standalone(claim: Claim) -> str | None:
     """A clause as a statement of its own, or None when it cannot stand alone ("which …", "after …",
     "climbing on …", under five words)."""
-    clause = LEAD_CONJUNCTION.sub("", claim.text.strip())
+    clause = drop_connective(LEAD_CONJUNCTION.sub("", claim.text.strip()))
     first = clause.split(" ", 1)[0].lower()
     participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
     if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
@@ -111,9 +115,24 @@ def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Cla
     """The plainest unit to state: the fewest figures no other member gives (a figure one article adds is
     a fact of its own), then one without a subjective word (a published lexicon's: BABE's biased words,
     Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a clause,
-    then the shortest."""
+    then the one every other article's span holds most of (to a tenth: the part they share, not one outlet's
+    wording of the rest), a whole sentence before a clause, then the shortest."""
     return min(claims, key=lambda c: (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+                                      -round(_held_by_all(comparison, c, members), 1),
                                       c.part == "clause", len(_stated(comparison, c))))
+
+
+def _held_by_all(comparison: Comparison, claim: Claim, members: Sequence[Claim]) -> float:
+    """The smallest share of a unit's stated words that another article's member holds (its best member)."""
+    said = _stems(_stated(comparison, claim))
+    if not said:
+        return 0.0
+    best: dict[str, float] = {}
+    for m in members:
+        if m.article != claim.article:
+            share = len(said & _stems(_holding(comparison, m))) / len(said)
+            best[m.article] = max(best.get(m.article, 0.0), share)
+    return min(best.values(), default=0.0)
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -142,14 +161,28 @@ def _finish(text: str) -> str:
     text = strip_credit(" ".join(text.split()))
     if text.count("“") > text.count("”"):
         text += "”"
+    elif text.count('"') % 2:
+        text += '"'
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
 
 
-def _lower_first(text: str) -> str:
-    """Lower-case a sentence's first word after "According to X," only when it is a function word
-    ("The warnings …" → "the warnings …"; "Lena Varga …" stays)."""
+def _lower_first(text: str, names: Sequence[str] = ()) -> str:
+    """Lower-case a sentence's first word after "According to X," when it is a function word ("The warnings
+    …" → "the warnings …") or a common English word that begins none of the article's names ("Apartment
+    blocks …" → "apartment blocks …"; "Lena Varga …", "Spanish police …", "TRAPPIST-1 …" stay)."""
     first = text.split(" ", 1)[0]
-    return text[0].lower() + text[1:] if first.lower() in STOP_WORDS and not first.isupper() else text
+    if first.isupper() or not first[:1].isupper():
+        return text
+    word = re.sub(r"[^\w’'-]+$", "", first)
+    common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not any(
+        n.split()[0] == word for n in names if n.split())
+    return text[0].lower() + text[1:] if first.lower() in STOP_WORDS or common else text
+
+
+def _names(comparison: Comparison, article_id: str) -> list[str]:
+    """The names an article's entities are mentioned by."""
+    a = _article(comparison, article_id)
+    return [m.text for e in (a.entities if a else ()) for m in e.mentions]
 
 
 def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
@@ -220,10 +253,12 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
 
 def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
-    going to work hard …"): outside quote marks, a first-person pronoun is not the outlet's voice."""
+    going to work hard …", or one that addresses its readers, "you can continue to use …"): outside quote
+    marks, a first- or second-person pronoun is not the outlet's voice."""
     outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
     return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
-                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE))
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"\b(?:you|you're|you’re|you've|you’ve|your|yours)\b", outside, re.IGNORECASE))
 
 
 # a subject a reader cannot resolve once the sentence stands alone: "They were warned …", "That would
@@ -242,10 +277,11 @@ OBJECT_LEAD = re.compile(r"^(?:for|of|in|on|at|by|with|after|before|despite|beca
                          r"(?:that|this|it|them|those|these|him|her)\s*,", re.IGNORECASE)
 
 
-def dangling(text: str) -> bool:
+def dangling(text: str, parse: bool = True) -> bool:
     """A statement whose subject is a pronoun or demonstrative with nothing to refer to once it is
     lifted out of its article ("That would represent …"); a demonstrative determining a noun names its
-    referent ("This deal offers …", on the parse)."""
+    referent ("This deal offers …", on the parse; with ``parse`` False a leading demonstrative is left to the
+    analysis' verdict on the sentence, ``Sentence.problem``)."""
     t = text.strip().lstrip("“\"‘'(")
     if ONE_OF.match(t) or OBJECT_LEAD.match(t):
         return True
@@ -253,7 +289,7 @@ def dangling(text: str) -> bool:
     if not m:
         return False
     if m.group(0).split()[-1].lower() in ("this", "that", "these", "those") and m.start() == 0:
-        return not _determines_noun(t)
+        return parse and not _determines_noun(t)
     return True
 
 
@@ -280,17 +316,13 @@ def drop_connective(text: str) -> str:
     rest = CONNECTIVE.sub("", text.strip(), count=1)
     return rest[:1].upper() + rest[1:] if rest != text.strip() else text
 SENTENCE_END = re.compile(r"[.!…][”\"’')\]]*\s*$")
-SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
-FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
-SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "explain", "write", "announce", "declare"})
 _parsed: dict[str, str | None] = {}
 
 
-def ill_formed(text: str) -> str | None:
-    """Why a sentence is no statement a fact-checker could sign, or None: a question or a call to action, a
-    bio or caption line, a start that hangs on something before it (a conjunction, a relative pronoun, "No
-    for"), a sentence cut short (no closing stop: a heading or a truncated line), or, on the parse, no
-    finite main verb with its subject (a noun phrase, "A premiere series about …")."""
+def text_problem(text: str) -> str | None:
+    """What the words alone show is no statement: a question or a call to action, a bio or caption line, a
+    start that hangs on something before it (a conjunction, a relative pronoun, "No for"), a sentence cut
+    short (no closing stop: a heading or a truncated line); None when the words show none of these."""
     t = " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
     if not t:
         return "empty"
@@ -304,40 +336,35 @@ def ill_formed(text: str) -> str | None:
         return f"starts with “{t.split()[0]}”: hangs on a sentence before it"
     if not SENTENCE_END.search(text.strip()):
         return "no closing stop: a heading or a line cut short"
+    return None
+
+
+def ill_formed(text: str) -> str | None:
+    """Why a text is no statement a fact-checker could sign, or None: :func:`text_problem`, or on its own
+    parse :func:`newsprism.stages.sentences.statement_problem` (no finite main verb with its subject, a bare
+    attribution, a subject that refers to an earlier sentence). An article's sentences carry that verdict from
+    the analysis (``Sentence.problem``); only a clause piece the synthesis states alone is parsed here."""
+    problem = text_problem(text)
+    if problem is not None:
+        return problem
+    t = _key(text)
     if t not in _parsed:
         prime([t])
     return _parsed[t]
 
 
+def _key(text: str) -> str:
+    return " ".join(strip_credit(text).split()).lstrip("“\"‘'(")
+
+
 def prime(texts: Sequence[str]) -> None:
-    """Parse the statements not yet parsed in one batch (see :func:`_parse_problem`)."""
-    todo = list(dict.fromkeys(" ".join(strip_credit(x).split()).lstrip("“\"‘'(") for x in texts))
-    todo = [x for x in todo if x and x not in _parsed]
+    """Parse the statements not yet parsed in one batch, without NER (see :func:`ill_formed`)."""
+    todo = [x for x in dict.fromkeys(_key(x) for x in texts) if x and x not in _parsed]
     if len(_parsed) > 20000:
         _parsed.clear()
     for x, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
-        _parsed[x] = _parse_problem(doc)
-
-
-def _parse_problem(doc: Any) -> str | None:
-    """No finite main verb with its subject in the longest parsed sentence (a noun phrase, a headline, a
-    caption without a verb), or None."""
-    sents = list(doc.sents)
-    if not sents:
-        return "empty"
-    root = max(sents, key=len).root
-    if root.pos_ not in ("VERB", "AUX"):
-        return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
-    if root.lemma_ in SPEECH_LEMMAS and '"' not in doc.text and "“" not in doc.text and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children):
-        return f"a bare attribution (“{root.text}” with nothing said)"
-    verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
-    if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
-        return f"the main verb “{root.text}” has no subject (a fragment or a call to action)"
-    if not any(v.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
-                                            for c in v.children) for v in verbs):
-        return f"the main verb “{root.text}” is not finite (a fragment)"
-    return None
+        sents = list(doc.sents)
+        _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
 
 # nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
@@ -384,7 +411,8 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
             or is_headline(text) or is_caption(text):
         return "an attribution, chrome, a fragment, a headline or a caption"
     stated = _stated(comparison, claim) if _sayable(comparison, claim) else claim.text
-    if dangling(stated):
+    alone = claim.part == "clause" and _standalone(claim) is not None  # a clause stated alone, not its sentence
+    if dangling(stated, parse=alone):
         return "its subject is a pronoun with nothing to refer to"
     if unresolved_person(stated, _person_names(comparison, claim.article)):
         return "a “he”/“she” that names no one once the sentence stands alone"
@@ -394,7 +422,15 @@ def _unstatable(comparison: Comparison, claim: Claim) -> str | None:
         return "no closing stop: a heading or a line cut short"
     if not _sayable(comparison, claim):
         return None  # a dependent clause: cited as support, never stated
-    return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
+    if alone:  # a clause piece: parsed here (short, and few)
+        return ill_formed(stated if SENTENCE_END.search(stated.strip()) else stated + ".")
+    sentence = _sentence(comparison, claim)
+    return text_problem(stated) or (sentence.problem if sentence is not None else ill_formed(stated))
+
+
+def _sentence(comparison: Comparison, claim: Claim) -> Sentence | None:
+    a = _article(comparison, claim.article)
+    return next((s for s in a.sentences if s.i == claim.sentence), None) if a else None
 
 
 def _citation(claim: Claim) -> dict[str, Any]:
@@ -407,7 +443,8 @@ def _stems(text: str) -> set[str]:
 
 # besides the clause breaks of facts.py, a participle or "with" phrase after a comma ("…, beating some with
 # batons and firing rubber bullets") can add a fact of its own
-PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s+(?=(?:after|before|when)\s)")
+PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s+(?=(?:after|before|when|because|"
+                         r"in return for|in exchange for)\s)")
 
 
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
@@ -475,12 +512,20 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     values = conflict["values"]
     measure = conflict["measure"]
     if conflict["label"] == "updated":
-        # the whole rise: from the lowest reported figure to the highest (a value with no date of its own is
-        # not put first because of that)
-        lo = min(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
-        hi = max(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or ""))
-        return (f"Reported {measure} rose from {_figure_text(lo)} ({_value_label(comparison, lo)}) to "
-                f"{_figure_text(hi)} ({_value_label(comparison, hi)}).")
+        # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
+        # (a sentence that names two of five cited articles under-cites the rest)
+        ordered = sorted(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        # one figure, however worded ("4", "four"), is said once with every article that gives it
+        groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
+        for v in ordered:
+            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _figure_text(v).lower())
+            groups.setdefault((_figure(comparison, v), wording), []).append(v)
+        said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
+                for vs in groups.values()]
+        if len(said) == 1:
+            return f"Reported {measure}: {said[0]}."
+        middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
+        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}."
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
@@ -540,15 +585,16 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
-    # parse only the statements that can be stated: single-source sentences another article comes close to
-    # are left out before their parse is needed (the parse is most of the synthesis' cost)
-    by_sentence = _nearest_by_sentence(nearest or {})
-    open_uniques = [f for f in uniques if nearest is not None and not f.claims[0].quote
-                    and by_sentence.get(f.claims[0].id.split("~")[0], (0.0, ""))[0] < settings.unique_align_max]
-    prime([_stated(comparison, c) for f in corroborated for c in f.claims]
-          + [_stated(comparison, f.claims[0]) for f in open_uniques])
+    # whole sentences carry the analysis' verdict (Sentence.problem); only clauses stated alone are parsed
+    prime([_stated(comparison, c) for f in corroborated for c in f.claims
+           if c.part == "clause" and _standalone(c) is not None])
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
-    out = [item for f in corroborated if (item := _corroborated_item(comparison, f, settings, cues, pair_score))]
+    shaped = [(f, m) for f in corroborated if (m := _members(comparison, f, settings, pair_score))]
+    # the word tagger's parse of every statement the facts could make, in one batch
+    # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
+    prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
+                  and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
+    out = [item for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -561,10 +607,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     return unique_out
 
 
-def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
-                       cues: Mapping[str, Sequence[FramingCue]] | None,
-                       pair_score: Mapping[frozenset[str], float]) -> dict[str, Any] | None:
-    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+def _members(comparison: Comparison, f: Fact, settings: Settings,
+             pair_score: Mapping[frozenset[str], float]) -> tuple[list[Claim], list[Claim]] | None:
+    """A corroborated fact's members (each cut to the part the others share) and those of them that can be
+    stated, or None when what is left is no longer stated by two articles."""
     # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
     # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
     claims = [c for c in f.claims if _statable(comparison, c) and max(
@@ -576,20 +622,28 @@ def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
     claims = [c for c in members if _sayable(comparison, c)]
     if not claims:
         return None  # only dependent clauses: nothing here can be stated without saying more
+    return members, claims
+
+
+def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
+                       cues: Mapping[str, Sequence[FramingCue]] | None) -> dict[str, Any] | None:
+    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+    members, claims = shaped
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote]
-    prime_loaded([_stated(comparison, c) for c in own], settings)
     plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
              and loaded_word(_stated(comparison, c), settings) is None]
     if plain:
-        text = _finish(_stated(comparison, _pick(comparison, plain, members)))
+        best = _pick(comparison, plain, members)
+        text = _finish(_stated(comparison, best))
         kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
     elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
         best = _pick(comparison, own, members)
-        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)))}"
+        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}"
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
     elif quoted := [c for c in claims if c.quote]:
+        best = min(quoted, key=lambda c: len(c.text))
         text = _representative(comparison, quoted)
         kind, reason = "corroborated", f"quoted by {n} articles"
     else:
@@ -597,14 +651,123 @@ def _corroborated_item(comparison: Comparison, f: Fact, settings: Settings,
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
-    kept = [m for m in members if len(said & _stems(m.text)) >= settings.synthesis_cover_min * max(len(said), 1)]
-    if len({m.article for m in kept}) < 2:
-        return None
+    kept = [m for m in members
+            if len(said & _stems(_holding(comparison, m))) >= settings.synthesis_cover_min * max(len(said), 1)]
     if len(kept) < len(members):
         reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
                    f"of the statement's words not cited")
+    # ... its figures (no other figure for the same measure, no figure left out) and its quoted words (the
+    # same speaker's same utterance)
+    refused = [(m, bad) for m in kept if (bad := _unsupported(comparison, best, text, m, settings))]
+    kept = [m for m in kept if m.id not in {r.id for r, _ in refused}]
+    if len({m.article for m in kept}) < 2:
+        return None
+    if refused:
+        reason += "; not cited: " + "; ".join(f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3])
     return {"text": text, "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+
+
+QUOTED = re.compile(r"[“\"]([^”\"]{12,})(?:[”\"]|$)")  # a quotation (one the sentence leaves open runs to its end)
+
+
+def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, settings: Settings) -> str | None:
+    """Why a member's span does not state what the synthesis says through ``best`` (its sentence, its clause
+    or its quoted words), or None: it gives another figure for a measure the statement gives (the quantities
+    stage's measure and range), it leaves out one of the statement's figures, it does not hold the words
+    the statement quotes, or, for a quotation, it is another speaker's."""
+    if member.id == best.id:
+        return None
+    lo, hi = _stated_span(comparison, best)
+    mine = [q for q in _quantities(comparison, best.article) if lo <= q.start and q.end <= hi]
+    theirs = [q for q in _quantities(comparison, member.article) if member.start <= q.start and q.end <= member.end]
+    span_text = _span_text(comparison, member)
+    for q in mine:
+        same = [x for x in theirs if x.measure == q.measure]
+        if same and not any(x.event == q.event and ranges_compatible(q, x) for x in same):
+            return f"gives “{same[0].text}” for {q.measure} where the statement says “{q.text}”"
+        if not same and not any(x.low == q.low and x.high == q.high for x in theirs) and not (
+                q.low is not None and _says_number(span_text, q.low)):
+            return f"does not state “{q.text}” ({q.measure})"
+    a = _article(comparison, best.article)
+    covered = [(q.start, q.end) for q in mine]
+    for m in FIGURE.finditer(a.article.text[lo:hi] if a else ""):  # figures the quantities stage did not read
+        at = lo + m.start()
+        if any(s <= at < e for s, e in covered) or _is_date_part(a.article.text if a else "", at, lo + m.end()):
+            continue
+        if not _says_number(span_text, float(m.group(0).replace(",", ""))):
+            return f"does not state the figure “{m.group(0)}”"
+    for words in QUOTED.findall(text):
+        want = _stems(words)
+        if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
+            return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
+                f"does not hold the quoted words “{words}”"
+    if best.quote and (not member.quote or not _same_speaker(best.asserted_by_name, member.asserted_by_name)):
+        return "is not the same speaker's quotation"
+    return None
+
+
+def _holding(comparison: Comparison, claim: Claim) -> str:
+    """What a cited unit states: its span, and for what a speaker is reported to say (``content``) the
+    sentence that names the speaker too ("Governor Kovar declared [a state of emergency]")."""
+    if claim.part == "content":
+        sentence = _sentence(comparison, claim)
+        if sentence is not None:
+            return sentence.text
+    return claim.text
+
+
+def _stated_span(comparison: Comparison, claim: Claim) -> tuple[int, int]:
+    """Where the words the synthesis states for a unit lie: the clause when it is stated alone (or a quote),
+    else its whole sentence."""
+    if claim.quote or (claim.part == "clause" and _standalone(claim) is not None):
+        return claim.start, claim.end
+    sentence = _sentence(comparison, claim)
+    return (sentence.start, sentence.end) if sentence else (claim.start, claim.end)
+
+
+def _quantities(comparison: Comparison, article_id: str) -> tuple[Quantity, ...]:
+    a = _article(comparison, article_id)
+    return a.quantities if a else ()
+
+
+def _span_text(comparison: Comparison, claim: Claim) -> str:
+    a = _article(comparison, claim.article)
+    return a.article.text[claim.start:claim.end] if a else claim.text
+
+
+NUMBER_WORDS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _says_number(text: str, value: float) -> bool:
+    """Whether a text gives a number, in digits ("1,030,000", "7.1") or as a word ("six")."""
+    for m in re.finditer(r"\d[\d,]*(?:\.\d+)?", text):
+        if float(m.group(0).replace(",", "")) == value:
+            return True
+    return any(NUMBER_WORDS[w] == value for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_WORDS)
+
+
+MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
+
+def _is_date_part(text: str, start: int, end: int) -> bool:
+    """A number that is part of a date or a time ("Sept. 19", "19 September", "2017", "1:40 p.m."), or an
+    ordinal ("2nd"): not a figure a supporting article must repeat."""
+    number = text[start:end]
+    before, after = text[max(0, start - 12):start].lower(), text[end:end + 12].lower()
+    if re.fullmatch(r"(?:1[89]|20)\d\d", number.replace(",", "")):
+        return True
+    return bool(re.search(MONTH + r"\s*$", before) or re.match(r"\s*" + MONTH + r"\b", after)
+                or re.match(r"(?:st|nd|rd|th)\b|:\d|\s*[ap]\.?m\b", after) or before.endswith(":"))
+
+
+def _same_speaker(a: str | None, b: str | None) -> bool:
+    """Two speakers' names name one person: the same last word ("Obama", "Barack Obama"); an unnamed speaker
+    is no one's."""
+    if not a or not b:
+        return False
+    last = [re.findall(r"[A-Za-z][\w’'-]*", n)[-1:] for n in (a, b)]
+    return bool(last[0]) and bool(last[1]) and last[0][0].lower() == last[1][0].lower()
 
 
 def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
@@ -640,7 +803,7 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
-        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence)}",
+        out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence, _names(comparison, aid))}",
                     "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
                     "reason": f"single source: best alignment with any sentence or clause of another article "
                               f"{score:.2f} < unique_align_max {settings.unique_align_max}{closest}"})

@@ -243,6 +243,31 @@ def read_top_line(line: str, *, first: bool = False, names: bool = True,
     return None
 
 
+# a live-blog stamp in front of a paragraph anywhere in the text: "Update 8:10 a.m. ET: The spokesman …",
+# "UPDATE (10:45 GMT): …", "Updated at 3 p.m.: …", "9:45 a.m. ET: …", "UPDATE: …"
+_TIME = r"\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?\s?m\.?)?"
+_ZONE = r"(?:\s*\(?\b(?:[A-Z]{1,4}T|UTC|GMT|local(?: time)?)\b\)?)?"
+UPDATE_STAMP = re.compile(
+    rf"^\s*(?:(?:(?:last\s+)?updated?)\b(?:\s+(?:at|on))?\s*"
+    rf"(?:\(?\s*{_TIME}{_ZONE}\s*\)?)?|\(?{_TIME}{_ZONE}\)?)\s*[:—–-]+\s*(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def read_update_stamp(line: str) -> MetaRead | None:
+    """A live-blog update stamp in front of a paragraph ("Update 8:10 a.m. ET: …"): the stamp leaves the
+    body, the paragraph after it stays. A bare time needs a clock time with a.m./p.m. or a time zone ("9:45
+    a.m. ET: …"), so "1-0:" or a ratio is no stamp."""
+    m = UPDATE_STAMP.match(line)
+    if m is None:
+        return None
+    stamp = line[: m.start("rest")].strip()
+    if not re.match(r"\s*\(?(?:last\s+)?updated?", stamp, re.IGNORECASE) and \
+            not re.search(r"\d\s*(?:[ap]\.?\s?m\b|[ap]\.?\s?m\.|[A-Z]{1,4}T\b|UTC|GMT)", stamp, re.IGNORECASE):
+        return None
+    if not re.search(r"\d", stamp) and not stamp.rstrip(" :—–-").lower().startswith(("update", "updated", "last updated")):
+        return None
+    return MetaRead("update_stamp", "timestamp", (), stamp, m["rest"].strip())
+
+
 def read_affiliation(line: str) -> MetaRead | None:
     """The line under a byline that names the writer's role or paper ("Special for USA TODAY")."""
     m = _AFFILIATION.match(line)

@@ -33,7 +33,8 @@ import ftfy
 from ..records import Paragraph, Removed
 from ..settings import DEFAULT, Settings
 from .lines import LineVerdict, load_model
-from .meta import BYLINE, OUTLET_DATELINE as DATELINE, MetaRead, parse_stamp, read_affiliation, read_tail_line, read_top_line
+from .meta import (BYLINE, OUTLET_DATELINE as DATELINE, MetaRead, parse_stamp, read_affiliation, read_tail_line, read_top_line,
+                   read_update_stamp)
 from ..text.words import words
 from .rules import _TERMINAL, FEATURES, Feature, LineScore, is_heading, is_headline, score_line
 
@@ -299,11 +300,14 @@ def _boilerplate(line: str, position: float, verdict: LineVerdict, kept_rules: l
 
 def _read_meta(line: str, top: bool, tail: bool, prose_seen: bool, after_byline: bool,
                settings: Settings) -> MetaRead | None:
-    """Metadata a line states: near the top datelines, stamps and bylines; at the end credits."""
+    """Metadata a line states: near the top datelines, stamps and bylines; at the end credits; anywhere a
+    live-blog update stamp in front of a paragraph."""
     hit = None
     if top:
         hit = read_top_line(line, names=not prose_seen, settings=settings) or (
             read_affiliation(line) if after_byline else None)
+    if hit is None:
+        hit = read_update_stamp(line)
     if hit is None and tail:
         hit = read_tail_line(line)
     return hit
