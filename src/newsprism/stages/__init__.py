@@ -24,10 +24,10 @@ from .framing import framing_stage
 from .naming import naming_stage
 from .quantities import quantities_stage
 from .quotes import quotes_stage
-from .sentences import sentences_stage
+from .sentences import sentence_bounds, sentences_stage
 from .vectors import ArticleVectors, TextVectors, bias_prefetch, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "15"
+ANALYSIS_VERSION = "16"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
@@ -83,8 +83,8 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
                 part = articles[b:b + step]
                 parsed = nlp.parse([a.text for a in part])
                 docs.extend(parsed)
-                prefetch.send([s.text for a, d in zip(part, parsed, strict=True)
-                               for s in sentences_stage(StageContext(article=a, doc=d, settings=settings, values={}))])
+                prefetch.send([a.text[s:e] for a, d in zip(part, parsed, strict=True)
+                               for s, e in sentence_bounds(a.text, d)])
         per_article = run_stages_many(chosen, articles, docs, settings)
     return [AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields})
             for article, values in zip(articles, per_article, strict=True)]
