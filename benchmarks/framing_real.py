@@ -94,7 +94,8 @@ def babe() -> None:
         s = prf((y == c).astype(int), (pred == c).astype(int))
         f1s.append(s["f1"])
     print(f"BABE held-out sentences ({len(te)}): sentence model macro F1 {np.mean(f1s):.3f} "
-          f"({bias_model()['model']}; published best ≈ 0.80)")
+          f"({nlp.load_bias_delta()[1]['model'] if DEFAULT.bias_encoder == nlp.FINETUNED else bias_model()['model']}; "
+          "published best ≈ 0.80)")
 
 
 def own_loaded(a: AnalyzedArticle) -> list[Any]:

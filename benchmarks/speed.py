@@ -8,7 +8,11 @@ interleaved, peak memory of each); peak memory of this process; and ``compare`` 
 ~800 words warm. Targets: analysis ≤ 1.5× parse, fresh analyze ≤ 2× fresh parse, peak memory
 ≤ 600 MB, compare warm ≤ 1.5 s. The machine may be shared: read ratios, not absolute seconds.
 
-    .venv/bin/python benchmarks/speed.py [--n 60] [--no-fresh] [--encoders]
+Configurations (``--only``): ``bias_encoder`` values, ``X-serial`` for X without the second-thread bias
+pipeline; each is run ``--rounds`` times, interleaved, and the median wall and CPU-time ratios are printed.
+
+    .venv/bin/python benchmarks/speed.py [--n 60] [--rounds 2] [--only finetuned,finetuned-serial,cascade]
+                                         [--no-fresh] [--no-compare] [--encoders]
 """
 
 from __future__ import annotations
@@ -116,8 +120,7 @@ def fresh(article: Article, repeats: int = 3) -> None:
                        "--json"]
         commands = {"parse": [env_python, "-c", FRESH_PARSE.format(module=nlp.SPACY_MODULE), str(path)],
                     "analyze": analyze_cmd,
-                    "analyze, bias_encoder=minilm": [*analyze_cmd, "--set", "bias_encoder=minilm"],
-                    "analyze, bias_encoder=static": [*analyze_cmd, "--set", "bias_encoder=static"]}
+                    "analyze, bias_encoder=cascade": [*analyze_cmd, "--set", "bias_encoder=cascade"]}
         runs: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
         for _ in range(repeats):  # interleaved, so a burst of load on the machine hits all
             for name, cmd in commands.items():
@@ -166,7 +169,10 @@ def main() -> None:
     ap.add_argument("--encoders", action="store_true", help="also time the sentence vectors by each encoder")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="settings for every configuration (e.g. bias_cascade_word_band=0)")
-    ap.add_argument("--only", help="comma-separated bias_encoder values to run (default: the default, minilm, static)")
+    ap.add_argument("--only", help="comma-separated bias_encoder values to run, X-serial for X without the "
+                    "bias pipeline (default: the default, finetuned-serial, cascade, static)")
+    ap.add_argument("--rounds", type=int, default=2, help="interleaved rounds (medians are reported)")
+    ap.add_argument("--no-compare", action="store_true")
     args = ap.parse_args()
     base = Settings.from_pairs(args.set)
     articles = basil_articles(args.n)
@@ -174,40 +180,53 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"{len(articles)} BASIL articles, {words:,} words · encoder setting: {DEFAULT.encoder} · "
           f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs (a shared machine: compare ratios)")
-    chosen = args.only.split(",") if args.only else [DEFAULT.bias_encoder, "minilm", "static"]
-    configs = [base.replace(bias_encoder=b) for b in dict.fromkeys(chosen)]
-    for settings in configs:
+    chosen = args.only.split(",") if args.only else [DEFAULT.bias_encoder, "finetuned-serial", "cascade", "static"]
+
+    def config(name: str) -> Settings:  # "X-serial": bias_encoder X without the second-thread pipeline
+        serial = name.endswith("-serial")
+        return base.replace(bias_encoder=name.removesuffix("-serial"), bias_pipeline=base.bias_pipeline and not serial)
+
+    configs = {name: config(name) for name in dict.fromkeys(chosen)}
+    for settings in configs.values():
         analyze_many(articles[:2], settings)  # load models
     parses = [parse_seconds(texts)]
-    ratios = {}
-    for settings in configs:
-        nlp._cache.clear()
-        spent: dict[str, float] = {}
-        kept: dict[str, list[Any]] = {}
-        start, cpu_start = time.perf_counter(), time.process_time()
-        analyzed = analyze_many(articles, settings, stages=timed_stages(spent, kept))
-        full, cpu = time.perf_counter() - start, time.process_time() - cpu_start
-        parses.append(parse_seconds(texts))
-        parse = (parses[-2][0] + parses[-1][0]) / 2
-        parse_cpu = (parses[-2][1] + parses[-1][1]) / 2
-        ratios[settings.bias_encoder] = full / parse
-        print(f"[bias_encoder={settings.bias_encoder}] spaCy parse alone {parse:.2f} s (before {parses[-2][0]:.2f}, "
-              f"after {parses[-1][0]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×) "
-              f"· CPU time (all threads) parse {parse_cpu:.2f} s, analysis {cpu:.2f} s, ratio {cpu / parse_cpu:.2f}×")
-        print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
-              + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
-        if settings.bias_encoder == "cascade":
-            notes = [n for out in kept.get("vectors", []) for v in (out if isinstance(out, list) else [out])
-                     for n in (v.bias_notes or ())]
-            sent = sum(n is None for n in notes)
-            print(f"  cascade: MiniLM scored {sent:,} of {len(notes):,} sentences ({sent / max(len(notes), 1):.1%}); "
-                  f"the rest kept the static-vector estimate")
-    print("ratios to the parse, same process: " + " · ".join(f"{k} {v:.2f}×" for k, v in ratios.items()))
+    seen: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in configs}
+    analyzed: list[Any] = []
+    for round_ in range(args.rounds):  # interleaved: a burst of load on the shared machine hits every configuration
+        for name, settings in configs.items():
+            nlp._cache.clear()
+            spent: dict[str, float] = {}
+            kept: dict[str, list[Any]] = {}
+            start, cpu_start = time.perf_counter(), time.process_time()
+            analyzed = analyze_many(articles, settings, stages=timed_stages(spent, kept))
+            full, cpu = time.perf_counter() - start, time.process_time() - cpu_start
+            parses.append(parse_seconds(texts))
+            parse = (parses[-2][0] + parses[-1][0]) / 2
+            parse_cpu = (parses[-2][1] + parses[-1][1]) / 2
+            seen[name].append((full / parse, cpu / parse_cpu, full, parse))
+            print(f"[{name}, round {round_ + 1}] spaCy parse alone {parse:.2f} s (before {parses[-2][0]:.2f}, "
+                  f"after {parses[-1][0]:.2f}) · full analysis {full:.2f} s · ratio {full / parse:.2f}× (target ≤ 1.5×) "
+                  f"· CPU time (all threads) parse {parse_cpu:.2f} s, analysis {cpu:.2f} s, ratio "
+                  f"{cpu / parse_cpu:.2f}× · load average {os.getloadavg()[0]:.1f}")
+            print("  per stage: " + " · ".join(f"{k} {v:.2f} s ({v / parse:.2f}×)" for k, v in spent.items())
+                  + f" · parse inside analysis {full - sum(spent.values()):.2f} s")
+            if settings.bias_encoder == "cascade" and round_ == 0:
+                notes = [n for out in kept.get("vectors", []) for v in (out if isinstance(out, list) else [out])
+                         for n in (v.bias_notes or ())]
+                sent = sum(n is None for n in notes)
+                print(f"  cascade: MiniLM scored {sent:,} of {len(notes):,} sentences "
+                      f"({sent / max(len(notes), 1):.1%}); the rest kept the static-vector estimate")
+    ratios = {name: statistics.median(r[0] for r in rows) for name, rows in seen.items()}
+    print(f"median of {args.rounds} interleaved rounds, same process (wall · CPU time of all threads): " + " · ".join(
+        f"{name} {ratios[name]:.2f}× · CPU {statistics.median(r[1] for r in rows):.2f}×" for name, rows in seen.items())
+        + f" · load average {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
+    configs_list = list(configs.values())
     if args.encoders:
-        encoders(analyzed, parse)
+        encoders(analyzed, statistics.median(r[3] for rows in seen.values() for r in rows))
     print(f"peak memory of this process: {peak_rss_mb():.0f} MB")
-    for settings in configs[:2]:
-        compare_warm(settings)
+    if not args.no_compare:
+        for settings in configs_list[:1]:
+            compare_warm(settings)
     if not args.no_fresh:
         one = min(articles, key=lambda a: abs(len(a.text.split()) - 800))
         fresh(one)

@@ -37,6 +37,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsprism import nlp  # noqa: E402
 
 SOURCE = ROOT.parent / "shared" / "corpus" / "babe" / "babe-sentences.csv"
+SHEET = ROOT.parent / "shared" / "corpus" / "babe" / "final_labels_SG2.xlsx"
 RESULTS = ROOT / "benchmarks" / "results"
 SEED = 13
 MAX_TOKENS = 64
@@ -44,7 +45,19 @@ BATCH = 32
 CUE_THRESHOLD = 0.85  # settings.bias_score_min: the probability at which the framing stage flags a sentence
 
 
-def load() -> tuple[list[str], np.ndarray]:
+def load(sheet: bool = True) -> tuple[list[str], np.ndarray]:
+    """BABE's sentences and labels. By default from the annotation sheet (final_labels_SG2.xlsx, as
+    benchmarks/framing_real.py reads it): the same rows, labels and order as babe-sentences.csv, whose texts have
+    their punctuation stripped ("U S" for "U.S."), which the analysis never sees."""
+    if sheet:
+        import openpyxl
+
+        wb = openpyxl.load_workbook(SHEET, read_only=True)
+        rows_x = list(wb.active.iter_rows(values_only=True))
+        ti, li = rows_x[0].index("text"), rows_x[0].index("label_bias")
+        kept = [(str(r[ti]).strip(), int(r[li] == "Biased")) for r in rows_x[1:]
+                if r[li] in ("Biased", "Non-biased") and (r[ti] or "").strip()]
+        return [t for t, _ in kept], np.array([y for _, y in kept])
     with open(SOURCE, encoding="utf-8") as fh:
         rows = [(r["text"].strip(), int(r["label"])) for r in csv.DictReader(fh)
                 if r["text"].strip() and r["label"] in ("0", "1")]
@@ -65,32 +78,8 @@ def macro(y: np.ndarray, p: np.ndarray, threshold: float) -> float:
 
 
 def build(k: int) -> tuple[Any, Any]:
-    import torch
-    from transformers import AutoModel, AutoTokenizer
-
-    path = nlp._model_path()
-    tokenizer = AutoTokenizer.from_pretrained(str(path))
-    bert = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
-    bert.encoder.layer = bert.encoder.layer[:k]
-    bert.config.num_hidden_layers = k
-    for p in bert.embeddings.parameters():
-        p.requires_grad = False
-
-    class Classifier(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.bert = bert
-            self.head = torch.nn.Linear(bert.config.hidden_size, 1)
-
-        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
-            h = self.bert(input_ids=input_ids, attention_mask=attention_mask,
-                          token_type_ids=token_type_ids).last_hidden_state
-            m = attention_mask.unsqueeze(-1).to(h.dtype)
-            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
-            pooled = torch.nn.functional.normalize(pooled, dim=-1)  # unit length, as the shipped vectors are
-            return self.head(pooled).squeeze(-1) * 1.0
-
-    return Classifier(), tokenizer
+    """The installed MiniLM cut to k layers with a linear head (nlp.bias_classifier: the shipped model's shape)."""
+    return nlp.bias_classifier(k)
 
 
 def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
@@ -106,10 +95,11 @@ def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
 
 
 def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
-          fit: np.ndarray, dev: np.ndarray) -> tuple[Any, Any, list[dict[str, float]], int]:
+          fit: np.ndarray, dev: np.ndarray, seed: int = SEED,
+          keep_last: bool = False) -> tuple[Any, Any, list[dict[str, float]], int]:
     import torch
 
-    torch.manual_seed(SEED)
+    torch.manual_seed(seed)
     model, tokenizer = build(k)
     body = [p for n, p in model.named_parameters() if p.requires_grad and not n.startswith("head")]
     # the head starts at a scale the unit-length pooled vector can use (logits need a range of several units)
@@ -117,7 +107,7 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
                             weight_decay=0.01)
     steps = epochs * ((len(fit) + BATCH - 1) // BATCH)
     sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min(1.0, (s + 1) / (0.1 * steps)) * max(0.0, 1 - s / steps))
-    rng = np.random.default_rng(SEED)
+    rng = np.random.default_rng(seed)
     loss_fn = torch.nn.BCEWithLogitsLoss()
     history, best_state, best = [], None, -1.0
     dev_texts = [texts[i] for i in dev]
@@ -141,11 +131,11 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
         history.append({"epoch": epoch + 1, "train_loss": round(total / len(fit), 4), "dev_macro_f1": round(f1, 4),
                         "seconds": round(time.perf_counter() - t0, 1)})
         print(history[-1], flush=True)
-        if f1 > best:
+        if f1 > best or keep_last:
             best, best_state = f1, {n: v.detach().clone() for n, v in model.state_dict().items()}
     assert best_state is not None
     model.load_state_dict(best_state)
-    return model, tokenizer, history, int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
+    return model, tokenizer, history, epochs if keep_last else int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
 
 
 def export(model: Any, tokenizer: Any, target: Path) -> tuple[Path, Path]:
@@ -293,6 +283,80 @@ def shipped_mb(model: Any) -> dict[str, float]:
             "int8_mb": round((matrices + 2 * (n - matrices)) / 1e6, 2)}
 
 
+CUE_PRECISION = 0.90
+"""The biased_sentence cue's precision on dev: the lowest threshold that reaches it is chosen (the logistic
+model's cue had 0.92 on held-out BABE at 0.85, bias_encoder_ft_k3.json; the fine-tuned model's probabilities top
+out near 0.91 and reach 0.90 precision only in their top tenth)."""
+
+
+def ship(layers: int, seed: int) -> None:
+    """Write the fine-tuned model of ``seed`` as the shipped delta (models/bias_encoder.npz), apply it as the
+    analysis does (int8 ONNX export in the cache dir) and score dev and held-out through it; choose the cue
+    threshold on dev."""
+    import torch
+
+    texts, labels = load()
+    _, te, _, dev = splits(labels)
+    state = torch.load(nlp.cache_dir() / "bias-encoder-ft" / f"bias-k{layers}-seed{seed}-delta.pt")
+    arrays = {n: v.numpy() for n, v in state.items() if "pooler" not in n}
+    meta = {"layers": layers, "max_tokens": MAX_TOKENS, "seed": seed, "base": nlp.EMBEDDING_PACKAGE,
+            "model": f"all-MiniLM-L6-v2 first {layers} layers + mean pooling + linear head, fine-tuned on BABE",
+            "trained_on": "BABE final_labels_SG2.xlsx sentences, stratified 80/20 split seed 13 (as bias_lr.json); "
+                          "fitted on 80 % of the training part, epoch chosen on the other 20 % (dev)"}
+    target = ROOT / "src" / "newsprism" / "models" / nlp.BIAS_MODEL_FILE
+    nlp.save_bias_delta(arrays, meta, target)
+    encoder = nlp.BiasEncoder(nlp.export_bias_encoder(target), MAX_TOKENS)
+    out: dict[str, Any] = {"seed": seed, "delta_mb": round(target.stat().st_size / 1e6, 2)}
+    probs = {}
+    for name, rows in (("dev", dev), ("held_out", te)):
+        probs[name] = 1 / (1 + np.exp(-encoder.logits([texts[i] for i in rows])))
+        out[f"{name}_macro_f1_int8_onnx"] = round(macro(labels[rows], probs[name], 0.5), 4)
+    y_dev = labels[dev]
+    cut = 0.99
+    for t in np.arange(0.5, 0.99, 0.005):
+        flag = probs["dev"] >= t
+        if flag.sum() >= 20 and y_dev[flag].mean() >= CUE_PRECISION:
+            cut = float(round(t, 3))
+            break
+    out["cue_threshold_chosen_on_dev"] = cut
+    for name, rows in (("dev", dev), ("held_out", te)):
+        flag = probs[name] >= cut
+        out[f"{name}_at_cue_precision"] = round(float(labels[rows][flag].mean()), 4)
+        out[f"{name}_at_cue_recall"] = round(float(flag[labels[rows] == 1].mean()), 4)
+        out[f"{name}_at_cue_flagged_share"] = round(float(flag.mean()), 4)
+    out["by_threshold"] = {}
+    for t in (0.85, 0.87, 0.88, 0.885, 0.89, 0.895, 0.9):
+        row = {}
+        for name, rows in (("dev", dev), ("held_out", te)):
+            flag = probs[name] >= t
+            row[name] = {"precision": round(float(labels[rows][flag].mean()), 4) if flag.any() else None,
+                         "recall": round(float(flag[labels[rows] == 1].mean()), 4),
+                         "flagged_share": round(float(flag.mean()), 4)}
+        out["by_threshold"][str(t)] = row
+    (RESULTS / "bias_encoder_shipped.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
+def out_of_fold(layers: int, epochs: int, lr: float, fold: int, folds: int) -> None:
+    """Scores of the training sentences by models that did not see them (for the word tagger's sentence-score
+    feature, scripts/train_bias_words.py): the training part in ``folds`` stratified folds; this run trains on
+    the others for ``epochs`` (the shipped model's chosen epoch; no selection on the scored fold) and writes the
+    scores of fold ``fold`` to the cache (bias-oof-{fold}of{folds}.npz: sheet row indices, probabilities)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    texts, labels = load()
+    tr = splits(labels)[0]
+    parts = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(tr, labels[tr]))
+    train_rows, score_rows = tr[parts[fold][0]], tr[parts[fold][1]]
+    model, tokenizer, history, _ = train(layers, epochs, lr, texts, labels, train_rows, score_rows, SEED,
+                                         keep_last=True)
+    p = predict(model, tokenizer, [texts[i] for i in score_rows])
+    target = nlp.cache_dir() / "bias-encoder-ft" / f"bias-oof-{fold}of{folds}.npz"
+    np.savez(target, rows=score_rows, probs=p)
+    print(json.dumps({"fold": fold, "folds": folds, "history": history,
+                      "fold_macro_f1": round(macro(labels[score_rows], p, 0.5), 4)}))
+
+
 def main() -> None:
     import torch
 
@@ -304,6 +368,13 @@ def main() -> None:
                     help="only time every export made so far, interleaved, ROUNDS rounds")
     ap.add_argument("--eval", action="store_true", help="only re-score the saved --layers model (matched threshold)")
     ap.add_argument("--skip-full", action="store_true", help="do not time the full MiniLM exports")
+    ap.add_argument("--seed", type=int, default=SEED, help="initialisation and shuffling (the splits keep seed 13)")
+    ap.add_argument("--ship", type=int, metavar="SEED",
+                    help="write the --layers model trained with SEED as models/bias_encoder.npz and score it")
+    ap.add_argument("--oof", type=int, nargs=2, metavar=("FOLD", "FOLDS"),
+                    help="train on the other folds of the training part and score fold FOLD (word tagger feature)")
+    ap.add_argument("--quick", action="store_true",
+                    help="train and score only (no ONNX export or timing): figures of one more seed")
     args = ap.parse_args()
     torch.set_num_threads(1)
     if args.time:
@@ -312,17 +383,39 @@ def main() -> None:
     if args.eval:
         evaluate(args.layers)
         return
+    if args.oof:
+        out_of_fold(args.layers, args.epochs, args.lr[0], *args.oof)
+        return
+    if args.ship is not None:
+        ship(args.layers, args.ship)
+        return
     texts, labels = load()
     tr, te, fit, dev = splits(labels)
     held = [texts[i] for i in te]
     y = labels[te]
 
     t0 = time.perf_counter()
-    runs = {lr: train(args.layers, args.epochs, lr, texts, labels, fit, dev) for lr in args.lr}
+    runs = {lr: train(args.layers, args.epochs, lr, texts, labels, fit, dev, args.seed) for lr in args.lr}
     lr = max(runs, key=lambda r: max(h["dev_macro_f1"] for h in runs[r][2]))
     model, tokenizer, history, epoch = runs[lr]
     train_s = time.perf_counter() - t0
     p = predict(model, tokenizer, held)
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    if args.quick:
+        pd = predict(model, tokenizer, [texts[i] for i in dev])
+        result_q = {"layers": args.layers, "seed": args.seed, "lr": lr, "chosen_epoch": epoch, "history": history,
+                    "train_seconds": round(train_s, 1), "held_out_macro_f1_torch": round(macro(y, p, 0.5), 4),
+                    "dev_macro_f1_torch": round(macro(labels[dev], pd, 0.5), 4),
+                    "load_average": [round(v, 2) for v in os.getloadavg()]}
+        torch.save({n: v for n, v in model.state_dict().items() if not n.startswith("bert.embeddings")},
+                   cache / f"bias-k{args.layers}-seed{args.seed}-delta.pt")
+        np.savez(cache / f"bias-k{args.layers}-seed{args.seed}-probs.npz", dev=pd, held=p)
+        RESULTS.mkdir(parents=True, exist_ok=True)
+        (RESULTS / f"bias_encoder_ft_k{args.layers}_seed{args.seed}.json").write_text(
+            json.dumps(result_q, indent=1) + "\n", encoding="utf-8")
+        print(json.dumps(result_q, indent=1))
+        return
     result: dict[str, Any] = {
         "layers": args.layers, "epochs": args.epochs, "lr": lr, "chosen_epoch": epoch, "history": history,
         "dev_macro_f1_by_lr": {str(r): max(h["dev_macro_f1"] for h in runs[r][2]) for r in runs},
@@ -336,8 +429,6 @@ def main() -> None:
     result["baseline_lr_macro_f1_at_cue_threshold"] = round(macro(y, base, CUE_THRESHOLD), 4)
     result.update(matched(y, p, base))
 
-    cache = nlp.cache_dir() / "bias-encoder-ft"
-    cache.mkdir(parents=True, exist_ok=True)
     fp32, int8 = export(model, tokenizer, cache / f"bias-k{args.layers}.onnx")
     for name, path in (("onnx_fp32", fp32), ("onnx_int8", int8)):
         sess = session(path)

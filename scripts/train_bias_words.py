@@ -50,6 +50,7 @@ from sklearn.model_selection import cross_val_predict, train_test_split
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from newsprism import nlp  # noqa: E402
+from newsprism.settings import DEFAULT  # noqa: E402
 from newsprism.stages import bias_words  # noqa: E402
 from newsprism.stages.bias_words import bias_word_features, is_candidate, lexicon_reason  # noqa: E402
 from newsprism.stages.framing import bias_model, sentence_bias_scores  # noqa: E402
@@ -149,12 +150,28 @@ def split(labels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.nd
 def sentence_scores(texts: list[str], labels: np.ndarray, tr: np.ndarray, te: np.ndarray) -> np.ndarray:
     """The sentence bias model's probability per sentence, as the tagger sees it at run time: held-out
     sentences scored by a model fitted on the training sentences, training sentences out-of-fold (5 folds)."""
+    if DEFAULT.bias_encoder == nlp.FINETUNED:  # the fine-tuned model: its out-of-fold scores from its trainer
+        return finetuned_scores(texts, tr, te)
     x = nlp.embed(texts)
     c = float(bias_model()["C"])
     out = np.zeros(len(texts))
     out[tr] = cross_val_predict(LogisticRegression(C=c, max_iter=2000), x[tr], labels[tr], cv=5,
                                 method="predict_proba")[:, 1]
     out[te] = LogisticRegression(C=c, max_iter=2000).fit(x[tr], labels[tr]).predict_proba(x[te])[:, 1]
+    return out
+
+
+def finetuned_scores(texts: list[str], tr: np.ndarray, te: np.ndarray) -> np.ndarray:
+    """The fine-tuned sentence model's scores: held-out sentences by the shipped model (trained on training
+    sentences only), training sentences out-of-fold (written by scripts/train_bias_encoder.py --oof F 3)."""
+    out = np.full(len(texts), np.nan)
+    for path in sorted((nlp.cache_dir() / "bias-encoder-ft").glob("bias-oof-*of3.npz")):
+        part = np.load(path)
+        out[part["rows"]] = part["probs"]
+    if np.isnan(out[tr]).any():
+        raise SystemExit("out-of-fold sentence scores missing: run scripts/train_bias_encoder.py --layers 3 "
+                         "--epochs 4 --lr 1e-4 --oof F 3 for F in 0 1 2")
+    out[te] = nlp.bias_scores([texts[i] for i in te])
     return out
 
 

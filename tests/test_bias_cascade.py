@@ -51,15 +51,16 @@ def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_article
     from newsprism.stages import analyze_many
     from newsprism.stages.bias_cascade import bias_estimate, full_scores
 
+    settings = DEFAULT.replace(bias_score_min=0.85)  # the logistic model's cue threshold, the cascade's bands' basis
     articles = [*example_articles, *seed_articles]
     texts = list(dict.fromkeys(s.text for a in analyze_many(articles, DEFAULT.replace(bias_encoder="static"))
                                for s in a.sentences))
     logits, se = bias_estimate(nlp.embed(texts, nlp.STATIC))
     full = np.array(full_scores(nlp.embed(texts, "onnx")))
-    outside = ~np.array(near_threshold(logits, se, DEFAULT.bias_cascade_band, (DEFAULT.bias_score_min,)))
+    outside = ~np.array(near_threshold(logits, se, DEFAULT.bias_cascade_band, (settings.bias_score_min,)))
     assert outside.sum() > len(texts) / 2  # the cascade does skip MiniLM for most sentences
     estimate = 1 / (1 + np.exp(-logits))
-    same = (estimate[outside] >= DEFAULT.bias_score_min) == (full[outside] >= DEFAULT.bias_score_min)
+    same = (estimate[outside] >= settings.bias_score_min) == (full[outside] >= settings.bias_score_min)
     assert same.all(), f"{int((~same).sum())} of {int(outside.sum())} verdicts outside the band differ"
 
     # and the cues it emits: the same loaded words and biased sentences as MiniLM on every sentence
@@ -67,7 +68,7 @@ def test_cascade_keeps_the_full_models_verdicts_outside_the_band(example_article
         return {(a.id, c.start, c.end, c.cue) for a in analyze_many(articles, settings) for c in a.framing
                 if c.cue in ("loaded", "biased_sentence")}
 
-    cascade, minilm = cues(DEFAULT.replace(bias_encoder="cascade")), cues(DEFAULT.replace(bias_encoder="minilm"))
+    cascade, minilm = cues(settings.replace(bias_encoder="cascade")), cues(settings.replace(bias_encoder="minilm"))
     assert minilm and cascade == minilm
 
 
@@ -112,7 +113,8 @@ def test_cascade_runs_its_encoder_on_the_sentences_it_sends(example_articles, se
     for cascade_encoder in ("onnx-int8", "onnx"):
         nlp._cache.clear()
         calls.clear()
-        analyzed = analyze_many(articles, DEFAULT.replace(bias_cascade_encoder=cascade_encoder, encoder="onnx"))
+        analyzed = analyze_many(articles, DEFAULT.replace(bias_encoder="cascade", bias_cascade_encoder=cascade_encoder,
+                                                        encoder="onnx"))
         sentences = {s.text for a in analyzed for s in a.sentences}
         int8 = {t for e, ts in calls if e == "onnx-int8" for t in ts}
         if cascade_encoder == "onnx-int8":

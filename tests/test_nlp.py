@@ -144,11 +144,102 @@ def test_nlp_analyze_loads_only_spacy_and_onnxruntime(tmp_path: Path) -> None:
                        "residents attended, officials said.\n\nThe mayor said it would open next year.\n",
                        encoding="utf-8")
     nlp.static_table()
+    nlp.export_bias_encoder()  # the fine-tuned bias model applied to the installed weights (install, or here)
     loaded = _loaded_after(["analyze", str(article), "--json"], tmp_path)
-    assert "spacy" in loaded  # it did analyse
+    assert "spacy" in loaded and "onnxruntime" in loaded  # it did analyse, the bias model in ONNX Runtime
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
-    # with the bias cascade (the default) these plain sentences need no MiniLM run at all; MiniLM over every
-    # sentence loads ONNX Runtime, still without torch
+    # MiniLM over every sentence loads ONNX Runtime, still without torch
     loaded = _loaded_after(["analyze", str(article), "--json", "--set", "bias_encoder=minilm"], tmp_path)
     assert "spacy" in loaded and "onnxruntime" in loaded
     assert not {"torch", "transformers", "sentence_transformers"} & set(loaded)
+
+
+def test_nlp_bias_delta_round_trip(tmp_path: Path) -> None:
+    import numpy as np
+
+    from newsprism import nlp
+
+    rng = np.random.default_rng(0)
+    state = {"layer.weight": rng.normal(size=(8, 16)).astype("float32"),
+             "layer.bias": rng.normal(size=8).astype("float32"), "head.weight": rng.normal(size=(1, 16))}
+    target = tmp_path / "delta.npz"
+    nlp.save_bias_delta(state, {"layers": 1, "max_tokens": 32}, target)
+    back, meta = nlp.load_bias_delta(target)
+    assert meta == {"layers": 1, "max_tokens": 32}
+    assert set(back) == set(state)
+    step = np.abs(state["layer.weight"]).max(axis=1, keepdims=True) / 127  # int8 rows: half a step of error
+    assert (np.abs(back["layer.weight"] - state["layer.weight"]) <= step * 0.51 + 1e-3).all()
+    assert np.abs(back["layer.bias"] - state["layer.bias"]).max() < 1e-2  # float16
+    assert back["layer.weight"].dtype == np.float32
+
+
+def test_nlp_bias_model_missing_is_one_clear_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.errors import ModelMissing
+
+    monkeypatch.setattr(nlp, "BIAS_MODEL_FILE", "no_such_bias_model.npz")
+    with pytest.raises(ModelMissing) as err:
+        nlp.export_bias_encoder()
+    assert "no_such_bias_model.npz" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_nlp_shipped_bias_delta_scores_as_the_torch_model() -> None:
+    """The shipped delta, applied to the installed MiniLM and run as int8 ONNX (what the analysis runs), gives
+    the torch model's score; a sentence loaded with slant scores above a plain one."""
+    import torch
+
+    from newsprism import nlp
+
+    texts = ["The reckless senator's disastrous scheme betrays hardworking families once again.",
+             "The city council met on Tuesday to review the budget for next year."]
+    fast = nlp.bias_scores(texts)
+    model, tokenizer, meta = nlp.bias_model_torch()
+    t = tokenizer(texts, padding=True, truncation=True, max_length=int(meta["max_tokens"]), return_tensors="pt")
+    with torch.no_grad():
+        reference = torch.sigmoid(model(t["input_ids"], t["attention_mask"], t["token_type_ids"])).numpy()
+    assert abs(fast - reference).max() < 0.03
+    assert fast[0] > fast[1]
+
+
+@pytest.mark.slow
+def test_nlp_finetuned_bias_model_scores_every_sentence_on_a_second_thread(  # type: ignore[no-untyped-def]
+        example_articles, seed_articles, monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import analyze_many
+
+    encoded: list[int] = []
+    scored: list[tuple[str, int]] = []
+    real_encode, real_scores = nlp._encode, nlp.bias_scores
+
+    def counting_encode(texts: list[str], encoder: str):  # type: ignore[no-untyped-def]
+        encoded.append(len(texts))
+        return real_encode(texts, encoder)
+
+    def counting_scores(texts):  # type: ignore[no-untyped-def]
+        scored.append((threading.current_thread().name, len(texts)))
+        return real_scores(texts)
+
+    monkeypatch.setattr(nlp, "_encode", counting_encode)
+    monkeypatch.setattr(nlp, "bias_scores", counting_scores)
+    articles = [*example_articles, *seed_articles]
+    nlp._cache.clear()
+    settings = DEFAULT.replace(bias_encoder="finetuned", bias_pipeline=True, bias_pipeline_chunk=2)
+    piped = analyze_many(articles, settings)
+    sentences = {s.text for a in piped for s in a.sentences}
+    assert sum(encoded) < len(sentences) / 2  # MiniLM only for the claims the checks compare
+    assert len([n for name, n in scored if name.startswith("newsprism-bias")]) >= 2  # one call per parse step
+    assert sum(n for name, n in scored if name.startswith("newsprism-bias")) >= len(sentences)
+    serial = analyze_many(articles, settings.replace(bias_pipeline=False))
+
+    def cues(analyzed):  # type: ignore[no-untyped-def]
+        return [(c.start, c.end, c.cue, c.reason) for a in analyzed for c in a.framing]
+    assert cues(piped) == cues(serial)  # one sentence per run: the same scores however the sentences are grouped
+    # the cue follows the model's score of each sentence (a low threshold, so that some are flagged)
+    low = settings.replace(bias_score_min=0.5)
+    flagged = {(a.id, c.start) for a in analyze_many(articles, low) for c in a.framing if c.cue == "biased_sentence"}
+    every = [(a.id, s) for a in piped for s in a.sentences]
+    scores = real_scores([s.text for _, s in every])
+    assert flagged and flagged == {(i, s.start) for (i, s), p in zip(every, scores, strict=True) if p >= 0.5}

@@ -395,6 +395,221 @@ def embed(texts: Iterable[str], encoder: str | None = None) -> Any:
     return np.vstack([found[t] for t in items]).astype("float32")
 
 
+FINETUNED = "finetuned"
+"""``bias_encoder`` value: the sentence bias score from the fine-tuned bias model below, on every sentence."""
+
+BIAS_MODEL_FILE = "bias_encoder.npz"
+"""The sentence bias model (``bias_encoder = finetuned``): all-MiniLM-L6-v2 cut to its first k transformer layers,
+mean pooled over the attention mask, unit length, and a linear head, fine-tuned on BABE by
+scripts/train_bias_encoder.py. It ships as a delta over the installed MiniLM weights (``models/bias_encoder.npz``:
+the k layers and the head; weight matrices int8 with one float16 scale per row, the rest float16; the word-piece
+embeddings are the installed ones), applied once (at install, ``python -m newsprism.nlp bias``, or on first use)
+into the cache directory as an ONNX export with int8 weights, the way ``onnx-int8`` is made."""
+
+
+def _bias_resource() -> Any:
+    from importlib import resources
+
+    return resources.files("newsprism").joinpath(f"models/{BIAS_MODEL_FILE}")
+
+
+def save_bias_delta(state: dict[str, Any], meta: dict[str, Any], target: Path) -> None:
+    """Write a fine-tuned k-layer model's trainable tensors (name → array; no word-piece embeddings) as the
+    shipped delta: 2-D weights int8 with a float16 scale per row (symmetric), other tensors float16."""
+    import numpy as np
+
+    arrays: dict[str, Any] = {"__meta__": np.array(json.dumps(meta, sort_keys=True))}
+    for name, value in state.items():
+        a = np.asarray(value, dtype="float32")
+        if a.ndim == 2 and a.shape[0] > 1:
+            scale = np.maximum(np.abs(a).max(axis=1), 1e-12) / 127.0
+            arrays[f"{name}|q"] = np.clip(np.round(a / scale[:, None]), -127, 127).astype("int8")
+            arrays[f"{name}|s"] = scale.astype("float16")
+        else:
+            arrays[name] = a.astype("float16")
+    np.savez_compressed(target, **arrays)
+
+
+def load_bias_delta(source: Any = None) -> tuple[dict[str, Any], dict[str, Any]]:
+    """(name → float32 array, metadata) of the shipped delta (or of ``source``, a path or file object)."""
+    import numpy as np
+
+    resource = _bias_resource() if source is None else None
+    if (resource is not None and not resource.is_file()) or (source is not None and not Path(source).is_file()):
+        raise ModelMissing(f"the sentence bias model {BIAS_MODEL_FILE} is missing from newsprism/models: "
+                           "reinstall newsprism", reason="model_missing")
+    with (resource.open("rb") if resource is not None else open(source, "rb")) as fh:
+        data = np.load(fh, allow_pickle=False)
+        meta: dict[str, Any] = json.loads(str(data["__meta__"]))
+        state: dict[str, Any] = {}
+        for key in data.files:
+            if key == "__meta__" or key.endswith("|s"):
+                continue
+            if key.endswith("|q"):
+                name = key[:-2]
+                state[name] = data[key].astype("float32") * data[f"{name}|s"].astype("float32")[:, None]
+            else:
+                state[key] = data[key].astype("float32")
+    return state, meta
+
+
+def bias_classifier(layers: int) -> tuple[Any, Any]:
+    """(torch module, tokenizer): the installed MiniLM cut to ``layers`` layers (word-piece, position and type
+    embeddings frozen), mean pooling, unit length, a linear head giving the bias logit; the training script
+    fine-tunes it and the export below loads the shipped delta into it."""
+    _quiet_hf()
+    try:
+        import torch
+        from transformers import AutoModel, AutoTokenizer
+    except ImportError:
+        raise ModelMissing("applying the sentence bias model needs torch and transformers once (at install: "
+                           "python -m newsprism.nlp bias): pip install torch transformers",
+                           reason="model_missing") from None
+    path = _model_path()
+    tokenizer = AutoTokenizer.from_pretrained(str(path))
+    bert = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
+    bert.encoder.layer = bert.encoder.layer[:layers]
+    bert.config.num_hidden_layers = layers
+    for p in bert.embeddings.parameters():
+        p.requires_grad = False
+
+    class Classifier(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = bert
+            self.head = torch.nn.Linear(bert.config.hidden_size, 1)
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            h = self.bert(input_ids=input_ids, attention_mask=attention_mask,
+                          token_type_ids=token_type_ids).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(h.dtype)
+            pooled = (h * m).sum(1) / m.sum(1).clamp(min=1.0)
+            pooled = torch.nn.functional.normalize(pooled, dim=-1)
+            return self.head(pooled).squeeze(-1)
+
+    return Classifier(), tokenizer
+
+
+def bias_model_torch(source: Any = None) -> tuple[Any, Any, dict[str, Any]]:
+    """(torch module with the delta applied, tokenizer, metadata): the reference the ONNX export reproduces."""
+    import torch
+
+    state, meta = load_bias_delta(source)
+    model, tokenizer = bias_classifier(int(meta["layers"]))
+    missing = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False).missing_keys
+    if any(not n.startswith("bert.embeddings") for n in missing):
+        raise ModelMissing(f"the sentence bias model {BIAS_MODEL_FILE} does not fit the installed MiniLM "
+                           f"(missing {missing[:3]})", reason="model_missing")
+    return model.eval(), tokenizer, meta
+
+
+def _bias_digest(source: Any = None) -> str:
+    import hashlib
+
+    data = _bias_resource().read_bytes() if source is None else Path(source).read_bytes()
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def bias_encoder_path(source: Any = None) -> Path:
+    """The int8 ONNX export of the bias model, named by the MiniLM package's version and the delta's digest."""
+    version = model_versions().get(EMBEDDING_PACKAGE, "missing")
+    return cache_dir() / f"bias-minilm-{version}-{_bias_digest(source)}-int8.onnx"
+
+
+def export_bias_encoder(source: Any = None) -> Path:
+    """Apply the shipped delta to the installed MiniLM weights and export it to ONNX with int8 weights (once;
+    offline; needs torch). Written to temporary names and renamed, so a half-written file is never used."""
+    if source is None and not _bias_resource().is_file():
+        load_bias_delta()  # raises the one-line ModelMissing
+    target = bias_encoder_path(source)
+    if target.exists():
+        return target
+    with _lock:
+        if target.exists():
+            return target
+        import torch
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        model, tokenizer, _ = bias_model_torch(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        full = target.with_suffix(f".{os.getpid()}.float.tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        t = tokenizer(["an example", "a second, longer example sentence"], padding=True, return_tensors="pt")
+        try:
+            with torch.no_grad(), warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                torch.onnx.export(model, (t["input_ids"], t["attention_mask"], t["token_type_ids"]), str(full),
+                                  input_names=list(ONNX_INPUTS), output_names=["logit"],
+                                  dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in ONNX_INPUTS},
+                                                "logit": {0: "batch"}},
+                                  opset_version=17, dynamo=False)
+            root = logging.getLogger()
+            level = root.level
+            root.setLevel(logging.ERROR)
+            try:
+                quantize_dynamic(str(full), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+            finally:
+                root.setLevel(level)
+            os.replace(tmp, target)
+        finally:
+            for leftover in (full, tmp):
+                leftover.unlink(missing_ok=True)
+    return target
+
+
+class BiasEncoder:
+    """The bias model's int8 ONNX export in ONNX Runtime (no torch): the bias logit of each sentence. One intra-op thread unless :func:`set_threads` says otherwise: the analysis runs it on a
+    second thread beside the parse (ONNX Runtime releases the GIL)."""
+
+    def __init__(self, path: Path, max_tokens: int) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
+        tokenizer.enable_truncation(max_tokens)
+        tokenizer.enable_padding()
+        self.tokenizer = tokenizer
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        options.intra_op_num_threads = _threads or 1
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+    def logits(self, texts: Sequence[str], batch_size: int = 1) -> Any:
+        """The bias logit of each text. One text per run by default: int8 activations are quantised with one
+        range per run, so in a batch a sentence's score would depend on its neighbours and their padding (up to
+        0.7 logit on BABE); alone it is the same in every analysis, at about the same cost."""
+        import numpy as np
+
+        out = np.zeros(len(texts), dtype="float64")
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), batch_size):
+            rows = order[b:b + batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype="int64")
+            mask = np.array([e.attention_mask for e in encoded], dtype="int64")
+            out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                                "token_type_ids": np.zeros_like(ids)})[0]
+        return out
+
+
+@lru_cache(maxsize=1)
+def bias_encoder() -> BiasEncoder:
+    with _lock:
+        path = export_bias_encoder()
+        return BiasEncoder(path, int(load_bias_delta()[1]["max_tokens"]))
+
+
+def bias_scores(texts: Sequence[str]) -> Any:
+    """The bias model's probability per text (numpy float64 array)."""
+    import numpy as np
+
+    if not texts:
+        return np.zeros(0, dtype="float64")
+    return 1 / (1 + np.exp(-bias_encoder().logits(list(texts))))
+
+
 def model_versions() -> dict[str, str]:
     """Installed versions of the packages whose models shape an analysis (part of the analysis cache key)."""
     from importlib import metadata
@@ -408,9 +623,11 @@ def model_versions() -> dict[str, str]:
     return out
 
 
-if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8|static]: make the exports now (install time)
-    for name in sys.argv[1:] or ["onnx", "onnx-int8", STATIC]:  # onnx-int8: the cascade's MiniLM runs
-        if name == STATIC:
+if __name__ == "__main__":  # python -m newsprism.nlp [onnx|onnx-int8|static|bias]: make the exports now (install)
+    for name in sys.argv[1:] or ["onnx", "onnx-int8", STATIC, "bias"]:  # bias: the sentence bias model
+        if name == "bias":
+            print(export_bias_encoder())
+        elif name == STATIC:
             static_table()  # the cascade's first step reads it in every analysis (default bias_encoder)
             print(static_path())
         else:

@@ -12,7 +12,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
 from .pairs import load_pair_model, pair_features
-from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -152,13 +152,29 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         if p >= settings.pair_min:
             verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
-        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min:
-            verdict = (p, f"the same figure of one measure and combined score {al.score:.2f} >= corroborate_min "
-                          f"{settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
+                and _stated_figure_shared(a, b, verifier):
+            verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
+                          f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
     return out
+
+
+# "three of the seven planets": a figure after "of the" names a set given elsewhere; it states no count
+PARTITIVE = re.compile(r"\b(?:of|among|from)\s+(?:the|its|their|these|those|all)\s*$", re.IGNORECASE)
+
+
+def _stated_figure_shared(a: Claim, b: Claim, verifier: Verifier) -> bool:
+    """Do the two units state one figure (same number of the same unit), neither of them as a reference to a
+    set ("three of the seven planets" states no count of seven planets)?"""
+    def stated(c: Claim) -> set[tuple[float, str | None]]:
+        text = verifier.texts.get(c.article, "")
+        return {(round(float(v.value), 6), v.unit) for v in c.values
+                if v.kind in ("number", "money", "percent") and not isinstance(v.value, str)
+                and not PARTITIVE.search(text[max(0, v.start - 20):v.start])}
+    return bool(stated(a) & stated(b))
 
 
 def _strong(al: Alignment) -> bool:
@@ -177,7 +193,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     refused with each unit that joined before it. A sentence taken into a fact may still give its clauses to
     other facts (one sentence can state two shared facts); a clause taken into a fact takes its sentence
     out of the running. With the pair verifier's ``verdicts`` each citation keeps its probability and reason
-    against the statement unit."""
+    against the statement unit. Each member is cited by the run of its clauses that holds what it shares with the
+    other members, where one shorter than its unit does (``_narrowed``)."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
              if al.relation in ("same_fact", "paraphrase", "candidate") and al.a in claims and al.b in claims}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
@@ -223,11 +240,68 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         if len(members) > 1 and families in seen:
             continue  # the same sentences again, through another clause
         seen.add(families)
-        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts)))
+        narrow = _narrowed(members, texts) if len(members) > 1 else {}
+        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts), narrow))
     # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
     # its other clauses may say more, but the sentence is already cited
     shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
     return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared]
+
+
+def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Claim, str]]:
+    """The span each member is cited by, where a run of clauses of its unit shorter than the unit holds (nearly)
+    every content word the unit shares with the members of other articles: a sentence that also says
+    something else ("This is an affront …, but I am confident that …") is cited only for the part the other
+    articles state. Keyed by member id: the narrowed piece and why; a member with no such run is absent
+    (cited by its whole unit)."""
+    stems = {m.id: set(content_stems(m.text)) for m in members}
+    out: dict[str, tuple[Claim, str]] = {}
+    for m in members:
+        others = set().union(*(stems[o.id] for o in members if o.article != m.article))
+        shared = stems[m.id] & others
+        if len(shared) < 2:
+            continue
+        fits = [piece for piece in _clause_runs(m, texts[m.article])
+                if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)]
+        if fits:
+            best = min(fits, key=lambda c: (c.end - c.start, c.start))
+            out[m.id] = (best, f"cited by the part of its {'clause' if m.part == 'clause' else 'sentence'} that "
+                               f"holds the {len(shared)} content words it shares with the other articles")
+    return out
+
+
+# a sentence that opens with a phrase before its subject ("Per its $1 billion acquisition of Instagram, Facebook
+# will …"): the opener is a piece of its own
+OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|while|following|amid|on|since|when|"
+                    r"because|under|unlike|like|during)\b[^,;]{3,90},\s+", re.IGNORECASE)
+
+
+# a subordinate clause with no comma before it ("… were hurt after riot police stormed …") is a piece too
+SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
+
+
+def _clause_runs(claim: Claim, text: str) -> list[Claim]:
+    """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
+    body = text[claim.start:claim.end]
+    cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),
+                   *(m.end() for m in SUBORDINATE_BREAK.finditer(body)), len(body)})
+    out = []
+    for i in range(len(cuts) - 1):
+        for j in range(i + 1, len(cuts)):
+            if i == 0 and j == len(cuts) - 1:
+                continue
+            piece = body[cuts[i]:cuts[j]]
+            stripped = piece.strip(" ,;:—–-")
+            if len(stripped.split()) < 4:
+                continue
+            a = claim.start + cuts[i] + piece.find(stripped)
+            b = a + len(stripped)
+            out.append(replace(claim, id=f"{claim.id}~n{i}-{j}", start=a, end=b, text=stripped, part="clause",
+                               values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date")))
+    return out
+
+
+NARROW_COVER = 0.9  # share of the content words a sentence shares with the other members its cited clause must hold
 
 
 def _family(claim: Claim) -> str:
@@ -247,15 +321,17 @@ def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], V
     return out
 
 
-def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None
-               ) -> Fact:
+def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None,
+               narrow: dict[str, tuple[Claim, str]] | None = None) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
     # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
     # voice before a quote, then the shortest of at least a few words
     statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
                                             len(c.text))).text
-    support = tuple({**_support(c, texts[c.article]),
-                     **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {})}
+    narrow = narrow or {}
+    support = tuple({**_support(narrow[c.id][0] if c.id in narrow else c, texts[c.article]),
+                     **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {}),
+                     **({"narrowed": narrow[c.id][1]} if c.id in narrow else {})}
                     for c in members)
     if len(articles) >= 2:
         return Fact(id="", status="corroborated", statement=statement, support=support, claims=tuple(members),

@@ -3,12 +3,13 @@
 On top of the aligner's score (embedding + shared words + entities + numbers), a pair of claims
 from two articles corroborates one fact only when structured matching finds nothing against it:
 
-- **speaker**: a quote is aligned only with a quote of the same speaker, and reported speech only
+- **speaker**: a quote is aligned only with a quote of the same speaker sharing words of the same utterance
+  (at least two content words and ``QUOTE_OVERLAP_MIN`` of the shorter quote's), and reported speech only
   with reported speech of the same speaker (a quote may still state what another outlet reports in its
   own voice or as someone's reported speech: the seeds' "permanent members of the Security Council" is
   Putin's quote in one and Xi's reported speech in the other);
-- **event**: a sentence about another event (another year's, "an earlier quake") never supports one
-  about this event;
+- **event**: a sentence about another event (another year's, "an earlier quake", "escaped once before",
+  "the announcement last year") never supports one about this event;
 - **numbers**: figures of one measure must be the same figure (``same_figure``: within
   ``corroborate_number_tolerance``; "at least 38" and "hundreds" injured are two facts, not one);
 - **polarity**: a negation governs a content word the two share in one claim and not in the other
@@ -22,6 +23,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import AnalyzedArticle, Claim, Quantity
 from ..settings import DEFAULT, Settings
@@ -79,7 +82,9 @@ FRAGMENT = re.compile(r"[,:;]\s*[“\"]?\s*$|\b" + SPEECH_END + r"\s*[,:]\s*[“
                       r"^[^,]*,\s*(?:who|which|whose|where)\b[^,]*,\s*" + SPEECH_END + r"\s*$|"
                       r"^\s*(?:[A-Z][\w.’'-]*\s+){1,6}" + SPEECH_END + r"\s*$", re.IGNORECASE)
 EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first)\s+(?:quake|earthquake|tremor|vote|referendum|election|"
-                     r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b",
+                     r"offer|protests?|rally|disaster|attack|escape|announcement|ruling|deal|talks|capture)\b|\bago\b|"
+                     r"\b(?:once|twice) before\b|\b(?:quake|earthquake|escape|announcement|ruling|vote|attack)s?\s+"
+                     r"(?:of\s+)?last (?:year|month|summer|spring|autumn|fall|winter)\b",
                      re.IGNORECASE)
 
 
@@ -95,6 +100,18 @@ def is_fragment(text: str) -> bool:
     if re.match(r"(?:said|says|added|told)\b", stripped):
         return True
     return bool(FRAGMENT.search(stripped.rstrip(".").strip()))
+
+
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d.,]*")
+
+
+def content_stems(text: str) -> list[str]:
+    """The content words of a text in order, each cut to a five-letter stem ("unanimous" and "unanimously"
+    meet)."""
+    return [w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) >= 2]
+
+
+QUOTE_OVERLAP_MIN = 0.3  # share of the shorter quote's content words two quotes of one utterance hold in common
 
 
 QUOTED = re.compile(r"[“\"]([^”\"]{2,80})[”\"]")
@@ -219,6 +236,12 @@ class Verifier:
             # a quote is aligned only with a quote of the same speaker
             if (a.asserted_by or a.asserted_by_name) != (b.asserted_by or b.asserted_by_name):
                 return f"quotes of different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
+            # and only with words of the same utterance: one speaker says many things
+            sa, sb = set(content_stems(a.text)), set(content_stems(b.text))
+            common = len(sa & sb)
+            if common < 2 or common < QUOTE_OVERLAP_MIN * min(len(sa), len(sb)):
+                return (f"quotes of one speaker with {common} content word(s) in common: not the same utterance "
+                        f"(at least 2 and {QUOTE_OVERLAP_MIN:.0%} of the shorter's needed)")
         elif not (a.quote or b.quote) and a.asserted_by and b.asserted_by and a.asserted_by != b.asserted_by:
             return f"reported from different speakers ({a.asserted_by_name} vs {b.asserted_by_name})"
         ea = claim_event(a, self.years.get(a.article), self.texts.get(a.article))

@@ -24,10 +24,10 @@ from .framing import framing_stage
 from .naming import naming_stage
 from .quantities import quantities_stage
 from .quotes import quotes_stage
-from .sentences import sentences_stage
-from .vectors import ArticleVectors, TextVectors, vectors_batch, vectors_stage
+from .sentences import sentence_bounds, sentences_stage
+from .vectors import ArticleVectors, TextVectors, bias_prefetch, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "16"
+ANALYSIS_VERSION = "18"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
@@ -72,10 +72,22 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
         if longest > settings.max_token_chars:  # the tokenizer stalls on such runs
             raise TooLarge(f"a run of {longest:,} characters without a space is over the {settings.max_token_chars:,} "
                            "limit (setting max_token_chars)", source=article.source, article_id=article.id)
-    docs = nlp.parse([a.text for a in articles])
     fields = AnalyzedArticle.__dataclass_fields__
+    with bias_prefetch(settings) as prefetch:
+        if prefetch is None:
+            docs = nlp.parse([a.text for a in articles])
+        else:  # parse in steps; each step's sentences go to the bias model on a second thread meanwhile
+            docs = []
+            step = max(1, settings.bias_pipeline_chunk)
+            for b in range(0, len(articles), step):
+                part = articles[b:b + step]
+                parsed = nlp.parse([a.text for a in part])
+                docs.extend(parsed)
+                prefetch.send([a.text[s:e] for a, d in zip(part, parsed, strict=True)
+                               for s, e in sentence_bounds(a.text, d)])
+        per_article = run_stages_many(chosen, articles, docs, settings)
     return [AnalyzedArticle(article=article, **{k: v for k, v in values.items() if k in fields})
-            for article, values in zip(articles, run_stages_many(chosen, articles, docs, settings), strict=True)]
+            for article, values in zip(articles, per_article, strict=True)]
 
 
 def analyze(article: Article, settings: Settings = DEFAULT) -> AnalyzedArticle:

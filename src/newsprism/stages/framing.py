@@ -538,13 +538,18 @@ def _phrases(tok: Any, resolver: Resolver | None) -> list[tuple[str, int, int, s
     return out
 
 
-def sentence_bias_scores(texts: Sequence[str], vectors: Any = None, kind: str = "minilm") -> list[float]:
-    """The BABE bias score of each text; ``vectors`` (their sentence vectors of ``kind``, from the vectors
-    stage) are encoded here when not given."""
+def sentence_bias_scores(texts: Sequence[str], vectors: Any = None, kind: str | None = None) -> list[float]:
+    """The BABE bias score of each text by ``kind`` (a ``bias_encoder`` value; default: the setting's): the
+    fine-tuned bias model, or the logistic regression over ``vectors`` (their sentence vectors, from the
+    vectors stage), which are encoded here when not given."""
     import numpy as np
 
     if not texts:
         return []
+    kind = kind or DEFAULT.bias_encoder
+    if kind == nlp.FINETUNED:
+        return [float(v) for v in nlp.bias_scores(list(texts))]
+    kind = nlp.STATIC if kind == nlp.STATIC else "minilm"
     model = bias_model(kind)
     x = nlp.embed(list(texts), nlp.STATIC if kind == nlp.STATIC else None) if vectors is None else vectors
     z = x @ np.array(model["coef"]) + model["intercept"]

@@ -47,7 +47,7 @@ VAGUE = {"tens of thousands": (20_000.0, 99_999.0), "hundreds of thousands": (20
          "thousands": (2_000.0, 9_999.0), "hundreds": (200.0, 999.0), "dozens": (24.0, 99.0),
          "scores": (40.0, 99.0), "several": (3.0, 9.0)}
 _VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundreds|dozens|scores)(?:\s+of\s+"
-                    r"(?:\w+\s+){0,2}?(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
+                    r"(?:\w+\s+){0,2}?(?!(?:other|more|additional|further|such)\b)(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
                     r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
                    r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
@@ -396,6 +396,12 @@ def _state_name(name: str, marked: bool) -> str:
     return f"State of {name}" if marked and not name.lower().startswith("state of") else name
 
 
+# the head word of an organisation's name ("Catalan Department of Health", "Civil Protection Agency"): no place
+_AGENCY = re.compile(r"\b(?:Department|Ministry|Agency|Office|Service|Institute|Committee|Council|Commission|"
+                     r"Authority|Bureau|Survey|Centre|Center|Association|Organi[sz]ation|Administration|Police|"
+                     r"Court|Party|Union|University|Hospital|Red Cross|Foundation)\b")
+
+
 def count_place(text: str, start: int, end: int, not_places: set[str]) -> str | None:
     """The place a count is scoped to by its sentence: "43 in Puebla", "72 died in the state of Morales",
     "Guerrero (6)", "Puebla … saw 11 deaths", "Morelos and Puebla, where 74 and 45 … respectively", or a
@@ -405,12 +411,15 @@ def count_place(text: str, start: int, end: int, not_places: set[str]) -> str | 
             if m.start(n) <= start < m.end(n):
                 return _state_name(m.group(p), bool(m.group("k")))
     before = _PLACE_BEFORE_TEXT.search(text[max(0, start - 120):start])
+    if before and not before.group("k") and _AGENCY.search(before.group("p")):
+        before = None  # "the Catalan Department of Health reported that nearly 900": a source, not a place
     if before and (before.group("k") or before.group("p").lower() not in not_places
                    or not re.search(r"\b(?:reported|counted|confirmed|had)\b", before.group(0))):
         return _state_name(before.group("p"), bool(before.group("k") == "state" or before.group("st")))
     clause_end = min([m.start() for m in re.finditer(r"[,;]|\s[—–]\s", text[end:])] + [len(text) - end]) + end
     after = _PLACE_AFTER.match(text[end:clause_end])
-    if after and (after.group("k") or after.group("p").lower() not in not_places):
+    if after and (after.group("k") or (after.group("p").lower() not in not_places
+                                       and not _AGENCY.search(after.group("p")))):
         return _state_name(after.group("p"), bool(after.group("k") == "state" or after.group("st")))
     # a short aside between commas does not end the scope: "25 people, including 21 children, died at the school"
     tail = re.sub(r",[^,;.]{1,40},", lambda m: " " * len(m.group(0)), text[end:end + 90])

@@ -18,12 +18,10 @@ BACK_PRONOUNS = frozenset({"they", "them", "it", "this", "that", "these", "those
 COLLECTIVE = frozenset({"both", "neither", "either", "each", "all"})
 
 
-def sentences_stage(ctx: StageContext) -> tuple[Sentence, ...]:
-    """Sentence split of the text; a spaCy sentence that spans a blank line is cut there. Each sentence
-    carries :func:`statement_problem` of its span of the parse."""
-    out: list[Sentence] = []
-    text = ctx.article.text
-    doc = ctx.doc
+def sentence_bounds(text: str, doc: Any) -> list[tuple[int, int]]:
+    """(start, end) of each sentence: spaCy's split, cut at blank lines, trimmed of spaces (what the bias model's
+    pipeline sends ahead of the stage, without the parse verdicts)."""
+    out: list[tuple[int, int]] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         pieces: list[tuple[int, int]] = []
@@ -41,9 +39,20 @@ def sentences_stage(ctx: StageContext) -> tuple[Sentence, ...]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             if e > s:
-                span = doc.char_span(s, e, alignment_mode="expand")
-                out.append(Sentence(i=len(out), start=s, end=e, text=text[s:e],
-                                    problem=statement_problem(span) if span is not None and len(span) else "empty"))
+                out.append((s, e))
+    return out
+
+
+def sentences_stage(ctx: StageContext) -> tuple[Sentence, ...]:
+    """Sentence split of the text; a spaCy sentence that spans a blank line is cut there. Each sentence
+    carries :func:`statement_problem` of its span of the parse."""
+    out: list[Sentence] = []
+    text = ctx.article.text
+    doc = ctx.doc
+    for s, e in sentence_bounds(text, doc):
+        span = doc.char_span(s, e, alignment_mode="expand")
+        out.append(Sentence(i=len(out), start=s, end=e, text=text[s:e],
+                            problem=statement_problem(span) if span is not None and len(span) else "empty"))
     return tuple(out)
 
 

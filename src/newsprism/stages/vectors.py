@@ -1,10 +1,14 @@
 """Sentence vectors, made once per article and shared: the ``vectors`` stage.
 
-Every sentence of the article and every claim the checks stage compares (pairs of claims with
+With ``bias_encoder = finetuned`` (the default) the stage gives every sentence the fine-tuned bias model's score
+(``nlp.bias_scores``; the analysis sends each parsed step's sentences to it on a second thread, see
+:class:`BiasPrefetch`) and MiniLM vectors of the claims the checks compare; no sentence vectors are made.
+
+Otherwise every sentence of the article and every claim the checks stage compares (pairs of claims with
 conflicting numbers that pass its cheap tests) is encoded once, by the encoder the ``encoder`` setting names; framing (the sentence bias score)
 and checks (similar sentences with different numbers) read the vectors from this stage's output
 instead of encoding again. With ``bias_encoder = static`` the sentences get static vectors (no
-transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade`` (the default)
+transformer run) and MiniLM encodes only those few claims. With ``bias_encoder = cascade``
 every sentence gets a static vector, the bias score is estimated from it, and MiniLM encodes only the
 sentences where the estimate could change a verdict (``stages/bias_cascade.py``: by ``bias_cascade_encoder``, int8
 weights by default, and again by ``encoder`` where the int8 score leaves a verdict undecided), and the claims (by
@@ -14,7 +18,10 @@ call, so the encoder's batches are full and sorted by length.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,10 +101,13 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
                               for c in contexts],
                              settings.encoder)
         return [ArticleVectors(sentences=v, claims=v) for v in shared]
+    if settings.bias_encoder == nlp.FINETUNED:
+        return _finetuned_batch(contexts, settings)
     if settings.bias_encoder == CASCADE:
         return _cascade_batch(contexts, settings)
     if settings.bias_encoder != nlp.STATIC:
-        raise SettingError(f"setting bias_encoder expects minilm, cascade or static, got {settings.bias_encoder!r}")
+        raise SettingError(f"setting bias_encoder expects finetuned, minilm, cascade or static, "
+                           f"got {settings.bias_encoder!r}")
     static = _encode_all([[s.text for s in c.values["sentences"]] for c in contexts], nlp.STATIC)
     claims = _encode_all([number_claims(c.values["claims"], settings) for c in contexts], settings.encoder)
     return [ArticleVectors(sentences=s, claims=c) for s, c in zip(static, claims, strict=True)]
@@ -105,6 +115,73 @@ def vectors_batch(contexts: Sequence[StageContext]) -> list[ArticleVectors]:
 
 def vectors_stage(ctx: StageContext) -> ArticleVectors:
     return vectors_batch([ctx])[0]
+
+
+class BiasPrefetch:
+    """Bias scores computed on a second thread while the caller goes on (parsing the next articles, running
+    the other stages): ONNX Runtime and the tokenizer release the GIL, so on two cores the encoder costs little
+    wall time. :func:`bias_prefetch` makes one for the duration of an analysis; the vectors stage takes the
+    scores from it and scores here whatever was not sent ahead."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsprism-bias")
+        self.pending: list[tuple[list[str], Future[Any]]] = []
+
+    def send(self, texts: Sequence[str]) -> None:
+        unique = list(dict.fromkeys(texts))
+        if unique:
+            self.pending.append((unique, self.pool.submit(nlp.bias_scores, unique)))
+
+    def scores(self, texts: Sequence[str]) -> dict[str, float]:
+        wanted = set(texts)
+        out: dict[str, float] = {}
+        for sent, future in self.pending:
+            if wanted.intersection(sent):
+                out.update(zip(sent, (float(v) for v in future.result()), strict=True))
+        missing = [t for t in dict.fromkeys(texts) if t not in out]
+        out.update(zip(missing, (float(v) for v in nlp.bias_scores(missing)), strict=True))
+        return out
+
+    def close(self) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+_PREFETCH: ContextVar[BiasPrefetch | None] = ContextVar("newsprism_bias_prefetch", default=None)
+
+
+@contextmanager
+def bias_prefetch(settings: Settings) -> Iterator[BiasPrefetch | None]:
+    """A :class:`BiasPrefetch` the vectors stage of this analysis reads (None unless ``bias_encoder`` is
+    finetuned and ``bias_pipeline`` is on)."""
+    if settings.bias_encoder != nlp.FINETUNED or not settings.bias_pipeline:
+        yield None
+        return
+    prefetch = BiasPrefetch()
+    token = _PREFETCH.set(prefetch)
+    try:
+        yield prefetch
+    finally:
+        _PREFETCH.reset(token)
+        prefetch.close()
+
+
+def _finetuned_batch(contexts: Sequence[StageContext], settings: Settings) -> list[ArticleVectors]:
+    """The fine-tuned bias model's score of every sentence (sent ahead by the analysis where it could, see
+    :class:`BiasPrefetch`), and MiniLM vectors (``encoder``) of the claims the checks compare, in one call over
+    all articles. Sentence vectors are not made: nothing in the analysis reads them (``rows`` would encode a
+    sentence by ``encoder`` on demand)."""
+    claims = _encode_all([number_claims(c.values["claims"], settings) for c in contexts], settings.encoder)
+    texts = [[s.text for s in c.values["sentences"]] for c in contexts]
+    flat = [t for ts in texts for t in ts]
+    prefetch = _PREFETCH.get()
+    if prefetch is not None:
+        scores = prefetch.scores(flat)
+    else:
+        unique = list(dict.fromkeys(flat))
+        scores = dict(zip(unique, (float(v) for v in nlp.bias_scores(unique)), strict=True))
+    return [ArticleVectors(sentences=c, claims=c, bias_scores=tuple(scores[t] for t in ts),
+                           bias_notes=tuple(None for _ in ts))
+            for c, ts in zip(claims, texts, strict=True)]
 
 
 def _cascade_batch(contexts: Sequence[StageContext], settings: Settings) -> list[ArticleVectors]:
