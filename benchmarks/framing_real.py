@@ -38,7 +38,8 @@ from newsprism.records import AnalyzedArticle  # noqa: E402
 from newsprism.settings import DEFAULT  # noqa: E402
 from newsprism.stages import analyze_many  # noqa: E402
 from newsprism.stages.bias_words import is_candidate, lexicon_reason, score_token, tagger  # noqa: E402
-from newsprism.stages.framing import bias_model, is_loaded_candidate, loaded_verdict, sentence_bias_scores  # noqa: E402
+from newsprism.stages.framing import (bias_model, is_loaded_candidate, loaded_verdict,  # noqa: E402
+                                      sentence_bias_scores, topic_gate, word_counts)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 SAMPLE = 30
@@ -60,13 +61,15 @@ def babe() -> None:
     for doc, i, score in zip(docs, te, scores, strict=True):
         spans = [(m.start(), m.end()) for w in marked[i] if w
                  for m in re.finditer(r"(?<![\w])" + re.escape(w) + r"(?![\w])", doc.text, re.IGNORECASE)]
+        counts = word_counts(doc)
         for tok in doc:
             if not is_candidate(tok):
                 continue
             gold.append(int(any(a <= tok.idx < b for a, b in spans)))
             v = score_token(tok, score)  # the threshold chosen on BABE's dev split
             tag.append(int(v.biased))
-            stage.append(int(is_loaded_candidate(tok) and loaded_verdict(tok, score, DEFAULT) is not None))
+            found = loaded_verdict(tok, score, DEFAULT) if is_loaded_candidate(tok) else None
+            stage.append(int(found is not None and topic_gate(tok, found[0].probability, counts)[0]))
             lex.append(int(lexicon_reason(tok) is not None))
             bias_words.babe_words = lambda: {}  # type: ignore[assignment]  # the sentiment lexicons alone
             senti.append(int(lexicon_reason(tok) is not None))
@@ -74,7 +77,7 @@ def babe() -> None:
     g = np.array(gold)
     model = tagger()
     for label, pred in (("word tagger alone (all words, BABE-dev threshold)", tag),
-                        ("loaded words as the stage emits them (news-dev thresholds, content words)", stage),
+                        ("loaded words as the stage emits them (news-dev thresholds, content words, topic gate)", stage),
                         ("lexicon approach of before (shipped lists)", lex),
                         ("sentiment lexicons alone (VADER, Pattern, NRC; session 1's approach)", senti)):
         s = prf(g, np.array(pred))

@@ -34,7 +34,13 @@ FAMILY = {"w": "the word", "l": "the lemma", "suf": "the ending", "pos": "part o
           "nrc": "NRC emotion", "zipf": "word frequency", "zb": "word frequency band", "rare": "rarity",
           "title": "capitalised", "ent": "named entity", "sent": "sentence bias score",
           "adapt": "bursty in background news (a topic word)", "spread": "spread over background news documents",
-          "unseen": "unseen in background news"}
+          "unseen": "unseen in background news", "t": "the word's use in context (parser vector)",
+          "v": "the word's meaning (static MiniLM vector)"}
+# vector families the tagger can be trained with (the model file names the one it was trained with): "tensor",
+# the parser's contextual token vector (spaCy tok2vec, 96 numbers, free with the parse); "static", MiniLM's
+# static word vector (nlp.static_embed, 384 numbers). A word's meaning generalises where its identity cannot:
+# a rare word of description ("penitentiaries", "glare") and a rare word of judgement ("cowardly") differ.
+VECTOR_FAMILIES = ("tensor", "static")
 
 
 def is_candidate(token: Any) -> bool:
@@ -71,9 +77,11 @@ def lexicon_reason(token: Any, settings: Settings = DEFAULT) -> str | None:
     return None
 
 
-def bias_word_features(token: Any, sentence_score: float | None = None) -> dict[str, float]:
+def bias_word_features(token: Any, sentence_score: float | None = None,
+                       vectors: str | None = None) -> dict[str, float]:
     """The features of one spaCy token (the training script and the stage use this one function);
-    ``sentence_score`` is the sentence bias model's probability for the token's sentence."""
+    ``sentence_score`` is the sentence bias model's probability for the token's sentence; ``vectors`` a
+    family of ``VECTOR_FAMILIES`` (default: the one the shipped tagger was trained with, if any)."""
     low, lemma = token.lower_, token.lemma_.lower()
     feats: dict[str, float] = {f"w={low}": 1.0, f"l={lemma}": 1.0, f"suf={low[-3:]}": 1.0,
                                f"pos={token.pos_}": 1.0, f"tag={token.tag_}": 1.0, f"dep={token.dep_}": 1.0,
@@ -111,7 +119,27 @@ def bias_word_features(token: Any, sentence_score: float | None = None) -> dict[
     if sentence_score is not None:
         feats["sent"] = sentence_score
         feats[f"sent_{token.pos_}"] = sentence_score
+    family = tagger().get("vectors") if vectors is None else vectors
+    if family and token.pos_ in CONTENT_POS:
+        feats.update(vector_features(token, family))
     return feats
+
+
+def vector_features(token: Any, family: str) -> dict[str, float]:
+    """The token's vector as features ``t0…`` (parser tensor) or ``v0…`` (static MiniLM word vector)."""
+    if family == "tensor":
+        row = token.doc.tensor[token.i] if token.doc.tensor is not None and len(token.doc.tensor) > token.i else ()
+        return {f"t{j}": float(x) / 2 for j, x in enumerate(row)}
+    if family == "static":
+        return {f"v{j}": x for j, x in enumerate(_static_vector(token.lower_))}
+    raise ValueError(f"unknown vector family {family!r} (one of {VECTOR_FAMILIES})")
+
+
+@lru_cache(maxsize=20000)
+def _static_vector(word: str) -> tuple[float, ...]:
+    from .. import nlp
+
+    return tuple(float(x) * 4 for x in nlp.static_embed([word])[0])
 
 
 @lru_cache(maxsize=1)
@@ -172,6 +200,8 @@ def _describe(name: str, value: float) -> str:
         return f"spread over background news ({value:.2f})"
     if base == "unseen":
         return "unseen in background news"
+    if name in ("t", "v"):
+        return FAMILY[name]
     if base in ("subj",):
         return f"Pattern subjectivity {value:.1f}"
     if base == "pol":
@@ -184,11 +214,15 @@ def score_token(token: Any, sentence_score: float | None = None, threshold: floa
     model = tagger()
     weights: dict[str, float] = model["weights"]
     feats = bias_word_features(token, sentence_score)
-    contrib = {k: weights[k] * v for k, v in feats.items() if k in weights}
+    contrib: dict[str, float] = {}
+    for k, v in feats.items():
+        if k in weights:  # a vector's dimensions count as one feature in the explanation
+            key = k[:1] if k[:1] in ("t", "v") and k[1:].isdigit() else k
+            contrib[key] = contrib.get(key, 0.0) + weights[k] * v
     z = model["intercept"] + sum(contrib.values())
     p = 1 / (1 + math.exp(-z))
     top = sorted((kv for kv in contrib.items() if kv[1] > 0), key=lambda kv: -kv[1])[:3]
-    because = tuple(_describe(k, feats[k]) for k, _ in top)
+    because = tuple(_describe(k, feats.get(k, 0.0)) for k, _ in top)
     return WordVerdict(probability=p, biased=p >= (model["threshold"] if threshold is None else threshold),
                        because=because)
 

@@ -12,7 +12,9 @@ Per article (the ``framing`` stage):
 - ``loaded``: words the learned word-level bias tagger flags (trained on BABE's annotated biased words,
   see ``bias_words``): probability ≥ ``bias_word_min``, or ≥ ``bias_word_lexicon_min`` when a published
   lexicon (VADER, Pattern subjectivity, NRC, BABE's word list) also marks the word; the lexicons are the
-  tagger's features, never a verdict alone; the reason names the probability and the strongest features;
+  tagger's features, never a verdict alone; then the learned topic gate (``topic_gate``, fitted on BASIL's
+  training events) sets aside common words and words the article repeats, which describe its subject; the
+  reason names the probability, the strongest features and the gate's score;
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -28,7 +30,9 @@ aligning phrases that name the same referent ("the Ukrainian conflict" / "Russia
 from __future__ import annotations
 
 import json
+import math
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Sequence
@@ -39,7 +43,8 @@ from ..records import FramingCue, Quote
 from ..settings import DEFAULT, Settings
 from ..text.names import entity_id
 from .base import StageContext
-from .bias_words import WordVerdict, lexicon_reason, score_token
+from ..text.words import zipf
+from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
 
 
@@ -108,6 +113,45 @@ def loaded_verdict(tok: Any, sentence_score: float | None,
     elif lexicon is not None:
         reason += f"; lexicon: {lexicon}"
     return verdict, reason
+
+
+@lru_cache(maxsize=1)
+def cue_gate() -> dict[str, Any]:
+    """The learned topic gate (scripts/train_cue_gate.py): weights over ``gate_features`` and the threshold."""
+    text = resources.files("newsprism").joinpath("models/cue_gate.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+def word_counts(doc: Any) -> Counter[str]:
+    """How often each lower-cased lemma is used in the article (names left out): a word of the article's subject
+    repeats ("quake", "powerful quake ... a powerful aftershock"), a word of slant is used once."""
+    return Counter(t.lemma_.lower() for t in doc if t.is_alpha and t.pos_ != "PROPN")
+
+
+def gate_features(tok: Any, probability: float, counts: Counter[str]) -> dict[str, float]:
+    """What the topic gate weighs for a word the tagger flags: the tagger's logit, how often the article uses the
+    word (log 1 + n), how widely background news uses it (document spread, 0 when unseen) and how common it is in
+    English (wordfreq Zipf)."""
+    p = min(max(probability, 1e-4), 1 - 1e-4)
+    n, table = word_spread()
+    seen = table.get(tok.lower_.replace("’", "'")) or table.get(tok.lemma_.lower())
+    return {"logit": math.log(p / (1 - p)), "count": math.log1p(counts.get(tok.lemma_.lower(), 0)),
+            "spread": math.log(seen[0]) / math.log(n) if seen else 0.0, "zipf": zipf(tok.lower_)}
+
+
+def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool, float, str]:
+    """(keep, the gate's probability, why) for a word the tagger flags: the gate, a logistic regression fitted on
+    BASIL's training events (in an annotated lexical-bias span or not), sets aside common words and words the
+    article repeats, which describe its subject ("powerful", "hot", "storm", "court")."""
+    model = cue_gate()
+    feats = gate_features(tok, probability, counts)
+    z = model["intercept"] + sum(model["weights"][k] * v for k, v in feats.items())
+    g = 1 / (1 + math.exp(-z))
+    uses = counts.get(tok.lemma_.lower(), 0)
+    why = (f"topic gate p={g:.2f} (threshold {model['threshold']:.2f}; used {uses}× in the article, background "
+           f"spread {feats['spread']:.2f}, Zipf {feats['zipf']:.1f})")
+    return g >= model["threshold"], g, why
 
 
 def _target(resolver: Resolver | None, token: Any) -> str | None:
@@ -410,6 +454,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     or epithet built on one."""
     scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
     sent_score = _sentence_score_at(sentences, sentence_scores)
+    counts = word_counts(doc)
     words: list[LoadedItem] = []
     phrases: list[LoadedItem] = []
     for tok in doc:
@@ -421,6 +466,10 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is None:
             continue
         verdict, reason = found
+        keep, _, why = topic_gate(tok, verdict.probability, counts)
+        if not keep:
+            continue  # a common word, or one the article repeats: it describes the subject
+        reason += f"; {why}"
         target, speaker, p = _target(resolver, tok), None, verdict.probability
         words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
         for cue, start, end, why in _phrases(tok, resolver):
