@@ -78,7 +78,8 @@ def analyze_many(articles: Sequence[Article], settings: Settings = DEFAULT,
             docs = nlp.parse([a.text for a in articles])
         else:  # parse in steps; each step's sentences go to the bias model on a second thread meanwhile
             docs = []
-            step = max(1, settings.bias_pipeline_chunk)
+            steps = max(2, -(-len(articles) // max(1, settings.bias_pipeline_chunk)))  # at least two: a few
+            step = max(1, -(-len(articles) // steps))  # articles still overlap the bias model with the parse
             for b in range(0, len(articles), step):
                 part = articles[b:b + step]
                 parsed = nlp.parse([a.text for a in part])

@@ -975,7 +975,7 @@ def _attribute_pull_quotes(quotes: list[Quote], indices: list[int]) -> None:
 
 
 def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], resolver: Resolver,
-                     settings: Settings) -> Quote | None:
+                     settings: Settings, doc_text: str) -> Quote | None:
     """Reported speech cued by this verb: "X said that …", "X accused Y of …", "X urged Y to …".
 
     The verb must be one that reports words (``lexicons/report_verbs.tsv`` or the speech verbs); it is a cue when the cue table learned from PolNeAR train gives its lemma in its frame a
@@ -1006,7 +1006,7 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
         return None  # "X noted that …, RIA reported": RIA relays X (kept as ``via``), it is not the speaker
     c_start, c_end = first.idx, last.idx + len(last)
     if c_end <= c_start or (_mostly_quoted(c_start, c_end, quoted)
-                            and _own_words(doc.text, c_start, c_end, quoted) < MIXED_OWN_WORDS):
+                            and _own_words(doc_text, c_start, c_end, quoted) < MIXED_OWN_WORDS):
         return None  # the quote itself; a clause with words of its own around a fragment is a mixed quote
     subj = _subject(tok)
     if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
@@ -1014,7 +1014,7 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
     speaker = _speaker_from_token(subj, resolver)
     if speaker.name is None:
         return None
-    text = doc.text[c_start:c_end]
+    text = doc_text[c_start:c_end]
     if _words(text) < REPORTED_MIN_WORDS:
         return None
     via = _via(tok, resolver, tok.sent, subj)
@@ -1029,12 +1029,13 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
     """"X said that …", "…, officials said", "according to X, …" outside quotation marks."""
     out: list[Quote] = []
     quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    doc_text = doc.text  # built once: Doc.text joins every token (per verb it cost ~0.1x the parse)
     for s in sentences:
         span = _tokens(doc, s.start, s.end)
         if span is None:
             continue
         for tok in span:
-            found = _reported_clause(tok, doc, quoted, resolver, settings)
+            found = _reported_clause(tok, doc, quoted, resolver, settings, doc_text)
             if found is not None:
                 out.append(replace(found, sentence=s.i))
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor(1).lower_ == "to":
@@ -1058,7 +1059,7 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
                 c_start, c_end = first.idx, last.idx + len(last)
                 if _mostly_quoted(c_start, c_end, quoted):
                     continue
-                out.append(Quote(text=doc.text[c_start:c_end], start=c_start, end=c_end, speaker=speaker.name,
+                out.append(Quote(text=doc_text[c_start:c_end], start=c_start, end=c_end, speaker=speaker.name,
                                  speaker_id=speaker.id, cue="according to", kind="reported", via=None,
                                  rule="according_to", sentence=s.i))
     return out
