@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib.machinery import ModuleSpec
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
 from .errors import ModelMissing, SettingError
 from .settings import DEFAULT
@@ -248,36 +248,54 @@ class _Hidden:
         return Hidden()
 
 
+def _tokenizer(max_tokens: int) -> Any:
+    """MiniLM's own tokenizer (``tokenizers``), truncating at ``max_tokens`` and padding each batch."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
+    tokenizer.enable_truncation(max_tokens)
+    tokenizer.enable_padding()
+    return tokenizer
+
+
+def _session(path: Path, threads: int | None) -> Any:
+    """An ONNX Runtime CPU session; with ``threads``, that many intra-op threads that do not spin-wait."""
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    options.log_severity_level = 3
+    if threads is not None:
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+
+
+def _batches(tokenizer: Any, texts: Sequence[str], batch_size: int) -> Iterator[tuple[list[int], Any, Any]]:
+    """(row numbers, token ids, attention mask) per batch; similar lengths share a batch: less padding."""
+    import numpy as np
+
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for b in range(0, len(order), batch_size):
+        rows = order[b:b + batch_size]
+        encoded = tokenizer.encode_batch([texts[i] for i in rows])
+        yield (rows, np.array([e.ids for e in encoded], dtype="int64"),
+               np.array([e.attention_mask for e in encoded], dtype="int64"))
+
+
 class OnnxEncoder:
     """MiniLM in ONNX Runtime: the model's own tokenizer (``tokenizers``), mean pooling over the attention
     mask and unit length, as the sentence-transformers pipeline does; no torch at run time."""
 
     def __init__(self, path: Path, max_tokens: int) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
-        tokenizer.enable_truncation(max_tokens)
-        tokenizer.enable_padding()
-        self.tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        if _threads is not None:
-            options.intra_op_num_threads = _threads
-            options.inter_op_num_threads = 1
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = _tokenizer(max_tokens)
+        self.session = _session(path, _threads)
 
     def encode(self, texts: Sequence[str], batch_size: int) -> Any:
         import numpy as np
 
         out = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths share a batch: less padding
-        for b in range(0, len(order), batch_size):
-            rows = order[b:b + batch_size]
-            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
-            ids = np.array([e.ids for e in encoded], dtype="int64")
-            mask = np.array([e.attention_mask for e in encoded], dtype="int64")
+        for rows, ids, mask in _batches(self.tokenizer, texts, batch_size):
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
             pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
@@ -562,19 +580,8 @@ class BiasEncoder:
     second thread beside the parse (ONNX Runtime releases the GIL)."""
 
     def __init__(self, path: Path, max_tokens: int) -> None:
-        import onnxruntime as ort
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(_model_path() / "tokenizer.json"))
-        tokenizer.enable_truncation(max_tokens)
-        tokenizer.enable_padding()
-        self.tokenizer = tokenizer
-        options = ort.SessionOptions()
-        options.log_severity_level = 3
-        options.intra_op_num_threads = _threads or 1
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self.tokenizer = _tokenizer(max_tokens)
+        self.session = _session(path, _threads or 1)
 
     def logits(self, texts: Sequence[str], batch_size: int = 1) -> Any:
         """The bias logit of each text. One text per run by default: int8 activations are quantised with one
@@ -583,12 +590,7 @@ class BiasEncoder:
         import numpy as np
 
         out = np.zeros(len(texts), dtype="float64")
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for b in range(0, len(order), batch_size):
-            rows = order[b:b + batch_size]
-            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
-            ids = np.array([e.ids for e in encoded], dtype="int64")
-            mask = np.array([e.attention_mask for e in encoded], dtype="int64")
+        for rows, ids, mask in _batches(self.tokenizer, texts, batch_size):
             out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                                 "token_type_ids": np.zeros_like(ids)})[0]
         return out
