@@ -224,6 +224,12 @@ def test_a_live_blog_update_stamp_leaves_the_body_and_its_paragraph_stays() -> N
     ("When the leaders met, they agreed on a ceasefire.", False),
     ("It is likely that the toll will rise.", False),
     ("Those who escaped were taken to the hospital.", False),
+    ("Some attempted to climb the police buses and scuffled with officers.", True),
+    ("More were feared dead under the rubble of the school.", True),
+    ("Many were taken to the hospital in Marren.", True),
+    ("Some of the protesters climbed the police buses.", False),
+    ("Many residents fled to the hills above the valley.", False),
+    ("More than 200 people were taken to the hospital.", False),
 ])
 def test_a_subject_that_refers_to_an_earlier_sentence_makes_no_statement(text: str, refers_back: bool) -> None:
     """The analysis' verdict on each sentence (``Sentence.problem``, from the article's parse): a subject

@@ -15,7 +15,10 @@ SPEECH_LEMMAS = frozenset({"say", "tell", "add", "state", "note", "explain", "wr
 # "The two met …", "This would represent …", "The latter said …"
 BACK_PRONOUNS = frozenset({"they", "them", "it", "this", "that", "these", "those", "both", "neither", "either",
                            "latter", "former"})
-COLLECTIVE = frozenset({"both", "neither", "either", "each", "all"})
+COLLECTIVE = frozenset({"both", "neither", "either", "each", "all",
+                        # bare quantifiers stand for a group an earlier sentence named: "Some attempted to …",
+                        # "More were feared dead", "Many were injured" (not "Some of the protesters …")
+                        "some", "many", "most", "several", "more", "others", "few"})
 
 
 def sentence_bounds(text: str, doc: Any) -> list[tuple[int, int]]:
