@@ -341,6 +341,8 @@ def test_after_according_to_a_common_first_word_is_lowered_and_a_name_is_not() -
     assert _lower_first("The warnings came late.") == "the warnings came late."
     assert _lower_first("Maria Lopez said the school fell.", ["Maria Lopez"]) == "Maria Lopez said the school fell."
     assert _lower_first("NATO said the talks ended.") == "NATO said the talks ended."
+    assert _lower_first("Prime Minister Johan Ekberg will visit.") == "Prime Minister Johan Ekberg will visit."
+    assert _lower_first("Mayor Ines Okafor thanked them.") == "Mayor Ines Okafor thanked them."
 
 
 ACCORD: dict[str, tuple[str | None, str]] = {

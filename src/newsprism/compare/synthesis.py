@@ -169,12 +169,14 @@ def _finish(text: str) -> str:
 def _lower_first(text: str, names: Sequence[str] = ()) -> str:
     """Lower-case a sentence's first word after "According to X," when it is a function word ("The warnings
     …" → "the warnings …") or a common English word that begins none of the article's names ("Apartment
-    blocks …" → "apartment blocks …"; "Lena Varga …", "Spanish police …", "TRAPPIST-1 …" stay)."""
-    first = text.split(" ", 1)[0]
+    blocks …" → "apartment blocks …"; "Lena Varga …", "Spanish police …", "TRAPPIST-1 …" and a title before a
+    capitalised word, "Prime Minister Johan …", stay)."""
+    first, _, rest = text.partition(" ")
     if first.isupper() or not first[:1].isupper():
         return text
     word = re.sub(r"[^\w’'-]+$", "", first)
-    common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not any(
+    titled = rest[:1].isupper() and word == first  # "Prime Minister …", "Mayor Ines Okafor …": a title
+    common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not titled and not any(
         n.split()[0] == word for n in names if n.split())
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS or common else text
 
