@@ -197,3 +197,20 @@ def test_sources_and_outlets_own_voice_are_apart(valdoria):
     assert all("Hundreds" not in v["value"] for v in named["values"])  # the outlet's own figure is not a source's
     own = next(c for c in crowd if "own voice" in c["measure"])
     assert {v["source"] for v in own["values"]} == {None} and len({v["article"] for v in own["values"]}) == 2
+
+
+@pytest.mark.parametrize("text,lengths", [
+    ("The tunnel ran more than 1.5 km (1 mile) from the prison to a house.", 1),
+    ("Guards missed a mile-long (1.6 kilometer-long) tunnel under the cell.", 1),
+    ("The tunnel ran 1.5 km (about 1 mile) to a half-built house.", 1),
+    ("The new tunnel is 1.5 km long (the old one ran 4 km) under the valley.", 2),
+    ("The tunnel ran 1.5 km and a second one 1 mile under the valley.", 2),
+])
+def test_a_figure_restated_in_other_units_in_parentheses_is_one_value(text: str, lengths: int) -> None:
+    """"more than 1.5 km (1 mile)" is one length told twice, never a 1.5 km vs 1 mile disagreement; a
+    parenthesis that gives another figure, or two figures joined by "and", are two values."""
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    found = [q for q in analyze(Article(id="t", source="t.txt", text=text)).quantities if q.unit == "km"]
+    assert len(found) == lengths, found

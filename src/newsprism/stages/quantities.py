@@ -27,6 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
 from ..settings import DEFAULT, Settings
@@ -630,7 +631,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
             found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
                           None))
-        for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in found:
+        for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in _without_conversions(text, found):
             if measure is None:
                 continue
             name, predicate, reason = measure
@@ -658,6 +659,29 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
                 claim=claim_id, reason=reason))
     return out
+
+
+_CONVERSION_GAP = re.compile(r"^[\w-]*\s*\(\s*(?:(?:about|some|roughly|approximately|nearly|almost|more than|"
+                             r"over|just over|just under)\s+)?$", re.IGNORECASE)
+
+
+def _without_conversions(text: str, found: Sequence[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The figures of a sentence less those that restate the figure before them in other units, in
+    parentheses ("more than 1.5 km (1 mile)", "a mile-long (1.5 kilometer-long) tunnel"): one length told twice,
+    not two values to compare. Same dimension, another unit, within a quarter of each other."""
+    items = sorted(found, key=lambda f: f[0])
+    dropped: set[int] = set()
+    for i, a in enumerate(items):
+        b = next((j for j in range(i + 1, len(items)) if items[j][0] >= a[1]), None)
+        if b is None or a[8] is None or items[b][8] is None:
+            continue
+        ua, ub = a[8], items[b][8]
+        if ua[1] != ub[1] or ua[2] == ub[2] or not _CONVERSION_GAP.match(text[a[1]:items[b][0]]):
+            continue
+        va, vb = float(a[3]) * ua[2], float(items[b][3]) * ub[2]
+        if va > 0 and vb > 0 and max(va, vb) / min(va, vb) <= 1.25:
+            dropped.add(b)
+    return [f for k, f in enumerate(items) if k not in dropped]
 
 
 def quantities_stage(ctx: StageContext) -> tuple[Quantity, ...]:
