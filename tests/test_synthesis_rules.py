@@ -371,3 +371,37 @@ def test_one_outlets_wording_of_a_shared_fact_is_not_cited_to_the_others() -> No
         if len(s["citations"]) == 3:
             assert "temporary" not in s["text"] and "long-term" not in s["text"], s["text"]
         assert not ("temporary" in s["text"] and len(s["citations"]) > 1), s
+
+
+COURT: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Marren court ruling
+
+The Marren constitutional court today upheld the removal of Governor Lena Varga from office.
+
+Judges said the governor had broken the valley charter by handing dam contracts to a friend."""),
+    "Valley Courier": ("2021-03-10", """Varga removed
+
+The Marren constitutional court today upheld the removal of Governor Lena Varga from office, ending her term.
+
+Her supporters gathered outside the court building in the rain."""),
+    "Plains Herald": ("2021-03-10", """Court rules on Varga
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Wednesday.
+
+An election for her successor must be held within sixty days."""),
+}
+
+
+@pytest.mark.slow
+def test_a_relative_day_in_a_statement_is_stated_as_the_date_it_means() -> None:
+    """"The court today upheld …" speaks of the article's day: the synthesis, which speaks for articles of
+    several days, states the date; a speaker's "today" inside quotation marks stays."""
+    from newsprism.compare.synthesis import _dated
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(COURT)))
+    upheld = [s for s in c.synthesis if "upheld the removal" in s["text"]]
+    assert upheld and "today" not in upheld[0]["text"] and "on 10 March 2021" in upheld[0]["text"], c.synthesis
+    aid = c.articles[0].id
+    assert _dated(c, aid, "Yesterday the court met.") == "On 9 March 2021 the court met."
+    assert _dated(c, aid, 'She said: "We decide today."') == 'She said: "We decide today."'

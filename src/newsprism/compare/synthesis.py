@@ -24,6 +24,7 @@ article puts in someone's mouth stay attributed to that speaker. Every item carr
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -164,6 +165,32 @@ def _finish(text: str) -> str:
     elif text.count('"') % 2:
         text += '"'
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
+
+
+RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _dated(comparison: Comparison, article_id: str, text: str) -> str:
+    """A relative day in the outlet's own voice ("The court today confirmed …") stated as the day it means by
+    that article's date ("… on 10 March 2017 confirmed …"): the synthesis speaks for articles of several days.
+    Inside quotation marks the word is the speaker's and stays; without a date nothing changes."""
+    a = _article(comparison, article_id)
+    published = a.article.published if a is not None else None
+    try:
+        day = dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        day = None
+    if day is None:
+        return text
+
+    def stated(m: re.Match[str]) -> str:
+        before = text[:m.start()]
+        if before.count("“") > before.count("”") or before.count('"') % 2:
+            return m.group(0)
+        d = day + dt.timedelta(days=DAY_SHIFT[m.group(1).lower()])
+        return f"{'On' if m.group(1)[0].isupper() else 'on'} {d.day} {d:%B} {d.year}"
+    return RELATIVE_DAY.sub(stated, text)
 
 
 def _lower_first(text: str, names: Sequence[str] = ()) -> str:
@@ -666,7 +693,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         return None
     if refused:
         reason += "; not cited: " + "; ".join(f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3])
-    return {"text": text, "citations": list(dict.fromkeys(m.article for m in kept)),
+    return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
 
 
