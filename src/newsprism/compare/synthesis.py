@@ -38,6 +38,7 @@ from ..lexicons import babe_words, people_nouns, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
+from ..stages.claims import resolve_date
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..text.words import zipf
@@ -168,28 +169,27 @@ def _finish(text: str) -> str:
 
 
 RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
-DAY_SHIFT = {"today": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _dated(comparison: Comparison, article_id: str, text: str) -> str:
     """A relative day in the outlet's own voice ("The court today confirmed …") stated as the day it means by
-    that article's date ("… on 10 March 2017 confirmed …"): the synthesis speaks for articles of several days.
-    Inside quotation marks the word is the speaker's and stays; without a date nothing changes."""
+    that article's date ("… on 10 March 2017 confirmed …", resolved by the claims stage's ``resolve_date``): the
+    synthesis speaks for articles of several days. Inside quotation marks the word is the speaker's and stays;
+    without a date nothing changes."""
     a = _article(comparison, article_id)
-    published = a.article.published if a is not None else None
-    try:
-        day = dt.date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        day = None
-    if day is None:
+    published = a.article.published[:10] if a is not None and a.article.published else None
+    if published is None:
         return text
 
     def stated(m: re.Match[str]) -> str:
         before = text[:m.start()]
         if before.count("“") > before.count("”") or before.count('"') % 2:
             return m.group(0)
-        d = day + dt.timedelta(days=DAY_SHIFT[m.group(1).lower()])
-        return f"{'On' if m.group(1)[0].isupper() else 'on'} {d.day} {d:%B} {d.year}"
+        try:
+            day = dt.date.fromisoformat(resolve_date(m.group(1), published) or "")
+        except ValueError:
+            return m.group(0)
+        return f"{'On' if m.group(1)[0].isupper() else 'on'} {day.day} {day:%B} {day.year}"
     return RELATIVE_DAY.sub(stated, text)
 
 
