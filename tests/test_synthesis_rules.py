@@ -230,6 +230,11 @@ def test_a_live_blog_update_stamp_leaves_the_body_and_its_paragraph_stays() -> N
     ("Some of the protesters climbed the police buses.", False),
     ("Many residents fled to the hills above the valley.", False),
     ("More than 200 people were taken to the hospital.", False),
+    # the antecedent check of "they" for bare quantifiers, and a place that only "there" points to
+    ("When the protesters reached the station, some climbed the police buses.", False),
+    ("Four deaths were confirmed in Marren, and rescuers feared more there.", False),
+    ("Rescuers feared that more bodies lay there under the rubble.", True),
+    ("There were 40 people in the hall when the roof fell.", False),
 ])
 def test_a_subject_that_refers_to_an_earlier_sentence_makes_no_statement(text: str, refers_back: bool) -> None:
     """The analysis' verdict on each sentence (``Sentence.problem``, from the article's parse): a subject
@@ -405,3 +410,70 @@ def test_a_relative_day_in_a_statement_is_stated_as_the_date_it_means() -> None:
     aid = c.articles[0].id
     assert _dated(c, aid, "Yesterday the court met.") == "On 9 March 2021 the court met."
     assert _dated(c, aid, 'She said: "We decide today."') == 'She said: "We decide today."'
+
+
+SAME_RULING: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Marren court ruling
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Wednesday.
+
+Judges said the governor had broken the valley charter by handing dam contracts to a friend."""),
+    "Valley Courier": ("2021-03-10", """Varga removed
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Wednesday.
+
+Her supporters gathered outside the court building in the rain."""),
+    "Plains Herald": ("2021-03-10", """Court rules on Varga
+
+Marren's constitutional court has confirmed the decision by the valley assembly to remove Governor Lena Varga from office.
+
+An election for her successor must be held within sixty days."""),
+    "River Post": ("2021-03-10", """Varga out
+
+Marren's constitutional court has confirmed the decision by the valley assembly to remove Governor Lena Varga from office.
+
+The valley's dam contracts will be reviewed by the assembly next month."""),
+}
+
+
+@pytest.mark.slow
+def test_statements_that_say_the_same_thing_are_stated_once_citing_every_article() -> None:
+    """The court's ruling told by two pairs of outlets in two wordings is one statement citing the four, not two
+    statements citing two each."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(SAME_RULING)))
+    ruling = [s for s in c.synthesis if "Varga" in s["text"] and "court" in s["text"]]
+    assert len(ruling) == 1, [(s["text"], s["citations"]) for s in c.synthesis]
+    assert len(ruling[0]["citations"]) == 4, ruling[0]
+
+
+JIBE: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Dam deal
+
+In a fit of vanity, the preening governor Lena Varga, Marren's very own Caesar, brazenly handed the Tolle dam contract to a crony on Monday.
+
+The contract is worth 40 million crowns."""),
+    "Valley Courier": ("2021-03-10", """Dam contract awarded
+
+Governor Lena Varga awarded the Tolle dam contract on Monday.
+
+The contract is worth 40 million crowns."""),
+}
+
+
+@pytest.mark.slow
+def test_one_outlets_evaluative_wording_is_attributed_to_it_alone() -> None:
+    """An attributed statement ("According to X, …") is X's words: another article is cited with it only when
+    its span holds nearly all of them, not when it states a part ("awarded the contract" is not "Marren's very
+    own Caesar … handed the contract to a crony")."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(JIBE)))
+    texts = {a.id: a.article.text for a in c.articles}
+    for s in c.synthesis:
+        if "Caesar" in s["text"] or "crony" in s["text"]:
+            assert s["kind"] == "attributed" and s["text"].startswith("According to Harbor Daily"), s
+            for sp in s["spans"]:
+                assert "crony" in texts[sp["article"]][sp["start"]:sp["end"]], s
+    assert any(s["kind"] == "corroborated" and "40 million" in s["text"] for s in c.synthesis), c.synthesis

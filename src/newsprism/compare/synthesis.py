@@ -119,9 +119,12 @@ def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Cla
     Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a clause,
     then the one every other article's span holds most of (to a tenth: the part they share, not one outlet's
     wording of the rest), a whole sentence before a clause, then the shortest."""
-    return min(claims, key=lambda c: (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
-                                      -round(_held_by_all(comparison, c, members), 1),
-                                      c.part == "clause", len(_stated(comparison, c))))
+    return min(claims, key=lambda c: _pick_key(comparison, c, members))
+
+
+def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[int, bool, float, bool, int]:
+    return (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+            -round(_held_by_all(comparison, c, members), 1), c.part == "clause", len(_stated(comparison, c)))
 
 
 def _held_by_all(comparison: Comparison, claim: Claim, members: Sequence[Claim]) -> float:
@@ -623,7 +626,8 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
-    out = [item for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
+    made = [(f, m, item) for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score)]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -634,6 +638,42 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             seen.add(item["text"])
             unique_out.append(item)
     return unique_out
+
+
+Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
+
+
+def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings,
+                cues: Mapping[str, Sequence[FramingCue]] | None,
+                pair_score: Mapping[frozenset[str], float]) -> list[Made]:
+    """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
+    member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
+    from their members together is held by every article either cited (its citations are then the union of
+    the articles that state it); else both stay as they are. The court's ruling told by two pairs of outlets in
+    two wordings is one statement citing all four, not two statements citing two each."""
+    items = list(made)
+    merged = True
+    while merged:
+        merged = False
+        for i, (fi, _, ii) in enumerate(items):
+            for j in range(i + 1, len(items)):
+                fj, _, ij = items[j]
+                if not any(pair_score.get(frozenset((a.id, b.id)), 0.0) >= settings.paraphrase_min
+                           for a in fi.claims for b in fj.claims if a.article != b.article):
+                    continue
+                both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
+                shaped = _members(comparison, both, settings, pair_score)
+                item = _corroborated_item(comparison, both, shaped, settings, cues) if shaped else None
+                if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
+                    continue
+                item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
+                items[i] = (both, shaped, item)
+                del items[j]
+                merged = True
+                break
+            if merged:
+                break
+    return items
 
 
 def _members(comparison: Comparison, f: Fact, settings: Settings,
@@ -659,31 +699,47 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
     members, claims = shaped
     n = len({c.article for c in members})
-    own = [c for c in claims if not c.quote]
-    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
+    own = [c for c in claims if not c.quote and not first_person(c.text)]  # "we're going to …": no outlet's
+    plain = [c for c in own if evaluative(comparison, c, cues) is None
              and loaded_word(_stated(comparison, c), settings) is None]
-    if plain:
-        best = _pick(comparison, plain, members)
-        text = _finish(_stated(comparison, best))
-        kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
-    elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
-        best = _pick(comparison, own, members)
-        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}"
+    # the renderings in the order they are tried: the plainest first; when a rendering's statement is held by
+    # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
+    # said with its speaker)
+    tried: list[tuple[Claim, str, str, str]] = []
+    for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
+        tried.append((best, _finish(_stated(comparison, best)), "corroborated",
+                      f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
+    for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
-        kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
-    elif quoted := [c for c in claims if c.quote]:
-        best = min(quoted, key=lambda c: len(c.text))
-        text = _representative(comparison, quoted)
-        kind, reason = "corroborated", f"quoted by {n} articles"
-    else:
-        return None  # only first-person words no quote finder tied to a speaker
+        tried.append((best, f"According to {_label(comparison, best.article)}, "
+                            f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
+                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
+    if quoted := [c for c in claims if c.quote]:
+        tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
+                      f"quoted by {n} articles"))
+    for k, (best, text, kind, reason) in enumerate(tried):
+        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed")
+        if item is not None:
+            if k:
+                item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
+            return item
+    return None  # nothing stated by two articles' spans, or only first-person words no quote finder tied to a speaker
+
+
+def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
+           settings: Settings, full: bool = False) -> dict[str, Any] | None:
+    """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
+    one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
+    all of them (``synthesis_full_cover_min``)."""
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
+    # (an attributed statement is one outlet's words: another span must hold nearly all of them)
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
-    kept = [m for m in members
-            if len(said & _stems(_holding(comparison, m))) >= settings.synthesis_cover_min * max(len(said), 1)]
+    floor = settings.synthesis_full_cover_min if full else settings.synthesis_cover_min
+    kept = [m for m in members if m.id == best.id
+            or len(said & _stems(_holding(comparison, m))) >= floor * max(len(said), 1)]
     if len(kept) < len(members):
-        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
+        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {floor:.0%} "
                    f"of the statement's words not cited")
     # ... its figures (no other figure for the same measure, no figure left out) and its quoted words (the
     # same speaker's same utterance)
