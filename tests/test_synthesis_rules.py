@@ -449,31 +449,35 @@ def test_statements_that_say_the_same_thing_are_stated_once_citing_every_article
 
 
 JIBE: dict[str, tuple[str | None, str]] = {
-    "Harbor Daily": ("2021-03-10", """Dam deal
+    "Harbor Daily": ("2021-03-10", """Vote in Marren
 
-In a fit of vanity, the preening governor Lena Varga, Marren's very own Caesar, brazenly handed the Tolle dam contract to a crony on Monday.
+Police in riot gear brutally smashed in the doors of the Hollins school and dragged voters away by the hair.
 
-The contract is worth 40 million crowns."""),
-    "Valley Courier": ("2021-03-10", """Dam contract awarded
+The polling station at the Hollins school closed at noon."""),
+    "Valley Courier": ("2021-03-10", """Marren vote halted
 
-Governor Lena Varga awarded the Tolle dam contract on Monday.
+On Sunday morning, shortly after the polls opened, police in riot gear brutally stormed the Hollins school in Marren to stop the vote going ahead.
 
-The contract is worth 40 million crowns."""),
+The polling station at the Hollins school closed at noon."""),
 }
 
 
 @pytest.mark.slow
 def test_one_outlets_evaluative_wording_is_attributed_to_it_alone() -> None:
     """An attributed statement ("According to X, …") is X's words: another article is cited with it only when
-    its span holds nearly all of them, not when it states a part ("awarded the contract" is not "Marren's very
-    own Caesar … handed the contract to a crony")."""
+    its span holds nearly all of them (``synthesis_full_cover_min``), not when it states a part ("stormed the
+    school" is not "smashed in the doors … dragged voters away by the hair")."""
     from newsprism.stages import analyze_many
 
-    c = compare_analyzed(analyze_many(story_articles(JIBE)))
-    texts = {a.id: a.article.text for a in c.articles}
-    for s in c.synthesis:
-        if "Caesar" in s["text"] or "crony" in s["text"]:
-            assert s["kind"] == "attributed" and s["text"].startswith("According to Harbor Daily"), s
-            for sp in s["spans"]:
-                assert "crony" in texts[sp["article"]][sp["start"]:sp["end"]], s
-    assert any(s["kind"] == "corroborated" and "40 million" in s["text"] for s in c.synthesis), c.synthesis
+    analyzed = analyze_many(story_articles(JIBE))
+    loose = compare_analyzed(analyzed, DEFAULT.replace(synthesis_full_cover_min=DEFAULT.synthesis_cover_min))
+    strict = compare_analyzed(analyzed)
+    texts = {a.id: a.article.text for a in strict.articles}
+
+    def partial(c):  # type: ignore[no-untyped-def]
+        return [s for s in c.synthesis if "hair" in s["text"] and any(
+            "hair" not in texts[sp["article"]][sp["start"]:sp["end"]] for sp in s["spans"])]
+
+    assert partial(loose), loose.synthesis  # the rule is what keeps the other outlet's span out
+    assert not partial(strict), strict.synthesis
+    assert any(s["kind"] == "corroborated" and "closed at noon" in s["text"] for s in strict.synthesis)
