@@ -659,7 +659,8 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
             for j in range(i + 1, len(items)):
                 fj, _, ij = items[j]
                 if not any(pair_score.get(frozenset((a.id, b.id)), 0.0) >= settings.paraphrase_min
-                           for a in fi.claims for b in fj.claims if a.article != b.article):
+                           for a in fi.claims for b in fj.claims if a.article != b.article) \
+                        or not _one_fact(ii, ij, settings):
                     continue
                 both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
                 shaped = _members(comparison, both, settings, pair_score)
@@ -674,6 +675,22 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
             if merged:
                 break
     return items
+
+
+def _one_fact(a: Mapping[str, Any], b: Mapping[str, Any], settings: Settings) -> bool:
+    """Whether two statements can be one fact told twice: each cites an article the other does not (two
+    statements citing the same articles are two facts those articles share), an article both cite is cited by
+    the same sentence in both (one sentence of it states both: else it states two things), and the shorter
+    statement shares at least ``synthesis_cover_min`` of its content words with the other."""
+    ca, cb = set(a["citations"]), set(b["citations"])
+    if ca <= cb or cb <= ca:
+        return False
+    for aid in ca & cb:
+        if not {sp["sentence"] for sp in a["spans"] if sp["article"] == aid} & \
+                {sp["sentence"] for sp in b["spans"] if sp["article"] == aid}:
+            return False
+    sa, sb = (_stems(re.sub(r"^According to [^,]+, ", "", x["text"])) for x in (a, b))
+    return bool(sa and sb) and len(sa & sb) >= settings.synthesis_cover_min * min(len(sa), len(sb))
 
 
 def _members(comparison: Comparison, f: Fact, settings: Settings,
