@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from dataclasses import replace
-from functools import lru_cache
 
 from .. import nlp
 from ..lexicons import people_nouns, report_verbs
@@ -122,9 +121,22 @@ GIVING = frozenset("show put tally measure estimate give confirm".split())
 _SPEAKER_PREPS = ("of", "for", "from", "at")
 
 
-@lru_cache(maxsize=2048)
+_docs: dict[str, Any] = {}
+
+
+def _prime(sentences: Sequence[str]) -> None:
+    """Parse the sentences not yet parsed, in one batch, without NER."""
+    todo = [t for t in dict.fromkeys(sentences) if t not in _docs]
+    if len(_docs) > 4096:
+        _docs.clear()
+    for text, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+        _docs[text] = doc
+
+
 def _parsed(sentence: str) -> Any:
-    return nlp.parse([sentence], disable=("ner",))[0]
+    if sentence not in _docs:
+        _prime([sentence])
+    return _docs[sentence]
 
 
 def _names_who(token: Any) -> bool:
@@ -349,13 +361,18 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
         for q in a.quantities:
             if q.measure in VAGUE_MEASURES:
                 continue
-            if q.source:
-                q = replace(q, source=value_source(q, a))
             groups[place_key(q, main)].append(q)
+    compared = {key: group for key, group in groups.items() if len({q.article for q in group}) >= 2}
+    # the sources of the figures of a measure on which articles disagree, checked on their sentences' parse
+    # (one batch)
+    sourced = [q for key, group in compared.items() if key[0] == "vote" or any(
+        x.article != y.article and not compatible(x, y) for i, x in enumerate(group) for y in group[i + 1:])
+        for q in group if q.source]
+    _prime([texts[(q.article, q.sentence)] for q in sourced if (q.article, q.sentence) in texts])
+    fixed = {id(q): replace(q, source=value_source(q, by_id[q.article])) for q in sourced}
     out: list[dict[str, Any]] = []
-    for key, group in groups.items():
-        if len({q.article for q in group}) < 2:
-            continue
+    for key, group in compared.items():
+        group = [fixed.get(id(q), q) for q in group]
         parts = [(group, "")] if key[0] == "vote" else _parts(key, group, texts, by_id)
         for qs, voice in parts:
             found = _conflict(key, qs, texts, by_id)
