@@ -481,3 +481,19 @@ def test_one_outlets_evaluative_wording_is_attributed_to_it_alone() -> None:
     assert partial(loose), loose.synthesis  # the rule is what keeps the other outlet's span out
     assert not partial(strict), strict.synthesis
     assert any(s["kind"] == "corroborated" and "closed at noon" in s["text"] for s in strict.synthesis)
+
+
+
+@pytest.mark.parametrize("clause, alone", [
+    ("Harlow, Brisk and Tenby – are also parties to the accord, as is Ostrow", False),  # half an aside
+    ("the three other valley towns – Harlow, Brisk and Tenby – are also parties to the accord", True),
+    ("Rescue teams evacuated 1,200 residents from the valley", True),
+])
+def test_a_clause_cut_between_the_two_dashes_of_an_aside_does_not_stand_alone(clause: str, alone: bool) -> None:
+    """"the three other valley towns – Harlow, Brisk and Tenby – are also parties": a piece cut at the first
+    dash, "Harlow, Brisk and Tenby – are also parties …", is no sentence anyone wrote."""
+    from newsprism.compare.synthesis import _standalone
+    from newsprism.records import Claim
+
+    claim = Claim(id="a:1~0", article="a", sentence=1, start=0, end=len(clause), text=clause, part="clause")
+    assert (_standalone(claim) is not None) is alone

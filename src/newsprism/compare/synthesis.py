@@ -102,7 +102,8 @@ def _standalone(claim: Claim) -> str | None:
     clause = drop_connective(LEAD_CONJUNCTION.sub("", claim.text.strip()))
     first = clause.split(" ", 1)[0].lower()
     participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
-    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
+    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5 \
+            and not len(DASH.findall(clause)) % 2:  # not one half of an aside between dashes
         return clause[0].upper() + clause[1:]
     return None
 
@@ -479,6 +480,9 @@ PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s
                          r"in return for|in exchange for)\s)")
 
 
+DASH = re.compile(r"\s[—–]\s|\s--?\s")  # a spaced dash: one of a pair around an aside, or a clause break
+
+
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
     """The claim cut to the part the other members share: leading and trailing clause pieces (after "; ",
     " — ", ", and which …", ", after …", ", beating …", ", with …", " and <Name> …") of which no more than a
@@ -515,8 +519,8 @@ def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -
         begin = hi
     raw = seg[begin:end]
     kept = raw.strip(" ,;:—–-")
-    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5:
-        return claim
+    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5 or len(DASH.findall(kept)) % 2:
+        return claim  # (a cut between two dashes splits an aside: "the four other members – Britain, … – are")
     start = claim.start + begin + raw.find(kept)
     cut = replace(claim, start=start, end=start + len(kept), text=kept, part="clause")
     return cut if _statable(comparison, cut) else claim
