@@ -170,6 +170,24 @@ def test_a_rising_count_is_stated_from_its_lowest_to_its_highest_figure() -> Non
     assert set(rises[0]["citations"]) == {a.id for a in c.articles}
 
 
+def test_a_rise_runs_between_dated_figures_and_an_undated_one_outside_them_is_said_apart() -> None:
+    """An undated figure below the first dated one cannot be where the rise began: it is said apart."""
+    from newsprism.compare.synthesis import conflict_sentence
+    from newsprism.records import AnalyzedArticle, Article, Comparison
+
+    arts = tuple(AnalyzedArticle(article=Article(id=i, source=i, text="", outlet=name))
+                 for i, name in (("a", "Harbor Daily"), ("b", "Valley Courier"), ("c", "Plains Herald")))
+    values = [{"article": "a", "value": "40", "as_of": "2021-03-02", "source": None, "start": 0, "end": 2},
+              {"article": "b", "value": "95", "as_of": "2021-03-04", "source": None, "start": 0, "end": 2},
+              {"article": "c", "value": "two", "as_of": None, "source": None, "start": 0, "end": 3},
+              {"article": "c", "value": "61", "as_of": None, "source": None, "start": 5, "end": 7}]
+    comparison = Comparison(articles=arts, facts=(), omissions={}, quotes=(), sources={}, framing={}, synthesis=(),
+                            alignments=())
+    text = conflict_sentence(comparison, {"measure": "people killed", "label": "updated", "values": values})
+    assert text.startswith("Reported people killed rose from 40 (Harbor Daily, 2021-03-02)"), text
+    assert text.index("40") < text.index("61") < text.index("95") < text.index("undated: two (Plains Herald)"), text
+
+
 @pytest.mark.slow
 def test_every_cited_span_holds_the_statements_words(story) -> None:  # type: ignore[no-untyped-def]
     import re

@@ -551,6 +551,14 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
         # (a sentence that names two of five cited articles under-cites the rest)
         ordered = sorted(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        # a rise runs between dated figures: an undated figure below the first or above the last dated one
+        # cannot be placed in time and is said apart ("; undated: two (UPI)"), not as where the rise began
+        dated = [_figure(comparison, v) for v in ordered if v.get("as_of")]
+        apart = [v for v in ordered if dated and not v.get("as_of")
+                 and not min(dated) <= _figure(comparison, v) <= max(dated)]
+        ordered = [v for v in ordered if v not in apart]
+        undated = ("; undated: " + ", ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in apart)) \
+            if apart else ""
         # one figure, however worded ("4", "four"), is said once with every article that gives it
         groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
         for v in ordered:
@@ -559,9 +567,9 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
                 for vs in groups.values()]
         if len(said) == 1:
-            return f"Reported {measure}: {said[0]}."
+            return f"Reported {measure}: {said[0]}{undated}."
         middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
-        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}."
+        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}{undated}."
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
