@@ -173,7 +173,7 @@ def _phrase(doc: Any, head: Any) -> str:
     start = head.left_edge.i
     while start < head.i and doc[start].is_punct:
         start += 1
-    text = doc[start:end + 1].text.strip(" ,;:")
+    text = str(doc[start:end + 1].text).strip(" ,;:")
     return text[0].lower() + text[1:] if doc[start].pos_ == "DET" else text
 
 
@@ -183,7 +183,7 @@ def _gives(head: Any) -> bool:
     verbs = report_verbs() | GIVING
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
         return True
-    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according"
+    return bool(head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according")
 
 
 def _reporter(doc: Any, at: int) -> Any | None:
