@@ -226,8 +226,10 @@ def value_source(q: Quantity, a: AnalyzedArticle) -> str | None:
     if reporter is not None:
         return _phrase(doc, reporter)
     found = [m.start() for m in re.finditer(re.escape(q.source), text)]
-    if not found:  # a quotation's speaker named in another sentence
-        return q.source if q.source[:1].isupper() else None
+    if not found:  # a quotation's speaker named in another sentence: a name, or a noun for who gives it
+        last = q.source.split()[-1].lower()
+        who = last in SOURCE_NOUNS or last in people_nouns() or bool(AGENT.search(last))
+        return q.source if q.source[:1].isupper() or who else None
     at = min(found, key=lambda i: abs(i - (q.start - sentence.start)))
     tokens = [t for t in doc if at <= t.idx < at + len(q.source)]
     if not tokens:
