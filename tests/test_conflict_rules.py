@@ -214,3 +214,29 @@ def test_a_figure_restated_in_other_units_in_parentheses_is_one_value(text: str,
 
     found = [q for q in analyze(Article(id="t", source="t.txt", text=text)).quantities if q.unit == "km"]
     assert len(found) == lengths, found
+
+
+@pytest.mark.parametrize("sentence, figure, given, source", [
+    # the source is the head of the speaker phrase, stated in full
+    ("In a call with reporters, a former employee of Jon Harker estimated the cost at around 50 million crowns.",
+     "around 50 million", "Jon Harker", "a former employee of Jon Harker"),
+    ("By nightfall the Marren Department of Health reported that nearly 900 people had been hurt.",
+     "nearly 900", "Health", "the Marren Department of Health"),
+    # a value's source is a person, agency, body or outlet, never a noun like "injuries"
+    ("At least two people died as protesters filled the streets; injuries also reported.",
+     "At least two", "injuries", None),
+    # the subject of the verb of saying above the figure, not another name in the sentence
+    ("As regional health officials announced that the number of people hurt had risen to over 760, Prime Minister "
+     "Ada Lind said the vote was illegal.", "over 760", "Prime Minister Ada Lind", "regional health officials"),
+    ("Officials said at least 40 people were killed in Marren.", "at least 40", "Officials", "Officials"),
+])
+def test_a_values_source_names_who_gives_it(sentence: str, figure: str, given: str, source: str | None) -> None:
+    from dataclasses import replace as with_
+
+    from newsprism.compare.conflicts import value_source
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    a = analyze(Article(id="t", source="t.txt", text=sentence))
+    q = next(q for q in a.quantities if figure in q.text or q.text.strip() in figure)
+    assert value_source(with_(q, source=given), a) == source

@@ -170,6 +170,24 @@ def test_a_rising_count_is_stated_from_its_lowest_to_its_highest_figure() -> Non
     assert set(rises[0]["citations"]) == {a.id for a in c.articles}
 
 
+def test_a_rise_runs_between_dated_figures_and_an_undated_one_outside_them_is_said_apart() -> None:
+    """An undated figure below the first dated one cannot be where the rise began: it is said apart."""
+    from newsprism.compare.synthesis import conflict_sentence
+    from newsprism.records import AnalyzedArticle, Article, Comparison
+
+    arts = tuple(AnalyzedArticle(article=Article(id=i, source=i, text="", outlet=name))
+                 for i, name in (("a", "Harbor Daily"), ("b", "Valley Courier"), ("c", "Plains Herald")))
+    values = [{"article": "a", "value": "40", "as_of": "2021-03-02", "source": None, "start": 0, "end": 2},
+              {"article": "b", "value": "95", "as_of": "2021-03-04", "source": None, "start": 0, "end": 2},
+              {"article": "c", "value": "two", "as_of": None, "source": None, "start": 0, "end": 3},
+              {"article": "c", "value": "61", "as_of": None, "source": None, "start": 5, "end": 7}]
+    comparison = Comparison(articles=arts, facts=(), omissions={}, quotes=(), sources={}, framing={}, synthesis=(),
+                            alignments=())
+    text = conflict_sentence(comparison, {"measure": "people killed", "label": "updated", "values": values})
+    assert text.startswith("Reported people killed rose from 40 (Harbor Daily, 2021-03-02)"), text
+    assert text.index("40") < text.index("61") < text.index("95") < text.index("undated: two (Plains Herald)"), text
+
+
 @pytest.mark.slow
 def test_every_cited_span_holds_the_statements_words(story) -> None:  # type: ignore[no-untyped-def]
     import re
@@ -230,6 +248,11 @@ def test_a_live_blog_update_stamp_leaves_the_body_and_its_paragraph_stays() -> N
     ("Some of the protesters climbed the police buses.", False),
     ("Many residents fled to the hills above the valley.", False),
     ("More than 200 people were taken to the hospital.", False),
+    # the antecedent check of "they" for bare quantifiers, and a place that only "there" points to
+    ("When the protesters reached the station, some climbed the police buses.", False),
+    ("Four deaths were confirmed in Marren, and rescuers feared more there.", False),
+    ("Rescuers feared that more bodies lay there under the rubble.", True),
+    ("There were 40 people in the hall when the roof fell.", False),
 ])
 def test_a_subject_that_refers_to_an_earlier_sentence_makes_no_statement(text: str, refers_back: bool) -> None:
     """The analysis' verdict on each sentence (``Sentence.problem``, from the article's parse): a subject
@@ -405,3 +428,90 @@ def test_a_relative_day_in_a_statement_is_stated_as_the_date_it_means() -> None:
     aid = c.articles[0].id
     assert _dated(c, aid, "Yesterday the court met.") == "On 9 March 2021 the court met."
     assert _dated(c, aid, 'She said: "We decide today."') == 'She said: "We decide today."'
+
+
+SAME_RULING: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Marren court ruling
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Wednesday.
+
+Judges said the governor had broken the valley charter by handing dam contracts to a friend."""),
+    "Valley Courier": ("2021-03-10", """Varga removed
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Wednesday.
+
+Her supporters gathered outside the court building in the rain."""),
+    "Plains Herald": ("2021-03-10", """Court rules on Varga
+
+Marren's constitutional court has confirmed the decision by the valley assembly to remove Governor Lena Varga from office.
+
+An election for her successor must be held within sixty days."""),
+    "River Post": ("2021-03-10", """Varga out
+
+Marren's constitutional court has confirmed the decision by the valley assembly to remove Governor Lena Varga from office.
+
+The valley's dam contracts will be reviewed by the assembly next month."""),
+}
+
+
+@pytest.mark.slow
+def test_statements_that_say_the_same_thing_are_stated_once_citing_every_article() -> None:
+    """The court's ruling told by two pairs of outlets in two wordings is one statement citing the four, not two
+    statements citing two each."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(SAME_RULING)))
+    ruling = [s for s in c.synthesis if "Varga" in s["text"] and "court" in s["text"]]
+    assert len(ruling) == 1, [(s["text"], s["citations"]) for s in c.synthesis]
+    assert len(ruling[0]["citations"]) == 4, ruling[0]
+
+
+JIBE: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Vote in Marren
+
+Police in riot gear brutally smashed in the doors of the Hollins school and dragged voters away by the hair.
+
+The polling station at the Hollins school closed at noon."""),
+    "Valley Courier": ("2021-03-10", """Marren vote halted
+
+On Sunday morning, shortly after the polls opened, police in riot gear brutally stormed the Hollins school in Marren to stop the vote going ahead.
+
+The polling station at the Hollins school closed at noon."""),
+}
+
+
+@pytest.mark.slow
+def test_one_outlets_evaluative_wording_is_attributed_to_it_alone() -> None:
+    """An attributed statement ("According to X, …") is X's words: another article is cited with it only when
+    its span holds nearly all of them (``synthesis_full_cover_min``), not when it states a part ("stormed the
+    school" is not "smashed in the doors … dragged voters away by the hair")."""
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(JIBE))
+    loose = compare_analyzed(analyzed, DEFAULT.replace(synthesis_full_cover_min=DEFAULT.synthesis_cover_min))
+    strict = compare_analyzed(analyzed)
+    texts = {a.id: a.article.text for a in strict.articles}
+
+    def partial(c):  # type: ignore[no-untyped-def]
+        return [s for s in c.synthesis if "hair" in s["text"] and any(
+            "hair" not in texts[sp["article"]][sp["start"]:sp["end"]] for sp in s["spans"])]
+
+    assert partial(loose), loose.synthesis  # the rule is what keeps the other outlet's span out
+    assert not partial(strict), strict.synthesis
+    assert any(s["kind"] == "corroborated" and "closed at noon" in s["text"] for s in strict.synthesis)
+
+
+
+@pytest.mark.parametrize("clause, alone", [
+    ("Harlow, Brisk and Tenby – are also parties to the accord, as is Ostrow", False),  # half an aside
+    ("the three other valley towns – Harlow, Brisk and Tenby – are also parties to the accord", True),
+    ("Rescue teams evacuated 1,200 residents from the valley", True),
+])
+def test_a_clause_cut_between_the_two_dashes_of_an_aside_does_not_stand_alone(clause: str, alone: bool) -> None:
+    """"the three other valley towns – Harlow, Brisk and Tenby – are also parties": a piece cut at the first
+    dash, "Harlow, Brisk and Tenby – are also parties …", is no sentence anyone wrote."""
+    from newsprism.compare.synthesis import _standalone
+    from newsprism.records import Claim
+
+    claim = Claim(id="a:1~0", article="a", sentence=1, start=0, end=len(clause), text=clause, part="clause")
+    assert (_standalone(claim) is not None) is alone

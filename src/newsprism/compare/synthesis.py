@@ -102,7 +102,8 @@ def _standalone(claim: Claim) -> str | None:
     clause = drop_connective(LEAD_CONJUNCTION.sub("", claim.text.strip()))
     first = clause.split(" ", 1)[0].lower()
     participle = first.endswith(("ing", "ed")) and first not in STOP_WORDS  # "climbing on police buses"
-    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5:
+    if not SUBORDINATE.match(clause) and not participle and len(clause.split()) >= 5 \
+            and not len(DASH.findall(clause)) % 2:  # not one half of an aside between dashes
         return clause[0].upper() + clause[1:]
     return None
 
@@ -119,9 +120,12 @@ def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Cla
     Pattern subjectivity ≥ 0.8, |VADER valence| ≥ 2) before one with, a whole sentence before a clause,
     then the one every other article's span holds most of (to a tenth: the part they share, not one outlet's
     wording of the rest), a whole sentence before a clause, then the shortest."""
-    return min(claims, key=lambda c: (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
-                                      -round(_held_by_all(comparison, c, members), 1),
-                                      c.part == "clause", len(_stated(comparison, c))))
+    return min(claims, key=lambda c: _pick_key(comparison, c, members))
+
+
+def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[int, bool, float, bool, int]:
+    return (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+            -round(_held_by_all(comparison, c, members), 1), c.part == "clause", len(_stated(comparison, c)))
 
 
 def _held_by_all(comparison: Comparison, claim: Claim, members: Sequence[Claim]) -> float:
@@ -476,6 +480,9 @@ PIECE_BREAK = re.compile(r",\s+(?=(?:with|[a-z]{3,}ing)\b)|\s+(?=and\s+[A-Z])|\s
                          r"in return for|in exchange for)\s)")
 
 
+DASH = re.compile(r"\s[—–]\s|\s--?\s")  # a spaced dash: one of a pair around an aside, or a clause break
+
+
 def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -> Claim:
     """The claim cut to the part the other members share: leading and trailing clause pieces (after "; ",
     " — ", ", and which …", ", after …", ", beating …", ", with …", " and <Name> …") of which no more than a
@@ -512,8 +519,8 @@ def shared_part(comparison: Comparison, claim: Claim, others: Sequence[Claim]) -
         begin = hi
     raw = seg[begin:end]
     kept = raw.strip(" ,;:—–-")
-    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5:
-        return claim
+    if (begin, end) == (0, len(seg)) or len(kept.split()) < 5 or len(DASH.findall(kept)) % 2:
+        return claim  # (a cut between two dashes splits an aside: "the four other members – Britain, … – are")
     start = claim.start + begin + raw.find(kept)
     cut = replace(claim, start=start, end=start + len(kept), text=kept, part="clause")
     return cut if _statable(comparison, cut) else claim
@@ -544,6 +551,14 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
         # (a sentence that names two of five cited articles under-cites the rest)
         ordered = sorted(values, key=lambda v: (_figure(comparison, v), v.get("as_of") or "9999"))
+        # a rise runs between dated figures: an undated figure below the first or above the last dated one
+        # cannot be placed in time and is said apart ("; undated: two (UPI)"), not as where the rise began
+        dated = [_figure(comparison, v) for v in ordered if v.get("as_of")]
+        apart = [v for v in ordered if dated and not v.get("as_of")
+                 and not min(dated) <= _figure(comparison, v) <= max(dated)]
+        ordered = [v for v in ordered if v not in apart]
+        undated = ("; undated: " + ", ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in apart)) \
+            if apart else ""
         # one figure, however worded ("4", "four"), is said once with every article that gives it
         groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
         for v in ordered:
@@ -552,9 +567,9 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
                 for vs in groups.values()]
         if len(said) == 1:
-            return f"Reported {measure}: {said[0]}."
+            return f"Reported {measure}: {said[0]}{undated}."
         middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
-        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}."
+        return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}{undated}."
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
@@ -623,7 +638,8 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
-    out = [item for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
+    made = [(f, m, item) for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score)]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -634,6 +650,59 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             seen.add(item["text"])
             unique_out.append(item)
     return unique_out
+
+
+Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
+
+
+def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings,
+                cues: Mapping[str, Sequence[FramingCue]] | None,
+                pair_score: Mapping[frozenset[str], float]) -> list[Made]:
+    """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
+    member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
+    from their members together is held by every article either cited (its citations are then the union of
+    the articles that state it); else both stay as they are. The court's ruling told by two pairs of outlets in
+    two wordings is one statement citing all four, not two statements citing two each."""
+    items = list(made)
+    merged = True
+    while merged:
+        merged = False
+        for i, (fi, _, ii) in enumerate(items):
+            for j in range(i + 1, len(items)):
+                fj, _, ij = items[j]
+                if not any(pair_score.get(frozenset((a.id, b.id)), 0.0) >= settings.paraphrase_min
+                           for a in fi.claims for b in fj.claims if a.article != b.article) \
+                        or not _one_fact(ii, ij, settings):
+                    continue
+                both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
+                shaped = _members(comparison, both, settings, pair_score)
+                item = _corroborated_item(comparison, both, shaped, settings, cues) if shaped else None
+                if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
+                    continue
+                item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
+                items[i] = (both, shaped, item)
+                del items[j]
+                merged = True
+                break
+            if merged:
+                break
+    return items
+
+
+def _one_fact(a: Mapping[str, Any], b: Mapping[str, Any], settings: Settings) -> bool:
+    """Whether two statements can be one fact told twice: each cites an article the other does not (two
+    statements citing the same articles are two facts those articles share), an article both cite is cited by
+    the same sentence in both (one sentence of it states both: else it states two things), and the shorter
+    statement shares at least ``synthesis_cover_min`` of its content words with the other."""
+    ca, cb = set(a["citations"]), set(b["citations"])
+    if ca <= cb or cb <= ca:
+        return False
+    for aid in ca & cb:
+        if not {sp["sentence"] for sp in a["spans"] if sp["article"] == aid} & \
+                {sp["sentence"] for sp in b["spans"] if sp["article"] == aid}:
+            return False
+    sa, sb = (_stems(re.sub(r"^According to [^,]+, ", "", x["text"])) for x in (a, b))
+    return bool(sa and sb) and len(sa & sb) >= settings.synthesis_cover_min * min(len(sa), len(sb))
 
 
 def _members(comparison: Comparison, f: Fact, settings: Settings,
@@ -659,31 +728,47 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
     members, claims = shaped
     n = len({c.article for c in members})
-    own = [c for c in claims if not c.quote]
-    plain = [c for c in own if evaluative(comparison, c, cues) is None and not first_person(c.text)
+    own = [c for c in claims if not c.quote and not first_person(c.text)]  # "we're going to …": no outlet's
+    plain = [c for c in own if evaluative(comparison, c, cues) is None
              and loaded_word(_stated(comparison, c), settings) is None]
-    if plain:
-        best = _pick(comparison, plain, members)
-        text = _finish(_stated(comparison, best))
-        kind, reason = "corroborated", f"stated by {n} articles (checked: same speaker, event, figures and polarity)"
-    elif own := [c for c in own if not first_person(c.text)]:  # "we're going to …" is no outlet's to attribute
-        best = _pick(comparison, own, members)
-        text = f"According to {_label(comparison, best.article)}, {_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}"
+    # the renderings in the order they are tried: the plainest first; when a rendering's statement is held by
+    # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
+    # said with its speaker)
+    tried: list[tuple[Claim, str, str, str]] = []
+    for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
+        tried.append((best, _finish(_stated(comparison, best)), "corroborated",
+                      f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
+    for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
-        kind, reason = "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"
-    elif quoted := [c for c in claims if c.quote]:
-        best = min(quoted, key=lambda c: len(c.text))
-        text = _representative(comparison, quoted)
-        kind, reason = "corroborated", f"quoted by {n} articles"
-    else:
-        return None  # only first-person words no quote finder tied to a speaker
+        tried.append((best, f"According to {_label(comparison, best.article)}, "
+                            f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
+                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
+    if quoted := [c for c in claims if c.quote]:
+        tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
+                      f"quoted by {n} articles"))
+    for k, (best, text, kind, reason) in enumerate(tried):
+        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed")
+        if item is not None:
+            if k:
+                item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
+            return item
+    return None  # nothing stated by two articles' spans, or only first-person words no quote finder tied to a speaker
+
+
+def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
+           settings: Settings, full: bool = False) -> dict[str, Any] | None:
+    """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
+    one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
+    all of them (``synthesis_full_cover_min``)."""
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
+    # (an attributed statement is one outlet's words: another span must hold nearly all of them)
     said = _stems(re.sub(r"^According to [^,]+, ", "", text))
-    kept = [m for m in members
-            if len(said & _stems(_holding(comparison, m))) >= settings.synthesis_cover_min * max(len(said), 1)]
+    floor = settings.synthesis_full_cover_min if full else settings.synthesis_cover_min
+    kept = [m for m in members if m.id == best.id
+            or len(said & _stems(_holding(comparison, m))) >= floor * max(len(said), 1)]
     if len(kept) < len(members):
-        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {settings.synthesis_cover_min:.0%} "
+        reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {floor:.0%} "
                    f"of the statement's words not cited")
     # ... its figures (no other figure for the same measure, no figure left out) and its quoted words (the
     # same speaker's same utterance)

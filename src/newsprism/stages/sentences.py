@@ -19,6 +19,7 @@ COLLECTIVE = frozenset({"both", "neither", "either", "each", "all",
                         # bare quantifiers stand for a group an earlier sentence named: "Some attempted to …",
                         # "More were feared dead", "Many were injured" (not "Some of the protesters …")
                         "some", "many", "most", "several", "more", "others", "few"})
+QUANTIFIERS = frozenset({"some", "many", "most", "several", "more", "others", "few"})  # a group, not a pair
 
 
 def sentence_bounds(text: str, doc: Any) -> list[tuple[int, int]]:
@@ -89,6 +90,10 @@ def back_reference(span: Any, root: Any) -> str | None:
     after "the" with no noun ("the two", "the latter") — unless the sentence names a candidate antecedent
     before it ("When the leaders met, they agreed …") or "it" only anticipates a clause ("It is likely that
     …"). None when the subject names what it speaks of."""
+    for t in span:  # "More were feared there …", "… bodies lay there": a place only an earlier sentence names
+        if t.lower_ == "there" and t.dep_ == "advmod" and not any(
+                u.pos_ == "PROPN" or u.ent_type_ in ("GPE", "LOC", "FAC") for u in span if u.i < t.i):
+            return "there"
     for c in root.children:
         if c.dep_ not in ("nsubj", "nsubjpass"):
             continue
@@ -97,6 +102,8 @@ def back_reference(span: Any, root: Any) -> str | None:
         if low in COLLECTIVE and c.pos_ in ("PRON", "DET", "NOUN", "ADJ"):
             of = [g for k in kids if k.dep_ == "prep" and k.lower_ == "of" for g in k.children if g.dep_ == "pobj"]
             if not of or all(g.pos_ == "PRON" for g in of):
+                if low in QUANTIFIERS and not of and any(t.tag_ in ("NNS", "NNPS") for t in span if t.i < c.i):
+                    continue  # "When protesters reached the station, some attempted to …": the group is named
                 return str(span.doc[c.i:of[0].i + 1].text if of else c.text)
             continue
         if c.pos_ == "NUM" or low in ("latter", "former", "same"):
