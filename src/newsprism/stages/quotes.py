@@ -113,6 +113,16 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
                         pending = Span_(p_start + i + 1, p_end, p_start + i, None, ch)
                     i += 1
                     break
+                reopen = para.find(ch, i + 1, close) if ch == "“" else -1
+                if reopen != -1:
+                    # "“It will be … and gives mVigil said … “This will …”": a curly quote opened again before
+                    # any mark closed it was never closed (a page lost its end); it ends where the text breaks
+                    # or at the last sentence end before the new mark, and the text up to that mark is the writer's
+                    end = _unclosed_end(para, i + 1, reopen)
+                    if end > i + 1:
+                        spans.append(Span_(p_start + i + 1, p_start + end, p_start + i, None, ch))
+                    i = reopen
+                    continue
                 if close > i + 1:
                     spans.append(Span_(p_start + i + 1, p_start + close, p_start + i, p_start + close, ch))
                 i = close + 1
@@ -121,6 +131,21 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
     if pending is not None:
         spans.append(pending)
     return spans
+
+
+_SPLICE = re.compile(r"(?<=\s)[a-z]{1,3}(?=[A-Z][a-z]+\s)")  # "gives mVigil said": a word cut off and glued to the next
+_SENTENCE_END = re.compile(r"[.!?…][”’\"]?(?=\s)")
+
+
+def _unclosed_end(para: str, start: int, reopen: int) -> int:
+    """Where a quote that was never closed ends: before a word cut off and glued to the next (the page broke
+    there), else after the last full sentence before the quote mark that opens again, else at that mark."""
+    splice = _SPLICE.search(para, start, reopen)
+    if splice is not None:
+        return len(para[start:splice.start()].rstrip()) + start
+    ends = [m.end() for m in _SENTENCE_END.finditer(para, start, reopen)]
+    end = ends[-1] if ends else reopen
+    return len(para[start:end].rstrip()) + start
 
 
 def _is_opening(para: str, i: int) -> bool:
