@@ -7,10 +7,8 @@ annotator per article, as the benchmark). Rows: every common noun (spaCy POS NOU
 inside a gold Source span, and its gold cue counts as *speech* when the cue's verb is a verb of saying
 (``newsprism.lexicons.SPEECH_VERBS``). Lemmas seen fewer than ``MIN_SEEN`` times are left out.
 
-Objects: every noun object of a report verb (``lexicons/report_verbs.tsv`` and the verbs of saying) in the
-``dobj`` frame counts as seen, and as content when it lies inside a gold content span ("confirmed the report" is
-attributed content; "confirmed the removal of X" is an act), per lemma and per class of nouns made from a verb
-with an "of" object (``newsprism.stages.sources.object_class``).
+Agent model: a logistic regression over each noun's MiniLM vector (``fit_agent_model``), so that a noun train never
+saw as a subject ("injuries") gets an estimate from nouns like it.
 
 The quotes stage reads it (``newsprism.stages.sources``): a common noun whose smoothed source rate is below
 ``speaker_source_min`` (chosen on PolNeAR dev with benchmarks/attribution.py) is no speaker ("injuries also
@@ -26,6 +24,7 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
@@ -34,10 +33,9 @@ from attribution import load_polnear, parse_cached  # noqa: E402  (the PolNeAR l
 import numpy as np  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
-from newsprism.lexicons import SPEECH_VERBS, report_verbs  # noqa: E402
+from newsprism.lexicons import SPEECH_VERBS  # noqa: E402
 from newsprism.similarity import unit_table  # noqa: E402
-from newsprism.stages.cues import frame  # noqa: E402
-from newsprism.stages.sources import MODEL_PATH, object_class  # noqa: E402
+from newsprism.stages.sources import MODEL_PATH  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MIN_SEEN = 2
@@ -74,34 +72,20 @@ def fit_agent_model(counts: dict[str, list[int]]) -> dict[str, object]:
             "intercept": round(float(model.intercept_[0]), 5)}
 
 
-def main() -> None:
-    items = load_polnear("train", None)
-    docs = parse_cached([text for _, text, _ in items])
-    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # seen, source, speech cue
-    objects: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # seen as a report verb's object, inside content
-    reporting = report_verbs()
+def count_heads(items: list[Any], docs: list[Any]) -> dict[str, list[int]]:
+    """Per common-noun lemma: [seen as a subject or "according to" object, inside a gold source, of which with a
+    speech-verb cue]."""
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for (_, _, golds), doc in zip(items, docs, strict=True):
-        content = {i for g in golds for s, e in g.content for i in range(s, e)}
-        for verb in doc:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() not in reporting or frame(verb) != "dobj":
-                continue
-            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
-                for key in (obj.lemma_.lower(), object_class(obj)):
-                    if key:
-                        objects[key][0] += 1
-                        objects[key][1] += int(obj.idx in content)
-        source_of: dict[int, list[tuple[int, int]]] = {}  # char → the cue spans of the source covering it
+        source_of: dict[int, list[tuple[int, int]]] = {}  # char → the cue spans of the sources covering it
         for g in golds:
             for s, e in g.source:
                 for i in range(s, e):
                     source_of.setdefault(i, []).extend(g.cue)
         for tok in doc:
-            if tok.pos_ != "NOUN":
-                continue
-            subject = tok.dep_ in ("nsubj", "nsubjpass")
             according = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.i > 0 and \
                 doc[tok.head.i - 1].lower_ == "according"
-            if not (subject or according):
+            if tok.pos_ != "NOUN" or not (tok.dep_ in ("nsubj", "nsubjpass") or according):
                 continue
             row = counts[tok.lemma_.lower()]
             row[0] += 1
@@ -111,34 +95,34 @@ def main() -> None:
             row[1] += 1
             lemmas = {t.lemma_.lower() for s, e in cues for t in (doc.char_span(s, e, alignment_mode="expand") or [])}
             row[2] += int(bool(lemmas & SPEECH_VERBS))
+    return counts
+
+
+def main() -> None:
+    items = load_polnear("train", None)
+    docs = parse_cached([text for _, text, _ in items])
+    counts = count_heads(items, docs)
     heads = {lemma: row for lemma, row in sorted(counts.items()) if row[0] >= MIN_SEEN}
     agent = fit_agent_model(counts)
     out = {
         "model": "per common-noun lemma: [seen as a subject or 'according to' object, inside a gold source, "
-                 "of which with a speech-verb cue]; the stage smooths (source+1)/(seen+2)",
+                 "of which with a speech-verb cue]; the stage smooths (source + 2 p) / (seen + 2) with p from "
+                 "agent_model",
         "trained_on": "PolNeAR v1.0.0 (Newell, Margolin & Ruths 2018), split train, 840 articles, "
                       "first annotator per article",
         "split": "train",
         "min_seen": MIN_SEEN,
         "heads": heads,
-        "objects_model": "per noun lemma (and per class '_class:…' of nouns made from verbs with an 'of' object): "
-                         "[seen as the dobj of a report verb, inside a gold content span]",
-        "objects": {k: v for k, v in sorted(objects.items()) if v[0] >= MIN_SEEN},
         "agent_model": agent,
     }
     path = ROOT / "src" / "newsprism" / MODEL_PATH
     path.write_text(json.dumps(out, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(heads)} lemmas → {path} ({path.stat().st_size / 1024:.0f} KB)")
-    for w in ("injury", "failure", "capital", "survey", "poll", "official", "president", "court", "report",
-              "study", "data", "statement", "government", "police", "expert", "removal"):
-        print(w, counts.get(w), objects.get(w))
-    print({k: v for k, v in objects.items() if k.startswith("_class")})
     coef, icpt = np.array(agent["coef"]), float(agent["intercept"])  # type: ignore[arg-type]
     table = unit_table()
-    for w in ("injury", "failure", "capital", "survey", "official", "resident", "protester", "death", "tunnel",
-              "casualty", "witness", "court", "prison", "damage", "storm"):
-        if w in table:
-            print(f"  agent p({w}) = {1 / (1 + np.exp(-(table[w] @ coef + icpt))):.3f}")
+    for w in ("injury", "failure", "death", "official", "survey", "court", "witness", "resident"):
+        p = 1 / (1 + np.exp(-(table[w] @ coef + icpt))) if w in table else None
+        print(f"  {w}: counts {counts.get(w)}, agent model p {p}")
 
 
 if __name__ == "__main__":

@@ -32,8 +32,6 @@ from ..similarity import unit_table
 MODEL_PATH = "models/source_heads.json"
 PRIOR_WEIGHT = 2.0  # pseudo-occurrences the agent model's estimate counts for against the table's counts
 SOURCE_MIN = 0.05  # smoothed source rate below which a common noun is no speaker (chosen on PolNeAR dev)
-OBJECT_MIN = 0.2  # smoothed share inside gold content below which a report verb's noun object is not content
-OBJECT_MIN_SEEN = 5  # training occurrences an object lemma (or class) needs before its rate is trusted
 FINDING_SPEECH_MAX = 0.5  # smoothed share of a source's cues that were verbs of saying below which it is data
 FINDING_MIN_SOURCE = 2  # times a noun must have been a gold source before its cues say what kind it is
 DATA_NOUNS = {"poll", "survey", "polling", "study", "analysis", "datum", "data", "figure", "statistic", "result",
@@ -102,28 +100,3 @@ def is_finding_source(lemma: str) -> bool:
     r = source_rate(lemma)
     return r is None or r.source < FINDING_MIN_SOURCE or (r.speech + 1) / (r.source + 2) < FINDING_SPEECH_MAX
 
-
-ACT_SUFFIXES = ("al", "ment", "tion", "sion", "ance", "ence", "ure")  # removal, impeachment, election, closure
-
-
-def object_class(obj: Any) -> str | None:
-    """"_class:<suffix>" for a noun made from a verb that has an "of" object ("the removal of the president",
-    "the impeachment of Park"): an act done to someone, which a verb like confirm or approve can act on rather
-    than report. None for other nouns."""
-    low = obj.lemma_.lower()
-    suffix = next((s for s in ACT_SUFFIXES if low.endswith(s) and len(low) > len(s) + 3), None)
-    if suffix is None or not any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
-        return None
-    return f"_class:{suffix}"
-
-
-def object_rate(obj: Any) -> tuple[str, float, int] | None:
-    """(key, smoothed share inside gold content, seen) for a report verb's noun object: its lemma where the table
-    has seen it ``OBJECT_MIN_SEEN`` times, else its class; None when neither is known."""
-    table = source_table().get("objects", {})
-    for key in (obj.lemma_.lower(), object_class(obj)):
-        row = table.get(key) if key else None
-        if row is not None and int(row[0]) >= OBJECT_MIN_SEEN:
-            seen, content = int(row[0]), int(row[1])
-            return str(key), (content + 1) / (seen + 2), seen
-    return None
