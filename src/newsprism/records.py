@@ -215,7 +215,7 @@ class Quote(Record):
     speaker: str | None
     speaker_id: str | None
     cue: str | None
-    kind: str  # direct | partial | reported | scare
+    kind: str  # direct | partial | reported | finding (data "showed") | decision (a court "confirmed" X) | scare
     via: str | None = None
     rule: str = ""
     sentence: int | None = None

@@ -152,7 +152,7 @@ def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     for f in analyzed.framing:
         if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
             actors[f.target].append(f.text)
-    voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind != "scare")
+    voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind not in ("scare", "finding", "decision"))
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
             "attribution": dict(sorted(grades.items())), "notable": notable[:30],

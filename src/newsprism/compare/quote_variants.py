@@ -61,7 +61,7 @@ def sources(analyzed: Sequence[AnalyzedArticle]) -> dict[str, list[dict[str, Any
     for a in analyzed:
         per: dict[str, dict[str, Any]] = {}
         for q in a.quotes:
-            if q.speaker is None or q.kind == "scare":
+            if q.speaker is None or q.kind in ("scare", "finding", "decision"):  # no one speaking
                 continue
             row = per.setdefault(q.speaker, {"speaker": q.speaker, "speaker_id": q.speaker_id, "quotes": 0,
                                              "words": 0, "reported": 0})

@@ -244,7 +244,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
         kind = next((k for a, b, k in kinds if a <= s.start < b), "body")
         speaker = _asserted_by(s, quotes)
         pieces: list[tuple[str, int, int, str]] = [("", s.start, s.end, "sentence")]
-        if speaker is not None and speaker.kind == "reported" and s.start <= speaker.start and speaker.end <= s.end:
+        if speaker is not None and speaker.kind in ("reported", "finding", "decision") and s.start <= speaker.start and speaker.end <= s.end:
             rest = [(s.start, speaker.start), (speaker.end, s.end)]
             rest_text = " … ".join(article.text[a:b].strip(" ,.") for a, b in rest if article.text[a:b].strip(" ,."))
             pieces = [(":c", speaker.start, speaker.end, "content")]

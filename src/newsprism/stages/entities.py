@@ -45,11 +45,20 @@ GENDER_CUES = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.":
                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "congressman": "m",
                "congresswoman": "f", "businessman": "m", "businesswoman": "f", "king": "m", "queen": "f",
                "father": "m", "mother": "f", "husband": "m", "wife": "f", "son": "m", "daughter": "f"}
+OFFICE_QUALIFIERS = {"acting", "interim", "former", "ex", "vice", "deputy", "outgoing", "incoming", "assistant",
+                     "caretaker", "late"}  # words that make a title another office than the bare one
+
+
 @dataclass(frozen=True)
 class Role:
     head: str  # "president", "minister", "counterpart"
     nationality: str | None  # "russian", "russia", "marrowby"
     text: str
+
+    @property
+    def qualifiers(self) -> frozenset[str]:
+        """"acting", "former", "vice" in the title: the acting president is not the president."""
+        return frozenset(w.strip(".,’'") for w in re.split(r"[\s\-–]+", self.text.lower())) & OFFICE_QUALIFIERS
 
 
 @dataclass
@@ -155,6 +164,10 @@ class Resolver:
             nats = {r.nationality for r in c.roles if r.nationality}
             heads = {r.head for r in c.roles}
             head_ok = role.head in heads or (generic and role.head in GENERIC_HEADS and bool(nats))
+            if head_ok and role.qualifiers:
+                # "the nation's acting president" is not "former President Park": a qualified title needs a
+                # holder given that same qualified title
+                head_ok = any(r.head == role.head and role.qualifiers <= r.qualifiers for r in c.roles)
             nat_ok = role.nationality is None or any(nat_match(n, role.nationality) for n in nats) or (
                 not generic and not nats)  # (ahead: a title whose holder's country is not stated)
             if head_ok and nat_ok:

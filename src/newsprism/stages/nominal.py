@@ -114,6 +114,8 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
 
     role = role_of_phrase(span)
     nationality = role.nationality if role is not None else None  # "the Democratic nominee", "the Iraqi minister"
+    # "the nation's acting president" ties only to a holder of that qualified title, not to "former President X"
+    quals = role.qualifiers if role is not None else Role(head, None, span.text).qualifiers
     heads = {head}
     if head in DOCUMENT_NOUNS:
         # "police reports": the document speaks for the body its modifier names
@@ -126,7 +128,8 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
     for h in heads:
         for c in resolver.clusters:
             where = _first(c)
-            if not plural and any(r.head == h and _same_side(r, nationality) for r in c.roles):
+            if not plural and any(r.head == h and _same_side(r, nationality) and quals <= r.qualifiers
+                                  for r in c.roles):
                 add(c, "title or apposition", where)
             elif (h in {w.lower().strip(".,’'") for w in c.name.split()} and c.type != "PERSON"
                   and len(c.name.split()) > 1):  # ("State" alone is no name that holds "the state")
@@ -135,7 +138,7 @@ def _tied_entity(span: "Span", doc: Any, resolver: Resolver, quote_start: int) -
                   and c.name.split()[-1].lower() in MASTHEAD_WORDS):
                 add(c, "masthead", where)
         if not plural:
-            _title_ties(doc, resolver, h, add, nationality)
+            _title_ties(doc, resolver, h, add, nationality, quals)
         _verb_ties(doc, resolver, h, add)
     if len(ties) != 1:
         return None
@@ -170,7 +173,8 @@ def _possessive_ties(doc: Any, resolver: Resolver, head: str, add: Any) -> None:
                     target.idx)
 
 
-def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any, nationality: str | None = None) -> None:
+def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any, nationality: str | None = None,
+                quals: frozenset[str] = frozenset()) -> None:
     """"the political party Demosistō", "Demosistō, the party", "the party, Demosistō": the head noun as a
     title before a name or in apposition to it (a title of another side passed over: "Republican nominee
     Donald Trump" is no tie for "the Democratic nominee")."""
@@ -181,6 +185,8 @@ def _title_ties(doc: Any, resolver: Resolver, head: str, add: Any, nationality: 
                      and c.ent_type_ in ("NORP", "GPE")), None)
         if nationality is not None and side is not None and not nat_match(side, nationality):
             continue
+        if not quals <= Role(head, None, doc[max(tok.i - 3, tok.sent.start):tok.i + 1].text).qualifiers:
+            continue  # "the acting president" is not tied by "President Park"
         partners = [c for c in tok.children if c.dep_ == "appos"]
         if tok.dep_ in ("compound", "appos"):
             partners.append(tok.head)

@@ -14,7 +14,15 @@ mark). Each span is then classed and attributed by rules, and the rule is record
   ``quote_speaker_window`` sentences;
 - ``scare``: a short quoted word or phrase with no speaker and no cue, or one that only
   modifies a noun ("a “peaceful” solution");
-- ``reported``: "X said that …", "according to X, …", "…, officials said".
+- ``reported``: "X said that …", "according to X, …", "…, officials said";
+- ``finding``: what a poll, survey, study or data "showed" ("Surveys showed 70 per cent …"): an attribution
+  of a source PolNeAR's annotators mark, but no one's words (``stages/sources.py``);
+- ``decision``: what a court, parliament or board "confirmed", "approved" or "rejected" as a noun phrase ("The
+  court confirmed the impeachment of …"): the body's act, kept as its attribution, but no one's words.
+
+A speaker is a person, body, organisation, outlet, document or a noun naming people: a common noun that the
+PolNeAR train table (``models/source_heads.json``) has seen as a subject but almost never as a source
+("injuries", "the failure") is no speaker.
 
 A relay is kept in ``via``: "was quoted as saying by … Xinhua News Agency", "told state
 news agency RIA Novosti", "…, RIA reported", "according to local radio".
@@ -37,6 +45,7 @@ from .base import StageContext
 from .cues import content_bounds, cue_rate, frame
 from .entities import PRONOUN_GENDER, Resolver
 from .nominal import resolve_nominals
+from .sources import is_agent, is_finding_source, source_rate
 from .speakers import SpeakerOf, choose
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -56,6 +65,11 @@ DOCUMENT_NOUNS = {"editorial", "statement", "report", "column", "article", "comm
                   "decision", "ruling", "verdict", "judgment", "judgement", "declaration", "letter", "filing",
                   "memo", "communique", "communiqué"}  # a document speaks for the body that issued it
 SELF_REPORTING_NOUNS = {"company", "firm"}  # organisation nouns whose reported clause is about the body itself
+DECIDING_BODIES = {"court", "tribunal", "judge", "jury", "panel", "parliament", "assembly", "legislature", "senate",
+                   "congress", "house", "council", "board", "committee", "commission", "cabinet"}
+DECISION_VERBS = {"confirm", "uphold", "approve", "reject", "overturn", "accept", "endorse", "back", "order", "grant",
+                  "dismiss", "adopt", "pass", "ratify", "authorise", "authorize", "block", "annul", "validate",
+                  "recognise", "recognize", "affirm", "acknowledge"}  # what a body does to a thing by its ruling or vote
 SPEECH_NOUNS = {"response", "answer", "remark", "comment", "reply", "message", "word", "tweet", "post", "speech",
                 "testimony", "argument", "retort", "explanation"}  # "his response was to say …": he says it
 NAMING_VERBS = {"call", "describe", "characterise", "characterize", "dub", "term", "label", "refer", "brand",
@@ -113,6 +127,16 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
                         pending = Span_(p_start + i + 1, p_end, p_start + i, None, ch)
                     i += 1
                     break
+                reopen = para.find(ch, i + 1, close) if ch == "“" else -1
+                if reopen != -1:
+                    # "“It will be … and gives mVigil said … “This will …”": a curly quote opened again before
+                    # any mark closed it was never closed (a page lost its end); it ends where the text breaks
+                    # or at the last sentence end before the new mark, and the text up to that mark is the writer's
+                    end = _unclosed_end(para, i + 1, reopen)
+                    if end > i + 1:
+                        spans.append(Span_(p_start + i + 1, p_start + end, p_start + i, None, ch))
+                    i = reopen
+                    continue
                 if close > i + 1:
                     spans.append(Span_(p_start + i + 1, p_start + close, p_start + i, p_start + close, ch))
                 i = close + 1
@@ -121,6 +145,21 @@ def find_spans(text: str, paragraphs: Sequence[tuple[int, int]]) -> list[Span_]:
     if pending is not None:
         spans.append(pending)
     return spans
+
+
+_SPLICE = re.compile(r"(?<=\s)[a-z]{1,3}(?=[A-Z][a-z]+\s)")  # "gives mVigil said": a word cut off and glued to the next
+_SENTENCE_END = re.compile(r"[.!?…][”’\"]?(?=\s)")
+
+
+def _unclosed_end(para: str, start: int, reopen: int) -> int:
+    """Where a quote that was never closed ends: before a word cut off and glued to the next (the page broke
+    there), else after the last full sentence before the quote mark that opens again, else at that mark."""
+    splice = _SPLICE.search(para, start, reopen)
+    if splice is not None:
+        return len(para[start:splice.start()].rstrip()) + start
+    ends = [m.end() for m in _SENTENCE_END.finditer(para, start, reopen)]
+    end = ends[-1] if ends else reopen
+    return len(para[start:end].rstrip()) + start
 
 
 def _is_opening(para: str, i: int) -> bool:
@@ -298,6 +337,12 @@ def _speaker_from_token(tok: "Token | None", resolver: Resolver) -> Speaker:
     if tok.lower_ in ("it", "this", "that", "which", "who", "they", "we", "i", "you", "'s", "’s", "us"):
         return Speaker(None, None)  # ("Let's say you think …": a hypothetical, nobody's words)
     return Speaker(_noun_phrase(tok), None)
+
+
+def is_agent_noun(tok: "Token") -> bool:
+    """Whether a common noun can be a speaker (``stages/sources.is_agent``, learned from PolNeAR sources); a
+    name or a pronoun always can."""
+    return tok.pos_ != "NOUN" or is_agent(tok.lemma_.lower())
 
 
 def _is_person(tok: "Token", resolver: Resolver) -> bool:
@@ -1012,16 +1057,38 @@ def _reported_clause(tok: "Token", doc: Any, quoted: Sequence[tuple[int, int]], 
     if subj is not None and subj.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "the government was told that …": the subject heard it, did not say it
     speaker = _speaker_from_token(subj, resolver)
-    if speaker.name is None:
-        return None
+    if speaker.name is None or (subj is not None and speaker.id is None and not is_agent_noun(subj)):
+        return None  # "…; injuries also reported": a noun PolNeAR (and nouns like it) never makes a source
     text = doc_text[c_start:c_end]
     if _words(text) < REPORTED_MIN_WORDS:
         return None
     via = _via(tok, resolver, tok.sent, subj)
     if via is not None and via.lower() in speaker.name.lower():
         via = None
+    kind, finding = _finding(subj, speaker, lemma)
+    if kind == "reported" and how == "dobj" and lemma in DECISION_VERBS and subj is not None \
+            and subj.lemma_.lower() in DECIDING_BODIES:
+        # "The Constitutional Court confirmed the impeachment of President Park": a body that acts by ruling or
+        # vote, on a noun phrase (no clause of words): its decision, kept as its attribution but not a quote
+        kind, finding = "decision", f"decision: the {subj.lemma_.lower()} {lemma}s a thing, it states no words"
+    rule = f"{rule}; {speaker.how}" if speaker.how else rule
     return Quote(text=text, start=c_start, end=c_end, speaker=speaker.name, speaker_id=speaker.id,
-                 cue=_cue_text(tok), kind="reported", via=via, rule=f"{rule}; {speaker.how}" if speaker.how else rule)
+                 cue=_cue_text(tok), kind=kind, via=via, rule=f"{rule}; {finding}" if finding else rule)
+
+
+def _finding(source: "Token | None", speaker: Speaker, cue_lemma: str | None) -> tuple[str, str]:
+    """("finding", reason) when the source is data, not a speaker: "Surveys showed 70 per cent …", "according
+    to the poll, …" — a common noun no entity resolves, whose PolNeAR sources were mostly cued by verbs other
+    than saying, here with such a verb too. Kept as an attribution of that source, but not a quote of anyone."""
+    if source is None or source.pos_ != "NOUN" or speaker.id is not None or cue_lemma in SPEECH_VERBS:
+        return "reported", ""
+    lemma = source.lemma_.lower()
+    if not is_finding_source(lemma):
+        return "reported", ""
+    r = source_rate(lemma)
+    assert r is not None
+    return "finding", (f"finding: '{lemma}' is a source of data, not of words (PolNeAR train: {r.source} sources, "
+                       f"{r.speech} cued by a verb of saying)")
 
 
 def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Quote],
@@ -1059,9 +1126,10 @@ def reported_speech(doc: Any, sentences: Sequence[Sentence], quotes: Sequence[Qu
                 c_start, c_end = first.idx, last.idx + len(last)
                 if _mostly_quoted(c_start, c_end, quoted):
                     continue
+                kind, finding = _finding(obj, speaker, None)
                 out.append(Quote(text=doc_text[c_start:c_end], start=c_start, end=c_end, speaker=speaker.name,
-                                 speaker_id=speaker.id, cue="according to", kind="reported", via=None,
-                                 rule="according_to", sentence=s.i))
+                                 speaker_id=speaker.id, cue="according to", kind=kind, via=None,
+                                 rule=f"according_to; {finding}" if finding else "according_to", sentence=s.i))
     return out
 
 
