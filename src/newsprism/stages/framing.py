@@ -15,6 +15,9 @@ Per article (the ``framing`` stage):
   tagger's features, never a verdict alone; then the learned topic gate (``topic_gate``, fitted on BASIL's
   training events) sets aside common words and words the article repeats, which describe its subject; the
   reason names the probability, the strongest features and the gate's score;
+- ``set_aside``: a word the tagger flags that the topic gate sets aside (a common word, or one the article
+  repeats: it describes the subject), with the same span, reason and tagger probability, so a reader can see
+  why it is not flagged; it is no framing claim (not counted, not scored);
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -63,6 +66,9 @@ GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "undermining": "casts doubt on the speaker's words or motives",
                 "emotive": "portrays the speaker as angry, combative or provocative, not just reporting the words"}
 LOADED_POS = ("ADJ", "ADV", "NOUN", "VERB")
+# the cue of a word the tagger flags but the topic gate sets aside: not framing, listed so a reader sees why
+SET_ASIDE = "set_aside"
+NOT_FRAMING = ("biased_sentence", SET_ASIDE)  # cues that are no framing claim of their own (scorers leave them out)
 PEOPLE_ENTITIES = ("PERSON", "NORP")
 # nouns for bodies that speak through a statement (people nouns are in lexicons/people_nouns.tsv)
 SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry", "spokesman", "spokeswoman",
@@ -191,6 +197,8 @@ class _Cues:
         phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
         if start in self.taken and not phrase:
             return
+        if cue == SET_ASIDE:  # a word the topic gate set aside is listed, and leaves the word free for other cues
+            phrase = True
         if phrase and any(c.start == start and c.end == end and c.cue == cue for c in self.cues):
             return  # one phrase once, though two of its words are loaded ("staggering blow")
         if not phrase:
@@ -467,9 +475,11 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             continue
         verdict, reason = found
         keep, _, why = topic_gate(tok, verdict.probability, counts)
-        if not keep:
-            continue  # a common word, or one the article repeats: it describes the subject
         reason += f"; {why}"
+        if not keep:  # a common word, or one the article repeats: it describes the subject; listed, not flagged
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
+                          None, verdict.probability))
+            continue
         target, speaker, p = _target(resolver, tok), None, verdict.probability
         words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
         for cue, start, end, why in _phrases(tok, resolver):
