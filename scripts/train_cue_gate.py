@@ -41,7 +41,8 @@ from newsprism.stages.framing import (gate_features, is_loaded_candidate, loaded
                                       sentence_bias_scores, word_counts)
 
 TARGET = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
-FEATURES = ("logit", "count", "spread", "zipf")
+FEATURES = tuple(sys.argv[sys.argv.index("--features") + 1].split(",")) if "--features" in sys.argv else (
+    "logit", "count", "spread", "zipf", "sem")
 KEEP = 0.95  # share of the training events' in-span words the gate keeps
 C = 1.0
 # The rows: the words the stage flags with the tagger threshold lowered to 0.7 (bias_word_min is 0.8): the gate

@@ -75,6 +75,15 @@ SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry",
                             "spokesperson", "organizer", "organiser", "union", "committee", "court", "council",
                             "office", "state", "police", "prosecutor", "regulator", "lawyer", "campaigner",
                             "expert", "analyst", "source", "authority", "authorities", "company", "firm"})
+# legal sense: "prosecutors allege", "the lawsuit claims": the charge a party to a case brings, graded neutral
+LEGAL_VERBS = frozenset({"allege", "claim", "contend", "assert", "charge"})
+LEGAL_PARTIES = frozenset({"prosecutor", "prosecution", "indictment", "complaint", "lawsuit", "suit", "plaintiff",
+                           "petition", "filing", "affidavit", "prosecutors", "plaintiffs", "charge", "charges"})
+# a legal classifier before a legal noun ("criminal prosecution", "civil suit") names the kind of case, not a judgement
+LEGAL_CLASSIFIERS = frozenset({"criminal", "civil", "penal"})
+LEGAL_NOUNS = frozenset({"prosecution", "charge", "investigation", "case", "proceeding", "record", "court", "law",
+                         "code", "trial", "probe", "complaint", "liability", "justice", "procedure", "inquiry",
+                         "conviction", "offense", "offence", "suit", "lawsuit", "liability", "contempt"})
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -143,7 +152,55 @@ def gate_features(tok: Any, probability: float, counts: Counter[str]) -> dict[st
     n, table = word_spread()
     seen = table.get(tok.lower_.replace("’", "'")) or table.get(tok.lemma_.lower())
     return {"logit": math.log(p / (1 - p)), "count": math.log1p(counts.get(tok.lemma_.lower(), 0)),
-            "spread": math.log(seen[0]) / math.log(n) if seen else 0.0, "zipf": zipf(tok.lower_)}
+            "spread": math.log(seen[0]) / math.log(n) if seen else 0.0, "zipf": zipf(tok.lower_),
+            "sem": evaluative_logit(tok.lower_)}
+
+
+@lru_cache(maxsize=1)
+def _evaluative_model() -> dict[str, Any]:
+    text = resources.files("newsprism").joinpath("models/evaluative_words.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+@lru_cache(maxsize=20000)
+def evaluative_logit(word: str) -> float:
+    """How much a word's meaning (its static MiniLM vector) is that of a word BABE's annotators mark as biased
+    (scripts/train_evaluative_words.py: a logistic regression over word types, fitted on BABE's training
+    sentences): a rare word of description ("semiconstructed") and one of judgement ("cowardly") differ."""
+    import numpy as np
+
+    model = _evaluative_model()
+    v = nlp.static_embed([word])[0]
+    return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
+
+
+@lru_cache(maxsize=1)
+def _evaluative_model() -> dict[str, Any]:
+    text = resources.files("newsprism").joinpath("models/evaluative_words.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+@lru_cache(maxsize=20000)
+def evaluative_logit(word: str) -> float:
+    """How much a word's meaning (its static MiniLM vector) is that of a word BABE's annotators mark as biased
+    (scripts/train_evaluative_words.py: a logistic regression over word types, fitted on BABE's training
+    sentences): a rare word of description ("semiconstructed") and one of judgement ("cowardly") differ."""
+    import numpy as np
+
+    model = _evaluative_model()
+    v = nlp.static_embed([word])[0]
+    return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
+
+
+@lru_cache(maxsize=1)
+def word_grading() -> dict[str, int]:
+    """Word → background-news documents in which it follows a degree adverb or a copula ("very cowardly", "was
+    reckless"; scripts/build_word_grading.py): words of judgement are gradable, words of description mostly not."""
+    text = resources.files("newsprism").joinpath("models/word_grading.json").read_text(encoding="utf-8")
+    table: dict[str, int] = json.loads(text)["words"]
+    return table
 
 
 def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool, float, str]:
@@ -152,7 +209,7 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool
     article repeats, which describe its subject ("powerful", "hot", "storm", "court")."""
     model = cue_gate()
     feats = gate_features(tok, probability, counts)
-    z = model["intercept"] + sum(model["weights"][k] * v for k, v in feats.items())
+    z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
     g = 1 / (1 + math.exp(-z))
     uses = counts.get(tok.lemma_.lower(), 0)
     why = (f"topic gate p={g:.2f} (threshold {model['threshold']:.2f}; used {uses}× in the article, background "
@@ -289,6 +346,12 @@ def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
     return grade
 
 
+def _legal_party(subj: Any) -> bool:
+    """Whether a subject is a party to a legal case or its filing ("prosecutors", "the indictment", "the
+    lawsuit", "federal prosecutors in Brooklyn")."""
+    return subj.lemma_.lower() in LEGAL_PARTIES or subj.lower_ in LEGAL_PARTIES
+
+
 def _can_speak(subj: Any, resolver: Resolver | None = None) -> bool:
     """A subject that can say something: a person, group, organisation or country, a pronoun, or a noun that
     names people ("organizers", "the party", "the paper") — not "the app", "surveys" or "the illustration"."""
@@ -352,8 +415,12 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         if particle:
             prt = next(c for c in tok.children if c.dep_ == "prt")
             end = max(end, prt.idx + len(prt))
-        found.add(tok.idx, end, "attribution_verb", f"“{found.text[tok.idx:end]}”: {GRADE_REASON[grade]}", target,
-                  grade, speaker)
+        reason = f"“{found.text[tok.idx:end]}”: {GRADE_REASON[grade]}"
+        if grade == "undermining" and lemma in LEGAL_VERBS and subj is not None and _legal_party(subj):
+            grade = "neutral"  # "prosecutors allege": the charge a party to a case brings, not the outlet's doubt
+            reason = (f"“{found.text[tok.idx:end]}”: a neutral verb of saying in its legal sense (“{subj.text}”, a "
+                      f"party to a case, states its charge)")
+        found.add(tok.idx, end, "attribution_verb", reason, target, grade, speaker)
 
 
 ORG_ENTITIES = ("PERSON", "NORP", "ORG", "GPE")
@@ -474,6 +541,11 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is None:
             continue
         verdict, reason = found
+        if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: “{tok.text} {tok.head.text}” names "
+                          f"the kind of legal case, a classifier, not a judgement; {reason}", _target(resolver, tok),
+                          None, verdict.probability))
+            continue
         keep, _, why = topic_gate(tok, verdict.probability, counts)
         reason += f"; {why}"
         if not keep:  # a common word, or one the article repeats: it describes the subject; listed, not flagged
