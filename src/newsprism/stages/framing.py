@@ -330,6 +330,9 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
             continue  # the speaker's hedge, not the outlet's
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         last = span[-1] if span is not None else None
+        if last is not None and len(span) == 1 and last.pos_ == "VERB" and last.dep_ != "amod" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+            continue  # "Smith alleged that …": a verb of saying with its speaker, graded as an attribution verb
         head = last.head if last is not None and last.head.i != last.i else last
         found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
                   _target(resolver, head) if head is not None else None)
