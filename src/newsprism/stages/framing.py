@@ -83,7 +83,7 @@ LEGAL_PARTIES = frozenset({"prosecutor", "prosecution", "indictment", "complaint
 LEGAL_CLASSIFIERS = frozenset({"criminal", "civil", "penal"})
 LEGAL_NOUNS = frozenset({"prosecution", "charge", "investigation", "case", "proceeding", "record", "court", "law",
                          "code", "trial", "probe", "complaint", "liability", "justice", "procedure", "inquiry",
-                         "conviction", "offense", "offence", "suit", "lawsuit", "liability", "contempt"})
+                         "conviction", "offense", "offence", "suit", "lawsuit", "contempt"})
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -146,8 +146,8 @@ def word_counts(doc: Any) -> Counter[str]:
 
 def gate_features(tok: Any, probability: float, counts: Counter[str]) -> dict[str, float]:
     """What the topic gate weighs for a word the tagger flags: the tagger's logit, how often the article uses the
-    word (log 1 + n), how widely background news uses it (document spread, 0 when unseen) and how common it is in
-    English (wordfreq Zipf)."""
+    word (log 1 + n), how widely background news uses it (document spread, 0 when unseen), how common it is in
+    English (wordfreq Zipf) and how much its meaning is one of judgement (``evaluative_logit``)."""
     p = min(max(probability, 1e-4), 1 - 1e-4)
     n, table = word_spread()
     seen = table.get(tok.lower_.replace("’", "'")) or table.get(tok.lemma_.lower())
@@ -173,34 +173,6 @@ def evaluative_logit(word: str) -> float:
     model = _evaluative_model()
     v = nlp.static_embed([word])[0]
     return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
-
-
-@lru_cache(maxsize=1)
-def _evaluative_model() -> dict[str, Any]:
-    text = resources.files("newsprism").joinpath("models/evaluative_words.json").read_text(encoding="utf-8")
-    model: dict[str, Any] = json.loads(text)
-    return model
-
-
-@lru_cache(maxsize=20000)
-def evaluative_logit(word: str) -> float:
-    """How much a word's meaning (its static MiniLM vector) is that of a word BABE's annotators mark as biased
-    (scripts/train_evaluative_words.py: a logistic regression over word types, fitted on BABE's training
-    sentences): a rare word of description ("semiconstructed") and one of judgement ("cowardly") differ."""
-    import numpy as np
-
-    model = _evaluative_model()
-    v = nlp.static_embed([word])[0]
-    return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
-
-
-@lru_cache(maxsize=1)
-def word_grading() -> dict[str, int]:
-    """Word → background-news documents in which it follows a degree adverb or a copula ("very cowardly", "was
-    reckless"; scripts/build_word_grading.py): words of judgement are gradable, words of description mostly not."""
-    text = resources.files("newsprism").joinpath("models/word_grading.json").read_text(encoding="utf-8")
-    table: dict[str, int] = json.loads(text)["words"]
-    return table
 
 
 def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool, float, str]:

@@ -87,7 +87,7 @@ def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
     # a description in apposition to the name: "Netanyahu, a consistent opponent of a deal"
     for c in root.children:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
-            toks = []
+            toks: list[Any] = []
             for t in doc[c.left_edge.i:c.right_edge.i + 1]:
                 if len(toks) >= MAX_DESCRIPTOR or t.text in (",", ";", "(", ")", "—", "–") or t.dep_ in (
                         "relcl", "acl"):
