@@ -34,6 +34,14 @@ def test_actor_descriptions_read_appositions_and_words_before_the_name() -> None
     assert "spoke" not in net.text  # the apposition ends at its comma
 
 
+def test_an_apposition_the_parser_hangs_elsewhere_is_read_after_the_names_comma() -> None:
+    text = ("Dutch Foreign Minister Bert Koenders in Israel, Netanyahu, a consistent opponent of a deal which "
+            "appeases Iran, said the deal was bad.")
+    doc = nlp.parse([text])[0]
+    found = actor_descriptions([_entity(text, "Netanyahu", "person:netanyahu", "PERSON")], doc)
+    assert [n.text for n in found] == ["Netanyahu, a consistent opponent of a deal"]
+
+
 def _article(aid: str, text: str, entities: tuple[Entity, ...], naming: tuple[NamingPhrase, ...]) -> AnalyzedArticle:
     art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid, paragraphs=(Paragraph(start=0, end=len(text)),))
     return AnalyzedArticle(article=art, entities=entities, naming=naming)

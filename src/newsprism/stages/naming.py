@@ -84,13 +84,17 @@ def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
         h = root.head
         return [t for t in doc[h.left_edge.i:h.i + 1]], h.lemma_.lower()
-    # a description in apposition to the name: "Netanyahu, a consistent opponent of a deal"
-    for c in root.children:
+    # a description in apposition to the name: "Netanyahu, a consistent opponent of a deal" (also where the parser
+    # hangs the apposition on an earlier word: the noun phrase right after the name's comma)
+    after = [doc[k] for k in range(span.end + 1, min(span.end + 8, len(doc)))
+             if span.end < len(doc) and doc[span.end].text == "," and doc[k].dep_ == "appos" and doc[k].pos_ == "NOUN"
+             and doc[k].left_edge.i == span.end + 1]
+    for c in [c for c in root.children if c.dep_ == "appos"] + after:
         if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
             toks: list[Any] = []
             for t in doc[c.left_edge.i:c.right_edge.i + 1]:
                 if len(toks) >= MAX_DESCRIPTOR or t.text in (",", ";", "(", ")", "—", "–") or t.dep_ in (
-                        "relcl", "acl"):
+                        "relcl", "acl") or t.tag_ in ("WDT", "WP", "WP$"):
                     break
                 toks.append(t)
             return (toks, c.lemma_.lower()) if toks else None
