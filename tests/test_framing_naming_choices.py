@@ -107,3 +107,14 @@ def test_set_aside_cues_are_listed_not_counted() -> None:
                      score=0.9)
     summary = summarise(AnalyzedArticle(article=art, framing=(cue,)))
     assert summary["counts"] == {} and summary["set_aside"][0]["text"] == "powerful"
+
+
+def test_the_words_probability_in_its_sentence_counts_where_the_framing_stage_judged_it() -> None:
+    story = _story("archfoe", 0.3)  # alone the word is weak
+    assert "archfoe" not in {c["word"] for c in naming_choices(story, DEFAULT)}
+    a = story[0]
+    at = a.article.text.find("archfoe")
+    cue = FramingCue(start=at, end=at + 7, text="archfoe", cue="set_aside", reason="not flagged: test", score=0.9)
+    story[0] = AnalyzedArticle(article=a.article, entities=a.entities, naming=a.naming, framing=(cue,))
+    found = {c["word"]: c for c in naming_choices(story, DEFAULT)}
+    assert found["archfoe"]["score"] == 0.9 and "in its sentence" in found["archfoe"]["reason"]

@@ -288,7 +288,14 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     for key, group in phrases.items():
         kind, _, ref = key.partition(":")
         for a, n in group:
-            if n.word is None or n.score is None or n.score < settings.naming_word_min:
+            if n.word is None or n.score is None:
+                continue
+            # the tagger's probability in the word's sentence, where the framing stage judged it (a loaded word,
+            # or one the topic gate set aside), else the word's own
+            in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
+                          and n.start <= f.start < n.end and f.text == n.word]
+            score = max([n.score, *in_context])
+            if score < settings.naming_word_min:
                 continue
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
@@ -306,10 +313,11 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 said = sorted({m.text for c, m in group if c.id == b.id}, key=len)[:2]
                 theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
+            how = "in its sentence" if score > n.score else "the word alone"
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
-                        "score": n.score, "target": ref if kind == "actor" else None,
-                        "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={n.score:.2f}, "
-                                  f"the word alone) is used by {share:.0%} of the other {len(others)} articles "
+                        "score": score, "target": ref if kind == "actor" else None,
+                        "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "
+                                  f"{how}) is used by {share:.0%} of the other {len(others)} articles "
                                   f"that name it; they say {' · '.join(theirs)}"})
     return out
 
