@@ -117,3 +117,12 @@ def test_words_the_gate_sets_aside_are_listed_with_span_reason_and_score() -> No
                and text[f.start:f.end] == f.text for f in aside)
     assert not [f for f in cues if f.cue == "loaded" and f.text.lower() == "rubble"]
     assert [f.text for f in cues if f.cue == "loaded" and f.text == "Deranged"]  # once-used judging word kept
+
+
+def test_a_verdict_the_article_reports_is_the_speakers_word_not_the_outlets() -> None:
+    reported = _cues("Many cast their ballots in the poll, which the Spanish authorities have declared illegal.")
+    assert not [f for f in reported if f.cue == "loaded" and f.text == "illegal"]
+    aside = [f for f in reported if f.cue == SET_ASIDE and f.text == "illegal"]
+    assert aside and "verdict of “authorities”" in aside[0].reason
+    own = _cues("Many cast their ballots in the illegal poll, which the Spanish authorities tried to stop.")
+    assert [f for f in own if f.cue == "loaded" and f.text == "illegal"]

@@ -75,6 +75,8 @@ SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry",
                             "spokesperson", "organizer", "organiser", "union", "committee", "court", "council",
                             "office", "state", "police", "prosecutor", "regulator", "lawyer", "campaigner",
                             "expert", "analyst", "source", "authority", "authorities", "company", "firm"})
+# verbs that report someone's verdict on a thing ("declared it illegal", "ruled the vote void")
+DECLARING_VERBS = frozenset({"declare", "rule", "deem", "pronounce", "judge", "find", "consider"})
 # legal sense: "prosecutors allege", "the lawsuit claims": the charge a party to a case brings, graded neutral
 LEGAL_VERBS = frozenset({"allege", "claim", "contend", "assert", "charge"})
 LEGAL_PARTIES = frozenset({"prosecutor", "prosecution", "indictment", "complaint", "lawsuit", "suit", "plaintiff",
@@ -516,6 +518,11 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is None:
             continue
         verdict, reason = found
+        judge = _reported_judgement(tok, resolver)
+        if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
+                          _target(resolver, tok), None, verdict.probability))
+            continue
         if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: “{tok.text} {tok.head.text}” names "
                           f"the kind of legal case, a classifier, not a judgement; {reason}", _target(resolver, tok),
@@ -533,6 +540,23 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
                             speaker, p))
     return words + phrases
+
+
+def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:
+    """Why a word is someone else's verdict the article reports, or None: the complement of a verb of declaring
+    or naming whose subject can speak ("which the authorities declared illegal", "officials called the plan
+    reckless", "the court ruled the vote illegal")."""
+    verb = tok.head
+    if tok.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in DECLARING_VERBS and lemma not in NAMING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("which", "that", "who") or not _can_speak(subj, resolver):
+        return None
+    return (f"“{tok.text}” is the verdict of “{subj.text}”, reported with “{verb.text}”, not the outlet's own "
+            "word")
 
 
 def _sentence_score_at(sentences: Sequence[Any],
