@@ -118,3 +118,10 @@ def test_the_words_probability_in_its_sentence_counts_where_the_framing_stage_ju
     story[0] = AnalyzedArticle(article=a.article, entities=a.entities, naming=a.naming, framing=(cue,))
     found = {c["word"]: c for c in naming_choices(story, DEFAULT)}
     assert found["archfoe"]["score"] == 0.9 and "in its sentence" in found["archfoe"]["reason"]
+
+
+def test_the_summary_lists_how_the_article_describes_each_actor() -> None:
+    story = _story("neighbour", 0.1)  # an uncharged description: no cue, but the reader sees it per actor
+    summary = summarise(story[0])
+    assert summary["actors"]["place:israel"] == ["Tehran's neighbour Israel"]
+    assert not [f for f in story[0].framing if f.cue == "naming"]

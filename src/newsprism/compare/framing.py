@@ -141,8 +141,9 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
-    """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names and epithets
-    it gives each actor, and the voices it quotes."""
+    """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names, epithets and
+    descriptions it gives each actor (its naming cues and the naming stage's actor descriptions), and the voices
+    it quotes."""
     words = max(len(analyzed.article.text.split()), 1)
     counts = Counter(f.cue for f in analyzed.framing if f.cue != SET_ASIDE)
     grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
@@ -153,6 +154,9 @@ def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     for f in analyzed.framing:
         if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
             actors[f.target].append(f.text)
+    for n in analyzed.naming:  # how the article describes each actor in its own voice ("her friend, Choi Soon-sil")
+        if n.kind == "actor" and n.anchors and n.text not in actors[n.anchors[0]] and _own_voice(analyzed, n.start):
+            actors[n.anchors[0]].append(n.text)
     voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind != "scare")
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
