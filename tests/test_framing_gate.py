@@ -9,8 +9,8 @@ import pytest
 from newsprism import nlp
 from newsprism.records import Article, Paragraph
 from newsprism.stages import analyze
-from newsprism.stages.framing import (SET_ASIDE, cue_gate, evaluative_logit, framing_cues, gate_features, topic_gate,
-                                      word_counts)
+from newsprism.stages.framing import (SET_ASIDE, cue_gate, evaluative_logit, framing_cues, gate_features,
+                                      legal_classifier, topic_gate, word_counts)
 
 
 def _doc(text: str):  # type: ignore[no-untyped-def]
@@ -97,14 +97,23 @@ def test_legal_allege_is_neutral_but_a_politician_alleging_is_graded() -> None:
 
 
 def test_criminal_before_a_legal_noun_is_a_classifier_not_a_judgement() -> None:
-    legal = _cues("The disgraceful scheme led to a criminal prosecution of three bankers last year.")
-    assert not [f for f in legal if f.cue == "loaded" and f.text == "criminal"]
-    aside = [f for f in legal if f.cue == SET_ASIDE and f.text == "criminal"]
-    judging = _cues("The minister called it criminal negligence and a criminal waste of public money.")
-    flagged = [f for f in judging if f.cue in ("loaded", SET_ASIDE) and f.text == "criminal"]
-    # where the tagger flags it, the legal sense is set aside with why; the judging sense is not called legal
-    assert all("legal case" in f.reason for f in aside)
-    assert not any("legal case" in f.reason for f in flagged if f.text == "criminal" and "waste" in f.reason)
+    def word(text: str, w: str):  # type: ignore[no-untyped-def]
+        return next(t for t in _doc(text) if t.text == w)
+
+    assert "kind of legal case" in (legal_classifier(word("It led to a criminal prosecution of three bankers.",
+                                                          "criminal")) or "")
+    assert legal_classifier(word("The bank faces a civil suit over the loans.", "civil")) is not None
+    assert legal_classifier(word("The minister called it a criminal waste of public money.", "criminal")) is None
+    assert legal_classifier(word("Their criminal behaviour shocked the town.", "criminal")) is None
+
+
+def test_a_verdict_the_article_reports_is_the_speakers_word_not_the_outlets() -> None:
+    reported = _cues("Many cast their ballots in the poll, which the Spanish authorities have declared illegal.")
+    assert not [f for f in reported if f.cue == "loaded" and f.text == "illegal"]
+    aside = [f for f in reported if f.cue == SET_ASIDE and f.text == "illegal"]
+    assert aside and "verdict of “authorities”" in aside[0].reason
+    own = _cues("Many cast their ballots in the illegal poll, which the Spanish authorities tried to stop.")
+    assert [f for f in own if f.cue == "loaded" and f.text == "illegal"]
 
 
 def test_words_the_gate_sets_aside_are_listed_with_span_reason_and_score() -> None:
@@ -117,12 +126,3 @@ def test_words_the_gate_sets_aside_are_listed_with_span_reason_and_score() -> No
                and text[f.start:f.end] == f.text for f in aside)
     assert not [f for f in cues if f.cue == "loaded" and f.text.lower() == "rubble"]
     assert [f.text for f in cues if f.cue == "loaded" and f.text == "Deranged"]  # once-used judging word kept
-
-
-def test_a_verdict_the_article_reports_is_the_speakers_word_not_the_outlets() -> None:
-    reported = _cues("Many cast their ballots in the poll, which the Spanish authorities have declared illegal.")
-    assert not [f for f in reported if f.cue == "loaded" and f.text == "illegal"]
-    aside = [f for f in reported if f.cue == SET_ASIDE and f.text == "illegal"]
-    assert aside and "verdict of “authorities”" in aside[0].reason
-    own = _cues("Many cast their ballots in the illegal poll, which the Spanish authorities tried to stop.")
-    assert [f for f in own if f.cue == "loaded" and f.text == "illegal"]

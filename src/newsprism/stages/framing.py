@@ -523,10 +523,10 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
                           _target(resolver, tok), None, verdict.probability))
             continue
-        if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: “{tok.text} {tok.head.text}” names "
-                          f"the kind of legal case, a classifier, not a judgement; {reason}", _target(resolver, tok),
-                          None, verdict.probability))
+        legal = legal_classifier(tok)
+        if legal is not None:
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
+                          _target(resolver, tok), None, verdict.probability))
             continue
         keep, _, why = topic_gate(tok, verdict.probability, counts)
         reason += f"; {why}"
@@ -540,6 +540,14 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
                             speaker, p))
     return words + phrases
+
+
+def legal_classifier(tok: Any) -> str | None:
+    """Why a word names the kind of legal case rather than judging ("criminal" in "criminal prosecution", "civil"
+    in "civil suit"), or None ("criminal negligence" of a minister, "a criminal waste")."""
+    if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
+        return f"“{tok.text} {tok.head.text}” names the kind of legal case, a classifier, not a judgement"
+    return None
 
 
 def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:
