@@ -125,3 +125,14 @@ def test_the_summary_lists_how_the_article_describes_each_actor() -> None:
     summary = summarise(story[0])
     assert summary["actors"]["place:israel"] == ["Tehran's neighbour Israel"]
     assert not [f for f in story[0].framing if f.cue == "naming"]
+
+
+def test_event_phrases_end_on_a_word_and_leave_an_actors_description_to_the_actor() -> None:
+    from newsprism.stages.naming import naming_phrases
+
+    text = ('Mexico\'s most notorious drug lord Joaquin "El Chapo" Guzman has escaped from a maximum security prison. '
+            'That makes the bold escape by "El Chapo" from a maximum security prison all the more embarrassing.')
+    doc = nlp.parse([text])[0]
+    events = [n for n in naming_phrases([_entity(text, "Mexico", "place:mexico")], doc) if n.kind == "event"]
+    assert not [n for n in events if n.head == "drug"], events
+    assert all(n.text.split()[-1].lower() not in ("from", "by", "of", "the") for n in events), events

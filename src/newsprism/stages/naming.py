@@ -54,7 +54,15 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
         head = chunk.root
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
             continue
+        if (head.dep_ == "compound" and head.head.pos_ == "PROPN") or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == chunk.end + 1 for c in head.children) or (
+                chunk.end < len(doc) and doc[chunk.end].pos_ == "PROPN" and doc[chunk.end].dep_ == "compound"
+                and doc[chunk.end].head.dep_ == "appos" and doc[chunk.end].head.head.i == head.i):
+            continue  # "Mexico's most notorious drug [lord Joaquin Guzman]": a description of a name (an actor's)
         tokens = list(chunk) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree][:6]
+        while len(tokens) > len(chunk) and tokens[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ") and tokens[-1].text \
+                not in ('"', "”", "’", "'", ")"):
+            tokens.pop()  # "the bold escape by El Chapo from": no dangling word at the end
         ids = {anchors[t.idx] for t in tokens if t.idx in anchors and t.i != head.i}
         # names the model did not tag ("the Calder Dam disaster"): a run of proper nouns is an anchor too
         propn = [t.lower_ for t in tokens if t.pos_ == "PROPN" and t.idx not in anchors and t.i != head.i]
