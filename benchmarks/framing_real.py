@@ -38,7 +38,7 @@ from newsprism.records import AnalyzedArticle  # noqa: E402
 from newsprism.settings import DEFAULT  # noqa: E402
 from newsprism.stages import analyze_many  # noqa: E402
 from newsprism.stages.bias_words import is_candidate, lexicon_reason, score_token, tagger  # noqa: E402
-from newsprism.stages.framing import (bias_model, is_loaded_candidate, loaded_verdict,  # noqa: E402
+from newsprism.stages.framing import (NOT_FRAMING, bias_model, is_loaded_candidate, loaded_verdict,  # noqa: E402
                                       sentence_bias_scores, topic_gate, word_counts)
 
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -171,7 +171,7 @@ def news_dev(sample_seed: int) -> None:
         a = results.get(name)
         if a is None:
             continue
-        ours = [f for f in a.framing if f.cue != "biased_sentence"]
+        ours = [f for f in a.framing if f.cue not in NOT_FRAMING]
         for item in items:
             pos = a.article.text.find(item["text"])
             stat = found.setdefault(item["kind"], [0, 0])

@@ -4,7 +4,9 @@ The word tagger (models/bias_words.json) learned from BABE's single sentences th
 whole articles it also flags the words that describe the subject ("powerful" quake, "hot" planets, "storm",
 "court"). The gate looks at a flagged word within its article: the tagger's logit, how often the article uses
 the word (log 1 + n: a word of the subject repeats), its document spread over background news
-(models/word_spread.json) and its English frequency (wordfreq Zipf) — ``newsprism.stages.framing.gate_features``.
+(models/word_spread.json), its English frequency (wordfreq Zipf) and the evaluative-word model's logit
+(models/evaluative_words.json, scripts/train_evaluative_words.py; session 7) —
+``newsprism.stages.framing.gate_features``. ``--features a,b`` fits on a subset (to compare).
 
 Data: BASIL 2010–2014 (Fan et al. 2019), the training events of the word tagger's split by event
 (``train_bias_words.basil_split``; the held-out events are only scored). Rows: every word the framing stage
@@ -41,7 +43,8 @@ from newsprism.stages.framing import (gate_features, is_loaded_candidate, loaded
                                       sentence_bias_scores, word_counts)
 
 TARGET = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
-FEATURES = ("logit", "count", "spread", "zipf")
+FEATURES = tuple(sys.argv[sys.argv.index("--features") + 1].split(",")) if "--features" in sys.argv else (
+    "logit", "count", "spread", "zipf", "sem")
 KEEP = 0.95  # share of the training events' in-span words the gate keeps
 C = 1.0
 # The rows: the words the stage flags with the tagger threshold lowered to 0.7 (bias_word_min is 0.8): the gate

@@ -9,7 +9,8 @@ import pytest
 from newsprism import nlp
 from newsprism.records import Article, Paragraph
 from newsprism.stages import analyze
-from newsprism.stages.framing import cue_gate, gate_features, topic_gate, word_counts
+from newsprism.stages.framing import (SET_ASIDE, cue_gate, evaluative_logit, framing_cues, gate_features,
+                                      legal_classifier, topic_gate, word_counts)
 
 
 def _doc(text: str):  # type: ignore[no-untyped-def]
@@ -36,7 +37,7 @@ def test_gate_features_see_repetition_and_commonness() -> None:
 
 def test_gate_sets_aside_a_repeated_common_word_and_keeps_a_rare_word_used_once() -> None:
     model = cue_gate()
-    assert set(model["weights"]) == {"logit", "count", "spread", "zipf"} and 0 < model["threshold"] < 1
+    assert set(model["weights"]) == {"logit", "count", "spread", "zipf", "sem"} and 0 < model["threshold"] < 1
     # learned direction: repetition in the article lowers the gate
     assert model["weights"]["count"] < 0
     doc = _doc("A powerful quake hit the town. The powerful quake was felt far away, a powerful shock. "
@@ -46,8 +47,14 @@ def test_gate_sets_aside_a_repeated_common_word_and_keeps_a_rare_word_used_once(
     cowardly = next(t for t in doc if t.lower_ == "cowardly")
     keep_p, g_p, why = topic_gate(powerful, 0.85, counts)
     keep_c, g_c, _ = topic_gate(cowardly, 0.85, counts)
-    assert not keep_p and keep_c and g_c > g_p
+    assert keep_c and g_c > g_p + 0.3
     assert "used 3× in the article" in why
+    # repetition alone sets the common word aside (session 7: with the evaluative-meaning feature the gate keeps
+    # "powerful" used 3× at tagger p 0.85, gate p 0.37 against 0.30, and sets it aside from 5 uses)
+    more = counts.copy()
+    more["powerful"] = 5
+    keep_5, g_5, _ = topic_gate(powerful, 0.85, more)
+    assert g_5 < g_p and not keep_5
 
 
 @pytest.mark.slow
@@ -61,3 +68,61 @@ def test_the_stage_reports_the_gate_and_drops_what_it_sets_aside() -> None:
     assert "powerful" not in loaded, loaded
     assert loaded, "a judging word used once is still loaded"
     assert all("topic gate p=" in f.reason for f in loaded.values())
+
+
+def test_the_evaluative_word_model_reads_judgement_from_meaning() -> None:
+    """Learned from BABE's word types: words of judgement score above words of description, also unseen ones."""
+    assert cue_gate()["weights"]["sem"] > 0  # the gate learned that an evaluative meaning keeps a word
+    judging = [evaluative_logit(w) for w in ("cowardly", "shameful", "despicable")]
+    describing = [evaluative_logit(w) for w in ("tunnel", "cornfield", "auditorium")]
+    assert min(judging) > max(describing)
+
+
+def _cues(text: str):  # type: ignore[no-untyped-def]
+    doc = _doc(text)
+    return framing_cues(text, doc, [], None, list(doc.sents), [0.9] * len(list(doc.sents)))
+
+
+def test_legal_allege_is_neutral_but_a_politician_alleging_is_graded() -> None:
+    legal = [f for f in _cues("Federal prosecutors allege that the man smuggled cocaine into the country.")
+             if f.cue == "attribution_verb"]
+    assert legal and legal[0].grade == "neutral" and "legal sense" in legal[0].reason
+    other = [f for f in _cues("Senator John Smith alleged that the man smuggled cocaine into the country.")
+             if f.cue == "attribution_verb"]
+    assert other and other[0].grade == "undermining"
+    # the verb "alleged" with its speaker is an attribution, not the hedge "the alleged bribe"
+    assert not [f for f in _cues("Senator John Smith alleged that the man lied.") if f.cue == "hedge"]
+    assert [f.text for f in _cues("The alleged bribe was paid in cash, the court heard.") if f.cue == "hedge"] == [
+        "alleged"]
+
+
+def test_criminal_before_a_legal_noun_is_a_classifier_not_a_judgement() -> None:
+    def word(text: str, w: str):  # type: ignore[no-untyped-def]
+        return next(t for t in _doc(text) if t.text == w)
+
+    assert "kind of legal case" in (legal_classifier(word("It led to a criminal prosecution of three bankers.",
+                                                          "criminal")) or "")
+    assert legal_classifier(word("The bank faces a civil suit over the loans.", "civil")) is not None
+    assert legal_classifier(word("The minister called it a criminal waste of public money.", "criminal")) is None
+    assert legal_classifier(word("Their criminal behaviour shocked the town.", "criminal")) is None
+
+
+def test_a_verdict_the_article_reports_is_the_speakers_word_not_the_outlets() -> None:
+    reported = _cues("Many cast their ballots in the poll, which the Spanish authorities have declared illegal.")
+    assert not [f for f in reported if f.cue == "loaded" and f.text == "illegal"]
+    aside = [f for f in reported if f.cue == SET_ASIDE and f.text == "illegal"]
+    assert aside and "verdict of “authorities”" in aside[0].reason
+    own = _cues("Many cast their ballots in the illegal poll, which the Spanish authorities tried to stop.")
+    assert [f for f in own if f.cue == "loaded" and f.text == "illegal"]
+
+
+def test_words_the_gate_sets_aside_are_listed_with_span_reason_and_score() -> None:
+    text = ("The rubble lay in the street. Rubble filled the square, rubble blocked the road, the rubble was "
+            "cleared by noon and more rubble fell. Deranged officials fled.")
+    cues = _cues(text)
+    aside = [f for f in cues if f.cue == SET_ASIDE]
+    assert aside and {f.text.lower() for f in aside} == {"rubble"}
+    assert all(f.score is not None and f.reason.startswith("not flagged") and "used 5× in the article" in f.reason
+               and text[f.start:f.end] == f.text for f in aside)
+    assert not [f for f in cues if f.cue == "loaded" and f.text.lower() == "rubble"]
+    assert [f.text for f in cues if f.cue == "loaded" and f.text == "Deranged"]  # once-used judging word kept

@@ -149,7 +149,7 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
                 if not check_gold_span(a.article.text, item):
                     total.stale.append(f"{doc['source']}:{item['start']}")
             # phrase cues (evaluative, epithet) sit over word cues and have no kind in this gold set
-            predicted = [f.to_dict() for f in a.framing if f.cue not in ("biased_sentence", "evaluative", "epithet")]
+            predicted = [f.to_dict() for f in a.framing if f.cue not in ("biased_sentence", "evaluative", "epithet", "set_aside")]
             tally(total, by_cue, items, predicted, "cue", lambda g, p: g["cue"] == p["cue"])
     return total, by_cue
 

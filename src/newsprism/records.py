@@ -237,13 +237,19 @@ class FramingCue(Record):
 
 @dataclass(frozen=True)
 class NamingPhrase(Record):
-    """A noun phrase that names an event or situation through a named thing ("the Ukrainian conflict")."""
+    """A noun phrase that names an event or situation through a named thing ("the Ukrainian conflict"), or
+    that describes a named actor ("Tehran's archfoe Israel", "Netanyahu, a consistent opponent of a deal")."""
 
     start: int
     end: int
     text: str
     head: str  # lemma of the head noun
     anchors: tuple[str, ...] = ()  # entity ids, or "name:<slug>" for proper nouns the model did not tag
+    # "event": a phrase naming an event or situation; "actor": how the article describes a named actor (an
+    # apposition, a noun or adjective before the name, a role phrase that refers to it), anchored on its id
+    kind: str = "event"
+    word: str | None = None  # the phrase's most charged word other than the name (a modifier or descriptor noun)
+    score: float | None = None  # the word-level bias tagger's probability for ``word``
 
 
 @dataclass(frozen=True)

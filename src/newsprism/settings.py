@@ -137,6 +137,7 @@ class Settings:
     synthesis_max_facts: int = _s(30, "Corroborated facts stated in the synthesis, most-supported and most central first.", "compare")
     quote_variant_min: float = _s(0.55, "Similarity at which two quotes by one speaker are the same utterance.", "compare")
     naming_min: float = _s(0.35, "Cosine of two head nouns at which two phrases can name the same referent.", "compare")
+    naming_word_min: float = _s(0.5, "Word-level bias tagger probability (the word judged without its sentence) at which the word an article puts on a shared referent (\"Tehran's archfoe Israel\", \"an illegal referendum\") is a naming choice, when the other articles do not use it (chosen on news-dev).", "compare")
     log_odds_prior: float = _s(10000.0, "Strength (pseudo-words) of the general-English Dirichlet prior in the log-odds word contrast.", "compare")
     log_odds_min_alpha: float = _s(0.5, "Pseudo-count every word gets in the log-odds prior, so that one or two uses are never distinctive.", "compare")
     distinctive_z_min: float = _s(1.0, "Log-odds z-score at which a word sets an outlet apart (about one s.d.: short articles rarely reach 1.96).", "compare")

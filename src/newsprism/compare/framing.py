@@ -28,6 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
+from ..stages.framing import SET_ASIDE
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -140,10 +141,11 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
-    """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names and epithets
-    it gives each actor, and the voices it quotes."""
+    """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names, epithets and
+    descriptions it gives each actor (its naming cues and the naming stage's actor descriptions), and the voices
+    it quotes."""
     words = max(len(analyzed.article.text.split()), 1)
-    counts = Counter(f.cue for f in analyzed.framing)
+    counts = Counter(f.cue for f in analyzed.framing if f.cue != SET_ASIDE)
     grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
     notable = [f.to_dict() for f in analyzed.framing
                if f.cue in ("hedge", "scare_quote", "loaded", "evaluative", "epithet", "passive_agentless")
@@ -152,11 +154,15 @@ def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     for f in analyzed.framing:
         if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
             actors[f.target].append(f.text)
+    for n in analyzed.naming:  # how the article describes each actor in its own voice ("her friend, Choi Soon-sil")
+        if n.kind == "actor" and n.anchors and n.text not in actors[n.anchors[0]] and _own_voice(analyzed, n.start):
+            actors[n.anchors[0]].append(n.text)
     voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind not in ("scare", "finding", "decision"))
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
             "attribution": dict(sorted(grades.items())), "notable": notable[:30],
-            "actors": dict(sorted(actors.items())), "voices": dict(voices.most_common())}
+            "actors": dict(sorted(actors.items())), "voices": dict(voices.most_common()),
+            "set_aside": [f.to_dict() for f in analyzed.framing if f.cue == SET_ASIDE]}
 
 
 def _place_key(analyzed: Sequence[AnalyzedArticle]) -> dict[str, str]:
@@ -258,9 +264,72 @@ def framing_summary(analyzed: Sequence[AnalyzedArticle], topic: dict[str, list[d
     return out
 
 
+def _own_voice(a: AnalyzedArticle, start: int) -> bool:
+    return not any(q.kind in ("direct", "partial") and q.start <= start < q.end for q in a.quotes)
+
+
+def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """The words an article puts on a referent the other articles share, where they do not: a description of a
+    named actor ("Tehran's archfoe Israel", "Netanyahu, a consistent opponent of a deal") or a modifier of the
+    story's event ("an illegal referendum" where the others say "the independence referendum"). A word counts
+    when the word-level bias tagger gives it at least ``naming_word_min`` on its own and fewer than
+    ``topic_share_min`` of the other articles that name the referent use it in their own voice. Each choice
+    lists how those articles name the referent instead."""
+    if len(analyzed) < 2:
+        return []
+    words = {a.id: _counts(a, own_voice=True) for a in analyzed}
+    labels = {a.id: a.article.label for a in analyzed}
+    names = {e.id: e.name for a in analyzed for e in a.entities}
+    mentions = {a.id: {e.id for e in a.entities} for a in analyzed}
+    phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
+    for a in analyzed:
+        for n in a.naming:
+            if not _own_voice(a, n.start):
+                continue
+            key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"event:{stem(n.head)}"
+            phrases[key].append((a, n))
+    out: list[dict[str, Any]] = []
+    for key, group in phrases.items():
+        kind, _, ref = key.partition(":")
+        for a, n in group:
+            if n.word is None or n.score is None:
+                continue
+            # the tagger's probability in the word's sentence, where the framing stage judged it (a loaded word,
+            # or one the topic gate set aside), else the word's own
+            in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
+                          and n.start <= f.start < n.end and f.text == n.word]
+            score = max([n.score, *in_context])
+            if score < settings.naming_word_min:
+                continue
+            if kind == "actor":
+                others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
+                about = names.get(ref, ref)
+            else:  # the event: the other articles that use the head noun in their own voice
+                others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
+                about = f"the {n.head}"
+            if not others:
+                continue
+            share = sum(1 for b in others if words[b.id].get(stem(n.word))) / len(others)
+            if share >= settings.topic_share_min:
+                continue
+            theirs = []
+            for b in others:
+                said = sorted({m.text for c, m in group if c.id == b.id}, key=len)[:2]
+                theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
+                                                    "by name only" if kind == "actor" else f"“{n.head}”"))
+            how = "in its sentence" if score > n.score else "the word alone"
+            out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
+                        "score": score, "target": ref if kind == "actor" else None,
+                        "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "
+                                  f"{how}) is used by {share:.0%} of the other {len(others)} articles "
+                                  f"that name it; they say {' · '.join(theirs)}"})
+    return out
+
+
 def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
     """Naming choices need the other articles: each phrase that names a referent differently from
-    another article becomes a ``naming`` cue in its article's framing, with the contrast as reason."""
+    another article becomes a ``naming`` cue in its article's framing, with the contrast as reason; so does
+    each charged word an article alone puts on a shared referent (``naming_choices``)."""
     contrasts = naming_contrasts(analyzed, settings)
     labels = {a.id: a.article.label for a in analyzed}
     reasons: dict[tuple[str, int, int, str], list[str]] = defaultdict(list)
@@ -274,6 +343,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
     for (aid, start, end, text), why in reasons.items():
         extra[aid].append(FramingCue(start=start, end=end, text=text, cue="naming",
                                      reason=f"names it “{text}” where " + "; ".join(why), target=None))
+    for c in naming_choices(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"], target=c["target"], score=c["score"]))
     out = []
     for a in analyzed:
         have = {(f.start, f.cue) for f in a.framing}

@@ -15,6 +15,9 @@ Per article (the ``framing`` stage):
   tagger's features, never a verdict alone; then the learned topic gate (``topic_gate``, fitted on BASIL's
   training events) sets aside common words and words the article repeats, which describe its subject; the
   reason names the probability, the strongest features and the gate's score;
+- ``set_aside``: a word the tagger flags that the topic gate sets aside (a common word, or one the article
+  repeats: it describes the subject), with the same span, reason and tagger probability, so a reader can see
+  why it is not flagged; it is no framing claim (not counted, not scored);
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -63,12 +66,26 @@ GRADE_REASON = {"neutral": "a neutral verb of saying",
                 "undermining": "casts doubt on the speaker's words or motives",
                 "emotive": "portrays the speaker as angry, combative or provocative, not just reporting the words"}
 LOADED_POS = ("ADJ", "ADV", "NOUN", "VERB")
+# the cue of a word the tagger flags but the topic gate sets aside: not framing, listed so a reader sees why
+SET_ASIDE = "set_aside"
+NOT_FRAMING = ("biased_sentence", SET_ASIDE)  # cues that are no framing claim of their own (scorers leave them out)
 PEOPLE_ENTITIES = ("PERSON", "NORP")
 # nouns for bodies that speak through a statement (people nouns are in lexicons/people_nouns.tsv)
 SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry", "spokesman", "spokeswoman",
                             "spokesperson", "organizer", "organiser", "union", "committee", "court", "council",
                             "office", "state", "police", "prosecutor", "regulator", "lawyer", "campaigner",
                             "expert", "analyst", "source", "authority", "authorities", "company", "firm"})
+# verbs that report someone's verdict on a thing ("declared it illegal", "ruled the vote void")
+DECLARING_VERBS = frozenset({"declare", "rule", "deem", "pronounce", "judge", "find", "consider"})
+# legal sense: "prosecutors allege", "the lawsuit claims": the charge a party to a case brings, graded neutral
+LEGAL_VERBS = frozenset({"allege", "claim", "contend", "assert", "charge"})
+LEGAL_PARTIES = frozenset({"prosecutor", "prosecution", "indictment", "complaint", "lawsuit", "suit", "plaintiff",
+                           "petition", "filing", "affidavit", "prosecutors", "plaintiffs", "charge", "charges"})
+# a legal classifier before a legal noun ("criminal prosecution", "civil suit") names the kind of case, not a judgement
+LEGAL_CLASSIFIERS = frozenset({"criminal", "civil", "penal"})
+LEGAL_NOUNS = frozenset({"prosecution", "charge", "investigation", "case", "proceeding", "record", "court", "law",
+                         "code", "trial", "probe", "complaint", "liability", "justice", "procedure", "inquiry",
+                         "conviction", "offense", "offence", "suit", "lawsuit", "contempt"})
 STATIVE_PASSIVES = {"expect", "need", "complete", "base", "use", "schedule", "know", "locate", "design", "bear",
                     "call", "name", "set", "hold", "require", "allow", "see", "consider", "build", "make"}
 
@@ -131,13 +148,33 @@ def word_counts(doc: Any) -> Counter[str]:
 
 def gate_features(tok: Any, probability: float, counts: Counter[str]) -> dict[str, float]:
     """What the topic gate weighs for a word the tagger flags: the tagger's logit, how often the article uses the
-    word (log 1 + n), how widely background news uses it (document spread, 0 when unseen) and how common it is in
-    English (wordfreq Zipf)."""
+    word (log 1 + n), how widely background news uses it (document spread, 0 when unseen), how common it is in
+    English (wordfreq Zipf) and how much its meaning is one of judgement (``evaluative_logit``)."""
     p = min(max(probability, 1e-4), 1 - 1e-4)
     n, table = word_spread()
     seen = table.get(tok.lower_.replace("’", "'")) or table.get(tok.lemma_.lower())
     return {"logit": math.log(p / (1 - p)), "count": math.log1p(counts.get(tok.lemma_.lower(), 0)),
-            "spread": math.log(seen[0]) / math.log(n) if seen else 0.0, "zipf": zipf(tok.lower_)}
+            "spread": math.log(seen[0]) / math.log(n) if seen else 0.0, "zipf": zipf(tok.lower_),
+            "sem": evaluative_logit(tok.lower_)}
+
+
+@lru_cache(maxsize=1)
+def _evaluative_model() -> dict[str, Any]:
+    text = resources.files("newsprism").joinpath("models/evaluative_words.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+@lru_cache(maxsize=20000)
+def evaluative_logit(word: str) -> float:
+    """How much a word's meaning (its static MiniLM vector) is that of a word BABE's annotators mark as biased
+    (scripts/train_evaluative_words.py: a logistic regression over word types, fitted on BABE's training
+    sentences): a rare word of description ("semiconstructed") and one of judgement ("cowardly") differ."""
+    import numpy as np
+
+    model = _evaluative_model()
+    v = nlp.static_embed([word])[0]
+    return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
 
 
 def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool, float, str]:
@@ -146,7 +183,7 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool
     article repeats, which describe its subject ("powerful", "hot", "storm", "court")."""
     model = cue_gate()
     feats = gate_features(tok, probability, counts)
-    z = model["intercept"] + sum(model["weights"][k] * v for k, v in feats.items())
+    z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
     g = 1 / (1 + math.exp(-z))
     uses = counts.get(tok.lemma_.lower(), 0)
     why = (f"topic gate p={g:.2f} (threshold {model['threshold']:.2f}; used {uses}× in the article, background "
@@ -191,6 +228,8 @@ class _Cues:
         phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
         if start in self.taken and not phrase:
             return
+        if cue == SET_ASIDE:  # a word the topic gate set aside is listed, and leaves the word free for other cues
+            phrase = True
         if phrase and any(c.start == start and c.end == end and c.cue == cue for c in self.cues):
             return  # one phrase once, though two of its words are loaded ("staggering blow")
         if not phrase:
@@ -265,6 +304,9 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
             continue  # the speaker's hedge, not the outlet's
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         last = span[-1] if span is not None else None
+        if last is not None and len(span) == 1 and last.pos_ == "VERB" and last.dep_ != "amod" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
+            continue  # "Smith alleged that …": a verb of saying with its speaker, graded as an attribution verb
         head = last.head if last is not None and last.head.i != last.i else last
         found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
                   _target(resolver, head) if head is not None else None)
@@ -279,6 +321,12 @@ def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
     if grade is None and tok.lower_.endswith("ed"):  # the lemmatiser reads "raged" as "rag"
         grade = next((g for g, verbs in GRADES.items() if tok.lower_[:-1] in verbs), None)
     return grade
+
+
+def _legal_party(subj: Any) -> bool:
+    """Whether a subject is a party to a legal case or its filing ("prosecutors", "the indictment", "the
+    lawsuit", "federal prosecutors in Brooklyn")."""
+    return subj.lemma_.lower() in LEGAL_PARTIES or subj.lower_ in LEGAL_PARTIES
 
 
 def _can_speak(subj: Any, resolver: Resolver | None = None) -> bool:
@@ -344,8 +392,12 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         if particle:
             prt = next(c for c in tok.children if c.dep_ == "prt")
             end = max(end, prt.idx + len(prt))
-        found.add(tok.idx, end, "attribution_verb", f"“{found.text[tok.idx:end]}”: {GRADE_REASON[grade]}", target,
-                  grade, speaker)
+        reason = f"“{found.text[tok.idx:end]}”: {GRADE_REASON[grade]}"
+        if grade == "undermining" and lemma in LEGAL_VERBS and subj is not None and _legal_party(subj):
+            grade = "neutral"  # "prosecutors allege": the charge a party to a case brings, not the outlet's doubt
+            reason = (f"“{found.text[tok.idx:end]}”: a neutral verb of saying in its legal sense (“{subj.text}”, a "
+                      f"party to a case, states its charge)")
+        found.add(tok.idx, end, "attribution_verb", reason, target, grade, speaker)
 
 
 ORG_ENTITIES = ("PERSON", "NORP", "ORG", "GPE")
@@ -466,16 +518,53 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is None:
             continue
         verdict, reason = found
+        judge = _reported_judgement(tok, resolver)
+        if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
+                          _target(resolver, tok), None, verdict.probability))
+            continue
+        legal = legal_classifier(tok)
+        if legal is not None:
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
+                          _target(resolver, tok), None, verdict.probability))
+            continue
         keep, _, why = topic_gate(tok, verdict.probability, counts)
-        if not keep:
-            continue  # a common word, or one the article repeats: it describes the subject
         reason += f"; {why}"
+        if not keep:  # a common word, or one the article repeats: it describes the subject; listed, not flagged
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
+                          None, verdict.probability))
+            continue
         target, speaker, p = _target(resolver, tok), None, verdict.probability
         words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
         for cue, start, end, why in _phrases(tok, resolver):
             phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
                             speaker, p))
     return words + phrases
+
+
+def legal_classifier(tok: Any) -> str | None:
+    """Why a word names the kind of legal case rather than judging ("criminal" in "criminal prosecution", "civil"
+    in "civil suit"), or None ("criminal negligence" of a minister, "a criminal waste")."""
+    if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
+        return f"“{tok.text} {tok.head.text}” names the kind of legal case, a classifier, not a judgement"
+    return None
+
+
+def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:
+    """Why a word is someone else's verdict the article reports, or None: the complement of a verb of declaring
+    or naming whose subject can speak ("which the authorities declared illegal", "officials called the plan
+    reckless", "the court ruled the vote illegal")."""
+    verb = tok.head
+    if tok.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma not in DECLARING_VERBS and lemma not in NAMING_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in ("which", "that", "who") or not _can_speak(subj, resolver):
+        return None
+    return (f"“{tok.text}” is the verdict of “{subj.text}”, reported with “{verb.text}”, not the outlet's own "
+            "word")
 
 
 def _sentence_score_at(sentences: Sequence[Any],

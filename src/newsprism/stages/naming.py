@@ -1,7 +1,14 @@
-"""Naming phrases: noun phrases that name an event or situation tied to a place, group or organisation.
+"""Naming phrases: how an article names an event or situation, and how it describes the named actors.
 
-"the Ukrainian conflict", "Russia's invasion", "the incident at the Calder Dam": the comparison
-contrasts how articles name the same referent (``compare.framing.naming_contrasts``).
+- ``event``: noun phrases that name an event or situation tied to a place, group or organisation ("the
+  Ukrainian conflict", "Russia's invasion", "the incident at the Calder Dam", "a banned referendum on
+  independence from Madrid");
+- ``actor``: the words an article puts on a named person, group or organisation: an apposition ("Netanyahu,
+  a consistent opponent of a deal"; "her friend, Choi Soon-sil"), a common noun or adjective before the name
+  ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord").
+
+Each phrase carries its most charged word other than the name and the word-level bias tagger's probability for
+it; the comparison contrasts how the articles name the same referent (``compare.framing``).
 """
 
 from __future__ import annotations
@@ -11,11 +18,28 @@ from typing import Any, Sequence
 from ..records import NamingPhrase
 from ..text.names import slug
 from .base import StageContext
+from .bias_words import score_token
+
+DESCRIPTOR_POS = ("ADJ", "NOUN", "VERB", "ADV")
+ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE", "FAC")
+MAX_DESCRIPTOR = 8  # tokens of an apposition kept ("a consistent opponent of a deal which …" → up to "deal")
+
+
+def _charged(tokens: Sequence[Any], skip: set[int]) -> tuple[str | None, float | None]:
+    """(the most charged descriptive word, the tagger's probability) among ``tokens``: content words that are no
+    name, number or stop word (sentence context left out: the phrase is judged on its own words)."""
+    best: tuple[str | None, float | None] = (None, None)
+    for t in tokens:
+        if t.i in skip or t.pos_ not in DESCRIPTOR_POS or t.ent_type_ or t.is_stop or not t.is_alpha or len(t) < 3:
+            continue
+        p = score_token(t, None).probability
+        if best[1] is None or p > best[1]:
+            best = (t.text, p)
+    return best
 
 
 def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
-    """Noun phrases that name a place's, group's or organisation's event or situation: "the Ukrainian
-    conflict", "Russia's invasion", "the incident at the Calder Dam" (people are left out)."""
+    """The event phrases and actor descriptions of one article (people are no anchor of an event phrase)."""
 
     anchors: dict[int, str] = {}
     for e in entities:
@@ -30,7 +54,15 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
         head = chunk.root
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
             continue
+        if (head.dep_ == "compound" and head.head.pos_ == "PROPN") or any(
+                c.dep_ == "appos" and c.pos_ == "PROPN" and c.i == chunk.end + 1 for c in head.children) or (
+                chunk.end < len(doc) and doc[chunk.end].pos_ == "PROPN" and doc[chunk.end].dep_ == "compound"
+                and doc[chunk.end].head.dep_ == "appos" and doc[chunk.end].head.head.i == head.i):
+            continue  # "Mexico's most notorious drug [lord Joaquin Guzman]": a description of a name (an actor's)
         tokens = list(chunk) + [t for c in head.children if c.dep_ == "prep" for t in c.subtree][:6]
+        while len(tokens) > len(chunk) and tokens[-1].pos_ in ("ADP", "DET", "PUNCT", "CCONJ") and tokens[-1].text \
+                not in ('"', "”", "’", "'", ")"):
+            tokens.pop()  # "the bold escape by El Chapo from": no dangling word at the end
         ids = {anchors[t.idx] for t in tokens if t.idx in anchors and t.i != head.i}
         # names the model did not tag ("the Calder Dam disaster"): a run of proper nouns is an anchor too
         propn = [t.lower_ for t in tokens if t.pos_ == "PROPN" and t.idx not in anchors and t.i != head.i]
@@ -38,8 +70,75 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             ids.add("name:" + slug(" ".join(propn)))
         if ids:
             end = max(t.idx + len(t) for t in tokens)
+            word, score = _charged([t for t in chunk if t.i < head.i], set())
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
-                                    head=head.lemma_.lower(), anchors=tuple(sorted(ids))))
+                                    head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
+                                    score=None if score is None else round(score, 3)))
+    return out + actor_descriptions(entities, doc)
+
+
+def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
+    """(the descriptive tokens, their head noun's lemma) a mention of a name carries, or None."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    inside = set(range(span.start, span.end))
+    if mention.rule in ("role", "role_ahead"):  # "the drug lord": the whole phrase describes the actor
+        return (list(span), root.lemma_.lower()) if root.pos_ == "NOUN" else None
+    if mention.rule == "pronoun" or root.pos_ not in ("PROPN", "NOUN"):
+        return None
+    # the name in apposition to a description: "her friend, Choi Soon-sil", "the drug lord El Chapo"
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < span.start:
+        h = root.head
+        return [t for t in doc[h.left_edge.i:h.i + 1]], h.lemma_.lower()
+    # a description in apposition to the name: "Netanyahu, a consistent opponent of a deal" (also where the parser
+    # hangs the apposition on an earlier word: the noun phrase right after the name's comma)
+    after = [doc[k] for k in range(span.end + 1, min(span.end + 8, len(doc)))
+             if span.end < len(doc) and doc[span.end].text == "," and doc[k].dep_ == "appos" and doc[k].pos_ == "NOUN"
+             and doc[k].left_edge.i == span.end + 1]
+    for c in [c for c in root.children if c.dep_ == "appos"] + after:
+        if c.dep_ == "appos" and c.pos_ == "NOUN" and c.i > root.i:
+            toks: list[Any] = []
+            for t in doc[c.left_edge.i:c.right_edge.i + 1]:
+                if len(toks) >= MAX_DESCRIPTOR or t.text in (",", ";", "(", ")", "—", "–") or t.dep_ in (
+                        "relcl", "acl") or t.tag_ in ("WDT", "WP", "WP$"):
+                    break
+                toks.append(t)
+            return (toks, c.lemma_.lower()) if toks else None
+    # common nouns and adjectives before the name: "Tehran's archfoe Israel", "the paramilitary Civil Guard"
+    mods = [c for c in root.children if c.i < span.start and c.dep_ in ("amod", "compound", "nmod")
+            and c.pos_ in ("ADJ", "NOUN", "VERB") and not c.ent_type_]
+    if mods:
+        first = min(m.left_edge.i for m in mods)
+        return [t for t in doc[first:span.end] if t.i not in inside], mods[-1].lemma_.lower()
+    return None
+
+
+def actor_descriptions(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
+    """How the article describes each named actor, one phrase per place, with its most charged word."""
+    out: list[NamingPhrase] = []
+    seen: set[int] = set()
+    for e in entities:
+        if e.type not in ACTOR_TYPES:
+            continue
+        for m in e.mentions:
+            found = _descriptor_span(doc, m)
+            if found is None:
+                continue
+            toks, head = found
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            name_ids = set(range(span.start, span.end)) if m.rule not in ("role", "role_ahead") else set()
+            word, score = _charged(toks, name_ids)
+            if word is None or not toks:
+                continue
+            start = min(toks[0].idx, m.start)
+            end = max(toks[-1].idx + len(toks[-1]), m.end)
+            if start in seen:
+                continue
+            seen.add(start)
+            out.append(NamingPhrase(start=start, end=end, text=doc.text[start:end], head=head, anchors=(e.id,),
+                                    kind="actor", word=word, score=None if score is None else round(score, 3)))
     return out
 
 
