@@ -63,6 +63,12 @@ class _CountingDoc:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._doc, name)
 
+    def __len__(self) -> int:  # dunder methods are looked up on the type, not through __getattr__
+        return len(self._doc)
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._doc[key]
+
 
 @pytest.mark.slow
 def test_stages_naming_reads_the_text_once():
