@@ -148,7 +148,9 @@ def test_browser_outlet_page_lists_a_blind_spot(server: tuple[str, str], page: A
     data = _earthquake(page, base)
     labels = [o["label"] for o in data["outlets"]]
     missing = [(row, labels[i]) for row in data["matrix"] if row["status"] == "corroborated"
-               for i, cell in enumerate(row["cells"]) if cell["state"] == "absent"]
+               for i, cell in enumerate(row["cells"]) if cell["state"] == "absent"
+               # a blind spot of the outlet: none of its articles (an outlet may file two) states the fact
+               and all(c["state"] == "absent" for j, c in enumerate(row["cells"]) if labels[j] == labels[i])]
     assert missing, "a three-outlet story with partly shared facts leaves one outlet out of one"
     row, outlet = missing[0]
     page.goto(f"{base}/outlets")
