@@ -28,7 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
-from ..stages.framing import SET_ASIDE
+from ..stages.framing import SET_ASIDE, evaluative_logit
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -210,7 +210,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     place_key = _place_key(analyzed)
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
-              if _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
+              if n.kind != "term" and _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
                   q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
@@ -284,7 +284,7 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
-            if not _own_voice(a, n.start):
+            if n.kind == "term" or not _own_voice(a, n.start):
                 continue
             key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"event:{stem(n.head)}"
             phrases[key].append((a, n))
@@ -299,7 +299,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
             in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
                           and n.start <= f.start < n.end and f.text == n.word]
             score = max([n.score, *in_context])
-            if score < settings.naming_word_min:
+            meaning = evaluative_logit(n.word.lower())
+            if meaning < settings.naming_evaluative_floor or (score < settings.naming_word_min and (
+                    score < settings.naming_word_low or meaning < settings.naming_evaluative_min)):
                 continue
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
@@ -307,22 +309,25 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
             else:  # the event: the other articles that use the head noun in their own voice
                 others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
                 about = f"the {n.head}"
-            if not others:
-                continue
+            alone = not others
+            if alone:  # the only article that names it: its word against all the others'
+                others = [b for b in analyzed if b.id != a.id]
             share = sum(1 for b in others if words[b.id].get(stem(n.word))) / len(others)
             if share >= settings.topic_share_min:
                 continue
             theirs = []
-            for b in others:
+            for b in others if not alone else ():
                 said = sorted({m.text for c, m in group if c.id == b.id}, key=len)[:2]
                 theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
-            how = "in its sentence" if score > n.score else "the word alone"
+            how = ("in its sentence" if score > n.score else "the word alone") + (
+                f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "")
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
                         "score": score, "target": ref if kind == "actor" else None,
                         "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "
                                   f"{how}) is used by {share:.0%} of the other {len(others)} articles "
-                                  f"that name it; they say {' · '.join(theirs)}"})
+                                  + (f"that name it; they say {' · '.join(theirs)}" if not alone else
+                                     "(none of them names it)")})
     return out
 
 

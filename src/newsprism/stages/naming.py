@@ -49,9 +49,13 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             for pos in range(m.start, m.end):
                 anchors[pos] = e.id
     out = []
+    terms: list[Any] = []
     text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
     for chunk in doc.noun_chunks:
         head = chunk.root
+        if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and not head.ent_type_ and not head.is_stop \
+                and head.is_alpha and len(head) > 2 and not any(t.idx in anchors or t.pos_ == "PROPN" for t in chunk):
+            terms.append(chunk)  # a thing named without a name
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
             continue
         if (head.dep_ == "compound" and head.head.pos_ == "PROPN") or any(
@@ -74,7 +78,21 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-    return out + actor_descriptions(entities, doc)
+    return out + actor_descriptions(entities, doc) + _terms(terms, text)
+
+
+def _terms(chunks: Sequence[Any], text: str) -> list[NamingPhrase]:
+    """The common nouns the article names things with, without a name ("the crackdown", "temporary
+    constraints", "this plebiscite"): each kept with its head noun's tagger probability, for the comparison's
+    head-noun contrasts (one referent named with different nouns by different articles)."""
+    out = []
+    for chunk in chunks:
+        head = chunk.root
+        start = next((t.idx for t in chunk if t.pos_ not in ("DET", "PRON") or t.i == head.i), head.idx)
+        out.append(NamingPhrase(start=start, end=head.idx + len(head), text=text[start:head.idx + len(head)],
+                                head=head.lemma_.lower(), kind="term", word=head.text,
+                                score=round(score_token(head, None).probability, 3)))
+    return out
 
 
 def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
