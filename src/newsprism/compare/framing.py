@@ -268,6 +268,18 @@ def _own_voice(a: AnalyzedArticle, start: int) -> bool:
     return not any(q.kind in ("direct", "partial") and q.start <= start < q.end for q in a.quotes)
 
 
+def _feeling(word: str, settings: Settings = DEFAULT) -> str | None:
+    """Why an adjective puts a feeling or stance on a group of people ("excited protesters", "angry mob"): its
+    VADER valence at least ``naming_feeling_min`` in size; None for a participle of action ("supporting
+    groups") and for a negative past participle, which may be a harm done to them ("injured people", a fact of
+    the story)."""
+    low = word.lower()
+    v = vader().get(low)
+    if v is None or abs(v) < settings.naming_feeling_min or low.endswith("ing") or (low.endswith("ed") and v < 0):
+        return None
+    return f"VADER {v:+.1f}"
+
+
 def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """The words an article puts on a referent the other articles share, where they do not: a description of a
     named actor ("Tehran's archfoe Israel", "Netanyahu, a consistent opponent of a deal") or a modifier of the
@@ -284,9 +296,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
-            if n.kind == "term" or not _own_voice(a, n.start):
+            if not _own_voice(a, n.start):
                 continue
-            key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"event:{stem(n.head)}"
+            key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"{n.kind}:{stem(n.head)}"
             phrases[key].append((a, n))
     out: list[dict[str, Any]] = []
     for key, group in phrases.items():
@@ -300,15 +312,17 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                           and n.start <= f.start < n.end and f.text == n.word]
             score = max([n.score, *in_context])
             meaning = evaluative_logit(n.word.lower())
-            if meaning < settings.naming_evaluative_floor or (score < settings.naming_word_min and (
-                    score < settings.naming_word_low or meaning < settings.naming_evaluative_min)):
+            feeling = _feeling(n.word) if kind == "group" else None
+            if feeling is None and (meaning < settings.naming_evaluative_floor or (
+                    score < settings.naming_word_min and (score < settings.naming_word_low
+                                                          or meaning < settings.naming_evaluative_min))):
                 continue
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
                 about = names.get(ref, ref)
-            else:  # the event: the other articles that use the head noun in their own voice
+            else:  # the event or group: the other articles that use the head noun in their own voice
                 others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
-                about = f"the {n.head}"
+                about = f"the {n.head}" if kind == "event" else f"the {n.text.split()[-1]}"
             alone = not others
             if alone:  # the only article that names it: its word against all the others'
                 others = [b for b in analyzed if b.id != a.id]
@@ -321,7 +335,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
             how = ("in its sentence" if score > n.score else "the word alone") + (
-                f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "")
+                f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "") + (
+                f"; a feeling put on the group: {feeling}" if feeling else "")
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
                         "score": score, "target": ref if kind == "actor" else None,
                         "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "

@@ -3,6 +3,7 @@
 - ``event``: noun phrases that name an event or situation tied to a place, group or organisation ("the
   Ukrainian conflict", "Russia's invasion", "the incident at the Calder Dam", "a banned referendum on
   independence from Madrid");
+- ``group``: the words an article puts on a group of people it names with a common noun ("defiant voters");
 - ``actor``: the words an article puts on a named person, group or organisation: an apposition ("Netanyahu,
   a consistent opponent of a deal"; "her friend, Choi Soon-sil"), a common noun or adjective before the name
   ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord").
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from ..lexicons import SPEECH_VERBS, people_nouns
 from ..records import NamingPhrase
 from ..text.names import slug
 from .base import StageContext
@@ -49,13 +51,13 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             for pos in range(m.start, m.end):
                 anchors[pos] = e.id
     out = []
-    terms: list[Any] = []
+    groups: list[Any] = []
     text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and not head.ent_type_ and not head.is_stop \
                 and head.is_alpha and len(head) > 2 and not any(t.idx in anchors or t.pos_ == "PROPN" for t in chunk):
-            terms.append(chunk)  # a thing named without a name
+            groups.append(chunk)  # a thing named without a name: a group of people, if its noun says so
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
             continue
         if (head.dep_ == "compound" and head.head.pos_ == "PROPN") or any(
@@ -78,20 +80,28 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-    return out + actor_descriptions(entities, doc) + _terms(terms, text)
+    return out + actor_descriptions(entities, doc) + _groups(groups, doc)
 
 
-def _terms(chunks: Sequence[Any], text: str) -> list[NamingPhrase]:
-    """The common nouns the article names things with, without a name ("the crackdown", "temporary
-    constraints", "this plebiscite"): each kept with its head noun's tagger probability, for the comparison's
-    head-noun contrasts (one referent named with different nouns by different articles)."""
+def _groups(chunks: Sequence[Any], doc: Any) -> list[NamingPhrase]:
+    """How the article describes groups of people it names with a common noun ("defiant voters", "the excited
+    protesters", "Thrilled astronomers"): a noun of people (``people_nouns``, or a plural that is the subject of a
+    verb of saying in the article: "astronomers say") with a modifier; each with its most charged modifier and the tagger's
+    probability for it, for the comparison's naming choices."""
+    speaking = {t.lemma_.lower() for t in doc if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_ in SPEECH_VERBS}
+    people = people_nouns()
     out = []
     for chunk in chunks:
         head = chunk.root
-        start = next((t.idx for t in chunk if t.pos_ not in ("DET", "PRON") or t.i == head.i), head.idx)
-        out.append(NamingPhrase(start=start, end=head.idx + len(head), text=text[start:head.idx + len(head)],
-                                head=head.lemma_.lower(), kind="term", word=head.text,
-                                score=round(score_token(head, None).probability, 3)))
+        if head.lemma_.lower() not in people and (head.lemma_.lower() not in speaking or head.tag_ != "NNS"):
+            continue
+        word, score = _charged([t for t in chunk if t.i < head.i and t.dep_ == "amod"], set())
+        if word is None:
+            continue
+        start = next(t.idx for t in chunk if t.pos_ not in ("DET", "PRON") or t.i == head.i)
+        out.append(NamingPhrase(start=start, end=head.idx + len(head), text=doc.text[start:head.idx + len(head)],
+                                head=head.lemma_.lower(), kind="group", word=word,
+                                score=None if score is None else round(score, 3)))
     return out
 
 
