@@ -331,8 +331,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 continue
             theirs = []
             for b in others if not alone else ():
-                said = sorted({m.text for c, m in group if c.id == b.id}, key=len)[:2]
-                theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
+                said = sorted({(m.text, m.start, m.end) for c, m in group if c.id == b.id}, key=lambda m: len(m[0]))[:2]
+                theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}” ({s}–{e})" for t, s, e in said) if said else
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
             how = ("in its sentence" if score > n.score else "the word alone") + (
                 f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "") + (

@@ -1,0 +1,87 @@
+"""Naming choices on groups of people and evaluative words under the tagger's threshold (issue 14, round 8):
+the naming stage records how an article describes a group it names with a common noun ("defiant voters"); the
+comparison makes a naming cue of a feeling or judgement one article alone puts on a referent, with how the
+others name it (their texts and spans). Texts the tests write."""
+
+from __future__ import annotations
+
+from newsprism import nlp
+from newsprism.compare.framing import add_naming_cues, naming_choices
+from newsprism.records import AnalyzedArticle, Article, NamingPhrase, Paragraph
+from newsprism.settings import DEFAULT
+from newsprism.stages.framing import evaluative_logit
+from newsprism.stages.naming import naming_phrases
+
+
+def _groups(text: str) -> dict[str, NamingPhrase]:
+    return {n.text: n for n in naming_phrases([], nlp.parse([text])[0]) if n.kind == "group"}
+
+
+def test_the_stage_records_the_words_put_on_groups_of_people() -> None:
+    found = _groups("Defiant voters queued outside the school. Thrilled astronomers say the find is big. "
+                    "The dimming starlight shows a planet.")
+    assert found["Defiant voters"].head == "voter" and found["Defiant voters"].word == "Defiant"
+    assert found["Defiant voters"].score is not None
+    # "astronomers" is no listed noun of people, but astronomers speak in this article
+    assert found["Thrilled astronomers"].word == "Thrilled"
+    assert not [t for t in found if "starlight" in t]  # a thing, not people
+
+
+def test_a_noun_that_never_speaks_and_is_no_noun_of_people_is_no_group() -> None:
+    assert not _groups("Thrilled astronomers watched the sky. The find is big.")
+
+
+def _article(aid: str, text: str) -> AnalyzedArticle:
+    art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid, paragraphs=(Paragraph(start=0, end=len(text)),))
+    doc = nlp.parse([text])[0]
+    return AnalyzedArticle(article=art, naming=tuple(naming_phrases([], doc)))
+
+
+def _story(word: str, others: str = "Protesters marched through the city on Sunday.") -> list[AnalyzedArticle]:
+    return [_article("blog", f"{word} protesters marched through the city on Sunday."),
+            _article("wire", others), _article("daily", "Thousands of protesters marched on Sunday.")]
+
+
+def test_a_feeling_one_outlet_alone_puts_on_a_group_is_a_naming_cue_with_both_namings() -> None:
+    story = _story("Excited", "Young protesters marched through the city on Sunday.")
+    out = add_naming_cues(story, DEFAULT)
+    cues = [f for f in out[0].framing if f.cue == "naming"]
+    assert [f.text for f in cues] == ["Excited protesters"]
+    cue = cues[0]
+    assert cue.start == 0 and cue.score is not None and "VADER" in cue.reason
+    # the other outlet's naming of the same group, with its span in that article
+    at = story[1].article.text.find("Young protesters")
+    assert f"“Young protesters” ({at}–{at + len('Young protesters')})" in cue.reason
+    assert not [f for a in out[1:] for f in a.framing if f.cue == "naming"]
+
+
+def test_the_same_words_everywhere_or_a_harm_done_to_the_group_is_no_naming_cue() -> None:
+    everyone = [_article(aid, "Excited protesters marched through the city on Sunday.")
+                for aid in ("blog", "wire", "daily")]
+    assert not naming_choices(everyone, DEFAULT)
+    assert not naming_choices(_story("Injured"), DEFAULT)  # a fact of the story, not a stance put on them
+    assert naming_choices(_story("Excited"), DEFAULT)
+
+
+def test_a_word_under_the_tagger_threshold_counts_only_when_its_meaning_is_evaluative() -> None:
+    def story(word: str, score: float) -> list[AnalyzedArticle]:
+        texts = [f"The vote on a {word} referendum went on.", "The vote on the independence referendum went on.",
+                 "Voters took part in the independence referendum."]
+        out = []
+        for aid, text in zip(("blog", "wire", "daily"), texts, strict=True):
+            phrase = f"a {word} referendum" if aid == "blog" else "the independence referendum"
+            at = text.find(phrase) if phrase in text else text.find("independence referendum")
+            w = word if aid == "blog" else "independence"
+            n = NamingPhrase(start=at, end=at + len(phrase), text=phrase, head="referendum", anchors=("place:x",),
+                             kind="event", word=w, score=score if aid == "blog" else 0.05)
+            art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid,
+                          paragraphs=(Paragraph(start=0, end=len(text)),))
+            out.append(AnalyzedArticle(article=art, naming=(n,)))
+        return out
+
+    low = (DEFAULT.naming_word_low + DEFAULT.naming_word_min) / 2
+    evaluative, plain = "banned", "regional"
+    assert evaluative_logit(evaluative) >= DEFAULT.naming_evaluative_min > evaluative_logit(plain)
+    assert [c["word"] for c in naming_choices(story(evaluative, low), DEFAULT)] == [evaluative]
+    assert not naming_choices(story(plain, low), DEFAULT)
+    assert "evaluative-word model logit" in naming_choices(story(evaluative, low), DEFAULT)[0]["reason"]
