@@ -85,3 +85,25 @@ def test_a_word_under_the_tagger_threshold_counts_only_when_its_meaning_is_evalu
     assert [c["word"] for c in naming_choices(story(evaluative, low), DEFAULT)] == [evaluative]
     assert not naming_choices(story(plain, low), DEFAULT)
     assert "evaluative-word model logit" in naming_choices(story(evaluative, low), DEFAULT)[0]["reason"]
+
+
+def test_superlatives_set_in_history_are_recorded_and_not_plain_superlatives() -> None:
+    from newsprism.stages.naming import record_phrases
+
+    doc = nlp.parse(["It was the region's most lethal earthquake in a generation. The biggest town is quiet. "
+                     "Facebook made its largest acquisition ever."])[0]
+    found = {n.text: n for n in record_phrases(doc)}
+    assert set(found) == {"most lethal earthquake in a generation", "largest acquisition ever"}
+    assert found["most lethal earthquake in a generation"].word == "most lethal"
+    assert found["largest acquisition ever"].head == "acquisition"
+
+
+def test_a_record_one_outlet_alone_claims_is_an_evaluative_cue_a_shared_one_is_news() -> None:
+    texts = {"blog": "Crowds joined the biggest march in years on Sunday.",
+             "wire": "Crowds joined a march on Sunday.", "daily": "A march took place on Sunday."}
+    out = add_naming_cues([_article(aid, t) for aid, t in texts.items()], DEFAULT)
+    cues = [f for f in out[0].framing if f.cue == "evaluative"]
+    assert [f.text for f in cues] == ["biggest march in years"] and "0 of the other 2" in cues[0].reason
+    shared = {aid: "Crowds joined the biggest march in years on Sunday." for aid in texts}
+    out = add_naming_cues([_article(aid, t) for aid, t in shared.items()], DEFAULT)
+    assert not [f for a in out for f in a.framing if f.cue == "evaluative"]

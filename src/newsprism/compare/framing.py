@@ -210,7 +210,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     place_key = _place_key(analyzed)
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
-              if n.kind != "term" and _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
+              if n.kind in ("event", "actor") and _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
                   q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
@@ -296,7 +296,7 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
-            if not _own_voice(a, n.start):
+            if n.kind == "record" or not _own_voice(a, n.start):
                 continue
             key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"{n.kind}:{stem(n.head)}"
             phrases[key].append((a, n))
@@ -346,6 +346,26 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Superlatives an article sets in history ("Mexico's biggest quake in a century", "the biggest demonstration
+    in years"), where fewer than ``topic_share_min`` of the other articles rank the same thing so (a record all
+    the outlets report is the story's news, not one outlet's framing)."""
+    out: list[dict[str, Any]] = []
+    records = {a.id: [n for n in a.naming if n.kind == "record" and _own_voice(a, n.start)] for a in analyzed}
+    for a in analyzed:
+        others = [b for b in analyzed if b.id != a.id]
+        for n in records[a.id]:
+            same = [b for b in others if any(stem(m.head) == stem(n.head) for m in records[b.id])]
+            share = len(same) / len(others) if others else 0.0
+            if others and share >= settings.topic_share_min:
+                continue
+            out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "score": n.score,
+                        "reason": f"ranks the {n.head} in history: the superlative “{n.word}” with a span of time "
+                                  f"(“{n.text}”); " + (f"{len(same)} of the other {len(others)} articles rank it so"
+                                                      if others else "no other article to compare with")})
+    return out
+
+
 def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
     """Naming choices need the other articles: each phrase that names a referent differently from
     another article becomes a ``naming`` cue in its article's framing, with the contrast as reason; so does
@@ -367,6 +387,9 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in record_framing(analyzed, settings):
+        extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="evaluative",
+                                              reason=c["reason"], score=c["score"]))
     out = []
     for a in analyzed:
         have = {(f.start, f.cue) for f in a.framing}

@@ -80,7 +80,44 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-    return out + actor_descriptions(entities, doc) + _groups(groups, doc)
+    return out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
+
+
+TIME_SPANS = frozenset({"century", "generation", "decade", "year", "history", "memory", "time", "record"})
+TIME_ADVERBS = frozenset({"ever", "yet"})
+RECORD_WINDOW = 8  # tokens after the superlative in which its time frame is looked for
+
+
+def record_phrases(doc: Any) -> list[NamingPhrase]:
+    """Superlatives set in history ("Mexico's biggest quake in a century", "the most lethal earthquake in a
+    generation", "the biggest demonstration in years", "its largest acquisition ever"): an evaluative phrase
+    that ranks the story's event against all others of a span of time; ``word`` is the superlative."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "JJS" and not (tok.lower_ == "most" and tok.head.pos_ == "ADJ"):
+            continue
+        first = tok
+        adj = tok if tok.tag_ == "JJS" else tok.head
+        noun = adj.head if adj.dep_ == "amod" and adj.head.pos_ == "NOUN" else None
+        if noun is None:
+            continue
+        end = None
+        window = doc[noun.i + 1:min(noun.i + 1 + RECORD_WINDOW, len(doc))]
+        for k, t in enumerate(window):
+            if t.is_punct or t.is_sent_start:
+                break
+            if t.lower_ in TIME_ADVERBS and k <= 1:
+                end = t
+                break
+            if t.lemma_.lower() in TIME_SPANS and any(w.lower_ in ("in", "on", "of", "since") for w in window[:k]):
+                end = t
+                break
+        if end is None:
+            continue
+        out.append(NamingPhrase(start=first.idx, end=end.idx + len(end), text=doc.text[first.idx:end.idx + len(end)],
+                                head=noun.lemma_.lower(), kind="record", word=doc.text[first.idx:adj.idx + len(adj)],
+                                score=round(score_token(adj, None).probability, 3)))
+    return out
 
 
 def _groups(chunks: Sequence[Any], doc: Any) -> list[NamingPhrase]:
