@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, naming_choices
-from newsprism.records import AnalyzedArticle, Article, NamingPhrase, Paragraph
+import re
+
+from newsprism.records import AnalyzedArticle, Article, Entity, Mention, NamingPhrase, Paragraph
 from newsprism.settings import DEFAULT
 from newsprism.stages.framing import evaluative_logit
 from newsprism.stages.naming import naming_phrases
@@ -107,3 +109,32 @@ def test_a_record_one_outlet_alone_claims_is_an_evaluative_cue_a_shared_one_is_n
     shared = {aid: "Crowds joined the biggest march in years on Sunday." for aid in texts}
     out = add_naming_cues([_article(aid, t) for aid, t in shared.items()], DEFAULT)
     assert not [f for a in out for f in a.framing if f.cue == "evaluative"]
+
+
+def _ents(text: str) -> tuple[Entity, ...]:
+    out = []
+    for name, eid, etype in (("Zuckerberg", "person:zuckerberg", "PERSON"), ("Facebook", "org:facebook", "ORG")):
+        mentions = tuple(Mention(start=m.start(), end=m.end(), text=name) for m in re.finditer(name, text))
+        if mentions:
+            out.append(Entity(id=eid, name=name, type=etype, mentions=mentions))
+    return tuple(out)
+
+
+def _with_entities(aid: str, text: str) -> AnalyzedArticle:
+    art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid, paragraphs=(Paragraph(start=0, end=len(text)),))
+    ents = _ents(text)
+    return AnalyzedArticle(article=art, entities=ents, naming=tuple(naming_phrases(ents, nlp.parse([text])[0])))
+
+
+def test_an_institution_one_outlet_alone_names_as_a_persons_is_a_naming_cue() -> None:
+    from newsprism.stages.naming import personalised
+
+    text = "Zuckerberg's Facebook bought the app on Sunday."
+    found = personalised(_ents(text), nlp.parse([text])[0])
+    assert [(n.text, n.word, n.anchors) for n in found] == [("Zuckerberg's Facebook", "Zuckerberg", ("org:facebook",))]
+    plain = "Facebook bought the app on Sunday, Zuckerberg said."
+    story = [_with_entities("blog", text), _with_entities("wire", plain), _with_entities("daily", plain)]
+    cues = [f for f in add_naming_cues(story, DEFAULT)[0].framing if f.cue == "naming"]
+    assert [f.text for f in cues] == ["Zuckerberg's Facebook"] and "personalised" in cues[0].reason
+    everyone = [_with_entities(aid, text) for aid in ("blog", "wire", "daily")]
+    assert not [f for a in add_naming_cues(everyone, DEFAULT) for f in a.framing if f.cue == "naming"]

@@ -296,7 +296,7 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
-            if n.kind == "record" or not _own_voice(a, n.start):
+            if n.kind in ("record", "personal") or not _own_voice(a, n.start):
                 continue
             key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"{n.kind}:{stem(n.head)}"
             phrases[key].append((a, n))
@@ -366,6 +366,30 @@ def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def personalisations(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Institutions an article names as a person's ("Zuckerberg's Facebook") where fewer than
+    ``topic_share_min`` of the other articles that name the institution do so."""
+    out: list[dict[str, Any]] = []
+    mentions = {a.id: {e.id for e in a.entities} for a in analyzed}
+    owned = {a.id: {n.anchors[0] for n in a.naming if n.kind == "personal" and n.anchors} for a in analyzed}
+    labels = {a.id: a.article.label for a in analyzed}
+    for a in analyzed:
+        for n in a.naming:
+            if n.kind != "personal" or not n.anchors or not _own_voice(a, n.start):
+                continue
+            ref = n.anchors[0]
+            others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
+            same = [b for b in others if ref in owned[b.id]]
+            if not others or len(same) / len(others) >= settings.topic_share_min:
+                continue
+            name = n.text[len(n.word):].lstrip("’'s ").strip() if n.word else n.head
+            out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text,
+                        "reason": f"names {name} as {n.word}’s (“{n.text}”): an institution personalised; "
+                                  f"{len(same)} of the other {len(others)} articles that name it do so "
+                                  f"({', '.join(labels[b.id] for b in others[:4])})"})
+    return out
+
+
 def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[AnalyzedArticle]:
     """Naming choices need the other articles: each phrase that names a referent differently from
     another article becomes a ``naming`` cue in its article's framing, with the contrast as reason; so does
@@ -387,6 +411,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in personalisations(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"]))
     for c in record_framing(analyzed, settings):
         extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="evaluative",
                                               reason=c["reason"], score=c["score"]))

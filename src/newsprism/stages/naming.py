@@ -80,7 +80,8 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-    return out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
+    return (out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
+            + personalised(entities, doc))
 
 
 TIME_SPANS = frozenset({"century", "generation", "decade", "year", "history", "memory", "time", "record"})
@@ -204,6 +205,32 @@ def actor_descriptions(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             seen.add(start)
             out.append(NamingPhrase(start=start, end=end, text=doc.text[start:end], head=head, anchors=(e.id,),
                                     kind="actor", word=word, score=None if score is None else round(score, 3)))
+    return out
+
+
+INSTITUTIONS = ("ORG", "GPE", "NORP", "FAC")
+
+
+def personalised(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
+    """An institution or country named as a person's ("Zuckerberg's Facebook", "Putin's Russia"): the
+    personalisation of an organisation, anchored on the institution; ``word`` is the person's name."""
+    people = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
+    out = []
+    for e in entities:
+        if e.type not in INSTITUTIONS:
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start < 2:
+                continue
+            case, owner = doc[span.start - 1], doc[span.start - 2]
+            if case.tag_ != "POS" or owner.idx not in people:
+                continue
+            first = owner
+            while first.i > 0 and doc[first.i - 1].idx in people:
+                first = doc[first.i - 1]
+            out.append(NamingPhrase(start=first.idx, end=m.end, text=doc.text[first.idx:m.end], head=e.name.lower(),
+                                    anchors=(e.id,), kind="personal", word=doc.text[first.idx:case.idx]))
     return out
 
 
