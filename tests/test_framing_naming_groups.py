@@ -5,10 +5,10 @@ others name it (their texts and spans). Texts the tests write."""
 
 from __future__ import annotations
 
-from newsprism import nlp
-from newsprism.compare.framing import add_naming_cues, naming_choices
 import re
 
+from newsprism import nlp
+from newsprism.compare.framing import add_naming_cues, naming_choices
 from newsprism.records import AnalyzedArticle, Article, Entity, Mention, NamingPhrase, Paragraph
 from newsprism.settings import DEFAULT
 from newsprism.stages.framing import evaluative_logit
