@@ -138,3 +138,22 @@ def test_an_institution_one_outlet_alone_names_as_a_persons_is_a_naming_cue() ->
     assert [f.text for f in cues] == ["Zuckerberg's Facebook"] and "personalised" in cues[0].reason
     everyone = [_with_entities(aid, text) for aid in ("blog", "wire", "daily")]
     assert not [f for a in add_naming_cues(everyone, DEFAULT) for f in a.framing if f.cue == "naming"]
+
+
+def test_an_actor_no_other_outlet_names_counts_for_a_judgement_not_for_a_role() -> None:
+    def story(phrase: str, word: str, head: str) -> list[AnalyzedArticle]:
+        text = f"On Sunday {phrase} spoke to reporters."
+        at = text.find(phrase)
+        n = NamingPhrase(start=at, end=at + len(phrase), text=phrase, head=head, anchors=("person:ana",),
+                         kind="actor", word=word, score=0.9)
+        ana = Entity(id="person:ana", name="Ana Ruiz", type="PERSON",
+                     mentions=(Mention(start=text.find("Ana Ruiz"), end=text.find("Ana Ruiz") + 8, text="Ana Ruiz"),))
+        art = Article(id="blog", source="blog", text=text, title="blog", outlet="blog",
+                      paragraphs=(Paragraph(start=0, end=len(text)),))
+        return [AnalyzedArticle(article=art, entities=(ana,), naming=(n,)),
+                _article("wire", "Rescuers spoke to reporters on Sunday."),
+                _article("daily", "Reporters heard from rescuers on Sunday.")]
+
+    assert not naming_choices(story("Ana Ruiz, a volunteer rescuer", "rescuer", "rescuer"), DEFAULT)
+    found = naming_choices(story("the furious Ana Ruiz", "furious", "furious"), DEFAULT)
+    assert [c["word"] for c in found] == ["furious"] and "none of them names it" in found[0]["reason"]

@@ -324,6 +324,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
                 about = f"the {n.head}" if kind == "event" else f"the {n.text.split()[-1]}"
             alone = not others
+            if alone and kind == "actor" and stem(n.word) == stem(n.head) and n.text.lower().endswith(n.word.lower()):
+                continue  # the role of someone no other article names ("Luis Muñoz, a volunteer rescuer"): who, not how
             if alone:  # the only article that names it: its word against all the others'
                 others = [b for b in analyzed if b.id != a.id]
             share = sum(1 for b in others if words[b.id].get(stem(n.word))) / len(others)
