@@ -363,7 +363,7 @@ def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 continue
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "score": n.score,
                         "reason": f"ranks the {n.head} in history: the superlative “{n.word}” with a span of time "
-                                  f"(“{n.text}”); " + (f"{len(same)} of the other {len(others)} articles rank it so"
+                                  f"(“{n.text}”); " + (f"{len(same)} of the other {len(others)} articles rank a {n.head} so"
                                                       if others else "no other article to compare with")})
     return out
 
