@@ -157,3 +157,15 @@ def test_an_actor_no_other_outlet_names_counts_for_a_judgement_not_for_a_role() 
     assert not naming_choices(story("Ana Ruiz, a volunteer rescuer", "rescuer", "rescuer"), DEFAULT)
     found = naming_choices(story("the furious Ana Ruiz", "furious", "furious"), DEFAULT)
     assert [c["word"] for c in found] == ["furious"] and "none of them names it" in found[0]["reason"]
+
+
+def test_an_adverb_of_how_a_participle_came_about_is_no_charged_word() -> None:
+    from newsprism.stages.naming import actor_descriptions
+
+    text = "Yesterday the democratically elected mayor Ana Ruiz spoke. Later the shamelessly corrupt mayor Ana Ruiz left."
+    doc = nlp.parse([text])[0]
+    ana = Entity(id="person:ana", name="Ana Ruiz", type="PERSON",
+                 mentions=tuple(Mention(start=m.start(), end=m.end(), text="Ana Ruiz") for m in re.finditer("Ana Ruiz", text)))
+    words = [n.word for n in actor_descriptions([ana], doc)]
+    assert "democratically" not in words and words  # "elected" or "mayor" instead
+    assert any(w in ("shamelessly", "corrupt") for w in words)

@@ -34,6 +34,8 @@ def _charged(tokens: Sequence[Any], skip: set[int]) -> tuple[str | None, float |
     for t in tokens:
         if t.i in skip or t.pos_ not in DESCRIPTOR_POS or t.ent_type_ or t.is_stop or not t.is_alpha or len(t) < 3:
             continue
+        if t.pos_ == "ADV" and t.head.tag_ == "VBN":
+            continue  # how a participle came about ("democratically elected", "densely populated"): description
         p = score_token(t, None).probability
         if best[1] is None or p > best[1]:
             best = (t.text, p)
