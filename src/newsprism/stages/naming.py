@@ -6,7 +6,9 @@
 - ``group``: the words an article puts on a group of people it names with a common noun ("defiant voters");
 - ``actor``: the words an article puts on a named person, group or organisation: an apposition ("Netanyahu,
   a consistent opponent of a deal"; "her friend, Choi Soon-sil"), a common noun or adjective before the name
-  ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord").
+  ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord");
+- ``record``: a superlative set in history ("Mexico's biggest quake in a century"), ``word`` the superlative;
+- ``personal``: an institution named as a person's ("Zuckerberg's Facebook"), ``word`` the person's name.
 
 Each phrase carries its most charged word other than the name and the word-level bias tagger's probability for
 it; the comparison contrasts how the articles name the same referent (``compare.framing``).
