@@ -169,3 +169,22 @@ def test_an_adverb_of_how_a_participle_came_about_is_no_charged_word() -> None:
     words = [n.word for n in actor_descriptions([ana], doc)]
     assert "democratically" not in words and words  # "elected" or "mayor" instead
     assert any(w in ("shamelessly", "corrupt") for w in words)
+
+
+def test_a_word_of_the_actors_own_title_is_no_naming_choice() -> None:
+    def story(word: str, roles: tuple[str, ...]) -> list[AnalyzedArticle]:
+        text = f"On Sunday Ana Ruiz, the {word} executive of Acme, spoke to reporters."
+        at = text.find("Ana Ruiz")
+        phrase = f"Ana Ruiz, the {word} executive of Acme"
+        n = NamingPhrase(start=at, end=at + len(phrase), text=phrase, head="executive", anchors=("person:ana",),
+                         kind="actor", word=word, score=0.9)
+        ana = Entity(id="person:ana", name="Ana Ruiz", type="PERSON", roles=roles,
+                     mentions=(Mention(start=at, end=at + 8, text="Ana Ruiz"),))
+        art = Article(id="blog", source="blog", text=text, title="blog", outlet="blog",
+                      paragraphs=(Paragraph(start=0, end=len(text)),))
+        return [AnalyzedArticle(article=art, entities=(ana,), naming=(n,)),
+                _article("wire", "Acme spoke to reporters on Sunday."), _article("daily", "Acme said little.")]
+
+    assert not naming_choices(story("chief", ("Chief Executive",)), DEFAULT)
+    assert [c["word"] for c in naming_choices(story("chief", ()), DEFAULT)] == ["chief"]  # no title learned
+    assert [c["word"] for c in naming_choices(story("disgraced", ("Chief Executive",)), DEFAULT)] == ["disgraced"]

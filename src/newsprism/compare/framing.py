@@ -293,6 +293,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     labels = {a.id: a.article.label for a in analyzed}
     names = {e.id: e.name for a in analyzed for e in a.entities}
     mentions = {a.id: {e.id for e in a.entities} for a in analyzed}
+    # the words of each actor's titles, as the articles give them ("Chief Executive", "prosecuting attorney")
+    titles = {(a.id, e.id): {w.lower() for r in e.roles for w in r.split()} for a in analyzed for e in a.entities}
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
@@ -324,6 +326,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
                 about = f"the {n.head}" if kind == "event" else f"the {n.text.split()[-1]}"
             alone = not others
+            if kind == "actor" and n.word.lower() in titles.get((a.id, ref), set()) and vader().get(n.word.lower()) is None:
+                continue  # a word of the actor's title ("chief executive"), no sentiment: who they are, not a choice
             if alone and kind == "actor" and stem(n.word) == stem(n.head) and n.text.lower().endswith(n.word.lower()):
                 continue  # the role of someone no other article names ("Luis Muñoz, a volunteer rescuer"): who, not how
             if alone:  # the only article that names it: its word against all the others'
