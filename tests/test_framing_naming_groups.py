@@ -188,3 +188,13 @@ def test_a_word_of_the_actors_own_title_is_no_naming_choice() -> None:
     assert not naming_choices(story("chief", ("Chief Executive",)), DEFAULT)
     assert [c["word"] for c in naming_choices(story("chief", ()), DEFAULT)] == ["chief"]  # no title learned
     assert [c["word"] for c in naming_choices(story("disgraced", ("Chief Executive",)), DEFAULT)] == ["disgraced"]
+
+
+def test_a_piece_of_a_hyphenated_word_is_no_charged_word_on_its_own() -> None:
+    from newsprism.stages.naming import actor_descriptions
+
+    text = "Yesterday the bomb-sniffing veteran Ana Ruiz spoke to reporters."
+    ana = Entity(id="person:ana", name="Ana Ruiz", type="PERSON",
+                 mentions=(Mention(start=text.find("Ana Ruiz"), end=text.find("Ana Ruiz") + 8, text="Ana Ruiz"),))
+    words = [n.word for n in actor_descriptions([ana], nlp.parse([text])[0])]
+    assert words and not {"bomb", "sniffing"} & set(words)

@@ -23,6 +23,7 @@ from ..records import NamingPhrase
 from ..text.names import slug
 from .base import StageContext
 from .bias_words import score_token
+from .framing import _hyphen_piece
 
 DESCRIPTOR_POS = ("ADJ", "NOUN", "VERB", "ADV")
 ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE", "FAC")
@@ -36,6 +37,8 @@ def _charged(tokens: Sequence[Any], skip: set[int]) -> tuple[str | None, float |
     for t in tokens:
         if t.i in skip or t.pos_ not in DESCRIPTOR_POS or t.ent_type_ or t.is_stop or not t.is_alpha or len(t) < 3:
             continue
+        if _hyphen_piece(t):
+            continue  # "bomb" in "bomb-sniffing", "called" in "so-called": no word of the article on its own
         if t.pos_ == "ADV" and t.head.tag_ == "VBN":
             continue  # how a participle came about ("democratically elected", "densely populated"): description
         p = score_token(t, None).probability
