@@ -11,7 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from .align import align
+from .align import align_pieces
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -198,16 +198,18 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     the two sentences do not already corroborate a fact together. Facts are stars as in ``_star_facts``, each
     member cited by its clause."""
     settings = verifier.settings
-    parse_units = {a.id: fact_units(a, settings, parse=True) for a in analyzed}
-    if not any(parse_units.values()):
+    parse_units = [fact_units(a, settings, parse=True) for a in analyzed]
+    if not any(parse_units):
         return []
-    groups = [[c for c in claims.values() if c.article == a.id] + parse_units[a.id] for a in analyzed]
-    units = {c.id: c for g in groups for c in g}
+    # a unit can only be compared with a clause when it is not much longer (``_comparable``)
+    longest = max(len(c.text.split()) for g in parse_units for c in g) / max(settings.clause_len_ratio_min, 0.01)
+    groups = [[c for c in claims.values() if c.article == a.id and len(c.text.split()) <= longest]
+              for a in analyzed]
+    units = {c.id: c for g in [*groups, *parse_units] for c in g}
     together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
                 for x in f.claims for y in f.claims if x.article != y.article}
-    alignments = [al for al in align(groups, settings, candidates=True)
-                  if (is_parse_clause(units[al.a]) or is_parse_clause(units[al.b]))
-                  and frozenset((_family(units[al.a]), _family(units[al.b]))) not in together
+    alignments = [al for al in align_pieces(parse_units, groups, settings)
+                  if frozenset((_family(units[al.a]), _family(units[al.b]))) not in together
                   and _comparable(units[al.a], units[al.b], settings.clause_len_ratio_min)]
     verdicts = pair_verdicts(units, alignments, verifier)
     none: Verdict = (0.0, "", False)
@@ -223,10 +225,8 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
 
 
 def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:
-    """A clause is compared with a clause, or with a sentence not much longer than itself: a long sentence that
-    holds the clause's fact also states others, which its citation would claim too."""
-    if a.part == "clause" and b.part == "clause":
-        return True
+    """A clause is compared with a clause or a sentence not much longer than itself: a long unit that holds the
+    clause's fact also states others, which its citation would claim too."""
     wa, wb = len(a.text.split()), len(b.text.split())
     return min(wa, wb) >= ratio_min * max(wa, wb)
 
