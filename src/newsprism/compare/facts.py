@@ -205,6 +205,13 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     longest = max(len(c.text.split()) for g in parse_units for c in g) / max(settings.clause_len_ratio_min, 0.01)
     groups = [[c for c in claims.values() if c.article == a.id and len(c.text.split()) <= longest]
               for a in analyzed]
+    # encode only what can pass: a clause sharing fewer than ``clause_terms_min`` content words, or fewer than half of
+    # its own, with every unit of the other articles is not found at clause_pair_min (shared words weigh most in the
+    # verifier)
+    terms = [[set(c.terms) for c in [*g, *p]] for g, p in zip(groups, parse_units, strict=True)]
+    parse_units = [[c for c in p if any(len(set(c.terms) & t) >= max(settings.clause_terms_min, len(c.terms) / 2)
+                                        for j, ts in enumerate(terms) if j != i for t in ts)]
+                   for i, p in enumerate(parse_units)]
     units = {c.id: c for g in [*groups, *parse_units] for c in g}
     together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
                 for x in f.claims for y in f.claims if x.article != y.article}
