@@ -68,15 +68,16 @@ def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]
     return good if len(pieces) >= 2 else []
 
 
-def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: bool = False) -> list[Claim]:
+def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: bool = False,
+               claims: Sequence[Claim] | None = None) -> list[Claim]:
     """What can be aligned: each fact claim and, where a sentence holds several clauses, each clause of at
     least ``clause_min_words`` words (many facts two outlets share are one clause of a longer sentence).
     A clause keeps its sentence's speaker and takes the numbers, names and content words inside it. With
     ``parse``, only the clauses of the parse that punctuation does not cut (``Claim.clauses``; ids "~pK"):
-    the units of the clause pass (``clause_facts``)."""
+    the units of the clause pass (``clause_facts``), cut from ``claims`` when given (the article's fact claims)."""
     text = analyzed.article.text
     out: list[Claim] = []
-    for c in fact_claims(analyzed, settings):
+    for c in fact_claims(analyzed, settings) if claims is None else claims:
         if not parse:
             out.append(c)
         if c.part == "attribution":
@@ -198,7 +199,9 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     the two sentences do not already corroborate a fact together. Facts are stars as in ``_star_facts``, each
     member cited by its clause."""
     settings = verifier.settings
-    parse_units = [fact_units(a, settings, parse=True) for a in analyzed]
+    parse_units = [fact_units(a, settings, parse=True, claims=[c for c in claims.values()
+                                                                if c.article == a.id and c.part != "clause"])
+                   for a in analyzed]
     if not any(parse_units):
         return []
     # a unit can only be compared with a clause when it is not much longer (``_comparable``)
