@@ -121,7 +121,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
                  or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
         if settings.parse_clauses:
-            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts))
+            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -191,7 +191,7 @@ def _stated_figure_shared(a: Claim, b: Claim, verifier: Verifier) -> bool:
 
 
 def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
-                 verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+                 verifier: Verifier, texts: dict[str, str], alignments: Sequence[Alignment] = ()) -> list[Fact]:
     """The clause pass: facts two articles share in a clause of the parse (``fact_units(parse=True)``: a
     coordinated, subordinate, relative or participial clause, an apposition) inside sentences whose other parts
     differ. Each parse clause is aligned with every unit of the other articles (its own MiniLM vector); a pair
@@ -199,8 +199,11 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     the two sentences do not already corroborate a fact together. Facts are stars as in ``_star_facts``, each
     member cited by its clause."""
     settings = verifier.settings
+    # only sentences that ``alignments`` (the units' own, down to candidate_min) match with something elsewhere
+    near = {_family(claims[x]) for al in alignments for x in (al.a, al.b) if x in claims} if alignments else None
     parse_units = [fact_units(a, settings, parse=True, claims=[c for c in claims.values()
-                                                                if c.article == a.id and c.part != "clause"])
+                                                                if c.article == a.id and c.part != "clause"
+                                                                and (near is None or c.id in near)])
                    for a in analyzed]
     if not any(parse_units):
         return []
