@@ -11,6 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
+from .align import align_pieces
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -67,17 +68,25 @@ def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]
     return good if len(pieces) >= 2 else []
 
 
-def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
+def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: bool = False,
+               claims: Sequence[Claim] | None = None) -> list[Claim]:
     """What can be aligned: each fact claim and, where a sentence holds several clauses, each clause of at
     least ``clause_min_words`` words (many facts two outlets share are one clause of a longer sentence).
-    A clause keeps its sentence's speaker and takes the numbers, names and content words inside it."""
+    A clause keeps its sentence's speaker and takes the numbers, names and content words inside it. With
+    ``parse``, only the clauses of the parse that punctuation does not cut (``Claim.clauses``; ids "~pK"):
+    the units of the clause pass (``clause_facts``), cut from ``claims`` when given (the article's fact claims)."""
     text = analyzed.article.text
     out: list[Claim] = []
-    for c in fact_claims(analyzed, settings):
-        out.append(c)
+    for c in fact_claims(analyzed, settings) if claims is None else claims:
+        if not parse:
+            out.append(c)
         if c.part == "attribution":
             continue
-        for k, (a, b) in enumerate(_clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)):
+        cut = _clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)
+        spans = [(a, b, "") for a, b in cut] if not parse else \
+            [(a, b, "p") for a, b in c.clauses if (a, b) not in cut and c.start <= a < b <= c.end
+             and len(text[a:b].split()) >= settings.clause_min_words]
+        for k, (a, b, kind) in enumerate(spans):
             piece = text[a:b]
             lower_words = [w for w in re.findall(r"\b[a-z][a-z’'-]{2,}\b", piece) if w not in STOP_WORDS]
             if is_fragment(piece) or is_chrome(piece) or len(lower_words) < 2:
@@ -86,7 +95,7 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[
             ents = tuple(e.id for e in analyzed.entities if e.id in c.entities
                          and any(a <= m.start < b for m in e.mentions))
             # a date elsewhere in the sentence dates the clause too ("… in 2009, when it destroyed 300 homes")
-            out.append(replace(c, id=f"{c.id}~{k}", start=a, end=b, text=piece,
+            out.append(replace(c, id=f"{c.id}~{kind}{k}", start=a, end=b, text=piece,
                                values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"), entities=ents,
                                terms=tuple(t for t in c.terms if t[:4] in low), part="clause"))
     return out
@@ -111,6 +120,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
                  or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
+        if settings.parse_clauses:
+            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -150,14 +161,16 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
             continue
         feats = pair_features(a, b, al, verifier)
         p, reason = round(model.probability(feats), 3), model.reason(feats)
-        if p >= settings.pair_min:
-            verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
-        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
+        parse = is_parse_clause(a) or is_parse_clause(b)
+        floor, name = (settings.clause_pair_min, "clause_pair_min") if parse else (settings.pair_min, "pair_min")
+        if p >= floor:
+            verdict = (p, f"pair verifier {p:.2f} >= {name} {floor}: {reason}", True)
+        elif not parse and (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
                 and _stated_figure_shared(a, b, verifier):
             verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
                           f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
         else:
-            verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
+            verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
     return out
 
@@ -175,6 +188,74 @@ def _stated_figure_shared(a: Claim, b: Claim, verifier: Verifier) -> bool:
                 if v.kind in ("number", "money", "percent") and not isinstance(v.value, str)
                 and not PARTITIVE.search(text[max(0, v.start - 20):v.start])}
     return bool(stated(a) & stated(b))
+
+
+def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
+                 verifier: Verifier, texts: dict[str, str], alignments: Sequence[Alignment] = ()) -> list[Fact]:
+    """The clause pass: facts two articles share in a clause of the parse (``fact_units(parse=True)``: a
+    coordinated, subordinate, relative or participial clause, an apposition) inside sentences whose other parts
+    differ. Each parse clause is aligned with every unit of the other articles (its own MiniLM vector); a pair
+    counts when the structured checks let it through and the pair verifier finds it at ``clause_pair_min``, and
+    the two sentences do not already corroborate a fact together. Facts are stars as in ``_star_facts``, each
+    member cited by its clause."""
+    settings = verifier.settings
+    # only sentences that ``alignments`` (the units' own, down to candidate_min) match with something elsewhere
+    near = {_family(claims[x]) for al in alignments for x in (al.a, al.b) if x in claims} if alignments else None
+    parse_units = [fact_units(a, settings, parse=True, claims=[c for c in claims.values()
+                                                                if c.article == a.id and c.part != "clause"
+                                                                and (near is None or c.id in near)])
+                   for a in analyzed]
+    if not any(parse_units):
+        return []
+    # a unit can only be compared with a clause when it is not much longer (``_comparable``)
+    longest = max(len(c.text.split()) for g in parse_units for c in g) / max(settings.clause_len_ratio_min, 0.01)
+    groups = [[c for c in claims.values() if c.article == a.id and len(c.text.split()) <= longest]
+              for a in analyzed]
+    # encode only what can pass: a clause sharing fewer than ``clause_terms_min`` content words, or fewer than half of
+    # its own, with every unit of the other articles is not found at clause_pair_min (shared words weigh most in the
+    # verifier)
+    terms = [[set(c.terms) for c in [*g, *p]] for g, p in zip(groups, parse_units, strict=True)]
+    parse_units = [[c for c in p if any(len(set(c.terms) & t) >= max(settings.clause_terms_min, len(c.terms) / 2)
+                                        for j, ts in enumerate(terms) if j != i for t in ts)]
+                   for i, p in enumerate(parse_units)]
+    units = {c.id: c for g in [*groups, *parse_units] for c in g}
+    together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    alignments = [al for al in align_pieces(parse_units, groups, settings)
+                  if frozenset((_family(units[al.a]), _family(units[al.b]))) not in together
+                  and _comparable(units[al.a], units[al.b], settings.clause_len_ratio_min)]
+    verdicts = pair_verdicts(units, alignments, verifier)
+    none: Verdict = (0.0, "", False)
+    checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
+               if verdicts.get((al.a, al.b), none)[2]]
+    if not checked:
+        return []
+    agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[2]]
+    involved = {x for al in checked for x in (al.a, al.b)}
+    found = _star_facts(analyzed, {cid: units[cid] for cid in involved}, checked, verifier, texts, agree, verdicts,
+                        strong=lambda al: True)
+    return [f for f in found if len(f.articles()) >= 2]
+
+
+def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:
+    """A clause is compared with a clause or a sentence not much longer than itself: a long unit that holds the
+    clause's fact also states others, which its citation would claim too."""
+    wa, wb = len(a.text.split()), len(b.text.split())
+    return min(wa, wb) >= ratio_min * max(wa, wb)
+
+
+def _with_clause_facts(facts: list[Fact], extra: list[Fact]) -> list[Fact]:
+    """The facts with the clause pass's added: one already held (the same sentences) is not added again, and a
+    single-source fact whose sentence now corroborates a fact in one of its clauses is dropped."""
+    seen = {frozenset(_family(c) for c in f.claims) for f in facts if len(f.articles()) >= 2}
+    new = [f for f in extra if frozenset(_family(c) for c in f.claims) not in seen]
+    shared = {_family(c) for f in new for c in f.claims}
+    return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared] + new
+
+
+def is_parse_clause(claim: Claim) -> bool:
+    """A unit cut from its sentence by the parse (``fact_units``: ids ending "~pK")."""
+    return "~p" in claim.id
 
 
 def _strong(al: Alignment) -> bool:

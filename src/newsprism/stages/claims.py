@@ -274,8 +274,58 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 asserted_by_name=asserted.speaker if asserted else None,
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
+                clauses=clause_spans(span, start, end) if part != "attribution" else (),
             ))
     return claims
+
+
+# dependents whose subtree can state a fact of its own inside a longer sentence: a subordinate, complement,
+# relative, participial or loosely joined clause, an apposition ("Luis Felipe Puente, the head of …")
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "appos"}
+EDGE_JUNK = " ,;:—–-\"“”'’()"
+EDGE_WORDS = re.compile(r"^(?:and|but|or|so|yet)\s+|\s+(?:and|but|or)$", re.IGNORECASE)
+MAX_CLAUSES = 8
+DANGLING = {"ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "ADV"}  # a clause cut before its object
+
+
+def clause_spans(span: Any, start: int, end: int, min_words: int = 4) -> tuple[tuple[int, int], ...]:
+    """Clause spans of one sentence from its parse (article offsets): the subtree of each coordinated verb,
+    subordinate, complement, relative, participial or loose clause, apposition (with the noun it describes) and
+    "with …" phrase holding a verb ("with an additional million joining every day"), and what is left of the
+    sentence before or after it; each at least ``min_words`` words and shorter than the sentence."""
+    if span is None or end - start < 20:
+        return ()
+    raw: list[tuple[int, int]] = []
+    for t in span:
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            left, right = t.left_edge, t.right_edge
+            if t.dep_ in ("appos", "relcl", "acl"):
+                left = t.head.left_edge  # the noun it describes and what the clause says of it: one fact
+        elif t.dep_ == "pobj" and t.head.lower_ == "with" and any(c.pos_ == "VERB" for c in t.subtree):
+            left, right = t.head, t.right_edge
+        else:
+            continue
+        a, b = max(start, left.idx), min(end, right.idx + len(right.text))
+        raw.append((a, b))
+        if a - start > 15 and end - b < 3:
+            raw.append((start, a))  # the main clause before it
+        elif a - start < 3 and end - b > 15:
+            raw.append((b, end))  # the main clause after it
+    text = span.doc.text
+    out: set[tuple[int, int]] = set()
+    for a, b in raw:
+        piece = text[a:b]
+        trimmed = EDGE_WORDS.sub("", piece.strip(EDGE_JUNK)).strip(EDGE_JUNK)
+        if not trimmed:
+            continue
+        a2 = a + piece.find(trimmed)
+        b2 = a2 + len(trimmed)
+        cut = span.doc.char_span(a2, b2, alignment_mode="contract")
+        if cut is None or not len(cut) or cut[-1].pos_ in DANGLING:
+            continue  # "… escaped from the prison through", "The star, an ultra-cool dwarf, has": cut mid-phrase
+        if len(trimmed.split()) >= min_words and b2 - a2 < 0.85 * (end - start):
+            out.add((a2, b2))
+    return tuple(sorted(out, key=lambda ab: (ab[0], -ab[1])))[:MAX_CLAUSES]
 
 
 TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
