@@ -131,6 +131,8 @@ class Settings:
     pair_model: bool = _s(True, "Checked corroboration asks the learned pair verifier (models/fact_pairs.json, BASIL pairs labelled by hand) instead of the combined score's corroborate_min.", "compare")
     pair_min: float = _s(0.55, "Probability the pair verifier needs before one unit corroborates another (chosen on news-dev: 0.5 and 0.6 found fewer right facts per wrong one).", "compare")
     clause_pair_min: float = _s(0.9, "Probability the pair verifier needs before a clause of the parse corroborates a unit of another article in the clause pass (chosen on news-dev in session 6: 0.8 gave 50/84 shared facts with 70 right / 9 wrong / 12 undecided corroborated, 0.9 49/84 63/5/12, 0.95 48/84 59/5/11; without the pass 47/84 54/4/10)", "compare")
+    phrase_pass: bool = _s(True, "Compare the parse's noun phrases that say what a named referent is (appositions, titles and roles before a name; Claim.phrases) across articles: one referent described by shared words is a corroborated fact.", "compare")
+    phrase_shared_min: int = _s(1, "Content words outside the names two phrases must share to describe one referent alike in the phrase pass.", "compare")
     clause_len_ratio_min: float = _s(0.6, "In the clause pass a clause of the parse is compared with a whole sentence only when the shorter has at least this share of the longer's words.", "compare")
     clause_terms_min: int = _s(2, "In the clause pass a clause of the parse is encoded and aligned only when it shares at least this many content words with some unit of another article.", "compare")
     candidate_top: int = _s(1, "Best matches per unit and article the pair verifier sees (1: the best match only, as the model's training candidates).", "compare")

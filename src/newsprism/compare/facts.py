@@ -122,6 +122,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
         if settings.parse_clauses:
             facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
+        if settings.phrase_pass:
+            facts = facts + phrase_facts(analyzed, claims, facts, verifier, texts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -235,6 +237,88 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     found = _star_facts(analyzed, {cid: units[cid] for cid in involved}, checked, verifier, texts, agree, verdicts,
                         strong=lambda al: True)
     return [f for f in found if len(f.articles()) >= 2]
+
+
+# places and peoples are named in too many phrases ("Mexico's capital", "the south side of Mexico City") to tie two
+# descriptions of one referent together; a person, an organisation, a facility or a named thing does
+PHRASE_ANCHOR_TYPES = {"PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}
+
+
+def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim]) -> list[Claim]:
+    """The noun phrases of the parse that say what a named referent is (``Claim.phrases``: an apposition, a
+    title or role before a name, a name qualifying a common noun), as units (ids "~qK", part "phrase") with the
+    linked entities named inside them, their figures and content words."""
+    text = analyzed.article.text
+    out: list[Claim] = []
+    for c in claims:
+        if c.part in ("clause", "attribution"):
+            continue
+        for k, (a, b) in enumerate(c.phrases):
+            if not c.start <= a < b <= c.end:
+                continue
+            piece = text[a:b]
+            ents = tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions))
+            low = piece.lower()
+            out.append(replace(c, id=f"{c.id}~q{k}", start=a, end=b, text=piece, part="phrase", entities=ents,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
+                               terms=tuple(t for t in c.terms if t[:4] in low)))
+    return out
+
+
+def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
+    """The content stems of a phrase outside the names in it: what it says the referent is."""
+    names = {s for e in analyzed.entities for m in e.mentions if unit.start <= m.start < unit.end
+             for s in content_stems(m.text)}
+    return set(content_stems(unit.text)) - names
+
+
+def phrase_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
+                 verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+    """The phrase pass: facts two articles state as a noun phrase inside otherwise different sentences ("Hong
+    Kong's leader Carrie Lam", "the head of the national civil protection agency, Luis Felipe Puente"). Two
+    phrases of two articles state one fact when they name one referent (a linked entity of
+    ``PHRASE_ANCHOR_TYPES``) and describe it with at least ``phrase_shared_min`` shared content words outside
+    the names (a role, a title, what the thing is), and the structured checks find nothing against them (figures,
+    event, speaker). No embedding: the pairs are few and matched by referent and words, so the pass costs the
+    compare nothing measurable. Sentences that already corroborate a fact together give none."""
+    settings = verifier.settings
+    by_id = {a.id: a for a in analyzed}
+    whole = [c for c in claims.values() if c.part != "clause"]
+    units = [u for a in analyzed for u in phrase_units(a, [c for c in whole if c.article == a.id])]
+    types = {e.id: e.type for a in analyzed for e in a.entities}
+    desc = {u.id: _descriptor(u, by_id[u.article]) for u in units}
+    together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: list[Alignment] = []
+    for i, x in enumerate(units):
+        anchors = {e for e in x.entities if types.get(e) in PHRASE_ANCHOR_TYPES}
+        if not anchors or not desc[x.id]:
+            continue
+        for y in units[i + 1:]:
+            if y.article == x.article or frozenset((_family(x), _family(y))) in together:
+                continue
+            shared_names = anchors & set(y.entities)
+            words = desc[x.id] & desc[y.id]
+            if not shared_names or len(words) < settings.phrase_shared_min:
+                continue
+            if verifier.refuse(x, y) is not None:
+                continue
+            score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
+            pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
+                                   reason=f"phrase pass: one referent ({', '.join(sorted(shared_names))}) described "
+                                          f"by shared words ({', '.join(sorted(words))})"))
+    if not pairs:
+        return []
+    involved = {u.id: u for u in units if any(u.id in (al.a, al.b) for al in pairs)}
+    found = _star_facts(analyzed, involved, pairs, verifier, texts, pairs, strong=lambda al: True)
+    reasons = {frozenset((al.a, al.b)): al.reason for al in pairs}
+    out = []
+    for f in found:
+        if len(f.articles()) < 2:
+            continue
+        why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
+        out.append(replace(f, reason=f"{f.reason}; {why}"))
+    return out
 
 
 def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:

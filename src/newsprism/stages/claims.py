@@ -275,6 +275,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
                 clauses=clause_spans(span, start, end) if part != "attribution" else (),
+                phrases=phrase_spans(span, start, end) if part != "attribution" else (),
             ))
     return claims
 
@@ -326,6 +327,67 @@ def clause_spans(span: Any, start: int, end: int, min_words: int = 4) -> tuple[t
         if len(trimmed.split()) >= min_words and b2 - a2 < 0.85 * (end - start):
             out.add((a2, b2))
     return tuple(sorted(out, key=lambda ab: (ab[0], -ab[1])))[:MAX_CLAUSES]
+
+
+# a named referent whose noun phrase also says what it is: an apposition ("Enric Millo, the most senior Spanish
+# official in the region"), a title or role before the name ("her longtime confidante Choi Soon-sil", "Mexico's
+# Security Commissioner Monte Alejandro Rubido") or a name that qualifies a common noun ("the Altiplano prison")
+PHRASE_ENTS = {"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
+PHRASE_CLIMB = {"compound", "poss", "appos", "nmod", "amod", "pobj"}
+PHRASE_MAX_WORDS = 16
+MAX_PHRASES = 6
+
+
+def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Noun phrases of one sentence that state a fact about a named referent (article offsets): the phrase of a
+    name with its apposition, its title or role words, or the common noun it qualifies; each with at least one
+    content word outside the names, at most ``PHRASE_MAX_WORDS`` words, and shorter than the sentence."""
+    if span is None:
+        return ()
+    doc = span.doc
+    out: set[tuple[int, int]] = set()
+    for ent in span.ents:
+        if ent.label_ not in PHRASE_ENTS:
+            continue
+        head = ent.root
+        # up to the noun the name belongs to: "[Rebsamen]'s school", "the [Altiplano] prison", a name in
+        # apposition to a role ("The head of the agency, [Luis Felipe Puente]")
+        for _ in range(4):
+            up = head.head
+            if up is head or head.dep_ not in PHRASE_CLIMB:
+                break
+            if head.dep_ == "pobj":  # "the head of [the agency]": only through "of" to its noun
+                if up.lower_ != "of" or up.head.pos_ != "NOUN":
+                    break
+                up = up.head
+            if up.pos_ not in ("NOUN", "PROPN"):
+                break
+            head = up
+        # an apposition of the name itself ("Enric Millo, the most senior … official")
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        left = min([head.left_edge, *[c.left_edge for c in appos]], key=lambda t: t.i)
+        right = max([head.right_edge, *[c.right_edge for c in appos]], key=lambda t: t.i)
+        if right.i - left.i + 1 > PHRASE_MAX_WORDS:
+            # too long with its clauses: the noun phrase up to the head and its appositions only
+            right = max([head, *[c for c in head.children if c.dep_ in ("compound", "appos", "amod")]],
+                        key=lambda t: t.right_edge.i).right_edge
+            if right.i - left.i + 1 > PHRASE_MAX_WORDS:
+                continue
+        words = [t for t in doc[left.i:right.i + 1] if not (ent.start <= t.i < ent.end)]
+        descriptor = [t for t in words if t.pos_ in ("NOUN", "ADJ") and not t.is_stop and t.is_alpha]
+        if not descriptor or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in words):
+            continue
+        a = max(start, doc[left.i].idx)
+        b = min(end, doc[right.i].idx + len(doc[right.i].text))
+        text = doc.text[a:b]
+        trimmed = text.strip(EDGE_JUNK)
+        if not trimmed:
+            continue
+        a += text.find(trimmed)
+        b = a + len(trimmed)
+        if b - a < 0.85 * (end - start):
+            out.add((a, b))
+    return tuple(sorted(out))[:MAX_PHRASES]
 
 
 TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}
