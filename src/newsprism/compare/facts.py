@@ -239,23 +239,24 @@ def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     return [f for f in found if len(f.articles()) >= 2]
 
 
-# places and peoples are named in too many phrases ("Mexico's capital", "the south side of Mexico City") to tie two
-# descriptions of one referent together; a person, an organisation, a facility or a named thing does
-PHRASE_ANCHOR_TYPES = {"PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}
-
-
-def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim]) -> list[Claim]:
+def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
+                 names: dict[str, set[str]] | None = None) -> list[Claim]:
     """The noun phrases of the parse that say what a named referent is (``Claim.phrases``: an apposition, a
     title or role before a name, a name qualifying a common noun), as units (ids "~qK", part "phrase") with the
-    linked entities named inside them, their figures and content words."""
+    linked entities named inside them, their figures and content words; ``names``, when given, gets each unit's
+    referent's name words (five-letter stems)."""
     text = analyzed.article.text
+    names = {} if names is None else names
     out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
     for c in claims:
-        if c.part in ("clause", "attribution"):
+        if c.part == "clause":
             continue
-        for k, (a, b) in enumerate(c.phrases):
-            if not c.start <= a < b <= c.end:
+        for k, (a, b, n0, n1) in enumerate(c.phrases):
+            if (a, b) in seen or not (c.start <= a < b <= c.end or c.part == "attribution"):
                 continue
+            seen.add((a, b))
+            names[f"{c.id}~q{k}"] = set(content_stems(POSSESSIVE.sub("", text[n0:n1])))
             piece = text[a:b]
             ents = tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions))
             low = piece.lower()
@@ -269,35 +270,39 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
     """The content stems of a phrase outside the names in it: what it says the referent is."""
     names = {s for e in analyzed.entities for m in e.mentions if unit.start <= m.start < unit.end
              for s in content_stems(m.text)}
-    return set(content_stems(unit.text)) - names
+    return set(content_stems(POSSESSIVE.sub("", unit.text))) - names
+
+
+POSSESSIVE = re.compile(r"[’']s\b")
 
 
 def phrase_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
                  verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
     """The phrase pass: facts two articles state as a noun phrase inside otherwise different sentences ("Hong
     Kong's leader Carrie Lam", "the head of the national civil protection agency, Luis Felipe Puente"). Two
-    phrases of two articles state one fact when they name one referent (a linked entity of
-    ``PHRASE_ANCHOR_TYPES``) and describe it with at least ``phrase_shared_min`` shared content words outside
-    the names (a role, a title, what the thing is), and the structured checks find nothing against them (figures,
+    phrases of two articles state one fact when they are about one referent and describe it with at least ``phrase_shared_min`` shared content words outside
+    the names (the referent: a word of the name each phrase is about, so a name the entity recogniser typed
+    differently in two articles still meets) (a role, a title, what the thing is), and the structured checks find nothing against them (figures,
     event, speaker). No embedding: the pairs are few and matched by referent and words, so the pass costs the
     compare nothing measurable. Sentences that already corroborate a fact together give none."""
     settings = verifier.settings
     by_id = {a.id: a for a in analyzed}
     whole = [c for c in claims.values() if c.part != "clause"]
-    units = [u for a in analyzed for u in phrase_units(a, [c for c in whole if c.article == a.id])]
-    types = {e.id: e.type for a in analyzed for e in a.entities}
-    desc = {u.id: _descriptor(u, by_id[u.article]) for u in units}
+    names: dict[str, set[str]] = {}
+    units = [u for a in analyzed for u in phrase_units(a, [c for c in whole if c.article == a.id], names)]
+    desc = {u.id: _descriptor(u, by_id[u.article]) - names[u.id] for u in units}
     together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
                 for x in f.claims for y in f.claims if x.article != y.article}
     pairs: list[Alignment] = []
     for i, x in enumerate(units):
-        anchors = {e for e in x.entities if types.get(e) in PHRASE_ANCHOR_TYPES}
-        if not anchors or not desc[x.id]:
+        if not names[x.id] or not desc[x.id]:
             continue
         for y in units[i + 1:]:
             if y.article == x.article or frozenset((_family(x), _family(y))) in together:
                 continue
-            shared_names = anchors & set(y.entities)
+            # one referent: a word of the name each phrase is about (the entity recogniser may type one name
+            # differently in two articles; "Mexico's …" names a place, not the referent)
+            shared_names = names[x.id] & names[y.id]
             words = desc[x.id] & desc[y.id]
             if not shared_names or len(words) < settings.phrase_shared_min:
                 continue

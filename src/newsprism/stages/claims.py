@@ -275,7 +275,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
                 clauses=clause_spans(span, start, end) if part != "attribution" else (),
-                phrases=phrase_spans(span, start, end) if part != "attribution" else (),
+                phrases=phrase_spans(span, start, end),  # an attribution names its speaker with a role too
             ))
     return claims
 
@@ -332,41 +332,50 @@ def clause_spans(span: Any, start: int, end: int, min_words: int = 4) -> tuple[t
 # a named referent whose noun phrase also says what it is: an apposition ("Enric Millo, the most senior Spanish
 # official in the region"), a title or role before the name ("her longtime confidante Choi Soon-sil", "Mexico's
 # Security Commissioner Monte Alejandro Rubido") or a name that qualifies a common noun ("the Altiplano prison")
-PHRASE_ENTS = {"PERSON", "ORG", "FAC", "GPE", "LOC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT"}
-PHRASE_CLIMB = {"compound", "poss", "appos", "nmod", "amod", "pobj"}
+PHRASE_ENTS = {"PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}  # places and peoples: too general
 PHRASE_MAX_WORDS = 16
 MAX_PHRASES = 6
 
 
-def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """Noun phrases of one sentence that state a fact about a named referent (article offsets): the phrase of a
+def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
+    """Noun phrases of one sentence that state a fact about a named referent (article offsets: the phrase's start and
+    end, then its referent's name's): the phrase of a
     name with its apposition, its title or role words, or the common noun it qualifies; each with at least one
     content word outside the names, at most ``PHRASE_MAX_WORDS`` words, and shorter than the sentence."""
     if span is None:
         return ()
     doc = span.doc
-    out: set[tuple[int, int]] = set()
+    out: set[tuple[int, int, int, int]] = set()
     for ent in span.ents:
-        if ent.label_ not in PHRASE_ENTS:
-            continue
-        head = ent.root
-        # up to the noun the name belongs to: "[Rebsamen]'s school", "the [Altiplano] prison", a name in
-        # apposition to a role ("The head of the agency, [Luis Felipe Puente]")
-        for _ in range(4):
-            up = head.head
-            if up is head or head.dep_ not in PHRASE_CLIMB:
-                break
-            if head.dep_ == "pobj":  # "the head of [the agency]": only through "of" to its noun
-                if up.lower_ != "of" or up.head.pos_ != "NOUN":
-                    break
-                up = up.head
-            if up.pos_ not in ("NOUN", "PROPN"):
-                break
-            head = up
+        if ent.label_ not in PHRASE_ENTS or doc.text[ent.end_char:ent.end_char + 1] == "-":
+            continue  # a name inside a hyphenated modifier ("Earth-size planets") is not what the phrase is about
+        root = ent.root
+        if root.dep_ == "poss":
+            continue  # "Park's impeachment": the phrase is about something else the referent has or undergoes
+        head = root
+        if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
+            head = root.head  # a name qualifying a noun ("the Altiplano prison") or the rest of a name
+        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+            # a name in apposition to a role: the role's noun phrase, through "of" ("The head of the agency,
+            # Luis Felipe Puente")
+            head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+                head = head.head.head
+        # the referent's whole name: the entity and the proper nouns after it up to the noun it names
+        name_end = ent.end
+        while name_end < len(doc) and name_end <= head.i and doc[name_end].pos_ == "PROPN":
+            name_end += 1
         # an apposition of the name itself ("Enric Millo, the most senior … official")
         appos = [c for c in head.children if c.dep_ == "appos"]
         left = min([head.left_edge, *[c.left_edge for c in appos]], key=lambda t: t.i)
         right = max([head.right_edge, *[c.right_edge for c in appos]], key=lambda t: t.i)
+        # a coordination of referents ("President Obama and Iran's …", "Carrie Lam and her supporters"): the
+        # phrase ends before it
+        cc = [c for c in head.children if c.dep_ == "cc" and c.i > max(head.i, name_end - 1)]
+        if cc:
+            right = doc[cc[0].i - 1]
+        if any(c.dep_ == "cc" for c in head.children if c.i < ent.start):
+            continue  # "Mark and Facebook …": the name is one of several
         if right.i - left.i + 1 > PHRASE_MAX_WORDS:
             # too long with its clauses: the noun phrase up to the head and its appositions only
             right = max([head, *[c for c in head.children if c.dep_ in ("compound", "appos", "amod")]],
@@ -374,7 +383,10 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int], ...]
             if right.i - left.i + 1 > PHRASE_MAX_WORDS:
                 continue
         words = [t for t in doc[left.i:right.i + 1] if not (ent.start <= t.i < ent.end)]
-        descriptor = [t for t in words if t.pos_ in ("NOUN", "ADJ") and not t.is_stop and t.is_alpha]
+        # titles are proper nouns to the tagger ("National Security Commissioner"); a person's name is no description
+        persons = {t.i for e in span.ents if e.label_ == "PERSON" for t in e}
+        descriptor = [t for t in words if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_stop and t.is_alpha
+                      and t.i not in persons]
         if not descriptor or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in words):
             continue
         a = max(start, doc[left.i].idx)
@@ -385,8 +397,9 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int], ...]
             continue
         a += text.find(trimmed)
         b = a + len(trimmed)
-        if b - a < 0.85 * (end - start):
-            out.add((a, b))
+        n0, n1 = doc[ent.start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
+        if b - a < 0.85 * (end - start) and a <= n0 and n1 <= b:
+            out.add((a, b, n0, n1))
     return tuple(sorted(out))[:MAX_PHRASES]
 
 
