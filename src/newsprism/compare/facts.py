@@ -11,6 +11,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
+from ..stages.claims import CLAUSE_BREAK, punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
@@ -42,30 +43,6 @@ def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list
     return [c for c in analyzed.claims if not c.heading and len(c.text.split()) >= settings.min_claim_words
             and not is_chrome(c.text) and not is_caption(c.text) and not is_headline(c.text)
             and not is_fragment(c.text)]
-
-
-# where a sentence divides into clauses that can each state a fact on their own: a semicolon, a dash, a
-# colon, or a comma before a conjunction or a clause-opening word ("…, and the network will grant …")
-CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s--\s|:\s+(?=[A-Za-z“\"])|,\s+(?=(?:and|but|while|whereas|although|"
-                          r"after|before|as|which|who|where|when|making|leaving|adding|bringing|including|"
-                          r"according to)\b)")
-
-
-def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]]:
-    """Clause pieces of one claim (offsets into the article); none when the claim is one clause."""
-    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
-    pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = text[a:b - 1] if b <= len(text) else text[a:]
-        stripped = piece.strip(" ,;:—–-")
-        if not stripped:
-            continue
-        lead = piece.find(stripped)
-        pieces.append((start + a + lead, start + a + lead + len(stripped)))
-    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
-    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
-            and b - a < 0.75 * len(text.strip())]
-    return good if len(pieces) >= 2 else []
 
 
 def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: bool = False,

@@ -280,6 +280,31 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
     return claims
 
 
+# where a sentence divides into clauses that can each state a fact on their own: a semicolon, a dash, a
+# colon, or a comma before a conjunction or a clause-opening word ("…, and the network will grant …")
+CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s--\s|:\s+(?=[A-Za-z“\"])|,\s+(?=(?:and|but|while|whereas|although|"
+                          r"after|before|as|which|who|where|when|making|leaving|adding|bringing|including|"
+                          r"according to)\b)")
+
+
+def punctuation_clauses(text: str, start: int, min_words: int) -> list[tuple[int, int]]:
+    """Clause pieces of one claim (offsets into the article); none when the claim is one clause."""
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = text[a:b - 1] if b <= len(text) else text[a:]
+        stripped = piece.strip(" ,;:—–-")
+        if not stripped:
+            continue
+        lead = piece.find(stripped)
+        pieces.append((start + a + lead, start + a + lead + len(stripped)))
+    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
+    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
+            and b - a < 0.75 * len(text.strip())]
+    return good if len(pieces) >= 2 else []
+
+
+
 # dependents whose subtree can state a fact of its own inside a longer sentence: a subordinate, complement,
 # relative, participial or loosely joined clause, an apposition ("Luis Felipe Puente, the head of …")
 CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "appos"}
@@ -397,6 +422,8 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, 
             continue
         a += text.find(trimmed)
         b = a + len(trimmed)
+        if doc.text[b:b + 1] == "-":
+            continue  # cut inside a hyphenated word ("WhatsApp co-founder")
         n0, n1 = doc[ent.start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
         if b - a < 0.85 * (end - start) and a <= n0 and n1 <= b:
             out.add((a, b, n0, n1))
