@@ -11,7 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
-from ..stages.claims import CLAUSE_BREAK, punctuation_clauses as _clause_spans
+from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
+from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words

@@ -362,6 +362,23 @@ PHRASE_MAX_WORDS = 16
 MAX_PHRASES = 6
 
 
+def _phrase_head(ent: Any) -> Any:
+    """The noun a name's descriptive phrase hangs on: the name itself (titles are its compounds), the noun a name
+    qualifies ("the Altiplano prison"), or the role a name is in apposition to, through "of" ("The head of the
+    agency, Luis Felipe Puente"); None for a possessor ("Park's impeachment" is about something else)."""
+    root = ent.root
+    if root.dep_ == "poss":
+        return None
+    head = root
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
+        head = root.head
+    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
+    return head
+
+
 def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
     """Noun phrases of one sentence that state a fact about a named referent (article offsets: the phrase's start and
     end, then its referent's name's): the phrase of a
@@ -374,18 +391,9 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, 
     for ent in span.ents:
         if ent.label_ not in PHRASE_ENTS or doc.text[ent.end_char:ent.end_char + 1] == "-":
             continue  # a name inside a hyphenated modifier ("Earth-size planets") is not what the phrase is about
-        root = ent.root
-        if root.dep_ == "poss":
-            continue  # "Park's impeachment": the phrase is about something else the referent has or undergoes
-        head = root
-        if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
-            head = root.head  # a name qualifying a noun ("the Altiplano prison") or the rest of a name
-        if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
-            # a name in apposition to a role: the role's noun phrase, through "of" ("The head of the agency,
-            # Luis Felipe Puente")
-            head = head.head
-            if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
-                head = head.head.head
+        head = _phrase_head(ent)
+        if head is None:
+            continue
         # the referent's whole name: the entity and the proper nouns after it up to the noun it names
         name_end = ent.end
         while name_end < len(doc) and name_end <= head.i and doc[name_end].pos_ == "PROPN":
