@@ -238,7 +238,11 @@ def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
             piece = text[a:b]
             ents = tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions))
             low = piece.lower()
+            # what a referent is, said outside quote marks, is the outlet's description, also in a sentence of
+            # reported speech ("…, the head of the agency, Luis Felipe Puente, said")
             out.append(replace(c, id=f"{c.id}~q{k}", start=a, end=b, text=piece, part="phrase", entities=ents,
+                               asserted_by=c.asserted_by if c.quote else None,
+                               asserted_by_name=c.asserted_by_name if c.quote else None,
                                values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
                                terms=tuple(t for t in c.terms if t[:4] in low)))
     return out

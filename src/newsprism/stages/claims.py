@@ -372,7 +372,9 @@ def _phrase_head(ent: Any) -> Any:
     head = root
     if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
         head = root.head
-    if head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < ent.start:
+        head = head.head  # roles coordinated before the name: "Park's confidante and adviser Choi Soon-sil"
+    elif head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
             head = head.head.head
@@ -407,7 +409,7 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, 
         cc = [c for c in head.children if c.dep_ == "cc" and c.i > max(head.i, name_end - 1)]
         if cc:
             right = doc[cc[0].i - 1]
-        if any(c.dep_ == "cc" for c in head.children if c.i < ent.start):
+        if head.pos_ == "PROPN" and any(c.dep_ == "cc" for c in head.children if c.i < ent.start):
             continue  # "Mark and Facebook …": the name is one of several
         if right.i - left.i + 1 > PHRASE_MAX_WORDS:
             # too long with its clauses: the noun phrase up to the head and its appositions only
