@@ -135,7 +135,7 @@ class Settings:
     phrase_pass: bool = _s(True, "Compare the parse's noun phrases that say what a named referent is (appositions, titles and roles before a name; Claim.phrases) across articles: one referent described by shared words is a corroborated fact.", "compare")
     phrase_shared_min: int = _s(1, "Content words outside the names two phrases must share to describe one referent alike in the phrase pass.", "compare")
     clause_len_ratio_min: float = _s(0.6, "In the clause pass a clause of the parse is compared with a whole sentence only when the shorter has at least this share of the longer's words.", "compare")
-    clause_terms_min: int = _s(2, "In the clause pass a clause of the parse is encoded and aligned only when it shares at least this many content words with some unit of another article.", "compare")
+    clause_terms_min: int = _s(4, "In the clause pass a clause of the parse is encoded and aligned only when it shares at least this many content words with some unit of another article.", "compare")
     candidate_top: int = _s(1, "Best matches per unit and article the pair verifier sees (1: the best match only, as the model's training candidates).", "compare")
     pair_agree_min: float = _s(0.5, "Probability a unit needs with every other member of a fact (not only its statement) to join it.", "compare")
     candidate_min: float = _s(0.30, "Combined score at which a best-matching pair is a candidate for the pair verifier (the model's training candidates).", "compare")

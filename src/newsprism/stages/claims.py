@@ -274,8 +274,8 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 asserted_by_name=asserted.speaker if asserted else None,
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
-                clauses=clause_spans(span, start, end) if part != "attribution" else (),
-                phrases=phrase_spans(span, start, end),  # an attribution names its speaker with a role too
+                clauses=clause_spans(span, start, end, text=article.text) if part != "attribution" else (),
+                phrases=phrase_spans(span, start, end, article.text),  # an attribution names its speaker with a role too
             ))
     return claims
 
@@ -314,7 +314,8 @@ MAX_CLAUSES = 8
 DANGLING = {"ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "ADV"}  # a clause cut before its object
 
 
-def clause_spans(span: Any, start: int, end: int, min_words: int = 4) -> tuple[tuple[int, int], ...]:
+def clause_spans(span: Any, start: int, end: int, min_words: int = 4, text: str | None = None
+                 ) -> tuple[tuple[int, int], ...]:
     """Clause spans of one sentence from its parse (article offsets): the subtree of each coordinated verb,
     subordinate, complement, relative, participial or loose clause, apposition (with the noun it describes) and
     "with …" phrase holding a verb ("with an additional million joining every day"), and what is left of the
@@ -337,7 +338,7 @@ def clause_spans(span: Any, start: int, end: int, min_words: int = 4) -> tuple[t
             raw.append((start, a))  # the main clause before it
         elif a - start < 3 and end - b > 15:
             raw.append((b, end))  # the main clause after it
-    text = span.doc.text
+    text = span.doc.text if text is None else text  # Doc.text joins every token: read it once per article
     out: set[tuple[int, int]] = set()
     for a, b in raw:
         piece = text[a:b]
@@ -381,7 +382,7 @@ def _phrase_head(ent: Any) -> Any:
     return head
 
 
-def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
+def phrase_spans(span: Any, start: int, end: int, text: str | None = None) -> tuple[tuple[int, int, int, int], ...]:
     """Noun phrases of one sentence that state a fact about a named referent (article offsets: the phrase's start and
     end, then its referent's name's): the phrase of a
     name with its apposition, its title or role words, or the common noun it qualifies; each with at least one
@@ -389,9 +390,10 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, 
     if span is None:
         return ()
     doc = span.doc
+    whole = doc.text if text is None else text  # the article's text (Doc.text joins every token on each read)
     out: set[tuple[int, int, int, int]] = set()
     for ent in span.ents:
-        if ent.label_ not in PHRASE_ENTS or doc.text[ent.end_char:ent.end_char + 1] == "-":
+        if ent.label_ not in PHRASE_ENTS or whole[ent.end_char:ent.end_char + 1] == "-":
             continue  # a name inside a hyphenated modifier ("Earth-size planets") is not what the phrase is about
         head = _phrase_head(ent)
         if head is None:
@@ -426,13 +428,13 @@ def phrase_spans(span: Any, start: int, end: int) -> tuple[tuple[int, int, int, 
             continue
         a = max(start, doc[left.i].idx)
         b = min(end, doc[right.i].idx + len(doc[right.i].text))
-        text = doc.text[a:b]
-        trimmed = text.strip(EDGE_JUNK)
+        piece = whole[a:b]
+        trimmed = piece.strip(EDGE_JUNK)
         if not trimmed:
             continue
-        a += text.find(trimmed)
+        a += piece.find(trimmed)
         b = a + len(trimmed)
-        if doc.text[b:b + 1] == "-":
+        if whole[b:b + 1] == "-":
             continue  # cut inside a hyphenated word ("WhatsApp co-founder")
         n0, n1 = doc[ent.start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
         if b - a < 0.85 * (end - start) and a <= n0 and n1 <= b:
