@@ -149,7 +149,7 @@ class Settings:
     distinctive_z_min: float = _s(1.0, "Log-odds z-score at which a word sets an outlet apart (about one s.d.: short articles rarely reach 1.96).", "compare")
     topic_share_min: float = _s(0.4, "Share of the other articles using a loaded word at which it is the story's topic, not framing (chosen on news-dev).", "compare")
     distinctive_max: int = _s(10, "Distinctive words listed per outlet in the framing contrast.", "compare")
-    parse_clauses: bool = _s(True, "Align the parse's clauses of a sentence too (coordinated, subordinate, relative and participial clauses, appositions; set by the claims stage), besides its punctuation-cut clauses.", "compare")
+    parse_clauses: bool = _s(False, "Align the parse's clauses of a sentence too (coordinated, subordinate, relative and participial clauses, appositions; set by the claims stage), besides its punctuation-cut clauses.", "compare")
     clause_min_words: int = _s(5, "A clause of a longer sentence is aligned on its own when it has at least this many words.", "compare")
     min_claim_words: int = _s(5, "Sentences with fewer words are not facts (fragments); 'Two people are still missing.' counts.", "compare")
     unique_overlap_max: float = _s(0.4, "A single-source sentence is left out of the synthesis when one sentence of another article has this share of its content words.", "compare")
