@@ -70,7 +70,7 @@ def _dam_facts(settings):  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_a_clause_shared_inside_longer_sentences_corroborates() -> None:
-    c, facts = _dam_facts(DEFAULT)
+    c, facts = _dam_facts(DEFAULT.replace(parse_clauses=True))
     dam = [f for f in facts if all("dam at Orsk collapsed" in s["text"] for s in f.support)]
     assert dam, [f.statement for f in facts]
     outlets = {a.article.outlet for a in c.articles if a.id in dam[0].articles()}
@@ -86,7 +86,7 @@ def test_a_clause_shared_inside_longer_sentences_corroborates() -> None:
 def test_the_clause_pass_keeps_the_figure_and_event_guards() -> None:
     from newsprism.stages import analyze_many
 
-    c = compare_analyzed(analyze_many(story_articles(HOMES)))
+    c = compare_analyzed(analyze_many(story_articles(HOMES)), DEFAULT.replace(parse_clauses=True))
     outlet = {a.id: a.article.outlet for a in c.articles}
     for f in c.facts:
         if f.status != "corroborated":
