@@ -101,7 +101,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         if settings.parse_clauses:
             facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
         if settings.phrase_pass:
-            facts = facts + phrase_facts(analyzed, claims, facts, verifier, texts)
+            facts = facts + phrase_facts(analyzed, facts, verifier, texts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -231,7 +231,7 @@ def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
         if c.part == "clause":
             continue
         for k, (a, b, n0, n1) in enumerate(c.phrases):
-            if (a, b) in seen or not (c.start <= a < b <= c.end or c.part == "attribution"):
+            if (a, b) in seen:
                 continue
             seen.add((a, b))
             names[f"{c.id}~q{k}"] = set(content_stems(POSSESSIVE.sub("", text[n0:n1])))
@@ -241,8 +241,9 @@ def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
             # what a referent is, said outside quote marks, is the outlet's description, also in a sentence of
             # reported speech ("…, the head of the agency, Luis Felipe Puente, said")
             out.append(replace(c, id=f"{c.id}~q{k}", start=a, end=b, text=piece, part="phrase", entities=ents,
-                               asserted_by=c.asserted_by if c.quote else None,
-                               asserted_by_name=c.asserted_by_name if c.quote else None,
+                               asserted_by=c.asserted_by if c.quote and c.start <= a < c.end else None,
+                               asserted_by_name=c.asserted_by_name if c.quote and c.start <= a < c.end else None,
+                               quote=c.quote and c.start <= a < c.end,
                                values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
                                terms=tuple(t for t in c.terms if t[:4] in low)))
     return out
@@ -258,8 +259,8 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 POSSESSIVE = re.compile(r"[’']s\b")
 
 
-def phrase_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
-                 verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str]) -> list[Fact]:
     """The phrase pass: facts two articles state as a noun phrase inside otherwise different sentences ("Hong
     Kong's leader Carrie Lam", "the head of the national civil protection agency, Luis Felipe Puente"). Two
     phrases of two articles state one fact when they are about one referent and describe it with at least ``phrase_shared_min`` shared content words outside
@@ -269,9 +270,9 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], 
     compare nothing measurable. Sentences that already corroborate a fact together give none."""
     settings = verifier.settings
     by_id = {a.id: a for a in analyzed}
-    whole = [c for c in claims.values() if c.part != "clause"]
     names: dict[str, set[str]] = {}
-    units = [u for a in analyzed for u in phrase_units(a, [c for c in whole if c.article == a.id], names)]
+    # every body sentence's phrases: a sentence that is no fact alone ("X, the head of …, said") still describes X
+    units = [u for a in analyzed for u in phrase_units(a, [c for c in a.claims if not c.heading], names)]
     desc = {u.id: _descriptor(u, by_id[u.article]) - names[u.id] for u in units}
     together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
                 for x in f.claims for y in f.claims if x.article != y.article}

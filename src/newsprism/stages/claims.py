@@ -252,6 +252,10 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                          if not speaker.start <= t.idx < speaker.end]
             if len(content_terms(rest_span, entity_chars)) >= settings.attribution_min_terms:
                 pieces.append((":a", s.start, s.end, "attribution"))
+        # the noun phrases describing named referents, over the whole sentence (an attribution's "the head of the
+        # agency, X, said" too), given to the sentence's first claim
+        sent_phrases = phrase_spans(doc.char_span(s.start, s.end, alignment_mode="expand"), s.start, s.end,
+                                    article.text)
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -275,7 +279,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
                 clauses=clause_spans(span, start, end, text=article.text) if part != "attribution" else (),
-                phrases=phrase_spans(span, start, end, article.text),  # an attribution names its speaker with a role too
+                phrases=() if claims and claims[-1].sentence == s.i else sent_phrases,
             ))
     return claims
 
