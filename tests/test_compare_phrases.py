@@ -101,3 +101,28 @@ def test_two_descriptions_of_one_person_sharing_no_word_are_no_fact() -> None:
 def test_without_the_phrase_pass_the_role_is_no_fact() -> None:
     c = compare_analyzed(analyze_many(story_articles(ROLE)), DEFAULT.replace(parse_clauses=False, phrase_pass=False))
     assert not [f for f in c.facts if f.status == "corroborated"], [f.statement for f in c.facts]
+
+
+def test_phrase_spans_roles_before_a_name_and_hyphens() -> None:
+    phrases = _phrases("The influence Delgado's deputy and adviser Peter Hahn had over the council grew last year.")
+    assert any(p.endswith("deputy and adviser Peter Hahn") for p in phrases), phrases
+    # a phrase is never cut inside a hyphenated word ("Orsk Water co-founder")
+    assert not any(p.endswith(" co") for p in _phrases("Orsk Water co-founder Peter Hahn resigned on Monday."))
+
+
+AGE = {
+    "North Ledger": ("2022-05-10", """Dam fails in Orsk
+
+Farmers lost their harvest on Monday, the 40-year-old mayor of Orsk, Peter Hahn, told reporters at the dam.
+
+Schools in the valley stayed closed on Tuesday."""),
+    "Valley Post": ("2022-05-10", """Orsk dam collapses
+
+Engineers were still inspecting the spillway when the 52-year-old mayor of Orsk, Peter Hahn, ordered the villages evacuated.
+
+Police closed the bridge over the river for the rest of the week."""),
+}
+
+
+def test_another_figure_of_the_same_measure_in_a_phrase_is_no_fact() -> None:
+    assert _facts(AGE) == []

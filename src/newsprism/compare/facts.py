@@ -259,6 +259,16 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 POSSESSIVE = re.compile(r"[’']s\b")
 
 
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures_differ(a: str, b: str) -> bool:
+    """Both phrases give figures and not the same ones ("the 40-year-old mayor" vs "the 52-year-old mayor"): a
+    phrase's figure is often one the quantities stage measures no measure for."""
+    fa, fb = set(FIGURE.findall(a)), set(FIGURE.findall(b))
+    return bool(fa and fb and fa != fb)
+
+
 def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
                  texts: dict[str, str]) -> list[Fact]:
     """The phrase pass: facts two articles state as a noun phrase inside otherwise different sentences ("Hong
@@ -266,7 +276,7 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
     phrases of two articles state one fact when they are about one referent and describe it with at least ``phrase_shared_min`` shared content words outside
     the names (the referent: a word of the name each phrase is about, so a name the entity recogniser typed
     differently in two articles still meets) (a role, a title, what the thing is), and the structured checks find nothing against them (figures,
-    event, speaker). No embedding: the pairs are few and matched by referent and words, so the pass costs the
+    event, speaker) and the figures each gives are the same (``_figures_differ``). No embedding: the pairs are few and matched by referent and words, so the pass costs the
     compare nothing measurable. Sentences that already corroborate a fact together give none."""
     settings = verifier.settings
     by_id = {a.id: a for a in analyzed}
@@ -289,7 +299,7 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             words = desc[x.id] & desc[y.id]
             if not shared_names or len(words) < settings.phrase_shared_min:
                 continue
-            if verifier.refuse(x, y) is not None:
+            if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
