@@ -240,6 +240,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
     person_chars = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
     entity_chars = {pos for e in entities for m in e.mentions for pos in range(m.start, m.end)}
     claims: list[Claim] = []
+    doc_ents = list(doc.ents)
     for s in sentences:
         kind = next((k for a, b, k in kinds if a <= s.start < b), "body")
         speaker = _asserted_by(s, quotes)
@@ -255,7 +256,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
         # the noun phrases describing named referents, over the whole sentence (an attribution's "the head of the
         # agency, X, said" too), given to the sentence's first claim
         sent_phrases = phrase_spans(doc.char_span(s.start, s.end, alignment_mode="expand"), s.start, s.end,
-                                    article.text)
+                                    article.text, [e for e in doc_ents if s.start <= e.start_char < s.end])
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -386,7 +387,8 @@ def _phrase_head(ent: Any) -> Any:
     return head
 
 
-def phrase_spans(span: Any, start: int, end: int, text: str | None = None) -> tuple[tuple[int, int, int, int], ...]:
+def phrase_spans(span: Any, start: int, end: int, text: str | None = None, ents: Sequence[Any] | None = None
+                 ) -> tuple[tuple[int, int, int, int], ...]:
     """Noun phrases of one sentence that state a fact about a named referent (article offsets: the phrase's start and
     end, then its referent's name's): the phrase of a
     name with its apposition, its title or role words, or the common noun it qualifies; each with at least one
@@ -396,7 +398,10 @@ def phrase_spans(span: Any, start: int, end: int, text: str | None = None) -> tu
     doc = span.doc
     whole = doc.text if text is None else text  # the article's text (Doc.text joins every token on each read)
     out: set[tuple[int, int, int, int]] = set()
-    for ent in span.ents:
+    ents = list(span.ents) if ents is None else ents  # Doc.ents is rebuilt on each read: pass the sentence's
+    # titles are proper nouns to the tagger ("National Security Commissioner"); a person's name is no description
+    persons = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    for ent in ents:
         if ent.label_ not in PHRASE_ENTS or whole[ent.end_char:ent.end_char + 1] == "-":
             continue  # a name inside a hyphenated modifier ("Earth-size planets") is not what the phrase is about
         head = _phrase_head(ent)
@@ -424,8 +429,6 @@ def phrase_spans(span: Any, start: int, end: int, text: str | None = None) -> tu
             if right.i - left.i + 1 > PHRASE_MAX_WORDS:
                 continue
         words = [t for t in doc[left.i:right.i + 1] if not (ent.start <= t.i < ent.end)]
-        # titles are proper nouns to the tagger ("National Security Commissioner"); a person's name is no description
-        persons = {t.i for e in span.ents if e.label_ == "PERSON" for t in e}
         descriptor = [t for t in words if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_stop and t.is_alpha
                       and t.i not in persons]
         if not descriptor or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in words):

@@ -44,9 +44,10 @@ def unit_texts(text: str, claims: Sequence[Claim], settings: Settings, parse: bo
 
 
 def units_stage(ctx: StageContext) -> tuple[str, ...]:
-    texts = unit_texts(ctx.article.text, ctx.values["claims"], ctx.settings)
     prefetch = current_prefetch()
-    if prefetch is not None and texts and ctx.settings.unit_prefetch:
+    if prefetch is None or not ctx.settings.unit_prefetch:
+        return ()
+    texts = unit_texts(ctx.article.text, ctx.values["claims"], ctx.settings)
+    if texts:
         prefetch.pool.submit(nlp.embed, texts, ctx.settings.encoder)
-        return tuple(texts)
-    return ()
+    return tuple(texts)
