@@ -34,13 +34,14 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
-from ..lexicons import babe_words, people_nouns, subjectivity, vader
+from ..lexicons import babe_words, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
+from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
@@ -400,12 +401,6 @@ def prime(texts: Sequence[str]) -> None:
         _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
 
-# nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson teacher judge justice chief director mayor governor
-officer leader secretary chairman chairwoman ceo founder lawyer attorney prosecutor woman girl boy father mother son
-daughter wife husband witness resident survivor victim driver doctor nurse expert analyst senator lawmaker premier
-king queen prince pope general commander candidate president minister ambassador envoy activist official
-executive head founder owner student child""".split())
 PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
@@ -420,9 +415,8 @@ def unresolved_person(text: str, names: Sequence[str]) -> bool:
     before = outside[:m.start()]
     if any(n and n in before for n in names):
         return False
-    nouns = people_nouns() | ROLE_NOUNS
     words = re.findall(r"[a-z]+", before.lower())
-    return not any(w in nouns and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
+    return not any(is_person_noun(w) and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
 
 
 def _person_names(comparison: Comparison, article_id: str) -> list[str]:

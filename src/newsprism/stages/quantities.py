@@ -17,7 +17,8 @@ Why not quantulum3 or number-parser: the numbers are already read by the claims 
 spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
 was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
 give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
-Pure over records: the stage reads the article, its sentences, entities, quotes and claims (no parse).
+The stage reads the article, its sentences, entities, quotes and claims; the parse only to check who each
+figure is given to (:mod:`stages.value_sources`), so that compare parses nothing for it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import Any
 from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
 from ..settings import DEFAULT, Settings
 from .base import StageContext
+from .value_sources import checked_source
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|nears|approaches"),
@@ -545,7 +547,10 @@ def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: in
 
 
 def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],  # noqa: C901 - one ordered list of rules
-                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[Quantity]:
+                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT,
+                     doc: Any = None) -> list[Quantity]:
+    """The measured facts of an article's numbers; with the article's parse ``doc``, each figure's source is
+    checked on it (:func:`stages.value_sources.checked_source`)."""
     by_sentence: dict[int, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -656,7 +661,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 else None,
                 event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
                                                                             article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
-                source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
+                source=checked_source(_source(text[lo:hi], lo, text, rs, quotes, s.start + rs), doc, s.start,
+                                      s.end, start),
                 claim=claim_id, reason=reason))
     return out
 
@@ -686,4 +692,4 @@ def _without_conversions(text: str, found: Sequence[tuple[Any, ...]]) -> list[tu
 
 def quantities_stage(ctx: StageContext) -> tuple[Quantity, ...]:
     return tuple(build_quantities(ctx.article, ctx.values["sentences"], ctx.values["entities"],
-                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings))
+                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings, ctx.doc))
