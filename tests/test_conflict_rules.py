@@ -266,3 +266,35 @@ def test_one_who_can_speak_list(lemma: str, speaks: bool) -> None:
     from newsprism.stages.sources import can_speak
 
     assert can_speak(lemma) is speaks
+
+
+@pytest.mark.parametrize("text, figure, measure, place", [
+    # a count with its noun elided after a list's first count takes that count's measure and its own place
+    ("A spokesman said 90 are known dead in Valdor City, 61 in Marren state and 12 in Osk.", "61", "people killed",
+     "State of Marren"),
+    ("A spokesman said 90 are known dead in Valdor City, 61 in Marren state and 12 in Osk.", "12", "people killed",
+     "Osk"),
+    ("Officials said the death toll was at 207 by Tuesday morning — more than 90 in Valdor City alone.",
+     "more than 90", "people killed", "Valdor City"),
+])
+def test_an_elided_count_takes_the_measure_of_the_count_before_it(text: str, figure: str, measure: str,
+                                                                   place: str) -> None:
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    a = analyze(Article(id="t", source="t.txt", text=text, published="2017-09-20"))
+    q = next(q for q in a.quantities if q.text.strip() == figure)
+    assert (q.measure, q.place) == (measure, place)
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("Rescuers searched 40 buildings on Monday; 12 in Valdor City were empty.", "12"),  # a clause apart
+    ("The firm sold 12 in Valdor City last year.", "12"),  # no count before it: no measure is invented
+])
+def test_an_elided_count_never_gets_an_invented_measure(text: str, figure: str) -> None:
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    a = analyze(Article(id="t", source="t.txt", text=text, published="2017-09-20"))
+    assert not any(q.text.strip() == figure and q.measure.endswith("killed") for q in a.quantities)
+    assert not any(q.text.strip() == figure and "elided" in q.reason for q in a.quantities)

@@ -597,7 +597,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             kind = "money" if re.search(r"\b(?:USD|US\$|EUR|GBP)\s*$", text[max(0, rs - 6):rs]) else v.kind
             unit = _unit(text[re_:re_ + 20], kind)
             um = _UNIT.match(text[re_:re_ + 20]) if unit else None
-            noun = v.unit if v.unit and v.unit not in UNITS else None
+            noun = v.unit if v.unit and v.unit not in UNITS and v.unit not in TIME_NOUNS else None
             if noun is None and last_noun and rs - last_noun[1] <= 40:
                 noun = last_noun[0]  # "Two adults died and eight are missing": eight adults
             if noun:
@@ -605,6 +605,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             lo, hi = _clause(text, rs, re_)
             measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text,
                                article.text[max(0, v.start - 40):v.start], article.text[max(0, s.start - 300):s.start])
+            if noun is None and unit is None and (measure is None or measure[0] in VAGUE_COUNTS):
+                measure = _elided(text, rs, re_, found) or measure
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
@@ -665,6 +667,35 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                                       s.end, start),
                 claim=claim_id, reason=reason))
     return out
+
+
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "today", "tonight", "week", "weekend"}
+VAGUE_COUNTS = ("people be", "people counted", "people have")
+# "…, 71 in Morelos state", "— more than 100 in Mexico City alone", "and 12 in Marren": a count whose noun is
+# elided, followed by the place it is scoped to
+_ELIDED = re.compile(r"^\s+(?:(?:in|across)\s+(?:the\s+)?(?:(?:state|province|county|region|city) of\s+)?[A-Z]|alone\b)")
+
+
+def _elided(text: str, start: int, end: int,
+            found: Sequence[tuple[Any, ...]]) -> tuple[str, str | None, str] | None:
+    """The measure of a count whose counted noun is elided ("94 are known dead in Mexico City, 71 in Morelos
+    state"; "the death toll was at 217 — more than 100 in Mexico City"): the measure of the count before it in
+    the sentence, when the number is followed by the place it is scoped to and nothing but a comma, a dash,
+    "and", "with" or "including" lies between them. A count is never given a measure the sentence does not
+    state (no count before it: None)."""
+    if not _ELIDED.match(text[end:end + 60]):
+        return None
+    before = [f for f in found if f[1] <= start and f[7] is not None]
+    if not before:
+        return None
+    prev = max(before, key=lambda f: f[1])
+    name, predicate, _ = prev[7]
+    if not is_count(name) or name in VAGUE_COUNTS:
+        return None
+    gap = text[prev[1]:start]
+    if len(gap) > 80 or re.search(r"[;.]", gap) or not re.search(r",|\s[—–]\s|\band\b|\bwith\b|\bincluding\b", gap):
+        return None
+    return name, predicate, f"a count with its noun elided, scoped to a place: the measure of “{prev[2].strip()}” before it"
 
 
 _CONVERSION_GAP = re.compile(r"^[\w-]*\s*\(\s*(?:(?:about|some|roughly|approximately|nearly|almost|more than|"
