@@ -298,3 +298,14 @@ def test_an_elided_count_never_gets_an_invented_measure(text: str, figure: str) 
     a = analyze(Article(id="t", source="t.txt", text=text, published="2017-09-20"))
     assert not any(q.text.strip() == figure and q.measure.endswith("killed") for q in a.quantities)
     assert not any(q.text.strip() == figure and "elided" in q.reason for q in a.quantities)
+
+
+def test_a_vague_amount_counts_the_plural_noun_its_modifier_qualifies() -> None:
+    """"dozens of prison employees": the table shows the whole phrase and counts employees, not "prison"."""
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    a = analyze(Article(id="t", source="t.txt", text="The attorney general said dozens of prison employees were "
+                                                     "being questioned."))
+    q = next(q for q in a.quantities if q.qualifier == "vague")
+    assert (q.text, q.noun) == ("dozens of prison employees", "employee")

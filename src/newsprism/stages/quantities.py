@@ -632,11 +632,17 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             word = (m.group(1) or m.group(3)).lower()
             vague_low, vague_high = VAGUE[word]
             raw = (m.group("noun") or m.group("noun2") or "").lower()
+            end = m.end()
+            # "dozens of prison employees": a singular word before a plural one modifies it; the plural is counted
+            nxt = re.match(r"\s+([a-z]{3,}s)\b", text[end:]) if m.group("noun") and not raw.endswith("s") \
+                and raw not in ("people", "police") else None
+            if nxt and nxt.group(1) not in NOT_PLURAL_NOUNS:
+                raw, end = nxt.group(1), end + nxt.end()
             noun = None if not raw else raw if raw in ("people", "police") else \
                 raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
-            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
-            found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
+            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, end - lo)
+            found.append((m.start(), end, text[m.start():end], vague_low, (vague_low, vague_high), "vague", noun, measure,
                           None))
         for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in _without_conversions(text, found):
             if measure is None:
@@ -669,6 +675,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
     return out
 
 
+NOT_PLURAL_NOUNS = {"was", "has", "does", "goes", "this", "its", "his", "hers", "yes", "plus", "thus", "less", "across",
+                    "unless", "always", "perhaps", "whereas", "sometimes"}
 TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "today", "tonight", "week", "weekend"}
 VAGUE_COUNTS = ("people be", "people counted", "people have")
 # "…, 71 in Morelos state", "— more than 100 in Mexico City alone", "and 12 in Marren": a count whose noun is
