@@ -39,7 +39,7 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
     Stage("units", ("claims",), "unit_texts", units_stage),
-    Stage("quantities", ("sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
+    Stage("quantities", ("doc", "sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
     Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=ArticleVectors, batch=vectors_batch),
     Stage("framing", ("doc", "sentences", "quotes", "resolver", "vectors"), "framing", framing_stage),
     Stage("issues", ("doc", "sentences", "entities", "claims", "quantities", "vectors"), "issues", checks_stage),

@@ -206,6 +206,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
     m = re.fullmatch(r"((?:19|20)\d\d)", low)
     if m:
         return m.group(1)
+    if re.fullmatch(r"\d{1,3}", low):
+        return None  # a bare "71" ("71 in Morelos state") is a count the tagger took for a date, not a year
     from dateutil import parser
 
     cleaned = re.sub(r"^(thursday|monday|tuesday|wednesday|friday|saturday|sunday),?\s+", "", low)
