@@ -8,7 +8,8 @@
    voice that fall inside an annotated lexical-bias span, and the share of those spans (outside quotes) that
    contain one; for the tagger after the story-relative filter (each event compared as one story) and for the
    lexicon approach. Reported on the BASIL events held out from the word tagger's training (the split by event
-   of scripts/train_bias_words.py) and, marked as such, on all events, training events included.
+   of scripts/train_bias_words.py) and, marked as such, on all events, training events included. Also, apart
+   from those figures, the comparison's ``naming`` cues (phrases) that overlap an annotated span.
 3. news-dev (50 articles, 10 stories): the annotated framing cues found (one of our cues overlaps the
    annotated phrase), per kind; and a seeded random sample of 30 emitted cues, printed for hand-checking.
 
@@ -110,10 +111,12 @@ def basil() -> None:
     with timed(f"analysis of {len(pairs)} BASIL articles", len(pairs)):
         analyzed = analyze_many([p[0] for p in pairs])
     by_event: list[AnalyzedArticle] = []
+    named: list[AnalyzedArticle] = []  # with the comparison's naming cues (each event compared as one story)
     k = 0
     for ps in events.values():
         group, _ = relative_framing(analyzed[k:k + len(ps)])
         by_event += group
+        named += add_naming_cues(link_across(analyzed[k:k + len(ps)]))
         k += len(ps)
     docs = nlp.parse([a.article.text for a in analyzed], batch_size=16)
     _, held_out, _ = basil_split(list(events))
@@ -124,8 +127,9 @@ def basil() -> None:
               set(events)}
     for scope, keep in scopes.items():
         tally = {label: [0, 0, 0, 0] for label in labels}
+        naming = [0, 0, 0]
         n_articles = 0
-        for ev, a, rel, doc, (_, anns) in zip(event_of, analyzed, by_event, docs, pairs, strict=True):
+        for ev, a, rel, nm, doc, (_, anns) in zip(event_of, analyzed, by_event, named, docs, pairs, strict=True):
             if ev not in keep:
                 continue
             n_articles += 1
@@ -146,10 +150,18 @@ def basil() -> None:
                 t[1] += sum(1 for x in starts if any(s <= x < e for s, e in lex))
                 t[2] += len(lex)
                 t[3] += sum(1 for s, e in lex if any(s <= x < e for x in starts))
+            # the naming cues (a phrase, its charged word anywhere in it): a cue counts when it overlaps a span
+            phrases = [(f.start, f.end) for f in nm.framing if f.cue == "naming"]
+            naming[0] += len(phrases)
+            naming[1] += sum(1 for p in phrases if any(_overlaps(p, x) for x in lex))
+            naming[2] += sum(1 for x in lex if any(_overlaps(p, x) for p in phrases))
         print(f"BASIL, {scope}, {n_articles} articles:")
         for label, (cues, inside, spans, hit) in tally.items():
             print(f"  BASIL {label}: {cues} loaded cues in the outlet's voice, {inside} inside a lexical-bias span "
                   f"({inside / max(cues, 1):.1%}); spans flagged {hit} of {spans} ({hit / max(spans, 1):.1%})")
+        print(f"  BASIL naming cues of the comparison (phrases; not in the loaded figures above): {naming[0]}, "
+              f"{naming[1]} overlapping a lexical-bias span ({naming[1] / max(naming[0], 1):.1%}); spans overlapped "
+              f"{naming[2]} of {tally[labels[0]][2]}")
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

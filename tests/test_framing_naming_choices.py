@@ -84,7 +84,8 @@ def test_a_charged_word_one_article_alone_puts_on_a_shared_referent_is_a_naming_
 
 def test_a_word_the_others_also_use_or_an_uncharged_word_is_no_naming_choice() -> None:
     # "independence" is what every article says; a weakly charged word stays out
-    assert not naming_choices(_story("ally", DEFAULT.naming_word_min - 0.2), DEFAULT.replace(naming_word_min=0.9))
+    assert not naming_choices(_story("ally", DEFAULT.naming_word_min - 0.2),
+                              DEFAULT.replace(naming_word_min=0.9, naming_word_low=0.9))
     shared = _story()
     shared[1] = _article("wire", shared[1].article.text + " Some call Israel an archfoe of Tehran.",
                          shared[1].entities, shared[1].naming)

@@ -246,7 +246,10 @@ class NamingPhrase(Record):
     head: str  # lemma of the head noun
     anchors: tuple[str, ...] = ()  # entity ids, or "name:<slug>" for proper nouns the model did not tag
     # "event": a phrase naming an event or situation; "actor": how the article describes a named actor (an
-    # apposition, a noun or adjective before the name, a role phrase that refers to it), anchored on its id
+    # apposition, a noun or adjective before the name, a role phrase that refers to it), anchored on its id;
+    # "group": the words put on a group of people named with a common noun ("defiant voters"); "record": a
+    # superlative set in history ("the biggest quake in a century"); "personal": an institution named as a
+    # person's ("Zuckerberg's Facebook")
     kind: str = "event"
     word: str | None = None  # the phrase's most charged word other than the name (a modifier or descriptor noun)
     score: float | None = None  # the word-level bias tagger's probability for ``word``

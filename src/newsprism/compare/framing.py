@@ -28,7 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
-from ..stages.framing import SET_ASIDE
+from ..stages.framing import SET_ASIDE, evaluative_logit
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -210,7 +210,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     place_key = _place_key(analyzed)
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
-              if _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
+              if n.kind in ("event", "actor") and _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
                   q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
@@ -268,6 +268,18 @@ def _own_voice(a: AnalyzedArticle, start: int) -> bool:
     return not any(q.kind in ("direct", "partial") and q.start <= start < q.end for q in a.quotes)
 
 
+def _feeling(word: str, settings: Settings = DEFAULT) -> str | None:
+    """Why an adjective puts a feeling or stance on a group of people ("excited protesters", "angry mob"): its
+    VADER valence at least ``naming_feeling_min`` in size; None for a participle of action ("supporting
+    groups") and for a negative past participle, which may be a harm done to them ("injured people", a fact of
+    the story)."""
+    low = word.lower()
+    v = vader().get(low)
+    if v is None or abs(v) < settings.naming_feeling_min or low.endswith("ing") or (low.endswith("ed") and v < 0):
+        return None
+    return f"VADER {v:+.1f}"
+
+
 def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """The words an article puts on a referent the other articles share, where they do not: a description of a
     named actor ("Tehran's archfoe Israel", "Netanyahu, a consistent opponent of a deal") or a modifier of the
@@ -281,12 +293,14 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     labels = {a.id: a.article.label for a in analyzed}
     names = {e.id: e.name for a in analyzed for e in a.entities}
     mentions = {a.id: {e.id for e in a.entities} for a in analyzed}
+    # the words of each actor's titles, as the articles give them ("Chief Executive", "prosecuting attorney")
+    titles = {(a.id, e.id): {w.lower() for r in e.roles for w in r.split()} for a in analyzed for e in a.entities}
     phrases: dict[str, list[tuple[AnalyzedArticle, Any]]] = defaultdict(list)  # referent → (article, phrase)
     for a in analyzed:
         for n in a.naming:
-            if not _own_voice(a, n.start):
+            if n.kind in ("record", "personal") or not _own_voice(a, n.start):
                 continue
-            key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"event:{stem(n.head)}"
+            key = f"actor:{n.anchors[0]}" if n.kind == "actor" and n.anchors else f"{n.kind}:{stem(n.head)}"
             phrases[key].append((a, n))
     out: list[dict[str, Any]] = []
     for key, group in phrases.items():
@@ -299,30 +313,86 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
             in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
                           and n.start <= f.start < n.end and f.text == n.word]
             score = max([n.score, *in_context])
-            if score < settings.naming_word_min:
+            meaning = evaluative_logit(n.word.lower())
+            feeling = _feeling(n.word) if kind == "group" else None
+            if feeling is None and (meaning < settings.naming_evaluative_floor or (
+                    score < settings.naming_word_min and (score < settings.naming_word_low
+                                                          or meaning < settings.naming_evaluative_min))):
                 continue
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
                 about = names.get(ref, ref)
-            else:  # the event: the other articles that use the head noun in their own voice
+            else:  # the event or group: the other articles that use the head noun in their own voice
                 others = [b for b in analyzed if b.id != a.id and words[b.id].get(stem(n.head))]
-                about = f"the {n.head}"
-            if not others:
-                continue
+                about = f"the {n.head}" if kind == "event" else f"the {n.text.split()[-1]}"
+            alone = not others
+            if kind == "actor" and n.word.lower() in titles.get((a.id, ref), set()) and vader().get(n.word.lower()) is None:
+                continue  # a word of the actor's title ("chief executive"), no sentiment: who they are, not a choice
+            if alone and kind == "actor" and stem(n.word) == stem(n.head) and n.text.lower().endswith(n.word.lower()):
+                continue  # the role of someone no other article names ("Luis Muñoz, a volunteer rescuer"): who, not how
+            if alone:  # the only article that names it: its word against all the others'
+                others = [b for b in analyzed if b.id != a.id]
             share = sum(1 for b in others if words[b.id].get(stem(n.word))) / len(others)
             if share >= settings.topic_share_min:
                 continue
             theirs = []
-            for b in others:
-                said = sorted({m.text for c, m in group if c.id == b.id}, key=len)[:2]
-                theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}”" for t in said) if said else
+            for b in others if not alone else ():
+                said = sorted({(m.text, m.start, m.end) for c, m in group if c.id == b.id}, key=lambda m: len(m[0]))[:2]
+                theirs.append(f"{labels[b.id]}: " + ("; ".join(f"“{t}” ({s}–{e})" for t, s, e in said) if said else
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
-            how = "in its sentence" if score > n.score else "the word alone"
+            how = ("in its sentence" if score > n.score else "the word alone") + (
+                f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "") + (
+                f"; a feeling put on the group: {feeling}" if feeling else "")
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
                         "score": score, "target": ref if kind == "actor" else None,
                         "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "
                                   f"{how}) is used by {share:.0%} of the other {len(others)} articles "
-                                  f"that name it; they say {' · '.join(theirs)}"})
+                                  + (f"that name it; they say {' · '.join(theirs)}" if not alone else
+                                     "(none of them names it)")})
+    return out
+
+
+def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Superlatives an article sets in history ("Mexico's biggest quake in a century", "the biggest demonstration
+    in years"), where fewer than ``topic_share_min`` of the other articles rank the same thing so (a record all
+    the outlets report is the story's news, not one outlet's framing)."""
+    out: list[dict[str, Any]] = []
+    records = {a.id: [n for n in a.naming if n.kind == "record" and _own_voice(a, n.start)] for a in analyzed}
+    for a in analyzed:
+        others = [b for b in analyzed if b.id != a.id]
+        for n in records[a.id]:
+            same = [b for b in others if any(stem(m.head) == stem(n.head) for m in records[b.id])]
+            share = len(same) / len(others) if others else 0.0
+            if others and share >= settings.topic_share_min:
+                continue
+            out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "score": n.score,
+                        "reason": f"ranks the {n.head} in history: the superlative “{n.word}” with a span of time "
+                                  f"(“{n.text}”); " + (f"{len(same)} of the other {len(others)} articles rank a {n.head} so"
+                                                      if others else "no other article to compare with")})
+    return out
+
+
+def personalisations(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Institutions an article names as a person's ("Zuckerberg's Facebook") where fewer than
+    ``topic_share_min`` of the other articles that name the institution do so."""
+    out: list[dict[str, Any]] = []
+    mentions = {a.id: {e.id for e in a.entities} for a in analyzed}
+    owned = {a.id: {n.anchors[0] for n in a.naming if n.kind == "personal" and n.anchors} for a in analyzed}
+    labels = {a.id: a.article.label for a in analyzed}
+    for a in analyzed:
+        for n in a.naming:
+            if n.kind != "personal" or not n.anchors or not _own_voice(a, n.start):
+                continue
+            ref = n.anchors[0]
+            others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
+            same = [b for b in others if ref in owned[b.id]]
+            if not others or len(same) / len(others) >= settings.topic_share_min:
+                continue
+            name = n.text[len(n.word):].lstrip("’'s ").strip() if n.word else n.head
+            out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text,
+                        "reason": f"names {name} as {n.word}’s (“{n.text}”): an institution personalised; "
+                                  f"{len(same)} of the other {len(others)} articles that name it do so "
+                                  f"({', '.join(labels[b.id] for b in others[:4])})"})
     return out
 
 
@@ -347,6 +417,13 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in personalisations(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"]))
+    for c in record_framing(analyzed, settings):
+        extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="evaluative",
+                                              reason=c["reason"], score=c["score"]))
     out = []
     for a in analyzed:
         have = {(f.start, f.cue) for f in a.framing}

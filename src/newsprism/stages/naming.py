@@ -3,9 +3,12 @@
 - ``event``: noun phrases that name an event or situation tied to a place, group or organisation ("the
   Ukrainian conflict", "Russia's invasion", "the incident at the Calder Dam", "a banned referendum on
   independence from Madrid");
+- ``group``: the words an article puts on a group of people it names with a common noun ("defiant voters");
 - ``actor``: the words an article puts on a named person, group or organisation: an apposition ("Netanyahu,
   a consistent opponent of a deal"; "her friend, Choi Soon-sil"), a common noun or adjective before the name
-  ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord").
+  ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord");
+- ``record``: a superlative set in history ("Mexico's biggest quake in a century"), ``word`` the superlative;
+- ``personal``: an institution named as a person's ("Zuckerberg's Facebook"), ``word`` the person's name.
 
 Each phrase carries its most charged word other than the name and the word-level bias tagger's probability for
 it; the comparison contrasts how the articles name the same referent (``compare.framing``).
@@ -15,10 +18,12 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
+from ..lexicons import SPEECH_VERBS, people_nouns
 from ..records import NamingPhrase
 from ..text.names import slug
 from .base import StageContext
 from .bias_words import score_token
+from .framing import _hyphen_piece
 
 DESCRIPTOR_POS = ("ADJ", "NOUN", "VERB", "ADV")
 ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE", "FAC")
@@ -32,6 +37,10 @@ def _charged(tokens: Sequence[Any], skip: set[int]) -> tuple[str | None, float |
     for t in tokens:
         if t.i in skip or t.pos_ not in DESCRIPTOR_POS or t.ent_type_ or t.is_stop or not t.is_alpha or len(t) < 3:
             continue
+        if _hyphen_piece(t):
+            continue  # "bomb" in "bomb-sniffing", "called" in "so-called": no word of the article on its own
+        if t.pos_ == "ADV" and t.head.tag_ == "VBN":
+            continue  # how a participle came about ("democratically elected", "densely populated"): description
         p = score_token(t, None).probability
         if best[1] is None or p > best[1]:
             best = (t.text, p)
@@ -49,9 +58,13 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             for pos in range(m.start, m.end):
                 anchors[pos] = e.id
     out = []
+    groups: list[Any] = []
     text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
     for chunk in doc.noun_chunks:
         head = chunk.root
+        if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and not head.ent_type_ and not head.is_stop \
+                and head.is_alpha and len(head) > 2 and not any(t.idx in anchors or t.pos_ == "PROPN" for t in chunk):
+            groups.append(chunk)  # a thing named without a name: a group of people, if its noun says so
         if head.pos_ != "NOUN" or head.ent_type_ or head.tag_ in ("NNS", "NNPS"):
             continue
         if (head.dep_ == "compound" and head.head.pos_ == "PROPN") or any(
@@ -74,7 +87,67 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-    return out + actor_descriptions(entities, doc)
+    return (out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
+            + personalised(entities, doc))
+
+
+TIME_SPANS = frozenset({"century", "generation", "decade", "year", "history", "memory", "time", "record"})
+TIME_ADVERBS = frozenset({"ever", "yet"})
+RECORD_WINDOW = 8  # tokens after the superlative in which its time frame is looked for
+
+
+def record_phrases(doc: Any) -> list[NamingPhrase]:
+    """Superlatives set in history ("Mexico's biggest quake in a century", "the most lethal earthquake in a
+    generation", "the biggest demonstration in years", "its largest acquisition ever"): an evaluative phrase
+    that ranks the story's event against all others of a span of time; ``word`` is the superlative."""
+    out = []
+    for tok in doc:
+        if tok.tag_ != "JJS" and not (tok.lower_ == "most" and tok.head.pos_ == "ADJ"):
+            continue
+        first = tok
+        adj = tok if tok.tag_ == "JJS" else tok.head
+        noun = adj.head if adj.dep_ == "amod" and adj.head.pos_ == "NOUN" else None
+        if noun is None:
+            continue
+        end = None
+        window = doc[noun.i + 1:min(noun.i + 1 + RECORD_WINDOW, len(doc))]
+        for k, t in enumerate(window):
+            if t.is_punct or t.is_sent_start:
+                break
+            if t.lower_ in TIME_ADVERBS and k <= 1:
+                end = t
+                break
+            if t.lemma_.lower() in TIME_SPANS and any(w.lower_ in ("in", "on", "of", "since") for w in window[:k]):
+                end = t
+                break
+        if end is None:
+            continue
+        out.append(NamingPhrase(start=first.idx, end=end.idx + len(end), text=doc.text[first.idx:end.idx + len(end)],
+                                head=noun.lemma_.lower(), kind="record", word=doc.text[first.idx:adj.idx + len(adj)],
+                                score=round(score_token(adj, None).probability, 3)))
+    return out
+
+
+def _groups(chunks: Sequence[Any], doc: Any) -> list[NamingPhrase]:
+    """How the article describes groups of people it names with a common noun ("defiant voters", "the excited
+    protesters", "Thrilled astronomers"): a noun of people (``people_nouns``, or a plural that is the subject of a
+    verb of saying in the article: "astronomers say") with a modifier; each with its most charged modifier and the tagger's
+    probability for it, for the comparison's naming choices."""
+    speaking = {t.lemma_.lower() for t in doc if t.dep_ == "nsubj" and t.tag_ == "NNS" and t.head.lemma_ in SPEECH_VERBS}
+    people = people_nouns()
+    out = []
+    for chunk in chunks:
+        head = chunk.root
+        if head.lemma_.lower() not in people and (head.lemma_.lower() not in speaking or head.tag_ != "NNS"):
+            continue
+        word, score = _charged([t for t in chunk if t.i < head.i and t.dep_ == "amod"], set())
+        if word is None:
+            continue
+        start = next(t.idx for t in chunk if t.pos_ not in ("DET", "PRON") or t.i == head.i)
+        out.append(NamingPhrase(start=start, end=head.idx + len(head), text=doc.text[start:head.idx + len(head)],
+                                head=head.lemma_.lower(), kind="group", word=word,
+                                score=None if score is None else round(score, 3)))
+    return out
 
 
 def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
@@ -139,6 +212,32 @@ def actor_descriptions(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             seen.add(start)
             out.append(NamingPhrase(start=start, end=end, text=doc.text[start:end], head=head, anchors=(e.id,),
                                     kind="actor", word=word, score=None if score is None else round(score, 3)))
+    return out
+
+
+INSTITUTIONS = ("ORG", "GPE", "NORP", "FAC")
+
+
+def personalised(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
+    """An institution or country named as a person's ("Zuckerberg's Facebook", "Putin's Russia"): the
+    personalisation of an organisation, anchored on the institution; ``word`` is the person's name."""
+    people = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
+    out = []
+    for e in entities:
+        if e.type not in INSTITUTIONS:
+            continue
+        for m in e.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start < 2:
+                continue
+            case, owner = doc[span.start - 1], doc[span.start - 2]
+            if case.tag_ != "POS" or owner.idx not in people:
+                continue
+            first = owner
+            while first.i > 0 and doc[first.i - 1].idx in people:
+                first = doc[first.i - 1]
+            out.append(NamingPhrase(start=first.idx, end=m.end, text=doc.text[first.idx:m.end], head=e.name.lower(),
+                                    anchors=(e.id,), kind="personal", word=doc.text[first.idx:case.idx]))
     return out
 
 
