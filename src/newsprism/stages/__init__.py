@@ -27,7 +27,7 @@ from .quotes import quotes_stage
 from .sentences import sentence_bounds, sentences_stage
 from .vectors import ArticleVectors, TextVectors, bias_prefetch, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "22"
+ANALYSIS_VERSION = "23"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
