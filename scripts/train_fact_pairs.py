@@ -38,7 +38,7 @@ from typing import Any
 
 from newsprism.compare.align import align
 from newsprism.compare.entities import link_across
-from newsprism.compare.facts import fact_units
+from newsprism.compare.facts import fact_units, is_parse_clause
 from newsprism.compare.pairs import FEATURES, pair_features
 from newsprism.compare.verify import Verifier
 from newsprism.extract import extract
@@ -49,6 +49,12 @@ from newsprism.stages import analyze_many
 ROOT = Path(__file__).resolve().parents[1]
 BASIL = ROOT.parent / "shared" / "corpus" / "basil"
 MODEL = ROOT / "src" / "newsprism" / "models" / "fact_pairs.json"
+# the clause pass's verifier (``--clause-pass``): pairs of a clause of the parse and a unit of another article,
+# 140 labelled by the session-6 facts engineer (Claude, reading each pair; 90 drawn where the sentence-level model
+# gives p >= 0.55 and 50 where it gives 0.35-0.55, seed 41): 1 when the longer unit states the shorter one's fact
+# (same predicate and participants; figures the same), 0 when they share only topic or words
+CLAUSE_MODEL = ROOT / "src" / "newsprism" / "models" / "fact_clause_pairs.json"
+CLAUSE_LABELS = [ROOT / "scripts" / "data" / "basil_clause_pairs_labels.json"]
 # labelled by the session-4 facts engineer (470 pairs; the shipped model's data)
 LABELS = [ROOT / "scripts" / "data" / "basil_fact_pairs_labels.json"]
 # basil_fact_pairs_labels_2.json: 170 more, labelled by the session-5 facts engineer (Claude, reading each pair) from
@@ -91,10 +97,11 @@ def analysed(cache: Path) -> dict[str, list[AnalyzedArticle]]:
     return out
 
 
-def candidates(event: str, arts: list[AnalyzedArticle]) -> list[dict[str, Any]]:
-    """The checked path's candidate pairs of one event, with their features and texts."""
+def candidates(event: str, arts: list[AnalyzedArticle], clause_pass: bool = False) -> list[dict[str, Any]]:
+    """The checked path's candidate pairs of one event, with their features and texts (``clause_pass``: the
+    clause pass's pairs instead, a clause of the parse against any unit of another article)."""
     linked = link_across(arts)
-    groups = [fact_units(a, DEFAULT) for a in linked]
+    groups = [fact_units(a, DEFAULT) + (fact_units(a, DEFAULT, parse=True) if clause_pass else []) for a in linked]
     claims = {c.id: c for g in groups for c in g}
     verifier = Verifier(linked, DEFAULT)
     stem = {a.id: Path(a.article.source).stem for a in linked}
@@ -103,6 +110,8 @@ def candidates(event: str, arts: list[AnalyzedArticle]) -> list[dict[str, Any]]:
         a, b = claims.get(al.a), claims.get(al.b)
         if a is None or b is None or al.relation not in ("same_fact", "paraphrase", "candidate"):
             continue
+        if clause_pass and not (is_parse_clause(a) or is_parse_clause(b)):
+            continue
         if verifier.refuse(a, b) is not None:
             continue
         out.append({"key": f"{stem[a.article]}:{a.start}-{a.end}|{stem[b.article]}:{b.start}-{b.end}",
@@ -110,13 +119,14 @@ def candidates(event: str, arts: list[AnalyzedArticle]) -> list[dict[str, Any]]:
     return out
 
 
-def all_candidates(cache: Path) -> list[dict[str, Any]]:
+def all_candidates(cache: Path, clause_pass: bool = False) -> list[dict[str, Any]]:
     """Every event's candidate pairs (kept beside the analyses, keyed by the feature names)."""
-    path = cache.with_suffix(f".pairs-{hashlib.sha1(' '.join(FEATURES).encode()).hexdigest()[:8]}.pkl")
+    tag = hashlib.sha1(' '.join(FEATURES).encode()).hexdigest()[:8] + ("-clause" if clause_pass else "")
+    path = cache.with_suffix(f".pairs-{tag}.pkl")
     if path.exists():
         pairs: list[dict[str, Any]] = pickle.loads(path.read_bytes())
         return pairs
-    pairs = [p for ev, arts in analysed(cache).items() for p in candidates(ev, arts)]
+    pairs = [p for ev, arts in analysed(cache).items() for p in candidates(ev, arts, clause_pass)]
     path.write_bytes(pickle.dumps(pairs))
     return pairs
 
@@ -125,17 +135,19 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("step", choices=("dump", "train"))
     ap.add_argument("--cache", type=Path, default=Path("/tmp/basil_analysed.pkl"))
-    ap.add_argument("--labels", type=Path, nargs="+", default=LABELS)
+    ap.add_argument("--labels", type=Path, nargs="+", default=None)
     ap.add_argument("--sample", type=int, default=400)
     ap.add_argument("--band", type=float, nargs=2, default=(0.0, 1.0), metavar=("LO", "HI"),
                     help="dump: only unlabelled candidates whose combined score lies in [LO, HI)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=Path("/tmp/fact_pairs_candidates.tsv"))
+    ap.add_argument("--clause-pass", action="store_true",
+                    help="the clause pass's pairs (a clause of the parse against any unit), its labels and model")
     args = ap.parse_args()
-    pairs = all_candidates(args.cache)
+    pairs = all_candidates(args.cache, args.clause_pass)
     print(f"{len(pairs)} candidate pairs in {len({p['event'] for p in pairs})} events", file=sys.stderr)
     labels: dict[str, int] = {}
-    for path in args.labels:
+    for path in args.labels or (CLAUSE_LABELS if args.clause_pass else LABELS):
         labels.update(json.loads(path.read_text()))
     if args.step == "dump":
         rng = random.Random(args.seed)
@@ -148,10 +160,10 @@ def main() -> None:
                          f"{' '.join(p['b'].split())}\n")
         print(f"wrote {len(sample)} to {args.out}", file=sys.stderr)
         return
-    train(pairs, labels)
+    train(pairs, labels, CLAUSE_MODEL if args.clause_pass else MODEL)
 
 
-def train(pairs: list[dict[str, Any]], labels: dict[str, int]) -> None:
+def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MODEL) -> None:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import roc_auc_score
@@ -179,14 +191,14 @@ def train(pairs: list[dict[str, Any]], labels: dict[str, int]) -> None:
     model = LogisticRegression(C=best[1], max_iter=2000).fit(Z, y)
     for f, w in sorted(zip(FEATURES, model.coef_[0], strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {f:22s} {w:+.3f}")
-    MODEL.write_text(json.dumps({
+    target.write_text(json.dumps({
         "features": list(FEATURES), "mean": [round(float(x), 6) for x in mean],
         "scale": [round(float(x), 6) for x in scale], "coef": [round(float(x), 6) for x in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
         "meta": {"data": "BASIL 2010-2014 cross-outlet candidate pairs, labelled by hand", "pairs": len(rows),
                  "positive": int(y.sum()), "C": best[1], "cv_log_loss": round(best[0], 4),
                  "cv_auc": round(best[2], 4), "cv_auc_combined_alone": round(best[3], 4)}}, indent=1) + "\n")
-    print(f"wrote {MODEL} ({len(rows)} pairs, {int(y.sum())} positive)")
+    print(f"wrote {target} ({len(rows)} pairs, {int(y.sum())} positive)")
 
 
 if __name__ == "__main__":

@@ -356,3 +356,41 @@ def test_a_persons_possession_is_not_the_person():
     brightline = next(c for c in clusters if "Brightline" in c.name)
     assert brightline.type != "PERSON" and brightline.name == "Brightline", brightline
     assert any(m.rule == "possessed_by_person" for m in brightline.mentions)
+
+
+# --- independent review of session 7 (Facebook–WhatsApp, Trappist-1): error kinds, each on text the tests write
+
+
+def test_quoted_words_that_are_a_verbs_subject_have_no_speaker():
+    # "continue" is a verb of saying ("“…,” he continued"), but here the quoted words are its subject
+    qs = _analyze("Merger News\n\nThe bank’s “core lending arm” and its existing Harbor brand will continue to "
+                  "operate as separate firms, Tom Baker said on Monday.").quotes
+    q = _find(qs, "core lending arm")
+    assert q.kind == "scare" and q.speaker is None
+
+
+def test_so_called_label_is_a_scare_quote_with_no_speaker():
+    qs = _analyze("Star Survey\n\n“We found it by luck,” said Helen Marsh, an astronomer in Leeds.\n\n"
+                  "Her team tracked the star – a so-called “hypercool” giant – for six years.").quotes
+    q = _find(qs, "hypercool")
+    assert q.kind == "scare" and q.speaker is None
+
+
+def test_a_described_subject_gives_way_to_the_name_apposed_to_it():
+    qs = _analyze("Merger News\n\nIn a press release, Globex’s Iron Man, Mark Doyle, likens the takeover to “a path "
+                  "to connect a billion people. The firms that reach that mark are all valuable”.").quotes
+    assert _find(qs, "a path to connect").speaker == "Mark Doyle"
+
+
+def test_speaker_phrase_keeps_a_hyphenated_modifier():
+    qs = _analyze("Star Survey\n\nA Dutch-led research team said on Monday that the small cold star has four "
+                  "planets, all of them rocky.").quotes
+    assert _find(qs, "has four planets").speaker == "A Dutch-led research team"
+
+
+
+def test_a_verb_with_its_particle_is_its_own_learned_cue():
+    qs = _analyze("Bridge Row\n\nHelen Marsh, the mayor of Dover, pointed out that the old bridge had not been "
+                  "inspected for nine years.").quotes
+    q = _find(qs, "had not been inspected")
+    assert q.speaker == "Helen Marsh" and "learned_cue:point out/" in q.rule

@@ -76,13 +76,15 @@ def test_synthesis_puebla_strict_floors() -> None:
 
 def test_facts_all_events_strict_floors() -> None:
     """Every news-dev event (session 5, narrowed citations and the earlier-event, set-figure and one-utterance
-    rules: 47/84 shared facts found; 54 right, 4 wrong, 10 undecided corroborated facts)."""
+    rules: 47/84 shared facts found; 54 right, 4 wrong, 10 undecided corroborated facts; session 6, the clause
+    pass: 49/84; 63 right, 5 wrong, 12 undecided; session 7, the phrase pass with the clause pass off by default:
+    53/84; 67 right, 5 wrong, 20 undecided)."""
     gold = json.loads((NEWS_DEV / "GOLD.json").read_text())
     report = compare_real.new_report()
     for files in gold["stories"].values():
         if len(files) >= 2:
             compare_real.score_story(compare_analyzed(compare_real.load_story(files, gold, None)), files, gold, report)
     cor = report["corroborated"]
-    assert report["shared_found"] >= 45, report["shared_missed"]
-    assert cor["wrong"] <= 6 and cor["right"] >= 0.9 * (cor["right"] + cor["wrong"]), \
+    assert report["shared_found"] >= 51, report["shared_missed"]
+    assert cor["right"] >= 64 and cor["wrong"] <= 6 and cor["right"] >= 0.9 * (cor["right"] + cor["wrong"]), \
         [r for r in report["corroborated_rows"] if r["verdict"] == "wrong"]

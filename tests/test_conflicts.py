@@ -143,8 +143,8 @@ def test_quantities_measure_event_source(analyzed):
     assert toll.measure == "people killed" and toll.qualifier == "at_least" and toll.event == "this"
     assert toll.as_of == "2014-08-03" and toll.source == "state media"
     assert _q(xinhua, "81").event == "2012"
-    assert _q(scripps, "6.1").source == "U.S. Geological Survey"
-    assert _q(scripps, "6.5").source == "China Earthquake Networks Center"
+    assert _q(scripps, "6.1").source == "the U.S. Geological Survey"  # the speaker phrase in full (value_sources)
+    assert _q(scripps, "6.5").source == "the China Earthquake Networks Center"
 
 
 @pytest.mark.slow

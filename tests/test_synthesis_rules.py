@@ -515,3 +515,34 @@ def test_a_clause_cut_between_the_two_dashes_of_an_aside_does_not_stand_alone(cl
 
     claim = Claim(id="a:1~0", article="a", sentence=1, start=0, end=len(clause), text=clause, part="clause")
     assert (_standalone(claim) is not None) is alone
+
+
+ELSEWHERE: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-02", """Marren vote
+
+Governor Lena Varga and Mayor Tomas Brek signed the water accord at the harbour on Tuesday, ending a long dispute.
+The quake killed 40 people in Osk, officials said."""),
+    "Valley Courier": ("2021-03-02", """Valley reaction
+
+Cheering crowds watched as Varga put her name to the accord beside Brek, whose city gets the river water after a long row.
+Officials said 40 people died in Osk after the tremor."""),
+}
+
+
+def test_a_sentence_another_article_states_in_other_words_is_not_single_source() -> None:
+    """Before a sentence is shown as one outlet's alone, every other article's sentences are checked: one
+    naming two of its named entities with a quarter of its content words, or a figure of the same measure,
+    place and event, shows it may be stated there."""
+    from newsprism.compare.synthesis import _figure_elsewhere, _names_elsewhere
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(ELSEWHERE)))
+    harbor = next(a for a in c.articles if a.article.outlet == "Harbor Daily")
+    signed = next(cl for cl in harbor.claims if "signed" in cl.text)
+    killed = next(cl for cl in harbor.claims if "killed" in cl.text)
+    assert _names_elsewhere(c, signed, DEFAULT)
+    assert not _names_elsewhere(c, signed, DEFAULT.replace(unique_names_overlap_min=0.9))
+    found = _figure_elsewhere(c, killed)
+    assert found is not None and found.article != harbor.id and found.measure == "people killed"
+    assert _figure_elsewhere(c, signed) is None
+    assert not [s for s in c.synthesis if s["kind"] == "unique" and ("signed" in s["text"] or "40" in s["text"])]

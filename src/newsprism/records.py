@@ -326,6 +326,13 @@ class Claim(Record):
     heading: bool = False
     terms: tuple[str, ...] = ()  # content lemmas (nouns, names, adjectives, verbs, numbers) for lexical overlap
     part: str = "sentence"  # sentence | content (what a speaker is reported to say) | attribution (who said it, when)
+    # clause spans of the parse (article offsets): coordinated and subordinate clauses, relative and participial
+    # clauses, appositions and "with …" phrases that can each state a fact of their own (set by the claims stage)
+    clauses: tuple[tuple[int, int], ...] = ()
+    # noun phrases of the parse that say what a named referent is: an apposition, a title or role before a name, a
+    # name qualifying a common noun; article offsets of the phrase, then of the referent's name (set by the claims
+    # stage; the compare's phrase pass)
+    phrases: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,47 @@ def align(groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
     return sorted(out.values(), key=lambda al: -al.score)
 
 
+def align_pieces(pieces: Sequence[Sequence[Claim]], groups: Sequence[Sequence[Claim]], settings: Settings = DEFAULT,
+                 aligner: EmbeddingAligner | None = None) -> list[Alignment]:
+    """Each piece's best match among the units and pieces of every other article (``pieces[i]`` and ``groups[i]``
+    are one article's), classed as ``align`` classes a pair; a best match under ``paraphrase_min`` but at least
+    ``candidate_min`` is a ``candidate``. Only pairs holding a piece are scored (the clause pass: the units'
+    own pairs are ``align``'s)."""
+    aligner = aligner or get_aligner(settings)
+    whole = [c for g in groups for c in g if c.part != "clause"]
+    idf, tidf, tdf = entity_idf(whole), term_idf(whole), term_df(whole)
+    left = [c for p in pieces for c in p]
+    right = [c for g, p in zip(groups, pieces, strict=True) for c in [*g, *p]]
+    if not left or not right:
+        return []
+    vectors = aligner.vectors(right)
+    index = {c.id: n for n, c in enumerate(right)}
+    # one matrix for every piece against every unit (one call: the overlaps' vocabularies are built once), an
+    # article's own units masked out
+    m = aligner.score_matrix(left, right, vectors[[index[c.id] for c in left]], vectors, idf, tidf, tdf)
+    combined = np.where(np.array([[x.article == y.article for y in right] for x in left]), -1.0, m["combined"])
+    articles = list(dict.fromkeys(c.article for c in right))
+    out: dict[frozenset[str], Alignment] = {}
+    for aid in articles:
+        cols = np.array([n for n, c in enumerate(right) if c.article == aid])
+        for a, x in enumerate(left):
+            if x.article == aid:
+                continue
+            b = int(cols[combined[a, cols].argmax()])
+            y = right[b]
+            key = frozenset((x.id, y.id))
+            if key in out:
+                continue
+            al = aligner.classify(x, y, {k: float(v[a, b]) for k, v in m.items()}, shared_terms(x, y, tidf))
+            if al.relation == "unrelated" and al.score >= settings.candidate_min:
+                al = Alignment(a=al.a, b=al.b, relation="candidate", score=al.score, scores=al.scores,
+                               reason=f"score {al.score:.2f} >= candidate_min {settings.candidate_min}")
+            if al.relation != "unrelated":
+                out[key] = Alignment(a=al.a, b=al.b, relation=al.relation, score=al.score,
+                                     scores={**al.scores, "mutual_best": 0.0}, reason=al.reason)
+    return sorted(out.values(), key=lambda al: -al.score)
+
+
 def _keep(nearest: dict[str, tuple[float, str]], cid: str, score: float, other: str) -> None:
     if cid not in nearest or score > nearest[cid][0]:
         nearest[cid] = (round(score, 3), other)

@@ -20,10 +20,6 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from dataclasses import replace
-
-from .. import nlp
-from ..lexicons import people_nouns, report_verbs
 from ..records import AnalyzedArticle, Quantity
 from ..settings import DEFAULT
 from ..stages.quantities import is_count, ranges_compatible
@@ -101,144 +97,6 @@ def named_source(q: Quantity) -> str | None:
     if not q.source or q.source.lower().strip() in GENERIC_SOURCES:
         return None
     return q.source
-
-
-# who can give a figure, besides a name: a person by role, a body, a document that states it (written for
-# newsprism, general English; with people_nouns.tsv and the agentive endings of AGENT)
-SOURCE_NOUNS = frozenset("""police officials official authorities authority government ministry minister department
-agency agencies office council committee commission court army military navy coastguard service services survey
-surveys poll polls study report reports statement statements data figures numbers count tally tallies estimate
-estimates census records record release tweet website media press newspaper paper network station channel company
-firm group organisation organization union party parliament assembly congress senate cabinet administration
-presidency embassy team staff management board institute institution university hospital hospitals centre center
-observatory bureau prosecutors prosecution judge judges spokesman spokeswoman spokesperson head chief director
-secretary mayor governor president premier king queen expert experts witness witnesses resident residents source
-sources people family families organisers organizers employee employees staffer worker workers rescuer rescuers
-officer officers leader leaders lawyer lawyers analyst analysts activist activists general generals""".split())
-AGENT = re.compile(r"(?:ist|ian|man|men|woman|women|person|people|ee|ees|er|ers|or|ors)$")
-# verbs by which a source gives a figure, besides the verbs of saying and reporting
-GIVING = frozenset("show put tally measure estimate give confirm".split())
-_SPEAKER_PREPS = ("of", "for", "from", "at")
-
-
-_docs: dict[str, Any] = {}
-
-
-def _prime(sentences: Sequence[str]) -> None:
-    """Parse the sentences not yet parsed, in one batch, without NER."""
-    todo = [t for t in dict.fromkeys(sentences) if t not in _docs]
-    if len(_docs) > 4096:
-        _docs.clear()
-    for text, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
-        _docs[text] = doc
-
-
-def _parsed(sentence: str) -> Any:
-    if sentence not in _docs:
-        _prime([sentence])
-    return _docs[sentence]
-
-
-def _names_who(token: Any) -> bool:
-    """A speaker phrase's head names who gives a figure: a name, a noun for a person or a body, a document that
-    states it ("a former employee", "the Department", "a statement", "surveys"); not "injuries"."""
-    lemma = token.lemma_.lower()
-    return token.pos_ == "PROPN" or token.lower_ in SOURCE_NOUNS or lemma in SOURCE_NOUNS or \
-        lemma in people_nouns() or (token.pos_ == "NOUN" and bool(AGENT.search(token.lower_)))
-
-
-def _speaker_head(token: Any) -> Any:
-    """The head of the speaker phrase a name lies in: up from a compound to its noun and from the object of
-    "of"/"for"/"from"/"at" to the noun it qualifies ("Pablo Escobar" in "a former employee of Pablo Escobar" is
-    the employee's; "Health" in "the Catalan Department of Health" the department's)."""
-    while True:
-        if token.dep_ in ("compound", "poss") and token.head.pos_ in ("NOUN", "PROPN") and token.head is not token:
-            token = token.head
-        elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _SPEAKER_PREPS \
-                and token.head.head.pos_ in ("NOUN", "PROPN"):
-            token = token.head.head
-        else:
-            return token
-
-
-def _phrase(doc: Any, head: Any) -> str:
-    """The speaker phrase stated in full: from its first word to its head, with the "of"/"for"/"from"/"at"
-    phrases after it (not a relative clause or a participle: "…, which has pressed ahead …")."""
-    end = head.i
-    for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in _SPEAKER_PREPS:
-            end = max(end, c.right_edge.i)
-        elif c.dep_ in ("compound", "flat"):
-            end = max(end, c.right_edge.i)
-    start = head.left_edge.i
-    while start < head.i and doc[start].is_punct:
-        start += 1
-    text = str(doc[start:end + 1].text).strip(" ,;:")
-    return text[0].lower() + text[1:] if doc[start].pos_ == "DET" else text
-
-
-def _gives(head: Any) -> bool:
-    """The phrase gives something: the subject of a verb of saying, reporting or giving a figure, or the object
-    of "according to"."""
-    verbs = report_verbs() | GIVING
-    if head.dep_ == "nsubj" and head.head.lemma_.lower() in verbs:
-        return True
-    return bool(head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according")
-
-
-def _reporter(doc: Any, at: int) -> Any | None:
-    """The subject of the nearest verb of saying or reporting above the figure at character ``at`` on the parse
-    ("regional health officials announced … that the number … had risen from more than 460 …"), or None."""
-    token = next((t for t in doc if t.idx <= at < t.idx + max(len(t.text), 1)), None)
-    verbs = report_verbs() | GIVING
-    seen = 0
-    while token is not None and seen < 40:
-        seen += 1
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
-            # the active subject only ("800 people are reported injured" names no one who reports)
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            if subject is not None:
-                head = _speaker_head(subject)
-                return head if subject.pos_ != "PRON" and _names_who(head) else None
-        if token.head is token:
-            return None
-        token = token.head
-    return None
-
-
-def value_source(q: Quantity, a: AnalyzedArticle) -> str | None:
-    """Who a figure is given to, stated in full, or None: a value's source is a person, agency, body or outlet
-    (or a document of one), never a noun like "injuries" ("injuries also reported"). Checked on the parse of the
-    figure's sentence where the quantities stage names a source: the subject of the verb of saying or reporting
-    above the figure; else the stage's name, taken to the head of its speaker phrase ("a former employee of
-    Pablo Escobar", not "Pablo Escobar"; "the Catalan Department of Health", not "Health") when that phrase
-    names who and gives something (the subject of a verb of saying, the object of "according to"). A speaker
-    the sentence does not name (a quotation's, named in another sentence) is kept when it is named in full.
-    """
-    if not q.source:
-        return None
-    sentence = next((s for s in a.sentences if s.i == q.sentence), None)
-    if sentence is None:
-        return q.source
-    text = sentence.text
-    doc = _parsed(text)
-    reporter = _reporter(doc, q.start - sentence.start)
-    if reporter is not None:
-        return _phrase(doc, reporter)
-    found = [m.start() for m in re.finditer(re.escape(q.source), text)]
-    if not found:  # a quotation's speaker named in another sentence: a name, or a noun for who gives it
-        last = q.source.split()[-1].lower()
-        who = last in SOURCE_NOUNS or last in people_nouns() or bool(AGENT.search(last))
-        return q.source if q.source[:1].isupper() or who else None
-    at = min(found, key=lambda i: abs(i - (q.start - sentence.start)))
-    tokens = [t for t in doc if at <= t.idx < at + len(q.source)]
-    if not tokens:
-        return None
-    root = next((t for t in tokens if t.head is t or not at <= t.head.idx < at + len(q.source)), tokens[-1])
-    head = _speaker_head(root)
-    if not _names_who(head) or not _gives(head):
-        return None
-    return _phrase(doc, head)
 
 
 def same_source(a: str, b: str) -> bool:
@@ -364,17 +222,10 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
             if q.measure in VAGUE_MEASURES:
                 continue
             groups[place_key(q, main)].append(q)
+    # each value's source was read at analysis time on the parse (stages.value_sources): nothing is parsed here
     compared = {key: group for key, group in groups.items() if len({q.article for q in group}) >= 2}
-    # the sources of the figures of a measure on which articles disagree, checked on their sentences' parse
-    # (one batch)
-    sourced = [q for key, group in compared.items() if key[0] == "vote" or any(
-        x.article != y.article and not compatible(x, y) for i, x in enumerate(group) for y in group[i + 1:])
-        for q in group if q.source]
-    _prime([texts[(q.article, q.sentence)] for q in sourced if (q.article, q.sentence) in texts])
-    fixed = {id(q): replace(q, source=value_source(q, by_id[q.article])) for q in sourced}
     out: list[dict[str, Any]] = []
     for key, group in compared.items():
-        group = [fixed.get(id(q), q) for q in group]
         parts = [(group, "")] if key[0] == "vote" else _parts(key, group, texts, by_id)
         for qs, voice in parts:
             found = _conflict(key, qs, texts, by_id)

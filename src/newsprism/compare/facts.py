@@ -11,6 +11,9 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import Alignment, AnalyzedArticle, Claim, Fact
 from ..settings import DEFAULT, Settings
+from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
+from ..stages.claims import punctuation_clauses as _clause_spans
+from .align import align_pieces
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -43,41 +46,25 @@ def fact_claims(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list
             and not is_fragment(c.text)]
 
 
-# where a sentence divides into clauses that can each state a fact on their own: a semicolon, a dash, a
-# colon, or a comma before a conjunction or a clause-opening word ("…, and the network will grant …")
-CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s--\s|:\s+(?=[A-Za-z“\"])|,\s+(?=(?:and|but|while|whereas|although|"
-                          r"after|before|as|which|who|where|when|making|leaving|adding|bringing|including|"
-                          r"according to)\b)")
-
-
-def _clause_spans(text: str, start: int, min_words: int) -> list[tuple[int, int]]:
-    """Clause pieces of one claim (offsets into the article); none when the claim is one clause."""
-    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
-    pieces = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = text[a:b - 1] if b <= len(text) else text[a:]
-        stripped = piece.strip(" ,;:—–-")
-        if not stripped:
-            continue
-        lead = piece.find(stripped)
-        pieces.append((start + a + lead, start + a + lead + len(stripped)))
-    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
-    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
-            and b - a < 0.75 * len(text.strip())]
-    return good if len(pieces) >= 2 else []
-
-
-def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[Claim]:
+def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: bool = False,
+               claims: Sequence[Claim] | None = None) -> list[Claim]:
     """What can be aligned: each fact claim and, where a sentence holds several clauses, each clause of at
     least ``clause_min_words`` words (many facts two outlets share are one clause of a longer sentence).
-    A clause keeps its sentence's speaker and takes the numbers, names and content words inside it."""
+    A clause keeps its sentence's speaker and takes the numbers, names and content words inside it. With
+    ``parse``, only the clauses of the parse that punctuation does not cut (``Claim.clauses``; ids "~pK"):
+    the units of the clause pass (``clause_facts``), cut from ``claims`` when given (the article's fact claims)."""
     text = analyzed.article.text
     out: list[Claim] = []
-    for c in fact_claims(analyzed, settings):
-        out.append(c)
+    for c in fact_claims(analyzed, settings) if claims is None else claims:
+        if not parse:
+            out.append(c)
         if c.part == "attribution":
             continue
-        for k, (a, b) in enumerate(_clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)):
+        cut = _clause_spans(text[c.start:c.end], c.start, settings.clause_min_words)
+        spans = [(a, b, "") for a, b in cut] if not parse else \
+            [(a, b, "p") for a, b in c.clauses if (a, b) not in cut and c.start <= a < b <= c.end
+             and len(text[a:b].split()) >= settings.clause_min_words]
+        for k, (a, b, kind) in enumerate(spans):
             piece = text[a:b]
             lower_words = [w for w in re.findall(r"\b[a-z][a-z’'-]{2,}\b", piece) if w not in STOP_WORDS]
             if is_fragment(piece) or is_chrome(piece) or len(lower_words) < 2:
@@ -86,7 +73,7 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT) -> list[
             ents = tuple(e.id for e in analyzed.entities if e.id in c.entities
                          and any(a <= m.start < b for m in e.mentions))
             # a date elsewhere in the sentence dates the clause too ("… in 2009, when it destroyed 300 homes")
-            out.append(replace(c, id=f"{c.id}~{k}", start=a, end=b, text=piece,
+            out.append(replace(c, id=f"{c.id}~{kind}{k}", start=a, end=b, text=piece,
                                values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"), entities=ents,
                                terms=tuple(t for t in c.terms if t[:4] in low), part="clause"))
     return out
@@ -111,6 +98,10 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
                  or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
+        if settings.parse_clauses:
+            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
+        if settings.phrase_pass:
+            facts = facts + phrase_facts(analyzed, facts, verifier, texts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -150,14 +141,16 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
             continue
         feats = pair_features(a, b, al, verifier)
         p, reason = round(model.probability(feats), 3), model.reason(feats)
-        if p >= settings.pair_min:
-            verdict = (p, f"pair verifier {p:.2f} >= pair_min {settings.pair_min}: {reason}", True)
-        elif (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
+        parse = is_parse_clause(a) or is_parse_clause(b)
+        floor, name = (settings.clause_pair_min, "clause_pair_min") if parse else (settings.pair_min, "pair_min")
+        if p >= floor:
+            verdict = (p, f"pair verifier {p:.2f} >= {name} {floor}: {reason}", True)
+        elif not parse and (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
                 and _stated_figure_shared(a, b, verifier):
             verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
                           f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
         else:
-            verdict = (p, f"pair verifier {p:.2f} < pair_min {settings.pair_min}: {reason}", False)
+            verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
     return out
 
@@ -175,6 +168,176 @@ def _stated_figure_shared(a: Claim, b: Claim, verifier: Verifier) -> bool:
                 if v.kind in ("number", "money", "percent") and not isinstance(v.value, str)
                 and not PARTITIVE.search(text[max(0, v.start - 20):v.start])}
     return bool(stated(a) & stated(b))
+
+
+def clause_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], facts: Sequence[Fact],
+                 verifier: Verifier, texts: dict[str, str], alignments: Sequence[Alignment] = ()) -> list[Fact]:
+    """The clause pass: facts two articles share in a clause of the parse (``fact_units(parse=True)``: a
+    coordinated, subordinate, relative or participial clause, an apposition) inside sentences whose other parts
+    differ. Each parse clause is aligned with every unit of the other articles (its own MiniLM vector); a pair
+    counts when the structured checks let it through and the pair verifier finds it at ``clause_pair_min``, and
+    the two sentences do not already corroborate a fact together. Facts are stars as in ``_star_facts``, each
+    member cited by its clause."""
+    settings = verifier.settings
+    # only sentences that ``alignments`` (the units' own, down to candidate_min) match with something elsewhere
+    near = {_family(claims[x]) for al in alignments for x in (al.a, al.b) if x in claims} if alignments else None
+    parse_units = [fact_units(a, settings, parse=True, claims=[c for c in claims.values()
+                                                                if c.article == a.id and c.part != "clause"
+                                                                and (near is None or c.id in near)])
+                   for a in analyzed]
+    if not any(parse_units):
+        return []
+    # a unit can only be compared with a clause when it is not much longer (``_comparable``)
+    longest = max(len(c.text.split()) for g in parse_units for c in g) / max(settings.clause_len_ratio_min, 0.01)
+    groups = [[c for c in claims.values() if c.article == a.id and len(c.text.split()) <= longest]
+              for a in analyzed]
+    # encode only what can pass: a clause sharing fewer than ``clause_terms_min`` content words, or fewer than half of
+    # its own, with every unit of the other articles is not found at clause_pair_min (shared words weigh most in the
+    # verifier)
+    terms = [[set(c.terms) for c in [*g, *p]] for g, p in zip(groups, parse_units, strict=True)]
+    parse_units = [[c for c in p if any(len(set(c.terms) & t) >= max(settings.clause_terms_min, len(c.terms) / 2)
+                                        for j, ts in enumerate(terms) if j != i for t in ts)]
+                   for i, p in enumerate(parse_units)]
+    units = {c.id: c for g in [*groups, *parse_units] for c in g}
+    together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    alignments = [al for al in align_pieces(parse_units, groups, settings)
+                  if frozenset((_family(units[al.a]), _family(units[al.b]))) not in together
+                  and _comparable(units[al.a], units[al.b], settings.clause_len_ratio_min)]
+    verdicts = pair_verdicts(units, alignments, verifier)
+    none: Verdict = (0.0, "", False)
+    checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
+               if verdicts.get((al.a, al.b), none)[2]]
+    if not checked:
+        return []
+    agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[2]]
+    involved = {x for al in checked for x in (al.a, al.b)}
+    found = _star_facts(analyzed, {cid: units[cid] for cid in involved}, checked, verifier, texts, agree, verdicts,
+                        strong=lambda al: True)
+    return [f for f in found if len(f.articles()) >= 2]
+
+
+def phrase_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
+                 names: dict[str, set[str]] | None = None) -> list[Claim]:
+    """The noun phrases of the parse that say what a named referent is (``Claim.phrases``: an apposition, a
+    title or role before a name, a name qualifying a common noun), as units (ids "~qK", part "phrase") with the
+    linked entities named inside them, their figures and content words; ``names``, when given, gets each unit's
+    referent's name words (five-letter stems)."""
+    text = analyzed.article.text
+    names = {} if names is None else names
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for c in claims:
+        if c.part == "clause":
+            continue
+        for k, (a, b, n0, n1) in enumerate(c.phrases):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            names[f"{c.id}~q{k}"] = set(content_stems(POSSESSIVE.sub("", text[n0:n1])))
+            piece = text[a:b]
+            ents = tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions))
+            low = piece.lower()
+            # what a referent is, said outside quote marks, is the outlet's description, also in a sentence of
+            # reported speech ("…, the head of the agency, Luis Felipe Puente, said")
+            out.append(replace(c, id=f"{c.id}~q{k}", start=a, end=b, text=piece, part="phrase", entities=ents,
+                               asserted_by=c.asserted_by if c.quote and c.start <= a < c.end else None,
+                               asserted_by_name=c.asserted_by_name if c.quote and c.start <= a < c.end else None,
+                               quote=c.quote and c.start <= a < c.end,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
+                               terms=tuple(t for t in c.terms if t[:4] in low)))
+    return out
+
+
+def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
+    """The content stems of a phrase outside the names in it: what it says the referent is."""
+    names = {s for e in analyzed.entities for m in e.mentions if unit.start <= m.start < unit.end
+             for s in content_stems(m.text)}
+    return set(content_stems(POSSESSIVE.sub("", unit.text))) - names
+
+
+POSSESSIVE = re.compile(r"[’']s\b")
+
+
+FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _figures_differ(a: str, b: str) -> bool:
+    """Both phrases give figures and not the same ones ("the 40-year-old mayor" vs "the 52-year-old mayor"): a
+    phrase's figure is often one the quantities stage measures no measure for."""
+    fa, fb = set(FIGURE.findall(a)), set(FIGURE.findall(b))
+    return bool(fa and fb and fa != fb)
+
+
+def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str]) -> list[Fact]:
+    """The phrase pass: facts two articles state as a noun phrase inside otherwise different sentences ("Hong
+    Kong's leader Carrie Lam", "the head of the national civil protection agency, Luis Felipe Puente"). Two
+    phrases of two articles state one fact when they are about one referent and describe it with at least ``phrase_shared_min`` shared content words outside
+    the names (the referent: a word of the name each phrase is about, so a name the entity recogniser typed
+    differently in two articles still meets) (a role, a title, what the thing is), and the structured checks find nothing against them (figures,
+    event, speaker) and the figures each gives are the same (``_figures_differ``). No embedding: the pairs are few and matched by referent and words, so the pass costs the
+    compare nothing measurable. Sentences that already corroborate a fact together give none."""
+    settings = verifier.settings
+    by_id = {a.id: a for a in analyzed}
+    names: dict[str, set[str]] = {}
+    # every body sentence's phrases: a sentence that is no fact alone ("X, the head of …, said") still describes X
+    units = [u for a in analyzed for u in phrase_units(a, [c for c in a.claims if not c.heading], names)]
+    desc = {u.id: _descriptor(u, by_id[u.article]) - names[u.id] for u in units}
+    together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: list[Alignment] = []
+    for i, x in enumerate(units):
+        if not names[x.id] or not desc[x.id]:
+            continue
+        for y in units[i + 1:]:
+            if y.article == x.article or frozenset((_family(x), _family(y))) in together:
+                continue
+            # one referent: a word of the name each phrase is about (the entity recogniser may type one name
+            # differently in two articles; "Mexico's …" names a place, not the referent)
+            shared_names = names[x.id] & names[y.id]
+            words = desc[x.id] & desc[y.id]
+            if not shared_names or len(words) < settings.phrase_shared_min:
+                continue
+            if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
+            pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
+                                   reason=f"phrase pass: one referent ({', '.join(sorted(shared_names))}) described "
+                                          f"by shared words ({', '.join(sorted(words))})"))
+    if not pairs:
+        return []
+    involved = {u.id: u for u in units if any(u.id in (al.a, al.b) for al in pairs)}
+    found = _star_facts(analyzed, involved, pairs, verifier, texts, pairs, strong=lambda al: True)
+    reasons = {frozenset((al.a, al.b)): al.reason for al in pairs}
+    out = []
+    for f in found:
+        if len(f.articles()) < 2:
+            continue
+        why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
+        out.append(replace(f, reason=f"{f.reason}; {why}"))
+    return out
+
+
+def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:
+    """A clause is compared with a clause or a sentence not much longer than itself: a long unit that holds the
+    clause's fact also states others, which its citation would claim too."""
+    wa, wb = len(a.text.split()), len(b.text.split())
+    return min(wa, wb) >= ratio_min * max(wa, wb)
+
+
+def _with_clause_facts(facts: list[Fact], extra: list[Fact]) -> list[Fact]:
+    """The facts with the clause pass's added: one already held (the same sentences) is not added again, and a
+    single-source fact whose sentence now corroborates a fact in one of its clauses is dropped."""
+    seen = {frozenset(_family(c) for c in f.claims) for f in facts if len(f.articles()) >= 2}
+    new = [f for f in extra if frozenset(_family(c) for c in f.claims) not in seen]
+    shared = {_family(c) for f in new for c in f.claims}
+    return [f for f in facts if len(f.articles()) >= 2 or _family(f.claims[0]) not in shared] + new
+
+
+def is_parse_clause(claim: Claim) -> bool:
+    """A unit cut from its sentence by the parse (``fact_units``: ids ending "~pK")."""
+    return "~p" in claim.id
 
 
 def _strong(al: Alignment) -> bool:

@@ -34,13 +34,14 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
-from ..lexicons import babe_words, people_nouns, subjectivity, vader
+from ..lexicons import babe_words, subjectivity, vader
 from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
+from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .facts import CLAUSE_BREAK
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
@@ -400,12 +401,6 @@ def prime(texts: Sequence[str]) -> None:
         _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
 
-# nouns for a person by role, besides the epithet heads of lexicons/people_nouns.tsv
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson teacher judge justice chief director mayor governor
-officer leader secretary chairman chairwoman ceo founder lawyer attorney prosecutor woman girl boy father mother son
-daughter wife husband witness resident survivor victim driver doctor nurse expert analyst senator lawmaker premier
-king queen prince pope general commander candidate president minister ambassador envoy activist official
-executive head founder owner student child""".split())
 PERSONAL = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 
 
@@ -420,9 +415,8 @@ def unresolved_person(text: str, names: Sequence[str]) -> bool:
     before = outside[:m.start()]
     if any(n and n in before for n in names):
         return False
-    nouns = people_nouns() | ROLE_NOUNS
     words = re.findall(r"[a-z]+", before.lower())
-    return not any(w in nouns and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
+    return not any(is_person_noun(w) and not w.endswith("s") for w in words)  # a singular noun: "he" is one person
 
 
 def _person_names(comparison: Comparison, article_id: str) -> list[str]:
@@ -605,6 +599,49 @@ def _said_elsewhere(comparison: Comparison, claim: Claim) -> float:
         return 0.0
     return max((len(own & set(c.terms)) / len(own) for a in comparison.articles if a.id != claim.article
                 for c in a.claims), default=0.0)
+
+
+def _figure_elsewhere(comparison: Comparison, claim: Claim) -> Quantity | None:
+    """A figure of the claim's sentence that another article gives too (same measure, place and event,
+    ranges that can both hold; a count, not a vague or generic one): the sentence is then no single-source
+    fact, however differently the other article words it. Read from the analysis' quantities."""
+    sentence = _sentence(comparison, claim)
+    lo, hi = (sentence.start, sentence.end) if sentence else (claim.start, claim.end)
+    mine = [q for q in _quantities(comparison, claim.article) if lo <= q.start < hi and q.qualifier != "vague"
+            and not q.measure.startswith(("people be", "people counted", "people have"))]
+    for a in comparison.articles:
+        if a.id == claim.article:
+            continue
+        for q in mine:
+            for x in a.quantities:
+                if x.key() == q.key() and x.qualifier != "vague" and ranges_compatible(q, x):
+                    return x
+    return None
+
+
+def _names_elsewhere(comparison: Comparison, claim: Claim, settings: Settings) -> bool:
+    """Another article has one sentence that names two or more of the same named entities and shares
+    ``unique_names_overlap_min`` of the claim's content words: a paraphrase the aligner scored low (other
+    words around the same people and facts) is not shown as one outlet's alone."""
+    own = set(claim.terms)
+    names = _entity_names(comparison, claim)
+    if len(names) < 2 or not own:
+        return False
+    for a in comparison.articles:
+        if a.id == claim.article:
+            continue
+        for c in a.claims:
+            if len(own & set(c.terms)) >= settings.unique_names_overlap_min * len(own) and \
+                    len(names & _entity_names(comparison, c)) >= 2:
+                return True
+    return False
+
+
+def _entity_names(comparison: Comparison, claim: Claim) -> set[str]:
+    """The named entities of a claim, each by the last word of its name ("Carrie Lam" and "Lam" are one)."""
+    a = _article(comparison, claim.article)
+    by_id = {e.id: e.name for e in (a.entities if a else ())}
+    return {by_id[i].split()[-1].lower() for i in claim.entities if by_id.get(i, "").split()}
 
 
 def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, tuple[float, str]]:
@@ -909,6 +946,8 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         score, other = by_sentence.get(claim.id.split("~")[0], (0.0, ""))
         if score >= settings.unique_align_max or _said_elsewhere(comparison, claim) >= settings.unique_overlap_max:
             continue
+        if _figure_elsewhere(comparison, claim) or _names_elsewhere(comparison, claim, settings):
+            continue  # another article may state it in other words: not shown as single-source
         if not _statable(comparison, claim):
             continue  # chrome and fragments are not facts (checked last: it needs the parse)
         aid = f.articles()[0]

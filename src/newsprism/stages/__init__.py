@@ -25,9 +25,10 @@ from .naming import naming_stage
 from .quantities import quantities_stage
 from .quotes import quotes_stage
 from .sentences import sentence_bounds, sentences_stage
+from .units import units_stage
 from .vectors import ArticleVectors, TextVectors, bias_prefetch, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "23"
+ANALYSIS_VERSION = "25"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
@@ -37,7 +38,8 @@ DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
     Stage("quotes", ("doc", "sentences", "resolver"), "quotes", quotes_stage),
     Stage("naming", ("doc", "entities"), "naming", naming_stage),
     Stage("claims", ("doc", "sentences", "entities", "quotes"), "claims", claims_stage),
-    Stage("quantities", ("sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
+    Stage("units", ("claims",), "unit_texts", units_stage),
+    Stage("quantities", ("doc", "sentences", "entities", "quotes", "claims"), "quantities", quantities_stage),
     Stage("vectors", ("sentences", "claims"), "vectors", vectors_stage, returns=ArticleVectors, batch=vectors_batch),
     Stage("framing", ("doc", "sentences", "quotes", "resolver", "vectors"), "framing", framing_stage),
     Stage("issues", ("doc", "sentences", "entities", "claims", "quantities", "vectors"), "issues", checks_stage),

@@ -206,6 +206,8 @@ def resolve_date(text: str, published: str | None, future: bool = False) -> str 
     m = re.fullmatch(r"((?:19|20)\d\d)", low)
     if m:
         return m.group(1)
+    if re.fullmatch(r"\d{1,3}", low):
+        return None  # a bare "71" ("71 in Morelos state") is a count the tagger took for a date, not a year
     from dateutil import parser
 
     cleaned = re.sub(r"^(thursday|monday|tuesday|wednesday|friday|saturday|sunday),?\s+", "", low)
@@ -240,6 +242,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
     person_chars = {pos for e in entities if e.type == "PERSON" for m in e.mentions for pos in range(m.start, m.end)}
     entity_chars = {pos for e in entities for m in e.mentions for pos in range(m.start, m.end)}
     claims: list[Claim] = []
+    doc_ents = list(doc.ents)
     for s in sentences:
         kind = next((k for a, b, k in kinds if a <= s.start < b), "body")
         speaker = _asserted_by(s, quotes)
@@ -252,6 +255,10 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                          if not speaker.start <= t.idx < speaker.end]
             if len(content_terms(rest_span, entity_chars)) >= settings.attribution_min_terms:
                 pieces.append((":a", s.start, s.end, "attribution"))
+        # the noun phrases describing named referents, over the whole sentence (an attribution's "the head of the
+        # agency, X, said" too), given to the sentence's first claim
+        sent_phrases = phrase_spans(doc.char_span(s.start, s.end, alignment_mode="expand"), s.start, s.end,
+                                    article.text, [e for e in doc_ents if s.start <= e.start_char < s.end])
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -274,8 +281,174 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 asserted_by_name=asserted.speaker if asserted else None,
                 quote=bool(asserted and asserted.kind in ("direct", "partial")),
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
+                clauses=clause_spans(span, start, end, text=article.text) if part != "attribution" else (),
+                phrases=() if claims and claims[-1].sentence == s.i else sent_phrases,
             ))
     return claims
+
+
+# where a sentence divides into clauses that can each state a fact on their own: a semicolon, a dash, a
+# colon, or a comma before a conjunction or a clause-opening word ("…, and the network will grant …")
+CLAUSE_BREAK = re.compile(r";\s+|\s+[—–]\s+|\s--\s|:\s+(?=[A-Za-z“\"])|,\s+(?=(?:and|but|while|whereas|although|"
+                          r"after|before|as|which|who|where|when|making|leaving|adding|bringing|including|"
+                          r"according to)\b)")
+
+
+def punctuation_clauses(text: str, start: int, min_words: int) -> list[tuple[int, int]]:
+    """Clause pieces of one claim (offsets into the article); none when the claim is one clause."""
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text) + 1]
+    pieces = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = text[a:b - 1] if b <= len(text) else text[a:]
+        stripped = piece.strip(" ,;:—–-")
+        if not stripped:
+            continue
+        lead = piece.find(stripped)
+        pieces.append((start + a + lead, start + a + lead + len(stripped)))
+    # a clause that is most of its sentence adds nothing to align (and would split the sentence's best match)
+    good = [(a, b) for a, b in pieces if len(text[a - start:b - start].split()) >= min_words
+            and b - a < 0.75 * len(text.strip())]
+    return good if len(pieces) >= 2 else []
+
+
+
+# dependents whose subtree can state a fact of its own inside a longer sentence: a subordinate, complement,
+# relative, participial or loosely joined clause, an apposition ("Luis Felipe Puente, the head of …")
+CLAUSE_DEPS = {"advcl", "ccomp", "relcl", "parataxis", "acl", "appos"}
+EDGE_JUNK = " ,;:—–-\"“”'’()"
+EDGE_WORDS = re.compile(r"^(?:and|but|or|so|yet)\s+|\s+(?:and|but|or)$", re.IGNORECASE)
+MAX_CLAUSES = 8
+DANGLING = {"ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "PRON", "ADV"}  # a clause cut before its object
+
+
+def clause_spans(span: Any, start: int, end: int, min_words: int = 4, text: str | None = None
+                 ) -> tuple[tuple[int, int], ...]:
+    """Clause spans of one sentence from its parse (article offsets): the subtree of each coordinated verb,
+    subordinate, complement, relative, participial or loose clause, apposition (with the noun it describes) and
+    "with …" phrase holding a verb ("with an additional million joining every day"), and what is left of the
+    sentence before or after it; each at least ``min_words`` words and shorter than the sentence."""
+    if span is None or end - start < 20:
+        return ()
+    raw: list[tuple[int, int]] = []
+    for t in span:
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "conj" and t.pos_ in ("VERB", "AUX")):
+            left, right = t.left_edge, t.right_edge
+            if t.dep_ in ("appos", "relcl", "acl"):
+                left = t.head.left_edge  # the noun it describes and what the clause says of it: one fact
+        elif t.dep_ == "pobj" and t.head.lower_ == "with" and any(c.pos_ == "VERB" for c in t.subtree):
+            left, right = t.head, t.right_edge
+        else:
+            continue
+        a, b = max(start, left.idx), min(end, right.idx + len(right.text))
+        raw.append((a, b))
+        if a - start > 15 and end - b < 3:
+            raw.append((start, a))  # the main clause before it
+        elif a - start < 3 and end - b > 15:
+            raw.append((b, end))  # the main clause after it
+    text = span.doc.text if text is None else text  # Doc.text joins every token: read it once per article
+    out: set[tuple[int, int]] = set()
+    for a, b in raw:
+        piece = text[a:b]
+        trimmed = EDGE_WORDS.sub("", piece.strip(EDGE_JUNK)).strip(EDGE_JUNK)
+        if not trimmed:
+            continue
+        a2 = a + piece.find(trimmed)
+        b2 = a2 + len(trimmed)
+        cut = span.doc.char_span(a2, b2, alignment_mode="contract")
+        if cut is None or not len(cut) or cut[-1].pos_ in DANGLING:
+            continue  # "… escaped from the prison through", "The star, an ultra-cool dwarf, has": cut mid-phrase
+        if len(trimmed.split()) >= min_words and b2 - a2 < 0.85 * (end - start):
+            out.add((a2, b2))
+    return tuple(sorted(out, key=lambda ab: (ab[0], -ab[1])))[:MAX_CLAUSES]
+
+
+# a named referent whose noun phrase also says what it is: an apposition ("Enric Millo, the most senior Spanish
+# official in the region"), a title or role before the name ("her longtime confidante Choi Soon-sil", "Mexico's
+# Security Commissioner Monte Alejandro Rubido") or a name that qualifies a common noun ("the Altiplano prison")
+PHRASE_ENTS = {"PERSON", "ORG", "FAC", "LOC", "EVENT", "WORK_OF_ART", "PRODUCT"}  # places and peoples: too general
+PHRASE_MAX_WORDS = 16
+MAX_PHRASES = 6
+
+
+def _phrase_head(ent: Any) -> Any:
+    """The noun a name's descriptive phrase hangs on: the name itself (titles are its compounds), the noun a name
+    qualifies ("the Altiplano prison"), or the role a name is in apposition to, through "of" ("The head of the
+    agency, Luis Felipe Puente"); None for a possessor ("Park's impeachment" is about something else)."""
+    root = ent.root
+    if root.dep_ == "poss":
+        return None
+    head = root
+    if root.dep_ in ("compound", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i >= ent.end:
+        head = root.head
+    if head.dep_ == "conj" and head.head.pos_ == "NOUN" and head.head.i < ent.start:
+        head = head.head  # roles coordinated before the name: "Park's confidante and adviser Choi Soon-sil"
+    elif head.dep_ == "appos" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head
+    return head
+
+
+def phrase_spans(span: Any, start: int, end: int, text: str | None = None, ents: Sequence[Any] | None = None
+                 ) -> tuple[tuple[int, int, int, int], ...]:
+    """Noun phrases of one sentence that state a fact about a named referent (article offsets: the phrase's start and
+    end, then its referent's name's): the phrase of a
+    name with its apposition, its title or role words, or the common noun it qualifies; each with at least one
+    content word outside the names, at most ``PHRASE_MAX_WORDS`` words, and shorter than the sentence."""
+    if span is None:
+        return ()
+    doc = span.doc
+    whole = doc.text if text is None else text  # the article's text (Doc.text joins every token on each read)
+    out: set[tuple[int, int, int, int]] = set()
+    ents = list(span.ents) if ents is None else ents  # Doc.ents is rebuilt on each read: pass the sentence's
+    # titles are proper nouns to the tagger ("National Security Commissioner"); a person's name is no description
+    persons = {t.i for e in ents if e.label_ == "PERSON" for t in e}
+    for ent in ents:
+        if ent.label_ not in PHRASE_ENTS or whole[ent.end_char:ent.end_char + 1] == "-":
+            continue  # a name inside a hyphenated modifier ("Earth-size planets") is not what the phrase is about
+        head = _phrase_head(ent)
+        if head is None:
+            continue
+        # the referent's whole name: the entity and the proper nouns after it up to the noun it names
+        name_end = ent.end
+        while name_end < len(doc) and name_end <= head.i and doc[name_end].pos_ == "PROPN":
+            name_end += 1
+        # an apposition of the name itself ("Enric Millo, the most senior … official")
+        appos = [c for c in head.children if c.dep_ == "appos"]
+        left = min([head.left_edge, *[c.left_edge for c in appos]], key=lambda t: t.i)
+        right = max([head.right_edge, *[c.right_edge for c in appos]], key=lambda t: t.i)
+        # a coordination of referents ("President Obama and Iran's …", "Carrie Lam and her supporters"): the
+        # phrase ends before it
+        cc = [c for c in head.children if c.dep_ == "cc" and c.i > max(head.i, name_end - 1)]
+        if cc:
+            right = doc[cc[0].i - 1]
+        if head.pos_ == "PROPN" and any(c.dep_ == "cc" for c in head.children if c.i < ent.start):
+            continue  # "Mark and Facebook …": the name is one of several
+        if right.i - left.i + 1 > PHRASE_MAX_WORDS:
+            # too long with its clauses: the noun phrase up to the head and its appositions only
+            right = max([head, *[c for c in head.children if c.dep_ in ("compound", "appos", "amod")]],
+                        key=lambda t: t.right_edge.i).right_edge
+            if right.i - left.i + 1 > PHRASE_MAX_WORDS:
+                continue
+        words = [t for t in doc[left.i:right.i + 1] if not (ent.start <= t.i < ent.end)]
+        descriptor = [t for t in words if t.pos_ in ("NOUN", "ADJ", "PROPN") and not t.is_stop and t.is_alpha
+                      and t.i not in persons]
+        if not descriptor or any(t.pos_ in ("VERB", "AUX") and t.dep_ in ("ROOT",) for t in words):
+            continue
+        a = max(start, doc[left.i].idx)
+        b = min(end, doc[right.i].idx + len(doc[right.i].text))
+        piece = whole[a:b]
+        trimmed = piece.strip(EDGE_JUNK)
+        if not trimmed:
+            continue
+        a += piece.find(trimmed)
+        b = a + len(trimmed)
+        if whole[b:b + 1] == "-":
+            continue  # cut inside a hyphenated word ("WhatsApp co-founder")
+        n0, n1 = doc[ent.start].idx, doc[name_end - 1].idx + len(doc[name_end - 1].text)
+        if b - a < 0.85 * (end - start) and a <= n0 and n1 <= b:
+            out.add((a, b, n0, n1))
+    return tuple(sorted(out))[:MAX_PHRASES]
 
 
 TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}

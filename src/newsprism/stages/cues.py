@@ -4,7 +4,8 @@ A verb is read in one *frame*, from the dependents it has: ``ccomp`` ("said that
 ("urged Congress to act"), ``dobj`` ("accused Clinton of lying", "announced plans"), ``prep``
 ``prep_about`` ("spoke about the deal", one frame per preposition), ``fronted`` ("The plan will fail, he said.") or ``none``. The table (``models/attribution_cues.json``, built by
 ``scripts/train_attribution_cues.py`` from PolNeAR train) holds, per lemma and frame, how often the
-verb was annotated as an attribution cue and how often it occurred. A verb is a cue when the
+verb was annotated as an attribution cue and how often it occurred; a verb with a particle is its own entry
+(``cue_lemma``: "point out" apart from "point"). A verb is a cue when the
 smoothed rate reaches ``reported_cue_min``; the reason carries the lemma, frame, rate and count.
 
 The attributed content is the verb's complements to its right (the clause, the object and its
@@ -28,6 +29,14 @@ COMPLEMENTS = {"ccomp", "xcomp", "dobj", "dative", "prep", "oprd", "attr", "acom
 WRITER_CLAUSE_MARKS = {"though", "although", "while", "whereas", "because", "as", "since", "even"}
 WRITER_PREPOSITIONS = {"despite", "amid"}  # "…, despite launching an incursion": the writer's aside
 MODEL_PATH = "models/attribution_cues.json"
+
+
+def cue_lemma(verb: "Token") -> str:
+    """The verb's lemma with its particle, as the cue table keys it: "point out" is a verb of saying, "point"
+    ("astronomers pointed a telescope at …") is not; "speak out", "lash out", "hit back" likewise."""
+    prt = next((c.lower_ for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
+    lemma = verb.lemma_.lower()
+    return f"{lemma} {prt}" if prt else lemma
 
 
 def frame(verb: "Token") -> str:

@@ -17,7 +17,8 @@ Why not quantulum3 or number-parser: the numbers are already read by the claims 
 spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
 was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
 give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
-Pure over records: the stage reads the article, its sentences, entities, quotes and claims (no parse).
+The stage reads the article, its sentences, entities, quotes and claims; the parse only to check who each
+figure is given to (:mod:`stages.value_sources`), so that compare parses nothing for it.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from typing import Any
 from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
 from ..settings import DEFAULT, Settings
 from .base import StageContext
+from .value_sources import checked_source
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
     ("nearly", r"nearly|almost|close to|just under|just shy of|approaching|nears|approaches"),
@@ -545,7 +547,10 @@ def _person(entities: Sequence[Entity], sentence_start: int, start: int, end: in
 
 
 def build_quantities(article: Article, sentences: Sequence[Sentence], entities: Sequence[Entity],  # noqa: C901 - one ordered list of rules
-                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT) -> list[Quantity]:
+                     quotes: Sequence[Quote], claims: Sequence[Claim], settings: Settings = DEFAULT,
+                     doc: Any = None) -> list[Quantity]:
+    """The measured facts of an article's numbers; with the article's parse ``doc``, each figure's source is
+    checked on it (:func:`stages.value_sources.checked_source`)."""
     by_sentence: dict[int, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence, []).append(c)
@@ -592,7 +597,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             kind = "money" if re.search(r"\b(?:USD|US\$|EUR|GBP)\s*$", text[max(0, rs - 6):rs]) else v.kind
             unit = _unit(text[re_:re_ + 20], kind)
             um = _UNIT.match(text[re_:re_ + 20]) if unit else None
-            noun = v.unit if v.unit and v.unit not in UNITS else None
+            noun = v.unit if v.unit and v.unit not in UNITS and v.unit not in TIME_NOUNS else None
             if noun is None and last_noun and rs - last_noun[1] <= 40:
                 noun = last_noun[0]  # "Two adults died and eight are missing": eight adults
             if noun:
@@ -600,6 +605,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             lo, hi = _clause(text, rs, re_)
             measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text,
                                article.text[max(0, v.start - 40):v.start], article.text[max(0, s.start - 300):s.start])
+            if noun is None and unit is None and (measure is None or measure[0] in VAGUE_COUNTS):
+                measure = _elided(text, rs, re_, found) or measure
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
@@ -625,11 +632,17 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             word = (m.group(1) or m.group(3)).lower()
             vague_low, vague_high = VAGUE[word]
             raw = (m.group("noun") or m.group("noun2") or "").lower()
+            end = m.end()
+            # "dozens of prison employees": a singular word before a plural one modifies it; the plural is counted
+            nxt = re.match(r"\s+([a-z]{3,}s)\b", text[end:]) if m.group("noun") and not raw.endswith("s") \
+                and raw not in ("people", "police") else None
+            if nxt and nxt.group(1) not in NOT_PLURAL_NOUNS:
+                raw, end = nxt.group(1), end + nxt.end()
             noun = None if not raw else raw if raw in ("people", "police") else \
                 raw[:-3] + "y" if raw.endswith("ies") else raw.rstrip("s")
             lo, hi = _clause(text, m.start(), m.end())
-            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, m.end() - lo)
-            found.append((m.start(), m.end(), m.group(0), vague_low, (vague_low, vague_high), "vague", noun, measure,
+            measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, end - lo)
+            found.append((m.start(), end, text[m.start():end], vague_low, (vague_low, vague_high), "vague", noun, measure,
                           None))
         for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in _without_conversions(text, found):
             if measure is None:
@@ -656,9 +669,41 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 else None,
                 event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
                                                                             article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
-                source=_source(text[lo:hi], lo, text, rs, quotes, s.start + rs),
+                source=checked_source(_source(text[lo:hi], lo, text, rs, quotes, s.start + rs), doc, s.start,
+                                      s.end, start),
                 claim=claim_id, reason=reason))
     return out
+
+
+NOT_PLURAL_NOUNS = {"was", "has", "does", "goes", "this", "its", "his", "hers", "yes", "plus", "thus", "less", "across",
+                    "unless", "always", "perhaps", "whereas", "sometimes"}
+TIME_NOUNS = {"morning", "afternoon", "evening", "night", "noon", "midnight", "today", "tonight", "week", "weekend"}
+VAGUE_COUNTS = ("people be", "people counted", "people have")
+# "…, 71 in Morelos state", "— more than 100 in Mexico City alone", "and 12 in Marren": a count whose noun is
+# elided, followed by the place it is scoped to
+_ELIDED = re.compile(r"^\s+(?:(?:in|across)\s+(?:the\s+)?(?:(?:state|province|county|region|city) of\s+)?[A-Z]|alone\b)")
+
+
+def _elided(text: str, start: int, end: int,
+            found: Sequence[tuple[Any, ...]]) -> tuple[str, str | None, str] | None:
+    """The measure of a count whose counted noun is elided ("94 are known dead in Mexico City, 71 in Morelos
+    state"; "the death toll was at 217 — more than 100 in Mexico City"): the measure of the count before it in
+    the sentence, when the number is followed by the place it is scoped to and nothing but a comma, a dash,
+    "and", "with" or "including" lies between them. A count is never given a measure the sentence does not
+    state (no count before it: None)."""
+    if not _ELIDED.match(text[end:end + 60]):
+        return None
+    before = [f for f in found if f[1] <= start and f[7] is not None]
+    if not before:
+        return None
+    prev = max(before, key=lambda f: f[1])
+    name, predicate, _ = prev[7]
+    if not is_count(name) or name in VAGUE_COUNTS:
+        return None
+    gap = text[prev[1]:start]
+    if len(gap) > 80 or re.search(r"[;.]", gap) or not re.search(r",|\s[—–]\s|\band\b|\bwith\b|\bincluding\b", gap):
+        return None
+    return name, predicate, f"a count with its noun elided, scoped to a place: the measure of “{prev[2].strip()}” before it"
 
 
 _CONVERSION_GAP = re.compile(r"^[\w-]*\s*\(\s*(?:(?:about|some|roughly|approximately|nearly|almost|more than|"
@@ -686,4 +731,4 @@ def _without_conversions(text: str, found: Sequence[tuple[Any, ...]]) -> list[tu
 
 def quantities_stage(ctx: StageContext) -> tuple[Quantity, ...]:
     return tuple(build_quantities(ctx.article, ctx.values["sentences"], ctx.values["entities"],
-                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings))
+                                  ctx.values["quotes"], ctx.values["claims"], ctx.settings, ctx.doc))

@@ -20,6 +20,7 @@ how often it was inside a gold source, and how often that source's cue was a ver
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..lexicons import people_nouns
 from ..similarity import unit_table
 
 MODEL_PATH = "models/source_heads.json"
@@ -100,3 +102,42 @@ def is_finding_source(lemma: str) -> bool:
     r = source_rate(lemma)
     return r is None or r.source < FINDING_MIN_SOURCE or (r.speech + 1) / (r.source + 2) < FINDING_SPEECH_MAX
 
+
+
+# --- who can speak: the one list -------------------------------------------------------------------------
+# The learned table decides for a noun it has seen often enough (``COVERED_MIN`` subject occurrences in PolNeAR
+# train); for a noun it has not, a person noun (lexicons/people_nouns.tsv, ``PERSON_ROLES``), a body or a
+# document that states figures (``BODY_NOUNS``), or an agentive ending ("rescuer", "organiser") can speak.
+COVERED_MIN = 3
+# a person by role (also the antecedents a "he"/"she" can stand for in the synthesis; written for newsprism)
+PERSON_ROLES = frozenset("""spokesman spokeswoman spokesperson teacher judge justice chief director mayor governor
+officer leader secretary chairman chairwoman ceo founder lawyer attorney prosecutor woman girl boy father mother son
+daughter wife husband witness resident survivor victim driver doctor nurse expert analyst senator lawmaker premier
+king queen prince pope general commander candidate president minister ambassador envoy activist official
+executive head owner student child employee staffer worker rescuer organiser organizer""".split())
+# a body, an outlet or a document that gives figures (general English; written for newsprism)
+BODY_NOUNS = frozenset("""police authority government ministry department agency office council committee
+commission court army military navy coastguard service survey poll study report statement data figure number
+count tally estimate census record release tweet website media press newspaper paper network station channel
+company firm group organisation organization union party parliament assembly congress senate cabinet
+administration presidency embassy team staff management board institute institution university hospital centre
+center observatory bureau prosecution source people family""".split())
+AGENTIVE = re.compile(r"(?:ist|ian|man|men|woman|women|person|people|ee|ees|er|ers|or|ors)$")
+
+
+def can_speak(lemma: str, word: str | None = None) -> bool:
+    """Whether a common noun can be who says or gives something: the learned table where it covers the noun
+    ("injury", "death", "home" never; "employee", "survey" can), else the person, body and document nouns and
+    the agentive endings. ``word`` is the surface form (its ending is checked too)."""
+    lemma = lemma.lower()
+    r = source_rate(lemma)
+    if r is not None and r.seen >= COVERED_MIN:
+        return r.source > 0 or r.rate >= SOURCE_MIN
+    if lemma in PERSON_ROLES or lemma in BODY_NOUNS or lemma in people_nouns():
+        return True
+    return bool(AGENTIVE.search(lemma) or (word and AGENTIVE.search(word.lower())))
+
+
+def is_person_noun(word: str) -> bool:
+    """A noun for one person by role ("the president", "a teacher"): what a "he"/"she" can stand for."""
+    return word.lower() in PERSON_ROLES or word.lower() in people_nouns()

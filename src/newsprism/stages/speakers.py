@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 from ..lexicons import SPEECH_VERBS
 from ..records import Quote, Sentence
+from .sources import is_agent
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
@@ -105,6 +106,8 @@ def candidates(doc: Any, quote: Quote, sentences: Sequence[Sentence], quoted: Se
             continue
         if any(a - 1 <= tok.idx < b + 1 for a, b in quoted):
             continue
+        if tok.pos_ == "NOUN" and not is_agent(tok.lemma_.lower()):
+            continue  # "approximately $12 billion worth of shares", "injuries": a noun PolNeAR never makes a source
         name, ident = speaker_of(tok)
         if not name:
             continue

@@ -149,6 +149,11 @@ class BiasPrefetch:
 _PREFETCH: ContextVar[BiasPrefetch | None] = ContextVar("newsprism_bias_prefetch", default=None)
 
 
+def current_prefetch() -> BiasPrefetch | None:
+    """The second thread of the analysis now running (None outside one, or with ``bias_pipeline`` off)."""
+    return _PREFETCH.get()
+
+
 @contextmanager
 def bias_prefetch(settings: Settings) -> Iterator[BiasPrefetch | None]:
     """A :class:`BiasPrefetch` the vectors stage of this analysis reads (None unless ``bias_encoder`` is
