@@ -201,9 +201,9 @@ def reported_by(tok: Any) -> str | None:
         lemma = node.lemma_.lower()
         if node.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS and child.dep_ in (
                 "ccomp", "xcomp", "oprd", "prep", "advcl", "dobj", "pcomp"):
-            return node.text
+            return str(node.text)
         if lemma == "according" or node.lower_ in ("saying", "arguing", "claiming"):
-            return node.text
+            return str(node.text)
     return None
 
 
