@@ -67,7 +67,7 @@ def test_the_stage_reports_the_gate_and_drops_what_it_sets_aside() -> None:
     loaded = {f.text.lower(): f for f in a.framing if f.cue == "loaded"}
     assert "powerful" not in loaded, loaded
     assert loaded, "a judging word used once is still loaded"
-    assert all("topic gate p=" in f.reason for f in loaded.values())
+    assert all("cue classifier p=" in f.reason for f in loaded.values())
 
 
 def test_the_evaluative_word_model_reads_judgement_from_meaning() -> None:
@@ -121,8 +121,37 @@ def test_words_the_gate_sets_aside_are_listed_with_span_reason_and_score() -> No
             "cleared by noon and more rubble fell. Deranged officials fled.")
     cues = _cues(text)
     aside = [f for f in cues if f.cue == SET_ASIDE]
-    assert aside and {f.text.lower() for f in aside} == {"rubble"}
-    assert all(f.score is not None and f.reason.startswith("not flagged") and "used 5× in the article" in f.reason
-               and text[f.start:f.end] == f.text for f in aside)
+    assert aside and "rubble" in {f.text.lower() for f in aside}
+    assert all(f.score is not None and f.reason.startswith("not flagged") and text[f.start:f.end] == f.text
+               for f in aside)
+    assert all("used 5× in the article" in f.reason for f in aside if f.text.lower() == "rubble")
     assert not [f for f in cues if f.cue == "loaded" and f.text.lower() == "rubble"]
     assert [f.text for f in cues if f.cue == "loaded" and f.text == "Deranged"]  # once-used judging word kept
+
+
+def test_the_cue_classifier_sets_aside_concrete_description_and_keeps_judgement() -> None:
+    """Session 7: the cue classifier, fitted on hand labels, scores a word of judgement above a word of concrete
+    description in the same role, and the stage lists the description as set aside with its score."""
+    from newsprism.stages.framing import cue_classifier, cue_features
+
+    text = ("The suspect sat in the cramped courtroom in an orange jumpsuit. The craven officials blamed the "
+            "victims.")
+    doc = _doc(text)
+    counts = word_counts(doc)
+    craven = next(t for t in doc if t.lower_ == "craven")
+    orange = next(t for t in doc if t.lower_ == "orange")
+    keep_c, g_c, why = topic_gate(craven, 0.85, counts, 0.6)
+    keep_o, g_o, _ = topic_gate(orange, 0.85, counts, 0.6)
+    assert g_c > g_o and keep_c and not keep_o
+    assert "cue classifier p=" in why
+    feats = cue_features(craven, 0.85, counts, 0.6)
+    assert set(cue_classifier()["weights"]) <= set(feats)
+
+
+def test_reported_speech_is_recognised() -> None:
+    from newsprism.stages.framing import reported_by
+
+    doc = _doc("Critics said the plan was reckless.")
+    assert reported_by(next(t for t in doc if t.text == "reckless")) == "said"
+    doc = _doc("The reckless plan failed.")
+    assert reported_by(next(t for t in doc if t.text == "reckless")) is None

@@ -177,18 +177,106 @@ def evaluative_logit(word: str) -> float:
     return float(v @ np.asarray(model["coef"], dtype="float32") + model["intercept"])
 
 
-def topic_gate(tok: Any, probability: float, counts: Counter[str]) -> tuple[bool, float, str]:
-    """(keep, the gate's probability, why) for a word the tagger flags: the gate, a logistic regression fitted on
-    BASIL's training events (in an annotated lexical-bias span or not), sets aside common words and words the
-    article repeats, which describe its subject ("powerful", "hot", "storm", "court")."""
-    model = cue_gate()
+# adverbs that grade an adjective or adverb ("very", "so", "more"): a word that takes them is gradable, a
+# word of degree and so of judgement more often than a word of kind ("wooden", "cornfield")
+GRADING_ADVERBS = frozenset({"very", "so", "too", "more", "most", "less", "least", "increasingly", "extremely",
+                             "highly", "particularly", "especially", "rather", "quite", "deeply", "utterly"})
+# the dependency roles of a candidate word, grouped (the cue classifier weighs each group)
+ROLE_GROUPS = {"amod": "attr", "acomp": "pred", "oprd": "pred", "attr": "pred", "advmod": "adv", "ROOT": "verb",
+               "relcl": "verb", "advcl": "verb", "ccomp": "verb", "xcomp": "verb", "conj": "conj",
+               "dobj": "arg", "pobj": "arg", "nsubj": "arg", "nsubjpass": "arg", "compound": "compound"}
+REPORTING_LEMMAS = frozenset(SPEECH_VERBS) | NP_SPEECH_ACTS | DECLARING_VERBS | frozenset(
+    v for verbs in GRADES.values() for v in verbs if " " not in v) | frozenset(
+    {"accuse", "argue", "believe", "suggest", "contend", "insist", "maintain", "criticize", "criticise", "see",
+     "view", "consider", "regard", "worry", "fear", "complain", "charge", "according"})
+
+
+def reported_by(tok: Any) -> str | None:
+    """The verb of saying or thinking whose reported words a token is in ("he said the plan was reckless",
+    "critics call it a disaster", "accused Obama of conducting a confusing policy", "according to …"), or None:
+    words the outlet reports are the speaker's framing, not the outlet's."""
+    node, steps = tok, 0
+    while node.head.i != node.i and steps < 8:
+        child, node, steps = node, node.head, steps + 1
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS and child.dep_ in (
+                "ccomp", "xcomp", "oprd", "prep", "advcl", "dobj", "pcomp"):
+            return str(node.text)
+        if lemma == "according" or node.lower_ in ("saying", "arguing", "claiming"):
+            return str(node.text)
+    return None
+
+
+def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
+                 meaning: tuple[float, float] | None = None, with_meaning: bool = True) -> dict[str, float]:
+    """What the cue classifier weighs for a word the tagger flags: the topic gate's features (``gate_features``),
+    the sentence's bias score, the word's part of speech and role, whether it is graded ("very X", a comparative)
+    or in words the article reports someone saying, and two meaning models over the word's MiniLM vector
+    (``meaning_logits``; given as ``meaning`` when known, left out with ``with_meaning=False`` while they are
+    fitted)."""
     feats = gate_features(tok, probability, counts)
+    feats["sent"] = float(sentence_score) if sentence_score is not None else 0.5
+    for pos in LOADED_POS:
+        feats[f"pos_{pos}"] = float(tok.pos_ == pos)
+    role = ROLE_GROUPS.get(tok.dep_, "other")
+    for group in sorted(set(ROLE_GROUPS.values()) | {"other"}):
+        feats[f"role_{group}"] = float(role == group)
+    feats["graded"] = float(tok.tag_ in ("JJR", "JJS", "RBR", "RBS") or any(
+        c.dep_ == "advmod" and c.lower_ in GRADING_ADVERBS for c in tok.children))
+    feats["reported"] = float(reported_by(tok) is not None)
+    feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
+    if with_meaning:
+        feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
+    return feats
+
+
+@lru_cache(maxsize=1)
+def cue_classifier() -> dict[str, Any]:
+    """The cue classifier (scripts/train_cue_classifier.py): weights over ``cue_features``, fitted on hand labels
+    of BASIL training events' candidate words, and its threshold, chosen on news-dev."""
+    text = resources.files("newsprism").joinpath("models/cue_classifier.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+def meaning_logits(words: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """word → (BABE, hand-label) logits of the cue classifier's two meaning models, logistic regressions over the
+    word's MiniLM vector (``nlp.embed``, encoded in one batch and cached): one fitted on BABE's training word types
+    (marked biased once or never), one on the hand labels of scripts/data/cue_labels.json (judgement against
+    concrete description, classification and topic: "tireless", "pounced" above "wrist", "curfew")."""
+    import numpy as np
+
+    model = cue_classifier()
+    unique = list(dict.fromkeys(words))
+    if not unique:
+        return {}
+    v = nlp.embed(unique)
+    out = []
+    for key in ("babe_meaning", "label_meaning"):
+        m = model[key]
+        out.append(v @ np.asarray(m["coef"], dtype="float32") + m["intercept"])
+    return {w: (float(a), float(b)) for w, a, b in zip(unique, out[0], out[1], strict=True)}
+
+
+def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
+               meaning: tuple[float, float] | None = None,
+               settings: Settings = DEFAULT) -> tuple[bool, float, str]:
+    """(keep, the cue classifier's probability, why) for a word the tagger flags: the classifier
+    (``cue_classifier``, fitted on hand labels of candidate words in BASIL training events and Dragnet crime and
+    disaster reports) sets aside topic words, words the article repeats, concrete description and classification,
+    and words of reported speech; it keeps words of the outlet's own judgement."""
+    model = cue_classifier()
+    feats = cue_features(tok, probability, counts, sentence_score, meaning)
     z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
-    g = 1 / (1 + math.exp(-z))
+    g = 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
     uses = counts.get(tok.lemma_.lower(), 0)
-    why = (f"topic gate p={g:.2f} (threshold {model['threshold']:.2f}; used {uses}× in the article, background "
-           f"spread {feats['spread']:.2f}, Zipf {feats['zipf']:.1f})")
-    return g >= model["threshold"], g, why
+    threshold = settings.loaded_cue_min
+    notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
+             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}"]
+    if feats["reported"]:
+        notes.append("in reported speech")
+    why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
+    return g >= threshold, g, why
 
 
 def _target(resolver: Resolver | None, token: Any) -> str | None:
@@ -509,15 +597,17 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     counts = word_counts(doc)
     words: list[LoadedItem] = []
     phrases: list[LoadedItem] = []
+    flagged = []
     for tok in doc:
         if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in scare_spans):
             continue  # scare quotes are their own cue
         if _quote_at(quotes, tok.idx) is not None:
             continue  # a speaker's word, not the outlet's: framing is what the outlet says in its own voice
         found = loaded_verdict(tok, sent_score(tok.idx), settings)
-        if found is None:
-            continue
-        verdict, reason = found
+        if found is not None:
+            flagged.append((tok, *found))
+    meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
+    for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
         if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
@@ -528,11 +618,12 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
                           _target(resolver, tok), None, verdict.probability))
             continue
-        keep, _, why = topic_gate(tok, verdict.probability, counts)
+        keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
+                                  settings)
         reason += f"; {why}"
-        if not keep:  # a common word, or one the article repeats: it describes the subject; listed, not flagged
+        if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
-                          None, verdict.probability))
+                          None, g))
             continue
         target, speaker, p = _target(resolver, tok), None, verdict.probability
         words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))

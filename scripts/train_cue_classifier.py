@@ -1,0 +1,158 @@
+"""Train the cue classifier shipped in src/newsprism/models/cue_classifier.json (issue 14, session 7).
+
+The word tagger (BABE) and the topic gate (BASIL's sparse lexical-bias spans) let through vivid concrete
+description ("floodlit", "cornfield", "grabs"), words of someone's reported speech and legal senses. This model
+decides, for each word the framing stage could flag as loaded (tagger ≥ 0.7), whether a reader would agree it is
+the outlet's own framing choice. Labels: ``scripts/data/cue_labels.json``, every candidate word of the BASIL
+training events (``train_bias_words.basil_split``; held-out events never labelled), labelled by hand in context
+(scripts/train_cue_labels.py lists them).
+
+Features (``newsprism.stages.framing.cue_features``): the topic gate's (tagger logit, uses in the article,
+background spread, Zipf, the BABE evaluative-word logit), the sentence bias score, part of speech, dependency role,
+graded ("very X", comparative), inside reported speech, modifier of a people noun, and ``label_logit``: a logistic
+regression over the word's static MiniLM vector fitted on the same labels (what makes a word one of judgement
+rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted).
+
+Model: standardised logistic regression, classes balanced; C of both models chosen by 5-fold cross-validation
+grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
+benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
+
+    PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import average_precision_score, roc_auc_score
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_cue_labels import LABELS, articles, candidates, dragnet_articles  # noqa: E402
+
+from newsprism import nlp  # noqa: E402
+from newsprism.stages.framing import cue_features, gate_features  # noqa: E402
+
+TARGET = ROOT / "src" / "newsprism" / "models" / "cue_classifier.json"
+OLD_GATE = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
+GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+MEANING_GRID = (0.1, 0.3, 1.0, 3.0, 10.0)
+FOLDS = 5
+
+
+def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
+    labels = {(a, s): y for a, s, _, y in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]}
+    rows = [r for r in candidates(articles("train") + dragnet_articles()) if (r["article"], r["start"]) in labels]
+    missing = len(labels) - len(rows)
+    if missing:
+        print(f"warning: {missing} labelled words are no longer candidates")
+    old = json.loads(OLD_GATE.read_text(encoding="utf-8"))
+    for r in rows:  # the topic gate of before (models/cue_gate.json) on the same words, for comparison
+        f = gate_features(r["tok"], r["p"], r["counts"])
+        r["old_gate"] = old["intercept"] + sum(w * f[k] for k, w in old["weights"].items())
+    return rows, np.array([labels[(r["article"], r["start"])] for r in rows])
+
+
+def fit_meaning(v: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
+    return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(v, y)
+
+
+def oof_meaning(v: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float, folds: int = FOLDS) -> np.ndarray:
+    out = np.zeros(len(y))
+    for tr, te in GroupKFold(folds).split(v, y, groups):
+        out[te] = fit_meaning(v[tr], y[tr], c).decision_function(v[te])
+    return out
+
+
+def babe_meaning() -> tuple[LogisticRegression, float]:
+    """BABE's training word types (scripts/train_evaluative_words.py's labels) over MiniLM word vectors; C by ROC AUC
+    on the dev sentences' unseen types."""
+    from sklearn.metrics import roc_auc_score as auc
+    from train_bias_words import load_babe, split
+    from train_evaluative_words import word_types
+
+    texts, marked, labels = load_babe()
+    tr, _, fit, dev = split(labels)
+    fit_types, dev_types = word_types(texts, marked, fit), word_types(texts, marked, dev)
+    fw = sorted(fit_types)
+    dw = sorted(w for w in dev_types if w not in fit_types)
+    xf, xd = nlp.embed(fw), nlp.embed(dw)
+    yf, yd = np.array([fit_types[w] for w in fw]), np.array([dev_types[w] for w in dw])
+    best = max(MEANING_GRID, key=lambda c: auc(yd, fit_meaning(xf, yf, c).decision_function(xd)))
+    print(f"BABE meaning model: C {best}, dev AUC on unseen word types "
+          f"{auc(yd, fit_meaning(xf, yf, best).decision_function(xd)):.3f}")
+    all_types = word_types(texts, marked, tr)
+    words = sorted(all_types)
+    return fit_meaning(nlp.embed(words), np.array([all_types[w] for w in words]), best), best
+
+
+def main(argv: Sequence[str]) -> None:
+    target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
+    threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
+    rows, y = labelled_rows()
+    groups = np.array([r["event"] for r in rows])
+    print(f"{len(y)} labelled candidate words, {int(y.sum())} framing choices, {len(set(groups))} events/articles")
+    feats = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in rows]
+    names = sorted(feats[0])
+    x0 = np.array([[f[k] for k in names] for f in feats])
+    vecs = nlp.embed([r["tok"].lower_ for r in rows])
+    old = np.array([r["old_gate"] for r in rows])
+    print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
+          f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")
+    babe, babe_c = babe_meaning()
+    b_logit = babe.decision_function(vecs)
+    print(f"BABE meaning model on the labels: AUC {roc_auc_score(y, b_logit):.3f}")
+    label_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(vecs, y, groups, c)))
+    print(f"label meaning model C {label_c}: out-of-fold AUC {roc_auc_score(y, oof_meaning(vecs, y, groups, label_c)):.3f}")
+    results = {}
+    for c in GRID:
+        pred = np.zeros(len(y))
+        for tr, te in GroupKFold(FOLDS).split(x0, y, groups):
+            inner = oof_meaning(vecs[tr], y[tr], groups[tr], label_c, FOLDS - 1)  # never sees the test fold
+            outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
+            xtr = np.column_stack([x0[tr], b_logit[tr], inner])
+            xte = np.column_stack([x0[te], b_logit[te], outer])
+            mu, sd = xtr.mean(0), xtr.std(0) + 1e-9
+            model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((xtr - mu) / sd, y[tr])
+            pred[te] = model.predict_proba((xte - mu) / sd)[:, 1]
+        results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
+        print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}")
+    c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
+    for th in (0.3, 0.4, 0.5, 0.6, 0.7):
+        keep = pred >= th
+        print(f"  out-of-fold at {th}: keeps {int(keep.sum())} of {len(y)}, precision {y[keep].mean():.2f}, "
+              f"recall {y[keep].sum() / y.sum():.2f}")
+    l_oof = oof_meaning(vecs, y, groups, label_c)
+    x = np.column_stack([x0, b_logit, l_oof])
+    names_out = names + ["babe_logit", "label_logit"]
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y)
+    label = fit_meaning(vecs, y, label_c)
+    weights = {k: round(float(w / s), 5) for k, w, s in zip(names_out, model.coef_[0], sd, strict=True)}
+    intercept = float(model.intercept_[0] - sum(w * m / s for w, m, s in zip(model.coef_[0], mu, sd, strict=True)))
+
+    def pack(m: LogisticRegression, c_: float) -> dict[str, Any]:
+        return {"C": c_, "intercept": round(float(m.intercept_[0]), 5), "coef": [round(float(v), 5) for v in m.coef_[0]]}
+
+    target.write_text(json.dumps({
+        "model": "logistic regression over cue_features (standardised in training; weights here are per raw unit)",
+        "trained_on": f"{len(y)} candidate loaded words of BASIL training events and Dragnet crime and disaster "
+                      f"reports ({len(set(groups))} groups), hand labelled (scripts/data/cue_labels.json; "
+                      f"{int(y.sum())} framing choices)",
+        "C": c, "cv_by_event": {"auc": round(auc, 4), "average_precision": round(ap, 4),
+                                "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},
+        "threshold_used_for_training_report": threshold, "intercept": round(intercept, 5), "weights": weights,
+        "babe_meaning": pack(babe, babe_c), "label_meaning": pack(label, label_c),
+    }) + "\n", encoding="utf-8")
+    print(f"C {c}: {weights} → {target}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,125 @@
+"""Candidate loaded words on BASIL training events, for hand labelling and for the cue classifier (issue 14).
+
+``--dump PATH`` writes every word the framing stage could flag as loaded (the tagger at 0.7, as
+scripts/train_cue_gate.py) in the BASIL training events (``train_bias_words.basil_split``; held-out events are
+never dumped) with its context, to a file OUTSIDE the repository for a person to label. Labels live in
+``scripts/data/cue_labels.json`` as (article, start, end, label) only — no article text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+from train_bias_words import BASIL, basil_split  # noqa: E402
+
+from newsprism import nlp  # noqa: E402
+from newsprism.settings import DEFAULT  # noqa: E402
+from newsprism.stages.framing import (gate_features, is_loaded_candidate, loaded_verdict,  # noqa: E402
+                                      sentence_bias_scores, word_counts)
+
+LABELS = ROOT / "scripts" / "data" / "cue_labels.json"
+DRAGNET = ROOT.parent / "shared" / "corpus" / "extraction" / "dragnet" / "GoldStandard"
+# crime and disaster reports, where the wrong cues of news-dev are (vivid description): Dragnet gold main texts
+# (news and blogs, 2010-2012; neither BASIL nor news-dev) of 300-1,500 words, the 30 with most lines naming police,
+# fire, storms, crashes, shootings, floods, quakes, arrests, murders, victims or rescues; first ~2,500 characters
+CRIME_WORDS = re.compile(r"police|killed|fire|storm|crash|shooting|flood|earthquake|arrested|murder|victim|rescue",
+                         re.IGNORECASE)
+N_DRAGNET, DRAGNET_CHARS = 30, 2500
+CANDIDATES = DEFAULT.replace(bias_word_min=0.7)
+
+
+def articles(which: str = "train") -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(event, article id, text, lexical-bias spans in the outlet's voice, quoted stretches) of the BASIL
+    training (or held-out) events."""
+    from newsprism.evaluate import basil_annotated
+
+    data = basil_annotated(BASIL)
+    train, held, _ = basil_split([d[0] for d in data])
+    keep = set(train if which == "train" else held)
+    out = []
+    for event, article, phrases in data:
+        if event not in keep:
+            continue
+        text = article.text
+        lex, skip = [], []
+        for p in phrases:
+            phrase = p["txt"].strip("“”\" ")
+            pos = text.find(phrase) if p["bias"] == "lex" and phrase else -1
+            if pos >= 0:
+                (lex if p["quote"] == "no" else skip).append((pos, pos + len(phrase)))
+        skip += [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
+        out.append((event, Path(article.source).stem, text, lex, skip))
+    return out
+
+
+def dragnet_articles() -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(group, article id, text, [], quoted stretches) of the Dragnet crime and disaster reports (``CRIME_WORDS``)."""
+    import gzip
+
+    scored = []
+    for f in sorted(DRAGNET.glob("*.txt.gz")):
+        text = gzip.open(f, "rt", encoding="utf-8", errors="replace").read().strip()
+        words = len(text.split())
+        if 300 < words < 1500:
+            hits = sum(1 for line in text.splitlines() if CRIME_WORDS.search(line))
+            scored.append((-hits, f.name, text))
+    out = []
+    seen: set[int] = set()
+    for _, name, text in sorted(scored)[:N_DRAGNET + 5]:
+        if hash(text[:300]) in seen or len(out) == N_DRAGNET:
+            continue  # the same page twice
+        seen.add(hash(text[:300]))
+        cut = text.rfind("\n", 0, DRAGNET_CHARS)
+        text = text[:cut if cut > 500 else DRAGNET_CHARS]
+        aid = "dragnet-" + name.split(".")[0]
+        skip = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
+        out.append((aid, aid, text, [], skip))
+    return out
+
+
+def candidates(arts: Sequence[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]
+               ) -> list[dict[str, Any]]:
+    """One row per word the stage could flag as loaded, outside quotations: ids, offsets, the token (for
+    features), the tagger probability, the sentence score and whether it lies in a BASIL lexical-bias span."""
+    docs = nlp.parse([a[2] for a in arts], batch_size=16)
+    out = []
+    for (event, aid, _, lex, skip), doc in zip(arts, docs, strict=True):
+        counts = word_counts(doc)
+        sents = list(doc.sents)
+        for sent, score in zip(sents, sentence_bias_scores([s.text for s in sents]), strict=True):
+            for tok in sent:
+                if not is_loaded_candidate(tok) or any(a <= tok.idx < b for a, b in skip):
+                    continue
+                found = loaded_verdict(tok, float(score), CANDIDATES)
+                if found is None:
+                    continue
+                out.append({"event": event, "article": aid, "start": tok.idx, "end": tok.idx + len(tok),
+                            "tok": tok, "p": found[0].probability, "sent": float(score), "counts": counts,
+                            "gate": gate_features(tok, found[0].probability, counts),
+                            "in_span": int(any(a <= tok.idx < b for a, b in lex))})
+    return out
+
+
+def main(argv: Sequence[str]) -> None:
+    if "--dump" in argv:
+        rows = candidates(dragnet_articles() if "--dragnet" in argv else articles("train"))
+        with open(argv[argv.index("--dump") + 1], "w", encoding="utf-8") as f:
+            for n, r in enumerate(rows):
+                tok = r["tok"]
+                text = tok.doc.text
+                ctx = text[max(0, r["start"] - 90):r["start"]] + "[[" + tok.text + "]]" + text[r["end"]:r["end"] + 50]
+                f.write(json.dumps({"n": n, "article": r["article"], "start": r["start"], "end": r["end"],
+                                    "word": tok.text, "p": round(r["p"], 2), "span": r["in_span"],
+                                    "ctx": ctx.replace("\n", " ")}, ensure_ascii=False) + "\n")
+        print(f"{len(rows)} candidates")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
