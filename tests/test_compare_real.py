@@ -88,3 +88,16 @@ def test_facts_all_events_strict_floors() -> None:
     assert report["shared_found"] >= 51, report["shared_missed"]
     assert cor["right"] >= 64 and cor["wrong"] <= 6 and cor["right"] >= 0.9 * (cor["right"] + cor["wrong"]), \
         [r for r in report["corroborated_rows"] if r["verdict"] == "wrong"]
+
+
+def test_synthesis_cites_an_article_a_split_fact_left_out() -> None:
+    """Facebook–WhatsApp: the user count is two corroborated facts (four outlets on one sentence, one of them and
+    Refinery29 on a clause of it); the statement cites every article whose sentence holds its words and figure,
+    the fifth included (session 7's independent reviewer found it under-cited)."""
+    gold = json.loads((NEWS_DEV / "GOLD.json").read_text())
+    files = gold["stories"]["2014-02-facebook-buys-whatsapp"]
+    comparison = compare_analyzed(compare_real.load_story(files, gold, None))
+    users = [s for s in comparison.synthesis if "450 million" in s["text"] and s.get("kind") == "corroborated"]
+    assert users, [s["text"] for s in comparison.synthesis]
+    assert len(users[0]["citations"]) == 5, users[0]
+    assert "also stated by" in users[0]["reason"]

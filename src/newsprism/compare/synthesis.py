@@ -24,6 +24,8 @@ article puts in someone's mouth stay attributed to that speaker. Every item carr
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
@@ -675,8 +677,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
-    made = [(f, m, item) for f, m in shaped if (item := _corroborated_item(comparison, f, m, settings, cues))]
-    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score)]
+    linked = _linked_claims(comparison, corroborated)
+    made = [(f, m, item) for f, m in shaped
+            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ())))]
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked)]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -692,9 +696,30 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
 Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
 
 
+def _linked_claims(comparison: Comparison, facts: Sequence[Fact]) -> dict[str, list[Claim]]:
+    """For each fact, the units of other articles in the corroborated facts it shares a sentence with: "WhatsApp
+    has more than 450 million users" (four outlets) and "… and has more than 450 million users" (one of them and a
+    fifth) are one fact the alignment split in two; the fifth article's unit may then state this statement too
+    (``_cited`` checks it as it checks the fact's own members)."""
+    where: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for g in comparison.facts:
+        if g.status == "corroborated":
+            for c in g.claims:
+                where[(c.article, c.sentence)].add(g.id)
+    by_id = {g.id: g for g in comparison.facts}
+    out: dict[str, list[Claim]] = {}
+    for f in facts:
+        articles = {c.article for c in f.claims}
+        ids = set().union(*(where[(c.article, c.sentence)] for c in f.claims)) - {f.id}
+        out[f.id] = [c for gid in sorted(ids) for c in by_id[gid].claims
+                     if c.article not in articles and _statable(comparison, c)]
+    return out
+
+
 def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings,
                 cues: Mapping[str, Sequence[FramingCue]] | None,
-                pair_score: Mapping[frozenset[str], float]) -> list[Made]:
+                pair_score: Mapping[frozenset[str], float],
+                linked: Mapping[str, Sequence[Claim]] | None = None) -> list[Made]:
     """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
     member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
     from their members together is held by every article either cited (its citations are then the union of
@@ -713,7 +738,8 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                     continue
                 both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
                 shaped = _members(comparison, both, settings, pair_score)
-                item = _corroborated_item(comparison, both, shaped, settings, cues) if shaped else None
+                extra = [*(linked or {}).get(fi.id, ()), *(linked or {}).get(fj.id, ())]
+                item = _corroborated_item(comparison, both, shaped, settings, cues, extra) if shaped else None
                 if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
                     continue
                 item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
@@ -761,7 +787,8 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
 
 
 def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
-                       cues: Mapping[str, Sequence[FramingCue]] | None) -> dict[str, Any] | None:
+                       cues: Mapping[str, Sequence[FramingCue]] | None,
+                       extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
     """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
     members, claims = shaped
     n = len({c.article for c in members})
@@ -784,7 +811,8 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
-        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed")
+        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed",
+                      extra=extra)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
@@ -793,7 +821,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
 
 
 def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
-           settings: Settings, full: bool = False) -> dict[str, Any] | None:
+           settings: Settings, full: bool = False, extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
     """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
     one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
     all of them (``synthesis_full_cover_min``)."""
@@ -815,6 +843,19 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
         return None
     if refused:
         reason += "; not cited: " + "; ".join(f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3])
+    # another article's unit in a fact sharing a sentence with this one (``_linked_claims``): cited when it holds
+    # the statement's words and figures as a member must (an article the fact left out that states it)
+    more: list[Claim] = []
+    for e in extra:
+        if e.article in {m.article for m in kept + more}:
+            continue
+        if len(said & _stems(_holding(comparison, e))) >= floor * max(len(said), 1) \
+                and _unsupported(comparison, best, text, e, settings) is None:
+            more.append(e)
+    if more:
+        kept += more
+        reason += "; also stated by " + ", ".join(_label(comparison, e.article) for e in more) + \
+            " (a sentence of a fact that shares a sentence with this one holds its words and figures)"
     return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
 
