@@ -239,11 +239,43 @@ def cue_classifier() -> dict[str, Any]:
     return model
 
 
+MEANING_TABLE = "models/cue_meaning_table.npz"
+
+
+@lru_cache(maxsize=1)
+def meaning_table() -> dict[str, tuple[float, float]]:
+    """The meaning logits of common words, computed once by scripts/build_meaning_table.py with the default
+    encoder; empty when it was built for another classifier file or encoder (then every word is encoded)."""
+    import hashlib
+
+    import numpy as np
+
+    files = resources.files("newsprism")
+    path = files.joinpath(MEANING_TABLE)
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        data = np.load(fh)
+        model_sha = hashlib.sha256(files.joinpath("models/cue_classifier.json").read_bytes()).hexdigest()
+        if str(data["classifier_sha256"]) != model_sha or str(data["encoder"]) != DEFAULT.encoder:
+            return {}
+        return {str(w): (float(a), float(b)) for w, (a, b) in zip(data["words"], data["logits"], strict=True)}
+
+
 def meaning_logits(words: Sequence[str]) -> dict[str, tuple[float, float]]:
     """word → (BABE, hand-label) logits of the cue classifier's two meaning models, logistic regressions over the
-    word's MiniLM vector (``nlp.embed``, encoded in one batch and cached): one fitted on BABE's training word types
-    (marked biased once or never), one on the hand labels of scripts/data/cue_labels.json (judgement against
-    concrete description, classification and topic: "tireless", "pounced" above "wrist", "curfew")."""
+    word's MiniLM vector: one fitted on BABE's training word types (marked biased once or never), one on the hand
+    labels of scripts/data/cue_labels.json (judgement against concrete description, classification and topic:
+    "tireless", "pounced" above "wrist", "curfew"). Common words are read from ``meaning_table`` (the same
+    logits, computed once); the others are encoded in one batch (``nlp.embed``, cached)."""
+    table = meaning_table()
+    out = {w: table[w] for w in dict.fromkeys(words) if w in table}
+    missing = [w for w in dict.fromkeys(words) if w not in out]
+    return {**out, **encoded_meaning_logits(missing)} if missing else out
+
+
+def encoded_meaning_logits(words: Sequence[str]) -> dict[str, tuple[float, float]]:
+    """``meaning_logits`` by encoding every word (the table's builder, and words outside the table)."""
     import numpy as np
 
     model = cue_classifier()
