@@ -9,7 +9,7 @@ import pytest
 from newsprism import nlp
 from newsprism.records import Article, Paragraph
 from newsprism.stages import analyze
-from newsprism.stages.framing import (SET_ASIDE, cue_gate, evaluative_logit, framing_cues, gate_features,
+from newsprism.stages.framing import (SET_ASIDE, cue_classifier, evaluative_logit, framing_cues, gate_features,
                                       legal_classifier, topic_gate, word_counts)
 
 
@@ -36,8 +36,8 @@ def test_gate_features_see_repetition_and_commonness() -> None:
 
 
 def test_gate_sets_aside_a_repeated_common_word_and_keeps_a_rare_word_used_once() -> None:
-    model = cue_gate()
-    assert set(model["weights"]) == {"logit", "count", "spread", "zipf", "sem"} and 0 < model["threshold"] < 1
+    model = cue_classifier()  # the cue classifier that replaced the topic gate (session 7)
+    assert {"logit", "count", "spread", "zipf", "sem", "babe_logit", "label_logit"} <= set(model["weights"])
     # learned direction: repetition in the article lowers the gate
     assert model["weights"]["count"] < 0
     doc = _doc("A powerful quake hit the town. The powerful quake was felt far away, a powerful shock. "
@@ -72,7 +72,8 @@ def test_the_stage_reports_the_gate_and_drops_what_it_sets_aside() -> None:
 
 def test_the_evaluative_word_model_reads_judgement_from_meaning() -> None:
     """Learned from BABE's word types: words of judgement score above words of description, also unseen ones."""
-    assert cue_gate()["weights"]["sem"] > 0  # the gate learned that an evaluative meaning keeps a word
+    # the cue classifier learned that a judging meaning keeps a word (its two meaning models' weights)
+    assert cue_classifier()["weights"]["babe_logit"] > 0 and cue_classifier()["weights"]["label_logit"] > 0
     judging = [evaluative_logit(w) for w in ("cowardly", "shameful", "despicable")]
     describing = [evaluative_logit(w) for w in ("tunnel", "cornfield", "auditorium")]
     assert min(judging) > max(describing)

@@ -132,14 +132,6 @@ def loaded_verdict(tok: Any, sentence_score: float | None,
     return verdict, reason
 
 
-@lru_cache(maxsize=1)
-def cue_gate() -> dict[str, Any]:
-    """The learned topic gate (scripts/train_cue_gate.py): weights over ``gate_features`` and the threshold."""
-    text = resources.files("newsprism").joinpath("models/cue_gate.json").read_text(encoding="utf-8")
-    model: dict[str, Any] = json.loads(text)
-    return model
-
-
 def word_counts(doc: Any) -> Counter[str]:
     """How often each lower-cased lemma is used in the article (names left out): a word of the article's subject
     repeats ("quake", "powerful quake ... a powerful aftershock"), a word of slant is used once."""
