@@ -42,6 +42,16 @@ def test_a_sentence_that_says_more_is_cited_by_its_shared_clause() -> None:
     assert fact.claims[0] is a  # the unit itself is kept (the synthesis reads it); only the citation narrows
 
 
+def test_a_narrowed_citation_keeps_the_word_that_turns_it_around() -> None:
+    # session 7's independent reviewer: "…: nothing" was cut off, so the span said the opposite of the statement
+    a = _claim("a", "In a letter to customers, the bank's chief wrote: here is what will change for you, our "
+                    "customers: nothing.")
+    b = _claim("b", "The bank's chief said nothing would change for its customers after the merger.")
+    narrow = _narrowed([a, b], {"a": a.text, "b": b.text})
+    if a.id in narrow:
+        assert "nothing" in narrow[a.id][0].text
+
+
 def test_an_opening_phrase_is_left_out_of_the_citation() -> None:
     a = _claim("a", "Per its $1 billion acquisition of Instagram, Facebook will keep the WhatsApp brand "
                     "running as a separate service.")

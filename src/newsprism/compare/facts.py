@@ -424,8 +424,10 @@ def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Cl
         shared = stems[m.id] & others
         if len(shared) < 2:
             continue
+        polarity = [m.start + x.start() for x in POLARITY.finditer(m.text)]
         fits = [piece for piece in _clause_runs(m, texts[m.article])
-                if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)]
+                if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)
+                and all(piece.start <= at < piece.end for at in polarity)]
         if fits:
             best = min(fits, key=lambda c: (c.end - c.start, c.start))
             out[m.id] = (best, f"cited by the part of its {'clause' if m.part == 'clause' else 'sentence'} that "
@@ -465,6 +467,9 @@ def _clause_runs(claim: Claim, text: str) -> list[Claim]:
 
 
 NARROW_COVER = 0.9  # share of the content words a sentence shares with the other members its cited clause must hold
+# a narrowed span keeps every word of its unit that can turn what it says around ("Here's what will change for
+# you, our users: nothing" is not cited as "Here's what will change for you, our users")
+POLARITY = re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
 
 
 def _family(claim: Claim) -> str:
