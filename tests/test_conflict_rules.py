@@ -309,3 +309,17 @@ def test_a_vague_amount_counts_the_plural_noun_its_modifier_qualifies() -> None:
                                                      "being questioned."))
     q = next(q for q in a.quantities if q.qualifier == "vague")
     assert (q.text, q.noun) == ("dozens of prison employees", "employee")
+
+
+def test_an_age_is_stated_in_years_and_conflicts_with_another_age() -> None:
+    """Session 7's independent reviewer: "37-year" read as 37 years in minutes (1.9e7–1.97e7) in the reason."""
+    from newsprism.stages import analyze_many
+
+    story = {"Daily A": ("2014-02-20", "Founder Joins Board\n\nThe 37-year-old founder, Jan Doe, will join the "
+                                       "board of Acme after the sale of his firm for $2 billion."),
+             "Daily B": ("2014-02-20", "Founder Joins Board\n\nThe founder, Jan Doe, 38, will join the board of "
+                                       "Acme after the $2 billion sale of his firm.")}
+    analyzed = analyze_many(story_articles(story))
+    ages = [q for a in analyzed for q in a.quantities if q.measure.startswith("age of")]
+    assert {q.text for q in ages} >= {"37-year-old"}
+    assert all(q.unit is None and q.high is not None and q.high < 100 for q in ages)

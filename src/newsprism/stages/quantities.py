@@ -653,6 +653,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 if person is None:
                     continue  # an age of no one named is not compared
                 name = f"age of {person}"
+                unit = None  # years as stated ("37-year-old" is 37, not 37 years in minutes)
+                re_ += 4 if text[re_:re_ + 4] == "-old" else 0
             q_low: float | None = rng[0] if rng else None
             q_high: float | None = rng[1] if rng else None
             if unit is not None and name != "age" and q_low is not None and q_high is not None:
