@@ -80,10 +80,13 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: b
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
-                settings: Settings, verifier: Verifier | None = None) -> list[Fact]:
+                settings: Settings, verifier: Verifier | None = None,
+                accepted: dict[tuple[str, str], float] | None = None) -> list[Fact]:
     """Group aligned claims into facts. An alignment joins two claims only when it is strong (same fact,
     or a mutually-best paraphrase); with ``check_corroboration`` the verifier must find nothing against
-    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
+    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains).
+    ``accepted``, when given, gets every pair of units the pair verifier accepted (both orders, its
+    probability): a unit taken into one fact may state another fact's statement too (the synthesis asks)."""
     claims = {c.id: c for a in analyzed for c in fact_units(a, settings)}
     verifier = verifier or Verifier(analyzed, settings)
     texts = {a.id: a.article.text for a in analyzed}
@@ -92,6 +95,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         uf.find(cid)
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
+        if accepted is not None:
+            accepted.update({k: v[0] for k, v in verdicts.items() if v[2]})
         none: Verdict = (0.0, "", False)
         checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
                    if verdicts.get((al.a, al.b), none)[2]]

@@ -28,7 +28,7 @@ from collections import defaultdict
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -45,7 +45,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
-from .facts import CLAUSE_BREAK
+from .facts import CLAUSE_BREAK, fact_units
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
@@ -659,11 +659,14 @@ def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, 
 
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                cues: Mapping[str, Sequence[FramingCue]] | None = None,
-               nearest: Mapping[str, tuple[float, str]] | None = None) -> list[dict[str, Any]]:
+               nearest: Mapping[str, tuple[float, str]] | None = None,
+               accepted: Mapping[tuple[str, str], float] | None = None) -> list[dict[str, Any]]:
     """The synthesis items: corroborated facts, number conflicts per measure, then single-source sentences.
     ``nearest``: each unit's best alignment score with any unit of another article (see
     :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
-    shows that no other article states them."""
+    shows that no other article states them. ``accepted``: the pairs of units the pair verifier accepted
+    (:func:`newsprism.compare.facts.build_facts`): a unit of an article a fact left out that the verifier
+    accepts against one of its members may state its statement too (``_cited`` checks it as a member)."""
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
@@ -677,10 +680,11 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
-    linked = _linked_claims(comparison, corroborated)
+    verified: set[str] = set()
+    linked = _linked_claims(comparison, corroborated, accepted or {}, settings, verified)
     made = [(f, m, item) for f, m in shaped
-            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ())))]
-    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked)]
+            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified))]
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified)]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -696,7 +700,8 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
 Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
 
 
-def _linked_claims(comparison: Comparison, facts: Sequence[Fact]) -> dict[str, list[Claim]]:
+def _linked_claims(comparison: Comparison, facts: Sequence[Fact], accepted: Mapping[tuple[str, str], float],
+                   settings: Settings, verified: set[str] | None = None) -> dict[str, list[Claim]]:
     """For each fact, the units of other articles in the corroborated facts it shares a sentence with: "WhatsApp
     has more than 450 million users" (four outlets) and "… and has more than 450 million users" (one of them and a
     fifth) are one fact the alignment split in two; the fifth article's unit may then state this statement too
@@ -713,13 +718,38 @@ def _linked_claims(comparison: Comparison, facts: Sequence[Fact]) -> dict[str, l
         ids = set().union(*(where[(c.article, c.sentence)] for c in f.claims)) - {f.id}
         out[f.id] = [c for gid in sorted(ids) for c in by_id[gid].claims
                      if c.article not in articles and _statable(comparison, c)]
+    # units the pair verifier accepted against a member, in articles the fact left out (a unit the alignment
+    # took into another fact, or one not aligned with the fact's statement unit), best first
+    mine = {c.id: c for f in facts for c in f.claims}
+    wanted: dict[str, dict[str, float]] = defaultdict(dict)
+    for (x, y), p in accepted.items():
+        if x in mine:
+            wanted[x][y] = max(p, wanted[x].get(y, 0.0))
+    if wanted:
+        needed = {y for ys in wanted.values() for y in ys}
+        units = {u.id: u for a in comparison.articles if any(y.startswith(a.id) for y in needed)
+                 for u in fact_units(a, settings) if u.id in needed}
+        for f in facts:
+            articles = {c.article for c in f.claims}
+            found: dict[str, float] = {}
+            for c in f.claims:
+                for y, p in wanted.get(c.id, {}).items():
+                    if y in units and units[y].article not in articles:
+                        found[y] = max(p, found.get(y, 0.0))
+            have = {c.id for c in out[f.id]}
+            more = [units[y] for y in sorted(found, key=lambda k: -found[k])
+                    if y not in have and _statable(comparison, units[y])]
+            out[f.id] += more
+            if verified is not None:
+                verified.update(c.id for c in more)
     return out
 
 
 def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings,
                 cues: Mapping[str, Sequence[FramingCue]] | None,
                 pair_score: Mapping[frozenset[str], float],
-                linked: Mapping[str, Sequence[Claim]] | None = None) -> list[Made]:
+                linked: Mapping[str, Sequence[Claim]] | None = None,
+                verified: Collection[str] = ()) -> list[Made]:
     """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
     member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
     from their members together is held by every article either cited (its citations are then the union of
@@ -739,7 +769,7 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                 both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
                 shaped = _members(comparison, both, settings, pair_score)
                 extra = [*(linked or {}).get(fi.id, ()), *(linked or {}).get(fj.id, ())]
-                item = _corroborated_item(comparison, both, shaped, settings, cues, extra) if shaped else None
+                item = _corroborated_item(comparison, both, shaped, settings, cues, extra, verified) if shaped else None
                 if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
                     continue
                 item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
@@ -788,7 +818,7 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
 
 def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
                        cues: Mapping[str, Sequence[FramingCue]] | None,
-                       extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
+                       extra: Sequence[Claim] = (), verified: Collection[str] = ()) -> dict[str, Any] | None:
     """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
     members, claims = shaped
     n = len({c.article for c in members})
@@ -812,7 +842,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
         item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed",
-                      extra=extra)
+                      extra=extra, verified=verified)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
@@ -821,7 +851,8 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
 
 
 def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
-           settings: Settings, full: bool = False, extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
+           settings: Settings, full: bool = False, extra: Sequence[Claim] = (),
+           verified: Collection[str] = ()) -> dict[str, Any] | None:
     """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
     one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
     all of them (``synthesis_full_cover_min``)."""
@@ -849,7 +880,9 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     for e in extra:
         if e.article in {m.article for m in kept + more}:
             continue
-        if len(said & _stems(_holding(comparison, e))) >= floor * max(len(said), 1) \
+        # a unit the pair verifier accepted against a member states it in other words: a lower floor
+        need = min(floor, settings.synthesis_verified_cover_min) if e.id in verified else floor
+        if len(said & _stems(_holding(comparison, e))) >= need * max(len(said), 1) \
                 and _unsupported(comparison, best, text, e, settings) is None:
             more.append(e)
     if more:
