@@ -546,3 +546,37 @@ def test_a_sentence_another_article_states_in_other_words_is_not_single_source()
     assert found is not None and found.article != harbor.id and found.measure == "people killed"
     assert _figure_elsewhere(c, signed) is None
     assert not [s for s in c.synthesis if s["kind"] == "unique" and ("signed" in s["text"] or "40" in s["text"])]
+
+
+BLOG = {
+    "Harbor Daily": ("2021-03-02", """Brightline sold to Orbis
+
+Orbis agreed on Tuesday to buy the messaging company Brightline for $4 billion in cash.
+
+In a blog post, Brightline founder Lena Varga writes “Brightline will remain fiercely autonomous and operate independently of its new parent company.”"""),
+    "Valley Courier": ("2021-03-02", """Orbis buys Brightline
+
+Orbis will buy the messaging company Brightline for $4 billion in cash, the companies said on Tuesday.
+
+Brightline will remain fiercely autonomous and operate independently of its new parent company."""),
+    "Plains Herald": ("2021-03-02", """Orbis to buy Brightline
+
+The technology group Orbis agreed to buy Brightline, a messaging company, for $4 billion in cash on Tuesday.
+
+Rescue teams in the valley evacuated 1,200 residents after the river rose."""),
+}
+
+
+@pytest.mark.slow
+def test_words_one_outlet_quotes_from_a_named_speaker_are_said_with_the_speaker_not_by_an_outlet() -> None:
+    """An outlet quotes the founder's blog post; another prints the same words in its own voice (a word the tagger
+    leans towards loaded): the statement is the founder's quotation citing both, never "According to <outlet>"."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(BLOG)))
+    said = [s for s in c.synthesis if "autonomous" in s["text"]]
+    assert len(said) == 1, c.synthesis
+    assert not said[0]["text"].startswith("According to"), said[0]
+    assert said[0]["text"].startswith("Lena Varga"), said[0]
+    by_outlet = {a.article.outlet: a.id for a in c.articles}
+    assert set(said[0]["citations"]) == {by_outlet["Harbor Daily"], by_outlet["Valley Courier"]}

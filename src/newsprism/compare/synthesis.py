@@ -233,7 +233,12 @@ def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
     words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
     if words[:1].islower():  # the quote is cut at its start: say so
         words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
-    return _finish(f"{speaker} was quoted as saying: “{words}”")
+    return _finish(f"{speaker}{QUOTED_AS}“{words}”")
+
+
+QUOTED_AS = " was quoted as saying: "
+# the synthesis' own frame around an article's words: what a cited span need not hold
+FRAME = re.compile(r"^(?:According to [^,]+, |[^“]{1,80}?" + re.escape(QUOTED_AS) + ")")
 
 
 def _article(comparison: Comparison, article_id: str) -> AnalyzedArticle | None:
@@ -832,12 +837,20 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
         tried.append((best, _finish(_stated(comparison, best)), "corroborated",
                       f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
+    quoted = [c for c in claims if c.quote]
+    # words a member puts in a named speaker's mouth (Koum writes “WhatsApp will remain autonomous …”) are that
+    # speaker's, also where another outlet prints them in its own voice: said with the speaker before any outlet
+    # is made to say them
+    spoken = [c for c in quoted if c.asserted_by_name]
+    if spoken:
+        tried.append((min(spoken, key=lambda c: len(c.text)), _representative(comparison, spoken), "corroborated",
+                      f"quoted by {n} articles (a named speaker's words: said with the speaker, not by an outlet)"))
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         tried.append((best, f"According to {_label(comparison, best.article)}, "
                             f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
                       "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
-    if quoted := [c for c in claims if c.quote]:
+    if quoted and not spoken:
         tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
@@ -859,7 +872,7 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     # (an attributed statement is one outlet's words: another span must hold nearly all of them)
-    said = _stems(re.sub(r"^According to [^,]+, ", "", text))
+    said = _stems(FRAME.sub("", text))
     floor = settings.synthesis_full_cover_min if full else settings.synthesis_cover_min
     kept = [m for m in members if m.id == best.id
             or len(said & _stems(_holding(comparison, m))) >= floor * max(len(said), 1)]
@@ -927,7 +940,10 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
             return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
                 f"does not hold the quoted words “{words}”"
-    if best.quote and (not member.quote or not _same_speaker(best.asserted_by_name, member.asserted_by_name)):
+    # a quotation is cited to the same speaker's quotation or reported speech, or to an outlet's own sentence that
+    # holds the quoted words (checked above: a statement it prints without quote marks), never to another speaker's
+    if best.quote and (member.quote or member.asserted_by_name or not QUOTED.search(text)) \
+            and not _same_speaker(best.asserted_by_name, member.asserted_by_name):
         return "is not the same speaker's quotation"
     return None
 
