@@ -334,7 +334,7 @@ def test_an_article_without_an_outlet_is_named_by_its_web_host_or_file_not_a_cut
     by_file = Article(id="b", source="/tmp/x/harbor-daily.txt", text="B.", title=headline)
     pasted = Article(id="c", source="<text>", text="B.", title="Marren quake")
     assert by_url.label == "marren-news.example"
-    assert by_file.label == "harbor-daily.txt"
+    assert by_file.label == "harbor-daily.txt (file)"  # set off as a file, never as if it were an outlet
     assert pasted.label == "Marren quake"  # nothing else names it
 
 
@@ -580,3 +580,33 @@ def test_words_one_outlet_quotes_from_a_named_speaker_are_said_with_the_speaker_
     assert said[0]["text"].startswith("Lena Varga"), said[0]
     by_outlet = {a.article.outlet: a.id for a in c.articles}
     assert set(said[0]["citations"]) == {by_outlet["Harbor Daily"], by_outlet["Valley Courier"]}
+
+
+SIXTEEN = {
+    "Harbor Daily": ("2021-03-02", """Orbis buys Brightline
+
+Orbis has a deal to buy the messaging company Brightline for $16 billion, the company announced on Tuesday.
+
+Rescue teams in the valley evacuated 1,200 residents after the river rose."""),
+    "Valley Courier": ("2021-03-02", """Orbis buys Brightline
+
+Orbis will buy the messaging company Brightline for $16 billion in cash and stock, the company announced on Tuesday."""),
+    "Plains Herald": ("2021-03-02", """Orbis to buy Brightline
+
+Orbis will buy the messaging company Brightline for $16 billion, its largest deal ever, and will also grant $3 billion in restricted stock units to the staff of Brightline."""),
+}
+
+
+@pytest.mark.slow
+def test_a_cited_span_is_narrowed_to_the_part_that_states_the_statement_and_its_figures() -> None:
+    """A sentence that states the statement and another figure ("…, and will also grant $3 billion in restricted
+    stock units") is cited by the part holding the statement's words and figures, not the whole sentence."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(SIXTEEN)))
+    texts = {a.id: a.article.text for a in c.articles}
+    said = [s for s in c.synthesis if "$16 billion" in s["text"]]
+    assert said and len(said[0]["citations"]) == 3, c.synthesis
+    spans = [texts[sp["article"]][sp["start"]:sp["end"]] for sp in said[0]["spans"]]
+    assert all("$16 billion" in sp for sp in spans), spans  # every cited span holds the statement's figure
+    assert not any("$3 billion" in sp for sp in spans), spans  # and none another figure the statement leaves out

@@ -430,7 +430,7 @@ def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Cl
         if len(shared) < 2:
             continue
         polarity = [m.start + x.start() for x in POLARITY.finditer(m.text)]
-        fits = [piece for piece in _clause_runs(m, texts[m.article])
+        fits = [piece for piece in clause_runs(m, texts[m.article])
                 if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)
                 and all(piece.start <= at < piece.end for at in polarity)]
         if fits:
@@ -450,7 +450,7 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
 SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
 
 
-def _clause_runs(claim: Claim, text: str) -> list[Claim]:
+def clause_runs(claim: Claim, text: str) -> list[Claim]:
     """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
     body = text[claim.start:claim.end]
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),

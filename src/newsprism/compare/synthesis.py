@@ -45,7 +45,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
-from .facts import CLAUSE_BREAK, fact_units
+from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_units
 from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
@@ -64,7 +64,9 @@ def _label(comparison: Comparison, article_id: str) -> str:
         if a.id == article_id:
             art = a.article
             date = f" ({art.published})" if art.published else ""
-            if art.outlet or art.label != art.title:  # an outlet, a web host or a file name
+            if art.file_name:  # no outlet's name: the article is named as the file it was read from
+                return f"the article in file “{art.file_name}”{date}"
+            if art.outlet or art.label != art.title:  # an outlet or a web host
                 return f"{art.label}{date}"
             title = art.title or short_source(art.source)
             title = title if len(title) <= 50 else title[:49].rstrip() + "…"
@@ -903,7 +905,28 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
         reason += "; also stated by " + ", ".join(_label(comparison, e.article) for e in more) + \
             " (a sentence of a fact that shares a sentence with this one holds its words and figures)"
     return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
-            "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+            "spans": [_citation(_narrow(comparison, best, text, m, said, settings)) for m in kept], "fact": f.id,
+            "kind": kind, "reason": reason}
+
+
+def _narrow(comparison: Comparison, best: Claim, text: str, member: Claim, said: set[str],
+            settings: Settings) -> Claim:
+    """The part of a cited span that states the statement: the shortest run of its clauses that holds (nearly)
+    every content word it shares with the statement, each of the statement's figures and every word that can
+    turn it around; the whole span where none does. A sentence that also states another figure ("…, plus $3
+    billion in restricted stock units") is cited only for the part the statement says."""
+    a = _article(comparison, member.article)
+    if member.id == best.id or a is None or member.quote:
+        return member
+    shared = said & _stems(member.text)
+    if len(shared) < 2:
+        return member
+    polarity = [member.start + x.start() for x in POLARITY.finditer(member.text)]
+    fits = [r for r in clause_runs(member, a.article.text)
+            if len(_stems(r.text) & shared) >= NARROW_COVER * len(shared)
+            and all(r.start <= at < r.end for at in polarity)
+            and _unsupported(comparison, best, text, r, settings) is None]
+    return min(fits, key=lambda r: (r.end - r.start, r.start)) if fits else member
 
 
 QUOTED = re.compile(r"[“\"]([^”\"]{12,})(?:[”\"]|$)")  # a quotation (one the sentence leaves open runs to its end)
