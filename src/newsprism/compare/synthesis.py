@@ -46,7 +46,7 @@ from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_units
-from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
@@ -892,13 +892,15 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     # another article's unit in a fact sharing a sentence with this one (``_linked_claims``): cited when it holds
     # the statement's words and figures as a member must (an article the fact left out that states it)
     more: list[Claim] = []
+    verifier: Verifier | None = None  # an added span is checked as a member was: speaker, event, figures, polarity
     for e in extra:
         if e.article in {m.article for m in kept + more}:
             continue
         # a unit the pair verifier accepted against a member states it in other words: a lower floor
         need = min(floor, settings.synthesis_verified_cover_min) if e.id in verified else floor
         if len(said & _stems(_holding(comparison, e))) >= need * max(len(said), 1) \
-                and _unsupported(comparison, best, text, e, settings) is None:
+                and _unsupported(comparison, best, text, e, settings) is None \
+                and (verifier := verifier or Verifier(comparison.articles, settings)).refuse(best, e) is None:
             more.append(e)
     if more:
         kept += more
