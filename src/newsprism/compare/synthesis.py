@@ -45,7 +45,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
-from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_units
+from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
@@ -734,8 +734,10 @@ def _linked_claims(comparison: Comparison, facts: Sequence[Fact], accepted: Mapp
             wanted[x][y] = max(p, wanted[x].get(y, 0.0))
     if wanted:
         needed = {y for ys in wanted.values() for y in ys}
+        families = {y.split("~")[0] for y in needed}
         units = {u.id: u for a in comparison.articles if any(y.startswith(a.id) for y in needed)
-                 for u in fact_units(a, settings) if u.id in needed}
+                 for u in fact_units(a, settings, claims=[c for c in fact_claims(a, settings) if c.id in families])
+                 if u.id in needed}
         for f in facts:
             articles = {c.article for c in f.claims}
             found: dict[str, float] = {}
