@@ -610,3 +610,30 @@ def test_a_cited_span_is_narrowed_to_the_part_that_states_the_statement_and_its_
     spans = [texts[sp["article"]][sp["start"]:sp["end"]] for sp in said[0]["spans"]]
     assert all("$16 billion" in sp for sp in spans), spans  # every cited span holds the statement's figure
     assert not any("$3 billion" in sp for sp in spans), spans  # and none another figure the statement leaves out
+
+
+def test_a_file_name_is_never_presented_as_an_outlet_in_the_synthesis() -> None:
+    """A .txt with no outlet and no web address: the synthesis names "the article in file “x.txt”", the reports'
+    label sets the name off as a file; an outlet the cleaner read or the user gave is named as the outlet."""
+    from newsprism.compare.synthesis import _label
+    from newsprism.records import AnalyzedArticle, Article, Comparison
+
+    bare = Article(id="a", source="/tmp/x/harbor-daily.txt", text="B.", title="Dam opens")
+    named = Article(id="b", source="/tmp/x/courier.txt", text="B.", title="Dam opens", outlet="Valley Courier")
+    c = Comparison(articles=(AnalyzedArticle(article=bare), AnalyzedArticle(article=named)), facts=(), omissions={},
+                   quotes=(), sources={}, framing={}, synthesis=(), alignments=())
+    assert _label(c, "a") == "the article in file “harbor-daily.txt”"
+    assert c.label("a") == "harbor-daily.txt (file)"
+    assert _label(c, "b") == "Valley Courier" and named.file_name is None
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("More than a million people joined Sunday's march to oppose the dam plan.", False),  # a noun: the march
+    ("Thousands of farmers joined the march against the dam on Sunday.", False),
+    ("Protesters march through the valley town on Sunday.", True),  # what a picture shows
+    ("Park supporters are cordoned off by police.", True),
+])
+def test_a_caption_verb_after_a_possessive_or_determiner_is_a_noun_not_a_caption(text: str, caption: bool) -> None:
+    from newsprism.compare.verify import is_caption
+
+    assert is_caption(text) is caption
