@@ -102,6 +102,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
         if settings.phrase_pass:
             facts = facts + phrase_facts(analyzed, facts, verifier, texts)
+        if settings.marked_pass:
+            facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -305,6 +307,12 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
                                    reason=f"phrase pass: one referent ({', '.join(sorted(shared_names))}) described "
                                           f"by shared words ({', '.join(sorted(words))})"))
+    return _pair_facts(analyzed, units, pairs, verifier, texts)
+
+
+def _pair_facts(analyzed: Sequence[AnalyzedArticle], units: Sequence[Claim], pairs: Sequence[Alignment],
+                verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+    """Facts (stars, as ``_star_facts``) of the units ``pairs`` join, each with the reason of a pair it holds."""
     if not pairs:
         return []
     involved = {u.id: u for u in units if any(u.id in (al.a, al.b) for al in pairs)}
@@ -317,6 +325,74 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
         why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
         out.append(replace(f, reason=f"{f.reason}; {why}"))
     return out
+
+
+def marked_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
+                 markers: dict[str, str] | None = None) -> list[Claim]:
+    """The phrases of the parse built on an ordinal or a superlative (``Claim.marked``) as units (ids "~mK", part
+    "phrase") with the names, figures and content words inside them; ``markers``, when given, gets each unit's
+    marker word, lower-cased ("first", "most famous")."""
+    text = analyzed.article.text
+    markers = {} if markers is None else markers
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for c in claims:
+        if c.part == "clause":
+            continue
+        for k, (a, b, m0, m1) in enumerate(c.marked):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            markers[f"{c.id}~m{k}"] = " ".join(text[m0:m1].lower().split())
+            inside = c.quote and c.start <= a < c.end
+            low = text[a:b].lower()
+            out.append(replace(c, id=f"{c.id}~m{k}", start=a, end=b, text=text[a:b], part="phrase",
+                               entities=tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions)),
+                               asserted_by=c.asserted_by if inside else None,
+                               asserted_by_name=c.asserted_by_name if inside else None, quote=inside,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
+                               terms=tuple(t for t in c.terms if t[:4] in low)))
+    return out
+
+
+def marked_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str], alignments: Sequence[Alignment], claims: dict[str, Claim]) -> list[Fact]:
+    """The marked-phrase pass: facts two articles state as a phrase built on one ordinal or superlative ("the
+    country's first female leader" / "South Korea's first female president"; "broke out of a … prison … for the
+    second time" / "escaped from a … prison … for the second time") inside otherwise different sentences. Two such
+    phrases state one fact when they have the same marker word, share at least ``marked_shared_min`` content words
+    outside the marker and the names, their sentences are aligned (``alignments``: a candidate of the pair verifier
+    at least, so the two sentences are about one thing), and the structured checks find nothing against them
+    (figures, event, speaker, polarity; the figures each gives are the same). No embedding. Sentences that already
+    corroborate a fact together give none."""
+    settings = verifier.settings
+    by_id = {a.id: a for a in analyzed}
+    marker: dict[str, str] = {}
+    units = [u for a in analyzed for u in marked_units(a, [c for c in a.claims if not c.heading], marker)]
+    if len(units) < 2:
+        return []
+    desc = {u.id: _descriptor(u, by_id[u.article]) - set(content_stems(marker[u.id])) for u in units}
+    aligned = {frozenset(((claims[al.a].article, claims[al.a].sentence), (claims[al.b].article, claims[al.b].sentence)))
+               for al in alignments if al.a in claims and al.b in claims
+               and al.relation in ("same_fact", "paraphrase", "candidate")}
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: list[Alignment] = []
+    for i, x in enumerate(units):
+        for y in units[i + 1:]:
+            if y.article == x.article or marker[x.id] != marker[y.id]:
+                continue
+            sentences = frozenset(((x.article, x.sentence), (y.article, y.sentence)))
+            words = desc[x.id] & desc[y.id]
+            if sentences not in aligned or sentences in together or len(words) < settings.marked_shared_min:
+                continue
+            if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
+            pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
+                                   reason=f"marked-phrase pass: one marker ({marker[x.id]}) with shared words "
+                                          f"({', '.join(sorted(words))}) in aligned sentences"))
+    return _pair_facts(analyzed, units, pairs, verifier, texts)
 
 
 def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:
