@@ -9,13 +9,13 @@ from typing import Any, Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import Alignment, AnalyzedArticle, Claim, Fact
+from ..records import Alignment, AnalyzedArticle, Claim, Fact, Quantity
 from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .pairs import load_pair_model, pair_features
-from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -104,6 +104,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             facts = facts + phrase_facts(analyzed, facts, verifier, texts)
         if settings.marked_pass:
             facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
+        if settings.figure_pass:
+            facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -393,6 +395,61 @@ def marked_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
                                    reason=f"marked-phrase pass: one marker ({marker[x.id]}) with shared words "
                                           f"({', '.join(sorted(words))}) in aligned sentences"))
     return _pair_facts(analyzed, units, pairs, verifier, texts)
+
+
+def figure_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str], claims: dict[str, Claim]) -> list[Fact]:
+    """The figure pass: two articles that give the same measured figure of one measure of this event ("1.03 million"
+    / "1,030,000" people in the crowd; "more than 30 feet" / "a 30ft deep shaft") state one fact, however differently
+    the rest of their sentences read (the aligner may score them far apart). Each figure is cited by the narrowest
+    unit that holds it (a clause, else its sentence or what a speaker is reported to say); a figure of at least
+    ``figure_pass_min`` (small counts meet by chance) written in digits, given by at most half of the articles (a
+    figure most give is the story's own: the magnitude), no reference to a set ("three of the seven planets"),
+    the same figure (``same_figure`` within ``corroborate_number_tolerance``) and stated as the same number, and the
+    structured checks find nothing against the two units (every other figure of one measure the same, event,
+    speaker, polarity). Sentences that already corroborate a fact together give none."""
+    settings = verifier.settings
+    units = [c for c in claims.values() if c.part != "attribution"]
+    holder: dict[tuple[str, int], Claim] = {}
+    stated: list[tuple[Quantity, Claim]] = []
+    # a figure most outlets give (the quake's magnitude, the star's distance) is what the story is about, not a fact
+    # of the sentences that repeat it
+    given: dict[tuple[tuple[str, str, str], float], set[str]] = defaultdict(set)
+    for a in analyzed:
+        for q in a.quantities:
+            if not isinstance(q.value, str):
+                given[(q.key(), float(q.value))].add(a.id)
+    common = max(3, len(analyzed) // 2 + 1)  # more than half of the articles
+    for a in analyzed:
+        for q in a.quantities:
+            if not q.measure or q.event != "this" or isinstance(q.value, str) or abs(float(q.value)) < settings.figure_pass_min:
+                continue
+            if not re.search(r"\d", q.text) or len(given[(q.key(), float(q.value))]) >= common:
+                continue  # "thousands", "Twelve": a word is no stated figure; a figure every outlet gives
+            if PARTITIVE.search(texts[a.id][max(0, q.start - 20):q.start]):
+                continue
+            inside = [u for u in units if u.article == a.id and u.start <= q.start and q.end <= u.end]
+            if inside:
+                unit = min(inside, key=lambda u: (u.end - u.start, u.id))
+                holder[(a.id, q.start)] = unit
+                stated.append((q, unit))
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: dict[frozenset[str], Alignment] = {}
+    tolerance = settings.corroborate_number_tolerance
+    for i, (qx, x) in enumerate(stated):
+        for qy, y in stated[i + 1:]:
+            if y.article == x.article or qx.key() != qy.key() or float(qx.value) != float(qy.value):
+                continue
+            key = frozenset((x.id, y.id))
+            if key in pairs or frozenset(((x.article, x.sentence), (y.article, y.sentence))) in together:
+                continue
+            if not same_figure(qx, qy, tolerance) or verifier.refuse(x, y) is not None:
+                continue
+            pairs[key] = Alignment(a=x.id, b=y.id, relation="same_fact", score=1.0, scores={"figure": 1.0},
+                                   reason=f"figure pass: the same figure of {qx.measure} ({qx.text} / {qy.text}), "
+                                          f"every other figure of one measure the same")
+    return _pair_facts(analyzed, list({u.id: u for _, u in stated}.values()), list(pairs.values()), verifier, texts)
 
 
 def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:

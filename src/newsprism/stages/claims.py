@@ -466,8 +466,8 @@ def _marker(t: Any) -> bool:
     if t.dep_ not in ("amod", "advmod"):
         return False
     if t.tag_ == "RBS":  # "most famous": the superlative of the adjective it modifies
-        return t.head.dep_ == "amod" and t.head.head.pos_ == "NOUN"
-    return t.head.pos_ == "NOUN" and (t.tag_ == "JJS" or t.ent_type_ == "ORDINAL")
+        return bool(t.head.dep_ == "amod" and t.head.head.pos_ == "NOUN")
+    return bool(t.head.pos_ == "NOUN" and (t.tag_ == "JJS" or t.ent_type_ == "ORDINAL"))
 
 
 def marked_spans(span: Any, start: int, end: int, text: str | None = None) -> tuple[tuple[int, int, int, int], ...]:
