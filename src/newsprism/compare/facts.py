@@ -403,7 +403,7 @@ def figure_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
     / "1,030,000" people in the crowd; "more than 30 feet" / "a 30ft deep shaft") state one fact, however differently
     the rest of their sentences read (the aligner may score them far apart). Each figure is cited by the narrowest
     unit that holds it (a clause, else its sentence or what a speaker is reported to say); a figure of at least
-    ``figure_pass_min`` (small counts meet by chance) written in digits, given by at most half of the articles (a
+    ``figure_pass_min`` (small counts meet by chance) written in digits, given by fewer than half of the articles (a
     figure most give is the story's own: the magnitude), no reference to a set ("three of the seven planets"),
     the same figure (``same_figure`` within ``corroborate_number_tolerance``) and stated as the same number, and the
     structured checks find nothing against the two units (every other figure of one measure the same, event,
@@ -419,7 +419,7 @@ def figure_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
         for q in a.quantities:
             if not isinstance(q.value, str):
                 given[(q.key(), float(q.value))].add(a.id)
-    common = max(3, len(analyzed) // 2 + 1)  # more than half of the articles
+    common = max(3, len(analyzed) / 2)  # half of the articles (more than half: 40 light-years in 3 of 6 matched)
     for a in analyzed:
         for q in a.quantities:
             if not q.measure or q.event != "this" or isinstance(q.value, str) or abs(float(q.value)) < settings.figure_pass_min:
