@@ -475,7 +475,7 @@ def marked_spans(span: Any, start: int, end: int, text: str | None = None) -> tu
     marker): the noun phrase with its modifiers and prepositional phrases ("the country's first female leader"),
     or, where the noun is the object of a preposition of a verb ("escaped … for the second time"), the verb's
     predicate from the verb to the end of that phrase (what happened for the second time). At most
-    ``PHRASE_MAX_WORDS`` words, shorter than the sentence, at most ``MARKED_MAX``."""
+    ``PHRASE_MAX_WORDS`` words and at least four, shorter than the sentence, at most ``MARKED_MAX``."""
     if span is None:
         return ()
     doc = span.doc
@@ -502,8 +502,8 @@ def marked_spans(span: Any, start: int, end: int, text: str | None = None) -> tu
         b = min(end, doc[right.i].idx + len(doc[right.i].text))
         piece = whole[a:b]
         trimmed = piece.strip(EDGE_JUNK)
-        if not trimmed or len(trimmed.split()) < 3:
-            continue
+        if not trimmed or len(trimmed.split()) < 4:
+            continue  # "the second time" alone says nothing of what happened
         a += piece.find(trimmed)
         b = a + len(trimmed)
         m0 = doc[min(t.i, t.head.i) if t.tag_ == "RBS" else t.i].idx
