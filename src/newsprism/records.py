@@ -346,6 +346,10 @@ class Claim(Record):
     # name qualifying a common noun; article offsets of the phrase, then of the referent's name (set by the claims
     # stage; the compare's phrase pass)
     phrases: tuple[tuple[int, int, int, int], ...] = ()
+    # phrases of the parse built on an ordinal or a superlative ("the country's first female leader", "escaped …
+    # for the second time", "the biggest protest since 1997"); article offsets of the phrase, then of its marker
+    # word (set by the claims stage; the compare's marked-phrase pass)
+    marked: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
