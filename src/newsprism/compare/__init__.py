@@ -33,7 +33,8 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     nearest: dict[str, tuple[float, str]] = {}
     alignments = align(groups, settings, candidates=settings.check_corroboration and settings.pair_model,
                        nearest=nearest)
-    facts = build_facts(linked, alignments, settings, Verifier(linked, settings))
+    accepted: dict[tuple[str, str], float] = {}
+    facts = build_facts(linked, alignments, settings, Verifier(linked, settings), accepted)
     facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:
@@ -54,4 +55,4 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
                             alignments=tuple(al for al in alignments if al.relation != "candidate"))
     # evaluative wording is judged on every cue, also the loaded words the story's outlets share
     cues = {a.id: a.framing for a in named}
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest)))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest, accepted)))

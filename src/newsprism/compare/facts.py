@@ -80,10 +80,13 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: b
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
-                settings: Settings, verifier: Verifier | None = None) -> list[Fact]:
+                settings: Settings, verifier: Verifier | None = None,
+                accepted: dict[tuple[str, str], float] | None = None) -> list[Fact]:
     """Group aligned claims into facts. An alignment joins two claims only when it is strong (same fact,
     or a mutually-best paraphrase); with ``check_corroboration`` the verifier must find nothing against
-    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
+    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains).
+    ``accepted``, when given, gets every pair of units the pair verifier accepted (both orders, its
+    probability): a unit taken into one fact may state another fact's statement too (the synthesis asks)."""
     claims = {c.id: c for a in analyzed for c in fact_units(a, settings)}
     verifier = verifier or Verifier(analyzed, settings)
     texts = {a.id: a.article.text for a in analyzed}
@@ -92,6 +95,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         uf.find(cid)
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
+        if accepted is not None:
+            accepted.update({k: v[0] for k, v in verdicts.items() if v[2]})
         none: Verdict = (0.0, "", False)
         checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
                    if verdicts.get((al.a, al.b), none)[2]]
@@ -425,7 +430,7 @@ def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Cl
         if len(shared) < 2:
             continue
         polarity = [m.start + x.start() for x in POLARITY.finditer(m.text)]
-        fits = [piece for piece in _clause_runs(m, texts[m.article])
+        fits = [piece for piece in clause_runs(m, texts[m.article])
                 if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)
                 and all(piece.start <= at < piece.end for at in polarity)]
         if fits:
@@ -445,7 +450,7 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
 SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
 
 
-def _clause_runs(claim: Claim, text: str) -> list[Claim]:
+def clause_runs(claim: Claim, text: str) -> list[Claim]:
     """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
     body = text[claim.start:claim.end]
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),

@@ -41,9 +41,11 @@ CHROME = re.compile(
     r"\bjwplayer\b|\bcookies?\b|\bnewsletter\b|\bcan'?t win without\b",
     re.IGNORECASE)
 # a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
-CAPTION = re.compile(r"^(?:[\w’'.,()-]+\s+){1,12}?(?:stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
+CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?P<verb>stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
                      r"poses|shouts|chants|march|marches|rests|carries|is (?:held|seen|pictured|shown|carried)|"
                      r"are (?:cordoned|seen|pictured|shown|held|gathered))\b", re.IGNORECASE)
+# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks")
+NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose))\s+$", re.IGNORECASE)
 
 
 def is_headline(text: str) -> bool:
@@ -68,7 +70,9 @@ def is_caption(text: str) -> bool:
     """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …",
     "ALTERNATIVE CROP OF …") describes a picture, not news."""
     caps = CAPS_RUN.search(strip_credit(text))
-    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
+    m = CAPTION.match(text.strip())
+    shows = m is not None and not NOUN_BEFORE.search(m.group("before"))  # "Sunday's march" is no verb
+    return bool(shows or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
 
 
 def strip_credit(text: str) -> str:
