@@ -15,6 +15,9 @@ Figures go to benchmarks/results/bias_encoder_ft_k{K}.json (figures only); the f
 $NEWSPRISM_CACHE (never in the repository).
 
     PYTHONPATH=src .venv/bin/python scripts/train_bias_encoder.py --layers 2 [--epochs 4] [--lr 5e-5 1e-4 2e-4]
+
+Refit of the shipped recipe on the whole training part (no choice on any split; session 8: held-out int8 0.7984,
+not shipped): --layers 3 --epochs 4 --lr 1e-4 --full 3, then --layers 3 --score-full (held-out, once).
 """
 
 from __future__ import annotations
