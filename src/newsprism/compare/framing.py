@@ -314,7 +314,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                           and n.start <= f.start < n.end and f.text == n.word]
             score = max([n.score, *in_context])
             meaning = evaluative_logit(n.word.lower())
-            feeling = _feeling(n.word) if kind == "group" else None
+            # a feeling put on people: a group named with a common noun, or a nationality or group named by its
+            # name ("cheerful Norwegians")
+            feeling = _feeling(n.word) if kind == "group" or ref.startswith("group:") else None
             if feeling is None and (meaning < settings.naming_evaluative_floor or (
                     score < settings.naming_word_min and (score < settings.naming_word_low
                                                           or meaning < settings.naming_evaluative_min))):
