@@ -53,8 +53,9 @@ def _compare(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> Compari
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))
     omissions: dict[str, list[str]] = {}
+    cited = [(f.id, f.articles()) for f in facts]
     for a in linked:
-        omissions[a.id] = [f.id for f in facts if a.id not in f.articles() and f.articles()]
+        omissions[a.id] = [fid for fid, articles in cited if a.id not in articles and articles]
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
                             alignments=tuple(al for al in alignments if al.relation != "candidate"))
