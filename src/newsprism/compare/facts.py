@@ -482,6 +482,33 @@ def _strong(al: Alignment) -> bool:
     return al.relation == "same_fact" or (al.relation == "paraphrase" and bool(al.scores.get("mutual_best")))
 
 
+class _Anchors:
+    """Which unit states the next star fact: the one aligned with units of most other articles still in the
+    running (``todo``), then the highest sum of those scores, a sentence before a clause, the earlier article and
+    sentence. Each unit's rank is kept and recomputed only when a unit it is aligned with leaves the running
+    (the rank reads only those), not for every unit on every pick."""
+
+    def __init__(self, claims: dict[str, Claim], edges: dict[str, dict[str, float]], todo: set[str],
+                 order: dict[str, int]) -> None:
+        self.claims, self.edges, self.todo, self.order = claims, edges, todo, order
+        self.ranks = {cid: self.rank(cid) for cid in todo}
+
+    def live(self, cid: str) -> dict[str, float]:
+        return {n: v for n, v in self.edges[cid].items() if n in self.todo}
+
+    def rank(self, cid: str) -> tuple[Any, ...]:
+        near, c = self.live(cid), self.claims[cid]
+        return (len({self.claims[n].article for n in near}), sum(near.values()), c.part != "clause",
+                -self.order[c.article], -c.sentence, cid)
+
+    def best(self) -> str:
+        return max(self.todo, key=self.ranks.__getitem__)
+
+    def left(self, gone: set[str]) -> None:
+        for cid in {n for g in gone for n in self.edges[g] if n in self.todo}:
+            self.ranks[cid] = self.rank(cid)
+
+
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
                 verifier: Verifier, texts: dict[str, str], every: Sequence[Alignment] = (),
                 verdicts: dict[tuple[str, str], Verdict] | None = None,
@@ -513,12 +540,11 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         family[_family(c)].append(c.id)
     facts: list[Fact] = []
     seen: set[frozenset[str]] = set()
+    anchors = _Anchors(claims, edges, todo, order)
+    live = anchors.live
     while todo:
-        def live(cid: str) -> dict[str, float]:
-            return {n: v for n, v in edges[cid].items() if n in todo}
-        anchor = max(todo, key=lambda cid: (len({claims[n].article for n in live(cid)}), sum(live(cid).values()),
-                                            claims[cid].part != "clause", -order[claims[cid].article],
-                                            -claims[cid].sentence, cid))
+        anchor = anchors.best()
+        before = set(todo)
         members = [claims[anchor]]
         for n, _ in sorted(live(anchor).items(), key=lambda kv: (-kv[1], kv[0])):
             c = claims[n]
@@ -536,6 +562,7 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
                 todo.discard(_family(m))
             if len(members) == 1:  # a single-source sentence: its clauses are not facts of their own
                 todo.difference_update(family[_family(m)])
+        anchors.left(before - todo)
         members.sort(key=lambda c: (order[c.article], c.sentence, c.start))
         families = frozenset(_family(m) for m in members)
         if len(members) > 1 and families in seen:
