@@ -15,6 +15,9 @@ Figures go to benchmarks/results/bias_encoder_ft_k{K}.json (figures only); the f
 $NEWSPRISM_CACHE (never in the repository).
 
     PYTHONPATH=src .venv/bin/python scripts/train_bias_encoder.py --layers 2 [--epochs 4] [--lr 5e-5 1e-4 2e-4]
+
+Refit of the shipped recipe on the whole training part (no choice on any split; session 8: held-out int8 0.7984,
+not shipped): --layers 3 --epochs 4 --lr 1e-4 --full 3, then --layers 3 --score-full (held-out, once).
 """
 
 from __future__ import annotations
@@ -96,7 +99,7 @@ def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
 
 def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
           fit: np.ndarray, dev: np.ndarray, seed: int = SEED,
-          keep_last: bool = False) -> tuple[Any, Any, list[dict[str, float]], int]:
+          keep_last: bool = False, stop_after: int | None = None) -> tuple[Any, Any, list[dict[str, float]], int]:
     import torch
 
     torch.manual_seed(seed)
@@ -111,7 +114,7 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
     loss_fn = torch.nn.BCEWithLogitsLoss()
     history, best_state, best = [], None, -1.0
     dev_texts = [texts[i] for i in dev]
-    for epoch in range(epochs):
+    for epoch in range(epochs if stop_after is None else stop_after):
         model.train()
         order = rng.permutation(fit)
         t0, total = time.perf_counter(), 0.0
@@ -135,7 +138,7 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
             best, best_state = f1, {n: v.detach().clone() for n, v in model.state_dict().items()}
     assert best_state is not None
     model.load_state_dict(best_state)
-    return model, tokenizer, history, epochs if keep_last else int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
+    return model, tokenizer, history, len(history) if keep_last else int(max(history, key=lambda h: h["dev_macro_f1"])["epoch"])
 
 
 def export(model: Any, tokenizer: Any, target: Path) -> tuple[Path, Path]:
@@ -357,6 +360,51 @@ def out_of_fold(layers: int, epochs: int, lr: float, fold: int, folds: int) -> N
                       "fold_macro_f1": round(macro(labels[score_rows], p, 0.5), 4)}))
 
 
+def full(layers: int, epochs: int, stop_after: int, lr: float, seed: int) -> None:
+    """The shipped recipe refitted on the whole training part (fit and dev: 25 % more sentences), the schedule
+    of ``epochs`` epochs stopped after ``stop_after`` (the epoch dev chose for the shipped model), no choice
+    made on any split; the delta goes to the cache as bias-k{layers}-seed{seed}full-delta.pt and the held-out
+    probabilities to bias-k{layers}-seed{seed}full-probs.npz (scored by scripts/stack… only once chosen)."""
+    import torch
+
+    texts, labels = load()
+    tr, te, _, dev = splits(labels)
+    model, tokenizer, history, _ = train(layers, epochs, lr, texts, labels, tr, dev, seed, keep_last=True,
+                                         stop_after=stop_after)
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    torch.save({n: v for n, v in model.state_dict().items() if not n.startswith("bert.embeddings")},
+               cache / f"bias-k{layers}-seed{seed}full-delta.pt")
+    np.savez(cache / f"bias-k{layers}-seed{seed}full-probs.npz", held=predict(model, tokenizer, [texts[i] for i in te]))
+    print(json.dumps({"history (dev is inside the training rows here)": history}))
+
+
+def score_full(layers: int, seed: int) -> None:
+    """The --full model's held-out macro-F1 through the int8 ONNX export the analysis would run (its delta
+    written to the cache, not to models/), once; figures to benchmarks/results/bias_encoder_full_seed{seed}.json."""
+    import torch
+
+    texts, labels = load()
+    te = splits(labels)[1]
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    state = torch.load(cache / f"bias-k{layers}-seed{seed}full-delta.pt")
+    meta = {"layers": layers, "max_tokens": MAX_TOKENS, "seed": seed, "base": nlp.EMBEDDING_PACKAGE,
+            "model": f"all-MiniLM-L6-v2 first {layers} layers + mean pooling + linear head, fine-tuned on BABE "
+                     "(whole training part)"}
+    target = cache / f"bias-k{layers}-seed{seed}full.npz"
+    nlp.save_bias_delta({n: v.numpy() for n, v in state.items() if "pooler" not in n}, meta, target)
+    encoder = nlp.BiasEncoder(nlp.export_bias_encoder(target), MAX_TOKENS)
+    y = labels[te]
+    p = 1 / (1 + np.exp(-encoder.logits([texts[i] for i in te])))
+    torch_p = np.load(cache / f"bias-k{layers}-seed{seed}full-probs.npz")["held"]
+    out = {"seed": seed, "trained_on": "fit + dev (the whole training part), 4-epoch schedule stopped after 3",
+           "held_out_macro_f1_int8_onnx": round(macro(y, p, 0.5), 4),
+           "held_out_macro_f1_torch": round(macro(y, torch_p, 0.5), 4), "n_held_out": int(len(te)),
+           "delta_mb": round(target.stat().st_size / 1e6, 2)}
+    (RESULTS / f"bias_encoder_full_seed{seed}.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
 def main() -> None:
     import torch
 
@@ -375,8 +423,17 @@ def main() -> None:
                     help="train on the other folds of the training part and score fold FOLD (word tagger feature)")
     ap.add_argument("--quick", action="store_true",
                     help="train and score only (no ONNX export or timing): figures of one more seed")
+    ap.add_argument("--full", type=int, metavar="EPOCH",
+                    help="refit on the whole training part (fit + dev), --epochs schedule stopped after EPOCH")
+    ap.add_argument("--score-full", action="store_true", help="score the --full model of --seed on held-out, once")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    if args.score_full:
+        score_full(args.layers, args.seed)
+        return
+    if args.full:
+        full(args.layers, args.epochs, args.full, args.lr[0], args.seed)
+        return
     if args.time:
         time_all(args.time)
         return

@@ -118,4 +118,4 @@ def test_an_article_without_outlet_or_title_is_named_by_its_file_or_host_not_its
     assert short_source("https://www.example.org/news/2017/10/01/x.html") == "example.org"
     assert short_source("stdin") == "stdin"
     art = Article(id="a1", source="/tmp/some/folder/wire-story.txt", text="Body.", title=None, outlet=None)
-    assert art.label == "wire-story.txt"
+    assert art.label == "wire-story.txt (file)"  # set off as a file: no outlet's name

@@ -334,7 +334,7 @@ def test_an_article_without_an_outlet_is_named_by_its_web_host_or_file_not_a_cut
     by_file = Article(id="b", source="/tmp/x/harbor-daily.txt", text="B.", title=headline)
     pasted = Article(id="c", source="<text>", text="B.", title="Marren quake")
     assert by_url.label == "marren-news.example"
-    assert by_file.label == "harbor-daily.txt"
+    assert by_file.label == "harbor-daily.txt (file)"  # set off as a file, never as if it were an outlet
     assert pasted.label == "Marren quake"  # nothing else names it
 
 
@@ -546,3 +546,94 @@ def test_a_sentence_another_article_states_in_other_words_is_not_single_source()
     assert found is not None and found.article != harbor.id and found.measure == "people killed"
     assert _figure_elsewhere(c, signed) is None
     assert not [s for s in c.synthesis if s["kind"] == "unique" and ("signed" in s["text"] or "40" in s["text"])]
+
+
+BLOG = {
+    "Harbor Daily": ("2021-03-02", """Brightline sold to Orbis
+
+Orbis agreed on Tuesday to buy the messaging company Brightline for $4 billion in cash.
+
+In a blog post, Brightline founder Lena Varga writes “Brightline will remain fiercely autonomous and operate independently of its new parent company.”"""),
+    "Valley Courier": ("2021-03-02", """Orbis buys Brightline
+
+Orbis will buy the messaging company Brightline for $4 billion in cash, the companies said on Tuesday.
+
+Brightline will remain fiercely autonomous and operate independently of its new parent company."""),
+    "Plains Herald": ("2021-03-02", """Orbis to buy Brightline
+
+The technology group Orbis agreed to buy Brightline, a messaging company, for $4 billion in cash on Tuesday.
+
+Rescue teams in the valley evacuated 1,200 residents after the river rose."""),
+}
+
+
+@pytest.mark.slow
+def test_words_one_outlet_quotes_from_a_named_speaker_are_said_with_the_speaker_not_by_an_outlet() -> None:
+    """An outlet quotes the founder's blog post; another prints the same words in its own voice (a word the tagger
+    leans towards loaded): the statement is the founder's quotation citing both, never "According to <outlet>"."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(BLOG)))
+    said = [s for s in c.synthesis if "autonomous" in s["text"]]
+    assert len(said) == 1, c.synthesis
+    assert not said[0]["text"].startswith("According to"), said[0]
+    assert said[0]["text"].startswith("Lena Varga"), said[0]
+    by_outlet = {a.article.outlet: a.id for a in c.articles}
+    assert set(said[0]["citations"]) == {by_outlet["Harbor Daily"], by_outlet["Valley Courier"]}
+
+
+SIXTEEN = {
+    "Harbor Daily": ("2021-03-02", """Orbis buys Brightline
+
+Orbis has a deal to buy the messaging company Brightline for $16 billion, the company announced on Tuesday.
+
+Rescue teams in the valley evacuated 1,200 residents after the river rose."""),
+    "Valley Courier": ("2021-03-02", """Orbis buys Brightline
+
+Orbis will buy the messaging company Brightline for $16 billion in cash and stock, the company announced on Tuesday."""),
+    "Plains Herald": ("2021-03-02", """Orbis to buy Brightline
+
+Orbis will buy the messaging company Brightline for $16 billion, its largest deal ever, and will also grant $3 billion in restricted stock units to the staff of Brightline."""),
+}
+
+
+@pytest.mark.slow
+def test_a_cited_span_is_narrowed_to_the_part_that_states_the_statement_and_its_figures() -> None:
+    """A sentence that states the statement and another figure ("…, and will also grant $3 billion in restricted
+    stock units") is cited by the part holding the statement's words and figures, not the whole sentence."""
+    from newsprism.stages import analyze_many
+
+    c = compare_analyzed(analyze_many(story_articles(SIXTEEN)))
+    texts = {a.id: a.article.text for a in c.articles}
+    said = [s for s in c.synthesis if "$16 billion" in s["text"]]
+    assert said and len(said[0]["citations"]) == 3, c.synthesis
+    spans = [texts[sp["article"]][sp["start"]:sp["end"]] for sp in said[0]["spans"]]
+    assert all("$16 billion" in sp for sp in spans), spans  # every cited span holds the statement's figure
+    assert not any("$3 billion" in sp for sp in spans), spans  # and none another figure the statement leaves out
+
+
+def test_a_file_name_is_never_presented_as_an_outlet_in_the_synthesis() -> None:
+    """A .txt with no outlet and no web address: the synthesis names "the article in file “x.txt”", the reports'
+    label sets the name off as a file; an outlet the cleaner read or the user gave is named as the outlet."""
+    from newsprism.compare.synthesis import _label
+    from newsprism.records import AnalyzedArticle, Article, Comparison
+
+    bare = Article(id="a", source="/tmp/x/harbor-daily.txt", text="B.", title="Dam opens")
+    named = Article(id="b", source="/tmp/x/courier.txt", text="B.", title="Dam opens", outlet="Valley Courier")
+    c = Comparison(articles=(AnalyzedArticle(article=bare), AnalyzedArticle(article=named)), facts=(), omissions={},
+                   quotes=(), sources={}, framing={}, synthesis=(), alignments=())
+    assert _label(c, "a") == "the article in file “harbor-daily.txt”"
+    assert c.label("a") == "harbor-daily.txt (file)"
+    assert _label(c, "b") == "Valley Courier" and named.file_name is None
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("More than a million people joined Sunday's march to oppose the dam plan.", False),  # a noun: the march
+    ("Thousands of farmers joined the march against the dam on Sunday.", False),
+    ("Protesters march through the valley town on Sunday.", True),  # what a picture shows
+    ("Park supporters are cordoned off by police.", True),
+])
+def test_a_caption_verb_after_a_possessive_or_determiner_is_a_noun_not_a_caption(text: str, caption: bool) -> None:
+    from newsprism.compare.verify import is_caption
+
+    assert is_caption(text) is caption

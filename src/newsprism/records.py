@@ -144,17 +144,27 @@ class Article(Record):
         return self.status == "ok"
 
     @property
+    def file_name(self) -> str | None:
+        """The name of the file an article was read from, when nothing else names it (no outlet, no web
+        address); else None."""
+        if self.outlet or any(where and URL_SCHEME.match(where) for where in (self.url, self.source)):
+            return None
+        name = short_source(self.source) if self.source else ""
+        return name if name and not name.startswith("<") and name not in ("-", "stdin") else None
+
+    @property
     def label(self) -> str:
-        """A short human label: the outlet; else the web host of its URL ("example.org"); else its file's
-        name ("wire-story.txt"); else its title; else its source. A truncated headline names no publisher."""
+        """A short human label: the outlet (given, or read from the text by the cleaner); else the web host of its
+        URL ("example.org"); else its file's name, set off as a file ("wire-story.txt (file)": a file name is no
+        outlet's name, and reports, JSON and the synthesis must not present it as one); else its title; else its
+        source. A truncated headline names no publisher."""
         if self.outlet:
             return self.outlet
         for where in (self.url, self.source):
             if where and URL_SCHEME.match(where):
                 return short_source(where)
-        name = short_source(self.source) if self.source else ""
-        if name and not name.startswith("<") and name not in ("-", "stdin"):
-            return name
+        if self.file_name:
+            return f"{self.file_name} (file)"
         if self.title:
             return self.title if len(self.title) <= 40 else self.title[:39].rstrip() + "…"
         return short_source(self.source)
@@ -336,6 +346,10 @@ class Claim(Record):
     # name qualifying a common noun; article offsets of the phrase, then of the referent's name (set by the claims
     # stage; the compare's phrase pass)
     phrases: tuple[tuple[int, int, int, int], ...] = ()
+    # phrases of the parse built on an ordinal or a superlative ("the country's first female leader", "escaped …
+    # for the second time", "the biggest protest since 1997"); article offsets of the phrase, then of its marker
+    # word (set by the claims stage; the compare's marked-phrase pass)
+    marked: tuple[tuple[int, int, int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -155,7 +155,9 @@ def term_overlap(a: Claim, b: Claim, idf: dict[str, float], settings: Settings =
 
 
 def shared_terms(a: Claim, b: Claim, idf: dict[str, float], n: int = 5) -> list[str]:
-    return sorted(set(a.terms) & set(b.terms), key=lambda t: -idf.get(t, 1.0))[:n]
+    """The ``n`` rarest words both claims hold; ties in the word's order, so the answer never depends on set order
+    (the hash seed)."""
+    return sorted(set(a.terms) & set(b.terms), key=lambda t: (-idf.get(t, 1.0), t))[:n]
 
 
 def entity_overlap(a: Claim, b: Claim, idf: dict[str, float]) -> float:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
+from .. import nlp
 from ..records import AnalyzedArticle, Comparison, Fact
 from ..settings import DEFAULT, Settings
 from .align import align
@@ -27,13 +28,19 @@ __all__ = ["compare_analyzed", "link_across"]
 
 
 def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> Comparison:
+    with nlp.serial_blas():  # small matrices: BLAS worker threads cost more than they save
+        return _compare(analyzed, settings)
+
+
+def _compare(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> Comparison:
     named = add_naming_cues(link_across(analyzed), settings)
     linked, topic = relative_framing(named, settings)
     groups = [fact_units(a, settings) for a in linked]
     nearest: dict[str, tuple[float, str]] = {}
     alignments = align(groups, settings, candidates=settings.check_corroboration and settings.pair_model,
                        nearest=nearest)
-    facts = build_facts(linked, alignments, settings, Verifier(linked, settings))
+    accepted: dict[tuple[str, str], float] = {}
+    facts = build_facts(linked, alignments, settings, Verifier(linked, settings), accepted)
     facts += conflict_facts(linked, find_conflicts(linked), len(facts) + 1)
     quotes, speaker_conflicts = quote_variants(linked, settings)
     for sc in speaker_conflicts:
@@ -47,11 +54,12 @@ def compare_analyzed(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
                                                           f"given to different speakers"},
                           reason="one quote, different speakers"))
     omissions: dict[str, list[str]] = {}
+    cited = [(f.id, f.articles()) for f in facts]
     for a in linked:
-        omissions[a.id] = [f.id for f in facts if a.id not in f.articles() and f.articles()]
+        omissions[a.id] = [fid for fid, articles in cited if a.id not in articles and articles]
     comparison = Comparison(articles=tuple(linked), facts=tuple(facts), omissions=omissions, quotes=tuple(quotes),
                             sources=sources(linked), framing=framing_summary(linked, topic, settings), synthesis=(),
                             alignments=tuple(al for al in alignments if al.relation != "candidate"))
     # evaluative wording is judged on every cue, also the loaded words the story's outlets share
     cues = {a.id: a.framing for a in named}
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest)))
+    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest, accepted)))

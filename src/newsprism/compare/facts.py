@@ -9,13 +9,13 @@ from typing import Any, Callable, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..records import Alignment, AnalyzedArticle, Claim, Fact
+from ..records import Alignment, AnalyzedArticle, Claim, Fact, Quantity
 from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .pairs import load_pair_model, pair_features
-from .verify import Verifier, content_stems, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -80,10 +80,13 @@ def fact_units(analyzed: AnalyzedArticle, settings: Settings = DEFAULT, parse: b
 
 
 def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignment],
-                settings: Settings, verifier: Verifier | None = None) -> list[Fact]:
+                settings: Settings, verifier: Verifier | None = None,
+                accepted: dict[tuple[str, str], float] | None = None) -> list[Fact]:
     """Group aligned claims into facts. An alignment joins two claims only when it is strong (same fact,
     or a mutually-best paraphrase); with ``check_corroboration`` the verifier must find nothing against
-    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains)."""
+    it (speaker, event, numbers, polarity) and facts are stars around their statement (no chains).
+    ``accepted``, when given, gets every pair of units the pair verifier accepted (both orders, its
+    probability): a unit taken into one fact may state another fact's statement too (the synthesis asks)."""
     claims = {c.id: c for a in analyzed for c in fact_units(a, settings)}
     verifier = verifier or Verifier(analyzed, settings)
     texts = {a.id: a.article.text for a in analyzed}
@@ -92,6 +95,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         uf.find(cid)
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
+        if accepted is not None:
+            accepted.update({k: v[0] for k, v in verdicts.items() if v[2]})
         none: Verdict = (0.0, "", False)
         checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
                    if verdicts.get((al.a, al.b), none)[2]]
@@ -102,6 +107,10 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
         if settings.phrase_pass:
             facts = facts + phrase_facts(analyzed, facts, verifier, texts)
+        if settings.marked_pass:
+            facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
+        if settings.figure_pass:
+            facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -305,6 +314,12 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
                                    reason=f"phrase pass: one referent ({', '.join(sorted(shared_names))}) described "
                                           f"by shared words ({', '.join(sorted(words))})"))
+    return _pair_facts(analyzed, units, pairs, verifier, texts)
+
+
+def _pair_facts(analyzed: Sequence[AnalyzedArticle], units: Sequence[Claim], pairs: Sequence[Alignment],
+                verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+    """Facts (stars, as ``_star_facts``) of the units ``pairs`` join, each with the reason of a pair it holds."""
     if not pairs:
         return []
     involved = {u.id: u for u in units if any(u.id in (al.a, al.b) for al in pairs)}
@@ -317,6 +332,129 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
         why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
         out.append(replace(f, reason=f"{f.reason}; {why}"))
     return out
+
+
+def marked_units(analyzed: AnalyzedArticle, claims: Sequence[Claim],
+                 markers: dict[str, str] | None = None) -> list[Claim]:
+    """The phrases of the parse built on an ordinal or a superlative (``Claim.marked``) as units (ids "~mK", part
+    "phrase") with the names, figures and content words inside them; ``markers``, when given, gets each unit's
+    marker word, lower-cased ("first", "most famous")."""
+    text = analyzed.article.text
+    markers = {} if markers is None else markers
+    out: list[Claim] = []
+    seen: set[tuple[int, int]] = set()
+    for c in claims:
+        if c.part == "clause":
+            continue
+        for k, (a, b, m0, m1) in enumerate(c.marked):
+            if (a, b) in seen:
+                continue
+            seen.add((a, b))
+            markers[f"{c.id}~m{k}"] = " ".join(text[m0:m1].lower().split())
+            inside = c.quote and c.start <= a < c.end
+            low = text[a:b].lower()
+            out.append(replace(c, id=f"{c.id}~m{k}", start=a, end=b, text=text[a:b], part="phrase",
+                               entities=tuple(e.id for e in analyzed.entities if any(a <= m.start < b for m in e.mentions)),
+                               asserted_by=c.asserted_by if inside else None,
+                               asserted_by_name=c.asserted_by_name if inside else None, quote=inside,
+                               values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"),
+                               terms=tuple(t for t in c.terms if t[:4] in low)))
+    return out
+
+
+def marked_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str], alignments: Sequence[Alignment], claims: dict[str, Claim]) -> list[Fact]:
+    """The marked-phrase pass: facts two articles state as a phrase built on one ordinal or superlative ("the
+    country's first female leader" / "South Korea's first female president"; "broke out of a … prison … for the
+    second time" / "escaped from a … prison … for the second time") inside otherwise different sentences. Two such
+    phrases state one fact when they have the same marker word, share at least ``marked_shared_min`` content words
+    outside the marker and the names, their sentences are aligned (``alignments``: a candidate of the pair verifier
+    at least, so the two sentences are about one thing), and the structured checks find nothing against them
+    (figures, event, speaker, polarity; the figures each gives are the same). No embedding. Sentences that already
+    corroborate a fact together give none."""
+    settings = verifier.settings
+    by_id = {a.id: a for a in analyzed}
+    marker: dict[str, str] = {}
+    units = [u for a in analyzed for u in marked_units(a, [c for c in a.claims if not c.heading], marker)]
+    if len(units) < 2:
+        return []
+    desc = {u.id: _descriptor(u, by_id[u.article]) - set(content_stems(marker[u.id])) for u in units}
+    aligned = {frozenset(((claims[al.a].article, claims[al.a].sentence), (claims[al.b].article, claims[al.b].sentence)))
+               for al in alignments if al.a in claims and al.b in claims
+               and al.relation in ("same_fact", "paraphrase", "candidate")}
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: list[Alignment] = []
+    for i, x in enumerate(units):
+        for y in units[i + 1:]:
+            if y.article == x.article or marker[x.id] != marker[y.id]:
+                continue
+            sentences = frozenset(((x.article, x.sentence), (y.article, y.sentence)))
+            words = desc[x.id] & desc[y.id]
+            if sentences not in aligned or sentences in together or len(words) < settings.marked_shared_min:
+                continue
+            if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
+            pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
+                                   reason=f"marked-phrase pass: one marker ({marker[x.id]}) with shared words "
+                                          f"({', '.join(sorted(words))}) in aligned sentences"))
+    return _pair_facts(analyzed, units, pairs, verifier, texts)
+
+
+def figure_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                 texts: dict[str, str], claims: dict[str, Claim]) -> list[Fact]:
+    """The figure pass: two articles that give the same measured figure of one measure of this event ("1.03 million"
+    / "1,030,000" people in the crowd; "more than 30 feet" / "a 30ft deep shaft") state one fact, however differently
+    the rest of their sentences read (the aligner may score them far apart). Each figure is cited by the narrowest
+    unit that holds it (a clause, else its sentence or what a speaker is reported to say); a figure of at least
+    ``figure_pass_min`` (small counts meet by chance) written in digits, given by fewer than half of the articles (a
+    figure most give is the story's own: the magnitude), no reference to a set ("three of the seven planets"),
+    the same figure (``same_figure`` within ``corroborate_number_tolerance``) and stated as the same number, and the
+    structured checks find nothing against the two units (every other figure of one measure the same, event,
+    speaker, polarity). Sentences that already corroborate a fact together give none."""
+    settings = verifier.settings
+    units = [c for c in claims.values() if c.part != "attribution"]
+    holder: dict[tuple[str, int], Claim] = {}
+    stated: list[tuple[Quantity, Claim]] = []
+    # a figure most outlets give (the quake's magnitude, the star's distance) is what the story is about, not a fact
+    # of the sentences that repeat it
+    given: dict[tuple[tuple[str, str, str], float], set[str]] = defaultdict(set)
+    for a in analyzed:
+        for q in a.quantities:
+            if not isinstance(q.value, str):
+                given[(q.key(), float(q.value))].add(a.id)
+    common = max(3, len(analyzed) / 2)  # half of the articles (more than half: 40 light-years in 3 of 6 matched)
+    for a in analyzed:
+        for q in a.quantities:
+            if not q.measure or q.event != "this" or isinstance(q.value, str) or abs(float(q.value)) < settings.figure_pass_min:
+                continue
+            if not re.search(r"\d", q.text) or len(given[(q.key(), float(q.value))]) >= common:
+                continue  # "thousands", "Twelve": a word is no stated figure; a figure every outlet gives
+            if PARTITIVE.search(texts[a.id][max(0, q.start - 20):q.start]):
+                continue
+            inside = [u for u in units if u.article == a.id and u.start <= q.start and q.end <= u.end]
+            if inside:
+                unit = min(inside, key=lambda u: (u.end - u.start, u.id))
+                holder[(a.id, q.start)] = unit
+                stated.append((q, unit))
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    pairs: dict[frozenset[str], Alignment] = {}
+    tolerance = settings.corroborate_number_tolerance
+    for i, (qx, x) in enumerate(stated):
+        for qy, y in stated[i + 1:]:
+            if y.article == x.article or qx.key() != qy.key() or float(qx.value) != float(qy.value):
+                continue
+            key = frozenset((x.id, y.id))
+            if key in pairs or frozenset(((x.article, x.sentence), (y.article, y.sentence))) in together:
+                continue
+            if not same_figure(qx, qy, tolerance) or verifier.refuse(x, y) is not None:
+                continue
+            pairs[key] = Alignment(a=x.id, b=y.id, relation="same_fact", score=1.0, scores={"figure": 1.0},
+                                   reason=f"figure pass: the same figure of {qx.measure} ({qx.text} / {qy.text}), "
+                                          f"every other figure of one measure the same")
+    return _pair_facts(analyzed, list({u.id: u for _, u in stated}.values()), list(pairs.values()), verifier, texts)
 
 
 def _comparable(a: Claim, b: Claim, ratio_min: float) -> bool:
@@ -342,6 +480,33 @@ def is_parse_clause(claim: Claim) -> bool:
 
 def _strong(al: Alignment) -> bool:
     return al.relation == "same_fact" or (al.relation == "paraphrase" and bool(al.scores.get("mutual_best")))
+
+
+class _Anchors:
+    """Which unit states the next star fact: the one aligned with units of most other articles still in the
+    running (``todo``), then the highest sum of those scores, a sentence before a clause, the earlier article and
+    sentence. Each unit's rank is kept and recomputed only when a unit it is aligned with leaves the running
+    (the rank reads only those), not for every unit on every pick."""
+
+    def __init__(self, claims: dict[str, Claim], edges: dict[str, dict[str, float]], todo: set[str],
+                 order: dict[str, int]) -> None:
+        self.claims, self.edges, self.todo, self.order = claims, edges, todo, order
+        self.ranks = {cid: self.rank(cid) for cid in todo}
+
+    def live(self, cid: str) -> dict[str, float]:
+        return {n: v for n, v in self.edges[cid].items() if n in self.todo}
+
+    def rank(self, cid: str) -> tuple[Any, ...]:
+        near, c = self.live(cid), self.claims[cid]
+        return (len({self.claims[n].article for n in near}), sum(near.values()), c.part != "clause",
+                -self.order[c.article], -c.sentence, cid)
+
+    def best(self) -> str:
+        return max(self.todo, key=self.ranks.__getitem__)
+
+    def left(self, gone: set[str]) -> None:
+        for cid in {n for g in gone for n in self.edges[g] if n in self.todo}:
+            self.ranks[cid] = self.rank(cid)
 
 
 def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], alignments: Sequence[Alignment],
@@ -375,12 +540,11 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
         family[_family(c)].append(c.id)
     facts: list[Fact] = []
     seen: set[frozenset[str]] = set()
+    anchors = _Anchors(claims, edges, todo, order)
+    live = anchors.live
     while todo:
-        def live(cid: str) -> dict[str, float]:
-            return {n: v for n, v in edges[cid].items() if n in todo}
-        anchor = max(todo, key=lambda cid: (len({claims[n].article for n in live(cid)}), sum(live(cid).values()),
-                                            claims[cid].part != "clause", -order[claims[cid].article],
-                                            -claims[cid].sentence, cid))
+        anchor = anchors.best()
+        before = set(todo)
         members = [claims[anchor]]
         for n, _ in sorted(live(anchor).items(), key=lambda kv: (-kv[1], kv[0])):
             c = claims[n]
@@ -398,6 +562,7 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
                 todo.discard(_family(m))
             if len(members) == 1:  # a single-source sentence: its clauses are not facts of their own
                 todo.difference_update(family[_family(m)])
+        anchors.left(before - todo)
         members.sort(key=lambda c: (order[c.article], c.sentence, c.start))
         families = frozenset(_family(m) for m in members)
         if len(members) > 1 and families in seen:
@@ -425,7 +590,7 @@ def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Cl
         if len(shared) < 2:
             continue
         polarity = [m.start + x.start() for x in POLARITY.finditer(m.text)]
-        fits = [piece for piece in _clause_runs(m, texts[m.article])
+        fits = [piece for piece in clause_runs(m, texts[m.article])
                 if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)
                 and all(piece.start <= at < piece.end for at in polarity)]
         if fits:
@@ -445,7 +610,7 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
 SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
 
 
-def _clause_runs(claim: Claim, text: str) -> list[Claim]:
+def clause_runs(claim: Claim, text: str) -> list[Claim]:
     """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
     body = text[claim.start:claim.end]
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),

@@ -50,12 +50,17 @@ _WORD_AT = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def _counts(a: AnalyzedArticle, own_voice: bool = False) -> Counter[str]:
     """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out;
     with ``own_voice``, words inside quotations are left out too."""
+    quoted = tuple((q.start, q.end) for q in a.quotes if q.kind in ("direct", "partial")) if own_voice else ()
+    return Counter(_counted(a.article.text, quoted))
+
+
+@lru_cache(maxsize=256)
+def _counted(text: str, quoted: tuple[tuple[int, int], ...]) -> Counter[str]:
+    """:func:`_counts` of a text with the ``quoted`` spans blanked; kept, as one comparison counts each article
+    several times (callers get a copy)."""
     out: Counter[str] = Counter()
-    text = a.article.text
-    if own_voice:
-        for q in a.quotes:
-            if q.kind in ("direct", "partial"):
-                text = text[:q.start] + " " * (q.end - q.start) + text[q.end:]
+    for start, end in quoted:
+        text = text[:start] + " " * (end - start) + text[end:]
     for m in _WORD_AT.finditer(text):  # words with their positions
         w = m.group(0)
         j = m.start() - 1  # the last character before the word that is not a space (no copy of the text)
@@ -192,6 +197,7 @@ def _names_directly(text: str, head: str) -> bool:
         len(after) == 2 and after[0] in ("at", "in", "near", "on") and (after[1][:1].isupper() or after[1] == "the"))
 
 
+@lru_cache(maxsize=65536)
 def _negative_noun(lemma: str) -> str | None:
     emotions = nrc().get(lemma, [])
     hits = [e for e in ("anger", "sadness") if e in emotions]
@@ -314,7 +320,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                           and n.start <= f.start < n.end and f.text == n.word]
             score = max([n.score, *in_context])
             meaning = evaluative_logit(n.word.lower())
-            feeling = _feeling(n.word) if kind == "group" else None
+            # a feeling put on people: a group named with a common noun, or a nationality or group named by its
+            # name ("cheerful Norwegians")
+            feeling = _feeling(n.word) if kind == "group" or ref.startswith("group:") else None
             if feeling is None and (meaning < settings.naming_evaluative_floor or (
                     score < settings.naming_word_min and (score < settings.naming_word_low
                                                           or meaning < settings.naming_evaluative_min))):

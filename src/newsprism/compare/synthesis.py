@@ -28,7 +28,7 @@ from collections import defaultdict
 
 import datetime as dt
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import Any
@@ -45,8 +45,8 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
-from .facts import CLAUSE_BREAK
-from .verify import is_caption, is_chrome, is_fragment, is_headline, strip_credit
+from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
@@ -64,7 +64,9 @@ def _label(comparison: Comparison, article_id: str) -> str:
         if a.id == article_id:
             art = a.article
             date = f" ({art.published})" if art.published else ""
-            if art.outlet or art.label != art.title:  # an outlet, a web host or a file name
+            if art.file_name:  # no outlet's name: the article is named as the file it was read from
+                return f"the article in file “{art.file_name}”{date}"
+            if art.outlet or art.label != art.title:  # an outlet or a web host
                 return f"{art.label}{date}"
             title = art.title or short_source(art.source)
             title = title if len(title) <= 50 else title[:49].rstrip() + "…"
@@ -233,7 +235,12 @@ def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
     words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
     if words[:1].islower():  # the quote is cut at its start: say so
         words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
-    return _finish(f"{speaker} was quoted as saying: “{words}”")
+    return _finish(f"{speaker}{QUOTED_AS}“{words}”")
+
+
+QUOTED_AS = " was quoted as saying: "
+# the synthesis' own frame around an article's words: what a cited span need not hold
+FRAME = re.compile(r"^(?:According to [^,]+, |[^“]{1,80}?" + re.escape(QUOTED_AS) + ")")
 
 
 def _article(comparison: Comparison, article_id: str) -> AnalyzedArticle | None:
@@ -659,11 +666,14 @@ def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, 
 
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                cues: Mapping[str, Sequence[FramingCue]] | None = None,
-               nearest: Mapping[str, tuple[float, str]] | None = None) -> list[dict[str, Any]]:
+               nearest: Mapping[str, tuple[float, str]] | None = None,
+               accepted: Mapping[tuple[str, str], float] | None = None) -> list[dict[str, Any]]:
     """The synthesis items: corroborated facts, number conflicts per measure, then single-source sentences.
     ``nearest``: each unit's best alignment score with any unit of another article (see
     :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
-    shows that no other article states them."""
+    shows that no other article states them. ``accepted``: the pairs of units the pair verifier accepted
+    (:func:`newsprism.compare.facts.build_facts`): a unit of an article a fact left out that the verifier
+    accepts against one of its members may state its statement too (``_cited`` checks it as a member)."""
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
@@ -677,10 +687,11 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
-    linked = _linked_claims(comparison, corroborated)
+    verified: set[str] = set()
+    linked = _linked_claims(comparison, corroborated, accepted or {}, settings, verified)
     made = [(f, m, item) for f, m in shaped
-            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ())))]
-    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked)]
+            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified))]
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified)]
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
@@ -696,7 +707,8 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
 Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
 
 
-def _linked_claims(comparison: Comparison, facts: Sequence[Fact]) -> dict[str, list[Claim]]:
+def _linked_claims(comparison: Comparison, facts: Sequence[Fact], accepted: Mapping[tuple[str, str], float],
+                   settings: Settings, verified: set[str] | None = None) -> dict[str, list[Claim]]:
     """For each fact, the units of other articles in the corroborated facts it shares a sentence with: "WhatsApp
     has more than 450 million users" (four outlets) and "… and has more than 450 million users" (one of them and a
     fifth) are one fact the alignment split in two; the fifth article's unit may then state this statement too
@@ -713,13 +725,40 @@ def _linked_claims(comparison: Comparison, facts: Sequence[Fact]) -> dict[str, l
         ids = set().union(*(where[(c.article, c.sentence)] for c in f.claims)) - {f.id}
         out[f.id] = [c for gid in sorted(ids) for c in by_id[gid].claims
                      if c.article not in articles and _statable(comparison, c)]
+    # units the pair verifier accepted against a member, in articles the fact left out (a unit the alignment
+    # took into another fact, or one not aligned with the fact's statement unit), best first
+    mine = {c.id: c for f in facts for c in f.claims}
+    wanted: dict[str, dict[str, float]] = defaultdict(dict)
+    for (x, y), p in accepted.items():
+        if x in mine:
+            wanted[x][y] = max(p, wanted[x].get(y, 0.0))
+    if wanted:
+        needed = {y for ys in wanted.values() for y in ys}
+        families = {y.split("~")[0] for y in needed}
+        units = {u.id: u for a in comparison.articles if any(y.startswith(a.id) for y in needed)
+                 for u in fact_units(a, settings, claims=[c for c in fact_claims(a, settings) if c.id in families])
+                 if u.id in needed}
+        for f in facts:
+            articles = {c.article for c in f.claims}
+            found: dict[str, float] = {}
+            for c in f.claims:
+                for y, p in wanted.get(c.id, {}).items():
+                    if y in units and units[y].article not in articles:
+                        found[y] = max(p, found.get(y, 0.0))
+            have = {c.id for c in out[f.id]}
+            more = [units[y] for y in sorted(found, key=lambda k: -found[k])
+                    if y not in have and _statable(comparison, units[y])]
+            out[f.id] += more
+            if verified is not None:
+                verified.update(c.id for c in more)
     return out
 
 
 def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings,
                 cues: Mapping[str, Sequence[FramingCue]] | None,
                 pair_score: Mapping[frozenset[str], float],
-                linked: Mapping[str, Sequence[Claim]] | None = None) -> list[Made]:
+                linked: Mapping[str, Sequence[Claim]] | None = None,
+                verified: Collection[str] = ()) -> list[Made]:
     """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
     member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
     from their members together is held by every article either cited (its citations are then the union of
@@ -739,7 +778,7 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                 both = replace(fi, claims=tuple(dict.fromkeys(fi.claims + fj.claims)))
                 shaped = _members(comparison, both, settings, pair_score)
                 extra = [*(linked or {}).get(fi.id, ()), *(linked or {}).get(fj.id, ())]
-                item = _corroborated_item(comparison, both, shaped, settings, cues, extra) if shaped else None
+                item = _corroborated_item(comparison, both, shaped, settings, cues, extra, verified) if shaped else None
                 if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
                     continue
                 item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
@@ -788,7 +827,7 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
 
 def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
                        cues: Mapping[str, Sequence[FramingCue]] | None,
-                       extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
+                       extra: Sequence[Claim] = (), verified: Collection[str] = ()) -> dict[str, Any] | None:
     """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
     members, claims = shaped
     n = len({c.article for c in members})
@@ -802,17 +841,25 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
         tried.append((best, _finish(_stated(comparison, best)), "corroborated",
                       f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
+    quoted = [c for c in claims if c.quote]
+    # words a member puts in a named speaker's mouth (Koum writes “WhatsApp will remain autonomous …”) are that
+    # speaker's, also where another outlet prints them in its own voice: said with the speaker before any outlet
+    # is made to say them
+    spoken = [c for c in quoted if c.asserted_by_name]
+    if spoken:
+        tried.append((min(spoken, key=lambda c: len(c.text)), _representative(comparison, spoken), "corroborated",
+                      f"quoted by {n} articles (a named speaker's words: said with the speaker, not by an outlet)"))
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         tried.append((best, f"According to {_label(comparison, best.article)}, "
                             f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
                       "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
-    if quoted := [c for c in claims if c.quote]:
+    if quoted and not spoken:
         tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
         item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed",
-                      extra=extra)
+                      extra=extra, verified=verified)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
@@ -821,14 +868,15 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
 
 
 def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
-           settings: Settings, full: bool = False, extra: Sequence[Claim] = ()) -> dict[str, Any] | None:
+           settings: Settings, full: bool = False, extra: Sequence[Claim] = (),
+           verified: Collection[str] = ()) -> dict[str, Any] | None:
     """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
     one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
     all of them (``synthesis_full_cover_min``)."""
     # every cited span must hold the statement's words: a member that shares too few of them (the star's
     # member aligned on a theme, not on this statement) is no citation; fewer than two articles left: out
     # (an attributed statement is one outlet's words: another span must hold nearly all of them)
-    said = _stems(re.sub(r"^According to [^,]+, ", "", text))
+    said = _stems(FRAME.sub("", text))
     floor = settings.synthesis_full_cover_min if full else settings.synthesis_cover_min
     kept = [m for m in members if m.id == best.id
             or len(said & _stems(_holding(comparison, m))) >= floor * max(len(said), 1)]
@@ -846,18 +894,43 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     # another article's unit in a fact sharing a sentence with this one (``_linked_claims``): cited when it holds
     # the statement's words and figures as a member must (an article the fact left out that states it)
     more: list[Claim] = []
+    verifier: Verifier | None = None  # an added span is checked as a member was: speaker, event, figures, polarity
     for e in extra:
         if e.article in {m.article for m in kept + more}:
             continue
-        if len(said & _stems(_holding(comparison, e))) >= floor * max(len(said), 1) \
-                and _unsupported(comparison, best, text, e, settings) is None:
+        # a unit the pair verifier accepted against a member states it in other words: a lower floor
+        need = min(floor, settings.synthesis_verified_cover_min) if e.id in verified else floor
+        if len(said & _stems(_holding(comparison, e))) >= need * max(len(said), 1) \
+                and _unsupported(comparison, best, text, e, settings) is None \
+                and (verifier := verifier or Verifier(comparison.articles, settings)).refuse(best, e) is None:
             more.append(e)
     if more:
         kept += more
         reason += "; also stated by " + ", ".join(_label(comparison, e.article) for e in more) + \
             " (a sentence of a fact that shares a sentence with this one holds its words and figures)"
     return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
-            "spans": [_citation(m) for m in kept], "fact": f.id, "kind": kind, "reason": reason}
+            "spans": [_citation(_narrow(comparison, best, text, m, said, settings)) for m in kept], "fact": f.id,
+            "kind": kind, "reason": reason}
+
+
+def _narrow(comparison: Comparison, best: Claim, text: str, member: Claim, said: set[str],
+            settings: Settings) -> Claim:
+    """The part of a cited span that states the statement: the shortest run of its clauses that holds (nearly)
+    every content word it shares with the statement, each of the statement's figures and every word that can
+    turn it around; the whole span where none does. A sentence that also states another figure ("…, plus $3
+    billion in restricted stock units") is cited only for the part the statement says."""
+    a = _article(comparison, member.article)
+    if member.id == best.id or a is None or member.quote:
+        return member
+    shared = said & _stems(member.text)
+    if len(shared) < 2:
+        return member
+    polarity = [member.start + x.start() for x in POLARITY.finditer(member.text)]
+    fits = [r for r in clause_runs(member, a.article.text)
+            if len(_stems(r.text) & shared) >= NARROW_COVER * len(shared)
+            and all(r.start <= at < r.end for at in polarity)
+            and _unsupported(comparison, best, text, r, settings) is None]
+    return min(fits, key=lambda r: (r.end - r.start, r.start)) if fits else member
 
 
 QUOTED = re.compile(r"[“\"]([^”\"]{12,})(?:[”\"]|$)")  # a quotation (one the sentence leaves open runs to its end)
@@ -894,7 +967,10 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
             return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
                 f"does not hold the quoted words “{words}”"
-    if best.quote and (not member.quote or not _same_speaker(best.asserted_by_name, member.asserted_by_name)):
+    # a quotation is cited to the same speaker's quotation or reported speech, or to an outlet's own sentence that
+    # holds the quoted words (checked above: a statement it prints without quote marks), never to another speaker's
+    if best.quote and (member.quote or member.asserted_by_name or not QUOTED.search(text)) \
+            and not _same_speaker(best.asserted_by_name, member.asserted_by_name):
         return "is not the same speaker's quotation"
     return None
 

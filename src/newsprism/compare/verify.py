@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -41,11 +42,14 @@ CHROME = re.compile(
     r"\bjwplayer\b|\bcookies?\b|\bnewsletter\b|\bcan'?t win without\b",
     re.IGNORECASE)
 # a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
-CAPTION = re.compile(r"^(?:[\w’'.,()-]+\s+){1,12}?(?:stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
+CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?P<verb>stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
                      r"poses|shouts|chants|march|marches|rests|carries|is (?:held|seen|pictured|shown|carried)|"
                      r"are (?:cordoned|seen|pictured|shown|held|gathered))\b", re.IGNORECASE)
+# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks")
+NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose))\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def is_headline(text: str) -> bool:
     """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
@@ -64,11 +68,14 @@ LEAD_CREDIT = re.compile(r"^\s*(?:(?:[A-Z][\w.’'-]*\s*){0,3}(?:,\s*[A-Z][\w.�
                          r"\[[^\]]{1,30}\]\s*:\s*|City:\s+)")
 
 
+@lru_cache(maxsize=8192)
 def is_caption(text: str) -> bool:
     """A photo caption ("Park supporters are cordoned off by police.", "Zarif (C) laughs …",
     "ALTERNATIVE CROP OF …") describes a picture, not news."""
     caps = CAPS_RUN.search(strip_credit(text))
-    return bool(CAPTION.match(text.strip()) or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
+    m = CAPTION.match(text.strip())
+    shows = m is not None and not NOUN_BEFORE.search(m.group("before"))  # "Sunday's march" is no verb
+    return bool(shows or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
 
 
 def strip_credit(text: str) -> str:
@@ -88,11 +95,13 @@ EARLIER = re.compile(r"\b(?:earlier|previous|prior|last|first)\s+(?:quake|earthq
                      re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)  # pure tests of a text, asked of one sentence many times in a comparison
 def is_chrome(text: str) -> bool:
     """Page chrome or a credit line: a map link, a photo credit, 'Reporting by', a byline."""
     return bool(CHROME.search(text))
 
 
+@lru_cache(maxsize=8192)
 def is_fragment(text: str) -> bool:
     """A bare attribution ("Minister X, who visited the site on Wednesday, said") is no fact alone, nor
     is reported speech cut from its speaker ("said he would veto any measure")."""
@@ -108,7 +117,12 @@ WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*|\d[\d.,]*")
 def content_stems(text: str) -> list[str]:
     """The content words of a text in order, each cut to a five-letter stem ("unanimous" and "unanimously"
     meet)."""
-    return [w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) >= 2]
+    return list(_stems(text))
+
+
+@lru_cache(maxsize=8192)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(w.lower()[:5] for w in WORD.findall(text) if w.lower() not in STOP_WORDS and len(w) >= 2)
 
 
 QUOTE_OVERLAP_MIN = 0.3  # share of the shorter quote's content words two quotes of one utterance hold in common

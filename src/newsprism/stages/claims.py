@@ -259,6 +259,8 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
         # agency, X, said" too), given to the sentence's first claim
         sent_phrases = phrase_spans(doc.char_span(s.start, s.end, alignment_mode="expand"), s.start, s.end,
                                     article.text, [e for e in doc_ents if s.start <= e.start_char < s.end])
+        sent_marked = marked_spans(doc.char_span(s.start, s.end, alignment_mode="expand"), s.start, s.end,
+                                   article.text)
         for suffix, start, end, part in pieces:
             text = article.text[start:end] if part != "attribution" else rest_text
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -283,6 +285,7 @@ def build_claims(article: Any, sentences: Sequence[Sentence], entities: Sequence
                 heading=kind in ("title", "heading"), terms=content_terms(tokens, person_chars), part=part,
                 clauses=clause_spans(span, start, end, text=article.text) if part != "attribution" else (),
                 phrases=() if claims and claims[-1].sentence == s.i else sent_phrases,
+                marked=() if claims and claims[-1].sentence == s.i else sent_marked,
             ))
     return claims
 
@@ -449,6 +452,65 @@ def phrase_spans(span: Any, start: int, end: int, text: str | None = None, ents:
         if b - a < 0.85 * (end - start) and a <= n0 and n1 <= b:
             out.add((a, b, n0, n1))
     return tuple(sorted(out))[:MAX_PHRASES]
+
+
+# what a marked phrase's noun keeps: its own modifiers and prepositional phrases ("the biggest protest by far since
+# the 1997 handover"), not a relative clause or an apposition that says more
+MARKED_KEEP = {"det", "poss", "case", "amod", "advmod", "compound", "nummod", "prep", "pobj", "quantmod", "nmod", "npadvmod"}
+MARKED_MAX = 4
+
+
+def _marker(t: Any) -> bool:
+    """An ordinal ("first", "second") or a superlative ("biggest", "most [famous]") modifying a noun: a grammatical
+    class, not a word list."""
+    if t.dep_ not in ("amod", "advmod"):
+        return False
+    if t.tag_ == "RBS":  # "most famous": the superlative of the adjective it modifies
+        return bool(t.head.dep_ == "amod" and t.head.head.pos_ == "NOUN")
+    return bool(t.head.pos_ == "NOUN" and (t.tag_ == "JJS" or t.ent_type_ == "ORDINAL"))
+
+
+def marked_spans(span: Any, start: int, end: int, text: str | None = None) -> tuple[tuple[int, int, int, int], ...]:
+    """Phrases of one sentence built on an ordinal or a superlative (article offsets of the phrase, then of the
+    marker): the noun phrase with its modifiers and prepositional phrases ("the country's first female leader"),
+    or, where the noun is the object of a preposition of a verb ("escaped … for the second time"), the verb's
+    predicate from the verb to the end of that phrase (what happened for the second time). At most
+    ``PHRASE_MAX_WORDS`` words and at least four, shorter than the sentence, at most ``MARKED_MAX``."""
+    if span is None:
+        return ()
+    doc = span.doc
+    whole = doc.text if text is None else text
+    out: list[tuple[int, int, int, int]] = []
+    for t in span:
+        if not _marker(t):
+            continue
+        noun = t.head.head if t.tag_ == "RBS" else t.head
+        keep = [c for c in noun.children if c.dep_ in MARKED_KEEP]
+        left = min([noun, *[c.left_edge for c in keep if c.i < noun.i]], key=lambda x: x.i)
+        right = max([noun, *[c.right_edge for c in keep if c.i > noun.i]], key=lambda x: x.i)
+        prep = noun.head if noun.dep_ == "pobj" else None
+        if prep is not None and prep.dep_ == "prep" and prep.head.pos_ in ("VERB", "AUX") and prep.head.i < prep.i:
+            verb = prep.head
+            # the predicate: the verb with its auxiliaries and negation, up to the end of the marked phrase
+            left = min([verb, *[c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]],
+                       key=lambda x: x.i)
+        if len(doc[left.i:right.i + 1].text.split()) > PHRASE_MAX_WORDS:  # words, not tokens ("drug-running")
+            right = noun
+            if len(doc[left.i:right.i + 1].text.split()) > PHRASE_MAX_WORDS:
+                continue
+        a = max(start, doc[left.i].idx)
+        b = min(end, doc[right.i].idx + len(doc[right.i].text))
+        piece = whole[a:b]
+        trimmed = piece.strip(EDGE_JUNK)
+        if not trimmed or len(trimmed.split()) < 4:
+            continue  # "the second time" alone says nothing of what happened
+        a += piece.find(trimmed)
+        b = a + len(trimmed)
+        m0 = doc[min(t.i, t.head.i) if t.tag_ == "RBS" else t.i].idx
+        m1 = doc[t.head.i].idx + len(doc[t.head.i].text) if t.tag_ == "RBS" else t.idx + len(t.text)
+        if b - a < 0.85 * (end - start) and a <= m0 and m1 <= b:
+            out.append((a, b, m0, m1))
+    return tuple(sorted(set(out)))[:MARKED_MAX]
 
 
 TERM_POS = {"NOUN", "PROPN", "ADJ", "VERB", "NUM"}

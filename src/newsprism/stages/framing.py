@@ -66,6 +66,8 @@ TERM_MARKERS = frozenset({"term", "word", "phrase", "expression", "lingo", "jarg
 FINDING_VERBS = frozenset({"find", "show", "suggest", "conclude", "report", "reveal", "indicate", "say", "state",
                            "describe", "predict", "estimate", "note", "write"})
 # verbs of saying that report speech with a noun phrase object ("accused the powers of", "dismissed the march")
+# hedges that hedge only as adverbs of the statement ("the gang likely paid the guards")
+ADVERB_HEDGES = frozenset({"likely"})
 NP_SPEECH_ACTS = frozenset({"call", "warn", "accuse", "blame", "brand", "condemn", "denounce", "decry", "dismiss", "lambast", "slam",
                             "blast", "hail", "praise", "mock", "tout", "talk up", "lash out"})
 SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -464,6 +466,8 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
         if last is not None and len(span) == 1 and last.pos_ == "VERB" and last.dep_ != "amod" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
             continue  # "Smith alleged that …": a verb of saying with its speaker, graded as an attribution verb
+        if word in ADVERB_HEDGES and (last is None or len(span) != 1 or last.pos_ != "ADV"):
+            continue  # "a likely winner", "is likely to rise": a forecast the sentence states, not the writer's doubt
         head = last.head if last is not None and last.head.i != last.i else last
         found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
                   _target(resolver, head) if head is not None else None)
@@ -495,8 +499,14 @@ def _can_speak(subj: Any, resolver: Resolver | None = None) -> bool:
     if cluster is not None and cluster.type in SPEAKER_ENTITIES:
         return True
     lemma = subj.lemma_.lower()
-    return lemma in people_nouns() or lemma in SPEAKING_NOUNS or any(
-        c.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ in ("compound", "poss", "amod", "appos"))
+    if any(w in people_nouns() or w in SPEAKING_NOUNS for w in (lemma, subj.lower_)):  # "media", whose lemma is "medium"
+        return True
+    if any(c.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ in ("compound", "poss", "amod", "appos")):
+        return True
+    # "the weekend edition of the Morning Herald", "a spokesman for the ministry": who speaks is the
+    # organisation or person the noun belongs to
+    return any(g.ent_type_ in SPEAKER_ENTITIES for c in subj.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+               for g in c.children if g.dep_ == "pobj")
 
 
 def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> bool:
@@ -526,6 +536,16 @@ def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], re
     return lemma in SPEECH_VERBS or _can_speak(subj, resolver)
 
 
+def _subject(tok: Any) -> Any:
+    """The subject of a verb, or, for a verb coordinated with an earlier one and without its own, the subject
+    they share ("The deal was hailed by the union but branded a mistake by the mayor": "branded" has "deal")."""
+    while True:
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None or tok.dep_ != "conj" or tok.head.pos_ not in ("VERB", "AUX") or tok.head.i >= tok.i:
+            return subj
+        tok = tok.head
+
+
 def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
     """Attribution verbs: every verb of saying with a subject, graded, tied to its speaker."""
     for tok in doc:
@@ -538,7 +558,7 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
             continue
         if lemma == "say" and tok.i >= 2 and doc[tok.i - 2].lower_ == "quoted":
             continue  # "was quoted as saying": one attribution, counted at "quoted"
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = _subject(tok)
         if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", subj, quotes, resolver):
             continue
         speaker = target = None
