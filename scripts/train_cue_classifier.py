@@ -4,7 +4,8 @@ The word tagger (BABE) and the topic gate (BASIL's sparse lexical-bias spans) le
 description ("floodlit", "cornfield", "grabs"), words of someone's reported speech and legal senses. This model
 decides, for each word the framing stage could flag as loaded (tagger ≥ 0.7), whether a reader would agree it is
 the outlet's own framing choice. Labels: ``scripts/data/cue_labels.json``, every candidate word of the BASIL
-training events (``train_bias_words.basil_split``; held-out events never labelled), labelled by hand in context
+training events (``train_bias_words.basil_split``; held-out events never labelled), 30 Dragnet crime and disaster
+reports and (session 8) 32 Dragnet science, technology, business and sport reports, labelled by hand in context
 (scripts/train_cue_labels.py lists them).
 
 Features (``newsprism.stages.framing.cue_features``): the topic gate's (tagger logit, uses in the article,
@@ -35,7 +36,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_cue_labels import LABELS, articles, candidates, dragnet_articles  # noqa: E402
+from train_cue_labels import LABELS, articles, candidates, dragnet_articles, topic_articles  # noqa: E402
 
 from newsprism import nlp  # noqa: E402
 from newsprism.stages.framing import cue_features, gate_features  # noqa: E402
@@ -49,7 +50,7 @@ FOLDS = 5
 
 def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     labels = {(a, s): y for a, s, _, y in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]}
-    rows = [r for r in candidates(articles("train") + dragnet_articles()) if (r["article"], r["start"]) in labels]
+    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles()) if (r["article"], r["start"]) in labels]
     missing = len(labels) - len(rows)
     if missing:
         print(f"warning: {missing} labelled words are no longer candidates")
@@ -143,8 +144,8 @@ def main(argv: Sequence[str]) -> None:
 
     target.write_text(json.dumps({
         "model": "logistic regression over cue_features (standardised in training; weights here are per raw unit)",
-        "trained_on": f"{len(y)} candidate loaded words of BASIL training events and Dragnet crime and disaster "
-                      f"reports ({len(set(groups))} groups), hand labelled (scripts/data/cue_labels.json; "
+        "trained_on": f"{len(y)} candidate loaded words of BASIL training events and Dragnet crime, disaster, "
+                      f"science, technology, business and sport reports ({len(set(groups))} groups), hand labelled (scripts/data/cue_labels.json; "
                       f"{int(y.sum())} framing choices)",
         "C": c, "cv_by_event": {"auc": round(auc, 4), "average_precision": round(ap, 4),
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},

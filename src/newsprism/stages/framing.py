@@ -3,7 +3,8 @@
 Per article (the ``framing`` stage):
 
 - ``hedge``: distancing words ("so-called", "supposed", "alleged", "purported", "self-styled");
-- ``scare_quote``: quoted words no one is said to have said (from the quotes stage);
+- ``scare_quote``: quoted words no one is said to have said (from the quotes stage), not a term the sentence
+  mentions ("so-called", "the term", "in the lingo", a hyphenated or capitalised compound) nor a study's words;
 - ``attribution_verb``: how a speaker is introduced, graded ``neutral`` (said, told),
   ``endorsing`` (noted, pointed out, explained) or ``undermining`` (claimed, insisted, talked up,
   admitted), tied to the speaker;
@@ -49,6 +50,8 @@ from .base import StageContext
 from ..text.words import zipf
 from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
+from .quotes import DOCUMENT_NOUNS
+from .sources import DATA_NOUNS
 
 
 HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h).replace(r"\ ", r"\s+") for h in hedges()),
@@ -56,6 +59,12 @@ HEDGE_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted((re.escape(h).replace(r"\
                       + r")(?![\w-])", re.IGNORECASE)
 # verbs that give something a name: a phrase quoted after them is the name someone gave it, not a scare quote
 NAMING_VERBS = frozenset({"call", "brand", "dub", "term", "label", "nickname", "name", "know", "refer", "describe"})
+# words that mark the quoted words as a term being mentioned, not used: "the term 'transit'", "in the lingo"
+TERM_MARKERS = frozenset({"term", "word", "phrase", "expression", "lingo", "jargon", "parlance", "nickname",
+                          "dubbed", "termed", "nicknamed", "labelled", "labeled", "called", "known"})
+# verbs by which a study, report or data source states its own words ("the study describes them as")
+FINDING_VERBS = frozenset({"find", "show", "suggest", "conclude", "report", "reveal", "indicate", "say", "state",
+                           "describe", "predict", "estimate", "note", "write"})
 # verbs of saying that report speech with a noun phrase object ("accused the powers of", "dismissed the march")
 # hedges that hedge only as adverbs of the statement ("the gang likely paid the guards")
 ADVERB_HEDGES = frozenset({"likely"})
@@ -393,8 +402,10 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
             t.pos_ in ("VERB", "AUX") for t in sent):
         return False
     before = [t for t in sent if t.i < span.start]
-    if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge marks it
-        return True
+    if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge "so-called" is the cue, the quote
+        return False                                 # marks the term it names
+    if _marked_as_term(span, sent, before):
+        return False
     for verb in before:
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or span.root not in verb.subtree:
@@ -406,8 +417,42 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
         speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values())
         if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
             return False  # a phrase of the speaker's words quoted in what they said: a partial quote
+        if (speech or lemma in FINDING_VERBS) and subj is not None and _is_document(subj):
+            return False  # a study's or report's own words ("the study describes them as 'temperate'")
+    if len(q.text.split()) > 1 and _according_to(sent, span):
+        return False  # "..., according to the study": the words are the source's
     return not any(o is not q and o.kind in ("direct", "partial") and o.speaker
                    and sent.start_char <= o.start < sent.end_char for o in quotes)
+
+
+def _marked_as_term(span: Any, sent: Any, before: Sequence[Any]) -> bool:
+    """Quoted words mentioned as a term, not used by the writer: a marker just before them ("the term",
+    "dubbed", "known as"; the last four words), "in the lingo" anywhere in the sentence, or a technical compound —
+    a noun phrase of two or more words with a hyphenated modifier ("ultra-cool dwarf stars") or whose words are all
+    capitalised ("Data Sense"), which names a thing rather than judging it."""
+    if any(t.lower_ in TERM_MARKERS for t in before[-4:]):
+        return True
+    if any(t.lower_ in ("lingo", "jargon", "parlance") for t in sent):
+        return True
+    words = [t for t in span if t.is_alpha]
+    if len(span.text.split()) < 2 or span.root.pos_ not in ("NOUN", "PROPN"):
+        return False
+    hyphenated = any(t.text == "-" and span.start < t.i < span.root.i - 1 and t.nbor(-1).is_alpha
+                     and t.nbor(1).is_alpha for t in span)
+    capitalised = all(t.text[0].isupper() for t in words if len(t.text) > 3)
+    return hyphenated or capitalised
+
+
+def _is_document(subj: Any) -> bool:
+    """A subject that is a study, report or data source (its words are its own, not the writer's)."""
+    lemma = subj.lemma_.lower()
+    return lemma in DATA_NOUNS or lemma in DOCUMENT_NOUNS or lemma in ("paper", "researcher", "author")
+
+
+def _according_to(sent: Any, span: Any) -> bool:
+    """The sentence attributes its words to a source outside the quote ("..., according to the study")."""
+    return any(t.lower_ == "according" and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to"
+               and not span.start <= t.i < span.end for t in sent)
 
 
 def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None) -> None:
