@@ -99,7 +99,9 @@ def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
 
 def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
           fit: np.ndarray, dev: np.ndarray, seed: int = SEED,
-          keep_last: bool = False, stop_after: int | None = None) -> tuple[Any, Any, list[dict[str, float]], int]:
+          keep_last: bool = False, stop_after: int | None = None,
+          per_epoch: list[np.ndarray] | None = None) -> tuple[Any, Any, list[dict[str, float]], int]:
+    """Fine-tune; ``per_epoch``, when given, receives the dev probabilities after every epoch."""
     import torch
 
     torch.manual_seed(seed)
@@ -130,6 +132,8 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
             sched.step()
             total += float(loss.detach()) * len(rows)
         p = predict(model, tokenizer, dev_texts)
+        if per_epoch is not None:
+            per_epoch.append(p)
         f1 = macro(labels[dev], p, 0.5)
         history.append({"epoch": epoch + 1, "train_loss": round(total / len(fit), 4), "dev_macro_f1": round(f1, 4),
                         "seconds": round(time.perf_counter() - t0, 1)})
@@ -360,6 +364,40 @@ def out_of_fold(layers: int, epochs: int, lr: float, fold: int, folds: int) -> N
                       "fold_macro_f1": round(macro(labels[score_rows], p, 0.5), 4)}))
 
 
+def cross_validate(layers: int, epochs: int, lr: float, folds: int, seed: int) -> None:
+    """k-fold CV inside the training part (no held-out row read): for each fold, the recipe trained on the other
+    folds with ``seed``; the fold's probabilities after every epoch of the ``epochs`` schedule go to the cache
+    (bias-cv{folds}-seed{seed}.npz: rows, labels, probs[epoch, row]) so that epochs and seed ensembles can be
+    compared on all training sentences, each scored by a model that did not see it (scripts/choose_bias_recipe.py)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    texts, labels = load()
+    tr = splits(labels)[0]
+    parts = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(tr, labels[tr]))
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"bias-cv{folds}-seed{seed}.npz"
+    probs = np.full((epochs, len(tr)), np.nan)
+    done: list[int] = []
+    if target.exists():  # resume: folds already trained are kept
+        old = np.load(target)
+        probs, done = old["probs"], [int(f) for f in old["folds_done"]]
+    for fold, (fit_i, score_i) in enumerate(parts):
+        if fold in done:
+            continue
+        seen: list[np.ndarray] = []
+        t0 = time.perf_counter()
+        _, _, history, _ = train(layers, epochs, lr, texts, labels, tr[fit_i], tr[score_i], seed, keep_last=True,
+                                 per_epoch=seen)
+        for e, p in enumerate(seen):
+            probs[e, score_i] = p
+        done.append(fold)
+        np.savez(target, rows=tr, labels=labels[tr], probs=probs, folds_done=np.array(done))
+        print(json.dumps({"seed": seed, "fold": fold, "folds": folds, "history": history,
+                          "seconds": round(time.perf_counter() - t0, 1),
+                          "load_average": [round(v, 2) for v in os.getloadavg()]}), flush=True)
+
+
 def full(layers: int, epochs: int, stop_after: int, lr: float, seed: int) -> None:
     """The shipped recipe refitted on the whole training part (fit and dev: 25 % more sentences), the schedule
     of ``epochs`` epochs stopped after ``stop_after`` (the epoch dev chose for the shipped model), no choice
@@ -425,9 +463,14 @@ def main() -> None:
                     help="train and score only (no ONNX export or timing): figures of one more seed")
     ap.add_argument("--full", type=int, metavar="EPOCH",
                     help="refit on the whole training part (fit + dev), --epochs schedule stopped after EPOCH")
+    ap.add_argument("--cv", type=int, metavar="FOLDS",
+                    help="k-fold CV inside the training part with --seed: every epoch's out-of-fold scores to the cache")
     ap.add_argument("--score-full", action="store_true", help="score the --full model of --seed on held-out, once")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    if args.cv:
+        cross_validate(args.layers, args.epochs, args.lr[0], args.cv, args.seed)
+        return
     if args.score_full:
         score_full(args.layers, args.seed)
         return
