@@ -443,15 +443,17 @@ def _bias_resource() -> Any:
     return resources.files("newsprism").joinpath(f"models/{BIAS_MODEL_FILE}")
 
 
-def save_bias_delta(state: dict[str, Any], meta: dict[str, Any], target: Path) -> None:
+def save_bias_delta(state: dict[str, Any], meta: dict[str, Any], target: Path, int8_rows: bool = True) -> None:
     """Write a fine-tuned k-layer model's trainable tensors (name → array; no word-piece embeddings) as the
-    shipped delta: 2-D weights int8 with a float16 scale per row (symmetric), other tensors float16."""
+    shipped delta: 2-D weights int8 with a float16 scale per row (symmetric), other tensors float16; with
+    ``int8_rows`` false every tensor float16. ``meta["int8_per_channel"]`` (default true) says how the ONNX
+    export quantises its weights (one scale per output channel, or one per tensor)."""
     import numpy as np
 
     arrays: dict[str, Any] = {"__meta__": np.array(json.dumps(meta, sort_keys=True))}
     for name, value in state.items():
         a = np.asarray(value, dtype="float32")
-        if a.ndim == 2 and a.shape[0] > 1:
+        if int8_rows and a.ndim == 2 and a.shape[0] > 1:
             scale = np.maximum(np.abs(a).max(axis=1), 1e-12) / 127.0
             arrays[f"{name}|q"] = np.clip(np.round(a / scale[:, None]), -127, 127).astype("int8")
             arrays[f"{name}|s"] = scale.astype("float16")
@@ -580,7 +582,7 @@ def export_bias_encoder(source: Any = None) -> Path:
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        model, tokenizer, _ = bias_model_torch(source)
+        model, tokenizer, meta = bias_model_torch(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         full = target.with_suffix(f".{os.getpid()}.float.tmp")
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -597,7 +599,8 @@ def export_bias_encoder(source: Any = None) -> Path:
             level = root.level
             root.setLevel(logging.ERROR)
             try:
-                quantize_dynamic(str(full), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+                quantize_dynamic(str(full), str(tmp), weight_type=QuantType.QInt8,
+                                 per_channel=bool(meta.get("int8_per_channel", True)))
             finally:
                 root.setLevel(level)
             os.replace(tmp, target)
