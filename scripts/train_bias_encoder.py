@@ -519,13 +519,14 @@ def choose_precision(layers: int, seeds: list[int], epoch: int) -> None:
 
 
 def ship_refit(layers: int, seeds: list[int], epoch: int, option: str) -> None:
-    """Write the chosen refit (``seeds``, precision ``option``) as models/bias_encoder.npz and score the held-out
-    split once through the int8 ONNX export the analysis runs (and the torch model); the cue threshold comes
+    """Write the chosen refit (``seeds``, precision ``option``) as models/bias_encoder.npz (several seeds:
+    models/bias_ensemble{n}.npz, which the analysis does not read) and score the held-out split once through the int8 ONNX export the analysis runs (and the torch model); the cue threshold comes
     from the CV (bias_recipe_cv.json), its held-out precision and recall are reported."""
     texts, labels = load()
     te = splits(labels)[1]
     rows, per_channel = PRECISIONS[option]
-    target = ROOT / "src" / "newsprism" / "models" / nlp.BIAS_MODEL_FILE
+    target = ROOT / "src" / "newsprism" / "models" / (f"bias_ensemble{len(seeds)}.npz" if len(seeds) > 1
+                                                      else nlp.BIAS_MODEL_FILE)
     nlp.save_bias_delta(refit_state(layers, seeds, epoch), refit_meta(layers, seeds, epoch, per_channel), target,
                         int8_rows=rows)
     held = [texts[i] for i in te]
@@ -542,7 +543,8 @@ def ship_refit(layers: int, seeds: list[int], epoch: int, option: str) -> None:
            "held_out_at_cue_precision": round(float(y[flag].mean()), 4) if flag.any() else None,
            "held_out_at_cue_recall": round(float(flag[y == 1].mean()), 4),
            "held_out_at_cue_flagged_share": round(float(flag.mean()), 4)}
-    (RESULTS / "bias_encoder_shipped.json").write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    name = "bias_encoder_ensemble.json" if len(seeds) > 1 else "bias_encoder_shipped.json"
+    (RESULTS / name).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))
 
 
