@@ -18,6 +18,13 @@ $NEWSPRISM_CACHE (never in the repository).
 
 Refit of the shipped recipe on the whole training part (no choice on any split; session 8: held-out int8 0.7984,
 not shipped): --layers 3 --epochs 4 --lr 1e-4 --full 3, then --layers 3 --score-full (held-out, once).
+
+The shipped model since session 9 (recipe chosen on train only, scripts/choose_bias_recipe.py):
+    --layers 3 --epochs 4 --lr 1e-4 --cv 3 --seed 13   (and --seed 14: every epoch's out-of-fold scores)
+    scripts/choose_bias_recipe.py                       (epoch, ensemble or not, cue threshold)
+    --layers 3 --epochs 4 --lr 1e-4 --full 4 --seed 13  (refit on the whole training part; a delta per epoch)
+    --layers 3 --precision 13 --full 4                  (weight precision by agreement with torch on train)
+    --layers 3 --ship-refit 13 --full 4 --option fp16+onnx-int8-per-channel   (write the model; held-out once)
 """
 
 from __future__ import annotations
