@@ -550,7 +550,7 @@ def ship_refit(layers: int, seeds: list[int], epoch: int, option: str) -> None:
            "held_out_at_cue_precision": round(float(y[flag].mean()), 4) if flag.any() else None,
            "held_out_at_cue_recall": round(float(flag[y == 1].mean()), 4),
            "held_out_at_cue_flagged_share": round(float(flag.mean()), 4)}
-    name = "bias_encoder_ensemble.json" if len(seeds) > 1 else "bias_encoder_shipped.json"
+    name = f"bias_encoder_refit_e{epoch}.json" if len(seeds) == 1 else f"bias_encoder_ensemble{len(seeds)}.json"
     (RESULTS / name).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))
 
