@@ -155,3 +155,23 @@ def test_the_citation_completion_cites_a_paraphrase_and_never_another_figure() -
     assert not on["reason"].endswith("also stated by "), on["reason"]  # nothing added: nothing said to be
     for aid in set(on["citations"]) - set(off["citations"]):  # an added article is named with the model's score
         assert "citation model" in on["reason"] and aid in on["citations"]
+
+
+def test_a_report_lists_an_article_by_its_headline_or_opening_words_never_its_path() -> None:
+    from newsprism.records import AnalyzedArticle, Article, Comparison
+    from newsprism.report.html import article_view
+    from newsprism.report.text import comparison_sections
+
+    titled = Article(id="a", source="/home/me/cases/2021/harbor-daily.txt", text="The dam opened on Tuesday.",
+                     title="Dam opens")
+    bare = Article(id="b", source="/home/me/cases/2021/courier.txt",
+                   text="Governor Lena Varga cut the ribbon on Tuesday to open the Hollins dam on the Marren river.")
+    c = Comparison(articles=(AnalyzedArticle(article=titled), AnalyzedArticle(article=bare)), facts=(), omissions={},
+                   quotes=(), sources={}, framing={}, synthesis=(), alignments=())
+    assert titled.heading == "Dam opens"
+    assert bare.heading == "no headline; begins “Governor Lena Varga cut the ribbon on Tuesday to open the…”"
+    listed = dict(comparison_sections(c))["Articles"]
+    assert not any("/home/me" in line for line in listed), listed
+    assert any("begins “Governor Lena Varga" in line for line in listed), listed
+    view = article_view(c, 1)
+    assert view["source"] == "courier.txt" and view["heading"].startswith("no headline")

@@ -153,6 +153,18 @@ class Article(Record):
         return name if name and not name.startswith("<") and name not in ("-", "stdin") else None
 
     @property
+    def heading(self) -> str:
+        """What a report lists an article by: its headline, else the words it begins with (never its file's path:
+        a local path says nothing about the article and must not leak into what a user publishes)."""
+        if self.title and self.title.strip():
+            return " ".join(self.title.split())
+        words = " ".join((self.text or "").split())
+        if not words:
+            return "no headline, no text"
+        cut = words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"  # at a word's end
+        return f"no headline; begins “{cut}”"
+
+    @property
     def short_title(self) -> str | None:
         """The headline cut to 40 characters (an ellipsis marks the cut), or None when there is none."""
         title = " ".join((self.title or "").split())
