@@ -175,3 +175,58 @@ def test_a_report_lists_an_article_by_its_headline_or_opening_words_never_its_pa
     assert any("begins “Governor Lena Varga" in line for line in listed), listed
     view = article_view(c, 1)
     assert view["source"] == "courier.txt" and view["heading"].startswith("no headline")
+
+
+ELECTION: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2021-03-10", """Varga removed
+
+The Marren constitutional court upheld the removal of Governor Lena Varga from office on Friday.
+
+The valley is required to hold an election for governor within 60 days.
+
+Her supporters gathered outside the court building in the rain."""),
+    "Valley Courier": ("2021-03-10", """Court rules on Varga
+
+Marren's constitutional court has confirmed the decision by the valley assembly to remove Governor Lena Varga from office.
+
+Meanwhile, the valley is required by law to hold an election for governor within 60 days."""),
+    "Plains Herald": ("2021-03-10", """Varga out
+
+The constitutional court in Marren confirmed on Friday that Governor Lena Varga is removed from office.
+
+A new governor's election is expected to be held within two months.
+
+The valley's dam contracts will be reviewed by the assembly next month."""),
+    "River Post": ("2021-03-10", """Varga ousted
+
+Governor Lena Varga was removed from office by the Marren constitutional court on Friday.
+
+A new governor's election is expected to be held within three months.
+
+The river's fish will be counted next spring."""),
+}
+
+
+@pytest.mark.slow
+def test_an_article_stating_the_statements_figure_in_other_words_is_cited() -> None:
+    """“within two months” states the election “within 60 days”: the article is cited (its span and the figure named
+    in the reason); “within three months” is another figure and is not."""
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(ELECTION))
+    by_outlet = {a.article.outlet: a.id for a in analyzed}
+
+    def election(settings):  # type: ignore[no-untyped-def]
+        c = compare_analyzed(analyzed, settings)
+        said = [s for s in c.synthesis if s["kind"] == "corroborated" and "60 days" in s["text"]]
+        assert len(said) == 1, c.synthesis
+        return said[0], {a.id: a.article.text for a in c.articles}
+
+    off, _ = election(DEFAULT.replace(synthesis_figure_complete=False))
+    on, texts = election(DEFAULT)
+    assert by_outlet["Plains Herald"] not in off["citations"], off  # the rule is what adds it
+    assert by_outlet["Plains Herald"] in on["citations"], on
+    assert by_outlet["River Post"] not in on["citations"], on
+    span = next(sp for sp in on["spans"] if sp["article"] == by_outlet["Plains Herald"])
+    assert "two months" in texts[span["article"]][span["start"]:span["end"]]
+    assert "“60 days” as “two months”" in on["reason"]

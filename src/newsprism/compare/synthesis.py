@@ -50,7 +50,7 @@ from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
-from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, strip_credit
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
@@ -842,19 +842,31 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
 
 def complete_citations(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
     """Cite every article that states a corroborated statement: a unit of an article the statement does not cite
-    is added to its citations when the citation model (``citation_model``, hand-labelled statement/unit pairs)
-    finds that it states the statement at ``synthesis_complete_min`` and it passes what a member must: the
-    structured checks (speaker, event, figures, polarity), the statement's figures and quoted words, and it is no
-    chrome, caption, headline or bare attribution. Another outlet's “1,030,000 people marched …” is cited with
-    “More than one million people have joined …” when the model finds them one fact."""
-    if not settings.synthesis_complete:
+    is added to its citations when it passes what a member must (the structured checks: speaker, event, figures,
+    polarity; the statement's figures and quoted words; no chrome, caption, headline or bare attribution) and
+    either
+
+    - (``synthesis_figure_complete``) it states one of the statement's measured figures, the same measure of the
+      same event and the same figure (``same_figure``: “within two months” for “within 60 days” of the election),
+      and holds at least ``synthesis_verified_cover_min`` of the statement's content words; or
+    - (``synthesis_complete``, off by default) the citation model (``citation_model``, hand-labelled
+      statement/unit pairs) finds that it states the statement at ``synthesis_complete_min``."""
+    if not (settings.synthesis_complete or settings.synthesis_figure_complete):
         return
     verifier = Verifier(comparison.articles, settings)
     added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
     for n, unit, feats in completion_candidates(comparison, items, settings):
         best, text = items[n][BEST]
         p, why = citation_probability(feats)
-        if p < settings.synthesis_complete_min or unit.article in added[n] and added[n][unit.article][1] >= p:
+        figure = _figure_stated(comparison, best, text, unit, settings, verifier) \
+            if settings.synthesis_figure_complete else None
+        if figure is not None:
+            p, why = 1.0, figure
+        elif not settings.synthesis_complete or p < settings.synthesis_complete_min:
+            continue
+        else:
+            why = f"citation model {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {why}"
+        if unit.article in added[n] and added[n][unit.article][1] >= p:
             continue
         if completion_blocked(comparison, best, text, unit, settings, verifier) is not None:
             continue
@@ -869,8 +881,28 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
             item["citations"].append(aid)
             item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
         item["reason"] += "; also stated by " + ", ".join(
-            f"{_label(comparison, aid)} (citation model {p:.2f} >= synthesis_complete_min "
-            f"{settings.synthesis_complete_min}: {why})" for aid, (_, p, why) in found.items())
+            f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
+
+
+def _figure_stated(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
+                   verifier: Verifier) -> str | None:
+    """How a unit states one of the statement's measured figures (same measure of the same event, the same figure)
+    while holding at least ``synthesis_verified_cover_min`` of its content words (the figure's own words count as
+    held: “two months” states “60 days”), or None."""
+    said = _stems(FRAME.sub("", text))
+    held = _stems(_holding(comparison, unit))
+    lo, hi = _stated_span(comparison, best)
+    mine = [q for q in _quantities(comparison, best.article)
+            if lo <= q.start and q.end <= hi and q.measure and q.low is not None]
+    theirs = [q for q in verifier.quantities_of(unit) if q.measure and q.low is not None]
+    for q in mine:
+        for x in theirs:
+            if x.key() == q.key() and x.event == q.event \
+                    and same_figure(q, x, settings.corroborate_number_tolerance) \
+                    and len(said & (held | _stems(q.text))) >= settings.synthesis_verified_cover_min * max(len(said), 1):
+                return (f"states the statement's figure “{q.text.strip()}” as “{x.text.strip()}” ({q.measure}) and "
+                        f"{settings.synthesis_verified_cover_min:.0%}+ of its words")
+    return None
 
 
 def completion_blocked(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
