@@ -117,10 +117,16 @@ def main() -> None:
                             f"one model: the seed-13 refit after epoch {epoch} (rule 3a)" if refit else
                             "one model (nothing new to ship)",
                 "cue_threshold_on_oof": cue_threshold(y, chosen)})
+    # for reference (no rule reads it): macro-F1 if the decision threshold moved from 0.5, mean over the seeds
+    out["single_macro_f1_by_decision_threshold_at_epoch"] = {
+        f"{t:.2f}": round(float(np.mean([macro(y, p, t) for p in probs.values()])), 4)
+        for t in (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65)}
     flag = chosen >= out["cue_threshold_on_oof"]
     out["oof_at_cue_precision"] = round(float(y[flag].mean()), 4)
     out["oof_at_cue_recall"] = round(float(flag[y == 1].mean()), 4)
     out["oof_at_cue_flagged_share"] = round(float(flag.mean()), 4)
+    if RESULTS.exists():  # keep what train_bias_encoder.py --precision added
+        out.update({k: v for k, v in json.loads(RESULTS.read_text(encoding="utf-8")).items() if k == "precision"})
     RESULTS.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(out, indent=1))
 
