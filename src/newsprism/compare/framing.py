@@ -28,7 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
-from ..stages.framing import SET_ASIDE, evaluative_logit
+from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -126,35 +126,56 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
         dropped: list[tuple[int, int]] = []
         topic[a.id] = []
         for f in a.framing:
-            if f.cue != "loaded":
-                continue
-            w = stem(f.text)
+            if f.cue != "loaded" and f.word is None:
+                continue  # a loaded word, or the phrase built on one (judged by its word)
+            ws, we = f.word or (f.start, f.end)
+            text = a.article.text[ws:we]
+            w = stem(text)
             share = sum(1 for b in others if counts[b.id].get(w, 0)) / len(others)
             zw = z.get(w, 0.0)
             if share >= settings.topic_share_min and zw < settings.distinctive_z_min:
                 dropped.append((f.start, f.end))
-                topic[a.id].append({"word": f.text, "start": f.start, "end": f.end, "share": round(share, 2),
+                topic[a.id].append({"word": text, "start": ws, "end": we, "share": round(share, 2),
                                     "z": round(zw, 2),
                                     "reason": f"used by {share:.0%} of the other articles and not distinctive "
-                                              f"(log-odds z={zw:.2f}): the story's topic, not framing"})
+                                              f"(log-odds z={zw:.2f}): the story's topic, not framing"
+                                              + (f" (the loaded word of “{f.text}”)" if f.word else "")})
         kept = tuple(f for f in a.framing if not (
-            (f.cue == "loaded" and (f.start, f.end) in dropped)
-            or (f.cue in ("evaluative", "epithet") and any(f.start <= s < f.end for s, _ in dropped))))
+            ((f.cue == "loaded" or f.word is not None) and (f.start, f.end) in dropped)
+            or (f.cue in ("evaluative", "epithet") and f.word is None
+                and any(f.start <= s < f.end for s, _ in dropped))))
         out.append(replace(a, framing=kept))
     return out, topic
 
 
 
+def framing_acts(framing: Sequence[FramingCue]) -> list[FramingCue]:
+    """The cues that are framing claims a reader is shown and counted, each once with its span: not the words the
+    cue classifier set aside, not sentence scores (``NOT_FRAMING``), not neutral verbs of saying."""
+    return [f for f in framing if f.cue not in NOT_FRAMING and f.end > f.start
+            and not (f.cue == "attribution_verb" and f.grade == "neutral") and not spoken(f)]
+
+
+def spoken(f: FramingCue) -> bool:
+    """A word cue (hedge, loaded word, its phrase) in words the outlet reports someone saying: the speaker's
+    framing, marked with its ``speaker``, not the outlet's (an attribution verb's ``speaker`` is whom it
+    introduces: the verb is the outlet's)."""
+    return f.speaker is not None and f.cue in ("hedge", "loaded", "evaluative", "epithet")
+
+
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names, epithets and
     descriptions it gives each actor (its naming cues and the naming stage's actor descriptions), and the voices
-    it quotes."""
+    it quotes. ``counts`` counts exactly the cues ``notable`` lists, each with its span: every framing act once
+    (an evaluative phrase or epithet built on a loaded word is one cue; naming cues included); words the cue
+    classifier set aside, sentence scores, neutral verbs of saying and a speaker's words the outlet reports
+    (``spoken``) are no framing act of the outlet and are not counted (the set-aside words are listed apart,
+    under ``set_aside``)."""
     words = max(len(analyzed.article.text.split()), 1)
-    counts = Counter(f.cue for f in analyzed.framing if f.cue != SET_ASIDE)
+    acts = framing_acts(analyzed.framing)
+    counts = Counter(f.cue for f in acts)
     grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
-    notable = [f.to_dict() for f in analyzed.framing
-               if f.cue in ("hedge", "scare_quote", "loaded", "evaluative", "epithet", "passive_agentless")
-               or (f.cue == "attribution_verb" and f.grade != "neutral")]
+    notable = [f.to_dict() for f in acts]
     actors: dict[str, list[str]] = defaultdict(list)
     for f in analyzed.framing:
         if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
@@ -165,7 +186,7 @@ def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind not in ("scare", "finding", "decision"))
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
-            "attribution": dict(sorted(grades.items())), "notable": notable[:30],
+            "attribution": dict(sorted(grades.items())), "notable": notable,
             "actors": dict(sorted(actors.items())), "voices": dict(voices.most_common()),
             "set_aside": [f.to_dict() for f in analyzed.framing if f.cue == SET_ASIDE]}
 
@@ -316,8 +337,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 continue
             # the tagger's probability in the word's sentence, where the framing stage judged it (a loaded word,
             # or one the topic gate set aside), else the word's own
-            in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
-                          and n.start <= f.start < n.end and f.text == n.word]
+            in_context = [f.score for f in a.framing if (f.cue in ("loaded", SET_ASIDE) or f.word) and f.score is not None
+                          and n.start <= (f.word or (f.start, 0))[0] < n.end
+                          and a.article.text[slice(*(f.word or (f.start, f.end)))] == n.word]
             score = max([n.score, *in_context])
             meaning = evaluative_logit(n.word.lower())
             # a feeling put on people: a group named with a common noun, or a nationality or group named by its
