@@ -111,9 +111,12 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
                      settings: Settings = DEFAULT) -> tuple[list[AnalyzedArticle], dict[str, list[dict[str, Any]]]]:
     """Drop loaded-word cues (and the phrases built on them) whose word is the story's topic: used by at
     least ``topic_share_min`` of the other articles and not distinctive (log-odds z below
-    ``distinctive_z_min``). Returns the articles and, per article, the topic words set aside, with why."""
+    ``distinctive_z_min``); then a comparison cue (naming, a superlative set in history) over a loaded word's cue
+    replaces it (``_one_cue_per_word``). Returns the articles and, per article, the topic words set aside, with
+    why."""
     if len(analyzed) < 2:
-        return list(analyzed), {a.id: [] for a in analyzed}
+        return [replace(a, framing=tuple(_one_cue_per_word(a, list(a.framing)))) for a in analyzed], {
+            a.id: [] for a in analyzed}
     counts = {a.id: _counts(a) for a in analyzed}
     out: list[AnalyzedArticle] = []
     topic: dict[str, list[dict[str, Any]]] = {}
@@ -140,11 +143,11 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
                                     "reason": f"used by {share:.0%} of the other articles and not distinctive "
                                               f"(log-odds z={zw:.2f}): the story's topic, not framing"
                                               + (f" (the loaded word of “{f.text}”)" if f.word else "")})
-        kept = tuple(f for f in a.framing if not (
+        kept = [f for f in a.framing if not (
             ((f.cue == "loaded" or f.word is not None) and (f.start, f.end) in dropped)
             or (f.cue in ("evaluative", "epithet") and f.word is None
-                and any(f.start <= s < f.end for s, _ in dropped))))
-        out.append(replace(a, framing=kept))
+                and any(f.start <= s < f.end for s, _ in dropped)))]
+        out.append(replace(a, framing=tuple(_one_cue_per_word(a, kept))))
     return out, topic
 
 
@@ -460,3 +463,24 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         new = [f for f in extra.get(a.id, []) if (f.start, f.cue) not in have]
         out.append(replace(a, framing=tuple(sorted(a.framing + tuple(new), key=lambda f: (f.start, f.cue)))))
     return out
+
+
+def _one_cue_per_word(a: AnalyzedArticle, framing: list[FramingCue]) -> list[FramingCue]:
+    """A naming cue or a superlative set in history (the comparison's cues) built over a loaded word the framing
+    stage already gave a cue ("the country's most lethal earthquake in a generation" over "lethal earthquake") is
+    the one cue of that act: it takes the word cue's place, with the word's span (``word``) and reason, so the word
+    is counted once."""
+    new = [f for f in framing if f.cue == "naming" or (f.cue == "evaluative" and f.word is None)]
+    framing = [f for f in framing if f not in new]
+    merged: list[FramingCue] = []
+    for n in new:
+        inside = [f for f in framing if (f.cue == "loaded" or f.word is not None) and f.speaker is None
+                  and n.start <= (f.word or (f.start, f.end))[0] < n.end]
+        if inside:
+            w = inside[0]
+            span = w.word or (w.start, w.end)
+            n = replace(n, word=span, reason=f"{n.reason}; loaded word “{a.article.text[span[0]:span[1]]}”: "
+                                              f"{w.reason}", score=n.score if n.score is not None else w.score)
+            framing = [f for f in framing if f not in inside]
+        merged.append(n)
+    return sorted(framing + merged, key=lambda f: (f.start, f.cue))

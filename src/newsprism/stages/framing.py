@@ -218,12 +218,13 @@ def reported_speaker(tok: Any, resolver: Resolver | None = None) -> tuple[str, s
     one who speaks ("it is estimated that", "the number of collapsed buildings suggests"), nor for a verb after the
     words (the wire's tail attribution, "Mexico's most notorious drug lord has escaped, officials said": the
     description is the outlet's), nor across a sentence boundary the parser missed ("USD 50M. El Chapo's …")."""
-    node, steps = tok, 0
+    node, steps, via = tok, 0, False
     while node.head.i != node.i and steps < 8:
         child, node, steps = node, node.head, steps + 1
+        via = via or (node.dep_ == "prep" and node.lower_ in ("of", "as", "for"))  # "accused the board of …"
         lemma = node.lemma_.lower()
-        if node.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS and lemma != "according" and child.dep_ in (
-                "ccomp", "xcomp", "oprd", "advcl", "pcomp", "prep"):
+        if node.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS and lemma != "according" and (child.dep_ in (
+                "ccomp", "xcomp", "oprd", "advcl", "pcomp", "prep") or child.dep_ == "dobj" and via):
             doc = tok.doc
             if node.i > tok.i or any(t.text.endswith(".") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
                                      for t in doc[node.i:tok.i]):
