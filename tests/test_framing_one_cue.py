@@ -99,3 +99,11 @@ def test_a_phrase_whose_loaded_word_is_the_topic_leaves_with_it() -> None:
     rel, topic = relative_framing(analyzed)
     assert not [f for a in rel for f in a.framing if f.loaded_word == "devastating"]
     assert any(t["word"] == "devastating" for ts in topic.values() for t in ts)
+
+
+@pytest.mark.slow
+def test_a_participle_the_writer_adds_after_reported_words_is_the_outlets() -> None:
+    a = analyze(_written("School\n\nThe navy said on Thursday that all pupils had been accounted for, leading to "
+                         "anguished reports that the girl had died."))
+    words = {(f.loaded_word, f.speaker) for f in a.framing if f.loaded_word}
+    assert ("anguished", None) in words and ("anguished", "navy") not in words, words

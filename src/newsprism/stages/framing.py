@@ -220,6 +220,8 @@ def reported_speaker(tok: Any, resolver: Resolver | None = None) -> tuple[str, s
     description is the outlet's), nor across a sentence boundary the parser missed ("USD 50M. El Chapo's …")."""
     node, steps, via = tok, 0, False
     while node.head.i != node.i and steps < 8:
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text == ",":
+            return None  # "…, leading to anguished reports": a participle the writer adds after the reported words
         child, node, steps = node, node.head, steps + 1
         via = via or (node.dep_ == "prep" and node.lower_ in ("of", "as", "for"))  # "accused the board of …"
         lemma = node.lemma_.lower()
