@@ -107,3 +107,42 @@ def test_a_participle_the_writer_adds_after_reported_words_is_the_outlets() -> N
                          "anguished reports that the girl had died."))
     words = {(f.loaded_word, f.speaker) for f in a.framing if f.loaded_word}
     assert ("anguished", None) in words and ("anguished", "navy") not in words, words
+
+
+def test_occlusion_scores_the_sentence_with_and_without_the_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism import nlp
+    from newsprism.settings import DEFAULT
+    from newsprism.stages import framing
+
+    seen: list[str] = []
+
+    def scores(texts):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return [0.9 if "shameful" in t else 0.2 for t in texts]
+
+    monkeypatch.setattr(nlp, "bias_scores", scores)
+    doc = nlp.parse(["The vote was held. It was a shameful deal for the town."])[0]
+    tok = next(t for t in doc if t.text == "shameful")
+    sent = next(s for s in doc.sents if s.start_char <= tok.idx < s.end_char)
+
+    class S:  # a body sentence as the stage passes it
+        start, end = sent.start_char, sent.end_char
+
+    assert framing._occlusion([tok], [S()], DEFAULT) == [(0.9, 0.2)]
+    assert seen == ["It was a shameful deal for the town.", "It was a deal for the town."]
+    assert framing._occlusion([tok], [S()], DEFAULT.replace(loaded_occlusion_min=-2.0)) == [(None, None)]
+
+
+@pytest.mark.slow
+def test_a_word_that_does_not_move_its_sentence_towards_biased_is_set_aside(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsprism.stages import framing
+
+    text = "Council Vote\n\nThe council took a disgraceful decision on Tuesday."
+    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings: [(0.5, 0.6)] * len(toks))
+    a = analyze(_written(text))
+    aside = [f for f in a.framing if f.cue == "set_aside" and f.text == "disgraceful"]
+    assert aside and "without" in aside[0].reason and "loaded_occlusion_min" in aside[0].reason
+    assert not [f for f in a.framing if f.loaded_word == "disgraceful"]
+    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings: [(0.8, 0.3)] * len(toks))
+    kept = [f for f in analyze(_written(text)).framing if f.loaded_word == "disgraceful"]
+    assert kept and "0.80 biased with the word, 0.30 without" in kept[0].reason

@@ -737,6 +737,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is not None:
             flagged.append((tok, *found))
     meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
+    kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
         if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
@@ -755,8 +756,21 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
                           None, g, None))
             continue
+        kept.append((tok, verdict, reason, g, reported_speaker(tok, resolver)))
+    # the outlet's own words only: a word in someone's reported words is marked as theirs, not judged as slant
+    own = [k[0] for k in kept if k[4] is None]
+    occluded = dict(zip((t.i for t in own), _occlusion(own, sentences, settings), strict=True))
+    for tok, verdict, reason, g, speech in kept:
+        with_it, without = occluded.get(tok.i, (None, None))
+        if with_it is not None and without is not None:
+            change = f"the sentence model reads its sentence {with_it:.2f} biased with the word, {without:.2f} without"
+            if with_it - without < settings.loaded_occlusion_min:  # a second learned signal must agree
+                words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {change} (it adds less than "
+                              f"loaded_occlusion_min {settings.loaded_occlusion_min}: description, not slant); "
+                              f"{reason}", _target(resolver, tok), None, g, None))
+                continue
+            reason += f"; {change}"
         target, speaker, p = _target(resolver, tok), None, verdict.probability
-        speech = reported_speaker(tok, resolver)
         if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
             speaker, reason = speech[0], f"{speech[1]}; {reason}"
         built = _phrases(tok, resolver)
@@ -766,6 +780,29 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             phrases.append((start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p,
                             (tok.idx, tok.idx + len(tok))))
     return words + phrases
+
+
+def _occlusion(toks: Sequence[Any], sentences: Sequence[Any],
+               settings: Settings) -> list[tuple[float | None, float | None]]:
+    """(the BABE sentence model's bias score of each word's sentence, the score with the word cut out), in one
+    batch; (None, None) for all when ``loaded_occlusion_min`` is off (below -1) or a word is in no body sentence.
+    A word of slant pushes its sentence towards biased; a word of concrete description ("cornfield", "masked
+    officers", "cramped streets") hardly moves it."""
+    if settings.loaded_occlusion_min < -1 or not toks:
+        return [(None, None)] * len(toks)
+    pairs: list[tuple[str, str] | None] = []
+    for tok in toks:
+        s = next((x for x in sentences if x.start <= tok.idx < x.end), None)
+        if s is None:
+            pairs.append(None)
+            continue
+        text = tok.doc.text
+        end = tok.idx + len(tok)
+        cut = text[s.start:tok.idx].rstrip() + (" " if text[end:s.end][:1].isalnum() else "") + text[end:s.end]
+        pairs.append((text[s.start:s.end], cut))
+    texts = [t for p in pairs if p is not None for t in p]
+    scores = iter(float(v) for v in nlp.bias_scores(texts)) if texts else iter(())
+    return [(next(scores), next(scores)) if p is not None else (None, None) for p in pairs]
 
 
 def legal_classifier(tok: Any) -> str | None:
