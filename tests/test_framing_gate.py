@@ -64,7 +64,7 @@ def test_the_stage_reports_the_gate_and_drops_what_it_sets_aside() -> None:
             "through the rubble, and the deranged mayor blamed the victims.")
     a = analyze(Article(id="t", source="t", text=body, title="Quake", outlet="t",
                         paragraphs=(Paragraph(start=0, end=len(body)),)))
-    loaded = {f.text.lower(): f for f in a.framing if f.cue == "loaded"}
+    loaded = {f.loaded_word.lower(): f for f in a.framing if f.loaded_word}  # a word, or the phrase built on it
     assert "powerful" not in loaded, loaded
     assert loaded, "a judging word used once is still loaded"
     assert all("cue classifier p=" in f.reason for f in loaded.values())
