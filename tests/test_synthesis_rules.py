@@ -334,7 +334,10 @@ def test_an_article_without_an_outlet_is_named_by_its_web_host_or_file_not_a_cut
     by_file = Article(id="b", source="/tmp/x/harbor-daily.txt", text="B.", title=headline)
     pasted = Article(id="c", source="<text>", text="B.", title="Marren quake")
     assert by_url.label == "marren-news.example"
-    assert by_file.label == "harbor-daily.txt (file)"  # set off as a file, never as if it were an outlet
+    # set off as a file, never as if it were an outlet, with the headline the file holds (cut at 40 characters)
+    assert by_file.label == "harbor-daily.txt (file: “Marren earthquake: At least 273 dead as…”)"
+    untitled = Article(id="d", source="/tmp/x/harbor-daily.txt", text="B.")
+    assert untitled.label == "harbor-daily.txt (file)"
     assert pasted.label == "Marren quake"  # nothing else names it
 
 
@@ -622,8 +625,8 @@ def test_a_file_name_is_never_presented_as_an_outlet_in_the_synthesis() -> None:
     named = Article(id="b", source="/tmp/x/courier.txt", text="B.", title="Dam opens", outlet="Valley Courier")
     c = Comparison(articles=(AnalyzedArticle(article=bare), AnalyzedArticle(article=named)), facts=(), omissions={},
                    quotes=(), sources={}, framing={}, synthesis=(), alignments=())
-    assert _label(c, "a") == "the article in file “harbor-daily.txt”"
-    assert c.label("a") == "harbor-daily.txt (file)"
+    assert _label(c, "a") == "the article ‘Dam opens’ in file “harbor-daily.txt”"  # its headline tells it apart
+    assert c.label("a") == "harbor-daily.txt (file: “Dam opens”)"
     assert _label(c, "b") == "Valley Courier" and named.file_name is None
 
 

@@ -153,20 +153,39 @@ class Article(Record):
         return name if name and not name.startswith("<") and name not in ("-", "stdin") else None
 
     @property
+    def heading(self) -> str:
+        """What a report lists an article by: its headline, else the words it begins with (never its file's path:
+        a local path says nothing about the article and must not leak into what a user publishes)."""
+        if self.title and self.title.strip():
+            return " ".join(self.title.split())
+        words = " ".join((self.text or "").split())
+        if not words:
+            return "no headline, no text"
+        cut = words if len(words) <= 60 else words[:60].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"  # at a word's end
+        return f"no headline; begins “{cut}”"
+
+    @property
+    def short_title(self) -> str | None:
+        """The headline cut to 40 characters (an ellipsis marks the cut), or None when there is none."""
+        title = " ".join((self.title or "").split())
+        return (title if len(title) <= 40 else title[:39].rstrip() + "…") or None
+
+    @property
     def label(self) -> str:
         """A short human label: the outlet (given, or read from the text by the cleaner); else the web host of its
-        URL ("example.org"); else its file's name, set off as a file ("wire-story.txt (file)": a file name is no
-        outlet's name, and reports, JSON and the synthesis must not present it as one); else its title; else its
+        URL ("example.org"); else its file's name, set off as a file, with the headline the file holds ("wire-story.txt
+        (file: “Dam opens”)", "wire-story.txt (file)" without one: a file name is no outlet's name, and reports, JSON
+        and the synthesis must not present it as one); else its title; else its
         source. A truncated headline names no publisher."""
         if self.outlet:
             return self.outlet
         for where in (self.url, self.source):
             if where and URL_SCHEME.match(where):
                 return short_source(where)
-        if self.file_name:
-            return f"{self.file_name} (file)"
-        if self.title:
-            return self.title if len(self.title) <= 40 else self.title[:39].rstrip() + "…"
+        if self.file_name:  # with the headline the file holds: a reader can tell the articles apart by it
+            return f"{self.file_name} (file: “{self.short_title}”)" if self.short_title else f"{self.file_name} (file)"
+        if self.short_title:
+            return self.short_title
         return short_source(self.source)
 
 

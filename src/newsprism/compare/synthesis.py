@@ -27,7 +27,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 import datetime as dt
+import json
+import math
 import re
+from importlib import resources
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -37,16 +40,17 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, subjectivity, vader
-from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
+from ..records import Alignment, AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
+from ..stages.framing import topic_gate, word_counts
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
-from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, strip_credit
+from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
@@ -64,7 +68,11 @@ def _label(comparison: Comparison, article_id: str) -> str:
         if a.id == article_id:
             art = a.article
             date = f" ({art.published})" if art.published else ""
-            if art.file_name:  # no outlet's name: the article is named as the file it was read from
+            if art.file_name:  # no outlet's name: the article is named by its headline and the file it was read from
+                if art.short_title:  # in single quotes and before any comma: the statement's own quote marks
+                    # and the comma that ends "According to …," stay the statement's
+                    title = art.short_title.split(",")[0].rstrip("…") + ("…" if "," in art.short_title else "")
+                    return f"the article ‘{title.replace('’', chr(39))}’ in file “{art.file_name}”{date}"
                 return f"the article in file “{art.file_name}”{date}"
             if art.outlet or art.label != art.title:  # an outlet or a web host
                 return f"{art.label}{date}"
@@ -269,7 +277,7 @@ def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
     """The framing stage's word-level bias tagger (trained on BABE) run over a statement before it is said
     in the synthesis' own voice, at the lower ``synthesis_loaded_min``: a word it leans towards loaded
     ("paltry", "dwarfing") outside quote marks makes the statement the outlet's, or None."""
-    key = f"{settings.synthesis_loaded_min}|{text}"
+    key = f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{text}"
     if key not in _word_bias:
         prime_loaded([text], settings)
     return _word_bias[key]
@@ -277,7 +285,7 @@ def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
 
 def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
     """Run the word tagger over the statements not yet seen, parsed in one batch (see :func:`loaded_word`)."""
-    todo = [t for t in dict.fromkeys(texts) if f"{settings.synthesis_loaded_min}|{t}" not in _word_bias]
+    todo = [t for t in dict.fromkeys(texts) if f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{t}" not in _word_bias]
     if not todo:
         return
     if len(_word_bias) > 20000:
@@ -285,13 +293,21 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
     outside = [re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), t) for t in todo]
     for text, doc in zip(todo, nlp.parse(outside, batch_size=64), strict=True):
         found = None
+        counts = word_counts(doc)
         for tok in doc:
             if is_candidate(tok) and tok.lower_ not in FACTUAL:
                 p = score_token(tok).probability
-                if p >= settings.synthesis_loaded_min:
-                    found = f"loaded “{tok.text}” (word tagger {p:.2f})"
+                if p < settings.synthesis_loaded_min:
+                    continue
+                # the framing stage's learned cue decision: topic words, description and plain adverbs
+                # ("independently", "messaging") are set aside; a word of judgement ("paltry") is kept
+                _, g, _ = topic_gate(tok, p, counts)
+                if g >= settings.synthesis_cue_min:
+                    found = (f"loaded “{tok.text}” (word tagger {p:.2f} >= synthesis_loaded_min "
+                             f"{settings.synthesis_loaded_min}, cue classifier {g:.2f} >= synthesis_cue_min "
+                             f"{settings.synthesis_cue_min})")
                     break
-        _word_bias[f"{settings.synthesis_loaded_min}|{text}"] = found
+        _word_bias[f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{text}"] = found
 
 
 def first_person(text: str) -> bool:
@@ -349,6 +365,10 @@ BIO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\
 # a dateline alone, a call to action, a question
 CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|share|download|join|learn|find out|"
                   r"get|check out|don['’]t miss)\b", re.IGNORECASE)
+# a rhetorical lead-in before a colon: the writer addresses the reader ("Picture this: …", "Think about it: …",
+# "Here's the thing: …", "Consider: …"), an imperative or a "here's" of up to four words and nothing else before it
+LEAD_IN = re.compile(r"^(?:(?:just|now|so|but|and)\s+)?(?:picture|imagine|consider|think|remember|look|listen|guess|"
+                     r"mind|trust|here['’]s|here\s+is|get|ask)\b[^:.!?,]{0,30}:\s", re.IGNORECASE)
 STARTS_BADLY = re.compile(r"^(?:or|nor|which|who|whom|whose|no for|plus)\b", re.IGNORECASE)
 # a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
 CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
@@ -375,6 +395,8 @@ def text_problem(text: str) -> str | None:
         return "a call to action"
     if BIO.match(t):
         return "a bio or caption line"
+    if LEAD_IN.match(t):
+        return f"a rhetorical lead-in (“{t.split(':')[0]}:”): the writer addresses the reader"
     if STARTS_BADLY.match(t):
         return f"starts with “{t.split()[0]}”: hangs on a sentence before it"
     if not SENTENCE_END.search(text.strip()):
@@ -692,9 +714,26 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     made = [(f, m, item) for f, m in shaped
             if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified))]
     out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified)]
+    complete_citations(comparison, out, settings)
+    for item in out:
+        best, _ = item.pop(BEST)
+        if item["kind"] == "attributed" and len(item["citations"]) > 1:
+            # every cited span holds nearly all of these words (synthesis_full_cover_min; an added one the pair
+            # verifier's check): the words are each cited outlet's, not the first one's alone
+            item["text"] = _attributed_to_all(comparison, item, best.article)
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
+    # each statement as it is finally said, on its own parse: a sentence the article's parse read as a clause
+    # ("A premiere series of …" glued to a line after it) is still no statement
+    bodies = {id(i): _body(i) for i in out if i["kind"] in ("corroborated", "attributed", "unique")
+              and QUOTED_AS not in i["text"]}
+    prime(list(bodies.values()))
+    for item in out:
+        problem = ill_formed(bodies[id(item)]) if id(item) in bodies else None
+        if problem is not None:
+            item["drop"] = problem
+    out = [i for i in out if "drop" not in i]
     seen: set[str] = set()
     unique_out = []
     for item in out:
@@ -705,6 +744,177 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
 
 
 Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
+ALONE = re.compile(r"^According to .+? alone, ")
+
+
+def _body(item: Mapping[str, Any]) -> str:
+    """A statement's own words, without the synthesis' "According to …[ alone]," frame, its first letter raised."""
+    text = ALONE.sub("", item["text"], count=1) if item["kind"] == "unique" else FRAME.sub("", item["text"], count=1)
+    return text[:1].upper() + text[1:]
+BEST = "_best"  # an item's stated unit and statement while the synthesis is made (not part of its output)
+
+
+CITATION_FEATURES = ("pair_logit", "embedding", "terms", "entities", "stmt_cover", "unit_cover", "names_cover",
+                     "len_ratio")
+NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
+
+
+def citation_features(statement: str, holding: str, unit_text: str, scores: Mapping[str, float],
+                      pair_p: float) -> dict[str, float]:
+    """What the citation model weighs for a statement and a unit of an article it does not cite: the pair
+    verifier's logit and the aligner's embedding, word and name scores (statement unit against this unit), the
+    share of the statement's content words the unit holds (its predicate and participants) and of the unit's that
+    the statement holds (a long unit stating more), the share of the statement's names (capitalised words after
+    its first) the unit names, and the length ratio."""
+    said, held = _stems(statement), _stems(holding)
+    mine = _stems(unit_text)
+    names = {w.lower() for w in NAME.findall(statement)}
+    p = min(max(pair_p, 1e-4), 1 - 1e-4)
+    return {"pair_logit": math.log(p / (1 - p)), "embedding": float(scores.get("embedding", 0.0)),
+            "terms": float(scores.get("terms", 0.0)), "entities": float(scores.get("entities", 0.0)),
+            "stmt_cover": len(said & held) / len(said) if said else 0.0,
+            "unit_cover": len(said & mine) / len(mine) if mine else 0.0,
+            "names_cover": len(names & {w.lower() for w in re.findall(r"[\w’'-]+", holding)}) / len(names) if names else 1.0,
+            "len_ratio": min(len(mine), len(said)) / max(len(mine), len(said), 1)}
+
+
+@lru_cache(maxsize=1)
+def citation_model() -> dict[str, Any]:
+    """The citation model (scripts/train_citation_pairs.py): a logistic regression over ``CITATION_FEATURES``,
+    fitted on hand-labelled statement/unit pairs (does the unit state the statement's fact?)."""
+    text = resources.files("newsprism").joinpath("models/citation_pairs.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+def citation_probability(feats: Mapping[str, float]) -> tuple[float, str]:
+    """The citation model's probability that a unit states a statement, and the features that pushed it most."""
+    model = citation_model()
+    contrib = {f: c * (feats[f] - m) / (sc or 1.0) for f, m, sc, c in
+               zip(model["features"], model["mean"], model["scale"], model["coef"], strict=True)}
+    z = model["intercept"] + sum(contrib.values())
+    top = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:3]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), ", ".join(
+        f"{f}={feats[f]:.2f} ({v:+.2f})" for f, v in top)
+
+
+def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, Any]], settings: Settings,
+                          top: int = 3) -> list[tuple[int, Claim, dict[str, float]]]:
+    """For each corroborated statement, the units of every article it does not cite that could state it too: the
+    ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit, its
+    ``citation_features``). The statement's unit is scored against the units of all articles in one matrix (word and
+    name rarity over the whole story, as ``align`` weighs them)."""
+    from ..similarity import entity_idf, term_df, term_idf
+    from .align import get_aligner
+    from .pairs import load_pair_model, pair_features
+
+    todo = [(n, it[BEST][0]) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")]
+    if not todo:
+        return []
+    units = [u for a in comparison.articles for u in fact_units(a, settings)]
+    whole = [c for c in units if c.part != "clause"]
+    idf, tidf, tdf = entity_idf(whole), term_idf(whole), term_df(whole)
+    aligner = get_aligner(settings)
+    left = [b for _, b in todo]
+    m = aligner.score_matrix(left, units, aligner.vectors(left), aligner.vectors(units), idf, tidf, tdf)
+    model = load_pair_model()
+    verifier = Verifier(comparison.articles, settings)
+    out: list[tuple[int, Claim, dict[str, float]]] = []
+    for row, (n, best) in enumerate(todo):
+        cited = set(items[n]["citations"])
+        statement = FRAME.sub("", items[n][BEST][1])
+        for a in comparison.articles:
+            if a.id in cited:
+                continue
+            cols = [k for k, u in enumerate(units) if u.article == a.id]
+            for k in sorted(cols, key=lambda k: -float(m["combined"][row, k]))[:top]:
+                score = float(m["combined"][row, k])
+                if score < settings.candidate_min:
+                    continue
+                scores = {key: round(float(v[row, k]), 3) for key, v in m.items()}
+                al = Alignment(a=best.id, b=units[k].id, relation="candidate", score=round(score, 3),
+                               scores={**scores, "mutual_best": 0.0})
+                pair_p = model.probability(pair_features(best, units[k], al, verifier))
+                out.append((n, units[k], citation_features(statement, _holding(comparison, units[k]), units[k].text,
+                                                           scores, pair_p)))
+    return out
+
+
+def complete_citations(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
+    """Cite every article that states a corroborated statement: a unit of an article the statement does not cite
+    is added to its citations when it passes what a member must (the structured checks: speaker, event, figures,
+    polarity; the statement's figures and quoted words; no chrome, caption, headline or bare attribution) and
+    either
+
+    - (``synthesis_figure_complete``) it states one of the statement's measured figures, the same measure of the
+      same event and the same figure (``same_figure``: “within two months” for “within 60 days” of the election),
+      and holds at least ``synthesis_verified_cover_min`` of the statement's content words; or
+    - (``synthesis_complete``, off by default) the citation model (``citation_model``, hand-labelled
+      statement/unit pairs) finds that it states the statement at ``synthesis_complete_min``."""
+    if not (settings.synthesis_complete or settings.synthesis_figure_complete):
+        return
+    verifier = Verifier(comparison.articles, settings)
+    added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
+    for n, unit, feats in completion_candidates(comparison, items, settings):
+        best, text = items[n][BEST]
+        p, why = citation_probability(feats)
+        figure = _figure_stated(comparison, best, text, unit, settings, verifier) \
+            if settings.synthesis_figure_complete else None
+        if figure is not None:
+            p, why = 1.0, figure
+        elif not settings.synthesis_complete or p < settings.synthesis_complete_min:
+            continue
+        else:
+            why = f"citation model {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {why}"
+        if unit.article in added[n] and added[n][unit.article][1] >= p:
+            continue
+        if completion_blocked(comparison, best, text, unit, settings, verifier) is not None:
+            continue
+        added[n][unit.article] = (unit, p, why)
+    for n, found in added.items():
+        if not found:
+            continue
+        item = items[n]
+        best, text = item[BEST]
+        said = _stems(FRAME.sub("", text))
+        for aid, (unit, _, _) in found.items():
+            item["citations"].append(aid)
+            item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
+        item["reason"] += "; also stated by " + ", ".join(
+            f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
+
+
+def _figure_stated(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
+                   verifier: Verifier) -> str | None:
+    """How a unit states one of the statement's measured figures (same measure of the same event, the same figure)
+    while holding at least ``synthesis_verified_cover_min`` of its content words (the figure's own words count as
+    held: “two months” states “60 days”), or None."""
+    said = _stems(FRAME.sub("", text))
+    held = _stems(_holding(comparison, unit))
+    lo, hi = _stated_span(comparison, best)
+    mine = [q for q in _quantities(comparison, best.article)
+            if lo <= q.start and q.end <= hi and q.measure and q.low is not None]
+    theirs = [q for q in verifier.quantities_of(unit) if q.measure and q.low is not None]
+    for q in mine:
+        for x in theirs:
+            if x.key() == q.key() and x.event == q.event \
+                    and same_figure(q, x, settings.corroborate_number_tolerance) \
+                    and len(said & (held | _stems(q.text))) >= settings.synthesis_verified_cover_min * max(len(said), 1):
+                return (f"states the statement's figure “{q.text.strip()}” as “{x.text.strip()}” ({q.measure}) and "
+                        f"{settings.synthesis_verified_cover_min:.0%}+ of its words")
+    return None
+
+
+def completion_blocked(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
+                       verifier: Verifier) -> str | None:
+    """Why a unit may not be added to a statement's citations whatever the model says, or None: chrome, a caption,
+    a headline, a bare attribution; a figure, quoted words or a speaker the statement's member would need
+    (``_unsupported``); the structured checks (``Verifier.refuse``)."""
+    sentence = _sentence_text(comparison, unit)
+    if is_chrome(sentence) or is_caption(sentence) or is_headline(sentence) or is_fragment(unit.text) \
+            or unit.part == "attribution":
+        return "chrome, a caption, a headline or a bare attribution"
+    return _unsupported(comparison, best, text, unit, settings) or verifier.refuse(best, unit)
 
 
 def _linked_claims(comparison: Comparison, facts: Sequence[Fact], accepted: Mapping[tuple[str, str], float],
@@ -771,6 +981,15 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
         for i, (fi, _, ii) in enumerate(items):
             for j in range(i + 1, len(items)):
                 fj, _, ij = items[j]
+                if _restates(ii, ij, settings):  # one statement's every citation states the other's too
+                    keep, drop = (i, j) if len(ii["citations"]) >= len(ij["citations"]) else (j, i)
+                    ik = items[keep][2]
+                    ik["reason"] += (f"; {items[drop][0].id} (“{_clip(items[drop][2]['text'])}”) says the same "
+                                     f"through the same spans of {len(items[drop][2]['citations'])} of these "
+                                     f"articles: stated once")
+                    del items[drop]
+                    merged = True
+                    break
                 if not any(pair_score.get(frozenset((a.id, b.id)), 0.0) >= settings.paraphrase_min
                            for a in fi.claims for b in fj.claims if a.article != b.article) \
                         or not _one_fact(ii, ij, settings):
@@ -789,6 +1008,28 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
             if merged:
                 break
     return items
+
+
+def _clip(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[:n - 1].rstrip() + "…"
+
+
+def _restates(a: Mapping[str, Any], b: Mapping[str, Any], settings: Settings) -> bool:
+    """Whether two statements are one fact told twice, the articles of one all among the other's: in every
+    article both cite, the spans they cite overlap (the same words of the same sentence support both), and the
+    shorter statement shares at least ``synthesis_cover_min`` of its content words with the other. The court's
+    ruling stated once from the first clause of a sentence and once from the whole sentence, citing four and
+    five outlets through the same spans, is one statement (the one citing more), not two."""
+    ca, cb = set(a["citations"]), set(b["citations"])
+    if not (ca <= cb or cb <= ca) or len(ca & cb) < 2 or "conflict" in (a.get("kind"), b.get("kind")):
+        return False
+    for aid in ca & cb:
+        sa = [(sp["start"], sp["end"]) for sp in a["spans"] if sp["article"] == aid]
+        sb = [(sp["start"], sp["end"]) for sp in b["spans"] if sp["article"] == aid]
+        if not any(x0 < y1 and y0 < x1 for x0, x1 in sa for y0, y1 in sb):
+            return False
+    wa, wb = (_stems(FRAME.sub("", x["text"])) for x in (a, b))
+    return bool(wa and wb) and len(wa & wb) >= settings.synthesis_cover_min * min(len(wa), len(wb))
 
 
 def _one_fact(a: Mapping[str, Any], b: Mapping[str, Any], settings: Settings) -> bool:
@@ -847,8 +1088,20 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # is made to say them
     spoken = [c for c in quoted if c.asserted_by_name]
     if spoken:
-        tried.append((min(spoken, key=lambda c: len(c.text)), _representative(comparison, spoken), "corroborated",
-                      f"quoted by {n} articles (a named speaker's words: said with the speaker, not by an outlet)"))
+        rendering = (min(spoken, key=lambda c: len(c.text)), _representative(comparison, spoken), "corroborated",
+                     f"quoted by {n} articles (a named speaker's words: said with the speaker, not by an outlet)")
+        # an outlet that prints the speaker's words in its own voice ("Brightline will remain autonomous …" where
+        # another outlet quotes the founder's blog post) does not make them the synthesis' own: said with the
+        # speaker first, whatever the loaded-word checks say of the words
+        words = set().union(*(_stems(c.text) for c in spoken))
+        echoes = [c for c, _, _, _ in tried
+                  if len(_stems(_stated(comparison, c)) & words) >= settings.synthesis_full_cover_min
+                  * max(len(_stems(_stated(comparison, c))), 1)]
+        if echoes:
+            tried.insert(0, (rendering[0], rendering[1], rendering[2],
+                             rendering[3] + f"; {len(echoes)} outlet rendering(s) print the speaker's words"))
+        else:
+            tried.append(rendering)
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
         tried.append((best, f"According to {_label(comparison, best.article)}, "
@@ -865,6 +1118,15 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
             return item
     return None  # nothing stated by two articles' spans, or only first-person words no quote finder tied to a speaker
+
+
+def _attributed_to_all(comparison: Comparison, item: Mapping[str, Any], first: str) -> str:
+    """"According to A, …" said as "According to A and B, …" when B's cited span holds the same words: a
+    statement cited to several outlets is not put in one outlet's mouth alone."""
+    labels = [_label(comparison, first)] + [_label(comparison, a) for a in item["citations"] if a != first]
+    said = ", ".join(labels[:-1]) + " and " + labels[-1]
+    return re.sub(r"^According to " + re.escape(labels[0]) + ", ", lambda _: f"According to {said}, ", item["text"],
+                  count=1)
 
 
 def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
@@ -910,7 +1172,7 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
             " (a sentence of a fact that shares a sentence with this one holds its words and figures)"
     return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(_narrow(comparison, best, text, m, said, settings)) for m in kept], "fact": f.id,
-            "kind": kind, "reason": reason}
+            "kind": kind, "reason": reason, BEST: (best, text)}
 
 
 def _narrow(comparison: Comparison, best: Claim, text: str, member: Claim, said: set[str],

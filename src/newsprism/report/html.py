@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
+from ..records import URL_SCHEME, short_source
+
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Comparison
 
@@ -71,10 +73,18 @@ def article_view(c: "Comparison", index: int) -> dict[str, Any]:
     for p in a.article.paragraphs:
         paragraphs.append({"kind": p.kind, "segments": segments(a.article.text, p.start, p.end, kept, a.id)})
     return {"id": a.id, "n": index + 1, "label": c.label(a.id), "title": a.article.title,
-            "source": a.article.source, "published": a.article.published, "author": a.article.author,
+            "heading": a.article.heading, "source": _where(a.article.url, a.article.source), "published": a.article.published, "author": a.article.author,
             "paragraphs": paragraphs, "issues": [i.to_dict() for i in a.issues],
             "framing": c.framing.get(a.id, {}), "sources": c.sources.get(a.id, []),
             "marks": [(m[0], m[1]) for m in kept]}
+
+
+def _where(url: str | None, source: str) -> str:
+    """Where an article was read from, as a report shows it: its web address, else its file's name (a local path
+    says nothing about the article and must not leak into what a user publishes)."""
+    if url:
+        return url
+    return source if URL_SCHEME.match(source or "") else short_source(source)
 
 
 def coverage_chart(c: "Comparison") -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ STYLE = {"corroborated": "green", "unique": "cyan", "conflict": "bold red"}
 
 def print_article(analyzed: AnalyzedArticle, console: Console) -> None:
     a = analyzed.article
-    console.rule(a.title or a.source, style="bold")
+    console.rule(a.heading, style="bold")
     console.print(f"outlet: {a.outlet or '-'} · published: {a.published or '-'} · author: {a.author or '-'} · "
                   f"id: {a.id}", markup=False)
     console.print(f"{len(a.text.split())} words · {len(analyzed.sentences)} sentences · "

@@ -27,7 +27,7 @@ def coverage_rows(c: "Comparison") -> Iterator[tuple[str, str, list[bool]]]:
 def comparison_sections(c: "Comparison") -> list[tuple[str, list[str]]]:
     labels = {a.id: c.label(a.id) for a in c.articles}
     sections: list[tuple[str, list[str]]] = []
-    sections.append(("Articles", [f"[{n}] {labels[a.id]} — {a.article.title or a.article.source}"
+    sections.append(("Articles", [f"[{n}] {labels[a.id]} — {a.article.heading}"
                                   f" ({a.article.published or 'undated'})" for n, a in enumerate(c.articles, 1)]))
     counts = {s: sum(1 for f in c.facts if f.status == s) for s in ("corroborated", "unique", "conflict")}
     sections.append(("Summary", [f"{counts['corroborated']} corroborated · {counts['unique']} unique · "
