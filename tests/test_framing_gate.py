@@ -156,3 +156,16 @@ def test_reported_speech_is_recognised() -> None:
     assert reported_by(next(t for t in doc if t.text == "reckless")) == "said"
     doc = _doc("The reckless plan failed.")
     assert reported_by(next(t for t in doc if t.text == "reckless")) is None
+
+
+def test_gate_reason_names_the_reporting_verb_without_calling_it_reported_speech() -> None:
+    # the classifier's "reported" feature fires under any verb of saying or thinking, also one with no one who
+    # speaks ("the data suggest"): the reason names the verb and does not say the word is someone's speech
+    doc = _doc("The data suggest that the reckless plan failed. The reckless plan failed.")
+    counts = word_counts(doc)
+    under, plain = [t for t in doc if t.lower_ == "reckless"]
+    _, _, why_under = topic_gate(under, 0.85, counts)
+    _, _, why_plain = topic_gate(plain, 0.85, counts)
+    assert "under the verb of saying or thinking “suggest”" in why_under
+    assert "verb of saying" not in why_plain
+    assert "reported speech" not in why_under + why_plain

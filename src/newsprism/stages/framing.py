@@ -340,8 +340,8 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_scor
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
              f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}"]
-    if feats["reported"]:
-        notes.append("in reported speech")
+    if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
+        notes.append(f"under the verb of saying or thinking “{reported_by(tok)}”")
     why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
     return g >= threshold, g, why
 
