@@ -33,7 +33,7 @@ from train_bias_words import basil_split, load_babe, prf, split  # noqa: E402
 
 from newsprism import nlp  # noqa: E402
 from newsprism.compare.entities import link_across  # noqa: E402
-from newsprism.compare.framing import add_naming_cues, relative_framing  # noqa: E402
+from newsprism.compare.framing import add_naming_cues, relative_framing, spoken  # noqa: E402
 from newsprism.pipeline import load_one  # noqa: E402
 from newsprism.records import AnalyzedArticle  # noqa: E402
 from newsprism.settings import DEFAULT  # noqa: E402
@@ -99,8 +99,11 @@ def babe() -> None:
           "published best ≈ 0.80)")
 
 
-def own_loaded(a: AnalyzedArticle) -> list[Any]:
-    return [f for f in a.framing if f.cue == "loaded" and f.speaker is None and "inside words quoted" not in f.reason]
+def own_loaded(a: AnalyzedArticle) -> list[int]:
+    """Where each loaded word in the outlet's voice is: a ``loaded`` cue, or the loaded word an evaluative phrase or
+    epithet is built on (its ``word`` span; the phrase is that word's one cue)."""
+    return [f.word[0] if f.word else f.start for f in a.framing if (f.cue == "loaded" or f.word is not None)
+            and f.speaker is None and "inside words quoted" not in f.reason]
 
 
 def basil() -> None:
@@ -143,8 +146,7 @@ def basil() -> None:
             quoted = [(q.start, q.end) for q in a.quotes if q.kind in ("direct", "partial")]
             lexicon = [t.idx for t in doc
                        if lexicon_reason(t) is not None and not any(s <= t.idx < e for s, e in quoted)]
-            for label, starts in ((labels[0], [f.start for f in own_loaded(rel)]),
-                                  (labels[1], [f.start for f in own_loaded(a)]), (labels[2], lexicon)):
+            for label, starts in ((labels[0], own_loaded(rel)), (labels[1], own_loaded(a)), (labels[2], lexicon)):
                 t = tally[label]
                 t[0] += len(starts)
                 t[1] += sum(1 for x in starts if any(s <= x < e for s, e in lex))
@@ -196,12 +198,13 @@ def news_dev(sample_seed: int) -> None:
         print(f"  {kind}: {hit} of {n} ({hit / max(n, 1):.2f})")
     for name, a in sorted(results.items()):
         for f in a.framing:
-            if f.cue in SAMPLED_CUES and not (f.cue == "attribution_verb" and f.grade == "neutral"):
+            if f.cue in SAMPLED_CUES and not (f.cue == "attribution_verb" and f.grade == "neutral") and not spoken(f):
                 emitted.append((name, f))
     counts: dict[str, int] = {}
     for _, f in emitted:
         counts[f.cue] = counts.get(f.cue, 0) + 1
-    print(f"news-dev emitted cues (neutral attribution verbs and sentence scores left out): {len(emitted)} "
+    print(f"news-dev emitted cues (neutral attribution verbs, sentence scores and words marked as a reported "
+          f"speaker's left out): {len(emitted)} "
           f"{dict(sorted(counts.items()))}")
     rng = random.Random(sample_seed)
     print(f"random sample of {SAMPLE} emitted cues (seed {sample_seed}), to check by hand:")

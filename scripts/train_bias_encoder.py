@@ -18,6 +18,13 @@ $NEWSPRISM_CACHE (never in the repository).
 
 Refit of the shipped recipe on the whole training part (no choice on any split; session 8: held-out int8 0.7984,
 not shipped): --layers 3 --epochs 4 --lr 1e-4 --full 3, then --layers 3 --score-full (held-out, once).
+
+The shipped model since session 9 (recipe chosen on train only, scripts/choose_bias_recipe.py):
+    --layers 3 --epochs 4 --lr 1e-4 --cv 3 --seed 13   (and --seed 14: every epoch's out-of-fold scores)
+    scripts/choose_bias_recipe.py                       (epoch, ensemble or not, cue threshold)
+    --layers 3 --epochs 4 --lr 1e-4 --full 4 --seed 13  (refit on the whole training part; a delta per epoch)
+    --layers 3 --precision 13 --full 4                  (weight precision by agreement with torch on train)
+    --layers 3 --ship-refit 13 --full 4 --option fp16+onnx-int8-per-channel   (write the model; held-out once)
 """
 
 from __future__ import annotations
@@ -85,7 +92,7 @@ def build(k: int) -> tuple[Any, Any]:
     return nlp.bias_classifier(k)
 
 
-def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
+def predict(model: Any, tokenizer: Any, texts: list[str], logits: bool = False) -> np.ndarray:
     import torch
 
     model.eval()
@@ -93,13 +100,18 @@ def predict(model: Any, tokenizer: Any, texts: list[str]) -> np.ndarray:
     with torch.no_grad():
         for b in range(0, len(texts), 64):
             t = tokenizer(texts[b:b + 64], padding=True, truncation=True, max_length=MAX_TOKENS, return_tensors="pt")
-            out.append(torch.sigmoid(model(t["input_ids"], t["attention_mask"], t["token_type_ids"])).numpy())
+            z = model(t["input_ids"], t["attention_mask"], t["token_type_ids"])
+            out.append((z if logits else torch.sigmoid(z)).numpy())
     return np.concatenate(out)
 
 
 def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
           fit: np.ndarray, dev: np.ndarray, seed: int = SEED,
-          keep_last: bool = False, stop_after: int | None = None) -> tuple[Any, Any, list[dict[str, float]], int]:
+          keep_last: bool = False, stop_after: int | None = None,
+          per_epoch: list[np.ndarray] | None = None,
+          on_epoch: Any = None) -> tuple[Any, Any, list[dict[str, float]], int]:
+    """Fine-tune; ``per_epoch``, when given, receives the dev probabilities after every epoch, and
+    ``on_epoch(epoch, model)`` is called after every epoch."""
     import torch
 
     torch.manual_seed(seed)
@@ -130,10 +142,14 @@ def train(k: int, epochs: int, lr: float, texts: list[str], labels: np.ndarray,
             sched.step()
             total += float(loss.detach()) * len(rows)
         p = predict(model, tokenizer, dev_texts)
+        if per_epoch is not None:
+            per_epoch.append(p)
         f1 = macro(labels[dev], p, 0.5)
         history.append({"epoch": epoch + 1, "train_loss": round(total / len(fit), 4), "dev_macro_f1": round(f1, 4),
                         "seconds": round(time.perf_counter() - t0, 1)})
         print(history[-1], flush=True)
+        if on_epoch is not None:
+            on_epoch(epoch + 1, model)
         if f1 > best or keep_last:
             best, best_state = f1, {n: v.detach().clone() for n, v in model.state_dict().items()}
     assert best_state is not None
@@ -360,19 +376,59 @@ def out_of_fold(layers: int, epochs: int, lr: float, fold: int, folds: int) -> N
                       "fold_macro_f1": round(macro(labels[score_rows], p, 0.5), 4)}))
 
 
+def cross_validate(layers: int, epochs: int, lr: float, folds: int, seed: int) -> None:
+    """k-fold CV inside the training part (no held-out row read): for each fold, the recipe trained on the other
+    folds with ``seed``; the fold's probabilities after every epoch of the ``epochs`` schedule go to the cache
+    (bias-cv{folds}-seed{seed}.npz: rows, labels, probs[epoch, row]) so that epochs and seed ensembles can be
+    compared on all training sentences, each scored by a model that did not see it (scripts/choose_bias_recipe.py)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    texts, labels = load()
+    tr = splits(labels)[0]
+    parts = list(StratifiedKFold(folds, shuffle=True, random_state=SEED).split(tr, labels[tr]))
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"bias-cv{folds}-seed{seed}.npz"
+    probs = np.full((epochs, len(tr)), np.nan)
+    done: list[int] = []
+    if target.exists():  # resume: folds already trained are kept
+        old = np.load(target)
+        probs, done = old["probs"], [int(f) for f in old["folds_done"]]
+    for fold, (fit_i, score_i) in enumerate(parts):
+        if fold in done:
+            continue
+        seen: list[np.ndarray] = []
+        t0 = time.perf_counter()
+        _, _, history, _ = train(layers, epochs, lr, texts, labels, tr[fit_i], tr[score_i], seed, keep_last=True,
+                                 per_epoch=seen)
+        for e, p in enumerate(seen):
+            probs[e, score_i] = p
+        done.append(fold)
+        np.savez(target, rows=tr, labels=labels[tr], probs=probs, folds_done=np.array(done))
+        print(json.dumps({"seed": seed, "fold": fold, "folds": folds, "history": history,
+                          "seconds": round(time.perf_counter() - t0, 1),
+                          "load_average": [round(v, 2) for v in os.getloadavg()]}), flush=True)
+
+
 def full(layers: int, epochs: int, stop_after: int, lr: float, seed: int) -> None:
     """The shipped recipe refitted on the whole training part (fit and dev: 25 % more sentences), the schedule
-    of ``epochs`` epochs stopped after ``stop_after`` (the epoch dev chose for the shipped model), no choice
-    made on any split; the delta goes to the cache as bias-k{layers}-seed{seed}full-delta.pt and the held-out
-    probabilities to bias-k{layers}-seed{seed}full-probs.npz (scored by scripts/stack… only once chosen)."""
+    of ``epochs`` epochs stopped after ``stop_after``, no choice made on any split; the delta after every epoch
+    goes to the cache as bias-k{layers}-seed{seed}full-e{epoch}-delta.pt (the one after ``stop_after`` also as
+    bias-k{layers}-seed{seed}full-delta.pt, and its held-out probabilities to bias-k{layers}-seed{seed}full-probs.npz,
+    read only by --score-full)."""
     import torch
 
     texts, labels = load()
     tr, te, _, dev = splits(labels)
-    model, tokenizer, history, _ = train(layers, epochs, lr, texts, labels, tr, dev, seed, keep_last=True,
-                                         stop_after=stop_after)
     cache = nlp.cache_dir() / "bias-encoder-ft"
     cache.mkdir(parents=True, exist_ok=True)
+
+    def keep(epoch: int, model: Any) -> None:
+        torch.save({n: v.detach().clone() for n, v in model.state_dict().items() if not n.startswith("bert.embeddings")},
+                   cache / f"bias-k{layers}-seed{seed}full-e{epoch}-delta.pt")
+
+    model, tokenizer, history, _ = train(layers, epochs, lr, texts, labels, tr, dev, seed, keep_last=True,
+                                         stop_after=stop_after, on_epoch=keep)
     torch.save({n: v for n, v in model.state_dict().items() if not n.startswith("bert.embeddings")},
                cache / f"bias-k{layers}-seed{seed}full-delta.pt")
     np.savez(cache / f"bias-k{layers}-seed{seed}full-probs.npz", held=predict(model, tokenizer, [texts[i] for i in te]))
@@ -405,6 +461,100 @@ def score_full(layers: int, seed: int) -> None:
     print(json.dumps(out, indent=1))
 
 
+PRECISIONS = {"int8-rows+onnx-int8-per-channel": (True, True), "fp16+onnx-int8-per-channel": (False, True),
+              "fp16+onnx-int8-per-tensor": (False, False)}
+"""Weight precision options: (int8 rows in the shipped delta, ONNX int8 weights per channel)."""
+
+
+def refit_state(layers: int, seeds: list[int], epoch: int) -> dict[str, np.ndarray]:
+    """The --full refits of ``seeds`` after ``epoch`` as one delta's tensors (``members.{i}.`` names for an
+    ensemble)."""
+    import torch
+
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    states = [torch.load(cache / f"bias-k{layers}-seed{s}full-e{epoch}-delta.pt") for s in seeds]
+    if len(states) == 1:
+        return {n: v.numpy() for n, v in states[0].items() if "pooler" not in n}
+    return {f"members.{i}.{n}": v.numpy() for i, st in enumerate(states) for n, v in st.items() if "pooler" not in n}
+
+
+def refit_meta(layers: int, seeds: list[int], epoch: int, per_channel: bool) -> dict[str, Any]:
+    return {"layers": layers, "max_tokens": MAX_TOKENS, "seeds": seeds, "members": len(seeds),
+            "base": nlp.EMBEDDING_PACKAGE, "int8_per_channel": per_channel,
+            "model": f"all-MiniLM-L6-v2 first {layers} layers + mean pooling + linear head, fine-tuned on BABE"
+                     + (f"; {len(seeds)} seeds, logits averaged" if len(seeds) > 1 else ""),
+            "trained_on": "BABE final_labels_SG2.xlsx sentences, stratified 80/20 split seed 13 (as bias_lr.json): "
+                          f"the whole training part, 4-epoch schedule stopped after epoch {epoch} (chosen by 3-fold "
+                          "CV inside it, scripts/choose_bias_recipe.py)"}
+
+
+def torch_reference(layers: int, seeds: list[int], epoch: int, texts: list[str]) -> np.ndarray:
+    import torch
+
+    model, tokenizer = nlp.bias_classifier(layers, len(seeds))
+    state = refit_state(layers, seeds, epoch)
+    missing = model.load_state_dict({n: torch.from_numpy(v) for n, v in state.items()}, strict=False).missing_keys
+    assert all(".bert.embeddings." in f".{n}" for n in missing), missing[:3]
+    return predict(model, tokenizer, texts, logits=True).astype("float64")
+
+
+def choose_precision(layers: int, seeds: list[int], epoch: int) -> None:
+    """Rule 5 of scripts/choose_bias_recipe.py: each precision option's logits on the training sentences (one
+    sentence per run, as the analysis runs it) against the torch float32 logits of the same refitted model."""
+    texts, labels = load()
+    train_texts = [texts[i] for i in splits(labels)[0]]
+    ref = torch_reference(layers, seeds, epoch, train_texts)
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    tag = "-".join(str(s) for s in seeds)
+    out: dict[str, Any] = {"seeds": seeds, "n_sentences": len(train_texts), "options": {}}
+    for name, (rows, per_channel) in PRECISIONS.items():
+        target = cache / f"bias-k{layers}-seeds{tag}-{name}.npz"
+        nlp.save_bias_delta(refit_state(layers, seeds, epoch), refit_meta(layers, seeds, epoch, per_channel), target,
+                            int8_rows=rows)
+        z = nlp.BiasEncoder(nlp.export_bias_encoder(target), MAX_TOKENS).logits(train_texts)
+        out["options"][name] = {"decisions_differing": int(((z >= 0) != (ref >= 0)).sum()),
+                                "logit_rmse": round(float(np.sqrt(np.mean((z - ref) ** 2))), 4),
+                                "logit_max_abs": round(float(np.abs(z - ref).max()), 4),
+                                "delta_mb": round(target.stat().st_size / 1e6, 2)}
+        print(name, out["options"][name], flush=True)
+    out["chosen"] = min(out["options"], key=lambda n: (out["options"][n]["decisions_differing"],
+                                                         out["options"][n]["logit_rmse"]))
+    recipe = json.loads((RESULTS / "bias_recipe_cv.json").read_text(encoding="utf-8"))
+    recipe["precision"] = out
+    (RESULTS / "bias_recipe_cv.json").write_text(json.dumps(recipe, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
+def ship_refit(layers: int, seeds: list[int], epoch: int, option: str) -> None:
+    """Write the chosen refit (``seeds``, precision ``option``) as models/bias_encoder.npz (several seeds:
+    models/bias_ensemble{n}.npz, which the analysis does not read) and score the held-out split once through the int8 ONNX export the analysis runs (and the torch model); the cue threshold comes
+    from the CV (bias_recipe_cv.json), its held-out precision and recall are reported."""
+    texts, labels = load()
+    te = splits(labels)[1]
+    rows, per_channel = PRECISIONS[option]
+    target = ROOT / "src" / "newsprism" / "models" / (f"bias_ensemble{len(seeds)}.npz" if len(seeds) > 1
+                                                      else nlp.BIAS_MODEL_FILE)
+    nlp.save_bias_delta(refit_state(layers, seeds, epoch), refit_meta(layers, seeds, epoch, per_channel), target,
+                        int8_rows=rows)
+    held = [texts[i] for i in te]
+    y = labels[te]
+    p = 1 / (1 + np.exp(-nlp.BiasEncoder(nlp.export_bias_encoder(target), MAX_TOKENS).logits(held)))
+    torch_p = 1 / (1 + np.exp(-torch_reference(layers, seeds, epoch, held)))
+    cut = float(json.loads((RESULTS / "bias_recipe_cv.json").read_text(encoding="utf-8"))["cue_threshold_on_oof"])
+    flag = p >= cut
+    out = {"seeds": seeds, "epoch": epoch, "precision": option, "delta_mb": round(target.stat().st_size / 1e6, 2),
+           "trained_on": "the whole training part (fit + dev)", "n_held_out": int(len(te)),
+           "held_out_macro_f1_int8_onnx": round(macro(y, p, 0.5), 4),
+           "held_out_macro_f1_torch": round(macro(y, torch_p, 0.5), 4),
+           "cue_threshold_from_cv": cut,
+           "held_out_at_cue_precision": round(float(y[flag].mean()), 4) if flag.any() else None,
+           "held_out_at_cue_recall": round(float(flag[y == 1].mean()), 4),
+           "held_out_at_cue_flagged_share": round(float(flag.mean()), 4)}
+    name = f"bias_encoder_refit_e{epoch}.json" if len(seeds) == 1 else f"bias_encoder_ensemble{len(seeds)}.json"
+    (RESULTS / name).write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
 def main() -> None:
     import torch
 
@@ -425,9 +575,25 @@ def main() -> None:
                     help="train and score only (no ONNX export or timing): figures of one more seed")
     ap.add_argument("--full", type=int, metavar="EPOCH",
                     help="refit on the whole training part (fit + dev), --epochs schedule stopped after EPOCH")
+    ap.add_argument("--cv", type=int, metavar="FOLDS",
+                    help="k-fold CV inside the training part with --seed: every epoch's out-of-fold scores to the cache")
+    ap.add_argument("--precision", type=int, nargs="+", metavar="SEED",
+                    help="compare weight precisions of the --full refits of these seeds (--full EPOCH) on train")
+    ap.add_argument("--ship-refit", type=int, nargs="+", metavar="SEED",
+                    help="ship the --full refits of these seeds (--full EPOCH, --option) and score held-out once")
+    ap.add_argument("--option", choices=sorted(PRECISIONS), default="int8-rows+onnx-int8-per-channel")
     ap.add_argument("--score-full", action="store_true", help="score the --full model of --seed on held-out, once")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    if args.precision:
+        choose_precision(args.layers, args.precision, args.full)
+        return
+    if args.ship_refit:
+        ship_refit(args.layers, args.ship_refit, args.full, args.option)
+        return
+    if args.cv:
+        cross_validate(args.layers, args.epochs, args.lr[0], args.cv, args.seed)
+        return
     if args.score_full:
         score_full(args.layers, args.seed)
         return

@@ -26,6 +26,12 @@ def _cues(framing, cue):  # type: ignore[no-untyped-def]
     return [f for f in framing if f.cue == cue]
 
 
+def _loaded(a):  # type: ignore[no-untyped-def]
+    """word → reason of every loaded word: a ``loaded`` cue, or the word an evaluative phrase or epithet is built on."""
+    return {a.article.text[slice(*(f.word or (f.start, f.end)))]: f.reason for f in a.framing
+            if f.cue == "loaded" or f.word is not None}
+
+
 @pytest.fixture(scope="module")
 def seed_comparison(analyzed_seeds):  # type: ignore[no-untyped-def]
     return compare_analyzed(analyzed_seeds)
@@ -96,9 +102,13 @@ def test_framing_attribution_grades_on_own_text():
 def test_framing_loaded_words_name_their_lexicon():
     a = analyze(_written("Council Vote\n\nThe council's disgraceful decision was slammed by residents, who "
                          "called the heroic volunteers the only winners."))
-    loaded = {f.text: f.reason for f in _cues(a.framing, "loaded")}
+    loaded = _loaded(a)
     assert "slammed" in loaded and "BABE" in loaded["slammed"]
     assert "heroic" in loaded and "VADER" in loaded["heroic"]
+    # one framing act, one cue: "heroic volunteers" is the cue, carrying the word's reason; "heroic" is not
+    # emitted again on its own
+    assert "heroic" not in {f.text for f in _cues(a.framing, "loaded")}
+    assert any(f.text == "heroic volunteers" and "VADER" in f.reason for f in a.framing)
 
 
 def test_framing_agentless_passive():
@@ -152,7 +162,7 @@ def test_framing_epithet_found_with_span_and_reason():
 def test_framing_learned_tagger_flags_words_with_probability():
     a = analyze(_written("Council Vote\n\nThe council approved the budget on Tuesday. The council's "
                              "disgraceful decision was a shameless giveaway, residents said."))
-    loaded = {f.text: f for f in _cues(a.framing, "loaded")}
+    loaded = {f.loaded_word: f for f in a.framing if f.loaded_word}
     assert "disgraceful" in loaded and "shameless" in loaded
     assert "approved" not in loaded and "budget" not in loaded and "Tuesday" not in loaded
     assert all(f.score is not None and f.score >= 0.5 and "tagger" in f.reason for f in loaded.values())

@@ -49,7 +49,7 @@ def test_name_given_after_a_naming_verb_is_not_a_scare_quote() -> None:
 def test_loaded_words_only_in_the_outlet_voice() -> None:
     a = analyze(_written("Budget Row\n\nThe council's disgraceful decision angered residents. “This shameless "
                          "giveaway is a disgrace,” said Per Malm, a local shopkeeper."))
-    loaded = {f.text for f in _cues(a, "loaded")}
+    loaded = {f.loaded_word for f in a.framing if f.loaded_word}
     assert "disgraceful" in loaded
     assert not {"shameless", "disgrace"} & loaded, loaded
 

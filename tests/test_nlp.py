@@ -201,6 +201,36 @@ def test_nlp_shipped_bias_delta_scores_as_the_torch_model() -> None:
     assert fast[0] > fast[1]
 
 
+
+def test_nlp_bias_ensemble_averages_its_members_logits(tmp_path: Path) -> None:
+    """A seed ensemble's delta (``members.{i}.`` tensors) gives the mean of its members' logits: two copies of one
+    model whose second head is shifted by +1 score 0.5 above the model alone; a float16 delta keeps its weights."""
+    import numpy as np
+    import torch
+
+    from newsprism import nlp
+
+    state, meta = nlp.load_bias_delta()
+    if int(meta.get("members", 1)) > 1:  # the shipped model may itself be an ensemble: take its first member
+        state = {n[len("members.0."):]: v for n, v in state.items() if n.startswith("members.0.")}
+    one = {**meta, "members": 1}
+    nlp.save_bias_delta(state, one, tmp_path / "one.npz", int8_rows=False)
+    shifted = {n: (v + 1.0 if n == "head.bias" else v) for n, v in state.items()}
+    pair = {**{f"members.0.{n}": v for n, v in state.items()}, **{f"members.1.{n}": v for n, v in shifted.items()}}
+    nlp.save_bias_delta(pair, {**meta, "members": 2}, tmp_path / "pair.npz", int8_rows=False)
+    back, _ = nlp.load_bias_delta(tmp_path / "one.npz")
+    name = next(n for n, v in state.items() if v.ndim == 2 and v.shape[0] > 1)
+    assert np.abs(back[name] - state[name]).max() <= np.abs(state[name]).max() / 1000  # float16, not int8 rows
+    texts = ["The reckless senator's disastrous scheme betrays hardworking families once again.",
+             "The city council met on Tuesday to review the budget for next year."]
+    logits = []
+    for source in ("one.npz", "pair.npz"):
+        model, tokenizer, _ = nlp.bias_model_torch(tmp_path / source)
+        t = tokenizer(texts, padding=True, return_tensors="pt")
+        with torch.no_grad():
+            logits.append(model(t["input_ids"], t["attention_mask"], t["token_type_ids"]).numpy())
+    assert np.allclose(logits[1] - logits[0], 0.5, atol=2e-3)  # the head bias is float16
+
 @pytest.mark.slow
 def test_nlp_finetuned_bias_model_scores_every_sentence_on_a_second_thread(  # type: ignore[no-untyped-def]
         example_articles, seed_articles, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -148,8 +148,11 @@ def score_framing(gold_path: str | Path, root: str | Path = ".") -> tuple[Score,
             for item in items:
                 if not check_gold_span(a.article.text, item):
                     total.stale.append(f"{doc['source']}:{item['start']}")
-            # phrase cues (evaluative, epithet) sit over word cues and have no kind in this gold set
+            # phrase cues (evaluative, epithet) have no kind in this word-level gold set and are left out; a cue built
+            # on a loaded word (a phrase, or a naming cue that took the word's place) is also scored as that word
             predicted = [f.to_dict() for f in a.framing if f.cue not in ("biased_sentence", "evaluative", "epithet", "set_aside")]
+            predicted += [{"start": f.word[0], "end": f.word[1], "cue": "loaded"} for f in a.framing
+                          if f.word is not None]
             tally(total, by_cue, items, predicted, "cue", lambda g, p: g["cue"] == p["cue"])
     return total, by_cue
 

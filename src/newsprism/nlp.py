@@ -443,15 +443,17 @@ def _bias_resource() -> Any:
     return resources.files("newsprism").joinpath(f"models/{BIAS_MODEL_FILE}")
 
 
-def save_bias_delta(state: dict[str, Any], meta: dict[str, Any], target: Path) -> None:
+def save_bias_delta(state: dict[str, Any], meta: dict[str, Any], target: Path, int8_rows: bool = True) -> None:
     """Write a fine-tuned k-layer model's trainable tensors (name → array; no word-piece embeddings) as the
-    shipped delta: 2-D weights int8 with a float16 scale per row (symmetric), other tensors float16."""
+    shipped delta: 2-D weights int8 with a float16 scale per row (symmetric), other tensors float16; with
+    ``int8_rows`` false every tensor float16. ``meta["int8_per_channel"]`` (default true) says how the ONNX
+    export quantises its weights (one scale per output channel, or one per tensor)."""
     import numpy as np
 
     arrays: dict[str, Any] = {"__meta__": np.array(json.dumps(meta, sort_keys=True))}
     for name, value in state.items():
         a = np.asarray(value, dtype="float32")
-        if a.ndim == 2 and a.shape[0] > 1:
+        if int8_rows and a.ndim == 2 and a.shape[0] > 1:
             scale = np.maximum(np.abs(a).max(axis=1), 1e-12) / 127.0
             arrays[f"{name}|q"] = np.clip(np.round(a / scale[:, None]), -127, 127).astype("int8")
             arrays[f"{name}|s"] = scale.astype("float16")
@@ -483,10 +485,12 @@ def load_bias_delta(source: Any = None) -> tuple[dict[str, Any], dict[str, Any]]
     return state, meta
 
 
-def bias_classifier(layers: int) -> tuple[Any, Any]:
+def bias_classifier(layers: int, members: int = 1) -> tuple[Any, Any]:
     """(torch module, tokenizer): the installed MiniLM cut to ``layers`` layers (word-piece, position and type
     embeddings frozen), mean pooling, unit length, a linear head giving the bias logit; the training script
-    fine-tunes it and the export below loads the shipped delta into it."""
+    fine-tunes it and the export below loads the shipped delta into it. With ``members`` > 1, that many such
+    models (each its own k layers and head, one shared embedding table) whose logits are averaged: a seed
+    ensemble, tensors named ``members.{i}.…``."""
     _quiet_hf()
     try:
         import torch
@@ -497,14 +501,17 @@ def bias_classifier(layers: int) -> tuple[Any, Any]:
                            reason="model_missing") from None
     path = _model_path()
     tokenizer = AutoTokenizer.from_pretrained(str(path))
-    bert = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
-    bert.encoder.layer = bert.encoder.layer[:layers]
-    bert.config.num_hidden_layers = layers
-    for p in bert.embeddings.parameters():
-        p.requires_grad = False
+
+    def encoder() -> Any:
+        bert = AutoModel.from_pretrained(str(path), add_pooling_layer=False)
+        bert.encoder.layer = bert.encoder.layer[:layers]
+        bert.config.num_hidden_layers = layers
+        for p in bert.embeddings.parameters():
+            p.requires_grad = False
+        return bert
 
     class Classifier(torch.nn.Module):
-        def __init__(self) -> None:
+        def __init__(self, bert: Any) -> None:
             super().__init__()
             self.bert = bert
             self.head = torch.nn.Linear(bert.config.hidden_size, 1)
@@ -517,7 +524,22 @@ def bias_classifier(layers: int) -> tuple[Any, Any]:
             pooled = torch.nn.functional.normalize(pooled, dim=-1)
             return self.head(pooled).squeeze(-1)
 
-    return Classifier(), tokenizer
+    if members == 1:
+        return Classifier(encoder()), tokenizer
+
+    class Ensemble(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            first = encoder()
+            rest = [encoder() for _ in range(members - 1)]
+            for bert in rest:
+                bert.embeddings = first.embeddings  # frozen and identical: one table in the export
+            self.members = torch.nn.ModuleList([Classifier(b) for b in [first, *rest]])
+
+        def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+            return torch.stack([m(input_ids, attention_mask, token_type_ids) for m in self.members]).mean(0)
+
+    return Ensemble(), tokenizer
 
 
 def bias_model_torch(source: Any = None) -> tuple[Any, Any, dict[str, Any]]:
@@ -525,9 +547,9 @@ def bias_model_torch(source: Any = None) -> tuple[Any, Any, dict[str, Any]]:
     import torch
 
     state, meta = load_bias_delta(source)
-    model, tokenizer = bias_classifier(int(meta["layers"]))
+    model, tokenizer = bias_classifier(int(meta["layers"]), int(meta.get("members", 1)))
     missing = model.load_state_dict({k: torch.from_numpy(v) for k, v in state.items()}, strict=False).missing_keys
-    if any(not n.startswith("bert.embeddings") for n in missing):
+    if any(".bert.embeddings." not in f".{n}" for n in missing):
         raise ModelMissing(f"the sentence bias model {BIAS_MODEL_FILE} does not fit the installed MiniLM "
                            f"(missing {missing[:3]})", reason="model_missing")
     return model.eval(), tokenizer, meta
@@ -560,7 +582,7 @@ def export_bias_encoder(source: Any = None) -> Path:
         import torch
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        model, tokenizer, _ = bias_model_torch(source)
+        model, tokenizer, meta = bias_model_torch(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         full = target.with_suffix(f".{os.getpid()}.float.tmp")
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
@@ -577,7 +599,8 @@ def export_bias_encoder(source: Any = None) -> Path:
             level = root.level
             root.setLevel(logging.ERROR)
             try:
-                quantize_dynamic(str(full), str(tmp), weight_type=QuantType.QInt8, per_channel=True)
+                quantize_dynamic(str(full), str(tmp), weight_type=QuantType.QInt8,
+                                 per_channel=bool(meta.get("int8_per_channel", True)))
             finally:
                 root.setLevel(level)
             os.replace(tmp, target)

@@ -262,6 +262,17 @@ class FramingCue(Record):
     grade: str | None = None
     speaker: str | None = None
     score: float | None = None  # the model's probability or the log-odds z-score that decided, when one did
+    # for an evaluative phrase or epithet built on a loaded word: that word's span [start, end) inside the phrase
+    # (the phrase is the one cue of that framing act; the word is not emitted again as ``loaded``)
+    word: tuple[int, int] | None = None
+
+    @property
+    def loaded_word(self) -> str | None:
+        """The loaded word this cue stands for: a ``loaded`` cue's text, or the word a phrase is built on; None for
+        other cues."""
+        if self.word is not None:
+            return self.text[self.word[0] - self.start:self.word[1] - self.start]
+        return self.text if self.cue == "loaded" else None
 
 
 @dataclass(frozen=True)
@@ -406,7 +417,10 @@ class AnalyzedArticle(Record):
             "credits": list(a.credits), "metadata_rules": list(a.metadata_rules),
             "removed": _plain(a.removed), "paragraphs": _plain(a.paragraphs),
             "sentences": _plain(self.sentences), "entities": _plain(self.entities),
-            "quotes": _plain(self.quotes), "framing": _plain(self.framing),
+            "quotes": _plain(self.quotes),
+            # the framing cues; words the cue classifier set aside are no cue: listed apart, labelled as such
+            "framing": _plain(tuple(f for f in self.framing if f.cue != "set_aside")),
+            "set_aside": _plain(tuple(f for f in self.framing if f.cue == "set_aside")),
             "issues": _plain(self.issues), "claims": _plain(self.claims), "naming": _plain(self.naming),
             "quantities": _plain(self.quantities),
         })
@@ -420,7 +434,8 @@ class AnalyzedArticle(Record):
             sentences=tuple(Sentence.from_dict(s) for s in data.get("sentences", [])),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", [])),
             quotes=tuple(Quote.from_dict(q) for q in data.get("quotes", [])),
-            framing=tuple(FramingCue.from_dict(f) for f in data.get("framing", [])),
+            framing=tuple(sorted((FramingCue.from_dict(f) for f in [*data.get("framing", []), *data.get("set_aside", [])]),
+                                 key=lambda f: (f.start, f.cue))),
             issues=tuple(Issue.from_dict(i) for i in data.get("issues", [])),
             claims=tuple(Claim.from_dict(c) for c in data.get("claims", [])),
             naming=tuple(NamingPhrase.from_dict(n) for n in data.get("naming", [])),

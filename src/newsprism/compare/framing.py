@@ -28,7 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue
 from ..settings import DEFAULT, Settings
-from ..stages.framing import SET_ASIDE, evaluative_logit
+from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -111,9 +111,12 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
                      settings: Settings = DEFAULT) -> tuple[list[AnalyzedArticle], dict[str, list[dict[str, Any]]]]:
     """Drop loaded-word cues (and the phrases built on them) whose word is the story's topic: used by at
     least ``topic_share_min`` of the other articles and not distinctive (log-odds z below
-    ``distinctive_z_min``). Returns the articles and, per article, the topic words set aside, with why."""
+    ``distinctive_z_min``); then a comparison cue (naming, a superlative set in history) over a loaded word's cue
+    replaces it (``_one_cue_per_word``). Returns the articles and, per article, the topic words set aside, with
+    why."""
     if len(analyzed) < 2:
-        return list(analyzed), {a.id: [] for a in analyzed}
+        return [replace(a, framing=tuple(_one_cue_per_word(a, list(a.framing)))) for a in analyzed], {
+            a.id: [] for a in analyzed}
     counts = {a.id: _counts(a) for a in analyzed}
     out: list[AnalyzedArticle] = []
     topic: dict[str, list[dict[str, Any]]] = {}
@@ -126,35 +129,56 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
         dropped: list[tuple[int, int]] = []
         topic[a.id] = []
         for f in a.framing:
-            if f.cue != "loaded":
-                continue
-            w = stem(f.text)
+            if f.cue != "loaded" and f.word is None:
+                continue  # a loaded word, or the phrase built on one (judged by its word)
+            ws, we = f.word or (f.start, f.end)
+            text = a.article.text[ws:we]
+            w = stem(text)
             share = sum(1 for b in others if counts[b.id].get(w, 0)) / len(others)
             zw = z.get(w, 0.0)
             if share >= settings.topic_share_min and zw < settings.distinctive_z_min:
                 dropped.append((f.start, f.end))
-                topic[a.id].append({"word": f.text, "start": f.start, "end": f.end, "share": round(share, 2),
+                topic[a.id].append({"word": text, "start": ws, "end": we, "share": round(share, 2),
                                     "z": round(zw, 2),
                                     "reason": f"used by {share:.0%} of the other articles and not distinctive "
-                                              f"(log-odds z={zw:.2f}): the story's topic, not framing"})
-        kept = tuple(f for f in a.framing if not (
-            (f.cue == "loaded" and (f.start, f.end) in dropped)
-            or (f.cue in ("evaluative", "epithet") and any(f.start <= s < f.end for s, _ in dropped))))
-        out.append(replace(a, framing=kept))
+                                              f"(log-odds z={zw:.2f}): the story's topic, not framing"
+                                              + (f" (the loaded word of “{f.text}”)" if f.word else "")})
+        kept = [f for f in a.framing if not (
+            ((f.cue == "loaded" or f.word is not None) and (f.start, f.end) in dropped)
+            or (f.cue in ("evaluative", "epithet") and f.word is None
+                and any(f.start <= s < f.end for s, _ in dropped)))]
+        out.append(replace(a, framing=tuple(_one_cue_per_word(a, kept))))
     return out, topic
 
+
+
+def framing_acts(framing: Sequence[FramingCue]) -> list[FramingCue]:
+    """The cues that are framing claims a reader is shown and counted, each once with its span: not the words the
+    cue classifier set aside, not sentence scores (``NOT_FRAMING``), not neutral verbs of saying."""
+    return [f for f in framing if f.cue not in NOT_FRAMING and f.end > f.start
+            and not (f.cue == "attribution_verb" and f.grade == "neutral") and not spoken(f)]
+
+
+def spoken(f: FramingCue) -> bool:
+    """A word cue (hedge, loaded word, its phrase) in words the outlet reports someone saying: the speaker's
+    framing, marked with its ``speaker``, not the outlet's (an attribution verb's ``speaker`` is whom it
+    introduces: the verb is the outlet's)."""
+    return f.speaker is not None and f.cue in ("hedge", "loaded", "evaluative", "epithet")
 
 
 def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     """Counts per cue per 1,000 words, attribution verbs by grade, the notable cues, the names, epithets and
     descriptions it gives each actor (its naming cues and the naming stage's actor descriptions), and the voices
-    it quotes."""
+    it quotes. ``counts`` counts exactly the cues ``notable`` lists, each with its span: every framing act once
+    (an evaluative phrase or epithet built on a loaded word is one cue; naming cues included); words the cue
+    classifier set aside, sentence scores, neutral verbs of saying and a speaker's words the outlet reports
+    (``spoken``) are no framing act of the outlet and are not counted (the set-aside words are listed apart,
+    under ``set_aside``)."""
     words = max(len(analyzed.article.text.split()), 1)
-    counts = Counter(f.cue for f in analyzed.framing if f.cue != SET_ASIDE)
+    acts = framing_acts(analyzed.framing)
+    counts = Counter(f.cue for f in acts)
     grades = Counter(f.grade for f in analyzed.framing if f.cue == "attribution_verb")
-    notable = [f.to_dict() for f in analyzed.framing
-               if f.cue in ("hedge", "scare_quote", "loaded", "evaluative", "epithet", "passive_agentless")
-               or (f.cue == "attribution_verb" and f.grade != "neutral")]
+    notable = [f.to_dict() for f in acts]
     actors: dict[str, list[str]] = defaultdict(list)
     for f in analyzed.framing:
         if f.cue in ("epithet", "naming") and f.target and f.text not in actors[f.target]:
@@ -165,7 +189,7 @@ def summarise(analyzed: AnalyzedArticle) -> dict[str, Any]:
     voices = Counter(q.speaker for q in analyzed.quotes if q.speaker and q.kind not in ("scare", "finding", "decision"))
     return {"counts": {k: round(v * 1000 / words, 2) for k, v in sorted(counts.items())},
             "raw_counts": dict(sorted(counts.items())), "words": words,
-            "attribution": dict(sorted(grades.items())), "notable": notable[:30],
+            "attribution": dict(sorted(grades.items())), "notable": notable,
             "actors": dict(sorted(actors.items())), "voices": dict(voices.most_common()),
             "set_aside": [f.to_dict() for f in analyzed.framing if f.cue == SET_ASIDE]}
 
@@ -316,8 +340,9 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                 continue
             # the tagger's probability in the word's sentence, where the framing stage judged it (a loaded word,
             # or one the topic gate set aside), else the word's own
-            in_context = [f.score for f in a.framing if f.cue in ("loaded", SET_ASIDE) and f.score is not None
-                          and n.start <= f.start < n.end and f.text == n.word]
+            in_context = [f.score for f in a.framing if (f.cue in ("loaded", SET_ASIDE) or f.word) and f.score is not None
+                          and n.start <= (f.word or (f.start, 0))[0] < n.end
+                          and a.article.text[slice(*(f.word or (f.start, f.end)))] == n.word]
             score = max([n.score, *in_context])
             meaning = evaluative_logit(n.word.lower())
             # a feeling put on people: a group named with a common noun, or a nationality or group named by its
@@ -438,3 +463,24 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         new = [f for f in extra.get(a.id, []) if (f.start, f.cue) not in have]
         out.append(replace(a, framing=tuple(sorted(a.framing + tuple(new), key=lambda f: (f.start, f.cue)))))
     return out
+
+
+def _one_cue_per_word(a: AnalyzedArticle, framing: list[FramingCue]) -> list[FramingCue]:
+    """A naming cue or a superlative set in history (the comparison's cues) built over a loaded word the framing
+    stage already gave a cue ("the country's most lethal earthquake in a generation" over "lethal earthquake") is
+    the one cue of that act: it takes the word cue's place, with the word's span (``word``) and reason, so the word
+    is counted once."""
+    new = [f for f in framing if f.cue == "naming" or (f.cue == "evaluative" and f.word is None)]
+    framing = [f for f in framing if f not in new]
+    merged: list[FramingCue] = []
+    for n in new:
+        inside = [f for f in framing if (f.cue == "loaded" or f.word is not None) and f.speaker is None
+                  and n.start <= (f.word or (f.start, f.end))[0] < n.end]
+        if inside:
+            w = inside[0]
+            span = w.word or (w.start, w.end)
+            n = replace(n, word=span, reason=f"{n.reason}; loaded word “{a.article.text[span[0]:span[1]]}”: "
+                                              f"{w.reason}", score=n.score if n.score is not None else w.score)
+            framing = [f for f in framing if f not in inside]
+        merged.append(n)
+    return sorted(framing + merged, key=lambda f: (f.start, f.cue))

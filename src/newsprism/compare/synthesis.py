@@ -265,7 +265,7 @@ def evaluative(comparison: Comparison, claim: Claim,
         return None
     for cue in (cues or {}).get(claim.article, a.framing):
         if cue.cue in EVALUATIVE_CUES and cue.speaker is None and claim.start <= cue.start < claim.end \
-                and cue.text.lower() not in FACTUAL:
+                and (cue.loaded_word or cue.text).lower() not in FACTUAL:
             return f"{cue.cue} “{cue.text}”"
     return None
 

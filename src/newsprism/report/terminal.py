@@ -35,10 +35,17 @@ def print_article(analyzed: AnalyzedArticle, console: Console) -> None:
         for q in analyzed.quotes:
             table.add_row(q.kind, q.speaker or "—", q.cue or "", q.via or "", short(q.text, 100))
         console.print(table)
-    if analyzed.framing:
+    cues = [f for f in analyzed.framing if f.cue != "set_aside"]
+    if cues:
         table = Table("cue", "words", "reason", title="Framing cues")
-        for f in analyzed.framing:
+        for f in cues:
             table.add_row(f.cue, f.text, f.reason)
+        console.print(table)
+    aside = [f for f in analyzed.framing if f.cue == "set_aside"]
+    if aside:
+        table = Table("words", "why set aside", title="Set aside (flagged by the word tagger, judged not framing; no cue)")
+        for f in aside:
+            table.add_row(f.text, f.reason)
         console.print(table)
     for issue in analyzed.issues:
         console.print(f"[red]issue[/red] {issue.kind}: “{issue.text}” — {issue.reason}", markup=True,

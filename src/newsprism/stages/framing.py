@@ -210,6 +210,38 @@ def reported_by(tok: Any) -> str | None:
     return None
 
 
+def reported_speaker(tok: Any, resolver: Resolver | None = None) -> tuple[str, str] | None:
+    """(the speaker, why) when a token is a speaker's word the outlet reports, or None: it is inside the reported
+    words (a clause, or "of"/"as" + a phrase: "accused the board of a cynical exercise") of a verb of
+    saying or thinking ("opponents say it would erode precious freedoms", "officials say the toll is likely to
+    rise") whose subject can speak (``_can_speak``): the speaker's framing, not the outlet's. Not for a verb with no
+    one who speaks ("it is estimated that", "the number of collapsed buildings suggests"), nor for a verb after the
+    words (the wire's tail attribution, "Mexico's most notorious drug lord has escaped, officials said": the
+    description is the outlet's), nor across a sentence boundary the parser missed ("USD 50M. El Chapo's …")."""
+    node, steps, via = tok, 0, False
+    while node.head.i != node.i and steps < 8:
+        if node.dep_ == "advcl" and node.tag_ == "VBG" and node.i > 0 and node.doc[node.i - 1].text == ",":
+            return None  # "…, leading to anguished reports": a participle the writer adds after the reported words
+        child, node, steps = node, node.head, steps + 1
+        via = via or (node.dep_ == "prep" and node.lower_ in ("of", "as", "for"))  # "accused the board of …"
+        lemma = node.lemma_.lower()
+        if node.pos_ in ("VERB", "AUX") and lemma in REPORTING_LEMMAS and lemma != "according" and (child.dep_ in (
+                "ccomp", "xcomp", "oprd", "advcl", "pcomp", "prep") or child.dep_ == "dobj" and via):
+            doc = tok.doc
+            if node.i > tok.i or any(t.text.endswith(".") and t.i + 1 < len(doc) and doc[t.i + 1].text[:1].isupper()
+                                     for t in doc[node.i:tok.i]):
+                return None
+            subj = _subject(node)
+            if subj is None and node.tag_ == "VBG":  # "..., saying the plan was reckless": the main clause's
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.dep_ == "nsubj" and subj.lower_ not in ("it", "which", "that") and \
+                    _can_speak(subj, resolver):
+                return str(subj.text), (f"the speaker's word, not the outlet's: inside what “{subj.text}” "
+                                        f"{node.text} (reported speech)")
+            return None
+    return None
+
+
 def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
                  meaning: tuple[float, float] | None = None, with_meaning: bool = True) -> dict[str, float]:
     """What the cue classifier weighs for a word the tagger flags: the topic gate's features (``gate_features``),
@@ -308,8 +340,8 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_scor
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
              f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}"]
-    if feats["reported"]:
-        notes.append("in reported speech")
+    if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
+        notes.append(f"under the verb of saying or thinking “{reported_by(tok)}”")
     why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
     return g >= threshold, g, why
 
@@ -347,10 +379,14 @@ class _Cues:
         self.taken: set[int] = set()
 
     def add(self, start: int, end: int, cue: str, reason: str, target: str | None = None, grade: str | None = None,
-            speaker: str | None = None, score: float | None = None) -> None:
+            speaker: str | None = None, score: float | None = None, word: tuple[int, int] | None = None) -> None:
         phrase = cue in ("biased_sentence", "evaluative", "epithet")  # spans over words that have their own cue
         if start in self.taken and not phrase:
             return
+        if word is not None:  # a phrase built on a loaded word: the one cue of that word (none for it alone)
+            if word[0] in self.taken:
+                return
+            self.taken.add(word[0])
         if cue == SET_ASIDE:  # a word the topic gate set aside is listed, and leaves the word free for other cues
             phrase = True
         if phrase and any(c.start == start and c.end == end and c.cue == cue for c in self.cues):
@@ -359,7 +395,7 @@ class _Cues:
             self.taken.add(start)
         self.cues.append(FramingCue(start=start, end=end, text=self.text[start:end], cue=cue, reason=reason,
                                     target=target, grade=grade, speaker=speaker,
-                                    score=None if score is None else round(score, 3)))
+                                    score=None if score is None else round(score, 3), word=word))
 
 
 def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolver | None,
@@ -376,9 +412,9 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
                                                               "said distance the writer from them")
     # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
     # phrases and epithets built on them
-    for start, end, cue, reason, target, speaker, score in _loaded_words(doc, quotes, resolver, sentences,
-                                                                         sentence_scores, settings):
-        found.add(start, end, cue, reason, target, speaker=speaker, score=score)
+    for start, end, cue, reason, target, speaker, score, word in _loaded_words(doc, quotes, resolver, sentences,
+                                                                               sentence_scores, settings):
+        found.add(start, end, cue, reason, target, speaker=speaker, score=score, word=word)
     _label_epithets(found, doc, quotes, resolver)
     _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
@@ -462,6 +498,9 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
         if _quote_at(quotes, m.start()):
             continue  # the speaker's hedge, not the outlet's
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        # a hedge in words the outlet reports someone saying ("officials say the toll will likely rise"): the
+        # speaker's, marked so (``speaker``), not counted as the outlet's
+        speech = reported_speaker(span[0], resolver) if span is not None else None
         last = span[-1] if span is not None else None
         if last is not None and len(span) == 1 and last.pos_ == "VERB" and last.dep_ != "amod" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
@@ -469,8 +508,9 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
         if word in ADVERB_HEDGES and (last is None or len(span) != 1 or last.pos_ != "ADV"):
             continue  # "a likely winner", "is likely to rise": a forecast the sentence states, not the writer's doubt
         head = last.head if last is not None and last.head.i != last.i else last
-        found.add(m.start(), m.end(), "hedge", f"“{m.group(0)}” {hedges()[word][0]}",
-                  _target(resolver, head) if head is not None else None)
+        found.add(m.start(), m.end(), "hedge", (f"{speech[1]}; " if speech else "") + f"“{m.group(0)}” "
+                  f"{hedges()[word][0]}", _target(resolver, head) if head is not None else None,
+                  speaker=speech[0] if speech else None)
 
 
 def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
@@ -606,8 +646,8 @@ def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: R
     Minister Mariano Rajoy", "hardline clerics", "the pro-Beijing camp", "the regime"): epithets."""
     for tok in doc:
         hit = _label_of(tok)
-        if hit is None or _quote_at(quotes, tok.idx) is not None:
-            continue
+        if hit is None or _quote_at(quotes, tok.idx) is not None or tok.idx in found.taken:
+            continue  # (a word with its own cue already, a loaded word's epithet among them: one cue per act)
         anchor, label, (does, alone) = hit
         if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
             if not alone:
@@ -664,7 +704,7 @@ def _passive_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], settings: Set
 def _sentence_cues(found: _Cues, sentences: Sequence[Any], sentence_scores: Sequence[float],
                    settings: Settings, notes: Sequence[str | None] | None = None) -> None:
     """The sentence-level bias score, pointing at the loaded words inside a flagged sentence."""
-    loaded = [c for c in found.cues if c.cue in ("loaded", "hedge", "scare_quote")]
+    loaded = [c for c in found.cues if c.cue in ("loaded", "hedge", "scare_quote") or c.word is not None]
     for i, (s, score) in enumerate(zip(sentences, sentence_scores, strict=True)):
         if score >= settings.bias_score_min:
             words = [c.text for c in loaded if s.start <= c.start < s.end]
@@ -674,13 +714,14 @@ def _sentence_cues(found: _Cues, sentences: Sequence[Any], sentence_scores: Sequ
                       f"sentence bias score {score:.2f} (model trained on BABE{how}){inside}")
 
 
-LoadedItem = tuple[int, int, str, str, str | None, str | None, float]
+LoadedItem = tuple[int, int, str, str, str | None, str | None, float, tuple[int, int] | None]
 
 
 def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, sentences: Sequence[Any],
                   sentence_scores: Sequence[float] | None, settings: Settings) -> list[LoadedItem]:
-    """(start, end, cue, reason, target, speaker, score) for each loaded word, then each evaluative phrase
-    or epithet built on one."""
+    """(start, end, cue, reason, target, speaker, score, word) for each loaded word: the evaluative phrase or
+    epithet built on it when it builds one (one cue per framing act, carrying the word's reason and span as
+    ``word``), else the word alone (``loaded``); words set aside are listed as ``set_aside``."""
     scare_spans = [(q.start, q.end) for q in quotes if q.kind == "scare"]
     sent_score = _sentence_score_at(sentences, sentence_scores)
     counts = word_counts(doc)
@@ -696,30 +737,72 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is not None:
             flagged.append((tok, *found))
     meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
+    kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
         if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
-                          _target(resolver, tok), None, verdict.probability))
+                          _target(resolver, tok), None, verdict.probability, None))
             continue
         legal = legal_classifier(tok)
         if legal is not None:
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
-                          _target(resolver, tok), None, verdict.probability))
+                          _target(resolver, tok), None, verdict.probability, None))
             continue
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
                                   settings)
         reason += f"; {why}"
         if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
-                          None, g))
+                          None, g, None))
             continue
+        kept.append((tok, verdict, reason, g, reported_speaker(tok, resolver)))
+    # the outlet's own words only: a word in someone's reported words is marked as theirs, not judged as slant
+    own = [k[0] for k in kept if k[4] is None]
+    occluded = dict(zip((t.i for t in own), _occlusion(own, sentences, settings), strict=True))
+    for tok, verdict, reason, g, speech in kept:
+        with_it, without = occluded.get(tok.i, (None, None))
+        if with_it is not None and without is not None:
+            change = f"the sentence model reads its sentence {with_it:.2f} biased with the word, {without:.2f} without"
+            if with_it - without < settings.loaded_occlusion_min:  # a second learned signal must agree
+                words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {change} (it adds less than "
+                              f"loaded_occlusion_min {settings.loaded_occlusion_min}: description, not slant); "
+                              f"{reason}", _target(resolver, tok), None, g, None))
+                continue
+            reason += f"; {change}"
         target, speaker, p = _target(resolver, tok), None, verdict.probability
-        words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p))
-        for cue, start, end, why in _phrases(tok, resolver):
-            phrases.append((start, end, cue, f"{why}; “{tok.text}” p={p:.2f} (word-level bias tagger)", target,
-                            speaker, p))
+        if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
+            speaker, reason = speech[0], f"{speech[1]}; {reason}"
+        built = _phrases(tok, resolver)
+        if not built:
+            words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p, None))
+        for cue, start, end, why in built:
+            phrases.append((start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p,
+                            (tok.idx, tok.idx + len(tok))))
     return words + phrases
+
+
+def _occlusion(toks: Sequence[Any], sentences: Sequence[Any],
+               settings: Settings) -> list[tuple[float | None, float | None]]:
+    """(the BABE sentence model's bias score of each word's sentence, the score with the word cut out), in one
+    batch; (None, None) for all when ``loaded_occlusion_min`` is off (below -1) or a word is in no body sentence.
+    A word of slant pushes its sentence towards biased; a word of concrete description ("cornfield", "masked
+    officers", "cramped streets") hardly moves it."""
+    if settings.loaded_occlusion_min < -1 or not toks:
+        return [(None, None)] * len(toks)
+    pairs: list[tuple[str, str] | None] = []
+    for tok in toks:
+        s = next((x for x in sentences if x.start <= tok.idx < x.end), None)
+        if s is None:
+            pairs.append(None)
+            continue
+        text = tok.doc.text
+        end = tok.idx + len(tok)
+        cut = text[s.start:tok.idx].rstrip() + (" " if text[end:s.end][:1].isalnum() else "") + text[end:s.end]
+        pairs.append((text[s.start:s.end], cut))
+    texts = [t for p in pairs if p is not None for t in p]
+    scores = iter(float(v) for v in nlp.bias_scores(texts)) if texts else iter(())
+    return [(next(scores), next(scores)) if p is not None else (None, None) for p in pairs]
 
 
 def legal_classifier(tok: Any) -> str | None:
