@@ -146,3 +146,22 @@ def test_a_word_that_does_not_move_its_sentence_towards_biased_is_set_aside(monk
     monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings: [(0.8, 0.3)] * len(toks))
     kept = [f for f in analyze(_written(text)).framing if f.loaded_word == "disgraceful"]
     assert kept and "0.80 biased with the word, 0.30 without" in kept[0].reason
+
+
+def test_reports_list_every_cue_the_counts_count() -> None:
+    # review11f (session 9): an article's header counted a cue the Markdown never listed (the list stopped at 6)
+    from newsprism.records import Comparison
+    from newsprism.report.html import render
+    from newsprism.report.text import comparison_sections
+
+    text = " ".join(f"Word{i} is here." for i in range(12))
+    art = AnalyzedArticle(article=_art(text))
+    notable = [{"start": 13 * i, "end": 13 * i + 5, "text": f"Word{i}", "cue": "loaded", "reason": f"because {i}"}
+               for i in range(12)]
+    c = Comparison(articles=(art,), facts=(), omissions={}, quotes=(), sources={},
+                   framing={"x": {"counts": {"loaded": 12.0}, "raw_counts": {"loaded": 12}, "notable": notable}},
+                   synthesis=(), alignments=())
+    listed = [line for line in dict(comparison_sections(c))["Framing"] if line.startswith("    loaded:")]
+    assert len(listed) == 12 and "because 11" in listed[-1]
+    page = render(c)
+    assert all(f"because {i}<" in page for i in range(12))

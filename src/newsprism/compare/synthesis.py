@@ -1213,8 +1213,8 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
         same = [x for x in theirs if x.measure == q.measure]
         if same and not any(x.event == q.event and ranges_compatible(q, x) for x in same):
             return f"gives “{same[0].text}” for {q.measure} where the statement says “{q.text}”"
-        if not same and not any(x.low == q.low and x.high == q.high for x in theirs) and not (
-                q.low is not None and _says_number(span_text, q.low)):
+        if not same and not any(x.low == q.low and x.high == q.high for x in theirs) \
+                and not _writes_figure(comparison, member, span_text, q):
             return f"does not state “{q.text}” ({q.measure})"
     a = _article(comparison, best.article)
     covered = [(q.start, q.end) for q in mine]
@@ -1235,6 +1235,28 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
             and not _same_speaker(best.asserted_by_name, member.asserted_by_name):
         return "is not the same speaker's quotation"
     return None
+
+
+def _written(q: Quantity) -> set[float]:
+    """The number a figure's words write ("240,000", "some 90" → 90, "about 2.25 million" → 2.25, "Four" → 4): not
+    the range its wording allows (240,000 reads 235,000–245,000)."""
+    digits = {float(d.replace(",", "")) for d in FIGURE.findall(q.text) if d.replace(",", "").replace(".", "", 1).isdigit()}
+    return digits or ({float(q.value)} if isinstance(q.value, (int, float)) else set())
+
+
+def _writes_figure(comparison: Comparison, member: Claim, span_text: str, q: Quantity) -> bool:
+    """Whether a span writes a statement's figure whose measure the quantities stage named otherwise there ("some
+    90% voted" for "90 percent of those who voted"): the number the statement's words write, in digits or as a
+    word (not the lower end of the range those words allow: "240,000" for the statement's "240,000", never "235,000"),
+    where no figure the article reads at that number has a range that cannot hold with the statement's ("nearly
+    380" does not state "more than 380")."""
+    written = _written(q)
+    if not any(_says_number(span_text, v) for v in written):
+        return False
+    a = _article(comparison, member.article)
+    near = [x for x in (a.quantities if a else ()) if x.start < member.end and member.start < x.end
+            and _written(x) & written]
+    return all(ranges_compatible(q, x) for x in near)
 
 
 def _holding(comparison: Comparison, claim: Claim) -> str:

@@ -79,7 +79,7 @@ def comparison_sections(c: "Comparison") -> list[tuple[str, list[str]]]:
         fr = c.framing.get(a.id, {})
         counts_ = ", ".join(f"{k} {v}" for k, v in fr.get("counts", {}).items()) or "none found"
         lines.append(f"{labels[a.id]} (per 1,000 words): {counts_}")
-        for item in fr.get("notable", [])[:6]:
+        for item in fr.get("notable", []):  # every cue the counts count (review11f: a counted cue was not listed)
             lines.append(f"    {item['cue']}: “{item['text']}” — {item['reason']}")
     sections.append(("Framing", lines))
     lines = []
