@@ -18,7 +18,10 @@ Model: standardised logistic regression, classes balanced; C of both models chos
 grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
-    PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH]
+    PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
+
+``--before-session9`` leaves out the second labeller's rows (TOPIC_DRAGNET_2) for the before figures; the outer
+folds keep the older rows on the same folds either way (``outer_folds``).
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_cue_labels import LABELS, articles, candidates, dragnet_articles, topic_articles  # noqa: E402
+from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, articles, candidates, dragnet_articles,  # noqa: E402
+                              topic_articles)
 
 from newsprism import nlp  # noqa: E402
 from newsprism.stages.framing import cue_features, gate_features  # noqa: E402
@@ -59,6 +63,18 @@ def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
         f = gate_features(r["tok"], r["p"], r["counts"])
         r["old_gate"] = old["intercept"] + sum(w * f[k] for k, w in old["weights"].items())
     return rows, np.array([labels[(r["article"], r["start"])] for r in rows])
+
+
+def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Grouped folds in which the rows labelled before session 9 keep the folds they had alone (GroupKFold over their
+    groups) and the later rows (``later``) are spread over the same folds by a GroupKFold of their own, so that CV
+    figures before and after the new labels compare on the same held-out groups."""
+    fold = np.zeros(len(groups), dtype=int)
+    for part in (np.flatnonzero(~later), np.flatnonzero(later)):
+        if len(part):
+            for k, (_, te) in enumerate(GroupKFold(folds).split(part, groups=groups[part])):
+                fold[part[te]] = k
+    return [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
 
 
 def fit_meaning(v: np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
@@ -98,6 +114,9 @@ def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
+    later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 for r in rows])
+    if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
+        rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]
     groups = np.array([r["event"] for r in rows])
     print(f"{len(y)} labelled candidate words, {int(y.sum())} framing choices, {len(set(groups))} events/articles")
     feats = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in rows]
@@ -115,7 +134,7 @@ def main(argv: Sequence[str]) -> None:
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
-        for tr, te in GroupKFold(FOLDS).split(x0, y, groups):
+        for tr, te in outer_folds(groups, later):
             inner = oof_meaning(vecs[tr], y[tr], groups[tr], label_c, FOLDS - 1)  # never sees the test fold
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
@@ -124,7 +143,11 @@ def main(argv: Sequence[str]) -> None:
             model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((xtr - mu) / sd, y[tr])
             pred[te] = model.predict_proba((xte - mu) / sd)[:, 1]
         results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
-        print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}")
+        old_ = ~later
+        print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
+              f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
+              + (f"; session 9 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
+                 f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
         keep = pred >= th
