@@ -99,7 +99,7 @@ def test_synthesis_cites_an_article_a_split_fact_left_out() -> None:
     comparison = compare_analyzed(compare_real.load_story(files, gold, None))
     users = [s for s in comparison.synthesis if "450 million" in s["text"] and s.get("kind") == "corroborated"]
     assert users, [s["text"] for s in comparison.synthesis]
-    # at least those five (session 10: the figure check reads the number a statement writes, not the low end of its
+    # at least those five (session 9: the figure check reads the number a statement writes, not the low end of its
     # range, and a sixth article writing the same figure is cited; not inspected here: a reserved event)
     assert len(users[0]["citations"]) >= 5, users[0]
     assert "also stated by" in users[0]["reason"]

@@ -1,4 +1,4 @@
-"""A fact's member that writes the statement's figure is cited (issue 13, session 10): the synthesis' figure check
+"""A fact's member that writes the statement's figure is cited (issue 13, session 9): the synthesis' figure check
 reads the number a statement's words write ("240,000", "some 90" → 90), not the low end of the range those words
 allow (240,000 reads 235,000–245,000); another figure, or the same number with a range that cannot hold with the
 statement's, is still refused. Texts and figures written by the tests."""
