@@ -50,6 +50,21 @@ def fake_article(rng: random.Random, n_paragraphs: int = 8) -> tuple[str, list[s
 BASIL = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "basil"
 
 
+def warm_batch(seed: int) -> list[Any]:
+    """The five written articles (~822 words each) of ``speed.py``'s ``compare_warm`` for one seed, extracted
+    (``compare_dump.py`` dumps the comparison of the same articles)."""
+    from newsprism.extract import extract
+    from newsprism.records import RawDocument
+
+    rng = random.Random(seed)
+    out = []
+    for i in range(5):
+        title, paragraphs = fake_article(rng, n_paragraphs=22)
+        out.append(extract(RawDocument(source=f"bench{i}.txt", data="\n\n".join([title, *paragraphs]).encode(),
+                                       kind="text")))
+    return out
+
+
 def basil_annotated() -> list[tuple[str, Any, list[dict[str, Any]]]]:
     """BASIL 2010–2014 articles that have phrase annotations: (event key, cleaned Article, phrase annotations)."""
     from newsprism.evaluate import basil_annotated as load

@@ -13,29 +13,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import time
 from pathlib import Path
 
-from _util import fake_article
+from _util import warm_batch
 
 import compare_real
 from newsprism.compare import compare_analyzed
-from newsprism.extract import extract
-from newsprism.records import Article, Comparison, RawDocument
+from newsprism.records import Article, Comparison
 from newsprism.settings import DEFAULT
 from newsprism.stages import analyze_many
 
 
 def batch(seed: int) -> list[Article]:
     """The articles of ``speed.py``'s ``compare_warm`` for one seed."""
-    rng = random.Random(seed)
-    out = []
-    for i in range(5):
-        title, paragraphs = fake_article(rng, n_paragraphs=22)
-        out.append(extract(RawDocument(source=f"bench{i}.txt", data="\n\n".join([title, *paragraphs]).encode(),
-                                       kind="text")))
-    return out
+    return warm_batch(seed)
 
 
 def write(path: Path, comparison: Comparison) -> None:

@@ -21,7 +21,6 @@ import argparse
 import dataclasses
 import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from _util import fake_article, peak_rss_mb
+from _util import peak_rss_mb, warm_batch
 
 from newsprism import nlp
 from newsprism.compare import compare_analyzed
@@ -136,15 +135,7 @@ def fresh(article: Article, repeats: int = 3) -> None:
 
 
 def compare_warm(settings: Any = DEFAULT) -> None:
-    def batch(seed: int) -> list[Article]:
-        rng = random.Random(seed)
-        out = []
-        for i in range(5):
-            title, paragraphs = fake_article(rng, n_paragraphs=22)
-            out.append(extract(RawDocument(source=f"bench{i}.txt", data="\n\n".join([title, *paragraphs]).encode(),
-                                           kind="text")))
-        return out
-
+    batch = warm_batch
     analyze_many(batch(1), settings)  # warm
     rows = []
     for seed in (2, 3, 4):
