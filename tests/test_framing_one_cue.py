@@ -138,12 +138,12 @@ def test_a_word_that_does_not_move_its_sentence_towards_biased_is_set_aside(monk
     from newsprism.stages import framing
 
     text = "Council Vote\n\nThe council took a disgraceful decision on Tuesday."
-    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings: [(0.5, 0.6)] * len(toks))
+    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings, known=None: [(0.5, 0.6)] * len(toks))
     a = analyze(_written(text))
     aside = [f for f in a.framing if f.cue == "set_aside" and f.text == "disgraceful"]
     assert aside and "without" in aside[0].reason and "loaded_occlusion_min" in aside[0].reason
     assert not [f for f in a.framing if f.loaded_word == "disgraceful"]
-    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings: [(0.8, 0.3)] * len(toks))
+    monkeypatch.setattr(framing, "_occlusion", lambda toks, sentences, settings, known=None: [(0.8, 0.3)] * len(toks))
     kept = [f for f in analyze(_written(text)).framing if f.loaded_word == "disgraceful"]
     assert kept and "0.80 biased with the word, 0.30 without" in kept[0].reason
 

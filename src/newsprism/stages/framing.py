@@ -759,7 +759,9 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         kept.append((tok, verdict, reason, g, reported_speaker(tok, resolver)))
     # the outlet's own words only: a word in someone's reported words is marked as theirs, not judged as slant
     own = [k[0] for k in kept if k[4] is None]
-    occluded = dict(zip((t.i for t in own), _occlusion(own, sentences, settings), strict=True))
+    # with the fine-tuned model the stage's sentence scores are the same model's scores of the same sentences
+    known = sent_score if settings.bias_encoder == nlp.FINETUNED and sentence_scores is not None else None
+    occluded = dict(zip((t.i for t in own), _occlusion(own, sentences, settings, known=known), strict=True))
     for tok, verdict, reason, g, speech in kept:
         with_it, without = occluded.get(tok.i, (None, None))
         if with_it is not None and without is not None:
@@ -782,15 +784,16 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     return words + phrases
 
 
-def _occlusion(toks: Sequence[Any], sentences: Sequence[Any],
-               settings: Settings) -> list[tuple[float | None, float | None]]:
+def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings,
+               known: Callable[[int], float | None] | None = None) -> list[tuple[float | None, float | None]]:
     """(the BABE sentence model's bias score of each word's sentence, the score with the word cut out), in one
     batch; (None, None) for all when ``loaded_occlusion_min`` is off (below -1) or a word is in no body sentence.
     A word of slant pushes its sentence towards biased; a word of concrete description ("cornfield", "masked
-    officers", "cramped streets") hardly moves it."""
+    officers", "cramped streets") hardly moves it. ``known``: the sentence's score by offset where the stage has
+    it from the same model (read, not scored again); a text several words share is scored once."""
     if settings.loaded_occlusion_min < -1 or not toks:
         return [(None, None)] * len(toks)
-    pairs: list[tuple[str, str] | None] = []
+    pairs: list[tuple[str, str, float | None] | None] = []
     for tok in toks:
         s = next((x for x in sentences if x.start <= tok.idx < x.end), None)
         if s is None:
@@ -799,10 +802,10 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any],
         text = tok.doc.text
         end = tok.idx + len(tok)
         cut = text[s.start:tok.idx].rstrip() + (" " if text[end:s.end][:1].isalnum() else "") + text[end:s.end]
-        pairs.append((text[s.start:s.end], cut))
-    texts = [t for p in pairs if p is not None for t in p]
-    scores = iter(float(v) for v in nlp.bias_scores(texts)) if texts else iter(())
-    return [(next(scores), next(scores)) if p is not None else (None, None) for p in pairs]
+        pairs.append((text[s.start:s.end], cut, known(tok.idx) if known is not None else None))
+    wanted = list(dict.fromkeys(t for p in pairs if p is not None for t in (p[:2] if p[2] is None else p[1:2])))
+    scored = dict(zip(wanted, (float(v) for v in nlp.bias_scores(wanted)), strict=True)) if wanted else {}
+    return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
 
 
 def legal_classifier(tok: Any) -> str | None:
