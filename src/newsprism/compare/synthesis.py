@@ -273,11 +273,16 @@ def evaluative(comparison: Comparison, claim: Claim,
 _word_bias: dict[str, str | None] = {}
 
 
+def _bias_key(settings: Settings, text: str) -> str:
+    """The key of a statement's loaded-word verdict in ``_word_bias``: the text and the thresholds that decide it."""
+    return f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{text}"
+
+
 def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
     """The framing stage's word-level bias tagger (trained on BABE) run over a statement before it is said
     in the synthesis' own voice, at the lower ``synthesis_loaded_min``: a word it leans towards loaded
     ("paltry", "dwarfing") outside quote marks makes the statement the outlet's, or None."""
-    key = f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{text}"
+    key = _bias_key(settings, text)
     if key not in _word_bias:
         prime_loaded([text], settings)
     return _word_bias[key]
@@ -285,7 +290,7 @@ def loaded_word(text: str, settings: Settings = DEFAULT) -> str | None:
 
 def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
     """Run the word tagger over the statements not yet seen, parsed in one batch (see :func:`loaded_word`)."""
-    todo = [t for t in dict.fromkeys(texts) if f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{t}" not in _word_bias]
+    todo = [t for t in dict.fromkeys(texts) if _bias_key(settings, t) not in _word_bias]
     if not todo:
         return
     if len(_word_bias) > 20000:
@@ -307,7 +312,7 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
                              f"{settings.synthesis_loaded_min}, cue classifier {g:.2f} >= synthesis_cue_min "
                              f"{settings.synthesis_cue_min})")
                     break
-        _word_bias[f"{settings.synthesis_loaded_min}|{settings.synthesis_cue_min}|{text}"] = found
+        _word_bias[_bias_key(settings, text)] = found
 
 
 def first_person(text: str) -> bool:
