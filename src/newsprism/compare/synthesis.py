@@ -805,11 +805,12 @@ def citation_probability(feats: Mapping[str, float]) -> tuple[float, str]:
 
 
 def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, Any]], settings: Settings,
-                          top: int = 3) -> list[tuple[int, Claim, dict[str, float]]]:
+                          top: int = 3, features: bool = True) -> list[tuple[int, Claim, dict[str, float]]]:
     """For each corroborated statement, the units of every article it does not cite that could state it too: the
     ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit, its
-    ``citation_features``). The statement's unit is scored against the units of all articles in one matrix (word and
-    name rarity over the whole story, as ``align`` weighs them)."""
+    ``citation_features``; without ``features`` an empty mapping, the pair verifier not run). The statement's unit
+    is scored against the units of all articles in one matrix (word and name rarity over the whole story, as
+    ``align`` weighs them)."""
     from ..similarity import entity_idf, term_df, term_idf
     from .align import get_aligner
     from .pairs import load_pair_model, pair_features
@@ -836,6 +837,9 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
             for k in sorted(cols, key=lambda k: -float(m["combined"][row, k]))[:top]:
                 score = float(m["combined"][row, k])
                 if score < settings.candidate_min:
+                    continue
+                if not features:
+                    out.append((n, units[k], {}))
                     continue
                 scores = {key: round(float(v[row, k]), 3) for key, v in m.items()}
                 al = Alignment(a=best.id, b=units[k].id, relation="candidate", score=round(score, 3),
@@ -866,7 +870,7 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
         return
     verifier = Verifier(comparison.articles, settings)
     candidates = []
-    for n, unit, _ in completion_candidates(comparison, items, settings):
+    for n, unit, _ in completion_candidates(comparison, items, settings, features=False):
         if (n, unit.article) in pruned:  # the check refused this article's cited span: not added back
             continue
         best, text = items[n][BEST]
