@@ -131,22 +131,34 @@ def rendered_claim(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
     relative = _relative(text, toks, h)
     if relative is not None:
         return relative
-    if h.pos_ in ("VERB", "AUX"):  # a predicate: its subject, where the sentence names one outside the phrase
-        verb = h
-        while not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
-            verb = verb.head
-        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is None or subj.pos_ == "PRON" or a <= subj.idx < b:
-            return None
-        st = list(subj.subtree)
-        subject = text[st[0].idx:st[-1].idx + len(st[-1])]
-        aux = [c for c in h.children if c.dep_ in ("aux", "auxpass") and c.idx < a]
-        if h.tag_ not in ("VBD", "VBZ", "VBP") and not aux:
-            return None  # not finite without its auxiliary
-        lead = " ".join(x.text for x in aux)
-        return f"{subject} {lead + ' ' if lead else ''}{piece}".strip()
+    if h.pos_ in ("VERB", "AUX"):
+        return _predicate(text, h, a, b, piece)
     if h.pos_ not in ("NOUN", "PROPN"):
         return None
+    return _named(analyzed, unit, text, s0, toks, h, piece)
+
+
+def _predicate(text: str, h: Any, a: int, b: int, piece: str) -> str | None:
+    """A predicate with its subject, where the sentence names one (not a pronoun) outside the phrase."""
+    verb = h
+    while not any(c.dep_ in SUBJECTS for c in verb.children) and verb.dep_ in ("conj", "xcomp") and verb.head != verb:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ == "PRON" or a <= subj.idx < b:
+        return None
+    st = list(subj.subtree)
+    subject = text[st[0].idx:st[-1].idx + len(st[-1])]
+    aux = [c for c in h.children if c.dep_ in ("aux", "auxpass") and c.idx < a]
+    if h.tag_ not in ("VBD", "VBZ", "VBP") and not aux:
+        return None  # not finite without its auxiliary
+    lead = " ".join(x.text for x in aux)
+    return f"{subject} {lead + ' ' if lead else ''}{piece}".strip()
+
+
+def _named(analyzed: AnalyzedArticle, unit: Claim, text: str, s0: int, toks: Sequence[Any], h: Any,
+           piece: str) -> str | None:
+    """A noun phrase as "<name> is <description>", where the parse makes the name what the phrase describes."""
+    a, b = unit.start - s0, unit.end - s0
     # the referent the claims stage found for a phrase unit ("~qK": Claim.phrases[K]'s name span)
     named = _phrase_name(analyzed, unit)
     if named is not None:
@@ -231,7 +243,8 @@ def _relative(text: str, toks: Sequence[Any], h: Any) -> str | None:
     if verb.dep_ != "relcl" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return None
     ante = verb.head
-    antecedent = f"the {ante.text}" if ante.pos_ == "NOUN" else (_name_of(ante).text if _name_of(ante) else ante.text)
+    named = _name_of(ante)
+    antecedent = f"the {ante.text}" if ante.pos_ == "NOUN" else named.text if named is not None else ante.text
     if rel.dep_ != "dobj" and h.tag_ not in ("VBD", "VBZ", "VBP") and not any(
             c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in h.children):
         return None
@@ -324,7 +337,8 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
             continue
         out.append(replace(f, status="matched",
                            reason=f"a matched topic, not a corroborated fact: {len(f.articles())} articles share "
-                                  f"“{_clip(f.statement)}”, which is {problem} and no member states as a claim"))
+                                  f"“{_clip(f.statement)}”, which is {problem} and no member states as a claim; "
+                                  f"{f.reason}"))
     return out
 
 
