@@ -6,6 +6,8 @@ by another person's name is not restated in the synthesis' own voice."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsprism.compare import compare_analyzed
@@ -129,3 +131,21 @@ def test_an_epithet_shared_by_two_outlets_is_not_stated_in_the_synthesis_voice()
     for s in c.synthesis:
         if "Darth Vader" in s["text"]:
             assert s["kind"] != "corroborated" and s["text"].startswith("According to "), s
+
+
+def test_a_headline_corroborates_but_a_member_sentence_states_the_fact() -> None:
+    story = {
+        "Harbor Daily": ("2024-03-04", "Acme deal\n\nAcme Corp bought the parcel firm Beta Logistics on Monday. "
+                         "Shares rose on Tuesday."),
+        "Valley Courier": ("2024-03-04", "Acme deal\n\nAcme Corp bought the parcel firm Beta "
+                           "Logistics on Monday. Shares rose on Tuesday."),
+    }
+    analyzed = analyze_many(story_articles(story))
+    units = [next(c for c in a.claims if not c.heading and "bought" in c.text) for a in analyzed]
+    headline = replace(units[0], text="Acme Buys Parcel Firm Beta Logistics")
+    fact = Fact(id="f1", status="corroborated", statement=headline.text, claims=(headline, units[1]),
+                support=tuple({"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end,
+                               "text": u.text} for u in (headline, units[1])), reason="test")
+    [stated] = claimed(analyzed, [fact])
+    assert stated.status == "corroborated" and stated.statement == units[1].text, stated.statement
+    assert "headline" in stated.reason or "no main verb" in stated.reason, stated.reason

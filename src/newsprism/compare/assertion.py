@@ -20,7 +20,7 @@ from typing import Any
 from .. import nlp
 from ..records import AnalyzedArticle, Claim, Fact
 from ..stages.sentences import SUBJECTS, statement_problem
-from .verify import content_stems
+from .verify import content_stems, is_headline
 
 # a piece that hangs on what comes before it: a conjunction or a relative pronoun opening it ("and which Israel
 # called …"), an infinitive ("to each other as …"), a subordinator ("after decades of …")
@@ -309,12 +309,12 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
         if f.status != "corroborated":
             out.append(f)
             continue
-        problem = claim_problem(f.statement)
+        problem = claim_problem(f.statement) or ("a headline (Title Case)" if is_headline(f.statement) else None)
         if problem is None and not refers_back(f.statement):
             out.append(f)
             continue
         members = sorted(f.claims, key=lambda c: (c.part == "attribution", c.quote, len(c.text)))
-        claims = [c for c in members if claim_problem(c.text) is None]
+        claims = [c for c in members if not c.heading and not is_headline(c.text) and claim_problem(c.text) is None]
         claims.sort(key=lambda c: refers_back(c.text))
         if claims and not (problem is None and refers_back(claims[0].text)):
             out.append(replace(f, statement=claims[0].text,
