@@ -103,6 +103,18 @@ def test_a_shared_phrase_is_stated_as_the_claim_it_carries_or_is_a_matched_topic
     assert velde.status == "corroborated" and velde.statement in (
         "Tomas Velde is Marren's harbour master", "Tomas Velde is the harbour master"), velde.statement
     assert claim_problem(velde.statement) is None
+    # a bare honorific is how a name is written (also for a former holder): no "Tomas Velde is the President"
+    brook = analyze_many(story_articles({
+        "Harbor Daily": ("2024-03-04", "The ferry was named by President Anna Brook on Tuesday."),
+        "Valley Courier": ("2024-03-04", "Crowds cheered Marren's President Anna Brook at the harbour on Tuesday.")}))
+    [title] = claimed(brook, [_phrase_fact(brook, "Brook")])
+    # the shortest member is the bare title; the other names the office it holds
+    assert title.status == "corroborated" and title.statement == "Anna Brook is Marren's President", title.statement
+    brook = analyze_many(story_articles({
+        "Harbor Daily": ("2024-03-04", "The ferry was named by President Anna Brook on Tuesday."),
+        "Valley Courier": ("2024-03-04", "Crowds cheered President Anna Brook at the harbour on Tuesday.")}))
+    [title] = claimed(brook, [_phrase_fact(brook, "Brook")])
+    assert title.status == "matched" and " is " not in title.statement, (title.status, title.statement)
     # a name qualifying a noun says nothing of what the name is: no "Kestrel is a depot", and not corroborated
     [depot] = claimed(analyzed, [_phrase_fact(analyzed, "Kestrel")])
     assert depot.status == "matched" and "matched topic" in depot.reason, (depot.status, depot.statement)

@@ -93,15 +93,26 @@ def _name_of(token: Any) -> Any | None:
     return None
 
 
+def _is(name: str, desc: str) -> str | None:
+    """"<name> is <description>", or None where the description is a bare honorific: one capitalised word before
+    the name ("President Clinton", "Sen. Reid", "Justice Lee") is how a name is written, also for a former holder,
+    not a claim that the person holds the office now."""
+    bare = desc.strip(" ,;:—–-")
+    if re.fullmatch(r"[A-Z][\w’'-]*\.?", bare):
+        return None
+    return f"{name} is {_described(desc)}"
+
+
 def _described(desc: str) -> str:
-    """A descriptor as a predicate noun phrase: "the head of …" as it is, a title ("President", "National Security
-    Commissioner") as it is, a lowercase role with no determiner ("drug lord") with "a"."""
+    """A descriptor as a predicate noun phrase: "the head of …" as it is, a title ("National Security Commissioner")
+    with "the", a lowercase role with no determiner ("drug lord") with "a"."""
     desc = desc.strip(" ,;:—–-")
     desc = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), desc)
     first = desc.split(" ", 1)[0] if desc else ""
     if first and first not in ("the", "a", "an", "his", "her", "its", "their", "our") and not POSSESSIVE.search(desc):
         # a title ("President", "Spanish Prime Minister"): the one holder; a role ("drug lord"): one of many
-        desc = ("the " if first[0].isupper() else "an " if first[0] in "aeiou" else "a ") + desc
+        title = first[0].isupper() or any(w[:1].isupper() for w in desc.split()[1:])  # "acting Chief Justice"
+        desc = ("the " if title else "an " if first[0] in "aeiou" else "a ") + desc
     return desc
 
 
@@ -169,7 +180,7 @@ def _named(analyzed: AnalyzedArticle, unit: Claim, text: str, s0: int, toks: Seq
         before = re.sub(r"^(?:the|a|an)$", "", before, flags=re.IGNORECASE)
         if len(roots) == 1 and bool(before) != bool(after) and (
                 roots[0] == h or (h.dep_ == "appos" and h.head == roots[0]) or _describes(roots[0], h)):
-            return f"{_entity_name(analyzed, named[0], named[1]) or text[n0:n1]} is {_described(before or after)}"
+            return _is(text[n0:n1], before or after)
         return None
     # a name at the head of the phrase with a title or role before it
     name = _name_of(h)
@@ -178,20 +189,20 @@ def _named(analyzed: AnalyzedArticle, unit: Claim, text: str, s0: int, toks: Seq
         after = text[name.end_char:b].strip()
         if after not in ("", "'s", "’s") or not desc.strip(" ,"):
             return None
-        return f"{name.text} is {_described(POSSESSIVE_END.sub('', desc.strip()))}"
+        return _is(name.text, POSSESSIVE_END.sub('', desc.strip()))
     # an apposition inside the phrase ("The head of …, Luis Felipe Puente")
     app = next((c for c in h.children if c.dep_ == "appos" and a <= c.idx < b), None)
     if app is not None and (name := _name_of(app)) is not None and name.end_char >= b - 1:
         desc = text[a:name.start_char]
-        return f"{name.text} is {_described(desc)}"
+        return _is(name.text, desc)
     # the phrase in apposition to a name outside it ("Park Geun-hye, the country's first female leader, …")
     if h.dep_ == "appos" and not (a <= h.head.idx < b) and (name := _name_of(h.head)) is not None \
             and name.end_char <= a:
-        return f"{name.text} is {_described(piece)}"
+        return _is(name.text, piece)
     # a description of one person the article's coreference ties to a name ("the country's first female leader")
     person = _person_for(analyzed, unit)
     if person is not None and h.pos_ == "NOUN" and not any(_name_of(t) for t in toks):
-        return f"{person} is {_described(piece)}"
+        return _is(person, piece)
     return None
 
 
@@ -207,15 +218,6 @@ def _describes(name_root: Any, head: Any) -> bool:
             return False
         t = t.head
     return False
-
-
-def _entity_name(analyzed: AnalyzedArticle, start: int, end: int) -> str | None:
-    """The full name of the person whose mention covers these article offsets ("Choi" → "Choi Soon-sil")."""
-    for e in analyzed.entities:
-        for m in e.mentions:
-            if m.start <= start and end <= m.end + 1 and m.end - m.start > end - start and m.text[:1].isupper():
-                return str(m.text)
-    return None
 
 
 def _person_for(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
