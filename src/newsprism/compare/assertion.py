@@ -37,6 +37,22 @@ PLAN_LEMMAS = frozenset({"plan", "intend", "aim", "vow", "pledge", "promise", "h
                          "set", "poise", "slate", "due"})
 
 
+_docs: dict[str, Any] = {}
+
+
+def prime(texts: Sequence[str]) -> None:
+    """Parse the texts not yet parsed in one batch, without NER (:func:`claim_problem` reads them)."""
+    todo = [t for t in dict.fromkeys(_bare(x) for x in texts) if t and t not in _docs]
+    if len(_docs) > 20000:
+        _docs.clear()
+    for t, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+        _docs[t] = doc
+
+
+def _bare(text: str) -> str:
+    return LEADING.sub("", " ".join(text.split()).strip().lstrip("“\"‘'("))
+
+
 @lru_cache(maxsize=8192)
 def _problem(text: str) -> tuple[str | None, bool]:
     t = " ".join(text.split()).strip().lstrip("“\"‘'(")
@@ -44,7 +60,9 @@ def _problem(text: str) -> tuple[str | None, bool]:
         return "empty", False
     if HANGS.match(t):
         return f"a piece of a sentence (it opens “{t.split()[0]} …” and hangs on what comes before it)", False
-    doc = nlp.parse([LEADING.sub("", t)], disable=("ner",))[0]
+    if _bare(text) not in _docs:
+        prime([text])
+    doc = _docs[_bare(text)]
     sents = list(doc.sents)
     if not sents:
         return "empty", False
@@ -306,6 +324,8 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
     (:func:`rendered_claim`); else the fact is a matched topic (status ``matched``: the articles share the phrase,
     which asserts nothing), with why."""
     by_id = {a.id: a for a in analyzed}
+    prime([f.statement for f in facts if f.status == "corroborated"])
+    prime([c.text for f in facts if f.status == "corroborated" and claim_problem(f.statement) for c in f.claims])
     out = []
     for f in facts:
         if f.status != "corroborated":
@@ -368,6 +388,7 @@ def other_name(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def pledge(text: str) -> str | None:
     """A statement whose main clause is a pledge or a plan: a future of an action ("WhatsApp will remain …", "The
     company will continue to …") or a verb of intent or expectation with what is intended ("X plans to …", "is
@@ -377,7 +398,9 @@ def pledge(text: str) -> str | None:
     t = " ".join(LEADING.sub("", outside.strip()).split())
     if not t:
         return None
-    doc = nlp.parse([t], disable=("ner",))[0]
+    if _bare(t) not in _docs:
+        prime([t])
+    doc = _docs[_bare(t)]
     sents = list(doc.sents)
     if not sents:
         return None
