@@ -50,6 +50,7 @@ from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .span_check import span_checks
+from .assertion import other_name, pledge
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
@@ -1133,8 +1134,11 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     members, claims = shaped
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote and not first_person(c.text)]  # "we're going to …": no outlet's
+    # a pledge or a plan ("WhatsApp will remain …", "X plans to …") is what the outlets report someone says will
+    # happen: attributed like an evaluative rendering, never stated as plain future fact
     plain = [c for c in own if evaluative(comparison, c, cues) is None
-             and loaded_word(_stated(comparison, c), settings) is None]
+             and loaded_word(_stated(comparison, c), settings) is None and pledge(_stated(comparison, c)) is None
+             and other_name(_stated(comparison, c)) is None]
     # the renderings in the order they are tried: the plainest first; when a rendering's statement is held by
     # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
     # said with its speaker)
@@ -1163,21 +1167,29 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         else:
             tried.append(rendering)
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
-        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
+        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) \
+            or other_name(_stated(comparison, best))
+        plan = None if why else pledge(_stated(comparison, best))
         tried.append((best, f"According to {_label(comparison, best.article)}, "
                             f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
-                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
+                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed" if not plan
+                      else f"stated by {n} articles as {plan}: {PLEDGE_REASON}"))
     if quoted and not spoken:
         tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
-        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed",
+        # a pledge attributed is the plainest rendering said as reported, not one outlet's words: the usual cover
+        full = k > 0 or (kind == "attributed" and not reason.endswith(PLEDGE_REASON))
+        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=full,
                       extra=extra, verified=verified)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
             return item
     return None  # nothing stated by two articles' spans, or only first-person words no quote finder tied to a speaker
+
+
+PLEDGE_REASON = "attributed, not stated as what will happen"
 
 
 def _attributed_to_all(comparison: Comparison, item: Mapping[str, Any], first: str) -> str:
