@@ -273,6 +273,7 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
 
     One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
     before, after = text[:start], text[end:]
+    noun = SAME_NOUN.get(noun or "", noun)
     if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
         return "magnitude", None, "“magnitude” beside the number"
     if unit is None and noun is None and re.fullmatch(r"[2-9]\.\d", text[start:end].strip()) and \
@@ -327,7 +328,15 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
                  preceding or before[-40:], re.IGNORECASE):
         return "population", None, "a place's population (“a country of …”)"
     if re.match(r"\s*of (?:the|them|those|these)\b", after):
-        return None  # "two of the dead": a part of a count given elsewhere, not the count
+        # "two of the dead": a part of a count given elsewhere, not the count; but things a verb counts on an
+        # occasion of their own ("first spotted two of them in 2016"): the count of that occasion, kept only
+        # when the figure's event is a dated other one (build_quantities drops it otherwise)
+        at = sentence.find(text)
+        said_before = f"{preceding_sentences} {sentence[:at + start] if at >= 0 else before}"
+        whole = (noun if noun in THINGS else None) if noun else _antecedent(said_before)
+        if whole is None or verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
+            return None
+        return f"{whole} {SAME_VERB.get(verb, verb)}", verb, PARTITIVE
     if noun is None or noun in PEOPLE or noun not in THINGS:
         cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
@@ -338,9 +347,29 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
-    if verb is None or verb in LIGHT_VERBS:
+    if re.search(r"\b(?:discovery|detection) of\s*$", before):
+        verb = "discover"  # "announced the discovery of three planets": the planets were found
+    if verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
         return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
-    return f"{noun} {verb}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+    return f"{noun} {SAME_VERB.get(verb, verb)}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+
+
+# verbs that say one thing of a counted noun ("discovered three planets", "spotted two of them"): one measure
+SAME_VERB = {v: "found" for v in ("discover", "spot", "find", "detect", "identify", "uncover", "observe")}
+SAME_NOUN = {"world": "planet", "exoplanet": "planet"}  # one counted thing by two names
+PARTITIVE = "a part of a set (“two of them”) that a verb counts on a dated occasion of its own"
+
+
+def _antecedent(before: str) -> str | None:
+    """The counted thing "them" stands for: the last plural noun before it that names things counted
+    (``THINGS``: "seven planets … two of them")."""
+    words: list[str] = re.findall(r"\b([a-z]{3,}s)\b", before.lower())
+    for word in reversed(words):
+        for single in (word[:-1], word[:-2]):
+            name = SAME_NOUN.get(single, single)
+            if name in THINGS:
+                return name
+    return None
 
 
 def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
@@ -435,9 +464,16 @@ def _event_scope(text: str, lo: int, hi: int, start: int) -> tuple[int, int]:
     capitalised subject ("Before his capture last year, Guzman slipped into a mile-long tunnel") is left out."""
     for m in re.finditer(r",\s+(?=[A-Z][a-z])", text[lo:start]):
         lo_new = lo + m.end()
-        if lo_new <= start:
+        if lo_new <= start and not _TIME_OPENING.fullmatch(text[lo:lo + m.start()]):
             lo = lo_new
     return lo, hi
+
+
+# an opening phrase that only says when the main clause happened ("In 2016, Belgian astronomers found …",
+# "Back in May 2016,"): it dates the clause, it is no other event's phrase
+_TIME_OPENING = re.compile(r"\s*(?:back\s+)?(?:(?:in|on|during|by)\s+)?(?:(?:early|late|mid-?)\s*)?"
+                           r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\s*|"
+                           r"\s*(?:last|earlier this|this)\s+(?:year|month|week)\s*", re.IGNORECASE)
 
 
 def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,  # noqa: C901 - ordered rules
@@ -662,6 +698,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             lo, hi = _clause(text, rs, re_)
             qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
+            event = "this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
+                                                                          article.published is not None)
+            if reason == PARTITIVE and event == "this":
+                continue  # "two of the planets" of this event: a part of a count given elsewhere
             out.append(Quantity(
                 article=article.id, sentence=s.i, start=start, end=s.start + re_,
                 text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
@@ -669,8 +709,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 place=_place(entities, s.start, text, rs, re_, ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT"))
                 if name == "distance in space" else count_place(text, rs, re_, not_places) if is_count(name)
                 else None,
-                event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
-                                                                            article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
+                event=event, as_of=_as_of(dates, article.published, settings, article.text),
                 source=checked_source(_source(text[lo:hi], lo, text, rs, quotes, s.start + rs), doc, s.start,
                                       s.end, start),
                 claim=claim_id, reason=reason))
