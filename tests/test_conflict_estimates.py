@@ -144,3 +144,14 @@ def test_a_part_of_this_events_set_is_not_a_count() -> None:
              "Daily B": ("2031-02-22", "Seven Planets\n\nAstronomers found seven planets around Kelda-9 on Wednesday. "
                                        "Three of them lie in the habitable zone.")}
     assert not [c for c in _conflicts(story) if "planet" in str(c["measure"])]
+
+
+def test_a_toll_reported_at_least_and_a_later_larger_toll_are_an_update() -> None:
+    """The issue's own case: "at least 175" dead one day, 381 two days later, is a rising count to report, not
+    a floor the larger count meets."""
+    story = {"Daily A": ("2031-08-03", "Quake Kills Scores\n\nThe quake in Lusk killed at least 175 people, officials "
+                                       "said on Sunday."),
+             "Daily B": ("2031-08-05", "Quake Toll Rises\n\nThe death toll from the quake in Lusk has risen to 381 "
+                                       "people, officials said on Tuesday.")}
+    found = [c for c in _conflicts(story) if "killed" in str(c["measure"])]
+    assert [c["label"] for c in found] == ["updated"], found
