@@ -155,3 +155,20 @@ def test_a_toll_reported_at_least_and_a_later_larger_toll_are_an_update() -> Non
                                        "people, officials said on Tuesday.")}
     found = [c for c in _conflicts(story) if "killed" in str(c["measure"])]
     assert [c["label"] for c in found] == ["updated"], found
+
+
+@pytest.mark.parametrize("text, shown, measure", [
+    # a table quotes the figure as the article words it, its counted noun whole
+    ("Police shut down only 313 of the 2,200 polling stations on Sunday.", "313 of the 2,200 polling stations",
+     "percent polling stations open"),
+    ("The regional government said 73 percent of polling stations were open.", "73", "percent polling stations open"),
+    ("He slipped through a passage that led to a nearly mile-long tunnel.", "nearly mile-long", "length"),
+    ("He walked nearly a mile underground.", "nearly a mile", "length"),
+])
+def test_a_figure_is_quoted_as_worded(text: str, shown: str, measure: str) -> None:
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    found = [(q.text.strip(), q.measure) for q in analyze(Article(id="t", source="t.txt", text=text,
+                                                                  published="2031-10-02")).quantities]
+    assert found == [(shown, measure)], found

@@ -157,9 +157,18 @@ def _share(m: re.Match[str], text: str) -> tuple[float, tuple[float, float], tup
     pct = 100 * n / whole
     if shut and not open_:
         pct, low, high = 100 - pct, 100 - high, 100 - low
-    return pct, (low, high), (f"percent {m.group('noun').lower()} open", None,
-                              f"{m.group('n')} of {m.group('m')} {m.group('noun')} "
+    noun = m.group("noun") + compound_head(m.group("noun"), text[m.end():])
+    return pct, (low, high), (f"percent {noun.lower()} open", None,
+                              f"{m.group('n')} of {m.group('m')} {noun} "
                               f"{'shut: the rest open' if shut and not open_ else 'open'}")
+
+
+def compound_head(word: str, rest: str) -> str:
+    """The plural head noun after a modifier ("polling" + " stations"), as the text continues it, or ""."""
+    if word.lower().endswith("s"):
+        return ""
+    m = re.match(r"\s+([a-z]{3,}s)\b", rest)
+    return m.group(0) if m and m.group(1) not in NOT_PLURAL_NOUNS and not m.group(1).endswith("ss") else ""
 
 
 def not_a_figure(text: str, start: int, end: int) -> bool:
@@ -284,7 +293,7 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
-        what = of.group(1).lower() if of else (verb or "")
+        what = (of.group(1) + compound_head(of.group(1), after[of.end():])).lower() if of else (verb or "")
         state = " open" if of and _OPEN.search(after[:60]) and not _SHUT.search(after[:60]) else \
             " shut" if of and _SHUT.search(after[:60]) else ""
         return f"percent {what}{state}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
@@ -613,8 +622,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
         for m in _SHARE_OF.finditer(text):
             share = _share(m, text)
             if share is not None:
-                votes.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), m.group(0), share[0], share[1], "exact", None, share[2], None))
+                share_end = m.end() + len(compound_head(m.group("noun"), text[m.end():]))  # "… polling stations"
+                votes.append((m.start(), share_end))
+                found.append((m.start(), share_end, text[m.start():share_end], share[0], share[1], "exact", None,
+                              share[2], None))
         for m in _VOTE.finditer(text):
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             votes.append((m.start(), m.end()))
@@ -654,8 +665,11 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             unit = UNITS[m.group("u").lower().rstrip("s")] if m.group("u").lower() != "km" else UNITS["km"]
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", None, None, unit, text[lo:hi], m.start() - lo, m.end() - lo)
-            found.append((m.start(), m.end(), m.group(0), 1.0, value_range(1.0, "", qualifier, settings), qualifier,
-                          None, measure, unit))
+            # the span as a table quotes it: "nearly mile-long", not "a nearly mile"
+            a_start = m.start("q2") if m.group("q2") else m.start()
+            a_end = m.end() + (5 if text[m.end():m.end() + 5] == "-long" else 0)
+            found.append((a_start, a_end, text[a_start:a_end], 1.0, value_range(1.0, "", qualifier, settings),
+                          qualifier, None, measure, unit))
         for m in _AGE_AFTER_NAME.finditer(text):
             if any(a <= m.start("n") < b for a, b, *_ in found):
                 continue
