@@ -172,3 +172,13 @@ def test_a_figure_is_quoted_as_worded(text: str, shown: str, measure: str) -> No
     found = [(q.text.strip(), q.measure) for q in analyze(Article(id="t", source="t.txt", text=text,
                                                                   published="2031-10-02")).quantities]
     assert found == [(shown, measure)], found
+
+
+def test_the_synthesis_says_estimates_differ() -> None:
+    """The synthesis says two estimates differ, never that reports contradict each other."""
+    from newsprism.compare import compare_analyzed
+    from newsprism.stages import analyze_many
+
+    said = [s["text"] for s in compare_analyzed(analyze_many(story_articles(COST))).synthesis
+            if s.get("kind") == "conflict"]
+    assert said and said[0].startswith("Estimates differ on money"), said
