@@ -803,7 +803,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             rule=f"{rule}; {speaker.how}" if rule and speaker.how else rule or "unattributed"))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
-    return _with_reported(quotes, doc, sentences, resolver, settings)
+    return _with_reported(quotes, doc, sentences, resolver, settings, paragraphs)
 
 
 def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, int] | None, kind: str | None,
@@ -826,10 +826,12 @@ def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, i
 
 
 def _with_reported(quotes: list[Quote], doc: Any, sentences: Sequence[Sentence], resolver: Resolver,
-                   settings: Any) -> list[Quote]:
+                   settings: Any, paragraphs: Sequence[Any] = ()) -> list[Quote]:
     """Reported speech added; fragments inside a reported clause given its speaker; the learned speaker
     chooser applied to direct and partial quotes (setting ``speaker_model``)."""
     reported = reported_speech(doc, sentences, quotes, resolver, settings)
+    reported = _with_colon_blocks(reported, colon_blocks(doc, paragraphs, sentences, quotes, resolver, settings),
+                                  doc.text)
     quotes = [_inside_reported(q, reported) for q in sorted(quotes, key=lambda q: q.start)]
     if settings.speaker_model:
         speaker_of, type_at = speaker_functions(resolver)
@@ -1184,3 +1186,135 @@ def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> b
     length = max(end - start, 1)
     covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
     return covered / length > 0.5
+
+# "Zuckerberg wrote in a post:" + unquoted paragraphs: a block quote set off by a colon, not by quote marks
+BLOCK_PREPOSITIONS = {"in", "on", "at", "during", "via", "through", "to", "from", "after", "before", "with", "over"}
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|My)\b")
+THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b")
+
+
+def _block_verb(doc: Any, colon: "Token", sent_start: int) -> "Token | None":
+    """The verb of saying whose clause a colon ends with nothing said yet ("He said:", "Hewitt writes:",
+    "Zuckerberg wrote in a post:", "He told reporters:"); None when the verb already has what it reports
+    before the colon ("pointed out that veterans were ignored:", "noted the sparse attendance:", "called for
+    action:", "spoke out against Trump:") — the colon then introduces examples or a list, not the words."""
+    before = [t for t in doc[:colon.i] if t.idx >= sent_start]
+    if not before:
+        return None
+    last = next((t for t in reversed(before) if not t.is_punct), None)
+    for verb in reversed(before):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in report_verbs():
+            continue
+        if last is None or not (verb.i == last.i or verb in last.ancestors):
+            return None  # the colon ends another clause ("…, the forecast remains the same:")
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Asked about it:" / "the statement released Tuesday:"
+        for c in verb.children:
+            if c.i >= colon.i or c.i < verb.i and c.dep_ != "ccomp":
+                continue
+            if c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "oprd"):
+                return None
+            if c.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative")
+                                                     or c.lower_ in ("this", "following")):
+                return None  # ("told reporters:" names the addressee; "said this:" points at the words)
+            if c.dep_ == "prep" and c.lower_ not in BLOCK_PREPOSITIONS:
+                return None
+        return verb
+    return None
+
+
+def _block_paragraphs(text: str, doc: Any, paras: Sequence[Any], first: int, speaker: Speaker,
+                      settings: Any) -> int:
+    """Index past the last paragraph of a colon block that starts at paragraph ``first``: the first paragraph
+    always (PolNeAR: 12 of 12 such attributions end with it); a further one only while it speaks in the first
+    person and has no quote mark, no verb of saying, no he/she/they and no word of the speaker's name (a new
+    attribution or the writer narrating), up to ``colon_block_max_paragraphs``."""
+    last = first + 1
+    name_words = {w for w in re.findall(r"[A-Z][\w’'-]+", speaker.name or "") if len(w) > 2}
+    while last < len(paras) and last - first < settings.colon_block_max_paragraphs:
+        p = paras[last]
+        body = text[p.start:p.end]
+        span = _tokens(doc, p.start, p.end)
+        if p.kind != "body" or span is None or any(m in body for m in OPENERS) or body.rstrip().endswith(":") \
+                or not FIRST_PERSON.search(body) or THIRD_PERSON.search(body) \
+                or _speech_verbs(span, (0, 0)) or "according to" in body.lower() \
+                or any(w in name_words for w in re.findall(r"[A-Z][\w’'-]+", body)):
+            break
+        last += 1
+    return last
+
+
+def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Sentence], quotes: Sequence[Quote],
+                 resolver: Resolver, settings: Any) -> list[Quote]:
+    """A speaker's words set off by a colon, not by quote marks: "Zuckerberg wrote in a post:" and the paragraph
+    after it, or "He said: The race is over." and the rest of its paragraph. Kind ``reported`` (the marks that
+    would show the words verbatim are missing), speaker and cue from the verb before the colon, which must be
+    a verb that reports words, learned as a cue with a clause (``reported_cue_min``), with nothing reported
+    before the colon (``_block_verb``). The extent is ``_block_paragraphs``."""
+    if not settings.colon_block_max_paragraphs or not paragraphs:
+        return []
+    text = doc.text
+    paras = [p for p in paragraphs if p.end > p.start]
+    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    out: list[Quote] = []
+    taken = 0
+    for colon in doc:
+        if colon.text != ":" or colon.idx < taken:
+            continue
+        pi = next((i for i, p in enumerate(paras) if p.start <= colon.idx < p.end), None)
+        if pi is None or paras[pi].kind != "body":
+            continue
+        sent = next((s for s in sentences if s.start <= colon.idx < s.end + 1), None)
+        verb = _block_verb(doc, colon, sent.start if sent is not None else paras[pi].start)
+        if verb is None or colon.idx in resolver.quote_chars:
+            continue
+        rate = cue_rate(cue_lemma(verb), "ccomp")
+        if rate is not None and rate.seen >= settings.reported_cue_min_seen:
+            if rate.rate < settings.reported_cue_min:
+                continue
+            why = f"learned_cue:{cue_lemma(verb)}/ccomp rate {rate.rate:.2f} of {rate.seen}"
+        elif verb.lemma_.lower() in SPEECH_VERBS:
+            why = "speech_verb"
+        else:
+            continue
+        subj = _subject(verb)
+        if subj is None or subj.dep_ == "nsubjpass":
+            continue
+        speaker = _speaker_from_token(subj, resolver)
+        if speaker.name is None or (speaker.id is None and not is_agent_noun(subj)):
+            continue
+        rest = text[colon.idx + 1:paras[pi].end]
+        if rest.strip():
+            start, end, where = colon.idx + 1 + len(rest) - len(rest.lstrip()), paras[pi].end, "the rest of its paragraph"
+        elif pi + 1 < len(paras) and paras[pi + 1].kind == "body":
+            last = _block_paragraphs(text, doc, paras, pi + 1, speaker, settings)
+            start, end = paras[pi + 1].start, paras[last - 1].end
+            where = f"{last - pi - 1} paragraph{'s' if last - pi - 1 > 1 else ''} after it"
+        else:
+            continue
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        words = text[start:end]
+        if words[:1] in QUOTE_MARKS or words[:1] == "<" or _words(words) < REPORTED_MIN_WORDS \
+                or _mostly_quoted(start, end, quoted):
+            continue  # a quote in marks has its own rules (``introduced``); markup is an embed
+        out.append(Quote(text=words, start=start, end=end, speaker=speaker.name, speaker_id=speaker.id,
+                         cue=_cue_text(verb), kind="reported", via=None,
+                         sentence=_sentence_index(sentences, start),
+                         rule=f"colon_block: {why}; the words are {where}"
+                              + (f"; {speaker.how}" if speaker.how else "")))
+        taken = end
+    return out
+
+
+def _with_colon_blocks(reported: list[Quote], blocks: Sequence[Quote], text: str) -> list[Quote]:
+    """Reported speech with the colon blocks added; a reported clause of the block's own verb gives way to the
+    block: one the parser hung across the colon ("He said: The race is over." read as "said [that] the race is
+    over") and one that is only what stands between the verb and the colon ("wrote | in a post |:")."""
+    if not blocks:
+        return reported
+    kept = [r for r in reported if not any(
+        r.speaker == b.speaker and r.cue == b.cue and (b.start <= r.start < b.end and r.start - b.start <= 3
+                                                       or r.end <= b.start and text[r.end:b.start].strip() == ":")
+        for b in blocks)]
+    return sorted(kept + list(blocks), key=lambda q: q.start)
