@@ -1200,7 +1200,7 @@ def _block_verb(doc: Any, colon: "Token", sent_start: int) -> "Token | None":
     "Zuckerberg wrote in a post:", "He told reporters:"); None when the verb already has what it reports
     before the colon ("pointed out that veterans were ignored:", "noted the sparse attendance:", "called for
     action:", "spoke out against Trump:") — the colon then introduces examples or a list, not the words."""
-    before = [t for t in doc[:colon.i] if t.idx >= sent_start]
+    before: list["Token"] = [t for t in doc[:colon.i] if t.idx >= sent_start]
     if not before:
         return None
     last = next((t for t in reversed(before) if not t.is_punct), None)
