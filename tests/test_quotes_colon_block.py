@@ -69,3 +69,13 @@ def test_framing_marks_a_loaded_word_in_a_colon_block_as_the_speakers(analysed):
     assert not own, [(c.text, c.cue, c.reason) for c in own]
     marked = [c for c in inside if c.speaker == "Helena Marsh"]
     assert marked and all("after a colon" in c.reason for c in marked)
+
+
+def test_the_comparison_counts_a_colon_block_as_the_speakers_voice(analysed):  # type: ignore[no-untyped-def]
+    from newsprism.compare.framing import _counts, _own_voice
+
+    text = analysed.article.text
+    inside, outside = text.index("absolutely delighted"), text.index("Local councillors")
+    assert not _own_voice(analysed, inside) and _own_voice(analysed, outside)
+    own = _counts(analysed, own_voice=True)
+    assert not any(w.startswith("delight") for w in own) and any(w.startswith("delight") for w in _counts(analysed))
