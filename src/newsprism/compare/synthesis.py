@@ -49,6 +49,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
+from .span_check import span_checks
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
@@ -804,11 +805,12 @@ def citation_probability(feats: Mapping[str, float]) -> tuple[float, str]:
 
 
 def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, Any]], settings: Settings,
-                          top: int = 3) -> list[tuple[int, Claim, dict[str, float]]]:
+                          top: int = 3, features: bool = True) -> list[tuple[int, Claim, dict[str, float]]]:
     """For each corroborated statement, the units of every article it does not cite that could state it too: the
     ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit, its
-    ``citation_features``). The statement's unit is scored against the units of all articles in one matrix (word and
-    name rarity over the whole story, as ``align`` weighs them)."""
+    ``citation_features``; without ``features`` an empty mapping, the pair verifier not run). The statement's unit
+    is scored against the units of all articles in one matrix (word and name rarity over the whole story, as
+    ``align`` weighs them)."""
     from ..similarity import entity_idf, term_df, term_idf
     from .align import get_aligner
     from .pairs import load_pair_model, pair_features
@@ -836,6 +838,9 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
                 score = float(m["combined"][row, k])
                 if score < settings.candidate_min:
                     continue
+                if not features:
+                    out.append((n, units[k], {}))
+                    continue
                 scores = {key: round(float(v[row, k]), 3) for key, v in m.items()}
                 al = Alignment(a=best.id, b=units[k].id, relation="candidate", score=round(score, 3),
                                scores={**scores, "mutual_best": 0.0})
@@ -846,34 +851,48 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
 
 
 def complete_citations(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
-    """Cite every article that states a corroborated statement: a unit of an article the statement does not cite
-    is added to its citations when it passes what a member must (the structured checks: speaker, event, figures,
-    polarity; the statement's figures and quoted words; no chrome, caption, headline or bare attribution) and
-    either
+    """Cite exactly the articles that state each corroborated statement.
+
+    Completion: a unit of an article the statement does not cite is added to its citations when it passes what a
+    member must (the structured checks: speaker, event, figures, polarity; the statement's figures and quoted
+    words; no chrome, caption, headline or bare attribution) and either
 
     - (``synthesis_figure_complete``) it states one of the statement's measured figures, the same measure of the
       same event and the same figure (``same_figure``: “within two months” for “within 60 days” of the election),
       and holds at least ``synthesis_verified_cover_min`` of the statement's content words; or
-    - (``synthesis_complete``, off by default) the citation model (``citation_model``, hand-labelled
-      statement/unit pairs) finds that it states the statement at ``synthesis_complete_min``."""
+    - (``synthesis_complete``) the span check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM)
+      finds that it states the statement at ``synthesis_complete_min``.
+
+    Pruning (``synthesis_prune_below`` above 0): a cited span of another article the span check scores below it is
+    dropped; a statement left with its own article alone is said as that outlet's (“According to X, …”)."""
+    pruned = _prune(comparison, items, settings) if settings.synthesis_prune_below > 0 else set()
     if not (settings.synthesis_complete or settings.synthesis_figure_complete):
         return
     verifier = Verifier(comparison.articles, settings)
-    added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
-    for n, unit, feats in completion_candidates(comparison, items, settings):
+    candidates = []
+    for n, unit, _ in completion_candidates(comparison, items, settings, features=False):
+        if (n, unit.article) in pruned:  # the check refused this article's cited span: not added back
+            continue
         best, text = items[n][BEST]
-        p, why = citation_probability(feats)
         figure = _figure_stated(comparison, best, text, unit, settings, verifier) \
             if settings.synthesis_figure_complete else None
-        if figure is not None:
-            p, why = 1.0, figure
-        elif not settings.synthesis_complete or p < settings.synthesis_complete_min:
-            continue
-        else:
-            why = f"citation model {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {why}"
-        if unit.article in added[n] and added[n][unit.article][1] >= p:
+        if figure is None and not settings.synthesis_complete:
             continue
         if completion_blocked(comparison, best, text, unit, settings, verifier) is not None:
+            continue
+        candidates.append((n, unit, figure))
+    checks = span_checks([(FRAME.sub("", items[n][BEST][1]), _holding(comparison, unit))
+                          for n, unit, figure in candidates if figure is None])
+    added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
+    for n, unit, figure in candidates:
+        if figure is not None:
+            p, why = 1.0, figure
+        else:
+            p, top = checks.pop(0)
+            if p < settings.synthesis_complete_min:
+                continue
+            why = f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {top}"
+        if unit.article in added[n] and added[n][unit.article][1] >= p:
             continue
         added[n][unit.article] = (unit, p, why)
     for n, found in added.items():
@@ -887,6 +906,42 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
             item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
         item["reason"] += "; also stated by " + ", ".join(
             f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
+
+
+def _prune(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> set[tuple[int, str]]:
+    """Drop each cited span of another article than the statement's own that the span check scores below
+    ``synthesis_prune_below`` (the reason names it, its score and the features that weighed most); a plain
+    statement left citing its own article alone is said as that outlet's. Returns the (item, article) pairs
+    dropped."""
+    todo = [(n, k) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")
+            for k, sp in enumerate(it["spans"]) if sp["article"] != it[BEST][0].article]
+    checks = span_checks([(FRAME.sub("", items[n][BEST][1]), _cited_text(comparison, items[n]["spans"][k]))
+                          for n, k in todo])
+    drop: dict[int, list[tuple[int, float, str]]] = defaultdict(list)
+    for (n, k), (p, top) in zip(todo, checks, strict=True):
+        if p < settings.synthesis_prune_below:
+            drop[n].append((k, p, top))
+    gone_pairs = {(n, items[n]["spans"][k]["article"]) for n, dropped in drop.items() for k, _, _ in dropped}
+    for n, dropped in drop.items():
+        item = items[n]
+        best, _ = item[BEST]
+        gone = {k for k, _, _ in dropped}
+        item["reason"] += "; not cited: " + "; ".join(
+            f"{_label(comparison, item['spans'][k]['article'])} (span check {p:.2f} < synthesis_prune_below "
+            f"{settings.synthesis_prune_below}: {top})" for k, p, top in dropped)
+        item["spans"] = [sp for k, sp in enumerate(item["spans"]) if k not in gone]
+        item["citations"] = list(dict.fromkeys(sp["article"] for sp in item["spans"]))
+        if item["citations"] == [best.article] and item["kind"] == "corroborated" and not FRAME.match(item["text"]):
+            item["kind"] = "attributed"
+            item["text"] = f"According to {_label(comparison, best.article)}, " \
+                           f"{_lower_first(item['text'], _names(comparison, best.article))}"
+            item["reason"] += "; left with its own article alone: said as that outlet's"
+    return gone_pairs
+
+
+def _cited_text(comparison: Comparison, span: Mapping[str, Any]) -> str:
+    a = _article(comparison, span["article"])
+    return a.article.text[span["start"]:span["end"]] if a else ""
 
 
 def _figure_stated(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
