@@ -79,3 +79,10 @@ def test_the_comparison_counts_a_colon_block_as_the_speakers_voice(analysed):  #
     assert not _own_voice(analysed, inside) and _own_voice(analysed, outside)
     own = _counts(analysed, own_voice=True)
     assert not any(w.startswith("delight") for w in own) and any(w.startswith("delight") for w in _counts(analysed))
+
+
+def test_a_sentence_of_a_colon_block_is_asserted_by_its_speaker(analysed):  # type: ignore[no-untyped-def]
+    claim = next(c for c in analysed.claims if "first boat in the water" in c.text)
+    assert claim.asserted_by_name == "Helena Marsh" and not claim.quote
+    narration = next(c for c in analysed.claims if "Local councillors" in c.text)
+    assert narration.asserted_by_name != "Helena Marsh"
