@@ -86,3 +86,13 @@ def test_a_sentence_of_a_colon_block_is_asserted_by_its_speaker(analysed):  # ty
     assert claim.asserted_by_name == "Helena Marsh" and not claim.quote
     narration = next(c for c in analysed.claims if "Local councillors" in c.text)
     assert narration.asserted_by_name != "Helena Marsh"
+
+
+def test_a_headline_label_gives_the_unquoted_words_after_it_to_the_named_speaker():
+    text = ("Helena Marsh: Ferries Will Keep the Islands Connected\n\nThe harbour authority will buy four new ferries, "
+            "director Helena Marsh said on Monday.\n\nAnalysis: The Harbour Budget Is Stretched\n\n"
+            "Councillors asked about the cost of the boats.")
+    a = analyze(make_article(text))
+    label = next(q for q in _blocks(a) if "Keep the Islands" in q.text)
+    assert label.speaker == "Helena Marsh" and label.kind == "reported" and "headline" in label.rule
+    assert not any("Budget Is Stretched" in q.text for q in _blocks(a))  # a label that names no one says nothing

@@ -375,8 +375,8 @@ def block_speaker(quotes: Sequence[Quote], pos: int) -> tuple[str, str] | None:
     ("Zuckerberg wrote in a post:" and the paragraph after it; ``stages/quotes.colon_blocks``)."""
     for q in quotes:
         if q.kind == "reported" and q.rule.startswith("colon_block") and q.speaker and q.start <= pos < q.end:
-            return q.speaker, (f"the speaker's word, not the outlet's: inside what “{q.speaker}” {q.cue} after a "
-                               "colon (words set off by a colon, reported speech)")
+            return q.speaker, (f"the speaker's word, not the outlet's: inside what “{q.speaker}” "
+                               f"{q.cue or 'says'} after a colon (words set off by a colon, reported speech)")
     return None
 
 

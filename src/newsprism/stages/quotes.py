@@ -16,7 +16,8 @@ mark). Each span is then classed and attributed by rules, and the rule is record
   modifies a noun ("a “peaceful” solution");
 - ``reported``: "X said that …", "according to X, …", "…, officials said";
 - ``colon_block``: words set off by a colon without quote marks ("Zuckerberg wrote in a post:" and the
-  paragraph after it, "He said: …" and the rest of its paragraph): reported speech of the verb's subject;
+  paragraph after it, "He said: …" and the rest of its paragraph, a headline "Name: words …" naming a person
+  or body of the article): reported speech of the verb's subject or the label's speaker;
 - ``finding``: what a poll, survey, study or data "showed" ("Surveys showed 70 per cent …"): an attribution
   of a source PolNeAR's annotators mark, but no one's words (``stages/sources.py``);
 - ``decision``: what a court, parliament or board "confirmed", "approved" or "rejected" as a noun phrase ("The
@@ -1281,37 +1282,28 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
         if colon.text != ":" or colon.idx < taken:
             continue
         pi = next((i for i, p in enumerate(paras) if p.start <= colon.idx < p.end), None)
+        if pi is not None and paras[pi].kind in ("title", "heading"):
+            label = _title_label(text, paras[pi], colon, sentences, resolver)
+            if label is not None:
+                out.append(label)
+            continue
         if pi is None or paras[pi].kind != "body":
             continue
         sent = next((s for s in sentences if s.start <= colon.idx < s.end + 1), None)
         verb = _block_verb(doc, colon, sent.start if sent is not None else paras[pi].start)
         if verb is None or colon.idx in resolver.quote_chars:
             continue
-        rate = cue_rate(cue_lemma(verb), "ccomp")
-        if rate is not None and rate.seen >= settings.reported_cue_min_seen:
-            if rate.rate < settings.reported_cue_min:
-                continue
-            why = f"learned_cue:{cue_lemma(verb)}/ccomp rate {rate.rate:.2f} of {rate.seen}"
-        elif verb.lemma_.lower() in SPEECH_VERBS:
-            why = "speech_verb"
-        else:
-            continue
+        why = _block_cue(verb, settings)
         subj = _subject(verb)
-        if subj is None or subj.dep_ == "nsubjpass":
+        if why is None or subj is None or subj.dep_ == "nsubjpass":
             continue
         speaker = _speaker_from_token(subj, resolver)
         if speaker.name is None or (speaker.id is None and not is_agent_noun(subj)):
             continue
-        rest = text[colon.idx + 1:paras[pi].end]
-        if rest.strip():
-            start, end, where = colon.idx + 1 + len(rest) - len(rest.lstrip()), paras[pi].end, "the rest of its paragraph"
-            end = _before_next_attribution(doc, sentences, start, end)
-        elif pi + 1 < len(paras) and paras[pi + 1].kind == "body":
-            last = _block_paragraphs(text, doc, paras, pi + 1, speaker, settings)
-            start, end = paras[pi + 1].start, paras[last - 1].end
-            where = f"{last - pi - 1} paragraph{'s' if last - pi - 1 > 1 else ''} after it"
-        else:
+        extent = _block_extent(doc, paras, pi, colon, sentences, speaker, settings)
+        if extent is None:
             continue
+        start, end, where = extent
         while end > start and text[end - 1].isspace():
             end -= 1
         words = text[start:end]
@@ -1325,6 +1317,54 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
                               + (f"; {speaker.how}" if speaker.how else "")))
         taken = end
     return out
+
+
+def _block_cue(verb: "Token", settings: Any) -> str | None:
+    """Why a verb before a colon reports words (its learned cue rate with a clause, or a verb of saying the
+    table has not seen), or None."""
+    rate = cue_rate(cue_lemma(verb), "ccomp")
+    if rate is not None and rate.seen >= settings.reported_cue_min_seen:
+        if rate.rate < settings.reported_cue_min:
+            return None
+        return f"learned_cue:{cue_lemma(verb)}/ccomp rate {rate.rate:.2f} of {rate.seen}"
+    return "speech_verb" if verb.lemma_.lower() in SPEECH_VERBS else None
+
+
+def _block_extent(doc: Any, paras: Sequence[Any], pi: int, colon: "Token", sentences: Sequence[Sentence],
+                  speaker: Speaker, settings: Any) -> tuple[int, int, str] | None:
+    """(start, end, how) of the words after a colon: the rest of its paragraph up to a sentence attributing words
+    of its own, or, when the colon ends the paragraph, the paragraph(s) after it (``_block_paragraphs``)."""
+    text = doc.text
+    rest = text[colon.idx + 1:paras[pi].end]
+    if rest.strip():
+        start = colon.idx + 1 + len(rest) - len(rest.lstrip())
+        return start, _before_next_attribution(doc, sentences, start, paras[pi].end), "the rest of its paragraph"
+    if pi + 1 < len(paras) and paras[pi + 1].kind == "body":
+        last = _block_paragraphs(text, doc, paras, pi + 1, speaker, settings)
+        n = last - pi - 1
+        return paras[pi + 1].start, paras[last - 1].end, f"{n} paragraph{'s' if n > 1 else ''} after it"
+    return None
+
+
+def _title_label(text: str, para: Any, colon: "Token", sentences: Sequence[Sentence],
+                 resolver: Resolver) -> Quote | None:
+    """A headline "Name: words" without quote marks ("Pat Caddell: Democrat Voters Worried …"): the words are
+    the named person's or body's when the article names them (PolNeAR marks 7 of the 15 colon attributions its
+    dev split has that we otherwise miss this way); a label that is no one the article names ("Poll:",
+    "Analysis:", a place) gives nothing."""
+    m = _HEADLINE_LABEL.match(text, para.start)
+    if m is None or m.end() <= colon.idx or m.group(1).upper().rstrip(".") in NOT_LABELS:
+        return None
+    speaker = _named_speaker(m.group(1), m.start(1), resolver)
+    start, end = m.end(), para.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = text[start:end]
+    if speaker.id is None or words[:1] in QUOTE_MARKS or _words(words) < REPORTED_MIN_WORDS:
+        return None  # (a quoted headline after a label has its own rule: ``headline_label``)
+    return Quote(text=words, start=start, end=end, speaker=speaker.name, speaker_id=speaker.id, cue=None,
+                 kind="reported", via=None, sentence=_sentence_index(sentences, start),
+                 rule="colon_block: a headline's label names who says the words after it")
 
 
 def _with_colon_blocks(reported: list[Quote], blocks: Sequence[Quote], text: str) -> list[Quote]:
