@@ -76,7 +76,7 @@ def _grab(event: str, rows: list[dict[str, Any]], real: Any) -> Any:
                                  "kind": "cited", "statement": statement,
                                  "span": a.article.text[sp["start"]:sp["end"]], "blocked": None})
         verifier = Verifier(comparison.articles, settings)
-        for n, unit, _ in syn.completion_candidates(comparison, items, settings.replace(candidate_min=0.2), top=3):
+        for n, unit in syn.completion_candidates(comparison, items, settings.replace(candidate_min=0.2), top=3):
             best, text = items[n][syn.BEST]
             rows.append({"key": key(event, syn.FRAME.sub("", text), unit.article, unit.start, unit.end),
                          "event": event, "kind": "candidate", "statement": syn.FRAME.sub("", text),

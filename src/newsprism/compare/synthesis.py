@@ -27,10 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import datetime as dt
-import json
-import math
 import re
-from importlib import resources
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -40,7 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, subjectivity, vader
-from ..records import Alignment, AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
@@ -763,60 +760,14 @@ def _body(item: Mapping[str, Any]) -> str:
 BEST = "_best"  # an item's stated unit and statement while the synthesis is made (not part of its output)
 
 
-CITATION_FEATURES = ("pair_logit", "embedding", "terms", "entities", "stmt_cover", "unit_cover", "names_cover",
-                     "len_ratio")
-NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
-
-
-def citation_features(statement: str, holding: str, unit_text: str, scores: Mapping[str, float],
-                      pair_p: float) -> dict[str, float]:
-    """What the citation model weighs for a statement and a unit of an article it does not cite: the pair
-    verifier's logit and the aligner's embedding, word and name scores (statement unit against this unit), the
-    share of the statement's content words the unit holds (its predicate and participants) and of the unit's that
-    the statement holds (a long unit stating more), the share of the statement's names (capitalised words after
-    its first) the unit names, and the length ratio."""
-    said, held = _stems(statement), _stems(holding)
-    mine = _stems(unit_text)
-    names = {w.lower() for w in NAME.findall(statement)}
-    p = min(max(pair_p, 1e-4), 1 - 1e-4)
-    return {"pair_logit": math.log(p / (1 - p)), "embedding": float(scores.get("embedding", 0.0)),
-            "terms": float(scores.get("terms", 0.0)), "entities": float(scores.get("entities", 0.0)),
-            "stmt_cover": len(said & held) / len(said) if said else 0.0,
-            "unit_cover": len(said & mine) / len(mine) if mine else 0.0,
-            "names_cover": len(names & {w.lower() for w in re.findall(r"[\w’'-]+", holding)}) / len(names) if names else 1.0,
-            "len_ratio": min(len(mine), len(said)) / max(len(mine), len(said), 1)}
-
-
-@lru_cache(maxsize=1)
-def citation_model() -> dict[str, Any]:
-    """The citation model (scripts/train_citation_pairs.py): a logistic regression over ``CITATION_FEATURES``,
-    fitted on hand-labelled statement/unit pairs (does the unit state the statement's fact?)."""
-    text = resources.files("newsprism").joinpath("models/citation_pairs.json").read_text(encoding="utf-8")
-    model: dict[str, Any] = json.loads(text)
-    return model
-
-
-def citation_probability(feats: Mapping[str, float]) -> tuple[float, str]:
-    """The citation model's probability that a unit states a statement, and the features that pushed it most."""
-    model = citation_model()
-    contrib = {f: c * (feats[f] - m) / (sc or 1.0) for f, m, sc, c in
-               zip(model["features"], model["mean"], model["scale"], model["coef"], strict=True)}
-    z = model["intercept"] + sum(contrib.values())
-    top = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:3]
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), ", ".join(
-        f"{f}={feats[f]:.2f} ({v:+.2f})" for f, v in top)
-
-
 def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, Any]], settings: Settings,
-                          top: int = 3, features: bool = True) -> list[tuple[int, Claim, dict[str, float]]]:
+                          top: int = 3) -> list[tuple[int, Claim]]:
     """For each corroborated statement, the units of every article it does not cite that could state it too: the
-    ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit, its
-    ``citation_features``; without ``features`` an empty mapping, the pair verifier not run). The statement's unit
-    is scored against the units of all articles in one matrix (word and name rarity over the whole story, as
-    ``align`` weighs them)."""
+    ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit). The
+    statement's unit is scored against the units of all articles in one matrix (word and name rarity over the
+    whole story, as ``align`` weighs them)."""
     from ..similarity import entity_idf, term_df, term_idf
     from .align import get_aligner
-    from .pairs import load_pair_model, pair_features
 
     todo = [(n, it[BEST][0]) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")]
     if not todo:
@@ -827,29 +778,16 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
     aligner = get_aligner(settings)
     left = [b for _, b in todo]
     m = aligner.score_matrix(left, units, aligner.vectors(left), aligner.vectors(units), idf, tidf, tdf)
-    model = load_pair_model()
-    verifier = Verifier(comparison.articles, settings)
-    out: list[tuple[int, Claim, dict[str, float]]] = []
-    for row, (n, best) in enumerate(todo):
+    out: list[tuple[int, Claim]] = []
+    for row, (n, _best) in enumerate(todo):
         cited = set(items[n]["citations"])
-        statement = FRAME.sub("", items[n][BEST][1])
         for a in comparison.articles:
             if a.id in cited:
                 continue
             cols = [k for k, u in enumerate(units) if u.article == a.id]
             for k in sorted(cols, key=lambda k: -float(m["combined"][row, k]))[:top]:
-                score = float(m["combined"][row, k])
-                if score < settings.candidate_min:
-                    continue
-                if not features:
-                    out.append((n, units[k], {}))
-                    continue
-                scores = {key: round(float(v[row, k]), 3) for key, v in m.items()}
-                al = Alignment(a=best.id, b=units[k].id, relation="candidate", score=round(score, 3),
-                               scores={**scores, "mutual_best": 0.0})
-                pair_p = model.probability(pair_features(best, units[k], al, verifier))
-                out.append((n, units[k], citation_features(statement, _holding(comparison, units[k]), units[k].text,
-                                                           scores, pair_p)))
+                if float(m["combined"][row, k]) >= settings.candidate_min:
+                    out.append((n, units[k]))
     return out
 
 
@@ -873,7 +811,7 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
         return
     verifier = Verifier(comparison.articles, settings)
     candidates = []
-    for n, unit, _ in completion_candidates(comparison, items, settings, features=False):
+    for n, unit in completion_candidates(comparison, items, settings):
         if (n, unit.article) in pruned:  # the check refused this article's cited span: not added back
             continue
         best, text = items[n][BEST]
