@@ -509,7 +509,7 @@ def main() -> None:
           f"{report['gold_conflicts_found']}/{reachable} = {report['gold_conflicts_found'] / max(reachable, 1):.2f} of "
           f"those that can) · "
           f"precision {correct}/{len(conf)} = {correct / max(len(conf), 1):.2f} · labels "
-          + ", ".join(f"{lab} {sum(r['label'] == lab for r in conf)}" for lab in ("conflict", "updated", "sources differ")))
+          + ", ".join(f"{lab} {sum(r['label'] == lab for r in conf)}" for lab in ("conflict", "updated", "sources differ", "estimates differ")))
     print(f"look-alikes wrongly reported: {len(report['lookalikes'])} of {len(gold['not_conflicts'])}")
     print(f"shared-fact recall (strict: one fact cites 2+ of the gold's articles, spans holding its phrases): "
           f"{report['shared_found']}/{report['shared']} = {report['shared_found'] / max(report['shared'], 1):.2f} "

@@ -602,6 +602,8 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
+    if conflict["label"] == "estimates differ":  # a bound the other figure meets: both can hold
+        return f"Estimates differ on {measure}: {parts}."
     return f"Reports differ on {measure}: {parts}."
 
 
