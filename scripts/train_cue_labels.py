@@ -56,9 +56,10 @@ TOPIC_DRAGNET_2 = ("R345", "R458", "R457", "R346", "190", "191",  # health
 # the groups above, whose first ~2,500 characters match SCIENCE_WORDS at >= 1.2% of their words and more than 1.5
 # times POLITICS_WORDS (science pool; then, once it ran out, >= 0.6% and more than POLITICS_WORDS), or POLITICS_WORDS
 # at >= 2% and more than twice SCIENCE_WORDS (politics pool); each pool shuffled with random.Random(11) and walked in
-# that order, keeping the first 25 that are a news report, feature, analysis or comment piece of an outlet (press
-# releases, company announcements, job ads, how-tos, product promotions, personal diaries and a page already used
-# skipped; ``science_politics_pools`` lists the pools in that order); first ~2,500 characters, like the groups above
+# that order, keeping the first 25 of each (then, a second batch, 13 and 3 more) that are a news report, feature,
+# analysis or comment piece of an outlet (press releases, company or government announcements, job ads, how-tos,
+# product promotions, personal diaries and letters, and a page already used skipped; ``science_politics_pools``
+# lists the pools in that order); first ~2,500 characters, like the groups above
 SCIENCE_WORDS = re.compile(r"\b(scien\w*|research\w*|stud(y|ies)|planet\w*|nasa|space|astronom\w*|physic\w*|species|climate|"
                            r"genes?|genetic\w*|cells?|patients?|disease|brain|telescope|galax\w*|star|fossil\w*|ocean|"
                            r"biolog\w*|chemi\w*|universe|particle|vaccine|virus|cancer|medical|health|energy|robot\w*|"
@@ -70,7 +71,10 @@ POLITICS_WORDS = re.compile(r"\b(obama|romney|republican\w*|democrat\w*|congress
 TOPIC_DRAGNET_3 = ("R486", "R379", "R376", "R404", "244", "T166", "409", "R172", "R350", "T158", "R94", "R482", "R483",
                    "R193", "R775", "383", "R120", "R323", "R889", "35", "R349", "220", "R191", "100", "T23",  # science
                    "R352", "R581", "R523", "R366", "R92", "R565", "R368", "T62", "97", "T152", "R216", "88", "R694",
-                   "R406", "R314", "R364", "R562", "R175", "R649", "R367", "R587", "T64", "R970", "T167", "R526")  # politics
+                   "R406", "R314", "R364", "R562", "R175", "R649", "R367", "R587", "T64", "R970", "T167", "R526",  # politics
+                   # second batch, the same walk continued: the next 13 politics pages and 3 science pages kept
+                   "R435", "R698", "R563", "R165", "R248", "R431", "T63", "R168", "T147", "R718", "R873", "R585", "T2",
+                   "330", "R225", "R372")
 CANDIDATES = DEFAULT.replace(bias_word_min=0.7)
 
 
