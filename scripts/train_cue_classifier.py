@@ -146,7 +146,7 @@ def main(argv: Sequence[str]) -> None:
         old_ = ~later
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
-              + (f"; session 9 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
+              + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
                  f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
