@@ -102,3 +102,14 @@ def test_a_statement_whose_subject_or_speaker_is_a_pronoun_ranks_after_a_named_o
         == spans[1][1]
     said = "“Most voters said yes,” he added."
     assert statement_key(said, "a", spans)[3] and not statement_key("Most voters said yes.", "a", spans)[3]
+
+
+def test_a_with_phrase_one_article_adds_is_not_stated() -> None:
+    more = _claim("a", "Nearly 900 people were injured, with four taken to the Marren clinic.")
+    less = _claim("b", "Nearly 900 people were reported injured on Sunday in the clashes.")
+    members = [more, less]
+    texts = _texts(*members)
+    assert "clinic" not in _statement(members, texts, _narrowed(members, texts))
+    joined = [_claim("a", "but the council passed the budget on Monday"),
+              _claim("b", "The council passed the budget on Monday after a long debate.")]
+    assert _statement(joined, _texts(*joined), {}) == "the council passed the budget on Monday"  # "but" left out

@@ -612,9 +612,10 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
 
 # a subordinate clause with no comma before it ("… were hurt after riot police stormed …") is a piece too
 SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
-# a consequence or comment the outlet draws after a comma ("…, so it's no wonder …", "…, and we all know how …")
-# is a piece of its own: the shared fact can be cited and stated without it
-COMMENT_BREAK = re.compile(r",\s+(?=(?:so|and\s+(?:we|you)|which\s+means)\s)", re.IGNORECASE)
+# a consequence or comment the outlet draws after a comma ("…, so it's no wonder …", "…, and we all know how …"),
+# or a "with" phrase adding a detail ("…, with four hospitalised"), is a piece of its own: the shared fact can be
+# cited and stated without it
+COMMENT_BREAK = re.compile(r",\s+(?=(?:so|with|and\s+(?:we|you)|which\s+means)\s)", re.IGNORECASE)
 
 
 def clause_runs(claim: Claim, text: str) -> list[Claim]:
@@ -687,13 +688,15 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
     """A fact's statement: of its members and the parts they are cited by (``_narrowed``), the one that says what
     the articles share and no more (:func:`assertion.statement_key`): not a bare attribution, with its source where
     most articles give one, no outlet's own evaluative cue (``voiced``), the most of its content words held by
-    every other article's span; then the outlet's own voice before a quote, the shortest of at least six words.
-    One article alone: its plainest member."""
+    every other article's span; then the outlet's own voice before a quote, the shortest of at least six words; a
+    conjunction opening it ("but police …") left out. One article alone: its plainest member."""
     cited = [narrow[c.id][0] if c.id in narrow else c for c in members]
     spans = [(c.article, c.text) for c in cited] if len({c.article for c in members}) >= 2 else []
     candidates = list({(c.start, c.end, c.article): c for c in [*cited, *members]}.values())
-    return min(candidates, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution", c.quote,
+    best = min(candidates, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution", c.quote,
                                                        bool(voiced and voiced(c)))).text
+    # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
+    return re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", best) if len(spans) else best
 
 
 def _cited_holding(fact: Fact, floor: float) -> Fact:
