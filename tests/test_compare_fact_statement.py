@@ -113,3 +113,25 @@ def test_a_with_phrase_one_article_adds_is_not_stated() -> None:
     joined = [_claim("a", "but the council passed the budget on Monday"),
               _claim("b", "The council passed the budget on Monday after a long debate.")]
     assert _statement(joined, _texts(*joined), {}) == "the council passed the budget on Monday"  # "but" left out
+
+
+def test_the_fact_and_the_synthesis_keep_the_source_the_articles_give() -> None:
+    from newsprism.compare import compare_analyzed
+    from newsprism.stages import analyze_many
+
+    from .conftest import story_articles
+
+    story = {
+        "Harbor Daily": ("2024-03-04", "Brightline agreed on Monday to buy the photo app Pixelry for $2 billion. "
+                         "Pixelry has more than 300 million monthly users, according to the company."),
+        "Valley Courier": ("2024-03-04", "Brightline agreed on Monday to buy Pixelry for $2 billion in cash. "
+                           "Pixelry has more than 300 million monthly users, according to figures from the company."),
+        "Plains Herald": ("2024-03-05", "Brightline will pay $2 billion for Pixelry, it said on Monday. "
+                          "Pixelry has more than 300 million monthly users."),
+    }
+    comparison = compare_analyzed(analyze_many(story_articles(story)))
+    users = [f for f in comparison.facts if f.status == "corroborated" and "300 million" in f.statement]
+    assert users, [(f.status, f.statement) for f in comparison.facts]
+    assert all("according to" in f.statement for f in users), [f.statement for f in users]
+    said = [s["text"] for s in comparison.synthesis if "300 million" in s["text"]]
+    assert said and all("according to" in t.lower() for t in said), said

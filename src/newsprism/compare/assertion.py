@@ -415,6 +415,38 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
     return out
 
 
+def sourced(fact: Fact, texts: dict[str, str]) -> Fact:
+    """A corroborated fact most of whose articles give it with its source (reported speech: its member is what the
+    source says, "Pixelry has 300 million users[, according to the company]"; or "according to …", "… said" in the
+    member) is stated with the source, where its statement names none: "<statement>, according to <the speaker the
+    claims stage found for the member the statement comes from>"; else as it is (no named speaker: a pronoun, or a
+    statement from a member in its outlet's own voice). ``texts``: the articles' texts, by id. Run after the
+    citations are checked against the statement (the source's words are in no other span)."""
+    if fact.status != "corroborated" or ATTRIBUTION.search(fact.statement):
+        return fact
+    arts = {c.article for c in fact.claims}
+    given = {c.article for c in fact.claims if c.part == "content" or ATTRIBUTION.search(c.text)}
+    if len(arts) < 2 or 2 * len(given) <= len(arts):
+        return fact
+    said = fact.statement.strip().rstrip(".")
+    speaker = next((c.asserted_by_name for c in fact.claims if c.part == "content" and c.asserted_by_name
+                    and (said in c.text or c.text.strip().rstrip(".") in said)), None)
+    if not speaker or speaker.lower() in PRONOUNS:
+        return fact
+    source = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), speaker.strip())
+    lower = source[:1].lower() + source[1:]
+    # a common noun capitalised only because it began its sentence ("Organisers said …", "Pre-verdict surveys …"):
+    # lowered where an article writes it so, or where only its first word is capitalised
+    if lower != source and (any(lower in t for t in texts.values())
+                            or (len(source.split()) > 1 and all(w.islower() for w in source.split()[1:]))):
+        source = lower
+    return replace(fact, statement=f"{said}, according to {source}.",
+                   reason=f"{fact.reason}; stated with its source, as most of its articles give it")
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those"})
+
+
 def _clip(text: str, n: int = 60) -> str:
     t = " ".join(text.split())
     return t if len(t) <= n else t[:n - 1] + "…"
