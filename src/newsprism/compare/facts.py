@@ -719,12 +719,18 @@ def _cited_holding(fact: Fact, floor: float) -> Fact:
                           f"statement's content words not cited")
 
 
+EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
+# words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
+FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
+           "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
+           "disaster", "earthquake", "quake", "violence", "violent", "clashes", "protest", "protests", "war", "crisis",
+           "escape", "escaped", "murder", "arrested", "missing", "rubble", "damage", "damaged", "fire"}
+
+
 def outlet_voice(analyzed: Sequence[AnalyzedArticle]) -> Callable[[Claim], bool]:
     """Whether a unit holds a framing cue of its outlet's own voice that the synthesis calls evaluative (a loaded
     word, a scare quote, a hedge, an epithet, a sentence the bias model flags; not inside someone's quote, not a
     factual word such as "killed"): such a unit is no corroborated fact's statement while another member is plain."""
-    from .synthesis import EVALUATIVE_CUES, FACTUAL  # the synthesis reads this module: imported when called
-
     cues = {a.id: [c.start for c in a.framing if c.cue in EVALUATIVE_CUES and c.speaker is None
                    and (c.loaded_word or c.text).lower() not in FACTUAL] for a in analyzed}
     return lambda c: any(c.start <= at < c.end for at in cues.get(c.article, ()))

@@ -47,21 +47,13 @@ from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
 from .assertion import ATTRIBUTION, attributed_by_most, other_name, pledge
-from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
+from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
+                    fact_units)
 from .span_check import span_checks
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
-EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
-# words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
-FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
-           "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
-           "disaster", "earthquake", "quake", "violence", "violent", "clashes", "protest", "protests", "war", "crisis",
-           "escape", "escaped", "murder", "arrested", "missing", "rubble", "damage", "damaged", "fire"}
-
-
-
 def _label(comparison: Comparison, article_id: str) -> str:
     for a in comparison.articles:
         if a.id == article_id:
