@@ -118,3 +118,18 @@ def test_a_this_event_count_never_joins_the_earlier_finding() -> None:
                                        "Kelda-9. On Wednesday, astronomers found seven planets there.")}
     found = _conflicts(story)
     assert not [c for c in found if "planet" in str(c["measure"])], found
+
+
+def test_a_verb_of_finding_before_a_part_counts_it_whatever_the_parse_governs() -> None:
+    """"was used to first spot two of these exoplanets": the parse may govern "two" by "use"; the finding verb
+    right before the number names the measure."""
+    s = "The Orla telescope was used to first spot two of these exoplanets in May of 2030."
+    at = s.index("two")
+    found = _measure("number", None, "use", None, s, at, at + 3, s, "", "Seven exoplanets orbit the star.")
+    assert found and found[0] == "planet found", found
+
+
+def test_a_compound_number_word_before_ago_is_not_read_in_part() -> None:
+    """"Seventy-four years ago" is not "four years ago" (nor is the figure itself a count of that year)."""
+    assert _AGO.search("Seventy-four years ago, a battle") is None
+    assert _ev("Seventy-four years ago, a naval battle was fought here.", "Seventy") == "earlier"

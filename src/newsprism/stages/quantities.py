@@ -10,13 +10,15 @@ amounts ("tens of thousands of tents", "dozens of employees") and vote splits ("
   clause (people killed / injured / missing / displaced / arrested, magnitude, depth vs distance vs
   length, duration, age, money by what it pays for, share of what, vote);
 - **place** ("deaths in Morelos"), **event** (``this``, or the year / "earlier" marking another event:
-  "the 2012 quake killed 81"), **as-of** date (a date in the sentence near the article date, else the
+  "the 2012 quake killed 81"; "last year", "a year ago", "last May" counted back from the article's date),
+  **as-of** date (a date in the sentence near the article date, else the
   article date) and **source** ("according to USGS", "police said", the quote's speaker).
 
 Why not quantulum3 or number-parser: the numbers are already read by the claims stage from the
 spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
 was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
-give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
+give. dateparser is not needed either: the claims stage resolves the dates a sentence holds, and the few
+relative spans back ("a year ago", "18 months ago", "last May") are counted here from the article's date.
 The stage reads the article, its sentences, entities, quotes and claims; the parse only to check who each
 figure is given to (:mod:`stages.value_sources`), so that compare parses nothing for it.
 """
@@ -344,6 +346,8 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         at = sentence.find(text)
         said_before = f"{preceding_sentences} {sentence[:at + start] if at >= 0 else before}"
         whole = (noun if noun in THINGS else None) if noun else _antecedent(said_before)
+        spotted = _FINDING_VERB.search(before)
+        verb = "spot" if spotted else verb  # "was used to first spot two of these": the parse may give "use"
         if whole is None or verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
             return None
         return f"{whole} {SAME_VERB.get(verb, verb)}", verb, PARTITIVE
@@ -375,6 +379,8 @@ _WHEN = (r"(?:\s+(?:last|this|earlier this)\s+(?:year|month|week)|\s+(?:a|an|one
 # spotted in 2030"): the count of that finding
 _FOUND_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?[a-z]{3,}s,?\s+(?:(?:that|which)\s+)?(?:(?:were|was|had been|have been)\s+)?"
                           r"(?:first\s+)?(?:found|discovered|spotted|detected|identified|announced|reported)\b")
+# a verb of finding right before the number ("was used to first spot two of these", "discovered three")
+_FINDING_VERB = re.compile(r"\b(?:discover|spot|detect|identif|uncover)\w*\s+$|\bf(?:ou|i)nd(?:s|ing)?\s+$")
 # a finding named by a noun ("the discovery / detection / announcement / report of N things") or reported on ("the
 # team reported a year ago on three planets"): the things counted were found at that occasion
 _FINDING_BEFORE = re.compile(r"\b(?:discovery|detection|announcement|report|sighting)" + _WHEN + r"\s+of\s*$|"
@@ -510,7 +516,7 @@ _LAST_MONTH = re.compile(r"\blast\s+(January|February|March|April|May|June|July|
                          r"December)\b")
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
-_AGO = re.compile(r"\b(?P<n>" + "|".join(_NUMBER_WORDS) + r"|\d{1,2})\s+(?P<u>years?|months?)\s+ago\b", re.IGNORECASE)
+_AGO = re.compile(r"(?<![\w-])(?P<n>" + "|".join(_NUMBER_WORDS) + r"|\d{1,2})\s+(?P<u>years?|months?)\s+ago\b", re.IGNORECASE)
 
 
 def ago_year(m: re.Match[str], published: str) -> str:
