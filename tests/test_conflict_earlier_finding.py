@@ -133,3 +133,10 @@ def test_a_compound_number_word_before_ago_is_not_read_in_part() -> None:
     """"Seventy-four years ago" is not "four years ago" (nor is the figure itself a count of that year)."""
     assert _AGO.search("Seventy-four years ago, a battle") is None
     assert _ev("Seventy-four years ago, a naval battle was fought here.", "Seventy") == "earlier"
+
+
+def test_a_span_back_among_others_stays_earlier() -> None:
+    """"probably five years ago, six years ago, we might not …": the figure is one of the spans back, not a count
+    of the year another one points to; "won two years ago by 36 points" is the 2029 race."""
+    assert _ev("Probably five years ago, six years ago, we might not have had this debate.", "five") == "earlier"
+    assert _ev("He won two years ago by 36 percentage points.", "36") == "2029"

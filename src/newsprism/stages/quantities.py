@@ -560,8 +560,10 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
             return m.group(0)
     if year and re.search(r"\blast year\b", text[lo:hi], re.IGNORECASE):
         return str(int(year) - 1)
-    # "elected two years ago": the figure that is itself the span back stays "earlier"
-    ago = next((m for m in _AGO.finditer(text, lo, hi) if start is None or not m.start() <= start < m.end()), None)
+    # "elected two years ago", "five years ago, six years ago": a figure that is itself a span back stays "earlier"
+    spans_back = list(_AGO.finditer(text, lo, hi))
+    ago = spans_back[0] if spans_back and not any(start is not None and m.start() <= start < m.end()
+                                                  for m in spans_back) else None
     if ago and published and dated:
         when = ago_year(ago, published)
         if when != year:
