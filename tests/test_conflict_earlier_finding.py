@@ -140,3 +140,18 @@ def test_a_span_back_among_others_stays_earlier() -> None:
     of the year another one points to; "won two years ago by 36 points" is the 2029 race."""
     assert _ev("Probably five years ago, six years ago, we might not have had this debate.", "five") == "earlier"
     assert _ev("He won two years ago by 36 percentage points.", "36") == "2029"
+
+
+def test_an_undated_finding_told_as_before_this_event_is_earlier() -> None:
+    """"had previously detected three Earth-like planets" is no count of this week's finding of seven."""
+    story = {"Daily A": ("2031-02-22", "Seven Worlds\n\nAstronomers found seven planets around the star Kelda-9, they "
+                                       "said on Wednesday."),
+             "Daily B": ("2031-02-22", "Seven Planets\n\nAstronomers said on Wednesday that they found seven planets "
+                                       "around Kelda-9. The Orla team had previously detected three Earth-like "
+                                       "planets around the star.")}
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(story))
+    events = {q.event for a in analyzed for q in a.quantities if q.measure == "planet found" and q.value == 3}
+    assert events == {"earlier"}, events
+    assert not [c for c in find_conflicts(analyzed) if "planet" in str(c["measure"])]

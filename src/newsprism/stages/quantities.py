@@ -381,6 +381,8 @@ _FOUND_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?[a-z]{3,}s,?\s+(?:(?:that|whi
                           r"(?:first\s+)?(?:found|discovered|spotted|detected|identified|announced|reported)\b")
 # a verb of finding right before the number ("was used to first spot two of these", "discovered three")
 _FINDING_VERB = re.compile(r"\b(?:discover|spot|detect|identif|uncover)\w*\s+$|\bf(?:ou|i)nd(?:s|ing)?\s+$")
+# a finding told as one before this event's: the past perfect or "previously / already / earlier"
+_BEFORE_NOW = re.compile(r"\b(?:had|previously|already|earlier|formerly)\b", re.IGNORECASE)
 # a finding named by a noun ("the discovery / detection / announcement / report of N things") or reported on ("the
 # team reported a year ago on three planets"): the things counted were found at that occasion
 _FINDING_BEFORE = re.compile(r"\b(?:discovery|detection|announcement|report|sighting)" + _WHEN + r"\s+of\s*$|"
@@ -774,6 +776,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             event = "this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
                                                                           article.published is not None,
                                                                           article.published)
+            if event == "this" and name.endswith(" found") and _BEFORE_NOW.search(text[lo:hi]):
+                event = "earlier"  # "had already found three planets": an earlier finding, never this event's count
             if reason == PARTITIVE and event == "this":
                 continue  # "two of the planets" of this event: a part of a count given elsewhere
             out.append(Quantity(
