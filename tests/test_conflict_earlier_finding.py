@@ -155,3 +155,11 @@ def test_an_undated_finding_told_as_before_this_event_is_earlier() -> None:
     events = {q.event for a in analyzed for q in a.quantities if q.measure == "planet found" and q.value == 3}
     assert events == {"earlier"}, events
     assert not [c for c in find_conflicts(analyzed) if "planet" in str(c["measure"])]
+
+
+def test_adjectives_before_the_counted_noun_do_not_hide_it() -> None:
+    """"three temperate, Earth-size exoplanets": the noun is the plural after the adjectives, not "temperate"."""
+    s = "The finding follows the announcement last year of three temperate, Earth-size exoplanets around the star."
+    at = s.index("three")
+    found = _measure("number", "temperate", "follow", None, s, at, at + 5)
+    assert found and found[0] == "planet found", found

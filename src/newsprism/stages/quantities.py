@@ -351,6 +351,11 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         if whole is None or verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
             return None
         return f"{whole} {SAME_VERB.get(verb, verb)}", verb, PARTITIVE
+    if noun is not None and noun not in PEOPLE and noun not in THINGS:
+        # "three temperate, Earth-size exoplanets": the parse took an adjective for the counted noun
+        head = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?([a-z]{3,})s\b", after)
+        if head and SAME_NOUN.get(head.group(1), head.group(1)) in THINGS:
+            noun = SAME_NOUN.get(head.group(1), head.group(1))
     if noun is None or noun in PEOPLE or noun not in THINGS:
         cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
