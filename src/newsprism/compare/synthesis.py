@@ -46,7 +46,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
-from .assertion import other_name, pledge
+from .assertion import ATTRIBUTION, attributed_by_most, other_name, pledge
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
 from .span_check import span_checks
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
@@ -135,8 +135,12 @@ def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Cla
     return min(claims, key=lambda c: _pick_key(comparison, c, members))
 
 
-def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[int, bool, float, bool, int]:
-    return (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[bool, int, bool, float, bool, int]:
+    # where most articles give the fact's source ("according to the company", "police said"), a rendering that
+    # keeps it comes first: the synthesis does not state flat what its articles attribute
+    spans = [(m.article, _holding(comparison, m)) for m in members]
+    return (attributed_by_most(spans) and not ATTRIBUTION.search(_stated(comparison, c)),
+            _extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
             -round(_held_by_all(comparison, c, members), 1), c.part == "clause", len(_stated(comparison, c)))
 
 
