@@ -20,6 +20,7 @@ from typing import Any
 from .. import nlp
 from ..records import AnalyzedArticle, Claim, Fact
 from ..stages.sentences import SUBJECTS, statement_problem
+from ..text.words import outside_quotes
 from .verify import content_stems, is_headline
 
 # a piece that hangs on what comes before it: a conjunction or a relative pronoun opening it ("and which Israel
@@ -456,7 +457,7 @@ def other_name(text: str) -> str | None:
     """A person called by another person's name (an epithet: "Acme's Darth Vader, chief executive John Smith"):
     two person names of the parse in apposition that share no word, outside quote marks; None when there is
     none. Said in the synthesis' own voice it would state the nickname as who the person is."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    outside = outside_quotes(text)
     doc = _doc(outside)
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     for t in doc:
@@ -477,7 +478,7 @@ def pledge(text: str) -> str | None:
     company will continue to …") or a verb of intent or expectation with what is intended ("X plans to …", "is
     expected to …", "is set to …"), outside quote marks; None for a statement of what happened or is. Read on the
     parse: the main verb (and its conjuncts) with a future auxiliary, or a plan verb with an open complement."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    outside = outside_quotes(text)
     t = " ".join(LEADING.sub("", outside.strip()).split())
     if not t:
         return None

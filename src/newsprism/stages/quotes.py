@@ -43,7 +43,7 @@ from ..lexicons import SPEECH_VERBS, report_verbs
 from ..records import Quote, Sentence
 from ..settings import Settings
 from ..text.names import entity_id
-from ..text.words import words
+from ..text.words import outside_quotes, words
 from .base import StageContext
 from .cues import content_bounds, cue_lemma, cue_rate, frame
 from .entities import PRONOUN_GENDER, Resolver
@@ -1304,7 +1304,7 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
         if extent is None:
             continue
         start, end, where = extent
-        if not _is_person(subj, resolver) and SINGULAR_FIRST.search(_without_quotes(text[start:end])):
+        if not _is_person(subj, resolver) and SINGULAR_FIRST.search(outside_quotes(text[start:end], keep_offsets=False)):
             speaker = _writer_of(doc, resolver, subj, speaker)
         while end > start and text[end - 1].isspace():
             end -= 1
@@ -1322,10 +1322,6 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
 
 
 SINGULAR_FIRST = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|myself)\b")
-
-
-def _without_quotes(words: str) -> str:
-    return re.sub(r"[“\"][^”\"]*[”\"]", " ", words)
 
 
 def _writer_of(doc: Any, resolver: Resolver, subj: "Token", org: Speaker) -> Speaker:
