@@ -50,7 +50,8 @@ from .base import StageContext
 from ..text.words import zipf
 from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
-from .quotes import DOCUMENT_NOUNS
+from .cues import cue_lemma, cue_rate, frame
+from .quotes import DOCUMENT_NOUNS, SPEECH_NOUNS
 from .sources import DATA_NOUNS
 
 
@@ -452,7 +453,9 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
         return False                                 # marks the term it names
     if _marked_as_term(span, sent, before):
         return False
-    for verb in before:
+    if _in_someones_words(span, sent):
+        return False
+    for verb in (t for t in sent if not span.start <= t.i < span.end):  # "…, the company said" after it too
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or span.root not in verb.subtree:
             continue
@@ -460,7 +463,8 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
             return False  # the name someone gave it ("known as 'moles'", "branded a 'historic mistake'")
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
             next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.tag_ == "VBG" else None)
-        speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values())
+        speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values()) \
+            or _learned_cue(verb, settings)
         if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
             return False  # a phrase of the speaker's words quoted in what they said: a partial quote
         if (speech or lemma in FINDING_VERBS) and subj is not None and _is_document(subj):
@@ -469,6 +473,38 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
         return False  # "..., according to the study": the words are the source's
     return not any(o is not q and o.kind in ("direct", "partial") and o.speaker
                    and sent.start_char <= o.start < sent.end_char for o in quotes)
+
+
+# nouns that name something said: quoted words in what they hold ("Trump's claim that there were “thousands of
+# shootings”") are the words of the one the noun belongs to
+SAYING_NOUNS = frozenset(SPEECH_NOUNS | {"claim", "statement", "assertion", "promise", "pledge", "description",
+                                         "accusation", "charge", "warning", "announcement", "insistence",
+                                         "allegation", "vow", "boast", "contention", "suggestion", "prediction"})
+
+
+def _in_someones_words(span: Any, sent: Any) -> bool:
+    """The quoted words lie inside what a noun of saying holds, and the noun names whose words they are: a
+    possessor or a "by"/"from" phrase that can speak ("his claim that people would “learn nothing”", "a statement
+    from the company calling it its “core product”")."""
+    for noun in span.root.ancestors:
+        if noun.i not in range(sent.start, sent.end) or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.lemma_.lower() not in SAYING_NOUNS:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
+            for g in c.children if g.dep_ == "pobj"]
+        if any(_can_speak(o) for o in owners if not span.start <= o.i < span.end):
+            return True
+    return False
+
+
+def _learned_cue(verb: Any, settings: Settings) -> bool:
+    """A verb PolNeAR train annotates as attributing words in the frame it is used in, at a rate of at least
+    ``reported_cue_min`` ("compared Trump to a coach who is “working the referees”", "exhorted Republicans to
+    “vote your conscience”"): quoted words it governs are its subject's."""
+    rate = cue_rate(cue_lemma(verb), frame(verb))
+    return rate is not None and rate.seen >= settings.reported_cue_min_seen and rate.rate >= settings.reported_cue_min
 
 
 def _marked_as_term(span: Any, sent: Any, before: Sequence[Any]) -> bool:
