@@ -18,7 +18,7 @@ Orbit will buy the messaging firm Talkwire for four billion dollars. Talkwire wi
 
 The senator likened the purchase to “a blank cheque” for the industry.
 
-Critics pointed to the mayor's claim that the new harbour would be “fully funded” by the spring.
+The mayor's claim that the new harbour would be “fully funded” by the spring drew laughter in the chamber.
 
 The board approved a “modest” pay rise for its own members on Tuesday evening."""
 

@@ -51,7 +51,7 @@ from ..text.words import zipf
 from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
 from .cues import cue_lemma, cue_rate, frame
-from .quotes import DOCUMENT_NOUNS, SPEECH_NOUNS
+from .quotes import DOCUMENT_NOUNS, SPEECH_NOUNS, is_agent_noun
 from .sources import DATA_NOUNS
 
 
@@ -484,7 +484,8 @@ SAYING_NOUNS = frozenset(SPEECH_NOUNS | {"claim", "statement", "assertion", "pro
 
 def _in_someones_words(span: Any, sent: Any) -> bool:
     """The quoted words lie inside what a noun of saying holds, and the noun names whose words they are: a
-    possessor or a "by"/"from" phrase that can speak ("his claim that people would “learn nothing”", "a statement
+    possessor or a "by"/"from"/"of" phrase that can speak (``_can_speak``, or a noun PolNeAR's sources make an
+    agent: ``sources.is_agent``) ("his claim that people would “learn nothing”", "a statement
     from the company calling it its “core product”")."""
     for noun in span.root.ancestors:
         if noun.i not in range(sent.start, sent.end) or noun.pos_ not in ("NOUN", "PROPN"):
@@ -494,7 +495,8 @@ def _in_someones_words(span: Any, sent: Any) -> bool:
         owners = [c for c in noun.children if c.dep_ == "poss"] + [
             g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
             for g in c.children if g.dep_ == "pobj"]
-        if any(_can_speak(o) for o in owners if not span.start <= o.i < span.end):
+        if any(_can_speak(o) or o.pos_ == "NOUN" and is_agent_noun(o) for o in owners
+               if not span.start <= o.i < span.end):  # "the mayor's claim": an agent noun learned from PolNeAR
             return True
     return False
 
