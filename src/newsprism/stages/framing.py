@@ -418,7 +418,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _hedge_cues(found, doc, quotes, resolver)
     _attribution_cues(found, doc, quotes, resolver)
     for q in quotes:  # scare quotes, from the quotes stage
-        if q.kind == "scare" and _is_scare_quote(q, doc, quotes, settings):
+        if q.kind == "scare" and is_scare_quote(q, doc, quotes, settings):
             found.add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have "
                                                               "said distance the writer from them")
     # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
@@ -433,7 +433,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     return sorted(found.cues, key=lambda c: (c.start, c.cue))
 
 
-def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
+def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
     """A scare quote is a short phrase of words in a prose sentence, not code or page chrome, not a name
     someone gave ("known as 'moles'", "branded a 'historic mistake'"), not a fragment of a speaker's words
     quoted in the same sentence."""
