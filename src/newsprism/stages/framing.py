@@ -430,7 +430,61 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
         _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
-    return sorted(found.cues, key=lambda c: (c.start, c.cue))
+    return merge_phrase_cues(found.cues, text, doc)
+
+
+# cues over the words of one phrase: merged into one (the reviewers read "an adjective and its noun emitted apart"
+# as two claims where the outlet made one framing choice)
+PHRASE_CUES = ("naming", "epithet", "evaluative", "loaded")  # in the order the merged cue takes its kind from
+PHRASE_LINKS = {"amod", "advmod", "compound", "nmod", "npadvmod"}  # adjective + noun, adverb + adjective or verb
+
+
+def merge_phrase_cues(cues: Sequence[FramingCue], text: str, doc: Any = None) -> list[FramingCue]:
+    """One cue per phrase: cues of the outlet's words (``PHRASE_CUES``, same speaker) whose spans overlap (a loaded
+    word inside an evaluative phrase or a naming cue built around it), or, with the parse, that stand side by side
+    with only a space or hyphen between and one word modifying the other (``PHRASE_LINKS``: "brutal" +
+    "crackdown", "deeply" + "flawed"), become one cue over both spans. It takes the kind, word and target of the
+    first of them in ``PHRASE_CUES`` order (a multi-word ``loaded`` becomes ``evaluative``), the higher score,
+    and a reason that gives each part's reason. Subject + verb ("masked officers" + "ripped") stay apart."""
+    out: list[FramingCue] = []
+    for c in sorted(cues, key=lambda c: (c.start, c.cue)):
+        prev = next((m for m in reversed(out) if m.cue in PHRASE_CUES), None)
+        if c.cue in PHRASE_CUES and prev is not None and prev.speaker == c.speaker \
+                and (c.start < prev.end or _one_phrase(prev, c, doc)):
+            out.remove(prev)
+            out.append(_merged(prev, c, text))
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c.start, c.cue))
+
+
+def _one_phrase(a: FramingCue, b: FramingCue, doc: Any) -> bool:
+    """b follows a with only a space or hyphen between, and a word of one modifies a word of the other."""
+    if doc is None or b.start < a.end or not re.fullmatch(r"[ \t\-–]{0,2}", doc.text[a.end:b.start]):
+        return False
+    left, right = doc.char_span(a.start, a.end, alignment_mode="expand"), doc.char_span(b.start, b.end,
+                                                                                       alignment_mode="expand")
+    if left is None or right is None:
+        return False
+    ids_l, ids_r = {t.i for t in left}, {t.i for t in right}
+    return any(t.dep_ in PHRASE_LINKS and t.head.i in ids_r for t in left) or \
+        any(t.dep_ in PHRASE_LINKS and t.head.i in ids_l for t in right)
+
+
+def _merged(a: FramingCue, b: FramingCue, text: str) -> FramingCue:
+    main, other = sorted((a, b), key=lambda c: PHRASE_CUES.index(c.cue))
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    words = text[start:end]
+    cue = "evaluative" if main.cue == "loaded" and len(words.split()) > 1 else main.cue
+    scores = [x.score for x in (a, b) if x.score is not None]
+
+    def word_of(c: FramingCue) -> tuple[int, int] | None:
+        return c.word or ((c.start, c.end) if c.cue == "loaded" else None)
+
+    return FramingCue(start=start, end=end, text=words, cue=cue,
+                      reason=f"{main.reason}; one phrase with “{other.text}” ({other.cue}): {other.reason}",
+                      target=main.target or other.target, grade=main.grade or other.grade, speaker=main.speaker,
+                      score=max(scores) if scores else None, word=word_of(main) or word_of(other))
 
 
 def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
