@@ -30,7 +30,8 @@ def test_an_adjective_and_its_noun_emitted_apart_are_one_cue(doc):  # type: igno
     assert len(merged) == 1
     one = merged[0]
     assert one.text == "brutal crackdown" and one.cue == "evaluative" and one.score == 0.9
-    assert one.word == (TEXT.index("brutal"), TEXT.index("brutal") + len("brutal"))
+    # its loaded word is the one the tagger is surer of
+    assert one.word == (TEXT.index("crackdown"), TEXT.index("crackdown") + len("crackdown"))
     assert "reason of brutal" in one.reason and "reason of crackdown" in one.reason
 
 

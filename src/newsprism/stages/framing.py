@@ -445,7 +445,7 @@ def merge_phrase_cues(cues: Sequence[FramingCue], text: str, doc: Any = None) ->
     with only a space or hyphen between and one word modifying the other (``PHRASE_LINKS``: "brutal" +
     "crackdown", "deeply" + "flawed"), become one cue over both spans. It takes the kind, word and target of the
     first of them in ``PHRASE_CUES`` order (a multi-word ``loaded`` becomes ``evaluative``), the higher score,
-    and a reason that gives each part's reason. Subject + verb ("masked officers" + "ripped") stay apart."""
+    the loaded word of the higher score as its ``word``, and a reason that gives each part's reason. Subject + verb ("masked officers" + "ripped") stay apart."""
     out: list[FramingCue] = []
     for c in sorted(cues, key=lambda c: (c.start, c.cue)):
         prev = next((m for m in reversed(out) if m.cue in PHRASE_CUES), None)
@@ -481,10 +481,13 @@ def _merged(a: FramingCue, b: FramingCue, text: str) -> FramingCue:
     def word_of(c: FramingCue) -> tuple[int, int] | None:
         return c.word or ((c.start, c.end) if c.cue == "loaded" else None)
 
+    # the phrase's loaded word: the one the tagger is surer of (a phrase counts once, by its strongest word)
+    marked = [(x.score if x.score is not None else -1.0, word_of(x)) for x in (main, other) if word_of(x)]
     return FramingCue(start=start, end=end, text=words, cue=cue,
                       reason=f"{main.reason}; one phrase with “{other.text}” ({other.cue}): {other.reason}",
                       target=main.target or other.target, grade=main.grade or other.grade, speaker=main.speaker,
-                      score=max(scores) if scores else None, word=word_of(main) or word_of(other))
+                      score=max(scores) if scores else None,
+                      word=max(marked, key=lambda m: m[0])[1] if marked else None)
 
 
 def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
