@@ -82,7 +82,7 @@ class Settings:
     speaker_model_margin: float = _s(1.0, "Probability by which the learned chooser's best candidate must beat the rules' pick to replace it (1.0: never; a hand check found 1 of 5 overrides right).", "analysis")
     nominal_speakers: bool = _s(True, "Resolve a nominal speaker (the party, organisers, the editorial) to the one entity the article ties to its head noun (stages/nominal.py).", "analysis")
     speaker_model_min: float = _s(0.3, "Probability the learned chooser's best candidate needs to speak a quote the rules left without speaker.", "analysis")
-    colon_block_max_paragraphs: int = _s(3, "Paragraphs a speaker's words introduced by a colon without quote marks (\"Zuckerberg wrote in a post:\") may run over; past the first, a paragraph must speak in the first person and name no one speaking (0: off).", "analysis")
+    colon_block_max_paragraphs: int = _s(6, "Paragraphs a speaker's words introduced by a colon without quote marks (\"Zuckerberg wrote in a post:\") may run over; past the first, up to the last that speaks in the first person or to the reader, with no sign of the writer's voice (a quote mark, a verb of saying, he/she, a past tense or the speaker's name in a paragraph of neither person) in between (0: off).", "analysis")
     reported_cue_min_seen: int = _s(3, "Training occurrences a verb/frame pair needs before its learned cue rate is trusted.", "analysis")
     embedding_weight: float = _s(0.5, "Weight of sentence-embedding cosine in the combined alignment score.", "analysis")
     term_weight: float = _s(0.3, "Weight of shared rare content words (share of the shorter claim's) in the score.", "analysis")
