@@ -161,3 +161,50 @@ def test_a_headline_corroborates_but_a_member_sentence_states_the_fact() -> None
     [stated] = claimed(analyzed, [fact])
     assert stated.status == "corroborated" and stated.statement == units[1].text, stated.statement
     assert "headline" in stated.reason or "no main verb" in stated.reason, stated.reason
+
+
+def _marked_fact(analyzed, marker: str) -> Fact:  # type: ignore[no-untyped-def]
+    from newsprism.compare.facts import marked_units
+
+    units = [u for a in analyzed for u in marked_units(a, [c for c in a.claims if not c.heading]) if marker in u.text]
+    assert len({u.article for u in units}) == 2, [u.text for u in units]
+    support = tuple({"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end, "text": u.text}
+                    for u in units)
+    return Fact(id="f1", status="corroborated", statement=units[0].text, support=support, claims=tuple(units),
+                reason="marked-phrase pass")
+
+
+ORSK = ("Mayor Lena Orsk lost the vote on Tuesday. Orsk had led Marren since 2019. Orsk said she would appeal. "
+        "The vote ended the rise of the city's first female leader, who had promised a new harbour.")
+
+
+@pytest.mark.parametrize(("other", "person"), [
+    # the other article is about Orsk too: the role description stands for her
+    ("Lena Orsk will appeal the vote, her office said. Orsk was elected in 2019. Critics of Orsk cheered. "
+     "Marren's first female leader lost the council vote on Tuesday.", True),
+    # the other article is about someone else: no one to tie the description to
+    ("Councillor Piet Halm cheered the vote. Halm said the harbour plan was dead. Halm called for calm. "
+     "Marren's first female leader lost the council vote on Tuesday.", False),
+])
+def test_a_role_description_is_tied_to_the_person_both_articles_are_about(other: str, person: bool) -> None:
+    analyzed = analyze_many(story_articles({"Harbor Daily": ("2024-03-06", ORSK),
+                                            "Valley Courier": ("2024-03-06", other)}))
+    [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
+    if person:
+        assert fact.status == "corroborated" and fact.statement.startswith("Lena Orsk is "), fact.statement
+        assert "first female leader" in fact.statement and claim_problem(fact.statement) is None
+    else:
+        assert fact.status == "matched", fact.statement
+
+
+def test_a_role_description_needs_one_person_the_article_is_about() -> None:
+    # two people mentioned as often: "the city's first female leader" is tied to neither
+    even = ("Mayor Lena Orsk lost the vote to Piet Halm on Tuesday. Orsk and Halm spoke. Orsk left, Halm stayed. "
+            "The vote ended the rise of the city's first female leader, who had promised a new harbour.")
+    analyzed = analyze_many(story_articles({
+        "Harbor Daily": ("2024-03-06", even),
+        "Valley Courier": ("2024-03-06", "Lena Orsk will appeal the vote. Orsk was elected in 2019. Critics of Orsk "
+                                         "cheered. Marren's first female leader lost the council vote on Tuesday.")}))
+    [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
+    # nor through the Valley Courier's member: its article is about Orsk, but Harbor Daily's is about no one person
+    assert fact.status == "matched", fact.statement
