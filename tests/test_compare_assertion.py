@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from newsprism.compare import compare_analyzed
-from newsprism.compare.assertion import claim_problem, claimed, other_name, pledge
+from newsprism.compare.assertion import claim_problem, claimed, other_name, pledge, rendered_claim
 from newsprism.compare.facts import phrase_units
 from newsprism.records import Fact
 from newsprism.stages import analyze_many
@@ -182,17 +182,24 @@ ORSK = ("Mayor Lena Orsk lost the vote on Tuesday. Orsk had led Marren since 201
     # the other article is about Orsk too: the role description stands for her
     ("Lena Orsk will appeal the vote, her office said. Orsk was elected in 2019. Critics of Orsk cheered. "
      "Marren's first female leader lost the council vote on Tuesday.", True),
+    # the other article is about Orsk, but its member is tied to someone else by its sentence
+    ("Lena Orsk will appeal the vote. Orsk was elected in 2019. Critics of Orsk cheered. Piet Halm, Marren's "
+     "first female leader, lost the council vote on Tuesday.", None),
     # the other article is about someone else: no one to tie the description to
     ("Councillor Piet Halm cheered the vote. Halm said the harbour plan was dead. Halm called for calm. "
      "Marren's first female leader lost the council vote on Tuesday.", False),
 ])
-def test_a_role_description_is_tied_to_the_person_both_articles_are_about(other: str, person: bool) -> None:
+def test_a_role_description_is_tied_to_the_person_both_articles_are_about(other: str, person: bool | None) -> None:
     analyzed = analyze_many(story_articles({"Harbor Daily": ("2024-03-06", ORSK),
                                             "Valley Courier": ("2024-03-06", other)}))
     [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
     if person:
         assert fact.status == "corroborated" and fact.statement.startswith("Lena Orsk is "), fact.statement
         assert "first female leader" in fact.statement and claim_problem(fact.statement) is None
+    elif person is None:  # the apposition may state its own claim, never one about Orsk
+        assert not fact.statement.startswith("Lena Orsk"), fact.statement
+        harbor, valley = fact.claims if fact.claims[0].article == analyzed[0].id else fact.claims[::-1]
+        assert rendered_claim(analyzed[0], harbor, [(analyzed[1], valley)]) is None
     else:
         assert fact.status == "matched", fact.statement
 

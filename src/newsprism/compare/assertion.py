@@ -283,13 +283,26 @@ def role_referent(analyzed: AnalyzedArticle, h: Any, others: Sequence[tuple[Anal
     main = main_person(analyzed)
     if main is None or not others or not _role_noun(h, [analyzed, *(a for a, _ in others)]):
         return None
-    words = {w.lower() for w in re.findall(r"[\w’'-]{3,}", main.name)}
+    words = _name_words(main.name)
     for a, m in others:
+        # a member that names someone else, or that its own sentence ties to someone else ("…, acting President
+        # Hwang", "Hwang, the acting president"), is about that person
+        text = a.article.text
+        people = [e.name for e in a.entities if e.type == "PERSON" and any(
+            m.start <= x.start < m.end and not POSSESSIVE.match(text, x.end) for x in e.mentions)]  # "Marren's": an owner
+        told = rendered_claim(a, m)
+        if told is not None and " is " in told:
+            people.append(told.split(" is ", 1)[0])
+        if any(not words & _name_words(p) for p in people):
+            return None
         theirs = main_person(a)
-        named = words & {w.lower() for w in re.findall(r"[\w’'-]{3,}", m.text)}
-        if not named and (theirs is None or not words & {w.lower() for w in re.findall(r"[\w’'-]{3,}", theirs.name)}):
+        if not people and (theirs is None or not words & _name_words(theirs.name)):
             return None
     return str(main.name)
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]{3,}", name)}
 
 
 def _person_for(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
