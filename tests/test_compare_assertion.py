@@ -14,6 +14,7 @@ from newsprism.compare import compare_analyzed
 from newsprism.compare.assertion import claim_problem, claimed, other_name, pledge, rendered_claim
 from newsprism.compare.facts import phrase_units
 from newsprism.records import Fact
+from newsprism.settings import DEFAULT
 from newsprism.stages import analyze_many
 
 from .conftest import story_articles
@@ -215,3 +216,29 @@ def test_a_role_description_needs_one_person_the_article_is_about() -> None:
     [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
     # nor through the Valley Courier's member: its article is about Orsk, but Harbor Daily's is about no one person
     assert fact.status == "matched", fact.statement
+
+
+@pytest.mark.parametrize(("other", "found"), [
+    # the other article says the phrase's description of the referent in a predicate (a role held and kept)
+    ("Tomas Velde, who joined the port as a pilot, will remain as harbour master until the council election in May.",
+     True),
+    # a role to come is no role held; a sentence that only names both says nothing of what he is
+    ("Tomas Velde, who joined the port as a pilot, will become harbour master after the council election in May.",
+     False),
+    ("Tomas Velde met the harbour master on Monday. Lorries queued at the gate.", False),
+])
+def test_a_phrase_is_corroborated_by_a_predicate_saying_it(other: str, found: bool) -> None:
+    story = {"Harbor Daily": ("2024-03-04", "The ferry left on Tuesday. Fishermen cheered when the harbour master Tomas "
+                                            "Velde cut the ribbon at the new fish market."),
+             "Valley Courier": ("2024-03-04", other)}
+    c = compare_analyzed(analyze_many(story_articles(story)), DEFAULT.replace(predicate_pass=True))
+    facts = [f for f in c.facts if "predicate pass" in f.reason]
+    if not found:
+        assert not facts, [(f.statement, f.reason) for f in facts]
+        return
+    assert [f.statement for f in facts] == ["Tomas Velde is the harbour master"], [(f.statement, f.reason) for f in c.facts]
+    [fact] = facts
+    assert fact.status == "corroborated" and claim_problem(fact.statement) is None
+    # the sentence is cited by its predicate clause, not by what else it says
+    cited = [s["text"] for s in fact.support if s["article"] == c.articles[1].id]
+    assert cited and all("harbour master" in t and "Lorries" not in t and "May" not in t for t in cited), cited

@@ -301,6 +301,50 @@ def role_referent(analyzed: AnalyzedArticle, h: Any, others: Sequence[tuple[Anal
     return str(main.name)
 
 
+# verbs that say what role or state their subject is in ("X is …", "X will remain as …", "X serves as …")
+ROLE_VERBS = frozenset({"be", "remain", "become", "serve", "stay"})
+STAYING = frozenset({"remain", "stay"})  # "will remain as …" says the role is held now; "will become …" does not
+
+
+def predicated(analyzed: AnalyzedArticle, unit: Claim, name: set[str], desc: set[str]
+               ) -> tuple[str, int, int] | None:
+    """Where a sentence says a description of a named referent in a predicate: the referent (``name``: its name's
+    five-letter stems) is the subject of a verb of being or holding a role (``ROLE_VERBS``; with a modal only one of
+    staying, "will remain as …": "will become …" is a role to come), not through a relative pronoun, and the verb's
+    complement (an attribute, or "as" and its object) holds every stem of ``desc``; the
+    reason and the article offsets of the clause from the subject to the end of the complement, or None."""
+    found = _sentence_of(analyzed, unit)
+    if found is None:
+        return None
+    s0, text = found
+    doc = _doc(text)
+    a, b = unit.start - s0, unit.end - s0
+    for t in doc:
+        if not (a <= t.idx < b) or t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_ not in ROLE_VERBS:
+            continue
+        subject = {w.lower_[:5] for w in t.subtree if w.dep_ not in ("relcl",) and not any(
+            x.dep_ == "relcl" for x in w.ancestors if x in t.subtree)}
+        if not name & subject:
+            continue
+        verb = t.head
+        modal = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if modal and verb.lemma_ not in STAYING:
+            continue  # "will become …", "would serve as …": a role to come, not the one held
+        comps = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+        comps += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        for comp in comps:
+            words = {w.lower_[:5] for w in comp.subtree}
+            if desc <= words:
+                # up to the last word of the description (or the complement's head): what else the complement adds
+                # ("… a dwarf star about 40 light-years away") is not what the phrase states
+                last = max((w for w in comp.subtree if w.lower_[:5] in desc or w == comp), key=lambda w: w.i)
+                end = last.idx + len(last.text)
+                start = max(a, t.left_edge.idx)
+                return (f"“{text[start:t.idx + len(t.text)]}” is the subject of “{verb.text}”, whose complement "
+                        f"“{text[comp.left_edge.idx:end]}” holds the phrase's description", s0 + start, s0 + end)
+    return None
+
+
 def _name_words(name: str) -> set[str]:
     return {w.lower() for w in re.findall(r"[\w’'-]{3,}", name)}
 
