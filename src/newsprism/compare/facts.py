@@ -16,6 +16,7 @@ from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
+from .span_check import span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -128,6 +129,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             groups[uf.find(cid)].append(claim)
         facts = [_make_fact(members, texts) for members in groups.values()]
     facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
+    if settings.member_check:
+        facts = stated_by_members(facts, verifier, texts)
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
@@ -764,6 +767,156 @@ def _cited_holding(fact: Fact, floor: float) -> Fact:
     return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
                    reason=f"{fact.reason}; {len(dropped)} aligned span(s) holding under {floor:.0%} of the "
                           f"statement's content words not cited")
+
+
+def _statement_source(fact: Fact, texts: dict[str, str]) -> tuple[Claim, int, int] | None:
+    """The member whose article writes the statement, and where (the statement is a member's span, a part of one,
+    or one cut after its conjunction); None when the statement is a rendering ("<name> is <description>")."""
+    for c, s in zip(fact.claims, fact.support, strict=True):
+        for a, b in ((s["start"], s["end"]), (c.start, c.end)):
+            at = texts[c.article].find(fact.statement, a, b)
+            if at >= 0:
+                return c, at, at + len(fact.statement)
+    return None
+
+
+# a piece that opens as a dependent clause or phrase ("after the building collapsed …") is no statement alone
+DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|whom|whose|that|to|if|although|though|"
+                       r"since|with|without|amid|during|per|in|on|at|for|by|from|of)\b", re.IGNORECASE)
+
+
+# where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
+HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:and|but|while|after|as|when|because)\s)")
+
+
+# measures that say when, not how many: a span need not repeat the statement's date to state it
+_WHEN = ("date", "year", "time", "day", "age")
+
+
+def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str],
+                    source: tuple[Claim, int, int] | None) -> str | None:
+    """Why member ``k``'s cited span does not state every figure the statement states (same measure and value,
+    ``same_figure``: "at least 65 people were killed" states neither "19 children" nor "six adults"), None when it
+    does (or the statement's figures cannot be located)."""
+    if source is None:
+        return None
+    c, a, b = source
+    s = fact.support[k]
+    if s["article"] == c.article and s["start"] <= a and b <= s["end"]:
+        return None  # the statement's own span
+    said = [q for q in verifier.quantities.get((c.article, c.sentence), []) if a <= q.start < b
+            and not any(w in q.measure for w in _WHEN)]
+    member = fact.claims[k]
+    held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
+            if s["start"] <= q.start < s["end"]]
+    tolerance = verifier.settings.corroborate_number_tolerance
+    for x in said:
+        other = [y for y in held if y.key() == x.key()]
+        if other and not any(same_figure(x, y, tolerance) for y in other):
+            return f"it gives {other[0].text} for {x.measure}, not {x.text}"
+        # the same figure, however the quantities stage named what it counts ("six major powers" / "six world
+        # powers"), or written in the span where no measure was read
+        if any(same_figure(x, y, tolerance) for y in held) or _writes_value(x, s["text"]):
+            continue
+        return f"its span does not state {x.text} ({x.measure})"
+    return None
+
+
+def _writes_value(q: Quantity, text: str) -> bool:
+    """Does ``text`` write the quantity's value as digits ("1,030,000", "1.03 million" for 1030000)?"""
+    if isinstance(q.value, str):
+        return q.value in text
+    found = set()
+    for m in re.finditer(r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?", text):
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        found.add(v * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1))
+    return any(abs(v - float(q.value)) <= 1e-6 * max(1.0, abs(float(q.value))) for v in found)
+
+
+def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+    """A corroborated fact cites a member only where the member's span states the whole statement: every figure it
+    states (``figures_missing``) and, by the learned span check (``span_check``: hand-labelled statement/span pairs,
+    frozen MiniLM), its predicate and participants at ``member_check_min`` (0: not asked). Where some member fails,
+    the statement becomes the longest clause piece or opening of itself that a span of every cited article states
+    (its figures, and the span check at ``synthesis_complete_min`` or ``member_check_min``, the higher); else the failing spans are not cited, an article with another span that states it keeps that one, and a
+    fact left with one article is that article's own (status ``unique``). The reason names each span dropped, its
+    score and why."""
+    floor = verifier.settings.member_check_min
+    # a narrower statement must be one every article states by the span check's own threshold
+    piece_floor = max(floor, verifier.settings.synthesis_complete_min)
+    todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
+    sources = [_statement_source(f, texts) for f in todo]
+    pairs = [(f.statement, s["text"]) for f in todo for s in f.support] if floor > 0 else []
+    checks = iter(span_checks(pairs)) if pairs else iter(())
+    verdicts: dict[int, list[str | None]] = {}
+    for n, f in enumerate(todo):
+        source = sources[n]
+        out: list[str | None] = []
+        for k, s in enumerate(f.support):
+            p, top = next(checks) if floor > 0 else (1.0, "")
+            own = source is not None and s["article"] == source[0].article and s["start"] <= source[1] \
+                and source[2] <= s["end"]
+            why = figures_missing(f, k, verifier, texts, source)
+            if why is None and not own and p < floor:
+                why = f"span check {p:.2f} < member_check_min {floor}: {top}"
+            out.append(why)
+        verdicts[id(f)] = out
+    # a narrower statement: a clause piece of the statement's own unit that every article states
+    narrowed: dict[int, tuple[Claim, int, int]] = {}
+    tries: list[tuple[Fact, Claim]] = []
+    for n, f in enumerate(todo):
+        source = sources[n]
+        bad = verdicts[id(f)]
+        if source is None or all(w is None for w in bad):
+            continue
+        c, a, b = source
+        unit = replace(c, start=a, end=b, text=texts[c.article][a:b],
+                       values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"))
+        # the clause pieces, and each opening of the statement up to a comma or a conjunction ("Iran and six major
+        # world powers reached a nuclear deal on Tuesday" of "…, capping more than a decade of negotiations …")
+        heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
+                         part="clause") for m in HEAD_CUT.finditer(unit.text)]
+        pieces = [p for p in [*clause_runs(unit, texts[c.article]), *heads] if len(p.text.split()) >= 6
+                  and not DEPENDENT.match(p.text)]
+        tries.extend((f, p) for p in pieces)
+    piece_checks = iter(span_checks([(p.text, s["text"]) for f, p in tries for s in f.support])) if tries else iter(())
+    best: dict[int, Claim] = {}
+    for f, p in tries:
+        ok_articles = set()
+        src = (p, p.start, p.end)
+        trial = replace(f, statement=p.text)
+        for k, s in enumerate(f.support):
+            prob, _ = next(piece_checks)
+            own = s["article"] == p.article and s["start"] <= p.start and p.end <= s["end"]
+            if own or (prob >= piece_floor and figures_missing(trial, k, verifier, texts, src) is None):
+                ok_articles.add(s["article"])
+        if ok_articles == set(f.articles()) and (id(f) not in best or len(p.text) > len(best[id(f)].text)):
+            best[id(f)] = p
+    out_facts: list[Fact] = []
+    for f in facts:
+        if id(f) not in verdicts or all(w is None for w in verdicts[id(f)]):
+            out_facts.append(f)
+            continue
+        bad = verdicts[id(f)]
+        if id(f) in best:
+            p = best[id(f)]
+            statement = re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", p.text)
+            out_facts.append(replace(f, statement=statement, reason=f"{f.reason}; stated by the part every article "
+                                     f"states (" + "; ".join(f"{f.support[k]['article']}: {w}" for k, w in
+                                                              enumerate(bad) if w) + ")"))
+            continue
+        keep = [k for k, w in enumerate(bad) if w is None]
+        dropped = "; ".join(f"{f.support[k]['article']} not cited: {w}" for k, w in enumerate(bad) if w)
+        kept = replace(f, support=tuple(f.support[k] for k in keep), claims=tuple(f.claims[k] for k in keep),
+                       reason=f"{f.reason}; {dropped}")
+        if len(kept.articles()) >= 2:
+            out_facts.append(kept)
+        elif keep:
+            out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
+    return out_facts
 
 
 EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
