@@ -89,3 +89,58 @@ def test_a_member_stating_one_of_two_conjuncts_narrows_the_statement() -> None:
     assert out.status == "corroborated" and out.articles() == ["a", "b"]
     assert out.statement == "The council opened the Hollins dam on the Marren river on Monday"
     assert "300" not in out.statement and "stated by the part every article states" in out.reason
+
+
+def test_an_article_with_another_span_that_states_it_is_cited_by_that_one() -> None:
+    headline = "Most Valdorans back the mayor's recall."
+    full = "Between 60 and 70 percent of Valdorans want the council to recall the mayor, surveys showed."
+    own = "Between 60 and 70 percent of Valdorans want the council to recall the mayor."
+    a, b1, b2 = _claim("a", own), _claim("b", headline), Claim(id="b:1", article="b", sentence=1, start=0,
+                                                                  end=len(full), text=full)
+    figures = [_figure("a", own, "60 and 70 percent", 65, "percent want", "percent"),
+               Quantity(article="b", sentence=1, start=8, end=25, text="60 and 70 percent", value=65,
+                        measure="percent want", low=60, high=70, qualifier="range", noun="percent")]
+    texts = {"a": own, "b": full}
+    fact = Fact(id="", status="corroborated", statement=own, claims=(a, b1, b2), reason="reported by 2 articles",
+                support=tuple({"article": c.article, "sentence": c.sentence, "start": c.start, "end": c.end,
+                               "text": c.text} for c in (a, b1, b2)))
+    verifier = _verifier(texts, figures)
+    assert figures_missing(fact, 1, verifier, texts, (a, 0, len(own))) is not None  # the headline states no figure
+    [out] = stated_by_members([fact], verifier, texts)
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+    assert [s["text"] for s in out.support] == [own, full]
+
+
+def test_a_number_word_the_span_writes_states_the_figure() -> None:
+    crowd = "Thousands of people gathered outside the Valdora court on Friday."
+    other = "Supporters of the mayor, numbering in the thousands, gathered outside the Valdora court on Friday."
+    a, b = _claim("a", crowd), _claim("b", other)
+    figures = [_figure("a", crowd, "Thousands of people", 2000, "people counted", "people")]
+    texts = {"a": crowd, "b": other}
+    assert figures_missing(_fact([a, b]), 1, _verifier(texts, figures), texts, (a, 0, len(crowd))) is None
+
+
+def test_a_member_stating_part_of_it_gives_the_best_shared_sentence() -> None:
+    long = ("Early Monday, riot police sealed off the Valdora parliament after a peaceful march against the harbour "
+            "bill turned into violent clashes between police and protesters.")
+    short = "Violence erupted outside the Valdora parliament as protesters clashed with riot police."
+    a, b = _claim("a", long), _claim("b", short)
+    texts = {"a": long, "b": short}
+    [out] = stated_by_members([_fact([a, b])], _verifier(texts, []), texts)
+    # the short sentence does not state the sealing off (span check under member_narrow_min) but the long one states
+    # it: the statement every article states is the short one, both still cited
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+    assert out.statement == short
+
+
+def test_no_narrowing_without_a_shared_claim_keeps_the_fact_at_the_default_drop_floor() -> None:
+    long = "The Valdora council approved the harbour bill on Monday after a nine-hour debate in the old chamber."
+    other = "Fishermen in Valdora cheered outside the old chamber."
+    a, b = _claim("a", long), _claim("b", other)
+    texts = {"a": long, "b": other}
+    [kept] = stated_by_members([_fact([a, b])], _verifier(texts, []), texts)
+    assert kept.articles() == ["a", "b"] and kept.statement == long  # no figure missing: member_drop_below 0 keeps it
+    strict = Verifier([], DEFAULT.replace(member_drop_below=0.738))
+    strict.texts.update(texts)
+    [alone] = stated_by_members([_fact([a, b])], strict, texts)
+    assert alone.status == "unique" and alone.articles() == ["a"]

@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
 from .span_check import span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
@@ -786,7 +786,13 @@ DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|w
 
 
 # where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
-HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:and|but|while|after|as|when|because)\s)")
+# (not a bare "and": "clashes between police and protesters" is one phrase)
+HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
+
+
+# a number right after a month's name is the day of a date ("on September 7.1 Ad Policy": a date run into page
+# chrome), not a count the other articles must repeat
+MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 
 
 # measures that say when, not how many: a span need not repeat the statement's date to state it
@@ -805,7 +811,7 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     if s["article"] == c.article and s["start"] <= a and b <= s["end"]:
         return None  # the statement's own span
     said = [q for q in verifier.quantities.get((c.article, c.sentence), []) if a <= q.start < b
-            and not any(w in q.measure for w in _WHEN)]
+            and not any(w in q.measure for w in _WHEN) and not MONTH_BEFORE.search(texts[c.article][:q.start])]
     member = fact.claims[k]
     held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
             if s["start"] <= q.start < s["end"]]
@@ -822,10 +828,18 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     return None
 
 
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+                "millions", "billion", "billions", "dozen", "dozens", "tens", "scores"}
+
+
 def _writes_value(q: Quantity, text: str) -> bool:
     """Does ``text`` write the quantity's value as digits ("1,030,000", "1.03 million" for 1030000)?"""
     if isinstance(q.value, str):
         return q.value in text
+    words = [w for w in re.findall(r"[a-z]+", q.text.lower()) if w in NUMBER_WORDS]
+    if words and all(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words):
+        return True  # "thousands of people" / "numbering in the thousands"; "four deaths" / "four people died"
     found = set()
     for m in re.finditer(r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?", text):
         try:
@@ -837,86 +851,125 @@ def _writes_value(q: Quantity, text: str) -> bool:
 
 
 def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
-    """A corroborated fact cites a member only where the member's span states the whole statement: every figure it
-    states (``figures_missing``) and, by the learned span check (``span_check``: hand-labelled statement/span pairs,
-    frozen MiniLM), its predicate and participants at ``member_check_min`` (0: not asked). Where some member fails,
-    the statement becomes the longest clause piece or opening of itself that a span of every cited article states
-    (its figures, and the span check at ``synthesis_complete_min`` or ``member_check_min``, the higher); else the failing spans are not cited, an article with another span that states it keeps that one, and a
-    fact left with one article is that article's own (status ``unique``). The reason names each span dropped, its
-    score and why."""
-    floor = verifier.settings.member_check_min
-    # a narrower statement must be one every article states by the span check's own threshold
-    piece_floor = max(floor, verifier.settings.synthesis_complete_min)
+    """A corroborated fact's every cited span states its whole statement. A member's span must hold every figure the
+    statement states (``figures_missing``: another figure of the measure, or none, is no support) and the learned span
+    check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM) must find it states the statement's
+    predicate and participants at ``member_narrow_min``. Where some span fails: (1) an article with another span that
+    passes is cited by that one; else (2) the statement becomes the longest clause piece or opening of itself that a
+    span of every cited article states (the same two checks), each article cited by such spans; else (3) a span that
+    fails the figures, or scores under ``member_drop_below``, is not cited, and a fact left with one article is that
+    article's own (status ``unique``). The reason names each span dropped and why, or why the statement narrowed."""
+    settings = verifier.settings
+    floor, drop_below = settings.member_narrow_min, settings.member_drop_below
     todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
     sources = [_statement_source(f, texts) for f in todo]
-    pairs = [(f.statement, s["text"]) for f in todo for s in f.support] if floor > 0 else []
-    checks = iter(span_checks(pairs)) if pairs else iter(())
-    verdicts: dict[int, list[str | None]] = {}
-    for n, f in enumerate(todo):
-        source = sources[n]
-        out: list[str | None] = []
-        for k, s in enumerate(f.support):
-            p, top = next(checks) if floor > 0 else (1.0, "")
-            own = source is not None and s["article"] == source[0].article and s["start"] <= source[1] \
-                and source[2] <= s["end"]
-            why = figures_missing(f, k, verifier, texts, source)
-            if why is None and not own and p < floor:
-                why = f"span check {p:.2f} < member_check_min {floor}: {top}"
-            out.append(why)
+    checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
+    # per fact: for each span, (why it does not state the statement, whether that is reason enough to drop it)
+    verdicts: dict[int, list[tuple[str | None, bool]]] = {}
+    for f, source in zip(todo, sources, strict=True):
+        out: list[tuple[str | None, bool]] = []
+        for k, sp in enumerate(f.support):
+            p, top = next(checks)
+            own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
+                and source[2] <= sp["end"]
+            why = None if own else figures_missing(f, k, verifier, texts, source)
+            if why is not None:
+                out.append((why, True))
+            elif not own and p < floor:
+                out.append((f"span check {p:.2f} < member_narrow_min {floor}: {top}", p < drop_below))
+            else:
+                out.append((None, False))
         verdicts[id(f)] = out
-    # a narrower statement: a clause piece of the statement's own unit that every article states
-    narrowed: dict[int, tuple[Claim, int, int]] = {}
-    tries: list[tuple[Fact, Claim]] = []
-    for n, f in enumerate(todo):
-        source = sources[n]
+    # (2) narrower statements: the clause pieces and openings of the statement where some article has no span left
+    # (2b) else another member's span, or a piece of one, that every article states: the best shared sentence
+    tries: list[tuple[Fact, Claim, bool]] = []
+    for f, source in zip(todo, sources, strict=True):
         bad = verdicts[id(f)]
-        if source is None or all(w is None for w in bad):
+        if source is None or _all_stated(f, bad):
             continue
         c, a, b = source
-        unit = replace(c, start=a, end=b, text=texts[c.article][a:b],
-                       values=tuple(v for v in c.values if a <= v.start < b or v.kind == "date"))
-        # the clause pieces, and each opening of the statement up to a comma or a conjunction ("Iran and six major
-        # world powers reached a nuclear deal on Tuesday" of "…, capping more than a decade of negotiations …")
-        heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
-                         part="clause") for m in HEAD_CUT.finditer(unit.text)]
-        pieces = [p for p in [*clause_runs(unit, texts[c.article]), *heads] if len(p.text.split()) >= 6
-                  and not DEPENDENT.match(p.text)]
-        tries.extend((f, p) for p in pieces)
-    piece_checks = iter(span_checks([(p.text, s["text"]) for f, p in tries for s in f.support])) if tries else iter(())
-    best: dict[int, Claim] = {}
-    for f, p in tries:
-        ok_articles = set()
-        src = (p, p.start, p.end)
+        tries.extend((f, p, True) for p in _pieces(c, a, b, texts))
+        for k, sp in enumerate(f.support):
+            m = f.claims[k]
+            if sp["article"] != c.article:
+                tries.extend((f, p, False) for p in [replace(m, start=sp["start"], end=sp["end"], text=sp["text"]),
+                                                     *_pieces(m, sp["start"], sp["end"], texts)]
+                             if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text))
+    piece_checks = iter(span_checks([(p.text, sp["text"]) for f, p, _ in tries for sp in f.support]) if tries else [])
+    best: dict[int, tuple[Claim, list[int]]] = {}
+    ranks: dict[int, tuple[Any, ...]] = {}
+    for f, p, own_piece in tries:
         trial = replace(f, statement=p.text)
-        for k, s in enumerate(f.support):
+        ok = []
+        for k, sp in enumerate(f.support):
             prob, _ = next(piece_checks)
-            own = s["article"] == p.article and s["start"] <= p.start and p.end <= s["end"]
-            if own or (prob >= piece_floor and figures_missing(trial, k, verifier, texts, src) is None):
-                ok_articles.add(s["article"])
-        if ok_articles == set(f.articles()) and (id(f) not in best or len(p.text) > len(best[id(f)].text)):
-            best[id(f)] = p
+            own = sp["article"] == p.article and sp["start"] <= p.start and p.end <= sp["end"]
+            if own or (prob >= floor and figures_missing(trial, k, verifier, texts, (p, p.start, p.end)) is None):
+                ok.append(k)
+        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(p.text) is not None:
+            continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
+        # a piece of the statement first, the longest; else the other member's span statement_key ranks first
+        rank = (0, -len(p.text)) if own_piece else \
+            (1, *statement_key(p.text, p.article, [(sp["article"], sp["text"]) for sp in f.support], quote=p.quote))
+        if id(f) not in best or rank < ranks[id(f)]:
+            best[id(f)], ranks[id(f)] = (p, ok), rank
     out_facts: list[Fact] = []
     for f in facts:
-        if id(f) not in verdicts or all(w is None for w in verdicts[id(f)]):
+        bad = verdicts.get(id(f))
+        if bad is None or all(why is None for why, _ in bad):
             out_facts.append(f)
             continue
-        bad = verdicts[id(f)]
-        if id(f) in best:
-            p = best[id(f)]
-            statement = re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", p.text)
-            out_facts.append(replace(f, statement=statement, reason=f"{f.reason}; stated by the part every article "
-                                     f"states (" + "; ".join(f"{f.support[k]['article']}: {w}" for k, w in
-                                                              enumerate(bad) if w) + ")"))
-            continue
-        keep = [k for k, w in enumerate(bad) if w is None]
-        dropped = "; ".join(f"{f.support[k]['article']} not cited: {w}" for k, w in enumerate(bad) if w)
-        kept = replace(f, support=tuple(f.support[k] for k in keep), claims=tuple(f.claims[k] for k in keep),
-                       reason=f"{f.reason}; {dropped}")
-        if len(kept.articles()) >= 2:
-            out_facts.append(kept)
-        elif keep:
-            out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
+        said = "; ".join(f"{f.support[k]['article']}: {why}" for k, (why, _) in enumerate(bad) if why)
+        if _all_stated(f, bad):
+            keep = [k for k, (why, _) in enumerate(bad) if why is None]
+            out_facts.append(_citing(f, keep, f"{f.reason}; a span that does not state it not cited ({said})"))
+        elif id(f) in best:
+            p, keep = best[id(f)]
+            statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", p.text))
+            out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
+                                     statement=statement))
+        else:
+            keep = [k for k, (_, drop) in enumerate(bad) if not drop]
+            dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
+                                if drop)
+            kept = _citing(f, keep, f"{f.reason}; {dropped}" if dropped else f.reason)
+            if len(kept.articles()) >= 2:
+                out_facts.append(kept)
+            elif keep:
+                out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
     return out_facts
+
+
+OPEN_QUOTE, CLOSE_QUOTE = re.compile(r"(?:^|(?<=\s))[\"“‘]"), re.compile(r"[\"”’](?=\W|$)")
+
+
+def _closed(text: str) -> str:
+    """A statement cut inside a quotation ("\"I believe this is a historic moment") closes it."""
+    opened = len(OPEN_QUOTE.findall(text)) - len(CLOSE_QUOTE.findall(text))
+    return text + ("”" if "“" in text else "\"") if opened > 0 else text
+
+
+def _pieces(claim: Claim, a: int, b: int, texts: dict[str, str]) -> list[Claim]:
+    """The clause pieces (``clause_runs``) and openings (up to a comma, a dash or a "but/while/after/when/because"
+    clause) of ``claim``'s text between ``a`` and ``b`` that could state a fact alone: six words or more, not opening as a
+    dependent clause or phrase ("Iran and six major world powers reached a nuclear deal on Tuesday" of "…, capping
+    more than a decade of negotiations …")."""
+    text = texts[claim.article]
+    unit = replace(claim, start=a, end=b, text=text[a:b],
+                   values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date"))
+    heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
+                     part="clause") for m in HEAD_CUT.finditer(unit.text)]
+    return [p for p in [*clause_runs(unit, text), *heads] if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
+
+
+def _all_stated(fact: Fact, bad: list[tuple[str | None, bool]]) -> bool:
+    """Does every cited article have a span that states the statement?"""
+    return {fact.support[k]["article"] for k, (why, _) in enumerate(bad) if why is None} == set(fact.articles())
+
+
+def _citing(fact: Fact, keep: list[int], reason: str) -> Fact:
+    return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
+                   reason=reason)
 
 
 EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
