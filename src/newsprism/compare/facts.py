@@ -130,7 +130,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         facts = [_make_fact(members, texts) for members in groups.values()]
     facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
     if settings.member_check:
-        facts = stated_by_members(facts, verifier, texts)
+        facts = stated_by_members(facts, verifier, texts, outlet_voice(analyzed))
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
@@ -850,7 +850,8 @@ def _writes_value(q: Quantity, text: str) -> bool:
     return any(abs(v - float(q.value)) <= 1e-6 * max(1.0, abs(float(q.value))) for v in found)
 
 
-def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str]) -> list[Fact]:
+def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str],
+                      voiced: Callable[[Claim], bool] | None = None) -> list[Fact]:
     """A corroborated fact's every cited span states its whole statement. A member's span must hold every figure the
     statement states (``figures_missing``: another figure of the measure, or none, is no support) and the learned span
     check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM) must find it states the statement's
@@ -858,61 +859,14 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     passes is cited by that one; else (2) the statement becomes the longest clause piece or opening of itself that a
     span of every cited article states (the same two checks), each article cited by such spans; else (3) a span that
     fails the figures, or scores under ``member_drop_below``, is not cited, and a fact left with one article is that
-    article's own (status ``unique``). The reason names each span dropped and why, or why the statement narrowed."""
-    settings = verifier.settings
-    floor, drop_below = settings.member_narrow_min, settings.member_drop_below
+    article's own (status ``unique``). The reason names each span dropped and why, or why the statement narrowed.
+    Another member's span is ranked as ``_statement`` ranks (``statement_key``; ``voiced``: an outlet's own
+    evaluative cue inside it)."""
     todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
     sources = [_statement_source(f, texts) for f in todo]
-    checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
-    # per fact: for each span, (why it does not state the statement, whether that is reason enough to drop it)
-    verdicts: dict[int, list[tuple[str | None, bool]]] = {}
-    for f, source in zip(todo, sources, strict=True):
-        out: list[tuple[str | None, bool]] = []
-        for k, sp in enumerate(f.support):
-            p, top = next(checks)
-            own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
-                and source[2] <= sp["end"]
-            why = None if own else figures_missing(f, k, verifier, texts, source)
-            if why is not None:
-                out.append((why, True))
-            elif not own and p < floor:
-                out.append((f"span check {p:.2f} < member_narrow_min {floor}: {top}", p < drop_below))
-            else:
-                out.append((None, False))
-        verdicts[id(f)] = out
-    # (2) narrower statements: the clause pieces and openings of the statement where some article has no span left
-    # (2b) else another member's span, or a piece of one, that every article states: the best shared sentence
-    tries: list[tuple[Fact, Claim, bool]] = []
-    for f, source in zip(todo, sources, strict=True):
-        bad = verdicts[id(f)]
-        if source is None or _all_stated(f, bad):
-            continue
-        c, a, b = source
-        tries.extend((f, p, True) for p in _pieces(c, a, b, texts))
-        for k, sp in enumerate(f.support):
-            m = f.claims[k]
-            if sp["article"] != c.article:
-                tries.extend((f, p, False) for p in [replace(m, start=sp["start"], end=sp["end"], text=sp["text"]),
-                                                     *_pieces(m, sp["start"], sp["end"], texts)]
-                             if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text))
-    piece_checks = iter(span_checks([(p.text, sp["text"]) for f, p, _ in tries for sp in f.support]) if tries else [])
-    best: dict[int, tuple[Claim, list[int]]] = {}
-    ranks: dict[int, tuple[Any, ...]] = {}
-    for f, p, own_piece in tries:
-        trial = replace(f, statement=p.text)
-        ok = []
-        for k, sp in enumerate(f.support):
-            prob, _ = next(piece_checks)
-            own = sp["article"] == p.article and sp["start"] <= p.start and p.end <= sp["end"]
-            if own or (prob >= floor and figures_missing(trial, k, verifier, texts, (p, p.start, p.end)) is None):
-                ok.append(k)
-        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(p.text) is not None:
-            continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
-        # a piece of the statement first, the longest; else the other member's span statement_key ranks first
-        rank = (0, -len(p.text)) if own_piece else \
-            (1, *statement_key(p.text, p.article, [(sp["article"], sp["text"]) for sp in f.support], quote=p.quote))
-        if id(f) not in best or rank < ranks[id(f)]:
-            best[id(f)], ranks[id(f)] = (p, ok), rank
+    verdicts = _member_verdicts(todo, sources, verifier, texts)
+    best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
+                               if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced)
     out_facts: list[Fact] = []
     for f in facts:
         bad = verdicts.get(id(f))
@@ -924,8 +878,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
             keep = [k for k, (why, _) in enumerate(bad) if why is None]
             out_facts.append(_citing(f, keep, f"{f.reason}; a span that does not state it not cited ({said})"))
         elif id(f) in best:
-            p, keep = best[id(f)]
-            statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", p.text))
+            piece, keep = best[id(f)]
+            statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", piece.text))
             out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
                                      statement=statement))
         else:
@@ -938,6 +892,74 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
             elif keep:
                 out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
     return out_facts
+
+
+Verdicts = list[tuple[str | None, bool]]  # per span: why it does not state the statement, and whether it is dropped
+
+
+def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, int] | None], verifier: Verifier,
+                     texts: dict[str, str]) -> dict[int, Verdicts]:
+    """Each corroborated fact's spans checked against its statement (keyed by ``id`` of the fact): the figures, then
+    the span check at ``member_narrow_min`` (a span under ``member_drop_below`` may be dropped)."""
+    floor, drop_below = verifier.settings.member_narrow_min, verifier.settings.member_drop_below
+    checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
+    verdicts: dict[int, Verdicts] = {}
+    for f, source in zip(todo, sources, strict=True):
+        out: Verdicts = []
+        for k, sp in enumerate(f.support):
+            prob, top = next(checks)
+            own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
+                and source[2] <= sp["end"]
+            why = None if own else figures_missing(f, k, verifier, texts, source)
+            if why is not None:
+                out.append((why, True))
+            elif not own and prob < floor:
+                out.append((f"span check {prob:.2f} < member_narrow_min {floor}: {top}", prob < drop_below))
+            else:
+                out.append((None, False))
+        verdicts[id(f)] = out
+    return verdicts
+
+
+def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
+                       texts: dict[str, str], voiced: Callable[[Claim], bool] | None
+                       ) -> dict[int, tuple[Claim, list[int]]]:
+    """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
+    opening of the statement that a span of every article states (figures, and the span check at
+    ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
+    best shared sentence, ranked by ``statement_key``). Keyed by ``id`` of the fact: the piece and the spans that state
+    it."""
+    floor = verifier.settings.member_narrow_min
+    tries: list[tuple[Fact, Claim, bool]] = []
+    for f, (c, a, b) in todo:
+        tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
+        for k, sp in enumerate(f.support):
+            m = f.claims[k]
+            if sp["article"] != c.article:
+                whole = replace(m, start=sp["start"], end=sp["end"], text=sp["text"])
+                tries.extend((f, piece, False) for piece in [whole, *_pieces(m, sp["start"], sp["end"], texts)]
+                             if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
+    checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
+    best: dict[int, tuple[Claim, list[int]]] = {}
+    ranks: dict[int, tuple[Any, ...]] = {}
+    for f, piece, own_piece in tries:
+        trial = replace(f, statement=piece.text)
+        ok = []
+        for k, sp in enumerate(f.support):
+            prob, _ = next(checks)
+            own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
+            if own or (prob >= floor and figures_missing(trial, k, verifier, texts,
+                                                         (piece, piece.start, piece.end)) is None):
+                ok.append(k)
+        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
+            continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
+        # a piece of the statement first, the longest; else the other member's span statement_key ranks first
+        rank = (0, -len(piece.text)) if own_piece else \
+            (1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
+                               quote=piece.quote, voiced=bool(voiced and voiced(piece))))
+        if id(f) not in best or rank < ranks[id(f)]:
+            best[id(f)], ranks[id(f)] = (piece, ok), rank
+    return best
 
 
 OPEN_QUOTE, CLOSE_QUOTE = re.compile(r"(?:^|(?<=\s))[\"“‘]"), re.compile(r"[\"”’](?=\W|$)")
@@ -962,7 +984,7 @@ def _pieces(claim: Claim, a: int, b: int, texts: dict[str, str]) -> list[Claim]:
     return [p for p in [*clause_runs(unit, text), *heads] if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
 
 
-def _all_stated(fact: Fact, bad: list[tuple[str | None, bool]]) -> bool:
+def _all_stated(fact: Fact, bad: Verdicts) -> bool:
     """Does every cited article have a span that states the statement?"""
     return {fact.support[k]["article"] for k, (why, _) in enumerate(bad) if why is None} == set(fact.articles())
 
