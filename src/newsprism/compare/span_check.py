@@ -145,13 +145,14 @@ def span_checks(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, str]]:
 
 
 STEM = 5  # a predicate is held as any word of its first five letters ("sentencing" / "sentence", "opened" / "open")
-LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "come", "give", "tell", "report"})
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "come", "give", "tell", "report",
+                         "show", "add", "state", "note"})
 
 
 def _predicates(doc: Any) -> set[str]:
     """The lemmas of a statement's main predicates: its root and the verbs conjoined with it; through a light or
     reporting verb ("is", "said", "made"), the head of what it carries (its complement clause, attribute or
-    object)."""
+    object); a verb it governs through "to" ("required to hold": "require" and "hold")."""
     out: set[str] = set()
     for root in (t for t in doc if t.dep_ == "ROOT"):
         heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
@@ -161,6 +162,8 @@ def _predicates(doc: Any) -> set[str]:
                           and c not in heads]
             elif h.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
                 out.add(h.lemma_.lower())
+                # "is required to hold", "plans to buy": the verb it governs is a predicate too
+                heads += [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
     return out
 
 

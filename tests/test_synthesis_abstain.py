@@ -1,0 +1,79 @@
+"""Issue 13, session 11 (synth13): a fact-checker prefers a shorter synthesis to a wrong one. On texts the tests
+write: a statement an uncited article may state in other words (the span check can neither accept nor refuse its
+best unit) is left out and its fact says why; a unit the check accepts is cited only when it writes the statement's
+predicate ("visited the dam" is not "opened the dam"); a paraphrase that writes it is cited."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsprism.compare import compare_analyzed
+from newsprism.compare.span_check import predicate_shared
+from newsprism.settings import DEFAULT
+
+from .conftest import story_articles
+from .test_synthesis_citations import DAM, ELECTION
+
+OPENED = "The Hollins dam on the Marren river was opened by Governor Lena Varga on Tuesday after six years of work."
+
+
+def test_a_span_holds_the_statements_predicate_in_any_form() -> None:
+    held, visited, ribbon, high = predicate_shared([
+        (OPENED, "Six years of work on the Hollins dam ended on Tuesday when Governor Lena Varga declared it open."),
+        (OPENED, "Governor Lena Varga visited the Hollins dam on the Marren river on Tuesday."),
+        (OPENED, "On Tuesday Governor Lena Varga cut the ribbon to open the Hollins dam on the Marren river."),
+        ("The dam is 40 metres high.", "Engineers said the dam was 40 metres high.")])
+    assert held and "open" in held
+    assert visited is None  # the same participants doing something else
+    assert ribbon and "open" in ribbon
+    assert high and "high" in high  # through a light verb: what it carries
+
+
+def _statements(analyzed: Any, settings: Any, words: str) -> tuple[list[dict[str, Any]], Any]:
+    c = compare_analyzed(analyzed, settings)
+    return [s for s in c.synthesis if s["kind"] != "conflict" and words in s["text"]], c
+
+
+@pytest.mark.slow
+def test_a_statement_an_uncited_article_may_state_is_left_out_and_its_fact_says_why() -> None:
+    """Without the figure rule, “expected to be held within two months” is a unit the span check can neither accept
+    nor refuse for “required to hold an election … within 60 days”: the statement is left out, not said citing two
+    of the three articles that state it; with the abstention off it is said."""
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(ELECTION))
+    by_outlet = {a.article.outlet: a.id for a in analyzed}
+    undecided = DEFAULT.replace(synthesis_figure_complete=False)
+    said, c = _statements(analyzed, undecided, "60 days")
+    assert not said, said
+    reasons = [f.reason for f in c.facts if "left out of the synthesis" in f.reason]
+    assert reasons and "Plains Herald" in reasons[0] and "synthesis_abstain_min" in reasons[0], reasons
+    kept, _ = _statements(analyzed, undecided.replace(synthesis_abstain_min=0.0), "60 days")
+    assert len(kept) == 1 and by_outlet["Plains Herald"] not in kept[0]["citations"], kept
+    both, _ = _statements(analyzed, DEFAULT, "60 days")  # the figure rule decides it: cited, nothing undecided
+    assert len(both) == 1 and by_outlet["Plains Herald"] in both[0]["citations"], both
+
+
+@pytest.mark.slow
+def test_a_unit_the_check_accepts_is_cited_only_with_the_statements_predicate(monkeypatch: Any) -> None:
+    """The span check made to accept every unit: “A new governor's election is expected to be held within two
+    months” writes “hold” and is cited for “… required to hold an election … within 60 days” (the reason names the
+    predicate); a span that wrote no predicate of the statement would be undecided: the statement left out."""
+    from newsprism.compare import synthesis
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(ELECTION))
+    by_outlet = {a.article.outlet: a.id for a in analyzed}
+    monkeypatch.setattr(synthesis, "span_checks", lambda pairs: [(0.99, "forced")] * len(pairs))
+    settings = DEFAULT.replace(synthesis_figure_complete=False)
+    said, _ = _statements(analyzed, settings, "60 days")
+    assert len(said) == 1 and by_outlet["Plains Herald"] in said[0]["citations"], said
+    assert "predicate “hold” written in the span" in said[0]["reason"], said[0]["reason"]
+    monkeypatch.setattr(synthesis, "predicate_shared", lambda pairs: [None] * len(pairs))
+    left, c = _statements(analyzed, settings, "60 days")
+    assert not left, left
+    assert any("main predicate" in f.reason for f in c.facts), [f.reason for f in c.facts]
+    loose, _ = _statements(analyzed, settings.replace(synthesis_complete_predicate=False), "60 days")
+    assert len(loose) == 1 and by_outlet["Plains Herald"] in loose[0]["citations"], loose
