@@ -14,7 +14,7 @@ from newsprism.compare.span_check import predicate_shared
 from newsprism.settings import DEFAULT
 
 from .conftest import story_articles
-from .test_synthesis_citations import DAM, ELECTION
+from .test_synthesis_citations import ELECTION
 
 OPENED = "The Hollins dam on the Marren river was opened by Governor Lena Varga on Tuesday after six years of work."
 

@@ -846,11 +846,13 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
         else:
             p, top = checks.pop(0)
             refused = predicate.get((n, unit.id), "") is None
-            if refused:
-                top = f"but the span does not write the statement's main predicate; {top}"
+            doubt = (f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min} but the span "
+                     f"does not write the statement's main predicate ({top})") if refused else \
+                (f"span check {p:.2f} in [synthesis_abstain_min {settings.synthesis_abstain_min}, "
+                 f"synthesis_complete_min {settings.synthesis_complete_min}) ({top})")
             in_band = abstain and (refused or settings.synthesis_abstain_min <= p < settings.synthesis_complete_min)
             if in_band and p > undecided[n].get(unit.article, (0.0, "", ""))[0]:
-                undecided[n][unit.article] = (p, top, _holding(comparison, unit))
+                undecided[n][unit.article] = (p, doubt, _holding(comparison, unit))
             if refused or p < settings.synthesis_complete_min or not settings.synthesis_complete:
                 continue
             held = predicate.get((n, unit.id))
@@ -870,19 +872,22 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
             item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
         item["reason"] += "; also stated by " + ", ".join(
             f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
-    # abstention: an article the statement does not cite whose best unit the check can neither accept nor refuse
-    # may state it in other words (an under-cited statement): the statement is left out, not said half-cited
+    _abstain(comparison, items, undecided)
+
+
+def _abstain(comparison: Comparison, items: list[dict[str, Any]],
+             undecided: Mapping[int, Mapping[str, tuple[float, str, str]]]) -> None:
+    """Abstention: an article a statement does not cite whose best unit the span check can neither accept nor
+    refuse (``synthesis_abstain_min`` up to ``synthesis_complete_min``, or above it without the statement's
+    predicate) may state it in other words: the statement is marked to be left out (``abstained``: the article,
+    the score, the features that weighed most and the unit), not said under-cited."""
     for n, item in enumerate(items):
         open_ = {aid: u for aid, u in undecided.get(n, {}).items() if aid not in item["citations"]}
-        if open_:
-            aid, (p, top, said) = max(open_.items(), key=lambda kv: kv[1][0])
-            _log.info("synthesis: left out “%s”: undecided whether %s states it (span check %.2f in "
-                      "[synthesis_abstain_min %s, synthesis_complete_min %s): %s; “%s”)", _clip(item["text"], 80),
-                      _label(comparison, aid), p, settings.synthesis_abstain_min, settings.synthesis_complete_min,
-                      top, _clip(said, 80))
-            item["abstained"] = (f"undecided whether {_label(comparison, aid)} states it: span check {p:.2f} in "
-                                 f"[synthesis_abstain_min {settings.synthesis_abstain_min}, synthesis_complete_min "
-                                 f"{settings.synthesis_complete_min}) ({top}) for “{_clip(said, 80)}”")
+        if not open_:
+            continue
+        aid, (p, why, span_text) = max(open_.items(), key=lambda kv: kv[1][0])
+        item["abstained"] = f"undecided whether {_label(comparison, aid)} states it: {why} for “{_clip(span_text, 80)}”"
+        _log.info("synthesis: left out “%s”: %s", _clip(item["text"], 80), item["abstained"])
 
 
 def _prune(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> set[tuple[int, str]]:
