@@ -15,6 +15,7 @@ is the same topic but does not state it (a part, a related fact, another speaker
 
     PYTHONPATH=src python scripts/train_span_check.py dump     # pairs with their texts -> /tmp/span_check_pairs.json
     PYTHONPATH=src python scripts/train_span_check.py train    # compare options, fit, choose, report, write
+    PYTHONPATH=src python scripts/train_span_check.py abstain  # choose synthesis_abstain_min per statement on dev
 
 The BASIL analyses are read from --basil-cache (a pickle of ``to_output()`` per event; made when missing). The
 labels were read on a dump made from session 9's BASIL analyses (ANALYSIS_VERSION 31) and news-dev analysed at 36;
@@ -225,16 +226,61 @@ def train(min_precision: float) -> None:
     print(f"wrote {MODEL}")
 
 
+def abstain(min_faithful: float) -> None:
+    """Choose ``synthesis_abstain_min`` per statement: a statement with an unblocked candidate labelled 1 below the
+    completion threshold is under-cited; one with a candidate in [t, complete_min) is left out. On the dev events the
+    highest t at which at least ``min_faithful`` of the statements kept are not under-cited is chosen; its cost (fine
+    statements left out) is reported, and held-out once."""
+    from collections import Counter, defaultdict
+
+    from newsprism.compare.span_check import span_checks
+
+    rows = json.loads(DUMP.read_text())
+    labels: dict[str, int] = json.loads(LABELS.read_text())["labels"]
+    complete = DEFAULT.synthesis_complete_min
+    cand = [r for r in rows if r["kind"] == "candidate" and r["blocked"] is None and r["key"] in labels]
+    scored: dict[tuple[str, str], list[tuple[float, int]]] = defaultdict(list)
+    for r, (p, _) in zip(cand, span_checks([(r["statement"], r["span"]) for r in cand]), strict=True):
+        scored[(r["event"], r["statement"])].append((p, labels[r["key"]]))
+    statements = {(r["event"], r["statement"]) for r in rows if r["key"] in labels}
+
+    def count(t: float, split: str) -> Counter[tuple[bool, bool]]:
+        c: Counter[tuple[bool, bool]] = Counter()
+        for key in statements:
+            if part(key[0]) == split:
+                g = scored.get(key, [])
+                c[(any(y == 1 and p < complete for p, y in g), any(t <= p < complete for p, _ in g))] += 1
+        return c
+
+    def line(t: float, split: str) -> str:
+        c = count(t, split)
+        kept = c[(False, False)] + c[(True, False)]
+        return (f"{split}: {sum(c.values())} statements, under-cited {c[(True, True)] + c[(True, False)]} (left out "
+                f"{c[(True, True)]}), fine ones left out {c[(False, True)]} of {c[(False, True)] + c[(False, False)]}; "
+                f"kept {kept}, not under-cited {c[(False, False)]}/{kept} = {c[(False, False)] / max(kept, 1):.3f}")
+    chosen = 0.0
+    for t in (0.5, 0.4, 0.3, 0.25, 0.2, 0.15, 0.1, 0.05):
+        print(f"  t={t}: {line(t, 'dev')}")
+        c = count(t, "dev")
+        if not chosen and c[(False, False)] >= min_faithful * (c[(False, False)] + c[(True, False)]):
+            chosen = t
+    print(f"chosen on dev: synthesis_abstain_min {chosen}; held-out: {line(chosen, 'held')}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("dump", "train"))
+    ap.add_argument("mode", choices=("dump", "train", "abstain"))
     ap.add_argument("--news-dev", type=Path, default=ROOT.parent / "shared" / "corpus" / "news-dev")
     ap.add_argument("--basil-cache", type=Path, default=Path("/tmp/span_check_cache/basil.pkl"))
     ap.add_argument("--min-precision", type=float, default=0.9)
+    ap.add_argument("--min-faithful", type=float, default=0.95,
+                    help="abstain: share of the kept statements that must not be under-cited")
     args = ap.parse_args()
     if args.mode == "dump":
         args.basil_cache.parent.mkdir(parents=True, exist_ok=True)
         dump(args.news_dev, args.basil_cache)
+    elif args.mode == "abstain":
+        abstain(args.min_faithful)
     else:
         train(args.min_precision)
 
