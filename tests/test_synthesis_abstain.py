@@ -77,3 +77,24 @@ def test_a_unit_the_check_accepts_is_cited_only_with_the_statements_predicate(mo
     assert any("main predicate" in f.reason for f in c.facts), [f.reason for f in c.facts]
     loose, _ = _statements(analyzed, settings.replace(synthesis_complete_predicate=False), "60 days")
     assert len(loose) == 1 and by_outlet["Plains Herald"] in loose[0]["citations"], loose
+
+
+@pytest.mark.slow
+def test_a_statement_citing_a_span_without_its_predicate_that_the_check_doubts_is_left_out(monkeypatch: Any) -> None:
+    """The span check made to doubt every span (0.1, under synthesis_cited_predicate_min): a cited span that
+    writes the statement's predicate (“required by law to hold an election …”) keeps the statement; were it to
+    write none, the statement is left out, its fact naming the cited article; with the rule off it is said."""
+    from newsprism.compare import synthesis
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(ELECTION))
+    monkeypatch.setattr(synthesis, "span_checks", lambda pairs: [(0.1, "forced")] * len(pairs))
+    said, _ = _statements(analyzed, DEFAULT, "60 days")
+    assert len(said) == 1, said  # the predicate is written: the doubt alone does not leave it out
+    monkeypatch.setattr(synthesis, "predicate_shared", lambda pairs: [None] * len(pairs))
+    left, c = _statements(analyzed, DEFAULT, "60 days")
+    assert not left, left
+    reasons = [f.reason for f in c.facts if "cited span states it" in f.reason]
+    assert reasons and "synthesis_cited_predicate_min" in reasons[0], [f.reason for f in c.facts]
+    kept, _ = _statements(analyzed, DEFAULT.replace(synthesis_cited_predicate_min=0.0), "60 days")
+    assert len(kept) == 1, kept

@@ -813,6 +813,7 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
     Pruning (``synthesis_prune_below`` above 0): a cited span of another article the span check scores below it is
     dropped; a statement left with its own article alone is said as that outlet's (“According to X, …”)."""
     pruned = _prune(comparison, items, settings) if settings.synthesis_prune_below > 0 else set()
+    _doubt_cited(comparison, items, settings)
     abstain = 0.0 < settings.synthesis_abstain_min < settings.synthesis_complete_min
     if not (settings.synthesis_complete or settings.synthesis_figure_complete or abstain):
         return
@@ -875,6 +876,31 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
     _abstain(comparison, items, undecided)
 
 
+def _doubt_cited(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
+    """A cited span of another article than the statement's own that writes none of the statement's main
+    predicates (``span_check.predicate_shared``) and that the span check scores below
+    ``synthesis_cited_predicate_min`` may state a related fact, not this one ("said it was open to modest
+    reductions" for "pushed back on a report"): the statement is marked to be left out (``abstained``). A
+    quotation said with its speaker is checked by its quoted words instead."""
+    if settings.synthesis_cited_predicate_min <= 0:
+        return
+    todo = [(n, sp) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")
+            and QUOTED_AS not in it["text"] for sp in it["spans"] if sp["article"] != it[BEST][0].article]
+    pairs = [(FRAME.sub("", items[n][BEST][1]), _cited_text(comparison, sp)) for n, sp in todo]
+    checks = span_checks(pairs)
+    low = [k for k, (p, _) in enumerate(checks) if p < settings.synthesis_cited_predicate_min]
+    held = predicate_shared([pairs[k] for k in low])
+    for k, why in zip(low, held, strict=True):
+        n, sp = todo[k]
+        if why is None and "abstained" not in items[n]:
+            p, top = checks[k]
+            items[n]["abstained"] = (
+                f"undecided whether {_label(comparison, sp['article'])}'s cited span states it: it writes none of "
+                f"the statement's main predicates and the span check gives {p:.2f} < synthesis_cited_predicate_min "
+                f"{settings.synthesis_cited_predicate_min} ({top}) for “{_clip(pairs[k][1], 80)}”")
+            _log.info("synthesis: left out “%s”: %s", _clip(items[n]["text"], 80), items[n]["abstained"])
+
+
 def _abstain(comparison: Comparison, items: list[dict[str, Any]],
              undecided: Mapping[int, Mapping[str, tuple[float, str, str]]]) -> None:
     """Abstention: an article a statement does not cite whose best unit the span check can neither accept nor
@@ -883,7 +909,7 @@ def _abstain(comparison: Comparison, items: list[dict[str, Any]],
     the score, the features that weighed most and the unit), not said under-cited."""
     for n, item in enumerate(items):
         open_ = {aid: u for aid, u in undecided.get(n, {}).items() if aid not in item["citations"]}
-        if not open_:
+        if not open_ or "abstained" in item:
             continue
         aid, (p, why, span_text) = max(open_.items(), key=lambda kv: kv[1][0])
         item["abstained"] = f"undecided whether {_label(comparison, aid)} states it: {why} for “{_clip(span_text, 80)}”"
