@@ -98,3 +98,21 @@ def test_a_statement_citing_a_span_without_its_predicate_that_the_check_doubts_i
     assert reasons and "synthesis_cited_predicate_min" in reasons[0], [f.reason for f in c.facts]
     kept, _ = _statements(analyzed, DEFAULT.replace(synthesis_cited_predicate_min=0.0), "60 days")
     assert len(kept) == 1, kept
+
+
+@pytest.mark.slow
+def test_a_citation_narrowed_past_the_predicate_is_widened_to_its_sentence() -> None:
+    """“Governor Ilse Kovar declared a state of emergency … on Monday evening” narrowed to “a state of emergency for
+    the whole valley on Monday evening” writes no predicate of the statement: the citation is its sentence, and the
+    statement is said (not left out as undecided)."""
+    from newsprism.stages import analyze_many
+
+    from .test_compare_facts import FLOOD
+
+    analyzed = analyze_many(story_articles(FLOOD))
+    said, c = _statements(analyzed, DEFAULT, "state of emergency")
+    assert len(said) == 1, [f.reason for f in c.facts]
+    courier = next(a for a in c.articles if a.article.outlet == "Valley Courier")
+    cited = [courier.article.text[sp["start"]:sp["end"]] for sp in said[0]["spans"] if sp["article"] == courier.id]
+    assert cited and "declared" in cited[0], cited
+    assert "widened to its sentence" in said[0]["reason"], said[0]["reason"]

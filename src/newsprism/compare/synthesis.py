@@ -890,8 +890,19 @@ def _doubt_cited(comparison: Comparison, items: list[dict[str, Any]], settings: 
     checks = span_checks(pairs)
     low = [k for k, (p, _) in enumerate(checks) if p < settings.synthesis_cited_predicate_min]
     held = predicate_shared([pairs[k] for k in low])
+    # a span narrowed to the clauses it shares may have left the predicate in its sentence ("a state of emergency
+    # for the whole valley" of "Governor Kovar declared a state of emergency …"): the citation is widened to the
+    # sentence when the sentence writes it
+    bare = [k for k, why in zip(low, held, strict=True) if why is None]
+    whole = {k: sent for k in bare if (sent := _span_sentence(comparison, todo[k][1])) is not None}
+    widened = dict(zip(whole, predicate_shared([(pairs[k][0], whole[k].text) for k in whole]), strict=True))
     for k, why in zip(low, held, strict=True):
         n, sp = todo[k]
+        if why is None and widened.get(k) is not None:
+            sp["start"], sp["end"] = whole[k].start, whole[k].end
+            items[n]["reason"] += (f"; {_label(comparison, sp['article'])}'s citation widened to its sentence, which "
+                                   f"writes the statement's predicate")
+            continue
         if why is None and "abstained" not in items[n]:
             p, top = checks[k]
             items[n]["abstained"] = (
@@ -899,6 +910,11 @@ def _doubt_cited(comparison: Comparison, items: list[dict[str, Any]], settings: 
                 f"the statement's main predicates and the span check gives {p:.2f} < synthesis_cited_predicate_min "
                 f"{settings.synthesis_cited_predicate_min} ({top}) for “{_clip(pairs[k][1], 80)}”")
             _log.info("synthesis: left out “%s”: %s", _clip(items[n]["text"], 80), items[n]["abstained"])
+
+
+def _span_sentence(comparison: Comparison, span: Mapping[str, Any]) -> Sentence | None:
+    a = _article(comparison, span["article"])
+    return next((x for x in a.sentences if x.i == span["sentence"]), None) if a else None
 
 
 def _abstain(comparison: Comparison, items: list[dict[str, Any]],
