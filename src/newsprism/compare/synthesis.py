@@ -15,6 +15,11 @@ exactly the articles that support it and pointing at the supporting span in each
 - **Well-formed statements only** (:func:`ill_formed`): a finite main verb with its subject on the parse; no
   question, call to action, bio or caption line, sentence cut short, or start that hangs on a sentence
   before it; no page chrome, credits, datelines, bare attribution fragments or dangling pronoun subjects.
+- **Undecided citations are not said** (``complete_citations``): a statement whose uncited article's best unit the
+  learned span check can neither accept nor refuse (``synthesis_abstain_min`` up to ``synthesis_complete_min``, or
+  accepted without the statement's predicate), or that cites a span writing none of its predicates that the check
+  doubts (``synthesis_cited_predicate_min``), is left out; its fact's reason says why. A fact-checker prefers a
+  shorter synthesis to an under-cited one.
 - **Number conflicts** per measure as a range with sources and dates ("Reported people killed rose from 65
   (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)").
 
