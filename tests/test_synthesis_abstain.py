@@ -116,3 +116,21 @@ def test_a_citation_narrowed_past_the_predicate_is_widened_to_its_sentence() -> 
     cited = [courier.article.text[sp["start"]:sp["end"]] for sp in said[0]["spans"] if sp["article"] == courier.id]
     assert cited and "declared" in cited[0], cited
     assert "widened to its sentence" in said[0]["reason"], said[0]["reason"]
+
+
+@pytest.mark.slow
+def test_a_paraphrase_is_cited_and_the_statement_said_with_every_rule_on() -> None:
+    """“Governor Lena Varga cut the ribbon on Tuesday to open the Hollins dam …, completed after six years” states
+    “The Hollins dam … was opened by Governor Lena Varga on Tuesday after six years of work”: cited, and nothing
+    left undecided; “completed after nine years” is another figure: never cited."""
+    from newsprism.stages import analyze_many
+
+    from .test_synthesis_citations import DAM
+
+    analyzed = analyze_many(story_articles(DAM))
+    by_outlet = {a.article.outlet: a.id for a in analyzed}
+    said, c = _statements(analyzed, DEFAULT, "Hollins dam")
+    assert said, [f.reason for f in c.facts]
+    assert by_outlet["Plains Herald"] in said[0]["citations"], said[0]
+    assert by_outlet["River Post"] not in said[0]["citations"], said[0]
+    assert not any("left out of the synthesis" in f.reason for f in c.facts if f.id == said[0]["fact"])
