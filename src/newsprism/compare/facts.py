@@ -14,8 +14,9 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
+from .span_check import span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -128,6 +129,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             groups[uf.find(cid)].append(claim)
         facts = [_make_fact(members, texts) for members in groups.values()]
     facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
+    if settings.member_check:
+        facts = stated_by_members(facts, verifier, texts, outlet_voice(analyzed))
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
@@ -764,6 +767,231 @@ def _cited_holding(fact: Fact, floor: float) -> Fact:
     return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
                    reason=f"{fact.reason}; {len(dropped)} aligned span(s) holding under {floor:.0%} of the "
                           f"statement's content words not cited")
+
+
+def _statement_source(fact: Fact, texts: dict[str, str]) -> tuple[Claim, int, int] | None:
+    """The member whose article writes the statement, and where (the statement is a member's span, a part of one,
+    or one cut after its conjunction); None when the statement is a rendering ("<name> is <description>")."""
+    for c, s in zip(fact.claims, fact.support, strict=True):
+        for a, b in ((s["start"], s["end"]), (c.start, c.end)):
+            at = texts[c.article].find(fact.statement, a, b)
+            if at >= 0:
+                return c, at, at + len(fact.statement)
+    return None
+
+
+# a piece that opens as a dependent clause or phrase ("after the building collapsed …") is no statement alone
+DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|whom|whose|that|to|if|although|though|"
+                       r"since|with|without|amid|during|per|in|on|at|for|by|from|of)\b", re.IGNORECASE)
+
+
+# where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
+# (not a bare "and": "clashes between police and protesters" is one phrase)
+HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
+
+
+# a number right after a month's name is the day of a date ("on September 7.1 Ad Policy": a date run into page
+# chrome), not a count the other articles must repeat
+MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+
+
+# measures that say when, not how many: a span need not repeat the statement's date to state it
+_WHEN = ("date", "year", "time", "day", "age")
+
+
+def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str],
+                    source: tuple[Claim, int, int] | None) -> str | None:
+    """Why member ``k``'s cited span does not state every figure the statement states (same measure and value,
+    ``same_figure``: "at least 65 people were killed" states neither "19 children" nor "six adults"), None when it
+    does (or the statement's figures cannot be located)."""
+    if source is None:
+        return None
+    c, a, b = source
+    s = fact.support[k]
+    if s["article"] == c.article and s["start"] <= a and b <= s["end"]:
+        return None  # the statement's own span
+    said = [q for q in verifier.quantities.get((c.article, c.sentence), []) if a <= q.start < b
+            and not any(w in q.measure for w in _WHEN) and not MONTH_BEFORE.search(texts[c.article][:q.start])]
+    member = fact.claims[k]
+    held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
+            if s["start"] <= q.start < s["end"]]
+    tolerance = verifier.settings.corroborate_number_tolerance
+    for x in said:
+        other = [y for y in held if y.key() == x.key()]
+        if other and not any(same_figure(x, y, tolerance) for y in other):
+            return f"it gives {other[0].text} for {x.measure}, not {x.text}"
+        # the same figure, however the quantities stage named what it counts ("six major powers" / "six world
+        # powers"), or written in the span where no measure was read
+        if any(same_figure(x, y, tolerance) for y in held) or _writes_value(x, s["text"]):
+            continue
+        return f"its span does not state {x.text} ({x.measure})"
+    return None
+
+
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+                "millions", "billion", "billions", "dozen", "dozens", "tens", "scores"}
+
+
+def _writes_value(q: Quantity, text: str) -> bool:
+    """Does ``text`` write the quantity's value as digits ("1,030,000", "1.03 million" for 1030000)?"""
+    if isinstance(q.value, str):
+        return q.value in text
+    words = [w for w in re.findall(r"[a-z]+", q.text.lower()) if w in NUMBER_WORDS]
+    if words and all(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words):
+        return True  # "thousands of people" / "numbering in the thousands"; "four deaths" / "four people died"
+    found = set()
+    for m in re.finditer(r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?", text):
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        found.add(v * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1))
+    return any(abs(v - float(q.value)) <= 1e-6 * max(1.0, abs(float(q.value))) for v in found)
+
+
+def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str],
+                      voiced: Callable[[Claim], bool] | None = None) -> list[Fact]:
+    """A corroborated fact's every cited span states its whole statement. A member's span must hold every figure the
+    statement states (``figures_missing``: another figure of the measure, or none, is no support) and the learned span
+    check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM) must find it states the statement's
+    predicate and participants at ``member_narrow_min``. Where some span fails: (1) an article with another span that
+    passes is cited by that one; else (2) the statement becomes the longest clause piece or opening of itself that a
+    span of every cited article states (the same two checks), each article cited by such spans; else (3) a span that
+    fails the figures, or scores under ``member_drop_below``, is not cited, and a fact left with one article is that
+    article's own (status ``unique``). The reason names each span dropped and why, or why the statement narrowed.
+    Another member's span is ranked as ``_statement`` ranks (``statement_key``; ``voiced``: an outlet's own
+    evaluative cue inside it)."""
+    todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
+    sources = [_statement_source(f, texts) for f in todo]
+    verdicts = _member_verdicts(todo, sources, verifier, texts)
+    best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
+                               if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced)
+    out_facts: list[Fact] = []
+    for f in facts:
+        bad = verdicts.get(id(f))
+        if bad is None or all(why is None for why, _ in bad):
+            out_facts.append(f)
+            continue
+        said = "; ".join(f"{f.support[k]['article']}: {why}" for k, (why, _) in enumerate(bad) if why)
+        if _all_stated(f, bad):
+            keep = [k for k, (why, _) in enumerate(bad) if why is None]
+            out_facts.append(_citing(f, keep, f"{f.reason}; a span that does not state it not cited ({said})"))
+        elif id(f) in best:
+            piece, keep = best[id(f)]
+            statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", piece.text))
+            out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
+                                     statement=statement))
+        else:
+            keep = [k for k, (_, drop) in enumerate(bad) if not drop]
+            dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
+                                if drop)
+            kept = _citing(f, keep, f"{f.reason}; {dropped}" if dropped else f.reason)
+            if len(kept.articles()) >= 2:
+                out_facts.append(kept)
+            elif keep:
+                out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
+    return out_facts
+
+
+Verdicts = list[tuple[str | None, bool]]  # per span: why it does not state the statement, and whether it is dropped
+
+
+def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, int] | None], verifier: Verifier,
+                     texts: dict[str, str]) -> dict[int, Verdicts]:
+    """Each corroborated fact's spans checked against its statement (keyed by ``id`` of the fact): the figures, then
+    the span check at ``member_narrow_min`` (a span under ``member_drop_below`` may be dropped)."""
+    floor, drop_below = verifier.settings.member_narrow_min, verifier.settings.member_drop_below
+    checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
+    verdicts: dict[int, Verdicts] = {}
+    for f, source in zip(todo, sources, strict=True):
+        out: Verdicts = []
+        for k, sp in enumerate(f.support):
+            prob, top = next(checks)
+            own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
+                and source[2] <= sp["end"]
+            why = None if own else figures_missing(f, k, verifier, texts, source)
+            if why is not None:
+                out.append((why, True))
+            elif not own and prob < floor:
+                out.append((f"span check {prob:.2f} < member_narrow_min {floor}: {top}", prob < drop_below))
+            else:
+                out.append((None, False))
+        verdicts[id(f)] = out
+    return verdicts
+
+
+def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
+                       texts: dict[str, str], voiced: Callable[[Claim], bool] | None
+                       ) -> dict[int, tuple[Claim, list[int]]]:
+    """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
+    opening of the statement that a span of every article states (figures, and the span check at
+    ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
+    best shared sentence, ranked by ``statement_key``). Keyed by ``id`` of the fact: the piece and the spans that state
+    it."""
+    floor = verifier.settings.member_narrow_min
+    tries: list[tuple[Fact, Claim, bool]] = []
+    for f, (c, a, b) in todo:
+        tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
+        for k, sp in enumerate(f.support):
+            m = f.claims[k]
+            if sp["article"] != c.article:
+                whole = replace(m, start=sp["start"], end=sp["end"], text=sp["text"])
+                tries.extend((f, piece, False) for piece in [whole, *_pieces(m, sp["start"], sp["end"], texts)]
+                             if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
+    checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
+    best: dict[int, tuple[Claim, list[int]]] = {}
+    ranks: dict[int, tuple[Any, ...]] = {}
+    for f, piece, own_piece in tries:
+        trial = replace(f, statement=piece.text)
+        ok = []
+        for k, sp in enumerate(f.support):
+            prob, _ = next(checks)
+            own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
+            if own or (prob >= floor and figures_missing(trial, k, verifier, texts,
+                                                         (piece, piece.start, piece.end)) is None):
+                ok.append(k)
+        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
+            continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
+        # a piece of the statement first, the longest; else the other member's span statement_key ranks first
+        rank = (0, -len(piece.text)) if own_piece else \
+            (1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
+                               quote=piece.quote, voiced=bool(voiced and voiced(piece))))
+        if id(f) not in best or rank < ranks[id(f)]:
+            best[id(f)], ranks[id(f)] = (piece, ok), rank
+    return best
+
+
+OPEN_QUOTE, CLOSE_QUOTE = re.compile(r"(?:^|(?<=\s))[\"“‘]"), re.compile(r"[\"”’](?=\W|$)")
+
+
+def _closed(text: str) -> str:
+    """A statement cut inside a quotation ("\"I believe this is a historic moment") closes it."""
+    opened = len(OPEN_QUOTE.findall(text)) - len(CLOSE_QUOTE.findall(text))
+    return text + ("”" if "“" in text else "\"") if opened > 0 else text
+
+
+def _pieces(claim: Claim, a: int, b: int, texts: dict[str, str]) -> list[Claim]:
+    """The clause pieces (``clause_runs``) and openings (up to a comma, a dash or a "but/while/after/when/because"
+    clause) of ``claim``'s text between ``a`` and ``b`` that could state a fact alone: six words or more, not opening as a
+    dependent clause or phrase ("Iran and six major world powers reached a nuclear deal on Tuesday" of "…, capping
+    more than a decade of negotiations …")."""
+    text = texts[claim.article]
+    unit = replace(claim, start=a, end=b, text=text[a:b],
+                   values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date"))
+    heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
+                     part="clause") for m in HEAD_CUT.finditer(unit.text)]
+    return [p for p in [*clause_runs(unit, text), *heads] if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
+
+
+def _all_stated(fact: Fact, bad: Verdicts) -> bool:
+    """Does every cited article have a span that states the statement?"""
+    return {fact.support[k]["article"] for k, (why, _) in enumerate(bad) if why is None} == set(fact.articles())
+
+
+def _citing(fact: Fact, keep: list[int], reason: str) -> Fact:
+    return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
+                   reason=reason)
 
 
 EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
