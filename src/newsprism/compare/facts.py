@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import AbstractSet, Any, Callable, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -1028,7 +1028,7 @@ def _figures_said(piece: Claim, verifier: Verifier, texts: dict[str, str]) -> li
             and not MONTH_BEFORE.search(texts[piece.article][:q.start])]
 
 
-def _measured_alike(said: Sequence[Quantity], member: Claim, span: dict[str, Any], verifier: Verifier) -> bool:
+def _measured_alike(said: Sequence[Quantity], member: Claim, span: Mapping[str, Any], verifier: Verifier) -> bool:
     """Does the span give each figure ``said`` states as the same figure of the same measure, place and event
     (``same_figure``), one of them at least ``figure_pass_min`` (a count that rarely meets by chance: the figure
     pass's own test)?"""
