@@ -187,14 +187,14 @@ WIDER_QUAKE = "At least 65 people were killed on Tuesday when a 7.1-magnitude qu
 SCHOOL_TOLL = "Tuesday's 7.1-magnitude quake in Valdora killed 19 children and six adults."
 
 
-def _quake_fact(settings: Settings) -> tuple[Fact, Verifier, dict[str, str]]:
-    a, b = _claim("a", SCHOOL_TOLL), _claim("b", WIDER_QUAKE)
-    figures = [_figure("a", SCHOOL_TOLL, "19 children", 19, "children killed", "children"),
-               _figure("a", SCHOOL_TOLL, "six adults", 6, "adults killed", "adults"),
-               _figure("a", SCHOOL_TOLL, "7.1", 7.1, "magnitude", "quake"),
+def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Verifier, dict[str, str]]:
+    a, b = _claim("a", toll), _claim("b", WIDER_QUAKE)
+    figures = [_figure("a", toll, "19 children", 19, "children killed", "children"),
+               _figure("a", toll, "six adults", 6, "adults killed", "adults"),
+               _figure("a", toll, "7.1", 7.1, "magnitude", "quake"),
                _figure("b", WIDER_QUAKE, "At least 65 people", 65, "people killed", "people"),
                _figure("b", WIDER_QUAKE, "7.1", 7.1, "magnitude", "quake")]
-    texts = {"a": SCHOOL_TOLL, "b": WIDER_QUAKE}
+    texts = {"a": toll, "b": WIDER_QUAKE}
     verifier = Verifier([], settings)
     verifier.texts.update(texts)
     for q in figures:
@@ -211,6 +211,14 @@ def test_a_clause_after_when_stating_the_shared_figure_is_the_statement_a_figure
     assert out.statement == "a 7.1-magnitude quake hit the city of Valdora."
     fact, verifier, texts = _quake_fact(DEFAULT.replace(member_figure_min=0.999))
     [alone] = stated_by_members([fact], verifier, texts)  # no anchor: the toll's figures missing, not cited
+    assert alone.status == "unique" and alone.articles() == ["a"]
+
+
+def test_a_statement_a_figure_anchors_still_needs_its_names_in_every_span() -> None:
+    # the toll's span gives the magnitude but not where the quake hit: the figure anchors what is measured, not where
+    fact, verifier, texts = _quake_fact(DEFAULT.replace(member_figure_min=0.05),
+                                        toll="Tuesday's 7.1-magnitude quake killed 19 children and six adults.")
+    [alone] = stated_by_members([fact], verifier, texts)
     assert alone.status == "unique" and alone.articles() == ["a"]
 
 

@@ -16,7 +16,7 @@ from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
-from .span_check import span_checks
+from .span_check import NAME, WORD, span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -969,7 +969,8 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
             bar = 0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
                 figure_floor if said else floor
             if own or (prob >= bar and figures_missing(trial, k, verifier, texts,
-                                                       (piece, piece.start, piece.end)) is None):
+                                                       (piece, piece.start, piece.end)) is None
+                       and (prob >= floor or _names_held(piece.text, sp["text"]))):
                 ok.append(k)
                 anchored = anchored or (not own and prob < floor)
         if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
@@ -1026,6 +1027,21 @@ def _figures_said(piece: Claim, verifier: Verifier, texts: dict[str, str]) -> li
     return [q for q in verifier.quantities.get((piece.article, piece.sentence), [])
             if piece.start <= q.start < piece.end and not any(w in q.measure for w in _WHEN) and q.event == "this"
             and not MONTH_BEFORE.search(texts[piece.article][:q.start])]
+
+
+# a capitalised day or month names when, not who or where: a span need not repeat it
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december"})
+
+
+def _names_held(statement: str, span: str) -> bool:
+    """Does ``span`` write every name ``statement`` writes (a capitalised word not opening a sentence, not a day or a
+    month: the span check's own ``NAME``)? A figure anchors what is measured, not who or where: a statement a figure
+    anchors still needs its participants in every span ("a 7.1-magnitude quake hit Valdora" is not stated by "Tuesday's
+    7.1-magnitude quake killed 19 children")."""
+    names = {w.lower().removesuffix("’s").removesuffix("'s") for w in NAME.findall(statement)} - CALENDAR
+    return names <= {w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(span)}
 
 
 def _measured_alike(said: Sequence[Quantity], member: Claim, span: Mapping[str, Any], verifier: Verifier) -> bool:
