@@ -124,3 +124,16 @@ def test_a_member_span_the_check_refuses_is_cited_only_on_the_pair_verifier_and_
     assert len(on) == 1 and "pair verifier" in on[0]["reason"] and "“close" in on[0]["reason"], on
     monkeypatch.setattr(synthesis, "predicate_shared", lambda pairs: [None] * len(pairs))
     assert not _closed(compare_analyzed(analyzed, paired))
+
+
+def test_a_role_statement_is_told_from_a_predicate_the_phrase_pass_rendered() -> None:
+    """“<name> is <description>” is a role or title fact (its reason says it is no sentence an article writes); a
+    predicate the phrase pass put with its subject is not one (its reason names the step that refused it)."""
+    from newsprism.compare.synthesis import ROLE_STATEMENT
+
+    for role in ("Lena Varga is the governor of the Marren valley", "Ines Okafor is a former judge",
+                 "Ilse Kovar is Marren Valley’s regional governor"):
+        assert ROLE_STATEMENT.match(role), role
+    for claim in ("Kovar broke out of a prison on Saturday night for the second time",
+                  "The bridge is closed, and the ferry is the only way across"):
+        assert not ROLE_STATEMENT.match(claim), claim

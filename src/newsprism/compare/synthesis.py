@@ -789,13 +789,22 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
 ROLE = "a role or title fact (what a phrase says a named person or thing is)"
 
 
+ROLE_STATEMENT = re.compile(r"^[^,;]{2,80}? (?:is|was|are|were) (?:the|an?|(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*(?:’s|'s))\s[^,;]*$")
+
+
+def _role(f: Fact) -> bool:
+    """A role or title fact: every member a phrase and the statement "<name> is <description>" (not a predicate the
+    phrase pass put with its subject: "[El Chapo] broke out of a prison for the second time")."""
+    return bool(f.claims) and all(c.part == "phrase" for c in f.claims) and bool(ROLE_STATEMENT.match(f.statement))
+
+
 def _members_problem(comparison: Comparison, f: Fact, settings: Settings,
                      pair_score: Mapping[frozenset[str], float]) -> str:
     """Why :func:`_members` finds nothing to state for a corroborated fact: a role or title fact (every member is a
     phrase: "<name> is <description>" is the facts' rendering, no sentence an article writes); fewer than two
     articles with a member that can be stated (each member's problem, or its best alignment under
     ``corroborate_min``); or only dependent clauses left."""
-    if f.claims and all(c.part == "phrase" for c in f.claims):
+    if _role(f):
         return (f"{ROLE}: “{_clip(f.statement, 70)}” is the facts' rendering of a phrase, not a sentence an article "
                 f"writes; the synthesis states sentences, so a role is said only through the sentences that carry it")
     notes = []
@@ -910,7 +919,7 @@ def _member_checked(comparison: Comparison, facts: Sequence[Fact], settings: Set
 def _statement_claim(comparison: Comparison, f: Fact) -> Claim | str:
     """The unit that writes a fact's statement word for word (its member's sentence, as a sentence or a clause piece),
     or why there is none the synthesis may state."""
-    if f.claims and all(c.part == "phrase" for c in f.claims):
+    if _role(f):
         return ROLE
     core = " ".join(f.statement.split()).rstrip()
     for c, sp in zip(f.claims, f.support, strict=True):
