@@ -137,3 +137,37 @@ def test_a_role_statement_is_told_from_a_predicate_the_phrase_pass_rendered() ->
     for claim in ("Kovar broke out of a prison on Saturday night for the second time",
                   "The bridge is closed, and the ferry is the only way across"):
         assert not ROLE_STATEMENT.match(claim), claim
+
+
+DAM = {
+    "Harbor Daily": ("2021-06-01", """Varga vows veto
+
+The assembly will vote on the dam bill in July.
+
+Governor Lena Varga said she would veto any bill to close the Hollins dam.
+
+Farmers along the Marren river depend on the dam for water."""),
+    "Valley Courier": ("2021-06-01", """Dam fight
+
+Governor Lena Varga spoke to reporters in Marren on Monday morning.
+
+She vowed to veto any bill to close the Hollins dam on the Marren river.
+
+The dam was opened six years ago."""),
+}
+
+
+@pytest.mark.slow
+def test_a_member_with_a_pronoun_subject_supports_what_another_member_states() -> None:
+    """Valley Courier's “She vowed to veto …” cannot be stated (its subject is a pronoun) but states Harbor Daily's
+    “Governor Lena Varga said she would veto …”: cited for it (``synthesis_cite_unstatable``); off, the statement is
+    left out and the fact names the pronoun subject."""
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(DAM))
+    c = compare_analyzed(analyzed, DEFAULT)
+    said = [s for s in c.synthesis if s["kind"] == "corroborated" and "veto" in s["text"]]
+    assert len(said) == 1 and len(said[0]["citations"]) == 2 and said[0]["text"].startswith("Governor Lena Varga"), said
+    off = compare_analyzed(analyzed, DEFAULT.replace(synthesis_cite_unstatable=False))
+    assert not [s for s in off.synthesis if "veto" in s["text"]]
+    assert any("a pronoun with nothing to refer to" in r for r in _left_out(off).values()), _left_out(off)

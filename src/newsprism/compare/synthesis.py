@@ -1377,16 +1377,29 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
     stated, or None when what is left is no longer stated by two articles."""
     # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
     # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
-    claims = [c for c in f.claims if _statable(comparison, c) and max(
+    aligned = [c for c in f.claims if max(
         (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
         default=0.0) >= settings.corroborate_min]
-    if len({c.article for c in claims}) < 2:
+    # a member that cannot be stated may still support the statement another member makes (``synthesis_cite_unstatable``):
+    # a sentence whose subject is a pronoun its article resolves ("He vowed to veto …"), a quotation cut before its
+    # close; never chrome, a headline, a caption, a bare attribution or a fragment
+    claims = [c for c in aligned if _statable(comparison, c)
+              or (settings.synthesis_cite_unstatable and _supports(comparison, c))]
+    if len({c.article for c in claims}) < 2 or not any(_statable(comparison, c) for c in claims):
         return None  # what is left after chrome and fragments is no longer corroborated
     members = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
-    claims = [c for c in members if _sayable(comparison, c)]
+    claims = [c for c in members if _sayable(comparison, c) and _statable(comparison, c)]
     if not claims:
         return None  # only dependent clauses: nothing here can be stated without saying more
     return members, claims
+
+
+def _supports(comparison: Comparison, claim: Claim) -> bool:
+    """May a unit the synthesis cannot state still be cited for a statement another member makes: not an attribution,
+    chrome, a fragment, a headline or a caption (what ``_unstatable`` refuses first)."""
+    text = _sentence_text(comparison, claim)
+    return not (claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
+                or is_headline(text) or is_caption(text))
 
 
 def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
