@@ -1396,9 +1396,10 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
 
 def _supports(comparison: Comparison, claim: Claim) -> bool:
     """May a unit the synthesis cannot state still be cited for a statement another member makes: not an attribution,
-    chrome, a fragment, a headline or a caption (what ``_unstatable`` refuses first)."""
+    chrome, a fragment, a headline or a caption (what ``_unstatable`` refuses first), nor a noun phrase (what it
+    says of a referent supports no sentence around it)."""
     text = _sentence_text(comparison, claim)
-    return not (claim.part == "attribution" or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
+    return not (claim.part in ("attribution", "phrase") or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
                 or is_headline(text) or is_caption(text))
 
 
