@@ -5,10 +5,12 @@ names)."""
 
 from __future__ import annotations
 
-from newsprism.compare.facts import figures_missing, stated_by_members
+from dataclasses import replace
+
+from newsprism.compare.facts import ON_TRIAL, STATEMENT_UNIT, figures_missing, stated_by_members
 from newsprism.compare.verify import Verifier
 from newsprism.records import Claim, Fact, Quantity
-from newsprism.settings import DEFAULT
+from newsprism.settings import DEFAULT, Settings
 
 
 def _claim(article: str, text: str) -> Claim:
@@ -143,4 +145,105 @@ def test_no_narrowing_without_a_shared_claim_keeps_the_fact_at_the_default_drop_
     strict = Verifier([], DEFAULT.replace(member_drop_below=0.738))
     strict.texts.update(texts)
     [alone] = stated_by_members([_fact([a, b])], strict, texts)
+    assert alone.status == "unique" and alone.articles() == ["a"]
+
+
+def _on_trial(fact: Fact, k: int, p: float = 0.45) -> Fact:
+    """Member ``k`` joined through a pair the pair verifier found under pair_min (from pair_weak_min)."""
+    support = list(fact.support)
+    support[k] = {**support[k], "score": p, "reason": f"{ON_TRIAL} {p:.2f} in [pair_weak_min 0.4, pair_min 0.55): x"}
+    return replace(fact, support=tuple(support))
+
+
+def test_a_member_joined_on_trial_is_not_cited_where_its_span_does_not_state_the_statement() -> None:
+    long = "The Valdora council approved the harbour bill on Monday after a nine-hour debate in the old chamber."
+    other = "Fishermen in Valdora cheered outside the old chamber."
+    a, b = _claim("a", long), _claim("b", other)
+    texts = {"a": long, "b": other}
+    [kept] = stated_by_members([_fact([a, b])], _verifier(texts, []), texts)
+    assert kept.status == "corroborated"  # accepted at pair_min: kept at member_drop_below 0
+    [alone] = stated_by_members([_on_trial(_fact([a, b]), 1)], _verifier(texts, []), texts)
+    assert alone.status == "unique" and alone.articles() == ["a"] and "joined on trial" in alone.reason
+    # the statement unit on trial (its best pair is): the other member's span is checked as one on trial too
+    statement_unit = _on_trial(_fact([a, b]), 0)
+    support = list(statement_unit.support)
+    support[0] = {**support[0], "reason": STATEMENT_UNIT + support[0]["reason"]}
+    b_first = Fact(id="", status="corroborated", statement=other, claims=(b, a), reason="reported by 2 articles",
+                   support=(_fact([b]).support[0], support[0]))
+    [alone] = stated_by_members([b_first], _verifier(texts, []), texts)
+    assert alone.status == "unique" and alone.articles() == ["b"]
+
+
+def test_a_member_joined_on_trial_that_states_the_statement_is_cited() -> None:
+    one = "The Valdora council approved the harbour bill on Monday."
+    other = "On Monday the Valdora council approved the harbour bill."
+    a, b = _claim("a", one), _claim("b", other)
+    texts = {"a": one, "b": other}
+    [out] = stated_by_members([_on_trial(_fact([a, b]), 1)], _verifier(texts, []), texts)
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+
+
+WIDER_QUAKE = "At least 65 people were killed on Tuesday when a 7.1-magnitude quake hit the city of Valdora."
+SCHOOL_TOLL = "Tuesday's 7.1-magnitude quake in Valdora killed 19 children and six adults."
+
+
+def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Verifier, dict[str, str]]:
+    a, b = _claim("a", toll), _claim("b", WIDER_QUAKE)
+    figures = [_figure("a", toll, "19 children", 19, "children killed", "children"),
+               _figure("a", toll, "six adults", 6, "adults killed", "adults"),
+               _figure("a", toll, "7.1", 7.1, "magnitude", "quake"),
+               _figure("b", WIDER_QUAKE, "At least 65 people", 65, "people killed", "people"),
+               _figure("b", WIDER_QUAKE, "7.1", 7.1, "magnitude", "quake")]
+    texts = {"a": toll, "b": WIDER_QUAKE}
+    verifier = Verifier([], settings)
+    verifier.texts.update(texts)
+    for q in figures:
+        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
+    return _fact([a, b]), verifier, texts
+
+
+def test_a_clause_after_when_stating_the_shared_figure_is_the_statement_a_figure_anchors() -> None:
+    # the other member's clause after "when" states the magnitude both give; the school toll's span states it at a
+    # span check probability a figure-free statement would need more for (member_narrow_min)
+    fact, verifier, texts = _quake_fact(DEFAULT.replace(member_figure_min=0.05))
+    [out] = stated_by_members([fact], verifier, texts)
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+    assert out.statement == "a 7.1-magnitude quake hit the city of Valdora."
+    fact, verifier, texts = _quake_fact(DEFAULT.replace(member_figure_min=0.999))
+    [alone] = stated_by_members([fact], verifier, texts)  # no anchor: the toll's figures missing, not cited
+    assert alone.status == "unique" and alone.articles() == ["a"]
+
+
+def test_a_statement_a_figure_anchors_still_needs_its_names_in_every_span() -> None:
+    # the toll's span gives the magnitude but not where the quake hit: the figure anchors what is measured, not where
+    fact, verifier, texts = _quake_fact(DEFAULT.replace(member_figure_min=0.05),
+                                        toll="Tuesday's 7.1-magnitude quake killed 19 children and six adults.")
+    [alone] = stated_by_members([fact], verifier, texts)
+    assert alone.status == "unique" and alone.articles() == ["a"]
+
+
+BORE = "The 2-mile bore was reached through a 30ft deep shaft near the Valdora prison."
+DUG = "To get under the hills, the diggers burrowed more than 30 feet beneath the surface."
+
+
+def _bore_fact(settings: Settings) -> tuple[Fact, Verifier, dict[str, str]]:
+    a, b = _claim("a", BORE), _claim("b", DUG)
+    depth = _figure("b", DUG, "more than 30 feet", 30, "depth", "feet")
+    figures = [_figure("a", BORE, "2-mile", 2, "length", "bore"), _figure("a", BORE, "30ft", 30, "depth", "shaft"),
+               replace(depth, qualifier="more than", high=45)]
+    texts = {"a": BORE, "b": DUG}
+    verifier = Verifier([], settings)
+    verifier.texts.update(texts)
+    for q in figures:
+        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
+    return _fact([a, b]), verifier, texts
+
+
+def test_the_same_measured_figure_states_the_narrowed_statement_whatever_the_rest_reads() -> None:
+    fact, verifier, texts = _bore_fact(DEFAULT)
+    [out] = stated_by_members([fact], verifier, texts)
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+    assert "30 feet" in out.statement and "2-mile" not in out.statement
+    fact, verifier, texts = _bore_fact(DEFAULT.replace(figure_pass_min=50.0))  # 30 a count that may meet by chance
+    [alone] = stated_by_members([fact], verifier, texts)
     assert alone.status == "unique" and alone.articles() == ["a"]

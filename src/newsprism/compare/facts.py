@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Callable, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -16,7 +16,7 @@ from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
-from .span_check import span_checks
+from .span_check import NAME, WORD, span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -98,7 +98,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
         if accepted is not None:
-            accepted.update({k: v[0] for k, v in verdicts.items() if v[2]})
+            accepted.update({k: v[0] for k, v in verdicts.items() if v[2] and not v[1].startswith(ON_TRIAL)})
         none: Verdict = (0.0, "", False)
         checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
                    if verdicts.get((al.a, al.b), none)[2]]
@@ -140,6 +140,10 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
 Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
 
 
+# a pair accepted under pair_min (from pair_weak_min): its member is cited only when its span states the statement
+ON_TRIAL, STATEMENT_UNIT = "on trial: pair verifier", "the statement unit; "
+
+
 def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
                   verifier: Verifier) -> dict[tuple[str, str], Verdict]:
     """The pair verifier's verdict on each aligned pair the structured checks let through (both orders of a
@@ -160,12 +164,15 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         parse = is_parse_clause(a) or is_parse_clause(b)
         floor, name = (settings.clause_pair_min, "clause_pair_min") if parse else (settings.pair_min, "pair_min")
+        weak = settings.pair_weak_min if settings.member_check and not parse else floor
         if p >= floor:
             verdict = (p, f"pair verifier {p:.2f} >= {name} {floor}: {reason}", True)
         elif not parse and (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
                 and _stated_figure_shared(a, b, verifier):
             verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
                           f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+        elif p >= weak:
+            verdict = (p, f"{ON_TRIAL} {p:.2f} in [pair_weak_min {weak}, {name} {floor}): {reason}", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
@@ -711,7 +718,7 @@ def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], V
     out = {m.id: verdicts[(anchor, m.id)][:2] for m in members if (anchor, m.id) in verdicts}
     if out:
         best = max(out.values())
-        out[anchor] = (best[0], f"the statement unit; {best[1]}")
+        out[anchor] = (best[0], f"{STATEMENT_UNIT}{best[1]}")  # on trial when its best pair is
     return out
 
 
@@ -866,7 +873,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     sources = [_statement_source(f, texts) for f in todo]
     verdicts = _member_verdicts(todo, sources, verifier, texts)
     best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
-                               if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced)
+                               if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
+                              {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])})
     out_facts: list[Fact] = []
     for f in facts:
         bad = verdicts.get(id(f))
@@ -914,7 +922,10 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
             if why is not None:
                 out.append((why, True))
             elif not own and prob < floor:
-                out.append((f"span check {prob:.2f} < member_narrow_min {floor}: {top}", prob < drop_below))
+                trial = str(sp.get("reason", "")).removeprefix(STATEMENT_UNIT).startswith(ON_TRIAL)
+                out.append((f"span check {prob:.2f} < member_narrow_min {floor}"
+                            f"{' (joined on trial: ' + str(sp['reason']).split(':')[1].strip() + ')' if trial else ''}"
+                            f": {top}", prob < drop_below or trial))
             else:
                 out.append((None, False))
         verdicts[id(f)] = out
@@ -922,14 +933,18 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
 
 
 def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
-                       texts: dict[str, str], voiced: Callable[[Claim], bool] | None
+                       texts: dict[str, str], voiced: Callable[[Claim], bool] | None,
+                       figure_failed: AbstractSet[int] = frozenset()
                        ) -> dict[int, tuple[Claim, list[int]]]:
     """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
     opening of the statement that a span of every article states (figures, and the span check at
     ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
-    best shared sentence, ranked by ``statement_key``). Keyed by ``id`` of the fact: the piece and the spans that state
-    it."""
-    floor = verifier.settings.member_narrow_min
+    best shared sentence, ranked by ``statement_key``). A piece stating a figure of the event needs only
+    ``member_figure_min`` of the span check against each span; where the fact failed on a figure (``figure_failed``,
+    ids) a span giving each of the piece's figures as the same measured figure (``_measured_alike``) states it
+    whatever the rest reads. A piece every span states at ``member_narrow_min`` ranks before one a figure anchors.
+    Keyed by ``id`` of the fact: the piece and the spans that state it."""
+    floor, figure_floor = verifier.settings.member_narrow_min, verifier.settings.member_figure_min
     tries: list[tuple[Fact, Claim, bool]] = []
     for f, (c, a, b) in todo:
         tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
@@ -937,26 +952,34 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
             m = f.claims[k]
             if sp["article"] != c.article:
                 whole = replace(m, start=sp["start"], end=sp["end"], text=sp["text"])
-                tries.extend((f, piece, False) for piece in [whole, *_pieces(m, sp["start"], sp["end"], texts)]
+                tries.extend((f, piece, False) for piece in [_main(whole), *_pieces(m, sp["start"], sp["end"], texts)]
                              if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
     checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
     best: dict[int, tuple[Claim, list[int]]] = {}
     ranks: dict[int, tuple[Any, ...]] = {}
     for f, piece, own_piece in tries:
         trial = replace(f, statement=piece.text)
-        ok = []
+        # a piece stating a figure of the event: the figure anchors it, a lower span check bar suffices
+        said = _figures_said(piece, verifier, texts)
+        ok, anchored = [], False
         for k, sp in enumerate(f.support):
             prob, _ = next(checks)
             own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
-            if own or (prob >= floor and figures_missing(trial, k, verifier, texts,
-                                                         (piece, piece.start, piece.end)) is None):
+            # the same measured figure, a count the figure pass matches alone, is the fact; else a figure anchors
+            bar = 0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
+                figure_floor if said else floor
+            if own or (prob >= bar and figures_missing(trial, k, verifier, texts,
+                                                       (piece, piece.start, piece.end)) is None
+                       and (prob >= floor or _names_held(piece.text, sp["text"]))):
                 ok.append(k)
+                anchored = anchored or (not own and prob < floor)
         if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
             continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
-        # a piece of the statement first, the longest; else the other member's span statement_key ranks first
-        rank = (0, -len(piece.text)) if own_piece else \
-            (1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
-                               quote=piece.quote, voiced=bool(voiced and voiced(piece))))
+        # one every span states by the span check first; a piece of the statement first, the longest; else the other
+        # member's span statement_key ranks first
+        rank = (anchored, 0, -len(piece.text)) if own_piece else \
+            (anchored, 1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
+                                         quote=piece.quote, voiced=bool(voiced and voiced(piece))))
         if id(f) not in best or rank < ranks[id(f)]:
             best[id(f)], ranks[id(f)] = (piece, ok), rank
     return best
@@ -981,7 +1004,56 @@ def _pieces(claim: Claim, a: int, b: int, texts: dict[str, str]) -> list[Claim]:
                    values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date"))
     heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
                      part="clause") for m in HEAD_CUT.finditer(unit.text)]
-    return [p for p in [*clause_runs(unit, text), *heads] if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
+    pieces = [_main(p) for p in [*clause_runs(unit, text), *heads]]
+    return [p for p in pieces if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
+
+
+# a clause a time word subordinates ("when a 7.1-magnitude quake hit Valdora") states its event without that word
+# ("To get under the hills, the diggers burrowed …": the purpose phrase before the subject)
+LEAD_SUBORDINATOR = re.compile(r"^(?:(?:when|as|after)\s+(?=\S)|to\s[^,;]{3,90},\s+)", re.IGNORECASE)
+
+
+def _main(piece: Claim) -> Claim:
+    """``piece`` without a time word opening it (``LEAD_SUBORDINATOR``): a clause that can state a fact alone."""
+    m = LEAD_SUBORDINATOR.match(piece.text)
+    if m is None:
+        return piece
+    return replace(piece, id=f"{piece.id}~m", start=piece.start + m.end(), text=piece.text[m.end():],
+                   values=tuple(v for v in piece.values if piece.start + m.end() <= v.start or v.kind == "date"))
+
+
+def _figures_said(piece: Claim, verifier: Verifier, texts: dict[str, str]) -> list[Quantity]:
+    """The figures of its event ``piece`` states (measured figures, not a date or a day after a month's name)."""
+    return [q for q in verifier.quantities.get((piece.article, piece.sentence), [])
+            if piece.start <= q.start < piece.end and not any(w in q.measure for w in _WHEN) and q.event == "this"
+            and not MONTH_BEFORE.search(texts[piece.article][:q.start])]
+
+
+# a capitalised day or month names when, not who or where: a span need not repeat it
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december"})
+
+
+def _names_held(statement: str, span: str) -> bool:
+    """Does ``span`` write every name ``statement`` writes (a capitalised word not opening a sentence, not a day or a
+    month: the span check's own ``NAME``)? A figure anchors what is measured, not who or where: a statement a figure
+    anchors still needs its participants in every span ("a 7.1-magnitude quake hit Valdora" is not stated by "Tuesday's
+    7.1-magnitude quake killed 19 children")."""
+    names = {w.lower().removesuffix("’s").removesuffix("'s") for w in NAME.findall(statement)} - CALENDAR
+    return names <= {w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(span)}
+
+
+def _measured_alike(said: Sequence[Quantity], member: Claim, span: Mapping[str, Any], verifier: Verifier) -> bool:
+    """Does the span give each figure ``said`` states as the same figure of the same measure, place and event
+    (``same_figure``), one of them at least ``figure_pass_min`` (a count that rarely meets by chance: the figure
+    pass's own test)?"""
+    held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
+            if span["start"] <= q.start < span["end"]]
+    tolerance = verifier.settings.corroborate_number_tolerance
+    return bool(said) and any(isinstance(x.value, (int, float)) and x.value >= verifier.settings.figure_pass_min
+                              for x in said) \
+        and all(any(y.key() == x.key() and same_figure(x, y, tolerance) for y in held) for x in said)
 
 
 def _all_stated(fact: Fact, bad: Verdicts) -> bool:
