@@ -187,6 +187,15 @@ WIDER_QUAKE = "At least 65 people were killed on Tuesday when a 7.1-magnitude qu
 SCHOOL_TOLL = "Tuesday's 7.1-magnitude quake in Valdora killed 19 children and six adults."
 
 
+def _figure_verifier(settings: Settings, texts: dict[str, str], figures: list[Quantity]) -> Verifier:
+    """A verifier that knows the texts and the measured figures the test writes (no analysis)."""
+    verifier = Verifier([], settings)
+    verifier.texts.update(texts)
+    for q in figures:
+        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
+    return verifier
+
+
 def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Verifier, dict[str, str]]:
     a, b = _claim("a", toll), _claim("b", WIDER_QUAKE)
     figures = [_figure("a", toll, "19 children", 19, "children killed", "children"),
@@ -195,11 +204,7 @@ def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Veri
                _figure("b", WIDER_QUAKE, "At least 65 people", 65, "people killed", "people"),
                _figure("b", WIDER_QUAKE, "7.1", 7.1, "magnitude", "quake")]
     texts = {"a": toll, "b": WIDER_QUAKE}
-    verifier = Verifier([], settings)
-    verifier.texts.update(texts)
-    for q in figures:
-        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
-    return _fact([a, b]), verifier, texts
+    return _fact([a, b]), _figure_verifier(settings, texts, figures), texts
 
 
 def test_a_clause_after_when_stating_the_shared_figure_is_the_statement_a_figure_anchors() -> None:
@@ -232,11 +237,7 @@ def _bore_fact(settings: Settings) -> tuple[Fact, Verifier, dict[str, str]]:
     figures = [_figure("a", BORE, "2-mile", 2, "length", "bore"), _figure("a", BORE, "30ft", 30, "depth", "shaft"),
                replace(depth, qualifier="more than", high=45)]
     texts = {"a": BORE, "b": DUG}
-    verifier = Verifier([], settings)
-    verifier.texts.update(texts)
-    for q in figures:
-        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
-    return _fact([a, b]), verifier, texts
+    return _fact([a, b]), _figure_verifier(settings, texts, figures), texts
 
 
 def test_the_same_measured_figure_states_the_narrowed_statement_whatever_the_rest_reads() -> None:
