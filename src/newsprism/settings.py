@@ -229,6 +229,7 @@ class Settings:
     web_examples: int = _s(5, "Examples an outlet page shows under each figure (the JSON twin has all of them).", "runtime")
     web_matrix_facts: int = _s(60, "Facts the story page's coverage matrix shows (conflicts first, then corroborated, then unique).", "runtime")
     article_time_budget: float = _s(120.0, "Seconds one article's extraction (and analysis, in batch modes) may take; then it fails as timeout (0: no budget).", "runtime")
+    parse_cache_size: int = _s(4096, "spaCy parses the comparison keeps in memory per process (the same sentence is parsed once for its claim, statement and predicate checks).", "runtime")
     span_token_cache_size: int = _s(4096, "Texts whose MiniLM word-piece vectors the span check keeps in memory per process.", "runtime")
     embed_cache_size: int = _s(50000, "Sentence vectors kept in memory per process (a comparison reuses the vectors its analysis made).", "runtime")
     embed_batch_size: int = _s(64, "Texts per sentence-encoder call.", "runtime")

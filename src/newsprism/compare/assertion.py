@@ -46,7 +46,7 @@ def prime(texts: Sequence[str]) -> None:
     todo = [t for t in dict.fromkeys(_bare(x) for x in texts) if t and t not in _docs]
     if len(_docs) > 20000:
         _docs.clear()
-    for t, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+    for t, doc in zip(todo, nlp.parse_cached(todo, batch_size=64, disable=("ner",)), strict=True):
         _docs[t] = doc
 
 
@@ -101,7 +101,7 @@ def _sentence_of(analyzed: AnalyzedArticle, claim: Claim) -> tuple[int, str] | N
 
 @lru_cache(maxsize=4096)
 def _doc(text: str) -> Any:
-    return nlp.parse([text])[0]
+    return nlp.parse_cached([text])[0]
 
 
 def _parsed(analyzed: AnalyzedArticle, unit: Claim) -> tuple[int, str, Any, int, int] | None:

@@ -299,7 +299,7 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
     if len(_word_bias) > 20000:
         _word_bias.clear()
     outside = [outside_quotes(t) for t in todo]
-    for text, doc in zip(todo, nlp.parse(outside, batch_size=64), strict=True):
+    for text, doc in zip(todo, nlp.parse_cached(outside, batch_size=64), strict=True):
         found = None
         counts = word_counts(doc)
         for tok in doc:
@@ -435,7 +435,7 @@ def prime(texts: Sequence[str]) -> None:
     todo = [x for x in dict.fromkeys(_key(x) for x in texts) if x and x not in _parsed]
     if len(_parsed) > 20000:
         _parsed.clear()
-    for x, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+    for x, doc in zip(todo, nlp.parse_cached(todo, batch_size=64, disable=("ner",)), strict=True):
         sents = list(doc.sents)
         _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
