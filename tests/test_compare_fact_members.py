@@ -30,8 +30,9 @@ def _fact(claims: list[Claim]) -> Fact:
                 reason="reported by 2 articles")
 
 
-def _verifier(texts: dict[str, str], figures: list[Quantity]) -> Verifier:
-    v = Verifier([], DEFAULT)
+def _verifier(texts: dict[str, str], figures: list[Quantity], settings: Settings = DEFAULT) -> Verifier:
+    """A verifier that knows the texts and the measured figures the test writes (no analysis)."""
+    v = Verifier([], settings)
     v.texts.update(texts)
     for q in figures:
         v.quantities.setdefault((q.article, q.sentence), []).append(q)
@@ -187,15 +188,6 @@ WIDER_QUAKE = "At least 65 people were killed on Tuesday when a 7.1-magnitude qu
 SCHOOL_TOLL = "Tuesday's 7.1-magnitude quake in Valdora killed 19 children and six adults."
 
 
-def _figure_verifier(settings: Settings, texts: dict[str, str], figures: list[Quantity]) -> Verifier:
-    """A verifier that knows the texts and the measured figures the test writes (no analysis)."""
-    verifier = Verifier([], settings)
-    verifier.texts.update(texts)
-    for q in figures:
-        verifier.quantities.setdefault((q.article, q.sentence), []).append(q)
-    return verifier
-
-
 def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Verifier, dict[str, str]]:
     a, b = _claim("a", toll), _claim("b", WIDER_QUAKE)
     figures = [_figure("a", toll, "19 children", 19, "children killed", "children"),
@@ -204,7 +196,7 @@ def _quake_fact(settings: Settings, toll: str = SCHOOL_TOLL) -> tuple[Fact, Veri
                _figure("b", WIDER_QUAKE, "At least 65 people", 65, "people killed", "people"),
                _figure("b", WIDER_QUAKE, "7.1", 7.1, "magnitude", "quake")]
     texts = {"a": toll, "b": WIDER_QUAKE}
-    return _fact([a, b]), _figure_verifier(settings, texts, figures), texts
+    return _fact([a, b]), _verifier(texts, figures, settings), texts
 
 
 def test_a_clause_after_when_stating_the_shared_figure_is_the_statement_a_figure_anchors() -> None:
@@ -237,7 +229,7 @@ def _bore_fact(settings: Settings) -> tuple[Fact, Verifier, dict[str, str]]:
     figures = [_figure("a", BORE, "2-mile", 2, "length", "bore"), _figure("a", BORE, "30ft", 30, "depth", "shaft"),
                replace(depth, qualifier="more than", high=45)]
     texts = {"a": BORE, "b": DUG}
-    return _fact([a, b]), _figure_verifier(settings, texts, figures), texts
+    return _fact([a, b]), _verifier(texts, figures, settings), texts
 
 
 def test_the_same_measured_figure_states_the_narrowed_statement_whatever_the_rest_reads() -> None:
