@@ -6,6 +6,8 @@ politics), each rule on texts written here:
 - a countdown ("with just three weeks left") is no duration of the talks the sentence is about;
 - "questions" / "questionnaire" do not make a figure a count of people questioned;
 - a count of people with only a light verb ("we have 50 members", "32 districts") is too vague to compare;
+- a counted thing that is no person ("19 separate actions", "32 districts") is counted by its own noun, not as people;
+- a time of day ("1:40 p.m.", "5am") counts nothing;
 - "John A. Boehner" and "Speaker John Boehner of Ohio" are one source;
 - a sentence that contrasts two figures of one measure ("six arrests Wednesday, compared to 47 the previous
   night") gives one occasion's count each, never the story's count;
@@ -33,6 +35,10 @@ from .conftest import story_articles
     ("The form went to 501 c3,4,5 organizations.", "501", False),
     ("The form went to 501 c3,4,5 organizations.", "4,", False),
     ("Groups organised under 501(c)(4) of the tax code.", "501", False),
+    ("The ground began to tremble shortly after 1:40 p.m. Tuesday.", "1:", False),
+    ("The ground began to tremble shortly after 1:40 p.m. Tuesday.", "40", False),
+    ("They began queuing from 5am.", "5am", False),
+    ("The march ended at 10 pm.", "10", False),
     # figures that stay figures
     ("The storm killed 12 in 2017 and 40 more in 2018.", "12", True),
     ("Police arrested 12 in three towns.", "12", True),
@@ -40,7 +46,7 @@ from .conftest import story_articles
 ])
 def test_odds_ordinals_and_codes_count_nothing(text: str, needle: str, figure: bool) -> None:
     start = text.index(needle)
-    end = start + len(needle.split()[0].rstrip(",").removesuffix("th"))
+    end = start + len(needle.split()[0].rstrip(",:").removesuffix("th").removesuffix("am"))
     assert not_a_figure(text, start, end) is not figure
 
 
@@ -52,6 +58,17 @@ def test_a_countdown_is_no_duration_of_talks() -> None:
     at = meeting.index("50")
     found = _measure("number", None, "last", ("minute", "time", 1.0), meeting, at, at + 2)
     assert found is not None and found[0] == "duration of talks"
+
+
+def test_a_counted_thing_is_no_count_of_people() -> None:
+    text = "The plan will lay out 19 separate actions the president could take."
+    at = text.index("19")
+    found = _measure("number", "action", "lay", None, text, at, at + 2)
+    assert found is not None and found[0] == "action lay", found
+    crew = "Officials said 40 firefighters battled the blaze."
+    at = crew.index("40")
+    found = _measure("number", "firefighter", "battle", None, crew, at, at + 2)
+    assert found is not None and found[0] == "people battle", found
 
 
 def test_questions_do_not_make_a_count_of_people_questioned() -> None:
@@ -67,7 +84,9 @@ def test_questions_do_not_make_a_count_of_people_questioned() -> None:
 
 @pytest.mark.parametrize(("measure", "vague"), [
     ("people have", True), ("people be", True), ("people include", True), ("people ’", True), ("people", True),
+    ("district have", True), ("dollar counted", True),
     ("people killed", False), ("people arrested", False), ("children injured", False), ("seat win", False),
+    ("action sign", False), ("percent be", False),
 ])
 def test_a_count_of_people_with_a_light_verb_is_too_vague(measure: str, vague: bool) -> None:
     assert too_vague(measure) is vague

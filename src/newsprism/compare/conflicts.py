@@ -38,14 +38,12 @@ VAGUE_MEASURES = ("people counted", "people be")  # too generic to say two figur
 
 
 def too_vague(measure: str) -> bool:
-    """A count of people whose only predicate is a light verb or none ("people be", "people have", "people
-    include", "people ’"): "we have 50 members in tough races" and "32 districts" say nothing of one thing
+    """A count whose only predicate is a light verb or none ("people be", "people have", "district have",
+    "dollar counted", "people ’"): "we have 50 members in tough races" and "32 districts" say nothing of one thing
     counted twice."""
     who, _, what = measure.partition(" ")
-    return measure in VAGUE_MEASURES or (who in ("people", "children", "adults") and
+    return measure in VAGUE_MEASURES or (is_count(measure) and " " not in what and who != "" and
                                          (what in LIGHT_VERBS or what == "counted" or not re.search(r"[a-z]", what)))
-
-
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:

@@ -35,6 +35,7 @@ from typing import Any
 from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
 from ..settings import DEFAULT, Settings
 from .base import StageContext
+from .sources import AGENTIVE, is_person_noun
 from .value_sources import checked_source
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -173,24 +174,27 @@ def compound_head(word: str, rest: str) -> str:
     return m.group(0) if m and m.group(1) not in NOT_PLURAL_NOUNS and not m.group(1).endswith("ss") else ""
 
 
-# odds ("a one-in-three chance", "1 in 3"), an ordinal ("5th amendment"), a code or designation ("501(c)(3)",
+# odds ("a one-in-three chance", "1 in 3"), a time of day ("1:40 p.m."), an ordinal ("5th amendment"), a code or designation ("501(c)(3)",
 # "501 c3,4,5"): a number that counts nothing
 _NUM_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?"
 # "a one-in-three chance", "1 in 3", "one in five Americans", "2-in-3 odds": odds or a share, not two counts
 _ODDS = re.compile(r"\b(?P<n>" + _NUM_WORD + r")(?:-in-|\s+in\s+)(?P<m>(?!(?:1[89]|20)\d\d\b)(?:" + _NUM_WORD + r"|a hundred|"
                    r"a thousand|a million))\b(?P<odds>[-\s]+(?:chances?|odds|shot|likelihood|probability)\b)?", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)|^:\d\d\b", re.IGNORECASE)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CODE_AFTER = re.compile(r"^\s?\(?[a-z]\)?\(?\d|^\([a-z]\)")
 _CODE_BEFORE = re.compile(r"[A-Za-z]\(?\d+\)?(?:\s?,\s?\d+)*\s?,\s?$")
 
 
 def counts_nothing(text: str, start: int, end: int) -> str | None:
-    """Why a number counts nothing, or None: odds ("one-in-three chance", "1 in 3"), an ordinal ("5th"), a code
-    ("501(c)(3)", "501 c3,4,5")."""
+    """Why a number counts nothing, or None: odds ("one-in-three chance", "1 in 3"), a time of day ("1:40 p.m.",
+    "5am"), an ordinal ("5th"), a code ("501(c)(3)", "501 c3,4,5")."""
     before, after = text[max(0, start - 20):start], text[end:end + 20]
     for m in _ODDS.finditer(text, max(0, start - 20), min(len(text), end + 40)):
         if m.start() <= start < m.end() and (m.group("odds") or m.group("n").lower() in ("1", "one", "a", "an")):
             return "odds (“N in M”)"
+    if _CLOCK_AFTER.match(after) or re.search(r"\d:$", before):
+        return "a time of day (“1:40 p.m.”, “5am”)"
     if _ORDINAL_AFTER.match(after):
         return "an ordinal (“5th”)"
     if _CODE_AFTER.match(after) or _CODE_BEFORE.search(before):
@@ -395,6 +399,11 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             return None
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
+        if noun not in PEOPLE and not is_person_noun(noun) and not AGENTIVE.search(noun):
+            # "lay out 19 separate actions", "32 districts": a counted thing by its own noun, never people ("… counted"
+            # or a light verb: too vague to compare, :func:`compare.conflicts.too_vague`)
+            what = SAME_VERB.get(verb, verb) if verb else "counted"
+            return f"{noun} {what}", verb, f"the counted noun “{noun}” (no person) and the verb “{verb or ''}”".strip()
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
     finding = _FINDING_BEFORE.search(before) or _FOUND_AFTER.match(after)
     if finding:
