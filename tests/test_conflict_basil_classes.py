@@ -7,7 +7,8 @@ politics), each rule on texts written here:
 - "questions" / "questionnaire" do not make a figure a count of people questioned;
 - a count of people with only a light verb ("we have 50 members", "32 districts") is too vague to compare;
 - a counted thing that is no person ("19 separate actions", "32 districts") is counted by its own noun, not as people;
-- a time of day ("1:40 p.m.", "5am") counts nothing;
+- a time of day ("1:40 p.m.", "5am") and a name or designation ("Article 1", "section 3", "9/11") count nothing;
+- "voted 396-9" is one vote split, not a count of 9;
 - "John A. Boehner" and "Speaker John Boehner of Ohio" are one source;
 - a sentence that contrasts two figures of one measure ("six arrests Wednesday, compared to 47 the previous
   night") gives one occasion's count each, never the story's count;
@@ -39,6 +40,12 @@ from .conftest import story_articles
     ("The ground began to tremble shortly after 1:40 p.m. Tuesday.", "40", False),
     ("They began queuing from 5am.", "5am", False),
     ("The march ended at 10 pm.", "10", False),
+    ("The clause is in Article 1, Section 2 of the text.", "1,", False),
+    ("The clause is in Article 1, Section 2 of the text.", "2 of", False),
+    ("They sued under section 3 of the act.", "3 of", False),
+    ("He backed the Park 51 project.", "51", False),
+    ("The bill honoured the 9/11 responders.", "11", False),
+    ("The bill honoured the 9/11 responders.", "9/", False),
     # figures that stay figures
     ("The storm killed 12 in 2017 and 40 more in 2018.", "12", True),
     ("Police arrested 12 in three towns.", "12", True),
@@ -46,8 +53,16 @@ from .conftest import story_articles
 ])
 def test_odds_ordinals_and_codes_count_nothing(text: str, needle: str, figure: bool) -> None:
     start = text.index(needle)
-    end = start + len(needle.split()[0].rstrip(",:").removesuffix("th").removesuffix("am"))
+    end = start + len(needle.split()[0].rstrip(",:/").removesuffix("th").removesuffix("am"))
     assert not_a_figure(text, start, end) is not figure
+
+
+def test_a_three_digit_vote_is_one_split() -> None:
+    from newsprism.stages.quantities import _VOTE
+
+    m = _VOTE.search("On Wednesday, the House voted 396-9 on a bill.")
+    assert m is not None and (m.group("c"), m.group("d")) == ("396", "9")
+    assert _VOTE.search("The court ruled 6-3 in a decision on Monday.") is not None
 
 
 def test_a_countdown_is_no_duration_of_talks() -> None:

@@ -56,7 +56,7 @@ _VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundr
                     r"(?:\w+\s+){0,2}?(?!(?:other|more|additional|further|such)\b)(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
                     r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
-                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
+                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,3})\s?[-–]\s?(?P<d>\d{1,3})\b")
 _A_UNIT = re.compile(r"(?P<q>\b(?:nearly|almost|more than|greater than|over|about|just under|less than) )?"
                      r"\ba (?:(?P<q2>nearly|almost|roughly|about) )?(?P<u>mile|kilomet(?:er|re)|km)(?=[-\s.,]|$)",
                      re.IGNORECASE)
@@ -181,6 +181,10 @@ _NUM_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?"
 _ODDS = re.compile(r"\b(?P<n>" + _NUM_WORD + r")(?:-in-|\s+in\s+)(?P<m>(?!(?:1[89]|20)\d\d\b)(?:" + _NUM_WORD + r"|a hundred|"
                    r"a thousand|a million))\b(?P<odds>[-\s]+(?:chances?|odds|shot|likelihood|probability)\b)?", re.IGNORECASE)
 _CLOCK_AFTER = re.compile(r"^(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)|^:\d\d\b", re.IGNORECASE)
+# "Article 1, Section 2", "section 3 of DOMA", "Title IX", "Proposition 8", "Flight 370", "Park 51": a name or
+# the number of a provision, never a count
+_DESIGNATION_BEFORE = re.compile(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Tt]itle|[Cc]hapter|[Cc]lause|[Pp]roposition|[Pp]rop\.|"
+                                 r"[Ff]light|[Rr]oute|[Ii]nterstate|[Pp]recinct|[Pp]aragraph)|\bPark)\s+$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CODE_AFTER = re.compile(r"^\s?\(?[a-z]\)?\(?\d|^\([a-z]\)")
 _CODE_BEFORE = re.compile(r"[A-Za-z]\(?\d+\)?(?:\s?,\s?\d+)*\s?,\s?$")
@@ -188,13 +192,16 @@ _CODE_BEFORE = re.compile(r"[A-Za-z]\(?\d+\)?(?:\s?,\s?\d+)*\s?,\s?$")
 
 def counts_nothing(text: str, start: int, end: int) -> str | None:
     """Why a number counts nothing, or None: odds ("one-in-three chance", "1 in 3"), a time of day ("1:40 p.m.",
-    "5am"), an ordinal ("5th"), a code ("501(c)(3)", "501 c3,4,5")."""
+    "5am"), a name or designation ("Article 1", "section 3", "9/11"), an ordinal ("5th"), a code ("501(c)(3)",
+    "501 c3,4,5")."""
     before, after = text[max(0, start - 20):start], text[end:end + 20]
     for m in _ODDS.finditer(text, max(0, start - 20), min(len(text), end + 40)):
         if m.start() <= start < m.end() and (m.group("odds") or m.group("n").lower() in ("1", "one", "a", "an")):
             return "odds (“N in M”)"
     if _CLOCK_AFTER.match(after) or re.search(r"\d:$", before):
         return "a time of day (“1:40 p.m.”, “5am”)"
+    if _DESIGNATION_BEFORE.search(before) or re.match(r"^/\d", after) or re.search(r"\d/$", before):
+        return "a name or designation (“Article 1”, “section 3”, “9/11”)"
     if _ORDINAL_AFTER.match(after):
         return "an ordinal (“5th”)"
     if _CODE_AFTER.match(after) or _CODE_BEFORE.search(before):
