@@ -745,6 +745,8 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         rank = {f.id: k for k, f in enumerate(corroborated)}
         made.sort(key=lambda m: rank[m[0].id])
     out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified, why)]
+    if settings.synthesis_partial_quotes:
+        cite_partial_quotes(comparison, out)
     complete_citations(comparison, out, settings)
     for item in out:
         if "abstained" in item:
@@ -1757,6 +1759,48 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
         it["citations"] = arts
 
 
+def _words_of(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z0-9][\w’'-]*", text.replace("’", "'"))]
+
+
+PARTIAL_QUOTE_MIN = 4  # words: a shorter run in quote marks is a term, not a part of the remark
+
+
+def partial_quote(whole: str, part: str) -> bool:
+    """Is ``part`` (words another outlet prints in quote marks) a run of ``whole`` (the remark a statement quotes),
+    word for word, of at least ``PARTIAL_QUOTE_MIN`` words: the same remark quoted in part."""
+    w, p = _words_of(whole), _words_of(part)
+    if len(p) < PARTIAL_QUOTE_MIN or len(p) > len(w):
+        return False
+    return any(w[k:k + len(p)] == p for k in range(len(w) - len(p) + 1))
+
+
+def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]]) -> None:
+    """A statement that quotes a named speaker also cites each article it does not cite that quotes part of the
+    same remark (``partial_quote``: a run of its quoted words, word for word) from the same speaker (the quote
+    finder's speaker, ``_same_speaker``): that outlet states the shared words (synthesis_partial_quotes)."""
+    for it in items:
+        if BEST not in it or it["kind"] != "corroborated":
+            continue
+        best, said = it[BEST]
+        remark = " ".join(QUOTED.findall(said))
+        speaker = best.asserted_by_name
+        if not remark or not speaker:
+            continue
+        for a in comparison.articles:
+            if a.id in it["citations"]:
+                continue
+            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)), None)
+            if q is None:
+                continue
+            sentence = next((x for x in a.sentences if x.start <= q.start < x.end), None)
+            it["spans"].append({"article": a.id, "sentence": sentence.i if sentence else None, "start": q.start,
+                                "end": q.end})
+            it["citations"].append(a.id)
+            it["reason"] += (f"; also cited: {_label(comparison, a.id)} quotes part of the same remark by "
+                             f"{q.speaker} word for word (“{_clip(q.text, 60)}”)")
+
+
 def _refers_to(comparison: Comparison, span: Mapping[str, Any], name: str, narrow: bool) -> bool:
     """Does a cited span (``narrow``) or its sentence mention the entity a statement's source names, by a pronoun or
     another name the article's coreference ties to it ("He vowed to veto …" for "Obama said he would veto …")."""
@@ -1842,6 +1886,9 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
             return f"does not state the figure “{m.group(0)}”"
     for words in QUOTED.findall(text):
         want = _stems(words)
+        if settings.synthesis_partial_quotes and _same_speaker(best.asserted_by_name, member.asserted_by_name) \
+                and any(partial_quote(words, part) for part in QUOTED.findall(span_text)):
+            continue  # the same speaker's remark quoted in part: the span states the words it shares
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
             return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
                 f"does not hold the quoted words “{words}”"
