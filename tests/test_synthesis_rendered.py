@@ -218,3 +218,16 @@ def test_a_partial_quote_of_the_same_remark_is_cited() -> None:
                  **{BEST: (replace(best, asserted_by_name="Tomas Berend"), said)})
     cite_partial_quotes(c, [other])
     assert valley.id not in other["citations"]
+
+
+def test_an_empty_synthesis_says_why_each_corroborated_fact_was_left_out() -> None:
+    from newsprism.report.text import unstated_lines
+
+    facts = [("f1", "corroborated", "Seven planets orbit Velka.",
+              "stated by 3 articles; left out of the synthesis: undecided whether Harbor Times states it"),
+             ("f2", "unique", "The star is 40 light years away.", "reported by one article only")]
+    lines = unstated_lines([{"kind": "unique", "text": "According to Harbor Times alone, …"}], facts)
+    assert lines[0].startswith("No corroborated fact is stated: the articles corroborate 1"), lines
+    assert "f1" in lines[1] and "undecided whether Harbor Times states it" in lines[1] and len(lines) == 2
+    # a synthesis that states a corroborated fact: nothing to explain
+    assert unstated_lines([{"kind": "corroborated", "text": "Seven planets orbit Velka."}], facts) == []

@@ -745,19 +745,13 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         rank = {f.id: k for k, f in enumerate(corroborated)}
         made.sort(key=lambda m: rank[m[0].id])
     out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified, why)]
-    if settings.synthesis_partial_quotes:
-        cite_partial_quotes(comparison, out)
+    cite_partial_quotes(comparison, out, settings)
     complete_citations(comparison, out, settings)
     for item in out:
         if "abstained" in item:
             why[item["fact"]] = item["abstained"]
     out = [item for item in out if "abstained" not in item]
-    if settings.synthesis_rendered_check:
-        check_rendered(comparison, out)
-        for item in out:
-            if "refused" in item:
-                why[item["fact"]] = item["refused"]
-        out = [item for item in out if "refused" not in item]
+    out = _rendered_kept(comparison, out, why, settings)
     for item in out:
         best, _ = item.pop(BEST)
         if item["kind"] == "attributed" and len(item["citations"]) > 1:
@@ -1674,14 +1668,58 @@ def _figure_held(comparison: Comparison, best: Claim, figure: str, article: str,
                for q in mine for x in theirs)
 
 
+def _rendered_kept(comparison: Comparison, items: list[dict[str, Any]], why: dict[str, str],
+                   settings: Settings) -> list[dict[str, Any]]:
+    """The items :func:`check_rendered` keeps (all with ``synthesis_rendered_check`` off); each one it refuses says
+    why on its fact (``why``)."""
+    if not settings.synthesis_rendered_check:
+        return items
+    check_rendered(comparison, items)
+    for item in items:
+        if "refused" in item:
+            why[item["fact"]] = item["refused"]
+    return [item for item in items if "refused" not in item]
+
+
+Part = tuple[str, str, int, int]  # kind, text, start, end of a part of a statement
+
+
+def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequence[tuple[str, str, set[str], int, int]],
+                  sp: Mapping[str, Any]) -> tuple[str | None, bool, list[Part]]:
+    """For one cited span of a statement: why it does not state the sentence as rendered (a figure, the source), or
+    None; whether its citation must widen to its sentence to state it; the modifiers it does not state."""
+    sent = _span_sentence(comparison, sp)
+    cited = _cited_text(comparison, sp)
+    whole = sent.text if sent is not None else cited
+    lo, hi = (sent.start, sent.end) if sent is not None else (sp["start"], sp["end"])
+    widen, missing = False, []
+    for fig in _figures_in(body):
+        if _figure_held(comparison, best, fig, sp["article"], sp["start"], sp["end"]):
+            continue
+        if not _figure_held(comparison, best, fig, sp["article"], lo, hi):
+            return f"does not state the figure “{fig}” of the sentence as rendered", False, []
+        widen = True
+    for kind, text, stems, a, b in parts:
+        if stems & _stems(cited) or (kind == "source" and _refers_to(comparison, sp, text, True)):
+            continue
+        if stems & _stems(whole) or (kind == "source" and _refers_to(comparison, sp, text, False)):
+            widen = True
+        elif kind == "source":
+            return f"does not state the statement's source “{text}”", False, []
+        else:
+            missing.append((kind, text, a, b))
+    return None, widen, missing
+
+
 def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
     """Every cited span states every figure and every part of the sentence as it is finally rendered
     (``synthesis_rendered_check``): each figure (``_figure_held``) and each part (``_parts``: the source a reporting
     verb gives, each modifier of the main clause) must be held by the cited span, or by its sentence (the citation
     is then widened to the sentence). A modifier some cited span does not state is cut from the sentence where what
     is left is still a claim (the sentence narrowed to what all cited spans state); a span missing a figure or the
-    source is not cited; a statement left citing fewer than two articles is left out (``refused``, with why). A
-    quotation said with its speaker is checked by its quoted words elsewhere (``_unsupported``): figures only."""
+    source is not cited, nor one missing a modifier when the sentence cannot be narrowed; a statement left citing
+    fewer than two articles is marked ``refused``, with why. A quotation said with its speaker is checked by its
+    quoted words elsewhere (``_unsupported``): figures only."""
     todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")]
     bodies = {id(it): FRAME.sub("", it[BEST][1]) for it in todo}
     plain = [bodies[id(it)] for it in todo if QUOTED_AS not in it["text"]]
@@ -1690,73 +1728,53 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
         best, said = it[BEST]
         body = bodies[id(it)]
         parts = _parts(docs[body]) if body in docs else []
-        cut: list[tuple[str, str, int, int]] = []
-        verdicts = []
-        for sp in it["spans"]:
-            if sp["article"] == best.article:
-                verdicts.append((sp, None, False, []))
-                continue
-            sent = _span_sentence(comparison, sp)
-            cited = _cited_text(comparison, sp)
-            whole = sent.text if sent is not None else cited
-            lo, hi = (sent.start, sent.end) if sent is not None else (sp["start"], sp["end"])
-            problem, widen, missing = None, False, []
-            for fig in _figures_in(body):
-                if _figure_held(comparison, best, fig, sp["article"], sp["start"], sp["end"]):
-                    continue
-                if _figure_held(comparison, best, fig, sp["article"], lo, hi):
-                    widen = True
-                    continue
-                problem = f"does not state the figure “{fig}” of the sentence as rendered"
-                break
-            for kind, text, stems, a, b in parts if problem is None else []:
-                if stems & _stems(cited) or (kind == "source" and _refers_to(comparison, sp, text, True)):
-                    continue
-                if stems & _stems(whole) or (kind == "source" and _refers_to(comparison, sp, text, False)):
-                    widen = True
-                    continue
-                if kind == "source":
-                    problem = f"does not state the statement's source “{text}”"
-                    break
-                missing.append((kind, text, a, b))
-            verdicts.append((sp, problem, widen, missing))
-            cut += [m for m in missing if m not in cut]
+        verdicts = [(sp, None, False, []) if sp["article"] == best.article else
+                    (sp, *_span_verdict(comparison, best, body, parts, sp)) for sp in it["spans"]]
+        cut: list[Part] = list(dict.fromkeys(m for _, _, _, missing in verdicts for m in missing))
         narrowed = body
-        for _, text, a, b in sorted(cut, key=lambda m: -m[2]):
-            narrowed = _cut_part(narrowed, text)
+        for part in sorted(cut, key=lambda m: -m[2]):
+            narrowed = _cut_part(narrowed, part[1])
         if cut and (narrowed == body or body.rstrip(".") not in it["text"] or claim_problem(narrowed) is not None):
             # the sentence cannot be narrowed to what every span states: the spans missing a part are not cited
             verdicts = [(sp, problem or (f"does not state “{missing[0][1]}” ({missing[0][0]}) and the sentence cannot "
                                          f"be narrowed without it" if missing else None), widen, missing)
                         for sp, problem, widen, missing in verdicts]
             narrowed = body
-        kept, notes = [], []
-        for sp, problem, widen, _ in verdicts:
-            if problem is not None:
-                notes.append(f"{_label(comparison, sp['article'])} {problem}")
-                continue
-            if widen:
-                sent = _span_sentence(comparison, sp)
-                if sent is not None:
-                    sp["start"], sp["end"] = sent.start, sent.end
-                    notes.append(f"{_label(comparison, sp['article'])}'s citation widened to its sentence, which "
-                                 f"states the sentence's figures and parts")
-            kept.append(sp)
-        arts = list(dict.fromkeys(sp["article"] for sp in kept))
-        if len(arts) < 2:
-            it["refused"] = ("every cited span must state every figure and part of the sentence as rendered, and "
-                             f"fewer than two articles' spans do: “{_clip(it['text'], 80)}”: "
-                             + "; ".join(n for n in notes if "widened" not in n)[:400])
+        _apply_verdicts(comparison, it, verdicts, body, narrowed, cut)
+
+
+def _apply_verdicts(comparison: Comparison, it: dict[str, Any],
+                    verdicts: Sequence[tuple[dict[str, Any], str | None, bool, list[Part]]],
+                    body: str, narrowed: str, cut: Sequence[Part]) -> None:
+    """Cite the spans that state the (narrowed) sentence, widened where they must be; mark ``refused`` when fewer
+    than two articles are left; the reason says each step."""
+    best, said = it[BEST]
+    kept, notes = [], []
+    for sp, problem, widen, _ in verdicts:
+        if problem is not None:
+            notes.append(f"{_label(comparison, sp['article'])} {problem}")
             continue
-        if notes:
-            it["reason"] += "; rendered check: " + "; ".join(notes)
-        if narrowed != body:
-            it["text"] = it["text"].replace(body.rstrip("."), narrowed.rstrip("."), 1)
-            it[BEST] = (best, said.replace(body, narrowed, 1))
-            it["reason"] += ("; narrowed to what every cited span states (cut: " +
-                             "; ".join(f"“{t}” ({k})" for k, t, _, _ in cut) + ")")
-        it["spans"] = kept
-        it["citations"] = arts
+        sent = _span_sentence(comparison, sp) if widen else None
+        if sent is not None:
+            sp["start"], sp["end"] = sent.start, sent.end
+            notes.append(f"{_label(comparison, sp['article'])}'s citation widened to its sentence, which states the "
+                         f"sentence's figures and parts")
+        kept.append(sp)
+    arts = list(dict.fromkeys(sp["article"] for sp in kept))
+    if len(arts) < 2:
+        it["refused"] = ("every cited span must state every figure and part of the sentence as rendered, and fewer "
+                         f"than two articles' spans do: “{_clip(it['text'], 80)}”: "
+                         + "; ".join(n for n in notes if "widened" not in n)[:400])
+        return
+    if notes:
+        it["reason"] += "; rendered check: " + "; ".join(notes)
+    if narrowed != body:
+        it["text"] = it["text"].replace(body.rstrip("."), narrowed.rstrip("."), 1)
+        it[BEST] = (best, said.replace(body, narrowed, 1))
+        it["reason"] += ("; narrowed to what every cited span states (cut: " +
+                         "; ".join(f"“{t}” ({k})" for k, t, _, _ in cut) + ")")
+    it["spans"] = kept
+    it["citations"] = arts
 
 
 def _words_of(text: str) -> list[str]:
@@ -1775,10 +1793,12 @@ def partial_quote(whole: str, part: str) -> bool:
     return any(w[k:k + len(p)] == p for k in range(len(w) - len(p) + 1))
 
 
-def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]]) -> None:
+def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
     """A statement that quotes a named speaker also cites each article it does not cite that quotes part of the
     same remark (``partial_quote``: a run of its quoted words, word for word) from the same speaker (the quote
-    finder's speaker, ``_same_speaker``): that outlet states the shared words (synthesis_partial_quotes)."""
+    finder's speaker, ``_same_speaker``): that outlet states the shared words (``synthesis_partial_quotes``; off: none)."""
+    if not settings.synthesis_partial_quotes:
+        return
     for it in items:
         if BEST not in it or it["kind"] != "corroborated":
             continue
