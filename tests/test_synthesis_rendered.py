@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from newsprism import nlp
-from newsprism.compare.facts import subjectless
+from newsprism.compare.facts import _statement, cut_dependent, subjectless
 from newsprism.compare.synthesis import (BEST, _cut_part, _figures_in, _parts, check_rendered, partial_quote,
                                          quotation)
 from newsprism.records import Claim
@@ -47,6 +47,25 @@ def test_a_clause_cut_from_its_subject_is_no_statement() -> None:
     assert subjectless("Climbing on police buses.")
     assert not subjectless("Protesters were seen climbing on police buses.")
     assert not subjectless("and police fired tear gas at the crowd.")
+    # a piece cut from the sentence it depends on
+    assert cut_dependent("after police in riot gear stormed polling stations on Sunday.")
+    assert not cut_dependent("After police stormed polling stations, voters stayed in line.")
+    assert not cut_dependent("Police stormed polling stations on Sunday.")
+
+
+def test_a_fact_statement_is_never_a_clause_cut_from_its_subject_or_its_sentence() -> None:
+    """``facts._statement`` ranks its candidates (``statement_key``) and takes the first that is a statement."""
+    text = ("Protesters were seen smashing windows and climbing on police buses on Sunday. "
+            "Protesters climbed on police buses and smashed windows on Sunday.")
+    cut = Claim(id="a1:c1", article="a1", sentence=0, start=40, end=76, text="and climbing on police buses on Sunday",
+                part="clause")
+    whole = Claim(id="a2:s1", article="a2", sentence=1, start=77, end=len(text),
+                  text="Protesters climbed on police buses and smashed windows on Sunday.")
+    said = _statement([cut, whole], {"a1": text, "a2": text}, {})
+    assert said == "Protesters climbed on police buses and smashed windows on Sunday.", said
+    after = Claim(id="a1:c2", article="a1", sentence=0, start=0, end=40,
+                  text="after police stormed the polling stations", part="clause")
+    assert _statement([after, whole], {"a1": text, "a2": text}, {}) == whole.text
 
 
 def test_parts_of_a_sentence_and_the_sentence_without_one() -> None:

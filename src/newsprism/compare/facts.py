@@ -754,8 +754,16 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
                                                             bool(voiced and voiced(c))))
     # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
     said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
-    # a clause cut from its subject ("and climbing on police buses.") is no statement: the next candidate that has one
-    return next((t for t in said if not subjectless(t)), said[0])
+    # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
+    # stormed polling stations …") is no statement: the next candidate that is one
+    return next((t for t in said if not subjectless(t) and not cut_dependent(t)), said[0])
+
+
+def cut_dependent(text: str) -> bool:
+    """A piece cut from its sentence that opens as a dependent clause or phrase (lowercase "after …", "which …",
+    "when …": ``DEPENDENT``): it says nothing alone. A sentence that opens so ("When the quake hit, …") is whole."""
+    t = text.strip().lstrip("“\"‘'(")
+    return t[:1].islower() and bool(DEPENDENT.match(t))
 
 
 # a text that may have lost its subject: it opens lowercase (a piece cut from its sentence) or with a participle
