@@ -77,6 +77,11 @@ def test_parts_of_a_sentence_and_the_sentence_without_one() -> None:
     assert _cut_part(text, "at its peak") == "Police said there were 9,000 people on the march."
     assert _cut_part("The trial began on Thursday, in a court case billed as historic.",
                      "in a court case billed as historic") == "The trial began on Thursday."
+    both = "Police smashed in the doors of the school and dragged voters away by the hair."
+    conj = [(t, a) for k, t, _, a, _ in _parts(nlp.parse_cached([both], disable=("ner",))[0])
+            if k == "conjoined predicate"]
+    assert conj and conj[0][0] == "and dragged voters away by the hair", conj
+    assert _cut_part(both, conj[0][0]) == "Police smashed in the doors of the school."
     assert _figures_in("Orvex paid $4 billion on March 3, 2020, for Quilla, valued at $900 million.") == ["4", "900"]
 
 

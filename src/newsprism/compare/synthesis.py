@@ -1633,7 +1633,8 @@ def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
     if root.lemma_.lower() in REPORTS:
         out += [("source", c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
         heads += [c for c in root.children if c.dep_ == "ccomp"]
-    heads += [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    conj = [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    heads += conj
     out += [("modifier", c) for h in heads for c in h.children if c.dep_ in PART_DEPS]
     parts = []
     for kind, tok in out:
@@ -1642,6 +1643,17 @@ def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
         if stems:
             a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
             parts.append((kind, doc.text[a:b], stems, a, b))
+    for verb in conj:
+        # a conjoined predicate ("… and dragged voters away by the hair"): the verb and its objects, cut with the "and"
+        core = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "xcomp", "ccomp"))]
+        stems = _stems(" ".join(t.text for t in core if t.pos_ in CONTENT_POS))
+        sub = [t for t in verb.subtree if not (t.i > verb.i and t.dep_ in ("cc", "conj") and t.head is verb)]
+        first = sub[0].i
+        if first > 0 and doc[first - 1].dep_ == "cc":
+            first -= 1
+        a, b = doc[first].idx, sub[-1].idx + len(sub[-1].text)
+        if stems:
+            parts.append(("conjoined predicate", doc.text[a:b], stems, a, b))
     return parts
 
 
@@ -1687,7 +1699,8 @@ Part = tuple[str, str, int, int]  # kind, text, start, end of a part of a statem
 def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequence[tuple[str, str, set[str], int, int]],
                   sp: Mapping[str, Any]) -> tuple[str | None, bool, list[Part]]:
     """For one cited span of a statement: why it does not state the sentence as rendered (a figure, the source), or
-    None; whether its citation must widen to its sentence to state it; the modifiers it does not state."""
+    None; whether its citation must widen to its sentence to state it; the modifiers and conjoined predicates it
+    does not state."""
     sent = _span_sentence(comparison, sp)
     cited = _cited_text(comparison, sp)
     whole = sent.text if sent is not None else cited
