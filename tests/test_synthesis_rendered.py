@@ -155,6 +155,12 @@ def test_every_cited_span_states_every_figure_and_part_of_the_rendered_sentence(
     assert "narrowed to what every cited span states" in broad["reason"]
     assert {labels[a] for a in broad["citations"]} == {"Bay Courier", "Coast Ledger"}
     assert "refused" not in same and same["text"] == "Quilla has 40 employees at its office in the port city." and len(same["citations"]) == 2
+    # a source the sentence names ("the company said") that a span gives otherwise ("according to its founder"): not
+    # cited; never cut from the sentence
+    sourced = _item(c, "Metro Wire", "Quilla has 40 employees at its office in the port city of Tallin, the company said.",
+                    {"Bay Courier": "Quilla has 40 employees at its office in the port city"})
+    check_rendered(c, [sourced])
+    assert "refused" in sourced and "gives one of its own" in sourced["refused"], sourced
     # the same sentence with a span that states neither figure nor part: refused, why named
     lone = _item(c, "Metro Wire", "Orvex will pay $4 billion for Quilla, which was valued at $900 million last year.",
                  {"Bay Courier": "Quilla has 40 employees at its office"})

@@ -1614,6 +1614,10 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
             "kind": kind, "reason": reason, BEST: (best, text)}
 
 
+ACCORDING = re.compile(r"^according\s+to\b", re.IGNORECASE)
+# a sentence that gives a source of its own ("…, police said", "according to organisers")
+OWN_SOURCE = re.compile(r"\b(?:according to|said|says|told|reported|estimated|claimed|stated|announced)\b",
+                        re.IGNORECASE)
 REPORTS = REPORTING | {"show", "find", "report", "estimate", "suggest", "indicate", "confirm"}
 PART_DEPS = frozenset({"prep", "advcl", "npadvmod", "relcl", "acl", "appos", "agent", "advmod"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB"})
@@ -1635,7 +1639,8 @@ def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
         heads += [c for c in root.children if c.dep_ == "ccomp"]
     conj = [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
     heads += conj
-    out += [("modifier", c) for h in heads for c in h.children if c.dep_ in PART_DEPS]
+    out += [("source" if ACCORDING.match(" ".join(t.text for t in c.subtree)) else "modifier", c)
+            for h in heads for c in h.children if c.dep_ in PART_DEPS]
     parts = []
     for kind, tok in out:
         sub = list(tok.subtree)
@@ -1717,8 +1722,11 @@ def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequenc
             continue
         if stems & _stems(whole) or (kind == "source" and _refers_to(comparison, sp, text, False)):
             widen = True
+        elif kind == "source" and (OWN_SOURCE.search(whole) or not ACCORDING.match(text)):
+            return (f"does not state the statement's source “{text}”" +
+                    (" and gives one of its own" if OWN_SOURCE.search(whole) else "")), False, []
         elif kind == "source":
-            return f"does not state the statement's source “{text}”", False, []
+            continue  # "…, according to X": the outlet states it in its own voice; the source named only weakens it
         else:
             missing.append((kind, text, a, b))
     return None, widen, missing
@@ -1728,10 +1736,12 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
     """Every cited span states every figure and every part of the sentence as it is finally rendered
     (``synthesis_rendered_check``): each figure (``_figure_held``) and each part (``_parts``: the source a reporting
     verb gives, each modifier of the main clause) must be held by the cited span, or by its sentence (the citation
-    is then widened to the sentence). A modifier some cited span does not state is cut from the sentence where what
-    is left is still a claim (the sentence narrowed to what all cited spans state); a span missing a figure or the
-    source is not cited, nor one missing a modifier when the sentence cannot be narrowed; a statement left citing
-    fewer than two articles is marked ``refused``, with why. A quotation said with its speaker is checked by its
+    is then widened to the sentence). A modifier or conjoined predicate some cited span does not state is cut from
+    the sentence where what is left is still a claim (the sentence narrowed to what all cited spans state); a span
+    missing a figure is not cited, nor one missing a modifier when the sentence cannot be narrowed; the source ("X
+    said …", "…, according to X") is never cut: a span that does not name it is not cited, but for an "according to"
+    source a span that states the fact in its outlet's own voice (no source of its own); a statement left citing fewer than two articles is marked
+    ``refused``, with why. A quotation said with its speaker is checked by its
     quoted words elsewhere (``_unsupported``): figures only."""
     todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")]
     bodies = {id(it): FRAME.sub("", it[BEST][1]) for it in todo}
