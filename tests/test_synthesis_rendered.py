@@ -261,3 +261,18 @@ def test_an_empty_synthesis_says_why_each_corroborated_fact_was_left_out() -> No
     assert "f1" in lines[1] and "undecided whether Harbor Times states it" in lines[1] and len(lines) == 2
     # a synthesis that states a corroborated fact: nothing to explain
     assert unstated_lines([{"kind": "corroborated", "text": "Seven planets orbit Velka."}], facts) == []
+
+
+def test_the_story_page_lists_why_each_corroborated_fact_is_left_out_of_an_empty_synthesis() -> None:
+    from newsprism.compare.views import story_overview
+
+    data = {"articles": [{"id": "a1", "outlet": "North Star"}, {"id": "a2", "outlet": "Valley Post"}],
+            "facts": [{"id": "f1", "status": "corroborated", "statement": "Seven planets orbit Velka.", "support": [],
+                       "reason": "stated by 2 articles; left out of the synthesis: undecided whether Valley Post states it"}],
+            "synthesis": []}
+    unstated = story_overview(data)["unstated"]
+    assert unstated == [{"id": "f1", "statement": "Seven planets orbit Velka.",
+                         "why": "undecided whether Valley Post states it"}], unstated
+    data["synthesis"] = [{"text": "Seven planets orbit Velka.", "kind": "corroborated", "fact": "f1",
+                          "citations": ["a1", "a2"]}]
+    assert story_overview(data)["unstated"] == []
