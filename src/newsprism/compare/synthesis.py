@@ -1667,7 +1667,8 @@ def _figures_in(text: str) -> list[str]:
     return [m.group(0) for m in FIGURE.finditer(text) if not _is_date_part(text, m.start(), m.end())]
 
 
-def _figure_held(comparison: Comparison, best: Claim, figure: str, article: str, lo: int, hi: int) -> bool:
+def _figure_held(comparison: Comparison, best: Claim, figure: str, article: str, lo: int, hi: int,
+                 settings: Settings = DEFAULT) -> bool:
     """Does the text of ``article`` between ``lo`` and ``hi`` state a statement's figure: the number written ("19" in
     "$19bn"), or a figure the quantities stage reads there as the same measured figure of one the statement's own
     article reads at those words ("two months" for "60 days")."""
@@ -1681,7 +1682,7 @@ def _figure_held(comparison: Comparison, best: Claim, figure: str, article: str,
     mine = [q for q in _quantities(comparison, best.article) if blo <= q.start and q.end <= bhi and q.measure
             and figure in q.text]
     theirs = [q for q in a.quantities if lo <= q.start and q.end <= hi and q.measure]
-    return any(x.key() == q.key() and same_figure(q, x, DEFAULT.corroborate_number_tolerance)
+    return any(x.key() == q.key() and same_figure(q, x, settings.corroborate_number_tolerance)
                for q in mine for x in theirs)
 
 
@@ -1691,7 +1692,7 @@ def _rendered_kept(comparison: Comparison, items: list[dict[str, Any]], why: dic
     why on its fact (``why``)."""
     if not settings.synthesis_rendered_check:
         return items
-    check_rendered(comparison, items)
+    check_rendered(comparison, items, settings)
     for item in items:
         if "refused" in item:
             why[item["fact"]] = item["refused"]
@@ -1702,7 +1703,7 @@ Part = tuple[str, str, int, int]  # kind, text, start, end of a part of a statem
 
 
 def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequence[tuple[str, str, set[str], int, int]],
-                  sp: Mapping[str, Any]) -> tuple[str | None, bool, list[Part]]:
+                  sp: Mapping[str, Any], settings: Settings = DEFAULT) -> tuple[str | None, bool, list[Part]]:
     """For one cited span of a statement: why it does not state the sentence as rendered (a figure, the source), or
     None; whether its citation must widen to its sentence to state it; the modifiers and conjoined predicates it
     does not state."""
@@ -1712,9 +1713,9 @@ def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequenc
     lo, hi = (sent.start, sent.end) if sent is not None else (sp["start"], sp["end"])
     widen, missing = False, []
     for fig in _figures_in(body):
-        if _figure_held(comparison, best, fig, sp["article"], sp["start"], sp["end"]):
+        if _figure_held(comparison, best, fig, sp["article"], sp["start"], sp["end"], settings):
             continue
-        if not _figure_held(comparison, best, fig, sp["article"], lo, hi):
+        if not _figure_held(comparison, best, fig, sp["article"], lo, hi, settings):
             return f"does not state the figure “{fig}” of the sentence as rendered", False, []
         widen = True
     for kind, text, stems, a, b in parts:
@@ -1732,7 +1733,7 @@ def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequenc
     return None, widen, missing
 
 
-def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
+def check_rendered(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
     """Every cited span states every figure and every part of the sentence as it is finally rendered
     (``synthesis_rendered_check``): each figure (``_figure_held``) and each part (``_parts``: the source a reporting
     verb gives, each modifier of the main clause) must be held by the cited span, or by its sentence (the citation
@@ -1752,7 +1753,7 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]]) -> None:
         body = bodies[id(it)]
         parts = _parts(docs[body]) if body in docs else []
         verdicts = [(sp, None, False, []) if sp["article"] == best.article else
-                    (sp, *_span_verdict(comparison, best, body, parts, sp)) for sp in it["spans"]]
+                    (sp, *_span_verdict(comparison, best, body, parts, sp, settings)) for sp in it["spans"]]
         cut: list[Part] = list(dict.fromkeys(m for _, _, _, missing in verdicts for m in missing))
         narrowed = body
         for part in sorted(cut, key=lambda m: -m[2]):
