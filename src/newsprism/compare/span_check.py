@@ -118,6 +118,32 @@ def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     return out
 
 
+SOFT_WINDOW = 5  # content words in a window of one unit whose soft coverage ``soft_local`` takes
+
+
+def soft_local(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """For each pair of texts, how well a part of one is said by the other: over every window of ``SOFT_WINDOW``
+    consecutive content words of either text, the mean of each word's best contextual cosine against the other
+    text's words (the span check's soft coverage, of a window instead of the whole statement), the largest. A
+    long sentence that shares one part of itself with another ("a specially built, lighted and ventilated
+    tunnel" / "equipped the tunnel with lighting and ventilation") scores as that part does."""
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    if not texts:
+        return []
+    words = {t: _words(*tv) for t, tv in zip(texts, nlp.token_vectors(texts), strict=True)}
+
+    def local(x: str, y: str) -> float:
+        xw, xv = words[x]
+        yw, yv = words[y]
+        if not len(xw) or not len(yw):
+            return 0.0
+        best = (xv @ yv.T).max(axis=1)
+        n = min(SOFT_WINDOW, len(best))
+        return max(float(best[i:i + n].mean()) for i in range(len(best) - n + 1))
+
+    return [max(0.0, min(1.0, max(local(a, b), local(b, a)))) for a, b in pairs]
+
+
 @lru_cache(maxsize=1)
 def span_model() -> dict[str, Any]:
     """The fitted check (scripts/train_span_check.py): standardised ``SPAN_FEATURES``, a logistic regression, the
