@@ -66,3 +66,21 @@ def test_part_verifier_accepts_a_refused_pair_only_when_asked() -> None:
     # a floor above the pair's probability keeps the part verifier from being asked
     floor = pair_verdicts(claims, [al], Verifier([], DEFAULT.replace(part_pair_min=0.01, part_pair_floor=0.99)))
     assert floor[(a.id, b.id)][2] is False
+
+
+def test_part_verifier_needs_a_predicate_both_write() -> None:
+    # names and place shared, no predicate: "is against" / "does ... have"
+    a = _claim("a:0", "But just how much independence does the Marren valley have, exactly?")
+    b = _claim("b:0", "“The whole of the Marren valley is against the dam.”")
+    claims = {a.id: a, b.id: b}
+    al = Alignment(a=a.id, b=b.id, relation="candidate", score=0.35,
+                   scores={"embedding": 0.45, "terms": 0.2, "entities": 0.0, "numbers": 0.0, "mutual_best": 0.0})
+    settings = DEFAULT.replace(part_pair_min=0.01, part_pair_floor=0.0)
+    assert pair_verdicts(claims, [al], Verifier([], settings))[(a.id, b.id)][2] is False
+    # the same pair where one unit's predicate is written in the other passes
+    c = _claim("c:0", "The whole of the Marren valley opposes the dam, and farmers opposed it at every meeting.")
+    al2 = Alignment(a=b.id, b=c.id, relation="candidate", score=0.35, scores=al.scores)
+    d = _claim("d:0", "Farmers across the Marren valley oppose the dam.")
+    al3 = Alignment(a=c.id, b=d.id, relation="candidate", score=0.35, scores=al.scores)
+    got = pair_verdicts({b.id: b, c.id: c, d.id: d}, [al2, al3], Verifier([], settings))
+    assert got[(c.id, d.id)][2] is True and "predicate" in got[(c.id, d.id)][1]

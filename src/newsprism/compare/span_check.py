@@ -193,6 +193,9 @@ def _predicates(doc: Any) -> set[str]:
     return out
 
 
+NO_PREDICATE = "no main predicate but a light or reporting verb"
+
+
 def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
     """For each (statement, span): why the span holds the statement's predicate (a main predicate's lemma written
     in the span, as any part of speech: "opened" in "cut the ribbon to open", "declared it open"; its first STEM letters: "sentencing" in "to sentence"), or None when it
@@ -204,7 +207,7 @@ def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
     for statement, span in pairs:
         want = _predicates(docs[statement])
         if not want:
-            out.append("no main predicate but a light or reporting verb")
+            out.append(NO_PREDICATE)
             continue
         held = {t.lemma_.lower()[:STEM] for t in docs[span] if t.is_alpha}
         found = sorted(w for w in want if w[:STEM] in held)
