@@ -4,7 +4,7 @@ The events are ``random.Random(1717).sample`` of 12 from the held-out half of
 ``scripts/train_bias_words.py::basil_split`` (every BASIL event has some pair-verifier labels, so none is free of
 them; the synthesis rules were never built on BASIL). Each event's three articles are analysed and compared as
 ``benchmarks/conflicts_basil.py`` does; every synthesis sentence is keyed by event, its citations and its first
-eight words, and scored against hand labels (``benchmarks/results/synthesis_basil_labels.json``: ``verdict`` right /
+twelve words, and scored against hand labels (``benchmarks/results/synthesis_basil_labels.json``: ``verdict`` right /
 wrong / undecided, a ``class`` and a short ``note``; labelled by an LLM-based helper session reading every sentence
 against its cited spans and searching the uncited articles). A sentence the labels do not cover is printed as
 unlabelled (to be read).
@@ -40,7 +40,7 @@ def chosen() -> list[str]:
 
 
 def key(event: str, citations: list[str], text: str) -> str:
-    return f"{event}|{','.join(sorted(citations))}|{' '.join(text.removesuffix(' …').split()[:8])}"
+    return f"{event}|{','.join(sorted(citations))}|{' '.join(text.removesuffix(' …').split()[:12])}"
 
 
 def sentences(cache: Path | None) -> list[dict[str, Any]]:
