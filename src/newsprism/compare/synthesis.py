@@ -222,9 +222,10 @@ def _lower_first(text: str, names: Sequence[str] = ()) -> str:
     if first.isupper() or not first[:1].isupper():
         return text
     word = re.sub(r"[^\w’'-]+$", "", first)
-    titled = rest[:1].isupper() and word == first  # "Prime Minister …", "Mayor Ines Okafor …": a title
+    titled = rest[:1].isupper() and (word == first or first == word + ".")  # "Prime Minister …", "Ms. Ernst …"
+    base = re.sub(r"[’']s$", "", word)  # "Brown's office …": a name's possessive
     common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not titled and not any(
-        n.split()[0] == word for n in names if n.split())
+        base in n.split() for n in names if n.split())
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS or common else text
 
 
@@ -364,6 +365,92 @@ def dangling(text: str, parse: bool = True) -> bool:
 def _determines_noun(text: str) -> bool:
     first = nlp.parse([text])[0][0]
     return first.dep_ == "det" and first.head.pos_ in ("NOUN", "PROPN")
+
+
+# adjectives that raise their clause's subject: "it was likely to happen" speaks of something, unlike the
+# extraposed "it is hard to say" (on the parse both are "it" + acomp + xcomp)
+RAISING = frozenset({"likely", "unlikely", "certain", "sure", "bound", "set", "due", "about", "able", "unable"})
+_REFERRING = frozenset({"it", "they", "them", "this", "that", "these", "those"})
+
+
+def _finite(verb: Any) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _pleonastic(tok: Any) -> bool:
+    """ "it" that only anticipates a clause: "It is clear that …", "It is hard to say …"."""
+    head = tok.head
+    if any(k.dep_ in ("ccomp", "csubj", "csubjpass") for k in head.children):
+        return True
+    return any(k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING and any(g.dep_ in ("ccomp", "xcomp")
+                                                                          for g in k.children)
+               for k in head.children) or any(k.dep_ == "xcomp" for k in head.children) and not any(
+        k.dep_ == "acomp" and k.lower_ in RAISING for k in head.children)
+
+
+def _antecedent(tok: Any, doc: Any) -> bool:
+    """Whether the sentence names, before the pronoun, something it may stand for: a noun of its number that is
+    not its own clause's subject when the pronoun is that clause's object or the subject of a non-finite clause
+    under it ("Republicans want them extended": "them" is not the Republicans; "Officials said they would …":
+    "they" may be), nor the one told in "told X that it …"."""
+    plural = tok.lower_ in ("they", "them", "these", "those")
+    barred = set()
+    head = tok.head
+    if tok.dep_ in ("dobj", "iobj", "dative"):
+        barred |= {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if tok.dep_ in ("nsubj", "nsubjpass") and not _finite(head) and head.head is not head:
+        barred |= {c.i for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if tok.lower_ in ("this", "that", "these", "those"):  # "Ms. Ernst said that qualified her …": a demonstrative
+        barred |= {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}  # not the speaker
+    for t in doc[:tok.i]:
+        if t.i in barred or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in REPORTING:
+            continue  # the one spoken to
+        if plural and (t.tag_ in ("NNS", "NNPS") or t.pos_ == "PROPN"):
+            return True
+        if not plural and t.tag_ in ("NN", "NNP") and not is_person_noun(t.lower_):
+            return True
+    return False
+
+
+def unresolved_reference(text: str) -> str | None:
+    """A word of the narration (outside quote marks) that stands for something only an earlier sentence of its
+    article names, once the sentence is lifted out of it: a pronoun "it", "they", "them" or a demonstrative
+    "this", "that", "these", "those" as a clause's subject or object with nothing before it in the sentence
+    that it could stand for ("Republicans want them extended …", "Ms. Ernst said that qualified her …", "… told
+    X that it was likely to happen …"), or "the other" with no noun ("The other two are …"). On the cached parse
+    (no NER); None when every such word has its referent in the sentence or none is there."""
+    key = _key(text)
+    if not key:
+        return None
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        low = tok.lower_
+        if low in _REFERRING and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative") \
+                and tok.pos_ in ("PRON", "SCONJ", "DET") and tok.tag_ != "WDT" \
+                and not any(k.dep_ in ("relcl", "acl") for k in tok.children):
+            if low == "it" and (_pleonastic(tok) or ":" in key[tok.idx:]):
+                continue  # "It is clear that …"; "It is a lesson …: the microphone is always on" names it after
+            if low in ("that", "this") and tok.head.dep_ == "relcl":
+                continue  # a relative "that"
+            if not _antecedent(tok, doc):
+                return f"“{tok.text}” stands for something only an earlier sentence names"
+        if low == "other" and tok.dep_ == "amod" and tok.head.pos_ in ("NUM", "PRON", "ADJ") \
+                and any(k.lower_ == "the" for k in tok.head.children):
+            return "“the other …” refers to something only an earlier sentence names"
+    return None
+
+
+def speakerless(text: str) -> bool:
+    """A statement that is all quotation, with no word of narration to say whose words they are ("“Needless to
+    say, the war … was not ‘a war of Obama’s choosing.’”"): stated in the synthesis' own voice, someone's words
+    would read as fact."""
+    return bool(re.search(r"[A-Za-z]", text)) and not re.search(r"[A-Za-z]", outside_quotes(text))
 
 
 # a bio or a caption line: "Jane Doe is a staff writer for …", "Photo by …", "Pictured: …"
@@ -768,6 +855,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     prime(list(bodies.values()))
     for item in out:
         problem = ill_formed(bodies[id(item)]) if id(item) in bodies else None
+        if problem is None and id(item) in bodies and settings.synthesis_reference_check:
+            problem = unresolved_reference(bodies[id(item)])
+        if problem is None and id(item) in bodies and speakerless(bodies[id(item)]):
+            problem = "a quotation with no speaker: whose words they are is not said"
         if problem is not None:
             item["drop"] = problem
             why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
