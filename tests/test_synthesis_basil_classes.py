@@ -50,3 +50,67 @@ def test_a_name_or_title_is_not_lower_cased_after_according_to() -> None:
     assert _lower_first("Brown's office did not respond.", ["Senator Sherrod Brown"]) == "Brown's office did not respond."
     assert _lower_first("The warnings came late.") == "the warnings came late."
     assert _lower_first("Apartment blocks fell.") == "apartment blocks fell."
+
+
+def test_a_long_shared_run_of_an_unnamed_speaker_s_quote() -> None:
+    from newsprism.compare.synthesis import _unnamed, common_run
+
+    assert common_run("Until then, he will continue to serve his constituents with the same dedication",
+                      "As he said, until then he will continue to serve his constituents with care") == 10
+    assert common_run("the same remark", "another remark entirely") == 1
+    assert _unnamed("the statement") and _unnamed("the Texas governor") and _unnamed(None) and _unnamed("The aide")
+    assert not _unnamed("Mara Velin") and not _unnamed("Velin")
+
+
+HILLS = {
+    "North Star": ("2022-05-10", """Governor vows to fight cuts
+
+“We will fight every cut to our schools and our roads until the last vote is counted,” said Governor Ines Okafor.
+
+The governor spoke in Ordo on Tuesday.
+"""),
+    "Valley Post": ("2022-05-10", """Okafor promises a fight
+
+The governor went further. “We will keep our promises, and we will fight every cut to our schools and our roads until the last vote is counted,” the governor said.
+"""),
+    "Harbor Times": ("2022-05-10", """Budget fight begins
+
+“We will fight for a fair budget,” said Mayor Tomas Berend on Tuesday.
+"""),
+}
+
+
+@pytest.mark.slow
+def test_an_unnamed_speaker_s_quote_sharing_a_long_run_of_the_remark_is_cited() -> None:
+    from dataclasses import replace
+
+    from newsprism.compare import compare_analyzed
+    from newsprism.compare.synthesis import BEST, cite_partial_quotes
+    from newsprism.records import Claim
+    from newsprism.stages import analyze_many
+
+    from .conftest import story_articles
+
+    c = compare_analyzed(analyze_many(story_articles(HILLS)))
+    a = next(x for x in c.articles if x.article.outlet == "North Star")
+    words = "“We will fight every cut to our schools and our roads until the last vote is counted,”"
+    at = a.article.text.find(words)
+    s = next(x for x in a.sentences if x.start <= at < x.end)
+    best = Claim(id=f"{a.id}:{at}", article=a.id, sentence=s.i, start=at, end=at + len(words), text=words,
+                 quote=True, asserted_by_name="Ines Okafor")
+    said = ("Ines Okafor was quoted as saying: “We will fight every cut to our schools and our roads until the last "
+            "vote is counted”.")
+    item = {"text": said, "citations": [a.id], "spans": [{"article": a.id, "sentence": s.i, "start": at,
+                                                          "end": at + len(words)}],
+            "fact": "f1", "kind": "corroborated", "reason": "test", BEST: (best, said)}
+    valley = next(x for x in c.articles if x.article.outlet == "Valley Post")
+    assert any(q.speaker and q.speaker[:1].islower() for q in valley.quotes), [(q.text, q.speaker) for q in valley.quotes]
+    cite_partial_quotes(c, [item])
+    assert valley.id in item["citations"], [(q.text, q.speaker) for q in valley.quotes]
+    harbor = next(x for x in c.articles if x.article.outlet == "Harbor Times")
+    assert harbor.id not in item["citations"]  # a named other speaker, three words in a row
+    # a short run of an unnamed speaker's quote is not enough
+    short = dict(item, citations=[a.id], spans=item["spans"][:1], reason="test",
+                 **{BEST: (replace(best), "Ines Okafor was quoted as saying: “We will fight every cut”.")})
+    cite_partial_quotes(c, [short])
+    assert valley.id not in short["citations"]

@@ -1908,10 +1908,35 @@ def partial_quote(whole: str, part: str) -> bool:
     return any(w[k:k + len(p)] == p for k in range(len(w) - len(p) + 1))
 
 
+UNNAMED_RUN_MIN = 8  # words a quote of an unnamed speaker shares, in a row, with a named speaker's remark
+
+
+def _unnamed(speaker: str | None) -> bool:
+    """A quote finder's speaker that names no one: none, or a description ("the statement", "the Texas
+    governor") rather than a name."""
+    return not speaker or speaker[:1].islower() or bool(re.match(r"(?:The|A|An)\s", speaker))
+
+
+def common_run(a: str, b: str) -> int:
+    """The longest run of words two texts share, word for word."""
+    x, y = _words_of(a), _words_of(b)
+    best, prev = 0, [0] * (len(y) + 1)
+    for i in range(len(x)):
+        cur = [0] * (len(y) + 1)
+        for j in range(len(y)):
+            if x[i] == y[j]:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
 def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
     """A statement that quotes a named speaker also cites each article it does not cite that quotes part of the
     same remark (``partial_quote``: a run of its quoted words, word for word) from the same speaker (the quote
-    finder's speaker, ``_same_speaker``): that outlet states the shared words (``synthesis_partial_quotes``; off: none)."""
+    finder's speaker, ``_same_speaker``), or whose quote of a speaker it does not name ("the statement", "the Texas
+    governor": ``_unnamed``) shares ``UNNAMED_RUN_MIN`` of the remark's words in a row: that outlet states the
+    shared words (``synthesis_partial_quotes``; off: none)."""
     if not settings.synthesis_partial_quotes:
         return
     for it in items:
@@ -1925,7 +1950,8 @@ def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], set
         for a in comparison.articles:
             if a.id in it["citations"]:
                 continue
-            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)), None)
+            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)
+                      or _unnamed(q.speaker) and common_run(remark, q.text) >= UNNAMED_RUN_MIN), None)
             if q is None:
                 continue
             sentence = next((x for x in a.sentences if x.start <= q.start < x.end), None)
