@@ -114,3 +114,13 @@ def test_an_unnamed_speaker_s_quote_sharing_a_long_run_of_the_remark_is_cited() 
                  **{BEST: (replace(best), "Ines Okafor was quoted as saying: “We will fight every cut”.")})
     cite_partial_quotes(c, [short])
     assert valley.id not in short["citations"]
+
+
+def test_a_copular_predicate_all_in_quote_marks_is_someone_s_words() -> None:
+    from newsprism.compare.synthesis import quoted_predicate
+
+    assert quoted_predicate("The strike is “a disaster for the city”.")
+    assert quoted_predicate("Lake Velka is “’a lake we have to save”.")
+    assert not quoted_predicate("The agency described the find as “a giant leap”.")  # a quoted term in narration
+    assert not quoted_predicate("The vote was “a historic mistake,” the minister said.")  # said by someone
+    assert not quoted_predicate("The bridge is closed.")

@@ -446,6 +446,38 @@ def unresolved_reference(text: str) -> str | None:
     return None
 
 
+def quoted_predicate(text: str) -> bool:
+    """A copular statement whose predicate is all in quote marks ("Afghanistan is “a war we have to win”."): the
+    quoted words are what someone called it, and stated with no speaker they read as the synthesis' own claim. A
+    quoted term inside a predicate of its own ("The agency described the find as “a giant leap”.") is narration.
+    On the cached parse (no NER)."""
+    key = _key(text)
+    if not key or not re.search(r"[“\"]", key):
+        return False
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or any(a <= root.idx < b for a, b in quoted):
+        return False
+    preds = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+    return bool(preds) and all(any(a <= c.idx < b for a, b in quoted) for c in preds)
+
+
+def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
+    """Why a statement as finally said is no statement a fact-checker would sign, or None: :func:`ill_formed`, a
+    word that refers to an earlier sentence (:func:`unresolved_reference`, ``synthesis_reference_check``), a
+    quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
+    an attributed statement names its speaker)."""
+    problem = ill_formed(body)
+    if problem is None and settings.synthesis_reference_check:
+        problem = unresolved_reference(body)
+    if problem is None and speakerless(body):
+        problem = "a quotation with no speaker: whose words they are is not said"
+    if problem is None and kind != "attributed" and quoted_predicate(body):
+        problem = "its predicate is someone's quoted words, stated with no speaker"
+    return problem
+
+
 def speakerless(text: str) -> bool:
     """A statement that is all quotation, with no word of narration to say whose words they are ("“Needless to
     say, the war … was not ‘a war of Obama’s choosing.’”"): stated in the synthesis' own voice, someone's words
@@ -854,11 +886,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
               and QUOTED_AS not in i["text"]}
     prime(list(bodies.values()))
     for item in out:
-        problem = ill_formed(bodies[id(item)]) if id(item) in bodies else None
-        if problem is None and id(item) in bodies and settings.synthesis_reference_check:
-            problem = unresolved_reference(bodies[id(item)])
-        if problem is None and id(item) in bodies and speakerless(bodies[id(item)]):
-            problem = "a quotation with no speaker: whose words they are is not said"
+        problem = _body_problem(bodies[id(item)], item["kind"], settings) if id(item) in bodies else None
         if problem is not None:
             item["drop"] = problem
             why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
