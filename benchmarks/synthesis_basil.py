@@ -9,7 +9,7 @@ wrong / undecided, a ``class`` and a short ``note``; labelled by an LLM-based he
 against its cited spans and searching the uncited articles). A sentence the labels do not cover is printed as
 unlabelled (to be read).
 
-    PYTHONPATH=src .venv/bin/python benchmarks/synthesis_basil.py [--cache DIR] [--show]
+    PYTHONPATH=src .venv/bin/python benchmarks/synthesis_basil.py [--cache DIR] [--show] [--fresh]
 """
 
 from __future__ import annotations
@@ -34,19 +34,24 @@ from newsprism.compare import compare_analyzed  # noqa: E402
 LABELS = Path(__file__).resolve().parent / "results" / "synthesis_basil_labels.json"
 
 
-def chosen() -> list[str]:
+def chosen(fresh: bool = False) -> list[str]:
+    """The 12 events of the first reading; with ``fresh``, the 6 read after the first fixes (``Random(1717)`` sample
+    of the 13 held-out events left)."""
     _, held, _ = basil_split(list(events()))
-    return random.Random(1717).sample(sorted(held), 12)
+    first = random.Random(1717).sample(sorted(held), 12)
+    if not fresh:
+        return first
+    return random.Random(1717).sample([e for e in sorted(held) if e not in first], 6)
 
 
 def key(event: str, citations: list[str], text: str) -> str:
     return f"{event}|{','.join(sorted(citations))}|{' '.join(text.removesuffix(' …').split()[:12])}"
 
 
-def sentences(cache: Path | None) -> list[dict[str, Any]]:
+def sentences(cache: Path | None, fresh: bool = False) -> list[dict[str, Any]]:
     evs = events()
     out = []
-    for e in chosen():
+    for e in chosen(fresh):
         analyzed = load_event(evs[e], cache)
         c = compare_analyzed(analyzed)
         name = {a.id: Path(a.article.source).stem.replace(e, "") for a in analyzed}
@@ -61,16 +66,19 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None, help="directory to keep analyses in between runs")
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--show", action="store_true", help="print every sentence with its verdict")
+    ap.add_argument("--fresh", action="store_true", help="the 6 events read after the first fixes instead of the 12")
     args = ap.parse_args()
     if args.cache:
         args.cache.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
-    found = sentences(args.cache)
-    labels = {key(r["event"], r["citations"], r["sentence"]): r for r in json.loads(args.labels.read_text())["items"]}
+    found = sentences(args.cache, args.fresh)
+    events_in = set(chosen(args.fresh))
+    labels = {key(r["event"], r["citations"], r["sentence"]): r for r in json.loads(args.labels.read_text())["items"]
+              if r["event"] in events_in}
     verdicts = Counter(labels[r["key"]]["verdict"] if r["key"] in labels else "unlabelled" for r in found)
     classes = Counter(labels[r["key"]]["class"] for r in found
                       if r["key"] in labels and labels[r["key"]]["verdict"] == "wrong")
-    print(f"BASIL synthesis: {len(found)} sentences in 12 events · {time.perf_counter() - started:.0f} s")
+    print(f"BASIL synthesis: {len(found)} sentences in {len(events_in)} events · {time.perf_counter() - started:.0f} s")
     print(f"right {verdicts['right']}, wrong {verdicts['wrong']}, undecided {verdicts['undecided']}, "
           f"unlabelled {verdicts['unlabelled']}"
           + (" · wrong by class: " + "; ".join(f"{c} {n}" for c, n in classes.most_common()) if classes else ""))

@@ -379,14 +379,19 @@ def _finite(verb: Any) -> bool:
 
 
 def _pleonastic(tok: Any) -> bool:
-    """ "it" that only anticipates a clause: "It is clear that …", "It is hard to say …"."""
+    """ "it" that only anticipates a clause: "It is clear that …", "It was reported that …", "It is hard to say …";
+    not "it was designed to …" nor the raised "it was likely to happen …"."""
     head = tok.head
-    if any(k.dep_ in ("ccomp", "csubj", "csubjpass") for k in head.children):
+    copular = head.lemma_ in ("be", "seem", "appear", "become", "matter", "remain") or any(
+        k.dep_ == "auxpass" for k in head.children)
+    if copular and any(k.dep_ in ("ccomp", "csubj", "csubjpass") for k in head.children):
         return True
-    return any(k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING and any(g.dep_ in ("ccomp", "xcomp")
+    if any(k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING and any(g.dep_ in ("ccomp", "xcomp")
                                                                           for g in k.children)
-               for k in head.children) or any(k.dep_ == "xcomp" for k in head.children) and not any(
-        k.dep_ == "acomp" and k.lower_ in RAISING for k in head.children)
+           for k in head.children):
+        return True
+    return head.lemma_ == "be" and any(k.dep_ == "xcomp" for k in head.children) and any(
+        k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING for k in head.children)
 
 
 def _antecedent(tok: Any, doc: Any) -> bool:
@@ -443,6 +448,10 @@ def unresolved_reference(text: str) -> str | None:
         if low == "other" and tok.dep_ == "amod" and tok.head.pos_ in ("NUM", "PRON", "ADJ") \
                 and any(k.lower_ == "the" for k in tok.head.children):
             return "“the other …” refers to something only an earlier sentence names"
+        if tok.pos_ == "NUM" and tok.text.isalpha() and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children) \
+                and not any(k.dep_ in ("prep", "compound", "amod", "nmod", "relcl", "acl") for k in tok.children):
+            return f"“the {tok.text}” refers to something only an earlier sentence names"
     return None
 
 
@@ -471,11 +480,27 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     problem = ill_formed(body)
     if problem is None and settings.synthesis_reference_check:
         problem = unresolved_reference(body)
+    if problem is None and relative_only(body):
+        problem = "a name and a relative clause with no main clause"
     if problem is None and speakerless(body):
         problem = "a quotation with no speaker: whose words they are is not said"
     if problem is None and kind != "attributed" and quoted_predicate(body):
         problem = "its predicate is someone's quoted words, stated with no speaker"
     return problem
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def relative_only(text: str) -> bool:
+    """A name and a relative clause with no main clause ("Jo Marr, whose son, Tom, was hurt."): the parse may read
+    the relative clause's verb as the main one; a sentence with one finite verb after ", whose/who/which" is no
+    statement. On the cached parse (no NER)."""
+    key = _key(text)
+    if not re.match(r"^[A-Z][^,]{0,60}, (?:whose|who|which) ", key):
+        return False
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    return sum(1 for t in doc if t.tag_ in FINITE) <= 1
 
 
 def speakerless(text: str) -> bool:
