@@ -138,3 +138,14 @@ def test_a_name_and_a_relative_clause_is_no_statement() -> None:
     assert not relative_only("Jo Marr, whose son was hurt, spoke on Tuesday.")
     assert not relative_only("The bill, which passed, is law now.")
     assert not relative_only("Jo Marr spoke on Tuesday.")
+
+
+def test_a_person_s_name_drops_the_words_a_headline_glued_to_it() -> None:
+    from newsprism.compare.entities import person_name
+
+    assert person_name("Ines Okafor RALLY") == "Ines Okafor"
+    assert person_name("Ines Okafor RALLY 2010") == "Ines Okafor"
+    assert person_name("John Marr III") == "John Marr III"
+    assert person_name("Tomas B. Berend") == "Tomas B. Berend"
+    assert person_name("JFK") == "JFK"
+
