@@ -18,6 +18,7 @@ def test_family_joins_derivational_forms_and_keeps_other_words_apart() -> None:
     assert family("unanimous") == family("unanimously")
     assert family("lighted") == family("lighting")
     assert family("collapse") == family("collapsed")
+    assert family("ventilated") == family("ventilation")
     assert family("protesters") == family("protest")
     assert family("protest") != family("protect")
     assert family("deploy") != family("employ")
@@ -31,6 +32,10 @@ def test_a_derivational_paraphrase_shares_its_predicate_and_an_argument() -> Non
     assert f["pred_family"] == 1.0 and f["pred_arg"] > 0  # but "deployment" of "police" is
     f = predicate_features("The school collapsed during the earthquake.", "Rescuers searched the collapsed school.")
     assert f["pred_family"] == 1.0 and f["pred_arg"] > 0
+    # the argument behind a quantity ("thousands of police") and a compound ("police officers")
+    f = predicate_features("The ministry deployed over 10,000 police officers.",
+                           "Madrid deployed thousands of police ahead of the vote.")
+    assert f["pred_lemma"] == 1.0 and f["pred_arg"] > 0
 
 
 def test_a_same_topic_pair_with_another_predicate_shares_none() -> None:

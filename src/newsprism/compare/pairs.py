@@ -75,8 +75,9 @@ def local_features(a: str, b: str) -> dict[str, float]:
 
 
 # derivational suffixes stripped by ``family`` (longest first; at most two, the stem keeping three letters)
-SUFFIXES = ("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ions", "ion", "ness", "ities",
-            "ity", "ers", "er", "ously", "ous", "ly", "ed", "es", "s", "al")
+SUFFIXES = tuple(sorted(("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ions", "ion", "ness",
+                         "ities", "ity", "ers", "er", "ously", "ous", "ly", "ed", "es", "s", "al", "ate", "ates",
+                         "ated", "ating"), key=len, reverse=True))
 # inflections stripped only as the last suffix ("collapsed" → "collaps", not "collap")
 INFLECTIONS = frozenset({"s", "es", "ed"})
 # argument relations of a predicate word: subject, object, agent, attribute, the nouns that qualify it
@@ -91,7 +92,8 @@ ARG_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
 def family(lemma: str) -> str:
     """A conservative derivational family key: the lowercased lemma without up to two derivational or inflectional
     suffixes and a final "e" ("deployment", "deployed" → "deploy"; "unanimously", "unanimous" → "unanim";
-    "lighting", "lighted" → "light"), the stem keeping at least three letters."""
+    "lighting", "lighted" → "light"; "ventilated", "ventilation" → "ventil"), the stem keeping at least three
+    letters."""
     w = lemma.lower()
     for n in range(2):
         cut = next((x for x in SUFFIXES if w.endswith(x) and len(w) - len(x) >= 3
@@ -106,20 +108,34 @@ def family(lemma: str) -> str:
 
 def _arguments(t: Any) -> set[str]:
     """The family keys of a predicate word's arguments: its subject, object, attribute and qualifying nouns, the
-    object of each preposition it governs, and the noun it qualifies itself."""
+    object of each preposition it governs, the noun it qualifies itself, and each argument's compound words
+    ("police officers": "officer" and "police"). A conjunct stands where its first conjunct stands ("a built,
+    lighted and ventilated tunnel": "tunnel")."""
     found = []
     for c in t.children:
         if c.dep_ in ARG_DEPS:
             found.append(c)
         elif c.dep_ in ("prep", "agent"):
             found += [g for g in c.children if g.dep_ == "pobj"]
-    if t.dep_ in ARG_OF_HEAD:
-        found.append(t.head)
+    at = t
+    while at.dep_ == "conj" and at.head is not at:
+        at = at.head
+    if at.dep_ in ARG_OF_HEAD:
+        found.append(at.head)
     # a noun predicate carried by a verb ("equipped the tunnel with lighting", "ordered the deployment of police"):
-    # the verb's own arguments are its arguments too
-    carrier = t.head.head if t.dep_ == "pobj" else t.head if t.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") else None
-    if t.pos_ == "NOUN" and carrier is not None and carrier.pos_ in ("VERB", "AUX"):
-        found += [c for c in carrier.children if c.dep_ in ARG_DEPS and c is not t]
+    # the verb's own arguments are its arguments too; carried by a noun through a preposition ("a tunnel with
+    # lighting"): that noun
+    carrier = at.head.head if at.dep_ == "pobj" else at.head if at.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+        else None
+    if t.pos_ == "NOUN" and carrier is not None:
+        if carrier.pos_ in ("VERB", "AUX"):
+            found += [c for c in carrier.children if c.dep_ in ARG_DEPS and c is not at]
+        elif carrier.pos_ in ("NOUN", "PROPN") and at.dep_ == "pobj":
+            found.append(carrier)
+    # "thousands of police", "the deployment of police": the object of "of" stands for its noun
+    found += [g for x in found for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    found += [g for x in found for g in x.children if g.dep_ == "compound"]
     return {family(x.lemma_) for x in found if x.pos_ in ARG_POS and not x.is_stop and x.is_alpha}
 
 
