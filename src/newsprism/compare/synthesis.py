@@ -1888,7 +1888,9 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]], settings
     source a span that states the fact in its outlet's own voice (no source of its own); a statement left citing fewer than two articles is marked
     ``refused``, with why. A quotation said with its speaker is checked by its
     quoted words elsewhere (``_unsupported``): figures only."""
-    todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")]
+    # a statement already left citing its own article alone (pruned: said as its outlet's) claims no other span
+    todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")
+            and len({sp["article"] for sp in it["spans"]}) >= 2]
     bodies = {id(it): FRAME.sub("", it[BEST][1]) for it in todo}
     plain = [bodies[id(it)] for it in todo if QUOTED_AS not in it["text"]]
     docs = dict(zip(plain, nlp.parse_cached(plain, disable=("ner",)), strict=True))
