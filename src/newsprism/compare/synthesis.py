@@ -323,10 +323,17 @@ def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
     going to work hard …", or one that addresses its readers, "you can continue to use …"): outside quote
     marks, a first- or second-person pronoun is not the outlet's voice."""
-    outside = outside_quotes(text, keep_offsets=False)
+    outside = INCLUSIVE_OUR.sub(" ", outside_quotes(text, keep_offsets=False))
     return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
-                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"(?<![.\w])(?:us|Us)\b(?!\.)", outside) or  # "us", never "US" or "U.S." (the country)
                 re.search(r"\b(?:you|you're|you’re|you've|you’ve|your|yours)\b", outside, re.IGNORECASE))
+
+
+# the inclusive "our" of narration about the world every reader shares ("than Mercury is to our sun", "outside our
+# solar system", "our own galaxy"): the outlet's voice, not someone's first-person words
+INCLUSIVE_OUR = re.compile(r"\bour\s+(?:own\s+)?(?:sun|solar\s+system|galaxy|milky\s+way|planet|home\s+planet|moon|"
+                           r"earth|universe|species|cosmic\s+neighbou?rhood)\b", re.IGNORECASE)
 
 
 # a subject a reader cannot resolve once the sentence stands alone: "They were warned …", "That would
@@ -478,6 +485,8 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
     an attributed statement names its speaker)."""
     problem = ill_formed(body)
+    if problem is None and CUT_OPENING.match(_key(body)):
+        problem = "a piece cut from its sentence (it opens with a dash or a relative word: its antecedent is not said)"
     if problem is None and settings.synthesis_reference_check:
         problem = unresolved_reference(body)
     if problem is None and relative_only(body):
@@ -490,6 +499,10 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
+# a statement opening where its sentence was cut ("— whose commentary had a sharper edge", "in which every bill
+# must cite …"): the noun the clause is about is in the part left behind
+CUT_OPENING = re.compile(r"^(?:[—–,;:)]|-\s|(?:in|of|for|by|under|through)\s+(?:which|whom)\b|(?:which|whose|whom|where)\b)",
+                         re.IGNORECASE)
 
 
 def relative_only(text: str) -> bool:
