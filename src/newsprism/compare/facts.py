@@ -15,6 +15,7 @@ from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesi
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
@@ -808,6 +809,9 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
     said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
     # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
     # stormed polling stations …") is no statement: the next candidate that is one
+    if len(said) == 1:
+        return said[0]  # one candidate: nothing to choose (and nothing to parse)
+    prime_claims([t for t in said if SUSPECT_START.match(t.strip().lstrip("“\"‘'("))])  # the suspects: one parse
     return next((t for t in said if not subjectless(t) and not cut_dependent(t)), said[0])
 
 
