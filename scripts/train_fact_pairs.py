@@ -175,8 +175,14 @@ def main() -> None:
           list(FEATURES + PREDICATE_FEATURES) if args.predicates else list(FEATURES))
 
 
+DATA = "BASIL 2010-2014 cross-outlet candidate pairs, labelled by hand"
+
+
 def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MODEL,
-          features: list[str] | None = None) -> None:
+          features: list[str] | None = None, data: str = DATA) -> None:
+    """Fit the logistic regression over ``features`` (standardised; C by 5-fold cross-validated log loss, folds
+    grouped by event) on the labelled ``pairs`` and write it to ``target`` with ``data`` saying what it was fitted on
+    (also ``scripts/train_part_pairs.py``'s part verifier)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import average_precision_score, roc_auc_score
@@ -209,7 +215,7 @@ def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MO
         "features": list(names), "mean": [round(float(x), 6) for x in mean],
         "scale": [round(float(x), 6) for x in scale], "coef": [round(float(x), 6) for x in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
-        "meta": {"data": "BASIL 2010-2014 cross-outlet candidate pairs, labelled by hand", "pairs": len(rows),
+        "meta": {"data": data, "pairs": len(rows),
                  "positive": int(y.sum()), "C": best[1], "cv_log_loss": round(best[0], 4),
                  "cv_auc": round(best[2], 4), "cv_ap": round(best[4], 4), "cv_auc_combined_alone": round(best[3], 4)}}, indent=1) + "\n")
     print(f"wrote {target} ({len(rows)} pairs, {int(y.sum())} positive)")
