@@ -48,3 +48,11 @@ def test_a_statement_cut_where_its_sentence_was_cut_is_no_statement() -> None:
         assert _body_problem(cut, "unique", DEFAULT) is not None, cut
     assert _body_problem("The council approved the budget on Monday.", "unique", DEFAULT) is None
     assert _body_problem("Whitman, the mayor, approved the budget on Monday.", "unique", DEFAULT) is None
+
+
+def test_a_quotation_of_a_verb_phrase_with_no_subject_is_no_statement() -> None:
+    from newsprism.compare.synthesis import _quoted_fragment
+
+    assert _quoted_fragment("Ann Lee was quoted as saying: “… coming up a little short in the role model department.”")
+    assert _quoted_fragment("Ann Lee was quoted as saying: “We will not rest until he is caught.”") is None
+    assert _quoted_fragment("Ann Lee was quoted as saying: “The plan is on a path to connect a billion people.”") is None

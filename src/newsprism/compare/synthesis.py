@@ -479,6 +479,16 @@ def quoted_predicate(text: str) -> bool:
     return bool(preds) and all(any(a <= c.idx < b for a, b in quoted) for c in preds)
 
 
+def _quoted_fragment(text: str) -> str | None:
+    """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
+    no subject ("… coming up a little short in the good role model department": who comes up short is not said)."""
+    m = re.search(r"“([^”]+)”", text.split(QUOTED_AS, 1)[-1])
+    if m is None:
+        return None
+    problem = claim_problem(re.sub(r"^…\s*", "", m.group(1)))
+    return f"the quoted words are a fragment ({problem})" if problem and "has no subject" in problem else None
+
+
 def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     """Why a statement as finally said is no statement a fact-checker would sign, or None: :func:`ill_formed`, a
     word that refers to an earlier sentence (:func:`unresolved_reference`, ``synthesis_reference_check``), a
@@ -925,6 +935,11 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     prime(list(bodies.values()))
     for item in out:
         problem = _body_problem(bodies[id(item)], item["kind"], settings) if id(item) in bodies else None
+        if problem is not None:
+            item["drop"] = problem
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
+    for item in out:  # a quotation said with its speaker: its quoted words must say who does what
+        problem = _quoted_fragment(item["text"]) if QUOTED_AS in item["text"] else None
         if problem is not None:
             item["drop"] = problem
             why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
