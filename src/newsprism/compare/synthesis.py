@@ -479,6 +479,25 @@ def quoted_predicate(text: str) -> bool:
     return bool(preds) and all(any(a <= c.idx < b for a, b in quoted) for c in preds)
 
 
+def _well_formed(out: list[dict[str, Any]], why: dict[str, str], settings: Settings) -> list[dict[str, Any]]:
+    """The statements well formed as finally said, each on its own parse (a sentence the article's parse read as a
+    clause, "A premiere series of …" glued to a line after it, is still no statement: :func:`_body_problem`); a
+    quotation said with its speaker by its quoted words (:func:`_quoted_fragment`). Why each other one is left out
+    goes to ``why``."""
+    bodies = {id(i): _body(i) for i in out if i["kind"] in ("corroborated", "attributed", "unique")
+              and QUOTED_AS not in i["text"]}
+    prime(list(bodies.values()))
+    kept = []
+    for item in out:
+        problem = _body_problem(bodies[id(item)], item["kind"], settings) if id(item) in bodies else \
+            _quoted_fragment(item["text"]) if QUOTED_AS in item["text"] else None
+        if problem is None:
+            kept.append(item)
+        else:
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
+    return kept
+
+
 def _quoted_fragment(text: str) -> str | None:
     """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
     no subject ("… coming up a little short in the good role model department": who comes up short is not said)."""
@@ -928,22 +947,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
-    # each statement as it is finally said, on its own parse: a sentence the article's parse read as a clause
-    # ("A premiere series of …" glued to a line after it) is still no statement
-    bodies = {id(i): _body(i) for i in out if i["kind"] in ("corroborated", "attributed", "unique")
-              and QUOTED_AS not in i["text"]}
-    prime(list(bodies.values()))
-    for item in out:
-        problem = _body_problem(bodies[id(item)], item["kind"], settings) if id(item) in bodies else None
-        if problem is not None:
-            item["drop"] = problem
-            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
-    for item in out:  # a quotation said with its speaker: its quoted words must say who does what
-        problem = _quoted_fragment(item["text"]) if QUOTED_AS in item["text"] else None
-        if problem is not None:
-            item["drop"] = problem
-            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
-    out = [i for i in out if "drop" not in i]
+    out = _well_formed(out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
     for item in out:
