@@ -138,6 +138,15 @@ def all_candidates(cache: Path, clause_pass: bool = False) -> list[dict[str, Any
     return pairs
 
 
+def write_candidates(sample: list[dict[str, Any]], out: Path) -> None:
+    """Candidates to label by hand, one TSV line each: key, combined score, the two units' texts."""
+    with out.open("w") as fh:
+        for p in sample:
+            fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
+                     f"{' '.join(p['b'].split())}\n")
+    print(f"wrote {len(sample)} to {out}", file=sys.stderr)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("step", choices=("dump", "train"))
@@ -165,11 +174,7 @@ def main() -> None:
         pool = [p for p in pairs if p["key"] not in labels
                 and args.band[0] <= p["features"]["combined"] < args.band[1]]
         sample = rng.sample(pool, min(args.sample, len(pool)))
-        with args.out.open("w") as fh:
-            for p in sample:
-                fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
-                         f"{' '.join(p['b'].split())}\n")
-        print(f"wrote {len(sample)} to {args.out}", file=sys.stderr)
+        write_candidates(sample, args.out)
         return
     train(pairs, labels, args.model or (CLAUSE_MODEL if args.clause_pass else MODEL),
           list(FEATURES + PREDICATE_FEATURES) if args.predicates else list(FEATURES))

@@ -102,11 +102,7 @@ def main() -> None:
         first = rng.sample(local, min(args.sample // 2, len(local)))
         rest = [p for p in pool if p not in first]
         sample = first + rng.sample(rest, min(args.sample - len(first), len(rest)))
-        with args.out.open("w") as fh:
-            for p in sample:
-                fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
-                         f"{' '.join(p['b'].split())}\n")
-        print(f"wrote {len(sample)} to {args.out}", file=sys.stderr)
+        tfp.write_candidates(sample, args.out)
         return
     tfp.train(pairs, labels, MODEL, list(PART_FEATURES),
               data="BASIL 2010 cross-outlet candidate pairs the pair verifier refuses, labelled by hand "
