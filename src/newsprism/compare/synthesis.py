@@ -514,8 +514,6 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
     an attributed statement names its speaker)."""
     problem = ill_formed(body)
-    if problem is None and CUT_OPENING.match(_key(body)):
-        problem = "a piece cut from its sentence (it opens with a dash or a relative word: its antecedent is not said)"
     if problem is None and settings.synthesis_reference_check:
         problem = unresolved_reference(body)
     if problem is None and relative_only(body):
@@ -528,10 +526,6 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
 
 
 FINITE = ("VBD", "VBZ", "VBP", "MD")
-# a statement opening where its sentence was cut ("— whose commentary had a sharper edge", "in which every bill
-# must cite …"): the noun the clause is about is in the part left behind
-CUT_OPENING = re.compile(r"^(?:[—–,;:)]|-\s|(?:in|of|for|by|under|through)\s+(?:which|whom)\b|(?:which|whose|whom|where)\b)",
-                         re.IGNORECASE)
 
 
 def relative_only(text: str) -> bool:
@@ -563,7 +557,9 @@ CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|shar
 # "Here's the thing: …", "Consider: …"), an imperative or a "here's" of up to four words and nothing else before it
 LEAD_IN = re.compile(r"^(?:(?:just|now|so|but|and)\s+)?(?:picture|imagine|consider|think|remember|look|listen|guess|"
                      r"mind|trust|here['’]s|here\s+is|get|ask)\b[^:.!?,]{0,30}:\s", re.IGNORECASE)
-STARTS_BADLY = re.compile(r"^(?:or|nor|which|who|whom|whose|no for|plus)\b", re.IGNORECASE)
+# a start that hangs on something before it: a conjunction, a relative word ("which", "in which", "whose"), "No for",
+# or where the sentence was cut (a dash, a comma: "— whose commentary had a sharper edge")
+STARTS_BADLY = re.compile(r"^(?:(?:or|nor|which|who|whom|whose|where|no for|plus|(?:in|of|for|by|under|through)\s+(?:which|whom))\b|[—–,;:)]|-\s)", re.IGNORECASE)
 # a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
 CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
 
