@@ -56,3 +56,10 @@ def test_a_quotation_of_a_verb_phrase_with_no_subject_is_no_statement() -> None:
     assert _quoted_fragment("Ann Lee was quoted as saying: “… coming up a little short in the role model department.”")
     assert _quoted_fragment("Ann Lee was quoted as saying: “We will not rest until he is caught.”") is None
     assert _quoted_fragment("Ann Lee was quoted as saying: “The plan is on a path to connect a billion people.”") is None
+
+
+def test_a_sentence_opening_with_a_where_clause_is_whole_a_cut_one_is_not() -> None:
+    from newsprism.compare.synthesis import text_problem
+
+    assert text_problem("Where the river meets the sea, the town built a new harbour.") is None
+    assert text_problem("where the river meets the sea.") is not None

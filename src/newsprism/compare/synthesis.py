@@ -559,7 +559,7 @@ LEAD_IN = re.compile(r"^(?:(?:just|now|so|but|and)\s+)?(?:picture|imagine|consid
                      r"mind|trust|here['’]s|here\s+is|get|ask)\b[^:.!?,]{0,30}:\s", re.IGNORECASE)
 # a start that hangs on something before it: a conjunction, a relative word ("which", "in which", "whose"), "No for",
 # or where the sentence was cut (a dash, a comma: "— whose commentary had a sharper edge")
-STARTS_BADLY = re.compile(r"^(?:(?:or|nor|which|who|whom|whose|where|no for|plus|(?:in|of|for|by|under|through)\s+(?:which|whom))\b|[—–,;:)]|-\s)", re.IGNORECASE)
+STARTS_BADLY = re.compile(r"^(?:(?:or|nor|which|who|whom|whose|(?-i:where)|no for|plus|(?:in|of|for|by|under|through)\s+(?:which|whom))\b|[—–,;:)]|-\s)", re.IGNORECASE)
 # a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
 CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
 
