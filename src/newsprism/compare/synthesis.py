@@ -56,6 +56,7 @@ from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_nam
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
+from .standalone import leans_on_context
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 _log = logging.getLogger(__name__)
@@ -512,7 +513,8 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     """Why a statement as finally said is no statement a fact-checker would sign, or None: :func:`ill_formed`, a
     word that refers to an earlier sentence (:func:`unresolved_reference`, ``synthesis_reference_check``), a
     quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
-    an attributed statement names its speaker)."""
+    an attributed statement names its speaker), narration that leans on an earlier sentence of its article
+    (:func:`newsprism.compare.standalone.leans_on_context`, ``synthesis_stands_alone``: a learned score and its cues)."""
     problem = ill_formed(body)
     if problem is None and settings.synthesis_reference_check:
         problem = unresolved_reference(body)
@@ -522,6 +524,8 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
         problem = "a quotation with no speaker: whose words they are is not said"
     if problem is None and kind != "attributed" and quoted_predicate(body):
         problem = "its predicate is someone's quoted words, stated with no speaker"
+    if problem is None and settings.synthesis_stands_alone:
+        problem = leans_on_context(body)
     return problem
 
 
@@ -2261,8 +2265,10 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
-        per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
+        if settings.synthesis_stands_alone and leans_on_context(sentence) is not None:
+            continue  # a sentence that leans on an earlier one gives its slot to the next candidate
+        per_article[aid] = per_article.get(aid, 0) + 1
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
         out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence, _names(comparison, aid))}",
                     "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
