@@ -4,10 +4,13 @@ Labels: ``scripts/data/stands_alone_labels.json`` (BASIL training events only: t
 ``Random(1818)`` split and a sample of its 14 train-dev events; keys are article offsets, the text is read from the
 corpus). Features: :func:`newsprism.compare.standalone.features` on the cached parse. A logistic regression; C and
 the threshold are chosen by cross-validation grouped by event (no event in both the fold it is fitted on and the one
-it is scored on): the threshold is the one with the best out-of-fold accuracy (ties: the lower, so that a statement
-is refused only where the cues are clear), and the out-of-fold figures are printed. Writes ``src/newsprism/models/stands_alone.json``.
+it is scored on). Two thresholds, because a wrong refusal costs differently: ``refuse_below``, under which any
+synthesis sentence is left out, is the highest at which the out-of-fold precision of the refusals is still at least
+``--refuse-precision`` (a corroborated fact refused is lost: refuse only where the cues are clear); ``single_source``,
+under which a single-source candidate gives its article's slot to the next candidate, is the one with the best
+out-of-fold accuracy (a refused candidate is replaced, not lost). The out-of-fold figures are printed. Writes ``src/newsprism/models/stands_alone.json``.
 
-    PYTHONPATH=src .venv/bin/python scripts/train_stands_alone.py [--dry-run]
+    PYTHONPATH=src .venv/bin/python scripts/train_stands_alone.py [--refuse-precision 0.85] [--dry-run]
 """
 
 from __future__ import annotations
@@ -63,6 +66,8 @@ def load() -> tuple[list[str], np.ndarray, np.ndarray]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--refuse-precision", type=float, default=0.85,
+                    help="out-of-fold share of refused statements that do lean on context, at least")
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     texts, y, groups = load()
@@ -83,8 +88,13 @@ def main() -> None:
     _, c, oof = best
     grid = [round(float(t), 2) for t in np.arange(0.2, 0.8, 0.01)]
     threshold = max(grid, key=lambda t: (float(((oof >= t) == (y == 1)).mean()), -t))
+    refuse = max((t for t in grid if (oof < t).sum() and 1 - y[oof < t].mean() >= args.refuse_precision), default=0.2)
+    r = oof < refuse
+    print(f"refuse_below {refuse}: out-of-fold refused {int(r.sum())} of {len(y)}, {1 - y[r].mean():.2f} of them lean on "
+          f"context, {r[y == 0].mean():.2f} of those that lean on context refused, {int(r[y == 1].sum())} of "
+          f"{int(y.sum())} that stand alone refused")
     kept = oof >= threshold
-    print(f"chosen C={c}, threshold {threshold}: out-of-fold kept {int(kept.sum())} of {len(y)}, "
+    print(f"chosen C={c}, single_source {threshold}: out-of-fold kept {int(kept.sum())} of {len(y)}, "
           f"precision of kept {y[kept].mean():.2f}, recall of the ones that stand alone {kept[y == 1].mean():.2f}, "
           f"refused that lean on context {(~kept)[y == 0].mean():.2f}, precision of refused {1 - y[~kept].mean():.2f}, "
           f"accuracy {((oof >= threshold) == (y == 1)).mean():.2f}")
@@ -94,11 +104,12 @@ def main() -> None:
         print(f"  {v:+.3f}  {n}")
     if not args.dry_run:
         (ROOT / "src" / "newsprism" / MODEL_PATH).write_text(json.dumps({
-            "features": list(FEATURES), "weights": w, "threshold": threshold, "C": c,
+            "features": list(FEATURES), "weights": w, "refuse_below": refuse, "single_source": threshold, "C": c,
             "trained_on": f"{len(y)} hand-labelled statements of {len(set(groups))} BASIL training events "
                           f"(scripts/data/stands_alone_labels.json)",
-            "cv": f"GroupKFold(5) by event: threshold {threshold} keeps {int(kept.sum())} of {len(y)}, precision "
-                  f"{y[kept].mean():.2f}, recall {kept[y == 1].mean():.2f}"}, indent=1) + "\n")
+            "cv": f"GroupKFold(5) by event: refuse_below {refuse} refuses {int(r.sum())} of {len(y)}, "
+                  f"{1 - y[r].mean():.2f} of them leaning on context; single_source {threshold} keeps "
+                  f"{int(kept.sum())}, precision {y[kept].mean():.2f}, recall {kept[y == 1].mean():.2f}"}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

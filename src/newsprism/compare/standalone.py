@@ -7,7 +7,7 @@ described …"), a demonstrative or "such", a third-person pronoun with no name 
 coverage nobody tuned the synthesis on (BASIL 2010–2014, session 13) these were the most frequent reason a synthesis
 sentence was wrong. Each cue is a feature read from the cached spaCy parse (no NER, no encoder run); a logistic
 regression fitted on hand-labelled candidate statements of BASIL training events (``scripts/train_stands_alone.py``,
-weights in ``models/stands_alone.json``, threshold chosen by event-grouped cross-validation) turns them into the
+weights in ``models/stands_alone.json``, thresholds chosen by event-grouped cross-validation) turns them into the
 probability that a reader with no other context understands the sentence. A statement under the threshold is left
 out of the synthesis with the score and the cues that weighed most.
 """
@@ -59,6 +59,7 @@ FEATURES = (
     "subject owned by a pronoun",               # "His plan …"
     "subject owned by a day",                   # "Thursday's announcement …"
     "bare definite descriptions",               # "… followed up on the classified cable."
+    "bare definite descriptions after a name",  # "Orbis will buy the plant, the company said"
     "a demonstrative or 'such' elsewhere",
     "a pronoun with no name before it",
     "opens with a conjunction or discourse adverb",  # "Then a curfew was imposed."
@@ -103,13 +104,6 @@ def features(text: str) -> list[float]:
 
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subj = next((k for k in root.children if k.dep_ in SUBJECTS), None) if root is not None else None
-    # "X said (that) the package …": the reported clause's subject is the statement's
-    if root is not None and root.lemma_ in ("say", "tell", "add", "report", "announce", "note", "argue", "claim") \
-            and subj is not None and subj.pos_ == "PROPN":
-        comp = next((k for k in root.children if k.dep_ == "ccomp"), None)
-        inner = next((k for k in comp.children if k.dep_ in SUBJECTS), None) if comp is not None else None
-        if inner is not None and inner.pos_ != "PRON":  # "Romney said he …": "he" is Romney
-            subj = inner
     f = [0.0] * len(FEATURES)
     if subj is not None:
         low = subj.lower_
@@ -132,42 +126,40 @@ def features(text: str) -> list[float]:
         if owner is not None and owner.lower_ in DAYS:
             f[7] = 1.0
     else:
-        f[17] = 1.0
-    subject_toks: set[int] = set()
+        f[18] = 1.0
     named_before = False
     for t in doc:
         if not out(t):
             continue
         if t.pos_ == "PROPN":
             named_before = True
-            f[15] += 1.0
-        if t.i in subject_toks:
-            continue
+            f[16] += 1.0
         if _bare_definite(t):
-            f[8] += 1.0
+            f[9 if named_before else 8] += 1.0
         if _bare_definite(t) and (t.lemma_.lower() in SHELL or t.lower_.endswith(SUFFIXES)):
-            f[18] += 1.0
+            f[19] += 1.0
         if (t.lower_ in DEMONSTRATIVES and t.dep_ == "det") or (t.lower_ == "such" and t.dep_ in ("amod", "predet")):
-            f[9] += 1.0
-        if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and not named_before and not _pleonastic_it(t):
             f[10] += 1.0
+        if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and not named_before and not _pleonastic_it(t):
+            f[11] += 1.0
         if t.lower_ in DISCOURSE and t.pos_ in ("ADV", "SCONJ") and t.i > 0:
-            f[12] = 1.0
-        if t.lower_ in CONTRASTIVE and t.dep_ in ("amod", "det", "predet"):
             f[13] = 1.0
+        if t.lower_ in CONTRASTIVE and t.dep_ in ("amod", "det", "predet"):
+            f[14] = 1.0
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None:
         if first.pos_ == "CCONJ" or first.lower_ in DISCOURSE or first.lower_ in ("but", "and", "so", "yet", "or"):
-            f[11] = 1.0
+            f[12] = 1.0
         if first.lower_ == "asked" or (first.tag_ in ("VBG", "VBN") and first.dep_ in ("advcl", "csubj")):
-            f[14] = 1.0
+            f[15] = 1.0
     f[8] = min(f[8], 3.0)
-    f[9] = min(f[9], 2.0)
+    f[9] = min(f[9], 3.0)
     f[10] = min(f[10], 2.0)
-    f[15] = math.log1p(f[15])
-    f[16] = math.log(max(len(doc), 1))
-    f[18] = min(f[18], 2.0)
-    f[19] = 1.0
+    f[11] = min(f[11], 2.0)
+    f[16] = math.log1p(f[16])
+    f[17] = math.log(max(len(doc), 1))
+    f[19] = min(f[19], 2.0)
+    f[20] = 1.0
     return f
 
 
@@ -193,10 +185,13 @@ def score(text: str) -> tuple[float, list[str]]:
     return 1.0 / (1.0 + math.exp(-z)), [n for _, n in pulls[:2]]
 
 
-def leans_on_context(text: str, threshold: float | None = None) -> str | None:
-    """Why the statement does not stand alone (score and cues), or None when it does."""
+def leans_on_context(text: str, single_source: bool = False) -> str | None:
+    """Why the statement does not stand alone (score and cues), or None when it does: under the model's
+    ``refuse_below`` (chosen so that nearly every refusal is right: a refused corroborated fact is lost), or for a
+    single-source candidate under ``single_source`` (the best accuracy: a refused candidate gives its slot to the
+    next)."""
     p, cues = score(text)
-    t = model()["threshold"] if threshold is None else threshold
+    t = model()["single_source" if single_source else "refuse_below"]
     if p >= t:
         return None
     return (f"it leans on an earlier sentence of its article: stands-alone score {p:.2f} < {t:.2f}"

@@ -247,8 +247,16 @@ def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
     m = re.search(r"[“\"]([^”\"]+)[”\"]", best.text) or re.match(r"\s*([^“”\"]+)[”\"]", best.text)
     words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
     if words[:1].islower():  # the quote is cut at its start: say so
-        words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
-    return _finish(f"{speaker}{QUOTED_AS}“{words}”")
+        words = "… " + _cut_start(words)
+    return _finish(f"{speaker[:1].upper()}{speaker[1:]}{QUOTED_AS}“{words}”")
+
+
+def _cut_start(words: str) -> str:
+    """Quoted words cut at their start, without a leading connective, each letter in the case the speaker's words
+    have it ("and I will always …" → "I will always …", never "i will"; "but the world …" → "the world …")."""
+    stripped = words.strip()
+    rest = CONNECTIVE.sub("", stripped, count=1)
+    return rest if rest != stripped else stripped
 
 
 QUOTED_AS = " was quoted as saying: "
@@ -501,12 +509,21 @@ def _well_formed(out: list[dict[str, Any]], why: dict[str, str], settings: Setti
 
 def _quoted_fragment(text: str) -> str | None:
     """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
-    no subject ("… coming up a little short in the good role model department": who comes up short is not said)."""
+    no subject ("… coming up a little short in the good role model department": who comes up short is not said), or
+    words cut inside a quotation of their own (:func:`unclosed_inner_quote`)."""
     m = re.search(r"“([^”]+)”", text.split(QUOTED_AS, 1)[-1])
     if m is None:
         return None
+    if unclosed_inner_quote(m.group(1)):
+        return "the quoted words are cut inside a quotation of their own (an opening ‘ with no closing ’)"
     problem = claim_problem(re.sub(r"^…\s*", "", m.group(1)))
     return f"the quoted words are a fragment ({problem})" if problem and "has no subject" in problem else None
+
+
+def unclosed_inner_quote(words: str) -> bool:
+    """Quoted words that open a quotation of their own and end before it closes ("The world tells Israel, ‘Wait."):
+    cut from a longer remark mid-quotation (a ’ between letters is an apostrophe, not a closing mark)."""
+    return words.count("‘") > len(re.findall(r"’(?![A-Za-z])", words))
 
 
 def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
@@ -1817,6 +1834,10 @@ def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
     heads += conj
     out += [("source" if ACCORDING.match(" ".join(t.text for t in c.subtree)) else "modifier", c)
             for h in heads for c in h.children if c.dep_ in PART_DEPS]
+    # a relative clause set off by commas on the main clause's subject ("Mr. Reed, who represents a rural district,
+    # faces a challenge"): a claim of its own that a span may not state (session 13, BASIL train-dev)
+    out += [("modifier", c) for h in heads for n in h.children if n.dep_ in ("nsubj", "nsubjpass")
+            for c in n.children if c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
     parts = []
     for kind, tok in out:
         sub = list(tok.subtree)
@@ -2070,7 +2091,9 @@ def _cut_part(text: str, part: str) -> str:
     if at < 0:
         return text
     before, after = text[:at].rstrip(), text[at + len(part):]
-    if before.endswith(",") and (after.lstrip().startswith((",", ".", ";")) or not after.strip()):
+    if before.endswith(",") and after.startswith(","):  # an aside between commas: "Mr. Reed, who …, faces …"
+        before, after = before[:-1], after[1:]
+    elif before.endswith(",") and (after.lstrip().startswith((",", ".", ";")) or not after.strip()):
         before = before[:-1]
     elif after.startswith(","):
         after = after[1:]
@@ -2266,7 +2289,7 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
-        if settings.synthesis_stands_alone and leans_on_context(sentence) is not None:
+        if settings.synthesis_stands_alone and leans_on_context(sentence, single_source=True) is not None:
             continue  # a sentence that leans on an earlier one gives its slot to the next candidate
         per_article[aid] = per_article.get(aid, 0) + 1
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
