@@ -2,13 +2,12 @@
 
 Labels: ``scripts/data/stands_alone_labels.json`` (BASIL training events only: the 5 unused events of session 13's
 ``Random(1818)`` split and a sample of its 14 train-dev events; keys are article offsets, the text is read from the
-corpus). Features: :func:`newsprism.compare.standalone.features` on the cached parse. A logistic regression; C and
+corpus; each event's headlines give the story's topic words). Features: :func:`newsprism.compare.standalone.features` on the cached parse. A logistic regression; C and
 the threshold are chosen by cross-validation grouped by event (no event in both the fold it is fitted on and the one
-it is scored on). Two thresholds, because a wrong refusal costs differently: ``refuse_below``, under which any
-synthesis sentence is left out, is the highest at which the out-of-fold precision of the refusals is still at least
-``--refuse-precision`` (a corroborated fact refused is lost: refuse only where the cues are clear); ``single_source``,
-under which a single-source candidate gives its article's slot to the next candidate, is the one with the best
-out-of-fold accuracy (a refused candidate is replaced, not lost). The out-of-fold figures are printed. Writes ``src/newsprism/models/stands_alone.json``.
+it is scored on). The threshold ``refuse_below``, under which a synthesis sentence is left out, is the highest at
+which the out-of-fold precision of the refusals is still at least ``--refuse-precision`` (a corroborated fact refused
+is lost: refuse only where the cues are clear; the threshold of best accuracy, also printed, refused statements with
+no cue at all — the prior of a candidate pool half of which leans on context). The out-of-fold figures are printed. Writes ``src/newsprism/models/stands_alone.json``.
 
     PYTHONPATH=src .venv/bin/python scripts/train_stands_alone.py [--refuse-precision 0.85] [--dry-run]
 """
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from conflicts_basil import events  # noqa: E402
 
-from newsprism.compare.standalone import FEATURES, MODEL_PATH, features  # noqa: E402
+from newsprism.compare.standalone import FEATURES, MODEL_PATH, features, topic_words  # noqa: E402
 from newsprism.compare.synthesis import drop_connective  # noqa: E402
 from newsprism.extract import extract  # noqa: E402
 from newsprism.records import RawDocument  # noqa: E402
@@ -48,17 +47,19 @@ def article_texts(files: list[Path]) -> dict[str, str]:
     return out
 
 
-def load() -> tuple[list[str], np.ndarray, np.ndarray]:
+def load() -> tuple[list[tuple[str, frozenset[str]]], np.ndarray, np.ndarray]:
     items = json.loads(LABELS.read_text())["items"]
     evs = events()
     texts: dict[str, dict[str, str]] = {}
+    topics: dict[str, frozenset[str]] = {}
     rows, y, groups = [], [], []
     for it in items:
         if it["event"] not in texts:
             texts[it["event"]] = article_texts(evs[it["event"]])
+            topics[it["event"]] = topic_words([t.split("\n", 1)[0] for t in texts[it["event"]].values()])
         t = texts[it["event"]][it["article"]][it["start"]:it["end"]]
         assert " ".join(t.split()[:4]) == it["opening"], (it, t[:60])
-        rows.append(drop_connective(" ".join(t.split())))
+        rows.append((drop_connective(" ".join(t.split())), topics[it["event"]]))
         y.append(int(it["stands_alone"]))
         groups.append(it["event"])
     return rows, np.array(y), np.array(groups)
@@ -71,7 +72,7 @@ def main() -> None:
     ap.add_argument("--dry-run", action="store_true")
     args = ap.parse_args()
     texts, y, groups = load()
-    X = np.array([features(t) for t in texts])
+    X = np.array([features(t, topic) for t, topic in texts])
     print(f"{len(y)} statements, {int(y.sum())} stand alone, {len(set(groups))} events")
     folds = GroupKFold(n_splits=5)
     best = None
@@ -94,7 +95,7 @@ def main() -> None:
           f"context, {r[y == 0].mean():.2f} of those that lean on context refused, {int(r[y == 1].sum())} of "
           f"{int(y.sum())} that stand alone refused")
     kept = oof >= threshold
-    print(f"chosen C={c}, single_source {threshold}: out-of-fold kept {int(kept.sum())} of {len(y)}, "
+    print(f"chosen C={c}; the threshold of best accuracy would be {threshold}: out-of-fold kept {int(kept.sum())} of {len(y)}, "
           f"precision of kept {y[kept].mean():.2f}, recall of the ones that stand alone {kept[y == 1].mean():.2f}, "
           f"refused that lean on context {(~kept)[y == 0].mean():.2f}, precision of refused {1 - y[~kept].mean():.2f}, "
           f"accuracy {((oof >= threshold) == (y == 1)).mean():.2f}")
@@ -104,12 +105,12 @@ def main() -> None:
         print(f"  {v:+.3f}  {n}")
     if not args.dry_run:
         (ROOT / "src" / "newsprism" / MODEL_PATH).write_text(json.dumps({
-            "features": list(FEATURES), "weights": w, "refuse_below": refuse, "single_source": threshold, "C": c,
+            "features": list(FEATURES), "weights": w, "refuse_below": refuse, "C": c,
             "trained_on": f"{len(y)} hand-labelled statements of {len(set(groups))} BASIL training events "
                           f"(scripts/data/stands_alone_labels.json)",
             "cv": f"GroupKFold(5) by event: refuse_below {refuse} refuses {int(r.sum())} of {len(y)}, "
-                  f"{1 - y[r].mean():.2f} of them leaning on context; single_source {threshold} keeps "
-                  f"{int(kept.sum())}, precision {y[kept].mean():.2f}, recall {kept[y == 1].mean():.2f}"}, indent=1) + "\n")
+                  f"{1 - y[r].mean():.2f} of them leaning on context, {r[y == 0].mean():.2f} of those that lean on "
+                  f"context"}, indent=1) + "\n")
 
 
 if __name__ == "__main__":

@@ -131,13 +131,17 @@ def _unique_scores(c) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_single_source_sentences_only_below_the_alignment_floor(story) -> None:  # type: ignore[no-untyped-def]
-    loose = _unique_scores(compare_analyzed(story, DEFAULT.replace(unique_align_max=0.45)))
+    # the alignment floor alone: this story's short single-source sentences ("… in the valley … after the river
+    # rose") lean on their headlines, which the stands-alone check (its own tests: test_synthesis_stands_alone.py)
+    # refuses
+    base = DEFAULT.replace(synthesis_stands_alone=False)
+    loose = _unique_scores(compare_analyzed(story, base.replace(unique_align_max=0.45)))
     assert loose and all(v < 0.45 for v in loose.values()), loose
-    default = _unique_scores(compare_analyzed(story))
+    default = _unique_scores(compare_analyzed(story, base))
     assert all(v < DEFAULT.unique_align_max for v in default.values()) and set(default) <= set(loose)
     assert len(default) < len(loose) or all(v < DEFAULT.unique_align_max for v in loose.values())
     # with no floor at all nothing single-source is stated: nothing shows another article does not say it
-    strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
+    strict = compare_analyzed(story, base.replace(unique_align_max=0.0))
     assert not [s for s in strict.synthesis if s["kind"] == "unique"]
     assert [s for s in strict.synthesis if s["kind"] == "corroborated"]
 

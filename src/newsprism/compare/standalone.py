@@ -19,10 +19,12 @@ import math
 import re
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Sequence
 from typing import Any
 
 from .. import nlp
 from ..stages.sources import is_person_noun
+from ..text.words import zipf
 
 MODEL_PATH = "models/stands_alone.json"
 
@@ -61,7 +63,7 @@ FEATURES = (
     "bare definite descriptions",               # "… followed up on the classified cable."
     "bare definite descriptions after a name",  # "Orbis will buy the plant, the company said"
     "a demonstrative or 'such' elsewhere",
-    "a pronoun with no name before it",
+    "a pronoun with nothing before it to stand for",
     "opens with a conjunction or discourse adverb",  # "Then a curfew was imposed."
     "a discourse adverb",                       # "… is also helping …"
     "'other', 'same', 'latter' or 'next'",
@@ -78,23 +80,37 @@ def _masked(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", text)]
 
 
+def _name(tok: Any) -> bool:
+    """A name on the parse: a proper noun, or a capitalised rare word the tagger read as a common noun ("Pixelry has
+    …" at the start of a sentence)."""
+    return tok.pos_ == "PROPN" or (tok.pos_ in ("NOUN", "ADJ", "X") and tok.text[:1].isupper()
+                                   and zipf(tok.lower_) < 3.0)
+
+
 def _bare_definite(tok: Any) -> bool:
     """A common noun determined by "the" with nothing in its phrase that says which one: no name, number, owner,
     prepositional phrase, relative or participle clause, apposition; a noun a name modifies ("the Obama plan") or an
     adjective of origin is identified."""
-    if tok.pos_ != "NOUN" or not any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children):
+    if tok.pos_ != "NOUN" or _name(tok) or not any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children):
         return False
     for k in tok.children:
-        if k.dep_ in ("prep", "relcl", "poss", "nummod") or k.pos_ == "PROPN":
+        if k.dep_ in ("prep", "relcl", "poss", "nummod") or _name(k):
             return False
-        if k.dep_ in ("compound", "amod", "nmod") and (k.pos_ == "PROPN" or k.text[:1].isupper()
-                                                     or any(g.pos_ == "PROPN" for g in k.subtree)):
+        if k.dep_ in ("compound", "amod", "nmod") and (k.text[:1].isupper() or any(_name(g) for g in k.subtree)):
             return False
     return True
 
 
-def features(text: str) -> list[float]:
-    """The feature vector of a statement (see ``FEATURES``), read from the cached parse outside quote marks."""
+def topic_words(titles: Sequence[str]) -> frozenset[str]:
+    """The lemmas of the nouns of a story's headlines: what the story is about, which a synthesis reader knows (a
+    definite "the march" in a story headlined "… march …" names the story's march, not an earlier sentence's)."""
+    docs = nlp.parse_cached([" ".join(t.split()) for t in titles if t and t.strip()], batch_size=64, disable=("ner",))
+    return frozenset(t.lemma_.lower() for d in docs for t in d if t.pos_ in ("NOUN", "PROPN", "VERB"))
+
+
+def features(text: str, topic: frozenset[str] = frozenset()) -> list[float]:
+    """The feature vector of a statement (see ``FEATURES``), read from the cached parse outside quote marks; a
+    definite description of a ``topic`` word (:func:`topic_words`) is the story's own, no back-reference."""
     key = " ".join(text.split()).lstrip("“\"‘'(")
     doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
     quoted = _masked(key)
@@ -104,20 +120,23 @@ def features(text: str) -> list[float]:
 
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
     subj = next((k for k in root.children if k.dep_ in SUBJECTS), None) if root is not None else None
+    # "Orbis will buy the plant, the company said": the reported clause before a trailing attribution is the statement
+    comp = next((k for k in root.children if k.dep_ == "ccomp"), None) if root is not None else None
+    if comp is not None and subj is not None and comp.i < subj.i:
+        subj = next((k for k in comp.children if k.dep_ in SUBJECTS), subj)
     f = [0.0] * len(FEATURES)
     if subj is not None:
         low = subj.lower_
         dets = {k.lower_ for k in subj.children if k.dep_ in ("det", "predet")}
         owner = next((k for k in subj.children if k.dep_ == "poss"), None)
-        if _bare_definite(subj):
+        if _bare_definite(subj) and subj.lemma_.lower() not in topic:
             f[1 if is_person_noun(low) else 0] = 1.0
         elif dets & DEMONSTRATIVES or "such" in {k.lower_ for k in subj.children} or (
                 low in DEMONSTRATIVES and subj.pos_ in ("PRON", "DET")):
             f[2] = 1.0
         elif low in THIRD_PERSON and subj.pos_ == "PRON":
             f[3] = 1.0
-        elif subj.pos_ == "PROPN" or any(k.pos_ == "PROPN" and k.dep_ in ("compound", "poss", "appos")
-                                         for k in subj.children):
+        elif _name(subj) or any(_name(k) and k.dep_ in ("compound", "poss", "appos") for k in subj.children):
             f[4] = 1.0
         elif subj.pos_ in ("NOUN", "NUM", "PRON"):
             f[5] = 1.0
@@ -127,21 +146,23 @@ def features(text: str) -> list[float]:
             f[7] = 1.0
     else:
         f[18] = 1.0
-    named_before = False
+    named_before = noun_before = False
     for t in doc:
         if not out(t):
             continue
-        if t.pos_ == "PROPN":
+        if _name(t):
             named_before = True
             f[16] += 1.0
-        if _bare_definite(t):
+        if _bare_definite(t) and t.lemma_.lower() not in topic:
             f[9 if named_before else 8] += 1.0
-        if _bare_definite(t) and (t.lemma_.lower() in SHELL or t.lower_.endswith(SUFFIXES)):
-            f[19] += 1.0
+            if t.lemma_.lower() in SHELL or t.lower_.endswith(SUFFIXES):
+                f[19] += 1.0
         if (t.lower_ in DEMONSTRATIVES and t.dep_ == "det") or (t.lower_ == "such" and t.dep_ in ("amod", "predet")):
             f[10] += 1.0
-        if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and not named_before and not _pleonastic_it(t):
+        if t.lower_ in THIRD_PERSON and t.pos_ == "PRON" and not _pleonastic_it(t) and not (
+                named_before if t.lower_ in ("he", "him", "his", "she", "her", "hers") else noun_before):
             f[11] += 1.0
+        noun_before = noun_before or t.pos_ in ("NOUN", "PROPN")
         if t.lower_ in DISCOURSE and t.pos_ in ("ADV", "SCONJ") and t.i > 0:
             f[13] = 1.0
         if t.lower_ in CONTRASTIVE and t.dep_ in ("amod", "det", "predet"):
@@ -174,24 +195,22 @@ def model() -> dict[str, Any]:
     return data
 
 
-def score(text: str) -> tuple[float, list[str]]:
-    """The probability that a reader with no other context understands the statement, and the cues that pulled it
-    down most (feature names, strongest first)."""
+def score(text: str, topic: frozenset[str] = frozenset()) -> tuple[float, list[str]]:
+    """The probability that a reader who knows only the story's headlines understands the statement, and the cues
+    that pulled it down most (feature names, strongest first)."""
     m = model()
-    x = features(text)
+    x = features(text, topic)
     w = m["weights"]
     z = sum(a * b for a, b in zip(w, x, strict=True))
     pulls = sorted(((a * b, n) for a, b, n in zip(w, x, FEATURES, strict=True) if a * b < -0.2 and n != "bias"))
     return 1.0 / (1.0 + math.exp(-z)), [n for _, n in pulls[:2]]
 
 
-def leans_on_context(text: str, single_source: bool = False) -> str | None:
+def leans_on_context(text: str, topic: frozenset[str] = frozenset()) -> str | None:
     """Why the statement does not stand alone (score and cues), or None when it does: under the model's
-    ``refuse_below`` (chosen so that nearly every refusal is right: a refused corroborated fact is lost), or for a
-    single-source candidate under ``single_source`` (the best accuracy: a refused candidate gives its slot to the
-    next)."""
-    p, cues = score(text)
-    t = model()["single_source" if single_source else "refuse_below"]
+    ``refuse_below``, chosen so that nearly every refusal is right (a refused corroborated fact is lost)."""
+    p, cues = score(text, topic)
+    t = model()["refuse_below"]
     if p >= t:
         return None
     return (f"it leans on an earlier sentence of its article: stands-alone score {p:.2f} < {t:.2f}"

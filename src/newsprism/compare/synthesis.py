@@ -56,7 +56,7 @@ from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_nam
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
-from .standalone import leans_on_context
+from .standalone import leans_on_context, topic_words
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 _log = logging.getLogger(__name__)
@@ -530,8 +530,7 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
     """Why a statement as finally said is no statement a fact-checker would sign, or None: :func:`ill_formed`, a
     word that refers to an earlier sentence (:func:`unresolved_reference`, ``synthesis_reference_check``), a
     quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
-    an attributed statement names its speaker), narration that leans on an earlier sentence of its article
-    (:func:`newsprism.compare.standalone.leans_on_context`, ``synthesis_stands_alone``: a learned score and its cues)."""
+    an attributed statement names its speaker)."""
     problem = ill_formed(body)
     if problem is None and settings.synthesis_reference_check:
         problem = unresolved_reference(body)
@@ -541,8 +540,6 @@ def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
         problem = "a quotation with no speaker: whose words they are is not said"
     if problem is None and kind != "attributed" and quoted_predicate(body):
         problem = "its predicate is someone's quoted words, stated with no speaker"
-    if problem is None and settings.synthesis_stands_alone:
-        problem = leans_on_context(body)
     return problem
 
 
@@ -963,7 +960,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             item["text"] = _attributed_to_all(comparison, item, best.article)
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
-    out += _unique_items(comparison, uniques, settings, nearest)
+    out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
@@ -978,7 +975,16 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         for f in comparison.facts:
             if f.status == "corroborated" and f.id not in stated:
                 left_out[f.id] = "left out of the synthesis: " + why.get(f.id, "no step recorded why")
+            elif f.status == "unique" and f.id in why and f.id not in stated:  # the stands-alone check's refusals
+                left_out[f.id] = "left out of the synthesis: " + why[f.id]
     return unique_out
+
+
+def _topic(comparison: Comparison, settings: Settings) -> frozenset[str]:
+    """What the story is about, by its articles' headlines (:func:`newsprism.compare.standalone.topic_words`)."""
+    if not settings.synthesis_stands_alone:
+        return frozenset()
+    return topic_words([a.article.title or "" for a in comparison.articles])
 
 
 ROLE = "a role or title fact (what a phrase says a named person or thing is)"
@@ -2267,7 +2273,8 @@ def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
 
 
 def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Settings,
-                  nearest: Mapping[str, tuple[float, str]] | None) -> list[dict[str, Any]]:
+                  nearest: Mapping[str, tuple[float, str]] | None,
+                  why: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Single-source sentences, each stated only when it is shown that no other article states it: its best
     alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
     under the floor a paraphrase needs, and no other sentence has most of its content words."""
@@ -2289,7 +2296,9 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
-        if settings.synthesis_stands_alone and leans_on_context(sentence, single_source=True) is not None:
+        if settings.synthesis_stands_alone and (lean := leans_on_context(sentence, _topic(comparison, settings))):
+            if why is not None:
+                why[f.id] = f"a single-source sentence that {lean.removeprefix('it ')}"
             continue  # a sentence that leans on an earlier one gives its slot to the next candidate
         per_article[aid] = per_article.get(aid, 0) + 1
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
