@@ -130,6 +130,28 @@ def test_verify_chrome_and_fragments():
     assert not is_chrome("At least 175 people were killed, state media said.")
 
 
+def test_chrome_is_a_form_not_a_word() -> None:
+    """Chrome has the form of chrome (a byline, a call to the reader, a credit), not merely its words: news
+    sentences about users signing up, a copyright suit or what happened "By noon" are facts (session 13: every
+    one of these was refused as chrome, so no fact, corroboration or synthesis could use it)."""
+    for line in ("By DAVID BAUDER", "By Anna Smith and John Roe", "Posted by Kathy on March 20, 2007",
+                 "by rglass44 on Aug 9, 2012 2:11 PM EDT", "Sign up for our daily newsletter.",
+                 "Subscribe to The Herald for $1 a week.", "Read more: the ten best apps",
+                 "Follow us on Twitter @herald", "Copyright 2014 The Associated Press.",
+                 "(Photo by Brian Snyder/Getty Images)", "We use cookies to improve your experience.",
+                 "Share this article", "Click here to read the full report."):
+        assert is_chrome(line), line
+    for sentence in ("WhatsApp has 450 million users, and about a million new users sign up every day.",
+                     "By noon, the White House press office had released supportive comments.",
+                     "By Saturday, the president clarified that he was not speaking about the center.",
+                     "By contrast, Romney operatives said Ryan clearly won.",
+                     "They got caught with their hand in the cookie jar, Ryan said.",
+                     "Getty Images sued the start-up over copyright infringement.",
+                     "The paper said 20,000 readers subscribe to its print edition.",
+                     "By Monday, Ms. Clinton had conceded."):
+        assert not is_chrome(sentence), sentence
+
+
 # --------------------------------------------------------------------------- slow: the stage and compare
 
 

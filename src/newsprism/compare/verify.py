@@ -32,14 +32,33 @@ from ..settings import DEFAULT, Settings
 from .conflicts import compatible
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|denied|denies|deny|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+# Page chrome and credit lines left in a body (the cleaner removes most; this is the last net). Every pattern
+# has the *form* of chrome, not merely its words: news sentences say "a million users sign up every day", "a
+# copyright lawsuit", "By noon, the White House …", "By contrast, …", "caught with their hand in the cookie jar"
+# (each refused as chrome before session 13).
 CHROME = re.compile(
-    r"\bview .{0,60}\blarger map\b|\bclick (?:here|to)\b|\bread more\b|\bsubscribe\b|\bsign up\b|\bfollow us\b|"
-    r"\ball rights reserved\b|\bcopyright\b|©|\b(?:photo|image|video|graphic)\s*(?:credit)?\s*:|\bgetty images\b|"
-    r"\(ap photo|\bap photo/|\breuters/|\bafp photo\b|\bfile photo\b|\bshare (?:this|on)\b|^\s*advertisement\b|"
+    r"\bview .{0,60}\blarger map\b|\bclick (?:here|to)\b|"
+    r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©|\b(?:photo|image|video|graphic)\s*(?:credit)?\s*:|"
+    r"[/(]\s*getty images\b|\bgetty images\s*(?:\)|$)|"
+    r"\(ap photo|\bap photo/|\breuters/|\bafp photo\b|\bfile photo\b|^\s*advertisement\b|"
     r"^\s*(?:related|watch|listen|more)\s*:|\bcontributed to this report\b|\breporting by\b|\bediting by\b|"
-    r"\bwriting by\b|\bstaff writer\b|^\s*(?:by|posted by|written by)\s+[A-Z]|\blast updated\b|\bupdated:?\s+\d|"
+    r"\bwriting by\b|\bstaff writer\b|\blast updated\b|\bupdated:?\s+\d|"
     r"\barchived article\b|\bbefore you go\b|\byou(?:'d| would) like these\b|\bjquery\b|\bfunction\s*\(|[{}]|"
-    r"\bjwplayer\b|\bcookies?\b|\bnewsletter\b|\bcan'?t win without\b",
+    r"\bjwplayer\b|\bcan'?t win without\b|"
+    # a byline: "By" and a capitalised name (case-sensitive), not a day, month or time ("By Monday, …")
+    r"(?-i:^\s*(?:By|BY|Posted by|Written by)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Christmas|"
+    r"Easter|Election|Then|Now|Contrast|Comparison|Law|Design|Definition|Nightfall|Midnight|Noon|Dawn)\b)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[,;|–—-]|\s+(?:and|on|in|for|at)\s))|"
+    # a comment's or post's byline: "by rglass44 on Aug 9, 2012 2:11 PM"
+    r"^\s*(?:posted\s+)?by\s+\S+(?:\s+\S+){0,3}?\s+(?:on|-|–)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d|"
+    # a call to the reader: opens the line ("Sign up for …", "Subscribe to …", "Read more: …", "Share this")
+    # or speaks to the reader ("… our newsletter", "… you can follow us"); "users sign up every day" is news
+    r"^\W*(?:please\s+)?(?:read more|subscribe|sign up|follow us|share (?:this|on)|newsletter|cookies?)\b|"
+    r"\b(?:our|your)\s+(?:\w+\s+)?(?:newsletters?|cookies?|cookie policy)\b|"
+    r"\b(?:read more|subscribe|sign up|follow us|share (?:this|on))\b.{0,40}\b(?:our|your|you|us)\b|"
+    r"\b(?:we|this site|this website)\s+uses?\s+cookies\b",
     re.IGNORECASE)
 # a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
 CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?P<verb>stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
