@@ -262,3 +262,25 @@ def test_comparison_contract_v2(quake):
     for c in conflicts:
         assert set(c) >= {"kind", "measure", "values", "label", "reason"}
         assert c["label"] in ("conflict", "updated", "sources differ", "estimates differ")
+
+
+def test_a_caption_shows_a_picture_and_prose_is_no_caption() -> None:
+    """The caption rule (a named subject, then a present-tense verb of what a picture shows) refused 29 body
+    sentences of BASIL as captions before session 13: "in March" read as the verb "march", "carries a maximum
+    penalty", "is seen as", "the way he speaks", a quotation, a US party label "(R)"."""
+    from newsprism.compare.verify import is_caption
+
+    for line in ("Thousands march through the old town on Sunday.", "A rescuer pulls a dog out of the rubble.",
+                 "Foreign Minister Jan Dole (C) laughs at the start of a meeting.",
+                 "Protesters march in the capital against the bill.", "Park supporters are cordoned off by police.",
+                 "Minister Ana Pol stands on the balcony of the palace. Talks resumed on Sunday, officials said."):
+        assert is_caption(line), line
+    for sentence in ("Ryan's budget plan was approved in March by the House Budget Committee.",
+                     "The charge against the former congressman carries a maximum of five years in prison.",
+                     "Both provisions are seen by many Democrats as giveaways to the rich.",
+                     "That cable is seen as one of the vital warnings sent out of the country.",
+                     "But the way he speaks about his service has led to confusion.",
+                     "Gov. Jan Brewer (R) announced her decision to veto the bill on Wednesday.",
+                     "Lynch holds more conservative positions than Markey.",
+                     "\"His record speaks for itself,\" the senator said."):
+        assert not is_caption(sentence), sentence

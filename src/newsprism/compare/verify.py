@@ -60,12 +60,18 @@ CHROME = re.compile(
     r"\b(?:read more|subscribe|sign up|follow us|share (?:this|on))\b.{0,40}\b(?:our|your|you|us)\b|"
     r"\b(?:we|this site|this website)\s+uses?\s+cookies\b",
     re.IGNORECASE)
-# a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
-CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?P<verb>stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
-                     r"poses|shouts|chants|march|marches|rests|carries|is (?:held|seen|pictured|shown|carried)|"
-                     r"are (?:cordoned|seen|pictured|shown|held|gathered))\b", re.IGNORECASE)
-# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks")
-NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose))\s+$", re.IGNORECASE)
+# a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows (lowercase: "in
+# March" is a month, not a march). Verbs of prose left out: "holds" (a lead, that …), "carries" (a penalty).
+CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?-i:(?P<verb>stands|sits|walks|pulls|speaks|looks|gestures|"
+                     r"waves|arrives|poses|shouts|chants|march|marches|rests|is (?:held|seen|pictured|shown|carried)|"
+                     r"are (?:cordoned|seen|pictured|shown|held|gathered)))\b(?!\s+(?:as|by many|volumes)\b)",
+                     re.IGNORECASE)
+# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks", "made waves"),
+# or a pronoun or relative word: a caption names who the picture shows ("the way he speaks" is prose)
+NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose|made|make|makes|"
+                         r"making|he|she|it|they|we|i|you|who|which))\s+$", re.IGNORECASE)
+# a caption shows; it does not quote or report speech
+PROSE = re.compile(r"[“”\"]|\b(?:said|says|told)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8192)
@@ -75,7 +81,10 @@ def is_headline(text: str) -> bool:
     return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
-POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
+# where a person stands in the picture; a bare "(R)" is also a US party label ("Gov. Jan Brewer (R) announced"),
+# so it counts only beside another position
+POSITION = re.compile(r"\((?:C|L|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
+RIGHT = re.compile(r"\(R\)", re.IGNORECASE)
 
 
 # a run of three or more all-caps words ("ALTERNATIVE CROP OF …") marks a caption or a credit
@@ -93,8 +102,10 @@ def is_caption(text: str) -> bool:
     "ALTERNATIVE CROP OF …") describes a picture, not news."""
     caps = CAPS_RUN.search(strip_credit(text))
     m = CAPTION.match(text.strip())
-    shows = m is not None and not NOUN_BEFORE.search(m.group("before"))  # "Sunday's march" is no verb
-    return bool(shows or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
+    shows = m is not None and not NOUN_BEFORE.search(m.group("before")) \
+        and not PROSE.search(re.split(r"[.!?]\s", text.strip(), maxsplit=1)[0])  # its own first sentence
+    placed = POSITION.search(text) or len(RIGHT.findall(text)) >= 2
+    return bool(shows or placed or (caps and len(caps.group(0)) >= 12))
 
 
 def strip_credit(text: str) -> str:
