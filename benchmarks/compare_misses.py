@@ -77,14 +77,16 @@ def classify(holders: dict[str, list[Claim]], fact_members: list[set[str]], pair
 
 
 def story_misses(story: str, files: list[str], gold: dict[str, Any], settings: Settings,
-                 cache: Path | None) -> list[tuple[str, str, str]]:
-    """(gold id, cause, detail) for each gold shared fact of one event that compare_real's scorer misses."""
+                 cache: Path | None, refused: list[tuple[float, str | None]] | None = None) -> list[tuple[str, str, str]]:
+    """(gold id, cause, detail) for each gold shared fact of one event that compare_real's scorer misses; each pair
+    the pair verifier refuses is added to ``refused`` as its probability and the missed gold id its units hold
+    (None for a pair of no missed fact's units)."""
     analyzed = cr.load_story(files, gold, cache)
     c: Comparison = compare_analyzed(analyzed, settings)
     report = cr.new_report()
     cr.score_story(c, files, gold, report)
     missed = {m.split(": ", 1)[1] for m in report["shared_missed"]}
-    if not missed:
+    if not missed and refused is None:
         return []
     # the checked path's own steps, as compare_analyzed runs them, to see where each pair stops
     linked, _ = relative_framing(add_naming_cues(link_across(analyzed), settings), settings)
@@ -99,6 +101,7 @@ def story_misses(story: str, files: list[str], gold: dict[str, Any], settings: S
     members = [{cl.id for cl in f.claims} for f in c.facts if f.status == "corroborated"]
     sg = report["_gold"]
     out = []
+    gold_of: dict[tuple[str, str], str] = {}
     for g in sg.shared:
         if g["id"] not in missed:
             continue
@@ -110,8 +113,11 @@ def story_misses(story: str, files: list[str], gold: dict[str, Any], settings: S
             for u in holders[x]:
                 for v in holders[y]:
                     refusals[(u.id, v.id)] = refusals[(v.id, u.id)] = verifier.refuse(u, v)
+                    gold_of[(u.id, v.id)] = gold_of[(v.id, u.id)] = g["id"]
         cause, detail = classify(holders, members, pairs, refusals, relations)
         out.append((g["id"], cause, detail))
+    if refused is not None:
+        refused += [(p, gold_of.get((x, y))) for (x, y), (p, _, ok) in pairs.items() if x < y and not ok]
     return out
 
 
@@ -119,6 +125,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache", type=Path, default=None, help="directory to keep analyses in between runs")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE", help="a compare setting")
+    ap.add_argument("--ranks", action="store_true",
+                    help="also print where the refused pairs of missed gold facts rank, by the pair verifier's "
+                         "probability, among every pair it refuses (what a better verifier must raise)")
     args = ap.parse_args()
     if not cr.CORPUS.exists():
         sys.exit(f"news-dev not found at {cr.CORPUS}")
@@ -131,14 +140,19 @@ def main() -> None:
         kind = type(getattr(DEFAULT, name))
         settings = settings.replace(**{name: value.lower() in ("1", "true", "yes") if kind is bool else kind(value)})
     counts: Counter[str] = Counter()
+    refused: list[tuple[float, str | None]] | None = [] if args.ranks else None
     for story, files in gold["stories"].items():
         if story in cr.RESERVED or len(files) < 2:
             continue
-        for gid, cause, detail in story_misses(story, files, gold, settings, args.cache):
+        for gid, cause, detail in story_misses(story, files, gold, settings, args.cache, refused):
             counts[cause] += 1
             print(f"{story}: {gid} · {cause} · {detail}")
     print(f"missed on the non-reserved events: {sum(counts.values())} · "
           + "; ".join(f"{c} {counts[c]}" for c in CAUSES if counts[c]))
+    if refused is not None:
+        order = sorted(refused, key=lambda r: -r[0])
+        ranks = [f"{n} ({gid}, {p:.2f})" for n, (p, gid) in enumerate(order, 1) if gid]
+        print(f"refused pairs: {len(order)}; those of missed gold facts rank " + ", ".join(ranks))
 
 
 if __name__ == "__main__":
