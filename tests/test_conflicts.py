@@ -284,3 +284,18 @@ def test_a_caption_shows_a_picture_and_prose_is_no_caption() -> None:
                      "Lynch holds more conservative positions than Markey.",
                      "\"His record speaks for itself,\" the senator said."):
         assert not is_caption(sentence), sentence
+
+
+def test_a_sentence_dense_with_names_is_no_headline() -> None:
+    """Title Case is a headline's form only when every lowercase word is a small function word: "Secretary of State
+    John Kerry met Iranian Foreign Minister Javad Zarif in Vienna." has the verb "met" (before session 13, four of
+    every five long words capitalised was enough, so such sentences were never facts)."""
+    from newsprism.compare.verify import is_headline
+
+    for headline in ("Historic Nuclear Deal Reached With Iran", "Senator Rips Progressivism at Party Convention",
+                     "Report Sees Guns as Path to Safety in Schools"):
+        assert is_headline(headline), headline
+    for sentence in ("Secretary of State John Kerry met Iranian Foreign Minister Javad Zarif in Vienna.",
+                     "President Barack Obama met Chinese President Xi Jinping in Beijing on Monday.",
+                     "Cowan is a graduate of Duke University and Northeastern University School of Law."):
+        assert not is_headline(sentence), sentence
