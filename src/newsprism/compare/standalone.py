@@ -108,48 +108,46 @@ def topic_words(titles: Sequence[str]) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for d in docs for t in d if t.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
-def features(text: str, topic: frozenset[str] = frozenset()) -> list[float]:
-    """The feature vector of a statement (see ``FEATURES``), read from the cached parse outside quote marks; a
-    definite description of a ``topic`` word (:func:`topic_words`) is the story's own, no back-reference."""
-    key = " ".join(text.split()).lstrip("“\"‘'(")
-    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
-    quoted = _masked(key)
-
-    def out(t: Any) -> bool:
-        return not any(a <= t.idx < b for a, b in quoted)
-
+def _statement_subject(doc: Any) -> Any:
+    """The main clause's subject; for "Orbis will buy the plant, the company said" the reported clause's (a trailing
+    attribution: the reported clause is the statement)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    subj = next((k for k in root.children if k.dep_ in SUBJECTS), None) if root is not None else None
-    # "Orbis will buy the plant, the company said": the reported clause before a trailing attribution is the statement
-    comp = next((k for k in root.children if k.dep_ == "ccomp"), None) if root is not None else None
+    if root is None:
+        return None
+    subj = next((k for k in root.children if k.dep_ in SUBJECTS), None)
+    comp = next((k for k in root.children if k.dep_ == "ccomp"), None)
     if comp is not None and subj is not None and comp.i < subj.i:
         subj = next((k for k in comp.children if k.dep_ in SUBJECTS), subj)
-    f = [0.0] * len(FEATURES)
-    if subj is not None:
-        low = subj.lower_
-        dets = {k.lower_ for k in subj.children if k.dep_ in ("det", "predet")}
-        owner = next((k for k in subj.children if k.dep_ == "poss"), None)
-        if _bare_definite(subj) and subj.lemma_.lower() not in topic:
-            f[1 if is_person_noun(low) else 0] = 1.0
-        elif dets & DEMONSTRATIVES or "such" in {k.lower_ for k in subj.children} or (
-                low in DEMONSTRATIVES and subj.pos_ in ("PRON", "DET")):
-            f[2] = 1.0
-        elif low in THIRD_PERSON and subj.pos_ == "PRON":
-            f[3] = 1.0
-        elif _name(subj) or any(_name(k) and k.dep_ in ("compound", "poss", "appos") for k in subj.children):
-            f[4] = 1.0
-        elif subj.pos_ in ("NOUN", "NUM", "PRON"):
-            f[5] = 1.0
-        if owner is not None and owner.lower_ in THIRD_PERSON:
-            f[6] = 1.0
-        if owner is not None and owner.lower_ in DAYS:
-            f[7] = 1.0
-    else:
+    return subj
+
+
+def _subject_features(f: list[float], subj: Any, topic: frozenset[str]) -> None:
+    if subj is None:
         f[18] = 1.0
+        return
+    low = subj.lower_
+    dets = {k.lower_ for k in subj.children if k.dep_ in ("det", "predet")}
+    owner = next((k for k in subj.children if k.dep_ == "poss"), None)
+    if _bare_definite(subj) and subj.lemma_.lower() not in topic:
+        f[1 if is_person_noun(low) else 0] = 1.0
+    elif dets & DEMONSTRATIVES or "such" in {k.lower_ for k in subj.children} or (
+            low in DEMONSTRATIVES and subj.pos_ in ("PRON", "DET")):
+        f[2] = 1.0
+    elif low in THIRD_PERSON and subj.pos_ == "PRON":
+        f[3] = 1.0
+    elif _name(subj) or any(_name(k) and k.dep_ in ("compound", "poss", "appos") for k in subj.children):
+        f[4] = 1.0
+    elif subj.pos_ in ("NOUN", "NUM", "PRON"):
+        f[5] = 1.0
+    if owner is not None and owner.lower_ in THIRD_PERSON:
+        f[6] = 1.0
+    if owner is not None and owner.lower_ in DAYS:
+        f[7] = 1.0
+
+
+def _word_features(f: list[float], words: list[Any], topic: frozenset[str]) -> None:
     named_before = noun_before = False
-    for t in doc:
-        if not out(t):
-            continue
+    for t in words:
         if _name(t):
             named_before = True
             f[16] += 1.0
@@ -167,6 +165,17 @@ def features(text: str, topic: frozenset[str] = frozenset()) -> list[float]:
             f[13] = 1.0
         if t.lower_ in CONTRASTIVE and t.dep_ in ("amod", "det", "predet"):
             f[14] = 1.0
+
+
+def features(text: str, topic: frozenset[str] = frozenset()) -> list[float]:
+    """The feature vector of a statement (see ``FEATURES``), read from the cached parse outside quote marks; a
+    definite description of a ``topic`` word (:func:`topic_words`) is the story's own, no back-reference."""
+    key = " ".join(text.split()).lstrip("“\"‘'(")
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    quoted = _masked(key)
+    f = [0.0] * len(FEATURES)
+    _subject_features(f, _statement_subject(doc), topic)
+    _word_features(f, [t for t in doc if not any(a <= t.idx < b for a, b in quoted)], topic)
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None:
         if first.pos_ == "CCONJ" or first.lower_ in DISCOURSE or first.lower_ in ("but", "and", "so", "yet", "or"):
