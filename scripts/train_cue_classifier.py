@@ -12,13 +12,19 @@ Features (``newsprism.stages.framing.cue_features``): the topic gate's (tagger l
 background spread, Zipf, the BABE evaluative-word logit), the sentence bias score, part of speech, dependency role,
 graded ("very X", comparative), inside reported speech, modifier of a people noun, and ``label_logit``: a logistic
 regression over the word's static MiniLM vector fitted on the same labels (what makes a word one of judgement
-rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted).
+rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted),
+and (session 10) ``context_logit``: the same kind of regression over the word read in its sentence
+(``framing.context_vectors``: the mean of MiniLM's last hidden states over the word's pieces, beside the sentence's
+vector from the same run), which tells "a stark contrast" from "the habitable zone" and a physical description from
+a judgement where the word alone cannot; also out-of-fold by event. ``--without-context`` leaves it out (the
+figures of before).
 
 Model: standardised logistic regression, classes balanced; C of both models chosen by 5-fold cross-validation
 grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
+        [--without-context]
 
 ``--before-session9`` leaves out the second labeller's rows (TOPIC_DRAGNET_2) for the before figures; the outer
 folds keep the older rows on the same folds either way (``outer_folds``).
@@ -43,7 +49,7 @@ from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, articles, candidates, dra
                               topic_articles)
 
 from newsprism import nlp  # noqa: E402
-from newsprism.stages.framing import cue_features, gate_features  # noqa: E402
+from newsprism.stages.framing import context_vectors, cue_features, gate_features  # noqa: E402
 
 TARGET = ROOT / "src" / "newsprism" / "models" / "cue_classifier.json"
 OLD_GATE = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
@@ -123,6 +129,14 @@ def main(argv: Sequence[str]) -> None:
     names = sorted(feats[0])
     x0 = np.array([[f[k] for k in names] for f in feats])
     vecs = nlp.embed([r["tok"].lower_ for r in rows])
+    ctx = np.zeros((len(rows), 0))
+    if "--without-context" not in argv:
+        by_article: dict[str, list[int]] = {}
+        for i, r in enumerate(rows):
+            by_article.setdefault(r["article"], []).append(i)
+        ctx = np.zeros((len(rows), 2 * nlp.EMBEDDING_DIM))
+        for idx in by_article.values():
+            ctx[idx] = context_vectors([rows[i]["tok"] for i in idx])
     old = np.array([r["old_gate"] for r in rows])
     print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
           f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")
@@ -131,6 +145,11 @@ def main(argv: Sequence[str]) -> None:
     print(f"BABE meaning model on the labels: AUC {roc_auc_score(y, b_logit):.3f}")
     label_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(vecs, y, groups, c)))
     print(f"label meaning model C {label_c}: out-of-fold AUC {roc_auc_score(y, oof_meaning(vecs, y, groups, label_c)):.3f}")
+    context_c = 0.0
+    if ctx.shape[1]:
+        context_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(ctx, y, groups, c)))
+        print(f"context meaning model C {context_c}: out-of-fold AUC "
+              f"{roc_auc_score(y, oof_meaning(ctx, y, groups, context_c)):.3f}")
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
@@ -139,6 +158,9 @@ def main(argv: Sequence[str]) -> None:
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
+            if ctx.shape[1]:
+                xtr = np.column_stack([xtr, oof_meaning(ctx[tr], y[tr], groups[tr], context_c, FOLDS - 1)])
+                xte = np.column_stack([xte, fit_meaning(ctx[tr], y[tr], context_c).decision_function(ctx[te])])
             mu, sd = xtr.mean(0), xtr.std(0) + 1e-9
             model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((xtr - mu) / sd, y[tr])
             pred[te] = model.predict_proba((xte - mu) / sd)[:, 1]
@@ -156,6 +178,9 @@ def main(argv: Sequence[str]) -> None:
     l_oof = oof_meaning(vecs, y, groups, label_c)
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
+    if ctx.shape[1]:
+        x = np.column_stack([x, oof_meaning(ctx, y, groups, context_c)])
+        names_out.append("context_logit")
     mu, sd = x.mean(0), x.std(0) + 1e-9
     model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y)
     label = fit_meaning(vecs, y, label_c)
@@ -174,6 +199,7 @@ def main(argv: Sequence[str]) -> None:
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},
         "threshold_used_for_training_report": threshold, "intercept": round(intercept, 5), "weights": weights,
         "babe_meaning": pack(babe, babe_c), "label_meaning": pack(label, label_c),
+        **({"context_meaning": pack(fit_meaning(ctx, y, context_c), context_c)} if ctx.shape[1] else {}),
     }) + "\n", encoding="utf-8")
     print(f"C {c}: {weights} → {target}")
 

@@ -315,6 +315,45 @@ class OnnxEncoder:
         return out
 
 
+    def word_vectors(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                     batch_size: int) -> tuple[list[Any], Any]:
+        """(for each text, one row per (start, end) character span of it: the mean of MiniLM's last hidden states
+        of the word pieces inside the span, the word read in its sentence, unit length, zeros where the span falls
+        beyond the ``max_tokens`` cut; each text's sentence vector from the same run, as ``encode`` makes it)."""
+        import numpy as np
+
+        out = [np.zeros((len(s), EMBEDDING_DIM), dtype="float32") for s in spans]
+        pooled_all = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), batch_size):
+            rows = order[b:b + batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype="int64")
+            mask = np.array([e.attention_mask for e in encoded], dtype="int64")
+            hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                             "token_type_ids": np.zeros_like(ids)})[0]
+            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
+            pooled_all[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+            for r, e, h in zip(rows, encoded, hidden, strict=True):
+                ends = [(a, z, m) for (a, z), m in zip(e.offsets, e.attention_mask, strict=True)]
+                for k, (start, end) in enumerate(spans[r]):
+                    pieces = [j for j, (a, z, m) in enumerate(ends) if m and z > a and a < end and z > start]
+                    if pieces:
+                        v = h[pieces].mean(axis=0)
+                        out[r][k] = v / max(float(np.linalg.norm(v)), 1e-12)
+        return out, pooled_all
+
+
+def word_vectors(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]],
+                 encoder: str | None = None) -> tuple[list[Any], Any]:
+    """Contextual MiniLM vectors of words in their sentences and the sentences' vectors
+    (``OnnxEncoder.word_vectors``; ``encoder`` onnx or onnx-int8, default the ``encoder`` setting, torch read as
+    onnx: the same weights): one pass per text, in batches of ``embed_batch_size``."""
+    name = encoder or DEFAULT.encoder
+    name = name if name in ("onnx", "onnx-int8") else "onnx"
+    return onnx_encoder(name).word_vectors(list(texts), spans, DEFAULT.embed_batch_size)
+
+
 @lru_cache(maxsize=1)
 def max_tokens() -> int:
     """Word pieces the model reads (its sentence_bert_config.json: 256); longer text is cut, as

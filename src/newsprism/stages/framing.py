@@ -243,12 +243,14 @@ def reported_speaker(tok: Any, resolver: Resolver | None = None) -> tuple[str, s
 
 
 def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
-                 meaning: tuple[float, float] | None = None, with_meaning: bool = True) -> dict[str, float]:
+                 meaning: tuple[float, float] | None = None, with_meaning: bool = True,
+                 context: float | None = None) -> dict[str, float]:
     """What the cue classifier weighs for a word the tagger flags: the topic gate's features (``gate_features``),
     the sentence's bias score, the word's part of speech and role, whether it is graded ("very X", a comparative)
-    or in words the article reports someone saying, and two meaning models over the word's MiniLM vector
-    (``meaning_logits``; given as ``meaning`` when known, left out with ``with_meaning=False`` while they are
-    fitted)."""
+    or in words the article reports someone saying, two meaning models over the word's MiniLM vector
+    (``meaning_logits``; given as ``meaning`` when known) and one over the word read in its sentence
+    (``context_logits``; given as ``context`` when known); the three left out with ``with_meaning=False`` while
+    they are fitted."""
     feats = gate_features(tok, probability, counts)
     feats["sent"] = float(sentence_score) if sentence_score is not None else 0.5
     for pos in LOADED_POS:
@@ -262,7 +264,46 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
     if with_meaning:
         feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
+        feats["context_logit"] = context if context is not None else context_logits([tok])[tok.i]
     return feats
+
+
+def context_vectors(toks: Sequence[Any]) -> Any:
+    """One row per token: MiniLM's contextual vector of the word in its sentence (the mean of its word pieces' last
+    hidden states) beside the sentence's own vector, from one encoder run per sentence (``nlp.word_vectors``):
+    what the word means where it stands ("a stark contrast" against "the habitable zone", "tiny specks" of a
+    planet against "tiny" funds)."""
+    import numpy as np
+
+    sents: dict[tuple[int, int], list[int]] = {}
+    for k, tok in enumerate(toks):
+        sents.setdefault((tok.sent.start_char, tok.sent.end_char), []).append(k)
+    out = np.zeros((len(toks), 2 * nlp.EMBEDDING_DIM), dtype="float32")
+    if not toks:
+        return out
+    keys = list(sents)
+    doc_text = toks[0].doc.text
+    texts = [doc_text[a:b] for a, b in keys]
+    spans = [[(toks[k].idx - a, toks[k].idx - a + len(toks[k])) for k in sents[(a, b)]] for a, b in keys]
+    words, pooled = nlp.word_vectors(texts, spans)
+    for j, key in enumerate(keys):
+        for row, k in enumerate(sents[key]):
+            out[k, :nlp.EMBEDDING_DIM] = words[j][row]
+            out[k, nlp.EMBEDDING_DIM:] = pooled[j]
+    return out
+
+
+def context_logits(toks: Sequence[Any]) -> dict[int, float]:
+    """token index → the cue classifier's contextual meaning logit (``context_meaning`` in models/cue_classifier.json,
+    a logistic regression over ``context_vectors`` fitted on the hand labels): tokens of one document, encoded in
+    one batch."""
+    import numpy as np
+
+    if not toks:
+        return {}
+    m = cue_classifier()["context_meaning"]
+    z = context_vectors(toks) @ np.asarray(m["coef"], dtype="float32") + m["intercept"]
+    return {tok.i: float(v) for tok, v in zip(toks, z, strict=True)}
 
 
 @lru_cache(maxsize=1)
@@ -327,19 +368,19 @@ def encoded_meaning_logits(words: Sequence[str]) -> dict[str, tuple[float, float
 
 def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
                meaning: tuple[float, float] | None = None,
-               settings: Settings = DEFAULT) -> tuple[bool, float, str]:
+               settings: Settings = DEFAULT, context: float | None = None) -> tuple[bool, float, str]:
     """(keep, the cue classifier's probability, why) for a word the tagger flags: the classifier
     (``cue_classifier``, fitted on hand labels of candidate words in BASIL training events and Dragnet crime and
     disaster reports) sets aside topic words, words the article repeats, concrete description and classification,
     and words of reported speech; it keeps words of the outlet's own judgement."""
     model = cue_classifier()
-    feats = cue_features(tok, probability, counts, sentence_score, meaning)
+    feats = cue_features(tok, probability, counts, sentence_score, meaning, context=context)
     z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
     g = 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
     uses = counts.get(tok.lemma_.lower(), 0)
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
-             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}"]
+             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, in its sentence {feats['context_logit']:+.1f}"]
     if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
         notes.append(f"under the verb of saying or thinking “{reported_by(tok)}”")
     why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
@@ -737,6 +778,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is not None:
             flagged.append((tok, *found))
     meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
+    contexts = context_logits([t for t, _, _ in flagged])  # one encoder run per sentence with a flagged word
     kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
@@ -750,7 +792,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
                           _target(resolver, tok), None, verdict.probability, None))
             continue
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
-                                  settings)
+                                  settings, contexts.get(tok.i))
         reason += f"; {why}"
         if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
