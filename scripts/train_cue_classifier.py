@@ -17,14 +17,14 @@ and (session 10) ``context_logit``: the same kind of regression over the word re
 (``framing.context_vectors``: the mean of MiniLM's last hidden states over the word's pieces, beside the sentence's
 vector from the same run), which tells "a stark contrast" from "the habitable zone" and a physical description from
 a judgement where the word alone cannot; also out-of-fold by event. ``--without-context`` leaves it out (the
-figures of before).
+figures of before); ``--word-only`` fits it on the word's vector alone (tried, not shipped).
 
 Model: standardised logistic regression, classes balanced; C of both models chosen by 5-fold cross-validation
 grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
-        [--without-context]
+        [--without-context] [--word-only]
 
 ``--before-session9`` leaves out the second labeller's rows (TOPIC_DRAGNET_2) for the before figures; the outer
 folds keep the older rows on the same folds either way (``outer_folds``).
@@ -137,6 +137,8 @@ def main(argv: Sequence[str]) -> None:
         ctx = np.zeros((len(rows), 2 * nlp.EMBEDDING_DIM))
         for idx in by_article.values():
             ctx[idx] = context_vectors([rows[i]["tok"] for i in idx])
+        if "--word-only" in argv:  # the word's vector without its sentence's (tried: see the README)
+            ctx = ctx[:, :nlp.EMBEDDING_DIM]
     old = np.array([r["old_gate"] for r in rows])
     print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
           f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")

@@ -295,6 +295,9 @@ def _batches(tokenizer: Any, texts: Sequence[str], batch_size: int) -> Iterator[
                np.array([e.attention_mask for e in encoded], dtype="int64"))
 
 
+WORD_STATES_KEPT = 1024  # sentences whose word-piece states ``OnnxEncoder.word_vectors`` keeps (~50 KB each)
+
+
 class OnnxEncoder:
     """MiniLM in ONNX Runtime: the model's own tokenizer (``tokenizers``), mean pooling over the attention
     mask and unit length, as the sentence-transformers pipeline does; no torch at run time."""
@@ -302,6 +305,7 @@ class OnnxEncoder:
     def __init__(self, path: Path, max_tokens: int) -> None:
         self.tokenizer = _tokenizer(max_tokens)
         self.session = _session(path, _threads)
+        self._states: OrderedDict[str, tuple[Any, list[tuple[int, int]], Any]] = OrderedDict()
 
     def encode(self, texts: Sequence[str], batch_size: int) -> Any:
         import numpy as np
@@ -319,28 +323,43 @@ class OnnxEncoder:
                      batch_size: int) -> tuple[list[Any], Any]:
         """(for each text, one row per (start, end) character span of it: the mean of MiniLM's last hidden states
         of the word pieces inside the span, the word read in its sentence, unit length, zeros where the span falls
-        beyond the ``max_tokens`` cut; each text's sentence vector from the same run, as ``encode`` makes it)."""
+        beyond the ``max_tokens`` cut; each text's sentence vector from the same run, as ``encode`` makes it).
+        A text's hidden states are kept for the next call (the last ``WORD_STATES_KEPT`` texts): the naming and
+        framing stages read words of the same sentences."""
         import numpy as np
 
-        out = [np.zeros((len(s), EMBEDDING_DIM), dtype="float32") for s in spans]
-        pooled_all = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        wanted = list(dict.fromkeys(t for t in texts if t not in self._states))
+        order = sorted(range(len(wanted)), key=lambda i: len(wanted[i]))
+        fresh: dict[str, tuple[Any, list[tuple[int, int]], Any]] = {}
         for b in range(0, len(order), batch_size):
-            rows = order[b:b + batch_size]
-            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            batch = [wanted[i] for i in order[b:b + batch_size]]
+            encoded = self.tokenizer.encode_batch(batch)
             ids = np.array([e.ids for e in encoded], dtype="int64")
             mask = np.array([e.attention_mask for e in encoded], dtype="int64")
             hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
                                              "token_type_ids": np.zeros_like(ids)})[0]
-            pooled = (hidden * mask[..., None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1)
-            pooled_all[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
-            for r, e, h in zip(rows, encoded, hidden, strict=True):
-                ends = [(a, z, m) for (a, z), m in zip(e.offsets, e.attention_mask, strict=True)]
-                for k, (start, end) in enumerate(spans[r]):
-                    pieces = [j for j, (a, z, m) in enumerate(ends) if m and z > a and a < end and z > start]
-                    if pieces:
-                        v = h[pieces].mean(axis=0)
-                        out[r][k] = v / max(float(np.linalg.norm(v)), 1e-12)
+            for text, e, h, m in zip(batch, encoded, hidden, mask, strict=True):
+                pooled = (h * m[:, None]).sum(axis=0) / max(int(m.sum()), 1)
+                n = int(m.sum())
+                fresh[text] = (h[:n], [tuple(o) for o in e.offsets[:n]],
+                               pooled / max(float(np.linalg.norm(pooled)), 1e-12))
+        with _lock:
+            self._states.update(fresh)
+            found = {t: self._states[t] for t in texts if t in self._states}
+            while len(self._states) > WORD_STATES_KEPT:
+                self._states.popitem(last=False)
+        found.update(fresh)
+        out = []
+        pooled_all = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
+        for r, (text, wanted_spans) in enumerate(zip(texts, spans, strict=True)):
+            h, offsets, pooled_all[r] = found[text]
+            rows = np.zeros((len(wanted_spans), EMBEDDING_DIM), dtype="float32")
+            for k, (start, end) in enumerate(wanted_spans):
+                pieces = [j for j, (a, z) in enumerate(offsets) if z > a and a < end and z > start]
+                if pieces:
+                    v = h[pieces].mean(axis=0)
+                    rows[k] = v / max(float(np.linalg.norm(v)), 1e-12)
+            out.append(rows)
         return out, pooled_all
 
 

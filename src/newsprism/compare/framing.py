@@ -352,6 +352,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                     score < settings.naming_word_min and (score < settings.naming_word_low
                                                           or meaning < settings.naming_evaluative_min))):
                 continue
+            if n.cue is not None and n.cue < settings.naming_cue_min:
+                continue  # the learned verdict on loaded words: a term of the field or plain description, no choice
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
                 about = names.get(ref, ref)
@@ -375,7 +377,8 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
             how = ("in its sentence" if score > n.score else "the word alone") + (
                 f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "") + (
-                f"; a feeling put on the group: {feeling}" if feeling else "")
+                f"; a feeling put on the group: {feeling}" if feeling else "") + (
+                f"; cue classifier p={n.cue:.2f} in its sentence" if n.cue is not None else "")
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
                         "score": score, "target": ref if kind == "actor" else None,
                         "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "

@@ -302,7 +302,8 @@ def context_logits(toks: Sequence[Any]) -> dict[int, float]:
     if not toks:
         return {}
     m = cue_classifier()["context_meaning"]
-    z = context_vectors(toks) @ np.asarray(m["coef"], dtype="float32") + m["intercept"]
+    coef = np.asarray(m["coef"], dtype="float32")  # over the word's vector, or the word's and its sentence's
+    z = context_vectors(toks)[:, :len(coef)] @ coef + m["intercept"]
     return {tok.i: float(v) for tok, v in zip(toks, z, strict=True)}
 
 
