@@ -26,8 +26,8 @@ benchmarks/framing_real.py: annotated cues found against cues emitted); the held
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
         [--without-context] [--word-only]
 
-``--before-session9`` leaves out the second labeller's rows (TOPIC_DRAGNET_2) for the before figures; the outer
-folds keep the older rows on the same folds either way (``outer_folds``).
+``--before-session9`` leaves out the second labellers' rows (TOPIC_DRAGNET_2, session 9; TOPIC_DRAGNET_3, session 10)
+for the before figures; the outer folds keep the older rows on the same folds either way (``outer_folds``).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, articles, candidates, dragnet_articles,  # noqa: E402
+from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, articles, candidates, dragnet_articles,  # noqa: E402
                               topic_articles)
 
 from newsprism import nlp  # noqa: E402
@@ -120,7 +120,7 @@ def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
-    later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 for r in rows])
+    later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3 for r in rows])
     if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
         rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]
     groups = np.array([r["event"] for r in rows])
@@ -170,7 +170,7 @@ def main(argv: Sequence[str]) -> None:
         old_ = ~later
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
-              + (f"; session 9 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
+              + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
                  f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):

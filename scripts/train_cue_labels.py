@@ -51,6 +51,30 @@ TOPIC_DRAGNET_2 = ("R345", "R458", "R457", "R346", "190", "191",  # health
                    "R373", "198", "R377", "501", "R36", "R375", "205", "145", "R144", "R709", "168", "R817",
                    "R146", "R588",  # technology
                    "R107", "R128", "95", "T72", "R129", "R580", "R145", "R167", "T94", "R169", "R771", "T25")  # business
+# session 10 (label11, a second labeller; issue 14's review: most wrong cues are neutral physical description and
+# science terms, and the positives of real slant must not be lost): Dragnet gold main texts of 300-1,500 words not in
+# the groups above, whose first ~2,500 characters match SCIENCE_WORDS at >= 1.2% of their words and more than 1.5
+# times POLITICS_WORDS (science pool; then, once it ran out, >= 0.6% and more than POLITICS_WORDS), or POLITICS_WORDS
+# at >= 2% and more than twice SCIENCE_WORDS (politics pool); each pool shuffled with random.Random(11) and walked in
+# that order, keeping the first 25 of each (then, a second batch, 13 and 3 more) that are a news report, feature,
+# analysis or comment piece of an outlet (press releases, company or government announcements, job ads, how-tos,
+# product promotions, personal diaries and letters, and a page already used skipped; ``science_politics_pools``
+# lists the pools in that order); first ~2,500 characters, like the groups above
+SCIENCE_WORDS = re.compile(r"\b(scien\w*|research\w*|stud(y|ies)|planet\w*|nasa|space|astronom\w*|physic\w*|species|climate|"
+                           r"genes?|genetic\w*|cells?|patients?|disease|brain|telescope|galax\w*|star|fossil\w*|ocean|"
+                           r"biolog\w*|chemi\w*|universe|particle|vaccine|virus|cancer|medical|health|energy|robot\w*|"
+                           r"software|technolog\w*|engineer\w*|wildlife|animals?|ecolog\w*|evolution\w*)\b", re.IGNORECASE)
+POLITICS_WORDS = re.compile(r"\b(obama|romney|republican\w*|democrat\w*|congress\w*|senat\w*|gop|election|campaign|vote\w*|"
+                            r"voters?|president\w*|conservative\w*|liberal\w*|tea party|white house|parliament|minister|"
+                            r"governor|policy|polic(y|ies)|tax(es)?|abortion|immigra\w*|gun|legislat\w*|partisan|political|"
+                            r"politic\w*|government)\b", re.IGNORECASE)
+TOPIC_DRAGNET_3 = ("R486", "R379", "R376", "R404", "244", "T166", "409", "R172", "R350", "T158", "R94", "R482", "R483",
+                   "R193", "R775", "383", "R120", "R323", "R889", "35", "R349", "220", "R191", "100", "T23",  # science
+                   "R352", "R581", "R523", "R366", "R92", "R565", "R368", "T62", "97", "T152", "R216", "88", "R694",
+                   "R406", "R314", "R364", "R562", "R175", "R649", "R367", "R587", "T64", "R970", "T167", "R526",  # politics
+                   # second batch, the same walk continued: the next 13 politics pages and 3 science pages kept
+                   "R435", "R698", "R563", "R165", "R248", "R431", "T63", "R168", "T147", "R718", "R873", "R585", "T2",
+                   "330", "R225", "R372")
 CANDIDATES = DEFAULT.replace(bias_word_min=0.7)
 
 
@@ -103,10 +127,11 @@ def dragnet_articles() -> list[tuple[str, str, str, list[tuple[int, int]], list[
     return out
 
 
-def topic_articles(names: Sequence[str] = TOPIC_DRAGNET + TOPIC_DRAGNET_2
+def topic_articles(names: Sequence[str] = TOPIC_DRAGNET + TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3
                    ) -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
     """(article id, article id, text, [], quoted stretches) of the science, technology, business and sport
-    reports (``TOPIC_DRAGNET``, session 8) and the second labeller's (``TOPIC_DRAGNET_2``, session 9)."""
+    reports (``TOPIC_DRAGNET``, session 8), the second labeller's (``TOPIC_DRAGNET_2``, session 9) and the
+    science and politics pages of ``TOPIC_DRAGNET_3`` (session 10)."""
     import gzip
 
     out = []
@@ -118,6 +143,32 @@ def topic_articles(names: Sequence[str] = TOPIC_DRAGNET + TOPIC_DRAGNET_2
         skip = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
         out.append((aid, aid, text, [], skip))
     return out
+
+
+def science_politics_pools() -> dict[str, list[str]]:
+    """The seeded pools ``TOPIC_DRAGNET_3`` was read from, in the order they were walked: Dragnet gold main texts of
+    300-1,500 words in no older group, ranked by neither but shuffled with random.Random(11) (see the comment there)."""
+    import gzip
+    import random
+
+    used = set(TOPIC_DRAGNET) | set(TOPIC_DRAGNET_2) | {a[1].removeprefix("dragnet-") for a in dragnet_articles()}
+    pools: dict[str, list[str]] = {"science": [], "politics": [], "science, looser": []}
+    for f in sorted(DRAGNET.glob("*.txt.gz")):
+        name = f.name.split(".")[0]
+        text = gzip.open(f, "rt", encoding="utf-8", errors="replace").read().strip()
+        if name in used or not 300 < len(text.split()) < 1500:
+            continue
+        head = text[:DRAGNET_CHARS]
+        sci, pol, words = len(SCIENCE_WORDS.findall(head)), len(POLITICS_WORDS.findall(head)), len(head.split())
+        if sci / words >= 0.012 and sci > 1.5 * pol:
+            pools["science"].append(name)
+        elif sci / words >= 0.006 and sci > pol:
+            pools["science, looser"].append(name)
+        if pol / words >= 0.02 and pol > 2 * sci:
+            pools["politics"].append(name)
+    for names in pools.values():
+        random.Random(11).shuffle(names)
+    return pools
 
 
 def candidates(arts: Sequence[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]
@@ -145,7 +196,8 @@ def candidates(arts: Sequence[tuple[str, str, str, list[tuple[int, int]], list[t
 
 def main(argv: Sequence[str]) -> None:
     if "--dump" in argv:
-        rows = candidates(topic_articles(TOPIC_DRAGNET_2) if "--topics2" in argv
+        rows = candidates(topic_articles(TOPIC_DRAGNET_3) if "--topics3" in argv
+                          else topic_articles(TOPIC_DRAGNET_2) if "--topics2" in argv
                           else topic_articles(TOPIC_DRAGNET) if "--topics" in argv else dragnet_articles() if "--dragnet" in argv
                           else articles("train"))
         with open(argv[argv.index("--dump") + 1], "w", encoding="utf-8") as f:
