@@ -87,4 +87,5 @@ def test_the_naming_stage_scores_a_term_of_the_field_below_a_judging_word() -> N
     out = judged(phrases, doc)
     assert out[2].cue is None  # records and personal names are not judged
     assert out[0].cue is not None and out[1].cue is not None
-    assert out[0].cue < DEFAULT.naming_cue_min <= out[1].cue
+    # the framing stage's bar for a loaded word refuses the term and keeps the judging word
+    assert out[0].cue < DEFAULT.loaded_cue_min <= out[1].cue
