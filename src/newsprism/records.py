@@ -293,9 +293,6 @@ class NamingPhrase(Record):
     kind: str = "event"
     word: str | None = None  # the phrase's most charged word other than the name (a modifier or descriptor noun)
     score: float | None = None  # the word-level bias tagger's probability for ``word``
-    # the cue classifier's probability for ``word`` read in its sentence (stages.framing.topic_gate: the learned
-    # verdict every loaded-word cue passes); None for records and personal names, or an analysis made before it
-    cue: float | None = None
 
 
 @dataclass(frozen=True)

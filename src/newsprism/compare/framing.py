@@ -26,7 +26,7 @@ from wordfreq import word_frequency
 
 from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
-from ..records import AnalyzedArticle, FramingCue
+from ..records import AnalyzedArticle, FramingCue, Quote
 from ..settings import DEFAULT, Settings
 from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit
 from ..text.names import nat_match, slug
@@ -50,7 +50,7 @@ _WORD_AT = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 def _counts(a: AnalyzedArticle, own_voice: bool = False) -> Counter[str]:
     """Stemmed word counts of an article's own text; names (capitalised words inside a sentence) left out;
     with ``own_voice``, words inside quotations are left out too."""
-    quoted = tuple((q.start, q.end) for q in a.quotes if q.kind in ("direct", "partial")) if own_voice else ()
+    quoted = tuple((q.start, q.end) for q in a.quotes if _their_words(q)) if own_voice else ()
     return Counter(_counted(a.article.text, quoted))
 
 
@@ -241,7 +241,7 @@ def naming_contrasts(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     cands: list[dict[str, Any]] = [{"article": a.id, "head": n.head, "start": n.start, "end": n.end, "text": n.text,
               "anchors": sorted({place_key.get(x, x) for x in n.anchors})} for a in analyzed for n in a.naming
               if n.kind in ("event", "actor") and _names_directly(n.text, n.head) and not any(  # the outlet's own naming, not a quoted speaker's
-                  q.kind in ("direct", "partial") and q.start <= n.start < q.end for q in a.quotes)]
+                  _their_words(q) and q.start <= n.start < q.end for q in a.quotes)]
     heads = sorted({c["head"] for c in cands})
     if len(heads) < 2:
         return []
@@ -294,8 +294,14 @@ def framing_summary(analyzed: Sequence[AnalyzedArticle], topic: dict[str, list[d
     return out
 
 
+def _their_words(q: Quote) -> bool:
+    """A quotation, or a speaker's words set off by a colon without quote marks ("X wrote in a post:" + a
+    paragraph; ``stages/quotes.colon_blocks``): someone's words, not the outlet's."""
+    return q.kind in ("direct", "partial") or (q.kind == "reported" and q.rule.startswith("colon_block"))
+
+
 def _own_voice(a: AnalyzedArticle, start: int) -> bool:
-    return not any(q.kind in ("direct", "partial") and q.start <= start < q.end for q in a.quotes)
+    return not any(_their_words(q) and q.start <= start < q.end for q in a.quotes)
 
 
 def _feeling(word: str, settings: Settings = DEFAULT) -> str | None:
@@ -352,8 +358,6 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                     score < settings.naming_word_min and (score < settings.naming_word_low
                                                           or meaning < settings.naming_evaluative_min))):
                 continue
-            if n.cue is not None and n.cue < settings.naming_cue_min:
-                continue  # the learned verdict on loaded words: a term of the field or plain description, no choice
             if kind == "actor":
                 others = [b for b in analyzed if b.id != a.id and ref in mentions[b.id]]
                 about = names.get(ref, ref)
@@ -377,8 +381,7 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
                                                     "by name only" if kind == "actor" else f"“{n.head}”"))
             how = ("in its sentence" if score > n.score else "the word alone") + (
                 f"; evaluative-word model logit {meaning:+.2f}" if score < settings.naming_word_min else "") + (
-                f"; a feeling put on the group: {feeling}" if feeling else "") + (
-                f"; cue classifier p={n.cue:.2f} in its sentence" if n.cue is not None else "")
+                f"; a feeling put on the group: {feeling}" if feeling else "")
             out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.word,
                         "score": score, "target": ref if kind == "actor" else None,
                         "reason": f"names {about} “{n.text}”: “{n.word}” (word-level bias tagger p={score:.2f}, "

@@ -23,7 +23,7 @@ from ..records import NamingPhrase
 from ..text.names import slug
 from .base import StageContext
 from .bias_words import score_token
-from .framing import _hyphen_piece, context_logits, meaning_logits, topic_gate, word_counts
+from .framing import _hyphen_piece
 
 DESCRIPTOR_POS = ("ADJ", "NOUN", "VERB", "ADV")
 ACTOR_TYPES = ("PERSON", "ORG", "NORP", "GPE", "FAC")
@@ -241,32 +241,5 @@ def personalised(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
     return out
 
 
-def judged(phrases: Sequence[NamingPhrase], doc: Any) -> list[NamingPhrase]:
-    """The phrases with ``cue``: the cue classifier's probability (``framing.topic_gate``, the learned verdict on
-    every loaded word, here with the word's tagger probability on its own and no sentence score) for the charged
-    word of each event, actor and group phrase, read in its sentence; the comparison's naming choices need it
-    (``naming_cue_min``): a term of the field ("the habitable zone", "an exploding star") is no choice."""
-    from dataclasses import replace
-
-    toks: dict[int, Any] = {}
-    for k, n in enumerate(phrases):
-        if n.word is None or n.kind not in ("event", "actor", "group"):
-            continue
-        tok = next((t for t in doc if n.start <= t.idx < n.end and t.text == n.word), None)
-        if tok is not None:
-            toks[k] = tok
-    if not toks:
-        return list(phrases)
-    counts = word_counts(doc)
-    meanings = meaning_logits([t.lower_ for t in toks.values()])
-    contexts = context_logits(list(toks.values()))
-    out = list(phrases)
-    for k, tok in toks.items():
-        p = score_token(tok, None).probability
-        _, g, _ = topic_gate(tok, p, counts, None, meanings.get(tok.lower_), context=contexts.get(tok.i))
-        out[k] = replace(out[k], cue=round(g, 3))
-    return out
-
-
 def naming_stage(ctx: StageContext) -> tuple[NamingPhrase, ...]:
-    return tuple(judged(naming_phrases(ctx.values["entities"], ctx.doc), ctx.doc))
+    return tuple(naming_phrases(ctx.values["entities"], ctx.doc))
