@@ -214,6 +214,8 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
     by_content: dict[str, Tally] = defaultdict(Tally)
     kind_right: dict[str, Tally] = defaultdict(Tally)
     speech_pred = Tally()
+    after_colon = Tally()  # gold content right after a colon, without quote marks ("Hewitt writes:" + a paragraph)
+    colon_block = Tally()  # our words-after-a-colon quotes (rule colon_block) inside gold content
     cue_counts: dict[str, int] = defaultdict(int)
     for (name, text, golds), a, doc in zip(items, analysed, docs, strict=True):
         regions = quoted_regions(text)
@@ -224,6 +226,8 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
         for q in a.quotes:
             inside = coverage([(q.start, q.end)], all_content, text)
             kind_right[q.kind].add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.kind} {text[q.start:q.end][:80]!r}")
+            if q.rule.startswith("colon_block"):
+                colon_block.add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.speaker!r} {text[q.start:q.end][:80]!r}")
         # the earlier named sources, for the pronoun-referent proxy
         named_sources: list[tuple[int, str, bool]] = []  # (start, text, looks like a person name)
         for g in sorted(golds, key=lambda g: g.source[0][0] if g.source else 10 ** 9):
@@ -242,6 +246,10 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
             snippet = f"{name}:{g.content[0][0]} [{lemma}] {text[g.content[0][0]:g.content[0][1]][:90]!r}"
             by_cue[cls].add(found, snippet)
             by_content[kind].add(found, snippet)
+            start = min(a for a, _ in g.content)
+            if g.cue and min(a for a, _ in g.cue) < start and text[:start].rstrip().endswith(":") \
+                    and text[start:start + 1] not in "\"“”‘’'":
+                after_colon.add(found, snippet)
             if is_speech_class(cls):
                 speech_content.append(g.content)
             if kind == "direct":
@@ -279,6 +287,9 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
     nonscare = Tally(sum(t.hit for k, t in kind_right.items() if k != "scare"),
                      sum(t.total for k, t in kind_right.items() if k != "scare"))
     _print_polnear(direct, direct_speaker, by_source, by_content, by_cue, speech, kind_right, nonscare)
+    print(f"content right after a colon without quote marks, found: {after_colon.rate:.3f} "
+          f"({after_colon.hit}/{after_colon.total}); words-after-a-colon quotes (colon_block) inside gold content: "
+          f"{colon_block.hit}/{colon_block.total}")
     figures = {"direct_recall": direct.rate, "named": by_source["named"].rate, "nominal": by_source["nominal"].rate,
                "pronoun": by_source["pronoun"].rate, "speech_recall": speech.rate,
                "reported_precision": kind_right["reported"].rate, "precision": nonscare.rate}

@@ -312,9 +312,14 @@ def score_facts(c: Comparison, files: list[str], gold: dict[str, Any], report: d
         hit = any(len({s["article"] for s in fact.support if _holds((s["start"], s["end"]), per.get(s["article"], []))}) >= 2
                   for fact in corroborated)
         report["shared_found"] += hit
+        # also found by a matched topic: two articles share the phrase, which states no claim (not corroborated)
+        report["shared_found_matched"] = report.get("shared_found_matched", 0) + (hit or any(
+            len({s["article"] for s in fact.support if _holds((s["start"], s["end"]), per.get(s["article"], []))}) >= 2
+            for fact in c.facts if fact.status == "matched"))
         if not hit:
             report["shared_missed"].append(f"{story}: {g['id']}")
     report["shared"] += len(sg.shared)
+    report["matched"] = report.get("matched", 0) + sum(f.status == "matched" for f in c.facts)
     verdicts: dict[str, str] = {}
     for fact in corroborated:
         verdict, reason = sg.verdict([dict(s) for s in fact.support])
@@ -504,10 +509,12 @@ def main() -> None:
           f"{report['gold_conflicts_found']}/{reachable} = {report['gold_conflicts_found'] / max(reachable, 1):.2f} of "
           f"those that can) · "
           f"precision {correct}/{len(conf)} = {correct / max(len(conf), 1):.2f} · labels "
-          + ", ".join(f"{lab} {sum(r['label'] == lab for r in conf)}" for lab in ("conflict", "updated", "sources differ")))
+          + ", ".join(f"{lab} {sum(r['label'] == lab for r in conf)}" for lab in ("conflict", "updated", "sources differ", "estimates differ")))
     print(f"look-alikes wrongly reported: {len(report['lookalikes'])} of {len(gold['not_conflicts'])}")
     print(f"shared-fact recall (strict: one fact cites 2+ of the gold's articles, spans holding its phrases): "
-          f"{report['shared_found']}/{report['shared']} = {report['shared_found'] / max(report['shared'], 1):.2f}")
+          f"{report['shared_found']}/{report['shared']} = {report['shared_found'] / max(report['shared'], 1):.2f} "
+          f"(counting matched topics, shared phrases that state no claim: {report.get('shared_found_matched', 0)}/"
+          f"{report['shared']}; {report.get('matched', 0)} matched topics in all)")
     print(f"corroborated precision (strict: every cited span states one gold fact): {cor['right']} right, "
           f"{cor['wrong']} wrong, {cor['undecided']} undecided of {n_cor} · "
           f"{cor['right'] / max(cor['right'] + cor['wrong'], 1):.2f} of those the gold decides · "

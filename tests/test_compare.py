@@ -88,7 +88,7 @@ def test_compare_examples_number_conflict(example_comparison):
     assert by_outlet.get("Estmark Wire") == "1,200"
     assert by_outlet.get("The Northern Sentinel") == "2,100"
     assert "people" in conflict.conflict["measure"] or "resident" in conflict.conflict["measure"]
-    assert conflict.conflict["label"] in ("conflict", "updated", "sources differ") and conflict.conflict["reason"]
+    assert conflict.conflict["label"] in ("conflict", "updated", "sources differ", "estimates differ") and conflict.conflict["reason"]
     # each value points back to its span in its article
     for v in conflict.conflict["values"]:
         art = next(a for a in c.articles if a.id == v["article"])

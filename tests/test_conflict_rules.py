@@ -97,7 +97,7 @@ def test_share_of_a_stated_whole_reads_the_open_part():
     share = _share(m, text)
     assert share is not None
     pct, (low, high), (measure, _, _) = share
-    assert measure == "percent polling open" and low < pct < high and 85 < pct < 86.5
+    assert measure == "percent polling stations open" and low < pct < high and 85 < pct < 86.5
     text = "Some 40 of the 90 delegates spoke."
     assert _share(next(_SHARE_OF.finditer(text)), text) is None  # a share of nothing open or shut
 

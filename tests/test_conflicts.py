@@ -239,4 +239,4 @@ def test_comparison_contract_v2(quake):
     assert conflicts
     for c in conflicts:
         assert set(c) >= {"kind", "measure", "values", "label", "reason"}
-        assert c["label"] in ("conflict", "updated", "sources differ")
+        assert c["label"] in ("conflict", "updated", "sources differ", "estimates differ")

@@ -255,3 +255,19 @@ def test_extract_short_article_as_written_is_not_emptied_by_the_line_model():
                    "for the NWA said the fine was the largest it had ever imposed.")
     assert "fined the company on Tuesday" in c.text and c.title == "Regulator Fines Bank"
     assert not c.removed
+
+
+def test_extract_promo_lines_after_the_article_are_boilerplate():
+    """A newsletter or series promo below the article's last sentence is page chrome; the article's own short last
+    paragraph stays (a guard of the shipped model's behaviour on a footer the test writes)."""
+    body = ["Lawmakers in the state capital approved the new transit budget on Tuesday after a debate that lasted "
+            "most of the night.",
+            "The plan adds two bus lines and extends service hours on weekends, according to the transport department.",
+            "Opponents said the cost would fall on riders, while supporters argued that the city could not wait.",
+            "The governor is expected to sign the bill next week."]
+    lines = ["Transit budget passes after all-night debate", *body,
+             "Sign up for our morning newsletter", "Metro Originals"]
+    cleaned = clean_text("\n".join(lines))
+    assert cleaned.decisions[5] is not None and cleaned.decisions[6] is not None, cleaned.decisions
+    assert all(cleaned.decisions[i] is None for i in range(1, 5)), cleaned.decisions
+    assert "Sign up" not in cleaned.text and "Metro Originals" not in cleaned.text

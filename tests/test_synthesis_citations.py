@@ -154,7 +154,7 @@ def test_the_citation_completion_cites_a_paraphrase_and_never_another_figure() -
     assert set(off["citations"]) <= set(on["citations"])
     assert not on["reason"].endswith("also stated by "), on["reason"]  # nothing added: nothing said to be
     for aid in set(on["citations"]) - set(off["citations"]):  # an added article is named with the model's score
-        assert "citation model" in on["reason"] and aid in on["citations"]
+        assert "span check" in on["reason"] and aid in on["citations"]
 
 
 def test_a_report_lists_an_article_by_its_headline_or_opening_words_never_its_path() -> None:

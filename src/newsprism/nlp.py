@@ -484,6 +484,38 @@ def embed(texts: Iterable[str], encoder: str | None = None) -> Any:
     return np.vstack([found[t] for t in items]).astype("float32")
 
 
+_token_cache: "OrderedDict[str, tuple[list[str], Any]]" = OrderedDict()
+
+
+def token_vectors(texts: Sequence[str]) -> list[tuple[list[str], Any]]:
+    """MiniLM's contextual vector of each word piece of each text (the ONNX export in float32, each text encoded
+    alone; [CLS] and [SEP] left out), unit length, with the pieces: what the span check
+    (``newsprism.compare.span_check``) matches a statement's words against. Recent texts are kept
+    (``span_token_cache_size``)."""
+    import numpy as np
+
+    with _lock:
+        found = {t: _token_cache[t] for t in dict.fromkeys(texts) if t in _token_cache}
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        encoder = onnx_encoder("onnx")
+        for rows, ids, mask in _batches(encoder.tokenizer, missing, DEFAULT.embed_batch_size):
+            hidden = encoder.session.run(None, {"input_ids": ids, "attention_mask": mask,
+                                                "token_type_ids": np.zeros_like(ids)})[0]
+            for r, row in enumerate(rows):
+                n = int(mask[r].sum())
+                pieces = [encoder.tokenizer.id_to_token(int(i)) for i in ids[r, 1:n - 1]]
+                v = np.asarray(hidden[r, 1:n - 1], dtype="float32")
+                v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+                found[missing[row]] = (pieces, v)
+        with _lock:
+            for t in missing:
+                _token_cache[t] = found[t]
+            while len(_token_cache) > DEFAULT.span_token_cache_size:
+                _token_cache.popitem(last=False)
+    return [found[t] for t in texts]
+
+
 FINETUNED = "finetuned"
 """``bias_encoder`` value: the sentence bias score from the fine-tuned bias model below, on every sentence."""
 

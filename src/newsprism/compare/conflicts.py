@@ -10,7 +10,15 @@ table per measure — every article's value, as-of date, source and span — wit
   (organisers vs police, China's agency vs USGS);
 - ``updated``: the larger figure is the later one (as-of dates) or is worded as a rise
   ("rose to", "has climbed to", "so far"), as counts of the dead and injured rise over days;
+- ``estimates differ``: an amount or measurement (money, length, duration, weight — not a count) where one
+  figure is a bound the other meets ("at least $1 million" and "around $50 million" can both be true: the
+  estimates differ, nothing is contradicted; :func:`bound_met`), given by no two different named sources;
 - ``conflict``: anything else.
+
+How a qualifier is read: "nearly 400" covers 360–400, "about 48" ± ``about_tolerance``; "at least 175 dead"
+is a *count* reported so far (175 up to ``open_margin`` more, as news use it: a far larger count is another
+count, an update or a disagreement), while "at least $1 million" or "more than 12 years" is a *bound* on an
+amount: it disagrees only with a figure below it.
 """
 
 from __future__ import annotations
@@ -66,6 +74,54 @@ def compatible(a: Quantity, b: Quantity, max_ratio: float = DEFAULT.same_thing_m
     if big / small > max_ratio:
         return True
     return ranges_compatible(a, b)
+
+
+OPEN_FLOOR = ("at_least", "more_than")  # "at least $1 million": this or more
+OPEN_CEILING = ("up_to", "less_than")  # "up to 50 years": this or less
+
+
+def bound_met(a: Quantity, b: Quantity) -> str | None:
+    """Why two figures whose ranges do not overlap can both hold, or None: one is a floor ("at least $1
+    million", "more than 12 years") or a ceiling ("up to 50") of an amount or measurement that the other
+    figure meets ("around $50 million" is at least $1 million). A count ("at least 273 people killed") is
+    the count so far, not a bound: a far larger count of the same measure is another count."""
+    if is_count(a.measure) or isinstance(a.value, str) or isinstance(b.value, str):
+        return None
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return None
+    ranges = {id(a): (a.low, a.high), id(b): (b.low, b.high)}
+    for x, y in ((a, b), (b, a)):
+        (x_low, x_high), (y_low, y_high) = ranges[id(x)], ranges[id(y)]
+        if x.qualifier in OPEN_FLOOR and y_low >= x_low and (y_high > x_low or x.qualifier == "at_least"):
+            return (f"“{x.text.strip()}” is a floor that “{y.text.strip()}” meets: both can hold "
+                    f"(the estimates differ {_fold(x, y)})")
+        if x.qualifier in OPEN_CEILING and y_high <= x_high and (y_low < x_high or x.qualifier == "up_to"):
+            return (f"“{x.text.strip()}” is a ceiling that “{y.text.strip()}” stays under: both can hold "
+                    f"(the estimates differ {_fold(x, y)})")
+    return None
+
+
+def _fold(x: Quantity, y: Quantity) -> str:
+    """How far apart two figures are, by their stated values (by their ranges' middles where a unit was
+    converted)."""
+    plain = x.unit is None and y.unit is None and isinstance(x.value, float | int) and isinstance(y.value, float | int)
+    pair = (float(x.value), float(y.value)) if plain else (_mid(x), _mid(y))
+    small, big = sorted((abs(pair[0]) or 1e-9, abs(pair[1]) or 1e-9))
+    ratio = big / small
+    return f"{ratio:.0f}-fold" if ratio >= 2 else f"by {100 * (ratio - 1):.0f} %"
+
+
+# a duration is stored in minutes: said in the largest unit it reaches ("11.6–12.4 years", not 6.1e+06 minutes)
+TIME_UNITS = (("years", 525960.0), ("months", 43830.0), ("days", 1440.0), ("hours", 60.0), ("minutes", 1.0))
+
+
+def _range(q: Quantity) -> str:
+    """A figure's range as a reason states it, in its unit."""
+    low, high = q.low or 0.0, q.high or 0.0
+    if q.unit == "minute":
+        name, size = next(((n, f) for n, f in TIME_UNITS if high >= f), TIME_UNITS[-1])
+        return f"{low / size:.3g}–{high / size:.3g} {name}"
+    return f"{low:g}–{high:g}{' ' + q.unit if q.unit else ''}"
 
 
 def _mid(q: Quantity) -> float:
@@ -143,8 +199,7 @@ def _label(pairs: list[tuple[Quantity, Quantity]], texts: dict[tuple[str, int], 
     a, b = pairs[0]
     if a.low is not None and a.high is not None and b.low is not None and b.high is not None:
         return "conflict", (f"{a.text.strip()} and {b.text.strip()} cannot both hold for {a.measure}"
-                            f"{' in ' + a.place if a.place else ''} (ranges {a.low:g}–{a.high:g} and "
-                            f"{b.low:g}–{b.high:g})")
+                            f"{' in ' + a.place if a.place else ''} (ranges {_range(a)} and {_range(b)})")
     return "conflict", f"{a.text.strip()} and {b.text.strip()} differ for {a.measure}"
 
 
@@ -208,7 +263,17 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
         return "conflict", "the articles give different vote splits: " + "; ".join(
             f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
     pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:] if x.article != y.article and not compatible(x, y)]
-    return _label(pairs, texts) if pairs else None
+    if not pairs:
+        return None
+    hard = [p for p in pairs if bound_met(*p) is None]
+    if hard:
+        return _label(hard, texts)
+    # every disagreement is a bound the other figure meets: estimates that differ, not a contradiction
+    why = "; ".join(dict.fromkeys(bound_met(*p) or "" for p in pairs))
+    label, reason = _label(pairs, texts)
+    if label == "sources differ":
+        return label, f"{reason}; {why}"
+    return "estimates differ", why
 
 
 def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
+from .assertion import claimed
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -124,6 +125,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         for cid, claim in claims.items():
             groups[uf.find(cid)].append(claim)
         facts = [_make_fact(members, texts) for members in groups.values()]
+    facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]

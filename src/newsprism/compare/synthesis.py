@@ -27,10 +27,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import datetime as dt
-import json
-import math
 import re
-from importlib import resources
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -40,7 +37,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
 from ..lexicons import babe_words, subjectivity, vader
-from ..records import Alignment, AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
+from ..records import AnalyzedArticle, Claim, Comparison, Fact, FramingCue, Quantity, Sentence, short_source
 from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
@@ -49,7 +46,9 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import zipf
+from .assertion import other_name, pledge
 from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
+from .span_check import span_checks
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
@@ -603,6 +602,8 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
+    if conflict["label"] == "estimates differ":  # a bound the other figure meets: both can hold
+        return f"Estimates differ on {measure}: {parts}."
     return f"Reports differ on {measure}: {parts}."
 
 
@@ -759,59 +760,14 @@ def _body(item: Mapping[str, Any]) -> str:
 BEST = "_best"  # an item's stated unit and statement while the synthesis is made (not part of its output)
 
 
-CITATION_FEATURES = ("pair_logit", "embedding", "terms", "entities", "stmt_cover", "unit_cover", "names_cover",
-                     "len_ratio")
-NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
-
-
-def citation_features(statement: str, holding: str, unit_text: str, scores: Mapping[str, float],
-                      pair_p: float) -> dict[str, float]:
-    """What the citation model weighs for a statement and a unit of an article it does not cite: the pair
-    verifier's logit and the aligner's embedding, word and name scores (statement unit against this unit), the
-    share of the statement's content words the unit holds (its predicate and participants) and of the unit's that
-    the statement holds (a long unit stating more), the share of the statement's names (capitalised words after
-    its first) the unit names, and the length ratio."""
-    said, held = _stems(statement), _stems(holding)
-    mine = _stems(unit_text)
-    names = {w.lower() for w in NAME.findall(statement)}
-    p = min(max(pair_p, 1e-4), 1 - 1e-4)
-    return {"pair_logit": math.log(p / (1 - p)), "embedding": float(scores.get("embedding", 0.0)),
-            "terms": float(scores.get("terms", 0.0)), "entities": float(scores.get("entities", 0.0)),
-            "stmt_cover": len(said & held) / len(said) if said else 0.0,
-            "unit_cover": len(said & mine) / len(mine) if mine else 0.0,
-            "names_cover": len(names & {w.lower() for w in re.findall(r"[\w’'-]+", holding)}) / len(names) if names else 1.0,
-            "len_ratio": min(len(mine), len(said)) / max(len(mine), len(said), 1)}
-
-
-@lru_cache(maxsize=1)
-def citation_model() -> dict[str, Any]:
-    """The citation model (scripts/train_citation_pairs.py): a logistic regression over ``CITATION_FEATURES``,
-    fitted on hand-labelled statement/unit pairs (does the unit state the statement's fact?)."""
-    text = resources.files("newsprism").joinpath("models/citation_pairs.json").read_text(encoding="utf-8")
-    model: dict[str, Any] = json.loads(text)
-    return model
-
-
-def citation_probability(feats: Mapping[str, float]) -> tuple[float, str]:
-    """The citation model's probability that a unit states a statement, and the features that pushed it most."""
-    model = citation_model()
-    contrib = {f: c * (feats[f] - m) / (sc or 1.0) for f, m, sc, c in
-               zip(model["features"], model["mean"], model["scale"], model["coef"], strict=True)}
-    z = model["intercept"] + sum(contrib.values())
-    top = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:3]
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), ", ".join(
-        f"{f}={feats[f]:.2f} ({v:+.2f})" for f, v in top)
-
-
 def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, Any]], settings: Settings,
-                          top: int = 3) -> list[tuple[int, Claim, dict[str, float]]]:
+                          top: int = 3) -> list[tuple[int, Claim]]:
     """For each corroborated statement, the units of every article it does not cite that could state it too: the
-    ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit, its
-    ``citation_features``). The statement's unit is scored against the units of all articles in one matrix (word and
-    name rarity over the whole story, as ``align`` weighs them)."""
+    ``top`` best by the aligner's combined score (at least ``candidate_min``), each as (item index, unit). The
+    statement's unit is scored against the units of all articles in one matrix (word and name rarity over the
+    whole story, as ``align`` weighs them)."""
     from ..similarity import entity_idf, term_df, term_idf
     from .align import get_aligner
-    from .pairs import load_pair_model, pair_features
 
     todo = [(n, it[BEST][0]) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")]
     if not todo:
@@ -822,58 +778,62 @@ def completion_candidates(comparison: Comparison, items: Sequence[Mapping[str, A
     aligner = get_aligner(settings)
     left = [b for _, b in todo]
     m = aligner.score_matrix(left, units, aligner.vectors(left), aligner.vectors(units), idf, tidf, tdf)
-    model = load_pair_model()
-    verifier = Verifier(comparison.articles, settings)
-    out: list[tuple[int, Claim, dict[str, float]]] = []
-    for row, (n, best) in enumerate(todo):
+    out: list[tuple[int, Claim]] = []
+    for row, (n, _best) in enumerate(todo):
         cited = set(items[n]["citations"])
-        statement = FRAME.sub("", items[n][BEST][1])
         for a in comparison.articles:
             if a.id in cited:
                 continue
             cols = [k for k, u in enumerate(units) if u.article == a.id]
             for k in sorted(cols, key=lambda k: -float(m["combined"][row, k]))[:top]:
-                score = float(m["combined"][row, k])
-                if score < settings.candidate_min:
-                    continue
-                scores = {key: round(float(v[row, k]), 3) for key, v in m.items()}
-                al = Alignment(a=best.id, b=units[k].id, relation="candidate", score=round(score, 3),
-                               scores={**scores, "mutual_best": 0.0})
-                pair_p = model.probability(pair_features(best, units[k], al, verifier))
-                out.append((n, units[k], citation_features(statement, _holding(comparison, units[k]), units[k].text,
-                                                           scores, pair_p)))
+                if float(m["combined"][row, k]) >= settings.candidate_min:
+                    out.append((n, units[k]))
     return out
 
 
 def complete_citations(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
-    """Cite every article that states a corroborated statement: a unit of an article the statement does not cite
-    is added to its citations when it passes what a member must (the structured checks: speaker, event, figures,
-    polarity; the statement's figures and quoted words; no chrome, caption, headline or bare attribution) and
-    either
+    """Cite exactly the articles that state each corroborated statement.
+
+    Completion: a unit of an article the statement does not cite is added to its citations when it passes what a
+    member must (the structured checks: speaker, event, figures, polarity; the statement's figures and quoted
+    words; no chrome, caption, headline or bare attribution) and either
 
     - (``synthesis_figure_complete``) it states one of the statement's measured figures, the same measure of the
       same event and the same figure (``same_figure``: “within two months” for “within 60 days” of the election),
       and holds at least ``synthesis_verified_cover_min`` of the statement's content words; or
-    - (``synthesis_complete``, off by default) the citation model (``citation_model``, hand-labelled
-      statement/unit pairs) finds that it states the statement at ``synthesis_complete_min``."""
+    - (``synthesis_complete``) the span check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM)
+      finds that it states the statement at ``synthesis_complete_min``.
+
+    Pruning (``synthesis_prune_below`` above 0): a cited span of another article the span check scores below it is
+    dropped; a statement left with its own article alone is said as that outlet's (“According to X, …”)."""
+    pruned = _prune(comparison, items, settings) if settings.synthesis_prune_below > 0 else set()
     if not (settings.synthesis_complete or settings.synthesis_figure_complete):
         return
     verifier = Verifier(comparison.articles, settings)
-    added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
-    for n, unit, feats in completion_candidates(comparison, items, settings):
+    candidates = []
+    for n, unit in completion_candidates(comparison, items, settings):
+        if (n, unit.article) in pruned:  # the check refused this article's cited span: not added back
+            continue
         best, text = items[n][BEST]
-        p, why = citation_probability(feats)
         figure = _figure_stated(comparison, best, text, unit, settings, verifier) \
             if settings.synthesis_figure_complete else None
-        if figure is not None:
-            p, why = 1.0, figure
-        elif not settings.synthesis_complete or p < settings.synthesis_complete_min:
-            continue
-        else:
-            why = f"citation model {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {why}"
-        if unit.article in added[n] and added[n][unit.article][1] >= p:
+        if figure is None and not settings.synthesis_complete:
             continue
         if completion_blocked(comparison, best, text, unit, settings, verifier) is not None:
+            continue
+        candidates.append((n, unit, figure))
+    checks = span_checks([(FRAME.sub("", items[n][BEST][1]), _holding(comparison, unit))
+                          for n, unit, figure in candidates if figure is None])
+    added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
+    for n, unit, figure in candidates:
+        if figure is not None:
+            p, why = 1.0, figure
+        else:
+            p, top = checks.pop(0)
+            if p < settings.synthesis_complete_min:
+                continue
+            why = f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {top}"
+        if unit.article in added[n] and added[n][unit.article][1] >= p:
             continue
         added[n][unit.article] = (unit, p, why)
     for n, found in added.items():
@@ -887,6 +847,42 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
             item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
         item["reason"] += "; also stated by " + ", ".join(
             f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
+
+
+def _prune(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> set[tuple[int, str]]:
+    """Drop each cited span of another article than the statement's own that the span check scores below
+    ``synthesis_prune_below`` (the reason names it, its score and the features that weighed most); a plain
+    statement left citing its own article alone is said as that outlet's. Returns the (item, article) pairs
+    dropped."""
+    todo = [(n, k) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")
+            for k, sp in enumerate(it["spans"]) if sp["article"] != it[BEST][0].article]
+    checks = span_checks([(FRAME.sub("", items[n][BEST][1]), _cited_text(comparison, items[n]["spans"][k]))
+                          for n, k in todo])
+    drop: dict[int, list[tuple[int, float, str]]] = defaultdict(list)
+    for (n, k), (p, top) in zip(todo, checks, strict=True):
+        if p < settings.synthesis_prune_below:
+            drop[n].append((k, p, top))
+    gone_pairs = {(n, items[n]["spans"][k]["article"]) for n, dropped in drop.items() for k, _, _ in dropped}
+    for n, dropped in drop.items():
+        item = items[n]
+        best, _ = item[BEST]
+        gone = {k for k, _, _ in dropped}
+        item["reason"] += "; not cited: " + "; ".join(
+            f"{_label(comparison, item['spans'][k]['article'])} (span check {p:.2f} < synthesis_prune_below "
+            f"{settings.synthesis_prune_below}: {top})" for k, p, top in dropped)
+        item["spans"] = [sp for k, sp in enumerate(item["spans"]) if k not in gone]
+        item["citations"] = list(dict.fromkeys(sp["article"] for sp in item["spans"]))
+        if item["citations"] == [best.article] and item["kind"] == "corroborated" and not FRAME.match(item["text"]):
+            item["kind"] = "attributed"
+            item["text"] = f"According to {_label(comparison, best.article)}, " \
+                           f"{_lower_first(item['text'], _names(comparison, best.article))}"
+            item["reason"] += "; left with its own article alone: said as that outlet's"
+    return gone_pairs
+
+
+def _cited_text(comparison: Comparison, span: Mapping[str, Any]) -> str:
+    a = _article(comparison, span["article"])
+    return a.article.text[span["start"]:span["end"]] if a else ""
 
 
 def _figure_stated(comparison: Comparison, best: Claim, text: str, unit: Claim, settings: Settings,
@@ -1078,8 +1074,11 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     members, claims = shaped
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote and not first_person(c.text)]  # "we're going to …": no outlet's
+    # a pledge or a plan ("WhatsApp will remain …", "X plans to …") is what the outlets report someone says will
+    # happen: attributed like an evaluative rendering, never stated as plain future fact
     plain = [c for c in own if evaluative(comparison, c, cues) is None
-             and loaded_word(_stated(comparison, c), settings) is None]
+             and loaded_word(_stated(comparison, c), settings) is None and pledge(_stated(comparison, c)) is None
+             and other_name(_stated(comparison, c)) is None]
     # the renderings in the order they are tried: the plainest first; when a rendering's statement is held by
     # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
     # said with its speaker)
@@ -1108,21 +1107,29 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         else:
             tried.append(rendering)
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
-        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) or "?"
+        why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) \
+            or other_name(_stated(comparison, best))
+        plan = None if why else pledge(_stated(comparison, best))
         tried.append((best, f"According to {_label(comparison, best.article)}, "
                             f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",
-                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed"))
+                      "attributed", f"stated by {n} articles, each in evaluative words ({why}): attributed" if not plan
+                      else f"stated by {n} articles as {plan}: {PLEDGE_REASON}"))
     if quoted and not spoken:
         tried.append((min(quoted, key=lambda c: len(c.text)), _representative(comparison, quoted), "corroborated",
                       f"quoted by {n} articles"))
     for k, (best, text, kind, reason) in enumerate(tried):
-        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=k > 0 or kind == "attributed",
+        # a pledge attributed is the plainest rendering said as reported, not one outlet's words: the usual cover
+        full = k > 0 or (kind == "attributed" and not reason.endswith(PLEDGE_REASON))
+        item = _cited(comparison, f, members, best, text, kind, reason, settings, full=full,
                       extra=extra, verified=verified)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
             return item
     return None  # nothing stated by two articles' spans, or only first-person words no quote finder tied to a speaker
+
+
+PLEDGE_REASON = "attributed, not stated as what will happen"
 
 
 def _attributed_to_all(comparison: Comparison, item: Mapping[str, Any], first: str) -> str:

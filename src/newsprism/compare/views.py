@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any, Mapping, Sequence
 
-STATUS_RANK = {"conflict": 0, "corroborated": 1, "unique": 2}
+STATUS_RANK = {"conflict": 0, "corroborated": 1, "unique": 2, "matched": 3}
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100}

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..records import Comparison
 
 TEMPLATES = Path(__file__).parent / "templates"
-STATUS_ORDER = {"conflict": 0, "corroborated": 1, "unique": 2}
+STATUS_ORDER = {"conflict": 0, "corroborated": 1, "unique": 2, "matched": 3}
 
 
 def _env() -> Environment:

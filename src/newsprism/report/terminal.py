@@ -13,7 +13,7 @@ from .text import comparison_sections, coverage_rows, short
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Comparison
 
-STYLE = {"corroborated": "green", "unique": "cyan", "conflict": "bold red"}
+STYLE = {"corroborated": "green", "unique": "cyan", "conflict": "bold red", "matched": "yellow"}
 
 
 def print_article(analyzed: AnalyzedArticle, console: Console) -> None:

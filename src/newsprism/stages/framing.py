@@ -412,6 +412,16 @@ def _quote_at(quotes: Sequence[Quote], pos: int, kinds: tuple[str, ...] = ("dire
     return None
 
 
+def block_speaker(quotes: Sequence[Quote], pos: int) -> tuple[str, str] | None:
+    """(the speaker, why) when a position lies in a speaker's words set off by a colon without quote marks
+    ("Zuckerberg wrote in a post:" and the paragraph after it; ``stages/quotes.colon_blocks``)."""
+    for q in quotes:
+        if q.kind == "reported" and q.rule.startswith("colon_block") and q.speaker and q.start <= pos < q.end:
+            return q.speaker, (f"the speaker's word, not the outlet's: inside what “{q.speaker}” "
+                               f"{q.cue or 'says'} after a colon (words set off by a colon, reported speech)")
+    return None
+
+
 class _Cues:
     """The cues of one article as they are found; a word gets one word-level cue (the first found)."""
 
@@ -542,7 +552,7 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         # a hedge in words the outlet reports someone saying ("officials say the toll will likely rise"): the
         # speaker's, marked so (``speaker``), not counted as the outlet's
-        speech = reported_speaker(span[0], resolver) if span is not None else None
+        speech = (reported_speaker(span[0], resolver) if span is not None else None) or block_speaker(quotes, m.start())
         last = span[-1] if span is not None else None
         if last is not None and len(span) == 1 and last.pos_ == "VERB" and last.dep_ != "amod" and any(
                 c.dep_ in ("nsubj", "nsubjpass") for c in last.children):
@@ -688,7 +698,8 @@ def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: R
     Minister Mariano Rajoy", "hardline clerics", "the pro-Beijing camp", "the regime"): epithets."""
     for tok in doc:
         hit = _label_of(tok)
-        if hit is None or _quote_at(quotes, tok.idx) is not None or tok.idx in found.taken:
+        if hit is None or _quote_at(quotes, tok.idx) is not None or tok.idx in found.taken \
+                or block_speaker(quotes, tok.idx) is not None:
             continue  # (a word with its own cue already, a loaded word's epithet among them: one cue per act)
         anchor, label, (does, alone) = hit
         if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
@@ -799,7 +810,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
                           None, g, None))
             continue
-        kept.append((tok, verdict, reason, g, reported_speaker(tok, resolver)))
+        kept.append((tok, verdict, reason, g, reported_speaker(tok, resolver) or block_speaker(quotes, tok.idx)))
     # the outlet's own words only: a word in someone's reported words is marked as theirs, not judged as slant
     own = [k[0] for k in kept if k[4] is None]
     # with the fine-tuned model the stage's sentence scores are the same model's scores of the same sentences

@@ -157,9 +157,18 @@ def _share(m: re.Match[str], text: str) -> tuple[float, tuple[float, float], tup
     pct = 100 * n / whole
     if shut and not open_:
         pct, low, high = 100 - pct, 100 - high, 100 - low
-    return pct, (low, high), (f"percent {m.group('noun').lower()} open", None,
-                              f"{m.group('n')} of {m.group('m')} {m.group('noun')} "
+    noun = m.group("noun") + compound_head(m.group("noun"), text[m.end():])
+    return pct, (low, high), (f"percent {noun.lower()} open", None,
+                              f"{m.group('n')} of {m.group('m')} {noun} "
                               f"{'shut: the rest open' if shut and not open_ else 'open'}")
+
+
+def compound_head(word: str, rest: str) -> str:
+    """The plural head noun after a modifier ("polling" + " stations"), as the text continues it, or ""."""
+    if word.lower().endswith("s"):
+        return ""
+    m = re.match(r"\s+([a-z]{3,}s)\b", rest)
+    return m.group(0) if m and m.group(1) not in NOT_PLURAL_NOUNS and not m.group(1).endswith("ss") else ""
 
 
 def not_a_figure(text: str, start: int, end: int) -> bool:
@@ -273,6 +282,7 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
 
     One ordered list of measure rules, each a few lines (hence the noqa: splitting it would hide the order)."""
     before, after = text[:start], text[end:]
+    noun = SAME_NOUN.get(noun or "", noun)
     if _MAGNITUDE.search(before[-14:]) or _MAGNITUDE.search(after[:14]):
         return "magnitude", None, "“magnitude” beside the number"
     if unit is None and noun is None and re.fullmatch(r"[2-9]\.\d", text[start:end].strip()) and \
@@ -283,7 +293,7 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
-        what = of.group(1).lower() if of else (verb or "")
+        what = (of.group(1) + compound_head(of.group(1), after[of.end():])).lower() if of else (verb or "")
         state = " open" if of and _OPEN.search(after[:60]) and not _SHUT.search(after[:60]) else \
             " shut" if of and _SHUT.search(after[:60]) else ""
         return f"percent {what}{state}".strip(), verb, "a share (of the noun after “of”, else of what the verb says)"
@@ -327,7 +337,15 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
                  preceding or before[-40:], re.IGNORECASE):
         return "population", None, "a place's population (“a country of …”)"
     if re.match(r"\s*of (?:the|them|those|these)\b", after):
-        return None  # "two of the dead": a part of a count given elsewhere, not the count
+        # "two of the dead": a part of a count given elsewhere, not the count; but things a verb counts on an
+        # occasion of their own ("first spotted two of them in 2016"): the count of that occasion, kept only
+        # when the figure's event is a dated other one (build_quantities drops it otherwise)
+        at = sentence.find(text)
+        said_before = f"{preceding_sentences} {sentence[:at + start] if at >= 0 else before}"
+        whole = (noun if noun in THINGS else None) if noun else _antecedent(said_before)
+        if whole is None or verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
+            return None
+        return f"{whole} {SAME_VERB.get(verb, verb)}", verb, PARTITIVE
     if noun is None or noun in PEOPLE or noun not in THINGS:
         cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
@@ -338,9 +356,29 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
-    if verb is None or verb in LIGHT_VERBS:
+    if re.search(r"\b(?:discovery|detection) of\s*$", before):
+        verb = "discover"  # "announced the discovery of three planets": the planets were found
+    if verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
         return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
-    return f"{noun} {verb}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+    return f"{noun} {SAME_VERB.get(verb, verb)}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+
+
+# verbs that say one thing of a counted noun ("discovered three planets", "spotted two of them"): one measure
+SAME_VERB = {v: "found" for v in ("discover", "spot", "find", "detect", "identify", "uncover", "observe")}
+SAME_NOUN = {"world": "planet", "exoplanet": "planet"}  # one counted thing by two names
+PARTITIVE = "a part of a set (“two of them”) that a verb counts on a dated occasion of its own"
+
+
+def _antecedent(before: str) -> str | None:
+    """The counted thing "them" stands for: the last plural noun before it that names things counted
+    (``THINGS``: "seven planets … two of them")."""
+    words: list[str] = re.findall(r"\b([a-z]{3,}s)\b", before.lower())
+    for word in reversed(words):
+        for single in (word[:-1], word[:-2]):
+            name = SAME_NOUN.get(single, single)
+            if name in THINGS:
+                return name
+    return None
 
 
 def _place(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
@@ -435,9 +473,16 @@ def _event_scope(text: str, lo: int, hi: int, start: int) -> tuple[int, int]:
     capitalised subject ("Before his capture last year, Guzman slipped into a mile-long tunnel") is left out."""
     for m in re.finditer(r",\s+(?=[A-Z][a-z])", text[lo:start]):
         lo_new = lo + m.end()
-        if lo_new <= start:
+        if lo_new <= start and not _TIME_OPENING.fullmatch(text[lo:lo + m.start()]):
             lo = lo_new
     return lo, hi
+
+
+# an opening phrase that only says when the main clause happened ("In 2016, Belgian astronomers found …",
+# "Back in May 2016,"): it dates the clause, it is no other event's phrase
+_TIME_OPENING = re.compile(r"\s*(?:back\s+)?(?:(?:in|on|during|by)\s+)?(?:(?:early|late|mid-?)\s*)?"
+                           r"(?:[A-Z][a-z]+\.?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\s*|"
+                           r"\s*(?:last|earlier this|this)\s+(?:year|month|week)\s*", re.IGNORECASE)
 
 
 def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,  # noqa: C901 - ordered rules
@@ -577,8 +622,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
         for m in _SHARE_OF.finditer(text):
             share = _share(m, text)
             if share is not None:
-                votes.append((m.start(), m.end()))
-                found.append((m.start(), m.end(), m.group(0), share[0], share[1], "exact", None, share[2], None))
+                share_end = m.end() + len(compound_head(m.group("noun"), text[m.end():]))  # "… polling stations"
+                votes.append((m.start(), share_end))
+                found.append((m.start(), share_end, text[m.start():share_end], share[0], share[1], "exact", None,
+                              share[2], None))
         for m in _VOTE.finditer(text):
             a, b = (m.group("a"), m.group("b")) if m.group("a") else (m.group("c"), m.group("d"))
             votes.append((m.start(), m.end()))
@@ -618,8 +665,11 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             unit = UNITS[m.group("u").lower().rstrip("s")] if m.group("u").lower() != "km" else UNITS["km"]
             lo, hi = _clause(text, m.start(), m.end())
             measure = _measure("number", None, None, unit, text[lo:hi], m.start() - lo, m.end() - lo)
-            found.append((m.start(), m.end(), m.group(0), 1.0, value_range(1.0, "", qualifier, settings), qualifier,
-                          None, measure, unit))
+            # the span as a table quotes it: "nearly mile-long", not "a nearly mile"
+            a_start = m.start("q2") if m.group("q2") else m.start()
+            a_end = m.end() + (5 if text[m.end():m.end() + 5] == "-long" else 0)
+            found.append((a_start, a_end, text[a_start:a_end], 1.0, value_range(1.0, "", qualifier, settings),
+                          qualifier, None, measure, unit))
         for m in _AGE_AFTER_NAME.finditer(text):
             if any(a <= m.start("n") < b for a, b, *_ in found):
                 continue
@@ -662,6 +712,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             lo, hi = _clause(text, rs, re_)
             qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
+            event = "this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
+                                                                          article.published is not None)
+            if reason == PARTITIVE and event == "this":
+                continue  # "two of the planets" of this event: a part of a count given elsewhere
             out.append(Quantity(
                 article=article.id, sentence=s.i, start=start, end=s.start + re_,
                 text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
@@ -669,8 +723,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 place=_place(entities, s.start, text, rs, re_, ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT"))
                 if name == "distance in space" else count_place(text, rs, re_, not_places) if is_count(name)
                 else None,
-                event="this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
-                                                                            article.published is not None), as_of=_as_of(dates, article.published, settings, article.text),
+                event=event, as_of=_as_of(dates, article.published, settings, article.text),
                 source=checked_source(_source(text[lo:hi], lo, text, rs, quotes, s.start + rs), doc, s.start,
                                       s.end, start),
                 claim=claim_id, reason=reason))

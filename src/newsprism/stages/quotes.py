@@ -15,6 +15,9 @@ mark). Each span is then classed and attributed by rules, and the rule is record
 - ``scare``: a short quoted word or phrase with no speaker and no cue, or one that only
   modifies a noun ("a “peaceful” solution");
 - ``reported``: "X said that …", "according to X, …", "…, officials said";
+- ``colon_block``: words set off by a colon without quote marks ("Zuckerberg wrote in a post:" and the
+  paragraph after it, "He said: …" and the rest of its paragraph, a headline "Name: words …" naming a person
+  or body of the article): reported speech of the verb's subject or the label's speaker;
 - ``finding``: what a poll, survey, study or data "showed" ("Surveys showed 70 per cent …"): an attribution
   of a source PolNeAR's annotators mark, but no one's words (``stages/sources.py``);
 - ``decision``: what a court, parliament or board "confirmed", "approved" or "rejected" as a noun phrase ("The
@@ -803,7 +806,7 @@ def extract_quotes(text: str, paragraphs: Sequence[Any], sentences: Sequence[Sen
                             rule=f"{rule}; {speaker.how}" if rule and speaker.how else rule or "unattributed"))
     _attribute_pull_quotes(quotes, pull_quotes)
     quotes.extend(_transcript_lines(text, paragraphs, spans, resolver, sentences))
-    return _with_reported(quotes, doc, sentences, resolver, settings)
+    return _with_reported(quotes, doc, sentences, resolver, settings, paragraphs)
 
 
 def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, int] | None, kind: str | None,
@@ -826,10 +829,12 @@ def _heading_quote(text: str, span: Span_, s_idx: int | None, para: tuple[int, i
 
 
 def _with_reported(quotes: list[Quote], doc: Any, sentences: Sequence[Sentence], resolver: Resolver,
-                   settings: Any) -> list[Quote]:
+                   settings: Any, paragraphs: Sequence[Any] = ()) -> list[Quote]:
     """Reported speech added; fragments inside a reported clause given its speaker; the learned speaker
     chooser applied to direct and partial quotes (setting ``speaker_model``)."""
     reported = reported_speech(doc, sentences, quotes, resolver, settings)
+    reported = _with_colon_blocks(reported, colon_blocks(doc, paragraphs, sentences, quotes, resolver, settings),
+                                  doc.text)
     quotes = [_inside_reported(q, reported) for q in sorted(quotes, key=lambda q: q.start)]
     if settings.speaker_model:
         speaker_of, type_at = speaker_functions(resolver)
@@ -1184,3 +1189,192 @@ def _mostly_quoted(start: int, end: int, quoted: Sequence[tuple[int, int]]) -> b
     length = max(end - start, 1)
     covered = sum(max(0, min(end, b) - max(start, a)) for a, b in quoted)
     return covered / length > 0.5
+
+# "Zuckerberg wrote in a post:" + unquoted paragraphs: a block quote set off by a colon, not by quote marks
+BLOCK_PREPOSITIONS = {"in", "on", "at", "during", "via", "through", "to", "from", "after", "before", "with", "over"}
+FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|My)\b")
+THIRD_PERSON = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir|[Tt]hem)\b")
+
+
+def _block_verb(doc: Any, colon: "Token", sent_start: int) -> "Token | None":
+    """The verb of saying whose clause a colon ends with nothing said yet ("He said:", "Hewitt writes:",
+    "Zuckerberg wrote in a post:", "He told reporters:"); None when the verb already has what it reports
+    before the colon ("pointed out that veterans were ignored:", "noted the sparse attendance:", "called for
+    action:", "spoke out against Trump:") — the colon then introduces examples or a list, not the words."""
+    before: list["Token"] = [t for t in doc[:colon.i] if t.idx >= sent_start]
+    if not before:
+        return None
+    last = next((t for t in reversed(before) if not t.is_punct), None)
+    for verb in reversed(before):
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in report_verbs():
+            continue
+        if last is None or not (verb.i == last.i or verb in last.ancestors):
+            return None  # the colon ends another clause ("…, the forecast remains the same:")
+        if verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Asked about it:" / "the statement released Tuesday:"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("seem", "appear"):
+            return None  # "Investors seem to agree:" (a hand-checked miss: a market move followed, not words)
+        for c in verb.children:
+            if c.i >= colon.i or c.i < verb.i and c.dep_ != "ccomp":
+                continue
+            if c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "oprd"):
+                return None
+            if c.dep_ in ("dobj", "dative") and not (verb.lemma_.lower() == "tell" and c.dep_ in ("dobj", "dative")
+                                                     or c.lower_ in ("this", "following")):
+                return None  # ("told reporters:" names the addressee; "said this:" points at the words)
+            if c.dep_ == "prep" and c.lower_ not in BLOCK_PREPOSITIONS:
+                return None
+        return verb
+    return None
+
+
+_URL = re.compile(r"\S*(?:https?://|www\.|\.(?:com|co|org|net)/)\S*")
+
+
+def _before_next_attribution(doc: Any, sentences: Sequence[Sentence], start: int, end: int) -> int:
+    """Where the words after a colon in the same paragraph end: before a later sentence of it that attributes
+    words of its own ("… Jason Furman … said that …", "…, veteran Republicans said."; two hand-checked spans
+    that ran on into them)."""
+    for s in sentences:
+        if start < s.start < end:
+            span = _tokens(doc, s.start, s.end)
+            if span is not None and (_speech_verbs(span, (0, 0)) or "according to" in s.text.lower()):
+                return s.start
+    return end
+
+
+def _block_paragraphs(text: str, doc: Any, paras: Sequence[Any], first: int, speaker: Speaker,
+                      settings: Any) -> int:
+    """Index past the last paragraph of a colon block that starts at paragraph ``first``: the first paragraph
+    always (PolNeAR: 12 of 12 such attributions end with it); a further one only while it speaks in the first
+    person and has no quote mark, no verb of saying, no he/she/they and no word of the speaker's name (a new
+    attribution or the writer narrating), up to ``colon_block_max_paragraphs``."""
+    last = first + 1
+    name_words = {w for w in re.findall(r"[A-Z][\w’'-]+", speaker.name or "") if len(w) > 2}
+    while last < len(paras) and last - first < settings.colon_block_max_paragraphs:
+        p = paras[last]
+        body = text[p.start:p.end]
+        span = _tokens(doc, p.start, p.end)
+        if p.kind != "body" or span is None or any(m in body for m in OPENERS) or body.rstrip().endswith(":") \
+                or not FIRST_PERSON.search(body) or THIRD_PERSON.search(body) \
+                or _speech_verbs(span, (0, 0)) or "according to" in body.lower() \
+                or any(w in name_words for w in re.findall(r"[A-Z][\w’'-]+", body)):
+            break
+        last += 1
+    return last
+
+
+def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Sentence], quotes: Sequence[Quote],
+                 resolver: Resolver, settings: Any) -> list[Quote]:
+    """A speaker's words set off by a colon, not by quote marks: "Zuckerberg wrote in a post:" and the paragraph
+    after it, or "He said: The race is over." and the rest of its paragraph. Kind ``reported`` (the marks that
+    would show the words verbatim are missing), speaker and cue from the verb before the colon, which must be
+    a verb that reports words, learned as a cue with a clause (``reported_cue_min``), with nothing reported
+    before the colon (``_block_verb``). The extent is ``_block_paragraphs``."""
+    if not settings.colon_block_max_paragraphs or not paragraphs:
+        return []
+    text = doc.text
+    paras = [p for p in paragraphs if p.end > p.start]
+    quoted = [(q.start, q.end) for q in quotes if q.kind in ("direct", "partial")]
+    out: list[Quote] = []
+    taken = 0
+    for colon in doc:
+        if colon.text != ":" or colon.idx < taken:
+            continue
+        pi = next((i for i, p in enumerate(paras) if p.start <= colon.idx < p.end), None)
+        if pi is not None and paras[pi].kind in ("title", "heading"):
+            label = _title_label(text, paras[pi], colon, sentences, resolver)
+            if label is not None:
+                out.append(label)
+            continue
+        if pi is None or paras[pi].kind != "body":
+            continue
+        sent = next((s for s in sentences if s.start <= colon.idx < s.end + 1), None)
+        verb = _block_verb(doc, colon, sent.start if sent is not None else paras[pi].start)
+        if verb is None or colon.idx in resolver.quote_chars:
+            continue
+        why = _block_cue(verb, settings)
+        subj = _subject(verb)
+        if why is None or subj is None or subj.dep_ == "nsubjpass":
+            continue
+        speaker = _speaker_from_token(subj, resolver)
+        if speaker.name is None or (speaker.id is None and not is_agent_noun(subj)):
+            continue
+        extent = _block_extent(doc, paras, pi, colon, sentences, speaker, settings)
+        if extent is None:
+            continue
+        start, end, where = extent
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        words = text[start:end]
+        if words[:1] in QUOTE_MARKS or words[:1] == "<" or _words(_URL.sub(" ", words)) < REPORTED_MIN_WORDS \
+                or _mostly_quoted(start, end, quoted):
+            continue  # a quote in marks has its own rules (``introduced``); markup is an embed
+        out.append(Quote(text=words, start=start, end=end, speaker=speaker.name, speaker_id=speaker.id,
+                         cue=_cue_text(verb), kind="reported", via=None,
+                         sentence=_sentence_index(sentences, start),
+                         rule=f"colon_block: {why}; the words are {where}"
+                              + (f"; {speaker.how}" if speaker.how else "")))
+        taken = end
+    return out
+
+
+def _block_cue(verb: "Token", settings: Any) -> str | None:
+    """Why a verb before a colon reports words (its learned cue rate with a clause, or a verb of saying the
+    table has not seen), or None."""
+    rate = cue_rate(cue_lemma(verb), "ccomp")
+    if rate is not None and rate.seen >= settings.reported_cue_min_seen:
+        if rate.rate < settings.reported_cue_min:
+            return None
+        return f"learned_cue:{cue_lemma(verb)}/ccomp rate {rate.rate:.2f} of {rate.seen}"
+    return "speech_verb" if verb.lemma_.lower() in SPEECH_VERBS else None
+
+
+def _block_extent(doc: Any, paras: Sequence[Any], pi: int, colon: "Token", sentences: Sequence[Sentence],
+                  speaker: Speaker, settings: Any) -> tuple[int, int, str] | None:
+    """(start, end, how) of the words after a colon: the rest of its paragraph up to a sentence attributing words
+    of its own, or, when the colon ends the paragraph, the paragraph(s) after it (``_block_paragraphs``)."""
+    text = doc.text
+    rest = text[colon.idx + 1:paras[pi].end]
+    if rest.strip():
+        start = colon.idx + 1 + len(rest) - len(rest.lstrip())
+        return start, _before_next_attribution(doc, sentences, start, paras[pi].end), "the rest of its paragraph"
+    if pi + 1 < len(paras) and paras[pi + 1].kind == "body":
+        last = _block_paragraphs(text, doc, paras, pi + 1, speaker, settings)
+        n = last - pi - 1
+        return paras[pi + 1].start, paras[last - 1].end, f"{n} paragraph{'s' if n > 1 else ''} after it"
+    return None
+
+
+def _title_label(text: str, para: Any, colon: "Token", sentences: Sequence[Sentence],
+                 resolver: Resolver) -> Quote | None:
+    """A headline "Name: words" without quote marks ("Pat Caddell: Democrat Voters Worried …"): the words are
+    the named person's or body's when the article names them (PolNeAR marks 7 of the 15 colon attributions its
+    dev split has that we otherwise miss this way); a label that is no one the article names ("Poll:",
+    "Analysis:", a place) gives nothing."""
+    m = _HEADLINE_LABEL.match(text, para.start)
+    if m is None or m.end() <= colon.idx or m.group(1).upper().rstrip(".") in NOT_LABELS:
+        return None
+    speaker = _named_speaker(m.group(1), m.start(1), resolver)
+    start, end = m.end(), para.end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    words = text[start:end]
+    if speaker.id is None or words[:1] in QUOTE_MARKS or _words(words) < REPORTED_MIN_WORDS:
+        return None  # (a quoted headline after a label has its own rule: ``headline_label``)
+    return Quote(text=words, start=start, end=end, speaker=speaker.name, speaker_id=speaker.id, cue=None,
+                 kind="reported", via=None, sentence=_sentence_index(sentences, start),
+                 rule="colon_block: a headline's label names who says the words after it")
+
+
+def _with_colon_blocks(reported: list[Quote], blocks: Sequence[Quote], text: str) -> list[Quote]:
+    """Reported speech with the colon blocks added; a reported clause of the block's own verb gives way to the
+    block: one the parser hung across the colon ("He said: The race is over." read as "said [that] the race is
+    over") and one that is only what stands between the verb and the colon ("wrote | in a post |:")."""
+    if not blocks:
+        return reported
+    kept = [r for r in reported if not any(
+        r.speaker == b.speaker and r.cue == b.cue and (b.start <= r.start < b.end and r.start - b.start <= 3
+                                                       or r.end <= b.start and text[r.end:b.start].strip() == ":")
+        for b in blocks)]
+    return sorted(kept + list(blocks), key=lambda q: q.start)

@@ -1,0 +1,144 @@
+"""Does a span state a synthesis sentence? A learned check over frozen MiniLM encodings.
+
+For a statement and a span of another article, ``span_features`` measures how much of the statement the span says:
+the sentence cosine, the *soft coverage* of the statement's content words (each word's contextual MiniLM vector
+against the span's best-matching word: a paraphrase "joins the board" / "set to join the board of directors" covers
+its words, a same-topic sentence leaves the predicate or a participant uncovered), the weakest-covered word, the
+reverse coverage (a span stating much more), the share of the statement's words, names and figures the span writes,
+a negation one side has and the other lacks, and the length ratio. ``SpanCheck`` is the logistic regression over
+them that ``scripts/train_span_check.py`` fits on hand-labelled statement/span pairs (``models/span_check.json``);
+its decision carries its probability and the features that weighed most.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from .. import nlp
+from ..text.words import zipf
+
+SPAN_FEATURES = ("cosine", "soft_cover", "soft_min", "soft_low", "soft_back", "soft_rare", "word_cover", "word_rare",
+                 "name_cover", "figure_cover", "negation_differs", "len_ratio")
+WORD = re.compile(r"[\w’'-]+")
+NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'-]+")
+DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny)\b|n[’']t\b",
+                      re.IGNORECASE)
+
+
+def _content(word: str) -> bool:
+    w = word.lower().strip("’'-")
+    return bool(w) and w not in STOP_WORDS and (len(w) > 1 or w.isdigit())
+
+
+def _stem(word: str) -> str:
+    return word.lower().strip("’'-")[:6]
+
+
+def _words(pieces: Sequence[str], vectors: Any) -> tuple[list[str], Any]:
+    """Word-piece vectors joined into words (a ``##`` piece continues the word before it; the mean of its
+    pieces, unit length), content words only (no stop words, no punctuation)."""
+    import numpy as np
+
+    words: list[str] = []
+    groups: list[list[int]] = []
+    for k, p in enumerate(pieces):
+        if p.startswith("##") and groups:
+            words[-1] += p[2:]
+            groups[-1].append(k)
+        else:
+            words.append(p)
+            groups.append([k])
+    keep = [k for k, w in enumerate(words) if any(ch.isalnum() for ch in w) and _content(w)]
+    if not keep:
+        return [], np.zeros((0, vectors.shape[1] if len(vectors.shape) == 2 else 384), dtype="float32")
+    v = np.stack([vectors[groups[k]].mean(axis=0) for k in keep])
+    v = v / np.maximum(np.linalg.norm(v, axis=1, keepdims=True), 1e-12)
+    return [words[k] for k in keep], v
+
+
+def _rarity(word: str) -> float:
+    """How much a word says: 7 minus its Zipf frequency (a rare name or verb weighs more than "people"), at least
+    0.5."""
+    return max(0.5, 7.0 - zipf(word.lower().strip("’'-")))
+
+
+def _digits(text: str) -> set[str]:
+    return {d.replace(",", "").rstrip(".") for d in DIGITS.findall(text)}
+
+
+def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
+    """The check's features for each (statement, span) pair (see the module's docstring). The statement's and
+    spans' texts are encoded once each, in batches (``nlp.token_vectors``, ``nlp.embed``)."""
+    import numpy as np
+
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    if not texts:
+        return []
+    tokens = dict(zip(texts, nlp.token_vectors(texts), strict=True))
+    pooled = dict(zip(texts, nlp.embed(texts), strict=True))
+    words = {t: _words(*tokens[t]) for t in texts}
+    out = []
+    for statement, span in pairs:
+        sw, sv = words[statement]
+        pw, pv = words[span]
+        if len(sw) and len(pw):
+            sim = sv @ pv.T
+            best = np.sort(sim.max(axis=1))
+            back = sim.max(axis=0)
+            soft_cover, soft_min = float(best.mean()), float(best[0])
+            soft_low, soft_back = float(best[: max(1, len(best) // 4)].mean()), float(back.mean())
+            weight = np.array([_rarity(w) for w in sw])
+            soft_rare = float((sim.max(axis=1) * weight).sum() / weight.sum())
+        else:
+            soft_cover = soft_min = soft_low = soft_back = soft_rare = 0.0
+        said = {_stem(w) for w in WORD.findall(statement) if _content(w)}
+        held = {_stem(w) for w in WORD.findall(span) if _content(w)}
+        rare = {_stem(w): _rarity(w) for w in WORD.findall(statement) if _content(w)}
+        names = {w.lower() for w in NAME.findall(statement)}
+        span_words = {w.lower() for w in WORD.findall(span)}
+        figures = _digits(statement)
+        out.append({
+            "cosine": float(pooled[statement] @ pooled[span]),
+            "soft_cover": soft_cover, "soft_min": soft_min, "soft_low": soft_low, "soft_back": soft_back,
+            "soft_rare": soft_rare, "word_cover": len(said & held) / len(said) if said else 0.0,
+            "word_rare": sum(rare[w] for w in said & held) / sum(rare.values()) if rare else 0.0,
+            "name_cover": len(names & span_words) / len(names) if names else 1.0,
+            "figure_cover": len(figures & _digits(span)) / len(figures) if figures else 1.0,
+            "negation_differs": float(bool(NEGATION.search(statement)) != bool(NEGATION.search(span))),
+            "len_ratio": min(len(said), len(held)) / max(len(said), len(held), 1)})
+    return out
+
+
+@lru_cache(maxsize=1)
+def span_model() -> dict[str, Any]:
+    """The fitted check (scripts/train_span_check.py): standardised ``SPAN_FEATURES``, a logistic regression, the
+    thresholds chosen on the dev events and the held-out figures."""
+    text = resources.files("newsprism").joinpath("models/span_check.json").read_text(encoding="utf-8")
+    model: dict[str, Any] = json.loads(text)
+    return model
+
+
+def span_probability(feats: Mapping[str, float], model: Mapping[str, Any] | None = None) -> tuple[float, str]:
+    """The probability that the span states the statement, and the three features that weighed most
+    ("soft_cover=0.81 (+1.20), …")."""
+    model = model or span_model()
+    contrib = {f: c * (feats[f] - m) / (sc or 1.0) for f, m, sc, c in
+               zip(model["features"], model["mean"], model["scale"], model["coef"], strict=True)}
+    z = model["intercept"] + sum(contrib.values())
+    top = sorted(contrib.items(), key=lambda kv: -abs(kv[1]))[:3]
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), ", ".join(
+        f"{f}={feats[f]:.2f} ({v:+.2f})" for f, v in top)
+
+
+def span_checks(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, str]]:
+    """``span_probability`` of each (statement, span) pair."""
+    return [span_probability(f) for f in span_features(pairs)]
