@@ -401,7 +401,7 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
                     and overlaps((v["start"], v["end"]), spans(file_of[v["article"]], g["values"][file_of[v["article"]]])))
             if (n >= 2 or (n == 1 and len(_phrases_all(g)) == 1)) and not verdict["correct"]:
                 lookalike = True
-                report["lookalikes"].append(f"{g['what']} ← {fact.statement[:120]}")
+                report["lookalikes"].append(f"[{Path(files[0]).parent.name}] {g['what']} ← {fact.statement[:120]}")
         report["conflicts"].append({"correct": verdict["correct"], "lookalike": lookalike,
                                     "label": fact.conflict["label"],  # type: ignore[index]
                                     "statement": fact.statement[:300], "reason": fact.reason,
@@ -410,7 +410,8 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
     report["gold_conflicts_found"] += len(hit_gold)
     for gi, g in enumerate(gold_nc):
         if gi not in hit_gold:
-            report["missed_conflicts"].append({"what": g["what"], "why": why_missed(g, c, by_file, spans, report)})
+            report["missed_conflicts"].append({"what": g["what"], "why": why_missed(g, c, by_file, spans, report),
+                                               "story": Path(files[0]).parent.name})
 
     # --- shared facts, corroboration and synthesis (the strict scorer: score_facts, score_synthesis)
     conflict_ok = {f.id: any(r["statement"] == f.statement[:300] and r["correct"] for r in report["conflicts"])
@@ -431,18 +432,30 @@ def score_story(c: Comparison,  # noqa: C901 - one scorer per figure, in the ord
             report["number_issues"].append({"file": f, "text": issue.text, "reason": issue.reason[:200], "gold": ok})
 
 
+RESERVED = ("2014-02-facebook-buys-whatsapp", "2017-02-trappist-1-seven-planets")
+"""Events kept for independent reviewers: counted in every figure, but their lines are not printed (so the developers
+who run this benchmark never read them) unless ``--show-reserved``."""
+HIDDEN: set[str] = set(RESERVED)
+
+
+def shown(text: str) -> bool:
+    """Whether a printed detail line may be shown: it names no hidden event."""
+    return not any(h in text for h in HIDDEN)
+
+
 def show_errors(report: dict[str, Any]) -> None:
     """Every wrong corroborated fact and synthesis sentence, each missed shared fact, each internal flag."""
     for r in report["corroborated_rows"]:
-        if r["verdict"] == "wrong":
+        if r["verdict"] == "wrong" and shown(r["story"]):
             print(f"  fact wrong [{r['story']}] {r['reason']}: " + " | ".join(f"{x['outlet']}: {x['text'][:160]}"
                                                                          for x in r["support"]))
     for r in report["synthesis_rows"]:
-        if r["verdict"] == "wrong":
+        if r["verdict"] == "wrong" and shown(r.get("story", "")):
             print(f"  syn wrong {r['kind']} ({r['reason']}): {r['text']}")
-    print("  shared facts missed:", "; ".join(report["shared_missed"]))
+    print("  shared facts missed:", "; ".join(m for m in report["shared_missed"] if shown(m)))
     for r in report["number_issues"]:
-        print(f"  issue {r['file']}: {r['text']} — {r['reason']}")
+        if shown(r["file"]):
+            print(f"  issue {r['file']}: {r['text']} — {r['reason']}")
 
 
 def hand_check(report: dict[str, Any], args: argparse.Namespace) -> None:
@@ -453,12 +466,43 @@ def hand_check(report: dict[str, Any], args: argparse.Namespace) -> None:
     print(f"hand check (seed {args.seed}): {min(args.sample, len(undecided))} of {len(undecided)} undecided facts, "
           f"{min(args.sample, len(undecided_syn))} of {len(undecided_syn)} undecided synthesis sentences")
     for n, r in enumerate(rng.sample(undecided, min(args.sample, len(undecided))), 1):
+        if not shown(r["story"]):
+            print(f"  F{n} (a reserved event: not shown)")
+            continue
         print(f"  F{n} [{r['story']}] " + " | ".join(f"{x['outlet']}: {x['text'][:220]}" for x in r["support"]))
     for n, r in enumerate(rng.sample(undecided_syn, min(args.sample, len(undecided_syn))), 1):
+        if not shown(r["story"]):
+            print(f"  S{n} (a reserved event: not shown)")
+            continue
         print(f"  S{n} [{r['story']}] {r['text']}")
     if args.undecided:
         args.undecided.write_text(json.dumps({"facts": undecided, "synthesis": undecided_syn}, indent=1,
                                              ensure_ascii=False))
+
+
+def print_conflicts(report: dict[str, Any]) -> None:
+    """Every reported conflict with its strict verdict, each gold conflict missed, the look-alikes reported."""
+    conf = report["conflicts"]
+    print("number conflicts, strict verdicts (each value: the gold conflict its span lies in):")
+    for r in conf:
+        if not shown(r["story"]):
+            continue
+        verdict = "RIGHT" if r["correct"] else "LOOK-ALIKE" if r["lookalike"] else "WRONG"
+        print(f"  [{verdict}] {r['story']} · label {r['label']!r}"
+              f"{' (gold asks ' + repr(r['expected_label']) + ')' if r['expected_label'] else ''} · gold: "
+              f"{r['gold_what'] or '-'}\n    {r['statement'][:200]}")
+        for t in r["values_checked"]:
+            print(f"      {t}")
+        if r["problems"]:
+            print("    problems: " + "; ".join(dict.fromkeys(r["problems"])))
+    print("gold number conflicts missed:")
+    for m in report["missed_conflicts"]:
+        if not shown(m["story"]):
+            continue
+        print(f"  - {m['what']}: {m['why']}")
+    print("look-alikes reported:", "; ".join(x for x in report["lookalikes"] if shown(x)) or "none")
+    if HIDDEN:
+        print(f"(detail lines of {len(HIDDEN)} reserved events not printed: --show-reserved prints them)")
 
 
 def main() -> None:
@@ -471,7 +515,11 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=7, help="seed of the hand-check sample")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                     help="a compare setting for this run (e.g. pair_min=0.6, pair_model=false)")
+    ap.add_argument("--show-reserved", action="store_true",
+                    help="also print the detail lines of the events kept for independent reviewers (RESERVED)")
     args = ap.parse_args()
+    if args.show_reserved:
+        HIDDEN.clear()
     if not CORPUS.exists():
         sys.exit(f"news-dev not found at {CORPUS}")
     if args.cache:
@@ -529,20 +577,7 @@ def main() -> None:
         print(f"{what} errors by kind: " + ("; ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
     ni = report["number_issues"]
     print(f"internal number checks: {len(ni)} flagged, {sum(r['gold'] for r in ni)} in GOLD internal_errors")
-    print("number conflicts, strict verdicts (each value: the gold conflict its span lies in):")
-    for r in conf:
-        verdict = "RIGHT" if r["correct"] else "LOOK-ALIKE" if r["lookalike"] else "WRONG"
-        print(f"  [{verdict}] {r['story']} · label {r['label']!r}"
-              f"{' (gold asks ' + repr(r['expected_label']) + ')' if r['expected_label'] else ''} · gold: "
-              f"{r['gold_what'] or '-'}\n    {r['statement'][:200]}")
-        for t in r["values_checked"]:
-            print(f"      {t}")
-        if r["problems"]:
-            print("    problems: " + "; ".join(dict.fromkeys(r["problems"])))
-    print("gold number conflicts missed:")
-    for m in report["missed_conflicts"]:
-        print(f"  - {m['what']}: {m['why']}")
-    print("look-alikes reported:", "; ".join(report["lookalikes"]) or "none")
+    print_conflicts(report)
     if args.show:
         show_errors(report)
     hand_check(report, args)

@@ -24,7 +24,10 @@ grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` 
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
-        [--without-context] [--word-only]
+        [--without-context] [--word-only] [--without-session10]
+
+``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10); with ``--without-context`` it
+reproduces main's classifier of session 10 (fitted before those rows existed).
 
 ``--before-session9`` leaves out the second labellers' rows (TOPIC_DRAGNET_2, session 9; TOPIC_DRAGNET_3, session 10)
 for the before figures; the outer folds keep the older rows on the same folds either way (``outer_folds``).
@@ -120,6 +123,9 @@ def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
+    if "--without-session10" in argv:  # the shipped model: fitted before label11's rows (session 10) existed
+        keep = np.array([r["article"].removeprefix("dragnet-") not in TOPIC_DRAGNET_3 for r in rows])
+        rows, y = [r for r, k in zip(rows, keep, strict=True) if k], y[keep]
     later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3 for r in rows])
     if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
         rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]

@@ -96,3 +96,24 @@ def test_a_headline_label_gives_the_unquoted_words_after_it_to_the_named_speaker
     label = next(q for q in _blocks(a) if "Keep the Islands" in q.text)
     assert label.speaker == "Helena Marsh" and label.kind == "reported" and "headline" in label.rule
     assert not any("Budget Is Stretched" in q.text for q in _blocks(a))  # a label that names no one says nothing
+
+
+ORG_POST = """Larkspur buys a ferry line
+
+Larkspur co-founder Ann Lee announced the purchase of the Grey Gull ferry line on Monday.
+
+On its company blog, Larkspur posted:
+
+I am proud of what my small team built, and I will keep every ferry running on the old timetable.
+
+Other operators said the price was high. On its website, Corvina Lines posted:
+
+We will match every fare Larkspur offers on the island routes from next month onwards."""
+
+
+def test_an_organisation_does_not_write_i_its_named_person_does():
+    a = analyze(make_article(ORG_POST))
+    mine = next(q for q in _blocks(a) if "proud of what my small team" in q.text)
+    assert mine.speaker == "Ann Lee" and "does not write 'I'" in mine.rule, (mine.speaker, mine.rule)
+    ours = next(q for q in _blocks(a) if "match every fare" in q.text)
+    assert ours.speaker == "Corvina Lines", ours.speaker  # "we": the organisation itself

@@ -20,6 +20,7 @@ from typing import Any
 from .. import nlp
 from ..records import AnalyzedArticle, Claim, Fact
 from ..stages.sentences import SUBJECTS, statement_problem
+from ..text.words import outside_quotes
 from .verify import content_stems, is_headline
 
 # a piece that hangs on what comes before it: a conjunction or a relative pronoun opening it ("and which Israel
@@ -280,6 +281,55 @@ def _relative(text: str, toks: Sequence[Any], h: Any) -> str | None:
     return out[:1].upper() + out[1:]
 
 
+# a member that gives its fact's source ("…, according to the company", "…, police said"): the statement keeps it
+ATTRIBUTION = re.compile(r"\baccording to\b|\b(?:said|says|told|reported|reports|announced|estimated|estimates|"
+                         r"confirmed|claimed|claims)\b", re.IGNORECASE)
+
+
+def cover(text: str, article: str, spans: Sequence[tuple[str, str]]) -> float:
+    """The smallest share of a text's content words that another article's cited spans hold (each article's best
+    span): how much of a statement every other article states too. ``spans``: (article, span text) pairs."""
+    said = set(content_stems(text))
+    if not said:
+        return 0.0
+    best: dict[str, float] = {}
+    for art, span in spans:
+        if art != article:
+            best[art] = max(best.get(art, 0.0), len(said & set(content_stems(span))) / len(said))
+    return min(best.values(), default=0.0)
+
+
+# a statement whose subject, or whose speaker, is a bare pronoun needs the sentence before it
+DANGLING = re.compile(r"^[“\"‘']?(?:he|she|it|they|we|i|this|these|those)\b|[,”\"’']\s*(?:he|she|they)\s+"
+                      r"(?:said|says|added|told|wrote)\b", re.IGNORECASE)
+COVER_STEPS = 5  # cover is compared in fifths: a word or two more held does not outrank a plainer statement
+
+
+def cover_share(statement: str, span: str) -> float:
+    """The share of a statement's content words a span holds."""
+    said = set(content_stems(statement))
+    return len(said & set(content_stems(span))) / len(said) if said else 0.0
+
+
+def attributed_by_most(spans: Sequence[tuple[str, str]]) -> bool:
+    """Do most articles (more than half) give the fact with its source ("according to …", "… said")?"""
+    arts = {a for a, _ in spans}
+    given = {a for a, t in spans if ATTRIBUTION.search(t)}
+    return len(arts) >= 2 and 2 * len(given) > len(arts)
+
+
+def statement_key(text: str, article: str, spans: Sequence[tuple[str, str]], attribution: bool = False,
+                  quote: bool = False, voiced: bool = False) -> tuple[Any, ...]:
+    """How a candidate statement of a corroborated fact ranks (the least first): not a bare attribution; with its
+    source where most articles give one; not an outlet's evaluative words (``voiced``: a framing cue of the
+    outlet's own voice inside it); not a subject or speaker that is a bare pronoun (``DANGLING``: who "she" is, or
+    who "he added", is in another sentence); most of its content words held by every other article's spans (``cover``,
+    in fifths, rounded down: what the articles share and no more); the outlet's own voice before a quote; then the
+    plainest, a sentence of at least six words, the shortest."""
+    return (attribution, attributed_by_most(spans) and not ATTRIBUTION.search(text), voiced, bool(DANGLING.search(text)),
+            -int(COVER_STEPS * cover(text, article, spans)), quote, len(text.split()) < 6, len(text))
+
+
 SUBJECT_WORDS_MAX = 8  # words a clause may take from the start of its sentence to be a claim (its subject and verb)
 
 
@@ -335,7 +385,9 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
         if problem is None and not refers_back(f.statement):
             out.append(f)
             continue
-        members = sorted(f.claims, key=lambda c: (c.part == "attribution", c.quote, len(c.text)))
+        spans = [(x["article"], x["text"]) for x in f.support]
+        members = sorted(f.claims, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution",
+                                                               c.quote))
         claims = [c for c in members if not c.heading and not is_headline(c.text) and claim_problem(c.text) is None]
         claims.sort(key=lambda c: refers_back(c.text))
         if claims and not (problem is None and refers_back(claims[0].text)):
@@ -364,6 +416,38 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
     return out
 
 
+def sourced(fact: Fact, texts: dict[str, str]) -> Fact:
+    """A corroborated fact most of whose articles give it with its source (reported speech: its member is what the
+    source says, "Pixelry has 300 million users[, according to the company]"; or "according to …", "… said" in the
+    member) is stated with the source, where its statement names none: "<statement>, according to <the speaker the
+    claims stage found for the member the statement comes from>"; else as it is (no named speaker: a pronoun, or a
+    statement from a member in its outlet's own voice). ``texts``: the articles' texts, by id. Run after the
+    citations are checked against the statement (the source's words are in no other span)."""
+    if fact.status != "corroborated" or ATTRIBUTION.search(fact.statement):
+        return fact
+    arts = {c.article for c in fact.claims}
+    given = {c.article for c in fact.claims if c.part == "content" or ATTRIBUTION.search(c.text)}
+    if len(arts) < 2 or 2 * len(given) <= len(arts):
+        return fact
+    said = fact.statement.strip().rstrip(".")
+    speaker = next((c.asserted_by_name for c in fact.claims if c.part == "content" and c.asserted_by_name
+                    and (said in c.text or c.text.strip().rstrip(".") in said)), None)
+    if not speaker or speaker.lower() in PRONOUNS:
+        return fact
+    source = re.sub(r"^(?:The|A|An)\b", lambda m: m.group(0).lower(), speaker.strip())
+    lower = source[:1].lower() + source[1:]
+    # a common noun capitalised only because it began its sentence ("Organisers said …", "Pre-verdict surveys …"):
+    # lowered where an article writes it so, or where only its first word is capitalised
+    if lower != source and (any(lower in t for t in texts.values())
+                            or (len(source.split()) > 1 and all(w.islower() for w in source.split()[1:]))):
+        source = lower
+    return replace(fact, statement=f"{said}, according to {source}.",
+                   reason=f"{fact.reason}; stated with its source, as most of its articles give it")
+
+
+PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those"})
+
+
 def _clip(text: str, n: int = 60) -> str:
     t = " ".join(text.split())
     return t if len(t) <= n else t[:n - 1] + "…"
@@ -373,7 +457,7 @@ def other_name(text: str) -> str | None:
     """A person called by another person's name (an epithet: "Acme's Darth Vader, chief executive John Smith"):
     two person names of the parse in apposition that share no word, outside quote marks; None when there is
     none. Said in the synthesis' own voice it would state the nickname as who the person is."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    outside = outside_quotes(text)
     doc = _doc(outside)
     people = [e for e in doc.ents if e.label_ == "PERSON"]
     for t in doc:
@@ -394,7 +478,7 @@ def pledge(text: str) -> str | None:
     company will continue to …") or a verb of intent or expectation with what is intended ("X plans to …", "is
     expected to …", "is set to …"), outside quote marks; None for a statement of what happened or is. Read on the
     parse: the main verb (and its conjuncts) with a future auxiliary, or a plan verb with an open complement."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    outside = outside_quotes(text)
     t = " ".join(LEADING.sub("", outside.strip()).split())
     if not t:
         return None

@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claimed
+from .assertion import claimed, cover_share, sourced, statement_key
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -126,6 +126,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             groups[uf.find(cid)].append(claim)
         facts = [_make_fact(members, texts) for members in groups.values()]
     facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
+    facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
@@ -536,6 +537,7 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
             if al.relation == "same_fact":
                 same_fact.add(frozenset((al.a, al.b)))
     order = {a.id: i for i, a in enumerate(analyzed)}
+    voiced = outlet_voice(analyzed)
     todo = set(claims)
     family: dict[str, list[str]] = defaultdict(list)
     for c in claims.values():
@@ -571,7 +573,7 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
             continue  # the same sentences again, through another clause
         seen.add(families)
         narrow = _narrowed(members, texts) if len(members) > 1 else {}
-        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts), narrow))
+        facts.append(_make_fact(members, texts, _scored(anchor, members, verdicts), narrow, voiced))
     # a sentence whose words (or one of its clauses) corroborate a fact is not also a single-source fact:
     # its other clauses may say more, but the sentence is already cited
     shared = {_family(c) for f in facts if len(f.articles()) >= 2 for c in f.claims}
@@ -591,7 +593,7 @@ def _narrowed(members: list[Claim], texts: dict[str, str]) -> dict[str, tuple[Cl
         shared = stems[m.id] & others
         if len(shared) < 2:
             continue
-        polarity = [m.start + x.start() for x in POLARITY.finditer(m.text)]
+        polarity = [m.start + x.start() for x in POLARITY.finditer(m.text) if not AFFIRMING.match(m.text, x.start())]
         fits = [piece for piece in clause_runs(m, texts[m.article])
                 if len(set(content_stems(piece.text)) & shared) >= NARROW_COVER * len(shared)
                 and all(piece.start <= at < piece.end for at in polarity)]
@@ -610,13 +612,18 @@ OPENER = re.compile(r"^(?:per|after|before|with|in|as|despite|although|though|wh
 
 # a subordinate clause with no comma before it ("… were hurt after riot police stormed …") is a piece too
 SUBORDINATE_BREAK = re.compile(r"\s+(?=(?:after|before|when|while|because|until)\s)")
+# a consequence or comment the outlet draws after a comma ("…, so it's no wonder …", "…, and we all know how …"),
+# or a "with" phrase adding a detail ("…, with four hospitalised"), is a piece of its own: the shared fact can be
+# cited and stated without it
+COMMENT_BREAK = re.compile(r",\s+(?=(?:so|with|and\s+(?:we|you)|which\s+means)\s)", re.IGNORECASE)
 
 
 def clause_runs(claim: Claim, text: str) -> list[Claim]:
     """Runs of consecutive clause pieces of one unit (not the whole unit), each at least four words."""
     body = text[claim.start:claim.end]
     cuts = sorted({0, *(m.end() for m in CLAUSE_BREAK.finditer(body)), *(m.end() for m in OPENER.finditer(body)),
-                   *(m.end() for m in SUBORDINATE_BREAK.finditer(body)), len(body)})
+                   *(m.end() for m in SUBORDINATE_BREAK.finditer(body)),
+                   *(m.end() for m in COMMENT_BREAK.finditer(body)), len(body)})
     out = []
     for i in range(len(cuts) - 1):
         for j in range(i + 1, len(cuts)):
@@ -636,6 +643,8 @@ def clause_runs(claim: Claim, text: str) -> list[Claim]:
 NARROW_COVER = 0.9  # share of the content words a sentence shares with the other members its cited clause must hold
 # a narrowed span keeps every word of its unit that can turn what it says around ("Here's what will change for
 # you, our users: nothing" is not cited as "Here's what will change for you, our users")
+# "no wonder", "no doubt" turn nothing around: they affirm (the comment after a shared fact need not be cited)
+AFFIRMING = re.compile(r"no\s+(?:wonder|doubt)\b", re.IGNORECASE)
 POLARITY = re.compile(r"\b(?:not|no|never|none|nothing|nobody|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
 
 
@@ -657,13 +666,11 @@ def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], V
 
 
 def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tuple[float, str]] | None = None,
-               narrow: dict[str, tuple[Claim, str]] | None = None) -> Fact:
+               narrow: dict[str, tuple[Claim, str]] | None = None,
+               voiced: Callable[[Claim], bool] | None = None) -> Fact:
     articles = list(dict.fromkeys(c.article for c in members))
-    # the plainest rendering: a whole sentence or what was said (not an attribution), the outlet's own
-    # voice before a quote, then the shortest of at least a few words
-    statement = min(members, key=lambda c: (c.part == "attribution", c.quote, len(c.text.split()) < 6,
-                                            len(c.text))).text
     narrow = narrow or {}
+    statement = _statement(members, texts, narrow, voiced)
     support = tuple({**_support(narrow[c.id][0] if c.id in narrow else c, texts[c.article]),
                      **({"score": scored[c.id][0], "reason": scored[c.id][1]} if scored and c.id in scored else {}),
                      **({"narrowed": narrow[c.id][1]} if c.id in narrow else {})}
@@ -674,6 +681,59 @@ def _make_fact(members: list[Claim], texts: dict[str, str], scored: dict[str, tu
                            f"figures and polarity")
     return Fact(id="", status="unique", statement=statement, support=support, claims=tuple(members),
                 reason="reported by one article only")
+
+
+def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tuple[Claim, str]],
+               voiced: Callable[[Claim], bool] | None = None) -> str:
+    """A fact's statement: of its members and the parts they are cited by (``_narrowed``), the one that says what
+    the articles share and no more (:func:`assertion.statement_key`): not a bare attribution, with its source where
+    most articles give one, no outlet's own evaluative cue (``voiced``), the most of its content words held by
+    every other article's span; then the outlet's own voice before a quote, the shortest of at least six words; a
+    conjunction opening it ("but police …") left out. One article alone: its plainest member."""
+    cited = [narrow[c.id][0] if c.id in narrow else c for c in members]
+    spans = [(c.article, c.text) for c in cited] if len({c.article for c in members}) >= 2 else []
+    candidates = list({(c.start, c.end, c.article): c for c in [*cited, *members]}.values())
+    best = min(candidates, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution", c.quote,
+                                                       bool(voiced and voiced(c)))).text
+    # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
+    return re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", best) if len(spans) else best
+
+
+def _cited_holding(fact: Fact, floor: float) -> Fact:
+    """A corroborated fact cites only the articles whose spans state its statement: an article none of whose member
+    spans holds ``floor`` of the statement's content words (the ``synthesis_cover_min`` of a synthesis statement) is
+    no citation of it, while at least two articles' spans still hold it; else the fact is kept as it is. (An article
+    with one span that holds it keeps its other spans: dropping those lost right facts by the strict scorer, the
+    second span stating the rest of the gold fact.)"""
+    if fact.status != "corroborated" or len(fact.support) != len(fact.claims):
+        return fact
+    holding = {s["article"] for s in fact.support if cover_share(fact.statement, s["text"]) >= floor}
+    keep = [k for k, s in enumerate(fact.support) if s["article"] in holding]
+    dropped = [fact.support[k] for k in range(len(fact.support)) if k not in keep]
+    if not dropped:
+        return fact
+    if len({fact.support[k]["article"] for k in keep}) < 2:
+        return fact
+    return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
+                   reason=f"{fact.reason}; {len(dropped)} aligned span(s) holding under {floor:.0%} of the "
+                          f"statement's content words not cited")
+
+
+EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
+# words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
+FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
+           "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
+           "disaster", "earthquake", "quake", "violence", "violent", "clashes", "protest", "protests", "war", "crisis",
+           "escape", "escaped", "murder", "arrested", "missing", "rubble", "damage", "damaged", "fire"}
+
+
+def outlet_voice(analyzed: Sequence[AnalyzedArticle]) -> Callable[[Claim], bool]:
+    """Whether a unit holds a framing cue of its outlet's own voice that the synthesis calls evaluative (a loaded
+    word, a scare quote, a hedge, an epithet, a sentence the bias model flags; not inside someone's quote, not a
+    factual word such as "killed"): such a unit is no corroborated fact's statement while another member is plain."""
+    cues = {a.id: [c.start for c in a.framing if c.cue in EVALUATIVE_CUES and c.speaker is None
+                   and (c.loaded_word or c.text).lower() not in FACTUAL] for a in analyzed}
+    return lambda c: any(c.start <= at < c.end for at in cues.get(c.article, ()))
 
 
 def conflict_facts(analyzed: Sequence[AnalyzedArticle], conflicts: Sequence[dict[str, Any]],

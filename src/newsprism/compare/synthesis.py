@@ -45,23 +45,15 @@ from ..stages.framing import topic_gate, word_counts
 from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
-from ..text.words import zipf
-from .assertion import other_name, pledge
-from .facts import CLAUSE_BREAK, NARROW_COVER, POLARITY, clause_runs, fact_claims, fact_units
+from ..text.words import outside_quotes, zipf
+from .assertion import ATTRIBUTION, attributed_by_most, other_name, pledge
+from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
+                    fact_units)
 from .span_check import span_checks
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
-EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")
-# words the loaded-word lexicons flag that report harm rather than judge it ("killed", "destroyed")
-FACTUAL = {"kill", "kills", "killed", "killing", "die", "died", "dead", "death", "deaths", "destroy", "destroyed",
-           "injured", "injuries", "wounded", "worst", "attack", "attacked", "collapse", "collapsed", "victims",
-           "disaster", "earthquake", "quake", "violence", "violent", "clashes", "protest", "protests", "war", "crisis",
-           "escape", "escaped", "murder", "arrested", "missing", "rubble", "damage", "damaged", "fire"}
-
-
-
 def _label(comparison: Comparison, article_id: str) -> str:
     for a in comparison.articles:
         if a.id == article_id:
@@ -135,8 +127,12 @@ def _pick(comparison: Comparison, claims: Sequence[Claim], members: Sequence[Cla
     return min(claims, key=lambda c: _pick_key(comparison, c, members))
 
 
-def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[int, bool, float, bool, int]:
-    return (_extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
+def _pick_key(comparison: Comparison, c: Claim, members: Sequence[Claim]) -> tuple[bool, int, bool, float, bool, int]:
+    # where most articles give the fact's source ("according to the company", "police said"), a rendering that
+    # keeps it comes first: the synthesis does not state flat what its articles attribute
+    spans = [(m.article, _holding(comparison, m)) for m in members]
+    return (attributed_by_most(spans) and not ATTRIBUTION.search(_stated(comparison, c)),
+            _extra_figures(comparison, c, members), subjective(_stated(comparison, c)) > 0,
             -round(_held_by_all(comparison, c, members), 1), c.part == "clause", len(_stated(comparison, c)))
 
 
@@ -169,7 +165,7 @@ def subjective(text: str) -> int:
     """How many words of a sentence a published lexicon marks as subjective or strongly valenced (outside
     quote marks, and not the words of harm a news report states as fact)."""
     babe, subj, val = babe_words(), subjectivity(), vader()
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    outside = outside_quotes(text, keep_offsets=False)
     words = [w.lower() for w in re.findall(r"[A-Za-z][a-z’'-]+", outside)]
     return sum(1 for w in words if w not in FACTUAL and w not in STOP_WORDS and (
         w in babe or subj.get(w, (0.0, 0.0))[1] >= 0.8 or abs(val.get(w, 0.0)) >= 2))
@@ -294,7 +290,7 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
         return
     if len(_word_bias) > 20000:
         _word_bias.clear()
-    outside = [re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), t) for t in todo]
+    outside = [outside_quotes(t) for t in todo]
     for text, doc in zip(todo, nlp.parse(outside, batch_size=64), strict=True):
         found = None
         counts = word_counts(doc)
@@ -318,7 +314,7 @@ def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
     going to work hard …", or one that addresses its readers, "you can continue to use …"): outside quote
     marks, a first- or second-person pronoun is not the outlet's voice."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", " ", text)
+    outside = outside_quotes(text, keep_offsets=False)
     return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
                 re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE) or
                 re.search(r"\b(?:you|you're|you’re|you've|you’ve|your|yours)\b", outside, re.IGNORECASE))
@@ -443,7 +439,7 @@ def unresolved_person(text: str, names: Sequence[str]) -> bool:
     """A "he"/"him"/"she"/"her" outside quote marks with no one before it in the sentence that it could
     stand for (a person's name the article mentions, or a noun for a person: "the president", "a teacher"):
     lifted out of its article, "The only information known about him …" or "…, he said" names no one."""
-    outside = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: " " * len(m.group(0)), text)
+    outside = outside_quotes(text)
     m = PERSONAL.search(outside)
     if not m:
         return False

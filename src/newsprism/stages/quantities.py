@@ -10,13 +10,15 @@ amounts ("tens of thousands of tents", "dozens of employees") and vote splits ("
   clause (people killed / injured / missing / displaced / arrested, magnitude, depth vs distance vs
   length, duration, age, money by what it pays for, share of what, vote);
 - **place** ("deaths in Morelos"), **event** (``this``, or the year / "earlier" marking another event:
-  "the 2012 quake killed 81"), **as-of** date (a date in the sentence near the article date, else the
+  "the 2012 quake killed 81"; "last year", "a year ago", "last May" counted back from the article's date),
+  **as-of** date (a date in the sentence near the article date, else the
   article date) and **source** ("according to USGS", "police said", the quote's speaker).
 
 Why not quantulum3 or number-parser: the numbers are already read by the claims stage from the
 spaCy parse (qualifier, counted noun, governing verb, dates resolved against the article date); what
 was missing is the *measure*, *event*, *time* and *source* of each figure, which those parsers do not
-give. dateparser is not needed either: the claims stage resolves the dates a sentence holds.
+give. dateparser is not needed either: the claims stage resolves the dates a sentence holds, and the few
+relative spans back ("a year ago", "18 months ago", "last May") are counted here from the article's date.
 The stage reads the article, its sentences, entities, quotes and claims; the parse only to check who each
 figure is given to (:mod:`stages.value_sources`), so that compare parses nothing for it.
 """
@@ -175,8 +177,9 @@ def not_a_figure(text: str, start: int, end: int) -> bool:
     """A number that states no figure: inside a compound adjective ("three-story", but "7.1-magnitude" and
     "a 13-year standoff" are figures), a rank ("No. 1"), or a figure the sentence says was replaced."""
     end = end - 1 if text[start:end].endswith("-") else end
-    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and re.fullmatch(r"[a-z]+", text[start:end].strip().lower()):
-        return True  # "the two victims": people named before, not a count
+    if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and re.fullmatch(r"[a-z]+", text[start:end].strip().lower()) \
+            and not _FOUND_AFTER.match(text[end:end + 80]):
+        return True  # "the two victims": people named before, not a count ("the three planets found in 2030" is one)
     return bool(_COMPOUND.match(text[end:end + 14]) or re.search(r"\bNo\.\s*$", text[max(0, start - 5):start])
                 or _SUPERSEDED.search(text[max(0, start - 90):start]))
 
@@ -343,9 +346,16 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         at = sentence.find(text)
         said_before = f"{preceding_sentences} {sentence[:at + start] if at >= 0 else before}"
         whole = (noun if noun in THINGS else None) if noun else _antecedent(said_before)
+        spotted = _FINDING_VERB.search(before)
+        verb = "spot" if spotted else verb  # "was used to first spot two of these": the parse may give "use"
         if whole is None or verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
             return None
         return f"{whole} {SAME_VERB.get(verb, verb)}", verb, PARTITIVE
+    if noun is not None and noun not in PEOPLE and noun not in THINGS:
+        # "three temperate, Earth-size exoplanets": the parse took an adjective for the counted noun
+        head = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?([a-z]{3,})s\b", after)
+        if head and SAME_NOUN.get(head.group(1), head.group(1)) in THINGS:
+            noun = SAME_NOUN.get(head.group(1), head.group(1))
     if noun is None or noun in PEOPLE or noun not in THINGS:
         cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
         if cue:
@@ -356,15 +366,38 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
-    if re.search(r"\b(?:discovery|detection) of\s*$", before):
-        verb = "discover"  # "announced the discovery of three planets": the planets were found
+    finding = _FINDING_BEFORE.search(before) or _FOUND_AFTER.match(after)
+    if finding:
+        # "the discovery of three planets", "the announcement last year of three Earth-size planets", "reported
+        # a year ago on three planets": the things were found (announced, reported) at that occasion
+        return f"{noun} found", "discover", f"a finding of “{noun}”: “{finding.group(0).strip()}” beside the number"
     if verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
         return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
     return f"{noun} {SAME_VERB.get(verb, verb)}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
 
 
+# a time phrase that may sit between a finding's word and its count ("the announcement last year of", "reported a
+# year ago on", "the discovery in May of 2030 of")
+_WHEN = (r"(?:\s+(?:last|this|earlier this)\s+(?:year|month|week)|\s+(?:a|an|one|two|three|four|five|six|\d{1,2})\s+"
+         r"(?:years?|months?)\s+ago|\s+in\s+(?:[A-Z][a-z]+\.?\s+(?:of\s+)?)?(?:19|20)\d\d|\s+on\s+[A-Z][a-z]+day)?")
+# things counted and then said found ("the three Earth-like planets discovered last year", "three planets, first
+# spotted in 2030"): the count of that finding
+_FOUND_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?[a-z]{3,}s,?\s+(?:(?:that|which)\s+)?(?:(?:were|was|had been|have been)\s+)?"
+                          r"(?:first\s+)?(?:found|discovered|spotted|detected|identified|announced|reported)\b")
+# a verb of finding right before the number ("was used to first spot two of these", "discovered three")
+_FINDING_VERB = re.compile(r"\b(?:discover|spot|detect|identif|uncover)\w*\s+$|\bf(?:ou|i)nd(?:s|ing)?\s+$")
+# a finding told as one before this event's: the past perfect or "previously / already / earlier"
+_BEFORE_NOW = re.compile(r"\b(?:had|previously|already|earlier|formerly)\b", re.IGNORECASE)
+# a finding named by a noun ("the discovery / detection / announcement / report of N things") or reported on ("the
+# team reported a year ago on three planets"): the things counted were found at that occasion
+_FINDING_BEFORE = re.compile(r"\b(?:discovery|detection|announcement|report|sighting)" + _WHEN + r"\s+of\s*$|"
+                             r"\b(?:reported|reports|report)" + _WHEN + r"\s+on\s*$")
+
+
 # verbs that say one thing of a counted noun ("discovered three planets", "spotted two of them"): one measure
-SAME_VERB = {v: "found" for v in ("discover", "spot", "find", "detect", "identify", "uncover", "observe")}
+# ("announced three planets", "reported three planets": their finding made known, the same count)
+SAME_VERB = {v: "found" for v in ("discover", "spot", "find", "detect", "identify", "uncover", "observe", "announce",
+                                  "report")}
 SAME_NOUN = {"world": "planet", "exoplanet": "planet"}  # one counted thing by two names
 PARTITIVE = "a part of a set (“two of them”) that a verb counts on a dated occasion of its own"
 
@@ -485,11 +518,29 @@ _TIME_OPENING = re.compile(r"\s*(?:back\s+)?(?:(?:in|on|during|by)\s+)?(?:(?:ear
                            r"\s*(?:last|earlier this|this)\s+(?:year|month|week)\s*", re.IGNORECASE)
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_LAST_MONTH = re.compile(r"\blast\s+(January|February|March|April|May|June|July|August|September|October|November|"
+                         r"December)\b")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18}
+_AGO = re.compile(r"(?<![\w-])(?P<n>" + "|".join(_NUMBER_WORDS) + r"|\d{1,2})\s+(?P<u>years?|months?)\s+ago\b", re.IGNORECASE)
+
+
+def ago_year(m: re.Match[str], published: str) -> str:
+    """The year "a year ago" / "18 months ago" points to, counted back from the article's date."""
+    n = _NUMBER_WORDS.get(m.group("n").lower()) or int(m.group("n"))
+    base = dt.date.fromisoformat(published[:10])
+    months = n * 12 if m.group("u").lower().startswith("year") else n
+    return str((base.year * 12 + base.month - 1 - months) // 12)
+
+
 def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str | None,  # noqa: C901 - ordered rules
-           sentence_start: int, start: int | None = None, dated: bool = True) -> str:
+           sentence_start: int, start: int | None = None, dated: bool = True, published: str | None = None) -> str:
     """``this``, or what marks the clause as another event: a year other than the article's ("the 1985
-    quake", "in 2014 when a ferry sank"), "earlier", "another quake", "two weeks ago". A year that is a start
-    point ("since 1997", "talks began in 2006") or a count ("more than 2000 officers") marks no other event."""
+    quake", "in 2014 when a ferry sank"), "last year" and "a year ago" / "18 months ago" counted back from the
+    article's date (``published``) when that reaches another year, "earlier", "another quake", "two weeks ago". A
+    year that is a start point ("since 1997", "talks began in 2006") or a count ("more than 2000 officers") marks no
+    other event; "in May of 2030" is a date, not a count "of 2030"."""
     if start is not None:
         lo, hi = _event_scope(text, lo, hi, start)
 
@@ -499,7 +550,8 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
         return bool(year and y != year and not _START_POINT.search(text[max(0, at - 25):at])
                     and not re.match(r"\s*(?:-|–|to)\s*\d", text[after:])
                     and not re.match(r"\s+(?!years?\b|quake|earthquake)[a-z]+s\b", text[after:])
-                    and not re.search(r"(?:than|about|some|over|nearly|almost|of|[$€£])\s*$", text[max(0, at - 8):at]))
+                    and (not re.search(r"(?:than|about|some|over|nearly|almost|of|[$€£])\s*$", text[max(0, at - 8):at])
+                         or bool(_MONTH_OF.search(text[max(0, at - 14):at]))))
 
     for v in claim_values:
         if v.kind != "date":
@@ -515,11 +567,25 @@ def _event(text: str, lo: int, hi: int, claim_values: Sequence[Value], year: str
             return m.group(0)
     if year and re.search(r"\blast year\b", text[lo:hi], re.IGNORECASE):
         return str(int(year) - 1)
+    # "elected two years ago", "five years ago, six years ago": a figure that is itself a span back stays "earlier"
+    spans_back = list(_AGO.finditer(text, lo, hi))
+    ago = spans_back[0] if spans_back and not any(start is not None and m.start() <= start < m.end()
+                                                  for m in spans_back) else None
+    if ago and published and dated:
+        when = ago_year(ago, published)
+        if when != year:
+            return when  # "reported a year ago on three planets" in a 2031 article: the 2030 occasion
+    last = _LAST_MONTH.search(text[lo:hi])
+    if last and published and dated and year:
+        month = _MONTHS.index(last.group(1)[:3].lower()) + 1
+        # "last May" in a February article: May of the year before; "last January" in it: earlier this year
+        return str(int(year) - 1) if month >= int(published[5:7]) else "earlier"
     if _EARLIER.search(text[lo:hi]):
         return "earlier"
     return "this"
 
 
+_MONTH_OF = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+of\s+$")  # "May of 2030"
 _EVENT_DATE = re.compile(r"(?:['’]s)?\s+(?:[\w.-]+\s+){0,2}?(?:" + EVENT_NOUNS + r")\b", re.IGNORECASE)
 
 
@@ -713,7 +779,10 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
             event = "this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
-                                                                          article.published is not None)
+                                                                          article.published is not None,
+                                                                          article.published)
+            if event == "this" and name.endswith(" found") and _BEFORE_NOW.search(text[lo:hi]):
+                event = "earlier"  # "had already found three planets": an earlier finding, never this event's count
             if reason == PARTITIVE and event == "this":
                 continue  # "two of the planets" of this event: a part of a count given elsewhere
             out.append(Quantity(
@@ -721,8 +790,8 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                 text=article.text[start:s.start + re_], value=fig_value, measure=name, low=q_low, high=q_high,
                 qualifier=qualifier, unit=unit[0] if unit else None, noun=noun, predicate=predicate,
                 place=_place(entities, s.start, text, rs, re_, ("GPE", "LOC", "ORG", "PERSON", "FAC", "PRODUCT"))
-                if name == "distance in space" else count_place(text, rs, re_, not_places) if is_count(name)
-                else None,
+                if name == "distance in space" else count_place(text, rs, re_, not_places)
+                if is_count(name) and not name.endswith(" found") else None,  # where things were found scopes no count
                 event=event, as_of=_as_of(dates, article.published, settings, article.text),
                 source=checked_source(_source(text[lo:hi], lo, text, rs, quotes, s.start + rs), doc, s.start,
                                       s.end, start),

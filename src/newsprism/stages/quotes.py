@@ -43,7 +43,7 @@ from ..lexicons import SPEECH_VERBS, report_verbs
 from ..records import Quote, Sentence
 from ..settings import Settings
 from ..text.names import entity_id
-from ..text.words import words
+from ..text.words import outside_quotes, words
 from .base import StageContext
 from .cues import content_bounds, cue_lemma, cue_rate, frame
 from .entities import PRONOUN_GENDER, Resolver
@@ -1304,6 +1304,8 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
         if extent is None:
             continue
         start, end, where = extent
+        if not _is_person(subj, resolver) and SINGULAR_FIRST.search(outside_quotes(text[start:end], keep_offsets=False)):
+            speaker = _writer_of(doc, resolver, subj, speaker)
         while end > start and text[end - 1].isspace():
             end -= 1
         words = text[start:end]
@@ -1317,6 +1319,35 @@ def colon_blocks(doc: Any, paragraphs: Sequence[Any], sentences: Sequence[Senten
                               + (f"; {speaker.how}" if speaker.how else "")))
         taken = end
     return out
+
+
+SINGULAR_FIRST = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|me|my|My|myself)\b")
+
+
+def _writer_of(doc: Any, resolver: Resolver, subj: "Token", org: Speaker) -> Speaker:
+    """An organisation does not write "I": a colon block given to one ("On its blog, Acme posted:") that speaks in
+    the first person singular is the words of the one person the article names by the organisation's name
+    ("Acme co-founder Ann Lee", "Ann Lee, Acme's chief executive"); with none or several, the organisation stays."""
+    names = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"} or {subj.lower_}
+    found: dict[str, Speaker] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        near = [t for t in ent.root.subtree if not ent.start <= t.i < ent.end and abs(t.i - ent.start) <= 8]
+        i = ent.start - 1  # the noun phrase before the name: "Acme co-founder", "Acme's chief executive"
+        while i >= max(ent.sent.start, ent.start - 6) and (doc[i].pos_ in ("PROPN", "NOUN", "ADJ", "PART")
+                                                          or doc[i].text in ("-", "–")):
+            near.append(doc[i])
+            i -= 1
+        if any(t.lower_ in names for t in near):
+            person = _speaker_from_token(ent.root, resolver)
+            if person.name:
+                found[person.id or person.name] = person
+    if len(found) != 1:
+        return org
+    person = next(iter(found.values()))
+    return Speaker(person.name, person.id, f"an organisation does not write 'I': {org.name}'s {person.name}, named "
+                                           f"by it in the article")
 
 
 def _block_cue(verb: "Token", settings: Any) -> str | None:
