@@ -13,11 +13,15 @@ background spread, Zipf, the BABE evaluative-word logit), the sentence bias scor
 graded ("very X", comparative), inside reported speech, modifier of a people noun, and ``label_logit``: a logistic
 regression over the word's static MiniLM vector fitted on the same labels (what makes a word one of judgement
 rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted),
-and (session 10) ``context_logit``: the same kind of regression over the word read in its sentence
-(``framing.context_vectors``: the mean of MiniLM's last hidden states over the word's pieces, beside the sentence's
-vector from the same run), which tells "a stark contrast" from "the habitable zone" and a physical description from
-a judgement where the word alone cannot; also out-of-fold by event. ``--without-context`` leaves it out (the
-figures of before); ``--word-only`` fits it on the word's vector alone (tried, not shipped).
+and ``context_logit``: the same kind of regression over the word read in its sentence (``framing.context_vectors``;
+session 11: the fine-tuned bias model's last hidden states, the mean over the word's pieces beside the sentence's
+pooled vector, from the run that scores the sentence in the analysis, so it costs no encoder run of its own; session
+10 read a second model, all-MiniLM, and did not fit the speed budget), which tells "a stark contrast" from "the
+habitable zone" and a physical description from a judgement where the word alone cannot; also out-of-fold by event.
+The classifier with it is fitted on the words inside the bias model's 64-token window; the words past it are judged
+by the same features without it (``without_context`` in the file, fitted on every labelled word), and the
+cross-validated figures score each word by the model it would get. ``--without-context`` leaves it out (the figures
+of before); ``--word-only`` fits it on the word's vector alone.
 
 Model: standardised logistic regression, classes balanced; C of both models chosen by 5-fold cross-validation
 grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
@@ -119,6 +123,40 @@ def babe_meaning() -> tuple[LogisticRegression, float]:
     return fit_meaning(nlp.embed(words), np.array([all_types[w] for w in words]), best), best
 
 
+Fitted = tuple[LogisticRegression, np.ndarray, np.ndarray]
+
+
+def fit_classifier(x: np.ndarray, y: np.ndarray, c: float) -> Fitted:
+    """The classifier on standardised features (classes balanced), with the means and scales it was fitted on."""
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y), mu, sd
+
+
+def predict(fitted: Fitted, x: np.ndarray) -> np.ndarray:
+    model, mu, sd = fitted
+    return np.asarray(model.predict_proba((x - mu) / sd)[:, 1])
+
+
+def per_unit(fitted: Fitted, names: list[str]) -> tuple[float, dict[str, float]]:
+    """(intercept, weights) per raw unit of each feature, as the stage applies them."""
+    model, mu, sd = fitted
+    weights = {k: round(float(w / s), 5) for k, w, s in zip(names, model.coef_[0], sd, strict=True)}
+    return float(model.intercept_[0] - sum(w * m / s for w, m, s in zip(model.coef_[0], mu, sd, strict=True))), weights
+
+
+def contexts(rows: list[dict[str, Any]], word_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(each word's ``framing.context_vectors`` row, read article by article; whether it is inside the bias model's
+    window). ``word_only``: the word's vector without its sentence's (tried: see the README)."""
+    by_article: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_article.setdefault(r["article"], []).append(i)
+    ctx = np.zeros((len(rows), 2 * nlp.EMBEDDING_DIM))
+    inside = np.zeros(len(rows), dtype=bool)
+    for idx in by_article.values():
+        ctx[idx], inside[idx] = context_vectors([rows[i]["tok"] for i in idx])
+    return (ctx[:, :nlp.EMBEDDING_DIM] if word_only else ctx), inside
+
+
 def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
@@ -135,16 +173,11 @@ def main(argv: Sequence[str]) -> None:
     names = sorted(feats[0])
     x0 = np.array([[f[k] for k in names] for f in feats])
     vecs = nlp.embed([r["tok"].lower_ for r in rows])
-    ctx = np.zeros((len(rows), 0))
+    ctx, inside = np.zeros((len(rows), 0)), np.zeros(len(rows), dtype=bool)
     if "--without-context" not in argv:
-        by_article: dict[str, list[int]] = {}
-        for i, r in enumerate(rows):
-            by_article.setdefault(r["article"], []).append(i)
-        ctx = np.zeros((len(rows), 2 * nlp.EMBEDDING_DIM))
-        for idx in by_article.values():
-            ctx[idx] = context_vectors([rows[i]["tok"] for i in idx])
-        if "--word-only" in argv:  # the word's vector without its sentence's (tried: see the README)
-            ctx = ctx[:, :nlp.EMBEDDING_DIM]
+        ctx, inside = contexts(rows, "--word-only" in argv)
+        print(f"{int(inside.sum())} of {len(rows)} words inside the bias model's window "
+              f"({int(y[inside].sum())} framing choices); the others are judged without the context feature")
     old = np.array([r["old_gate"] for r in rows])
     print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
           f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")
@@ -154,10 +187,12 @@ def main(argv: Sequence[str]) -> None:
     label_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(vecs, y, groups, c)))
     print(f"label meaning model C {label_c}: out-of-fold AUC {roc_auc_score(y, oof_meaning(vecs, y, groups, label_c)):.3f}")
     context_c = 0.0
+    ins = np.flatnonzero(inside)
     if ctx.shape[1]:
-        context_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(ctx, y, groups, c)))
-        print(f"context meaning model C {context_c}: out-of-fold AUC "
-              f"{roc_auc_score(y, oof_meaning(ctx, y, groups, context_c)):.3f}")
+        context_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y[ins], oof_meaning(ctx[ins], y[ins], groups[ins], c)))
+        print(f"context meaning model C {context_c}: out-of-fold AUC on the words inside the window "
+              f"{roc_auc_score(y[ins], oof_meaning(ctx[ins], y[ins], groups[ins], context_c)):.3f}")
+
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
@@ -166,18 +201,21 @@ def main(argv: Sequence[str]) -> None:
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
-            if ctx.shape[1]:
-                xtr = np.column_stack([xtr, oof_meaning(ctx[tr], y[tr], groups[tr], context_c, FOLDS - 1)])
-                xte = np.column_stack([xte, fit_meaning(ctx[tr], y[tr], context_c).decision_function(ctx[te])])
-            mu, sd = xtr.mean(0), xtr.std(0) + 1e-9
-            model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((xtr - mu) / sd, y[tr])
-            pred[te] = model.predict_proba((xte - mu) / sd)[:, 1]
+            pred[te] = predict(fit_classifier(xtr, y[tr], c), xte)  # without the context (all words)
+            if ctx.shape[1]:  # the words inside the window: the classifier with the context feature
+                tri, tei = tr[inside[tr]], te[inside[te]]
+                ktr, kte = inside[tr], inside[te]
+                xtr_c = np.column_stack([xtr[ktr], oof_meaning(ctx[tri], y[tri], groups[tri], context_c, FOLDS - 1)])
+                xte_c = np.column_stack([xte[kte], fit_meaning(ctx[tri], y[tri], context_c).decision_function(ctx[tei])])
+                pred[tei] = predict(fit_classifier(xtr_c, y[tri], c), xte_c)
         results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
         old_ = ~later
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
               + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
-                 f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else ""))
+                 f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else "")
+              + (f"; inside the window: AUC {roc_auc_score(y[ins], pred[ins]):.3f} "
+                 f"AP {average_precision_score(y[ins], pred[ins]):.3f}" if ctx.shape[1] else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
         keep = pred >= th
@@ -186,14 +224,13 @@ def main(argv: Sequence[str]) -> None:
     l_oof = oof_meaning(vecs, y, groups, label_c)
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
+
+    static_intercept, static_weights = per_unit(fit_classifier(x, y, c), names_out)
+    intercept, weights = static_intercept, static_weights
     if ctx.shape[1]:
-        x = np.column_stack([x, oof_meaning(ctx, y, groups, context_c)])
-        names_out.append("context_logit")
-    mu, sd = x.mean(0), x.std(0) + 1e-9
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y)
+        xi = np.column_stack([x[ins], oof_meaning(ctx[ins], y[ins], groups[ins], context_c)])
+        intercept, weights = per_unit(fit_classifier(xi, y[ins], c), names_out + ["context_logit"])
     label = fit_meaning(vecs, y, label_c)
-    weights = {k: round(float(w / s), 5) for k, w, s in zip(names_out, model.coef_[0], sd, strict=True)}
-    intercept = float(model.intercept_[0] - sum(w * m / s for w, m, s in zip(model.coef_[0], mu, sd, strict=True)))
 
     def pack(m: LogisticRegression, c_: float) -> dict[str, Any]:
         return {"C": c_, "intercept": round(float(m.intercept_[0]), 5), "coef": [round(float(v), 5) for v in m.coef_[0]]}
@@ -207,7 +244,12 @@ def main(argv: Sequence[str]) -> None:
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},
         "threshold_used_for_training_report": threshold, "intercept": round(intercept, 5), "weights": weights,
         "babe_meaning": pack(babe, babe_c), "label_meaning": pack(label, label_c),
-        **({"context_meaning": pack(fit_meaning(ctx, y, context_c), context_c)} if ctx.shape[1] else {}),
+        **({"context_meaning": pack(fit_meaning(ctx[ins], y[ins], context_c), context_c),
+            "context_from": "the fine-tuned bias model's last hidden states (models/bias_encoder.npz, "
+                            "nlp.bias_word_vectors): the word's pieces' mean and the sentence's pooled vector",
+            "without_context": {"intercept": round(static_intercept, 5), "weights": static_weights,
+                                "note": "for words past the bias model's window; fitted on all labelled words"}}
+           if ctx.shape[1] else {}),
     }) + "\n", encoding="utf-8")
     print(f"C {c}: {weights} → {target}")
 

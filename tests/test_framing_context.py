@@ -1,5 +1,6 @@
-"""The cue classifier reads a flagged word in its sentence (issue 14, session 10: ``context_logit``, a logistic
-regression over MiniLM's contextual vector of the word beside its sentence's vector). Texts the tests write."""
+"""The cue classifier reads a flagged word in its sentence (issue 14: ``context_logit``, a logistic regression over
+the fine-tuned bias model's last hidden states of the word's pieces beside its sentence's pooled vector, from the
+run that scores the sentence; session 11). Texts the tests write."""
 
 from __future__ import annotations
 
@@ -18,9 +19,9 @@ def _doc(text: str):  # type: ignore[no-untyped-def]
 def test_the_word_vector_depends_on_its_sentence_and_the_classifier_weighs_it() -> None:
     doc = _doc("The signal was weak and faded after an hour. The government's weak response angered the families.")
     signal, response = [t for t in doc if t.lower_ == "weak"]
-    v = context_vectors([signal, response])
-    assert v.shape == (2, 2 * nlp.EMBEDDING_DIM)
-    assert np.allclose(np.linalg.norm(v[:, :nlp.EMBEDDING_DIM], axis=1), 1, atol=1e-4)
+    v, inside = context_vectors([signal, response])
+    assert v.shape == (2, 2 * nlp.EMBEDDING_DIM) and inside.all()
+    assert np.allclose(np.linalg.norm(v[:, :nlp.EMBEDDING_DIM], axis=1), 1, atol=1e-3)
     assert float(v[0, :nlp.EMBEDDING_DIM] @ v[1, :nlp.EMBEDDING_DIM]) < 0.98  # the same word, read differently
     model = cue_classifier()
     assert model["weights"]["context_logit"] > 0 and len(model["context_meaning"]["coef"]) == 2 * nlp.EMBEDDING_DIM
@@ -28,13 +29,52 @@ def test_the_word_vector_depends_on_its_sentence_and_the_classifier_weighs_it() 
     logits = context_logits([signal, response])
     keep_s, g_s, why = topic_gate(signal, 0.85, counts, 0.5, context=logits[signal.i])
     keep_r, g_r, _ = topic_gate(response, 0.85, counts, 0.5, context=logits[response.i])
+    assert logits[response.i] is not None and logits[signal.i] is not None
     assert logits[response.i] > logits[signal.i] and g_r > g_s
     assert "in its sentence" in why
     # the feature computed on its own (no batch) is the same as in the article's batch
     assert abs(topic_gate(signal, 0.85, counts, 0.5)[1] - g_s) < 1e-5
 
 
-def test_a_technical_compound_is_refused_and_an_evaluative_phrase_kept() -> None:
+def test_the_words_are_read_from_the_run_that_scored_the_sentence() -> None:
+    """No second encoder run: a sentence the bias model scored is read from the states that run kept, and those
+    are the states a fresh run of the sentence alone gives."""
+    encoder = nlp.bias_encoder()
+    text = "The committee released a damning report on the agency's conduct yesterday."
+    nlp.bias_scores([text])
+    before = encoder.runs_for_states
+    kept, kept_pooled = nlp.bias_word_vectors([text], [[(25, 32)]])
+    assert encoder.runs_for_states == before  # read from the scoring run
+    fresh_words, fresh = encoder._run([text], 1)[1][text], None
+    h = fresh_words[0].astype("float32")
+    pieces = [j for j, (a, z) in enumerate(fresh_words[1]) if z > a and a < 32 and z > 25]
+    v = h[pieces].mean(axis=0)
+    assert np.allclose(kept[0][0], v / np.linalg.norm(v), atol=1e-5)
+    assert kept_pooled.shape == (1, nlp.EMBEDDING_DIM) and fresh is None
+
+
+def test_the_export_is_named_by_its_layout() -> None:
+    """An export of the logit alone (sessions before 11, named without the layout) is never read as one with
+    the word states: the layout is part of the cached file's name, and the export gives both outputs."""
+    path = nlp.bias_encoder_path()
+    assert f"-{nlp.BIAS_EXPORT_LAYOUT}-" in path.name
+    assert nlp.bias_encoder().outputs == ["logit", "states"]
+
+
+def test_a_word_past_the_window_is_judged_without_the_context() -> None:
+    filler = " ".join(["the committee met again on the second floor of the old town hall"] * 8)
+    doc = _doc(f"After {filler}, the mayor gave a shameful speech.")
+    shameful = next(t for t in doc if t.lower_ == "shameful")
+    vectors, inside = context_vectors([shameful])
+    assert not inside[0] and not vectors[0, :nlp.EMBEDDING_DIM].any()
+    assert context_logits([shameful]) == {shameful.i: None}
+    keep, g, why = topic_gate(shameful, 0.9, word_counts(doc), 0.5)
+    assert "past the bias model's window" in why
+    static = cue_classifier()["without_context"]
+    assert "context_logit" not in static["weights"] and 0 < g < 1
+
+
+def test_a_technical_description_is_refused_and_an_evaluative_word_kept() -> None:
     body = ("Astronomers watched the exploding star fade over several weeks. The senator gave a shameful speech "
             "to the crowd.")
     a = analyze(Article(id="t", source="t", text=body, title="Star", outlet="t",
@@ -42,5 +82,6 @@ def test_a_technical_compound_is_refused_and_an_evaluative_phrase_kept() -> None
     cues = {f.text: f for f in a.framing}
     # the tagger flags "exploding" (p > 0.9): the cue classifier, reading it in its sentence, sets it aside
     assert cues["exploding"].cue == SET_ASIDE and "cue classifier p=" in cues["exploding"].reason
+    assert "in its sentence" in cues["exploding"].reason
     assert not any(f.cue in ("loaded", "evaluative") and "exploding" in f.text for f in a.framing)
     assert cues["shameful speech"].cue == "evaluative"

@@ -51,6 +51,7 @@ from ..text.words import zipf
 from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
 from .quotes import DOCUMENT_NOUNS
+from .sentences import sentence_bounds
 from .sources import DATA_NOUNS
 
 
@@ -248,9 +249,9 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     """What the cue classifier weighs for a word the tagger flags: the topic gate's features (``gate_features``),
     the sentence's bias score, the word's part of speech and role, whether it is graded ("very X", a comparative)
     or in words the article reports someone saying, two meaning models over the word's MiniLM vector
-    (``meaning_logits``; given as ``meaning`` when known) and one over the word read in its sentence
-    (``context_logits``; given as ``context`` when known); the three left out with ``with_meaning=False`` while
-    they are fitted."""
+    (``meaning_logits``; given as ``meaning`` when known) and one over the word as the fine-tuned bias model reads
+    it in its sentence (``context_logits``; given as ``context`` when known; absent for a word past the model's
+    window); the three left out with ``with_meaning=False`` while they are fitted."""
     feats = gate_features(tok, probability, counts)
     feats["sent"] = float(sentence_score) if sentence_score is not None else 0.5
     for pos in LOADED_POS:
@@ -264,47 +265,56 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
     if with_meaning:
         feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
-        feats["context_logit"] = context if context is not None else context_logits([tok])[tok.i]
+        c = context if context is not None else context_logits([tok]).get(tok.i)
+        if c is not None:
+            feats["context_logit"] = c
     return feats
 
 
-def context_vectors(toks: Sequence[Any]) -> Any:
-    """One row per token: MiniLM's contextual vector of the word in its sentence (the mean of its word pieces' last
-    hidden states) beside the sentence's own vector, from one encoder run per sentence (``nlp.word_vectors``):
-    what the word means where it stands ("a stark contrast" against "the habitable zone", "tiny specks" of a
-    planet against "tiny" funds)."""
+def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
+    """(one row per token: the word as the fine-tuned bias model reads it in its sentence (the mean of its word
+    pieces' last hidden states, unit length) beside the sentence's pooled vector, the one the model's head reads;
+    whether the word lies inside the model's window): from the run that scores each sentence in the analysis
+    (``nlp.bias_word_vectors``; sentences as the sentences stage cuts them), so no second encoder run. What the
+    word means where it stands ("a stark contrast" against "the habitable zone", "tiny specks" of a planet
+    against "tiny" funds). A word past the model's ``max_tokens`` window has no such vector (zeros, False)."""
     import numpy as np
 
+    out = np.zeros((len(toks), 2 * nlp.EMBEDDING_DIM), dtype="float32")
+    inside = np.zeros(len(toks), dtype=bool)
+    if not toks:
+        return out, inside
+    doc = toks[0].doc
+    bounds = sentence_bounds(doc.text, doc)
     sents: dict[tuple[int, int], list[int]] = {}
     for k, tok in enumerate(toks):
-        sents.setdefault((tok.sent.start_char, tok.sent.end_char), []).append(k)
-    out = np.zeros((len(toks), 2 * nlp.EMBEDDING_DIM), dtype="float32")
-    if not toks:
-        return out
+        key = next(((a, b) for a, b in bounds if a <= tok.idx < b), (tok.sent.start_char, tok.sent.end_char))
+        sents.setdefault(key, []).append(k)
     keys = list(sents)
-    doc_text = toks[0].doc.text
-    texts = [doc_text[a:b] for a, b in keys]
+    texts = [doc.text[a:b] for a, b in keys]
     spans = [[(toks[k].idx - a, toks[k].idx - a + len(toks[k])) for k in sents[(a, b)]] for a, b in keys]
-    words, pooled = nlp.word_vectors(texts, spans)
+    words, pooled = nlp.bias_word_vectors(texts, spans)
     for j, key in enumerate(keys):
         for row, k in enumerate(sents[key]):
             out[k, :nlp.EMBEDDING_DIM] = words[j][row]
             out[k, nlp.EMBEDDING_DIM:] = pooled[j]
-    return out
+            inside[k] = bool(words[j][row].any())
+    return out, inside
 
 
-def context_logits(toks: Sequence[Any]) -> dict[int, float]:
+def context_logits(toks: Sequence[Any]) -> dict[int, float | None]:
     """token index → the cue classifier's contextual meaning logit (``context_meaning`` in models/cue_classifier.json,
-    a logistic regression over ``context_vectors`` fitted on the hand labels): tokens of one document, encoded in
-    one batch."""
+    a logistic regression over ``context_vectors`` fitted on the hand labels), None for a word past the bias
+    model's window (the classifier then weighs the other features alone: ``without_context``)."""
+    if not toks or "context_meaning" not in cue_classifier():
+        return {}
     import numpy as np
 
-    if not toks:
-        return {}
     m = cue_classifier()["context_meaning"]
-    coef = np.asarray(m["coef"], dtype="float32")  # over the word's vector, or the word's and its sentence's
-    z = context_vectors(toks)[:, :len(coef)] @ coef + m["intercept"]
-    return {tok.i: float(v) for tok, v in zip(toks, z, strict=True)}
+    coef = np.asarray(m["coef"], dtype="float32")  # over the word's vector and its sentence's
+    vectors, inside = context_vectors(toks)
+    z = vectors[:, :len(coef)] @ coef + m["intercept"]
+    return {tok.i: (float(v) if ok else None) for tok, v, ok in zip(toks, z, inside, strict=True)}
 
 
 @lru_cache(maxsize=1)
@@ -376,12 +386,16 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_scor
     and words of reported speech; it keeps words of the outlet's own judgement."""
     model = cue_classifier()
     feats = cue_features(tok, probability, counts, sentence_score, meaning, context=context)
+    if "context_logit" not in feats and "without_context" in model:  # past the bias model's window: the
+        model = model["without_context"]  # classifier fitted without the context feature
     z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
     g = 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
     uses = counts.get(tok.lemma_.lower(), 0)
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
-             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, in its sentence {feats['context_logit']:+.1f}"]
+             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, "
+             + (f"in its sentence {feats['context_logit']:+.1f}" if "context_logit" in feats
+                else "not read in its sentence (past the bias model's window)")]
     if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
         notes.append(f"under the verb of saying or thinking “{reported_by(tok)}”")
     why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
@@ -790,7 +804,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is not None:
             flagged.append((tok, *found))
     meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
-    contexts = context_logits([t for t, _, _ in flagged])  # one encoder run per sentence with a flagged word
+    contexts = context_logits([t for t, _, _ in flagged])  # the sentences' states of the bias model's run
     kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
