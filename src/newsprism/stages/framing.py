@@ -285,13 +285,14 @@ def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
     if not toks:
         return out, inside
     doc = toks[0].doc
-    bounds = sentence_bounds(doc.text, doc)
+    text = doc.text  # built anew at each access
+    bounds = sentence_bounds(text, doc)
     sents: dict[tuple[int, int], list[int]] = {}
     for k, tok in enumerate(toks):
         key = next(((a, b) for a, b in bounds if a <= tok.idx < b), (tok.sent.start_char, tok.sent.end_char))
         sents.setdefault(key, []).append(k)
     keys = list(sents)
-    texts = [doc.text[a:b] for a, b in keys]
+    texts = [text[a:b] for a, b in keys]
     spans = [[(toks[k].idx - a, toks[k].idx - a + len(toks[k])) for k in sents[(a, b)]] for a, b in keys]
     words, pooled = nlp.bias_word_vectors(texts, spans)
     for j, key in enumerate(keys):
