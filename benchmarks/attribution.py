@@ -48,6 +48,7 @@ from newsprism.extract import extract
 from newsprism.records import AnalyzedArticle, Article, Paragraph, RawDocument
 from newsprism.settings import DEFAULT
 from newsprism.stages import DEFAULT_STAGES
+from newsprism.stages.framing import is_scare_quote
 from newsprism.stages.base import run_stages
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -216,6 +217,7 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
     speech_pred = Tally()
     after_colon = Tally()  # gold content right after a colon, without quote marks ("Hewitt writes:" + a paragraph)
     colon_block = Tally()  # our words-after-a-colon quotes (rule colon_block) inside gold content
+    scare_cue = Tally()  # quoted phrases the framing stage marks as scare quotes, inside gold content (= wrongly)
     cue_counts: dict[str, int] = defaultdict(int)
     for (name, text, golds), a, doc in zip(items, analysed, docs, strict=True):
         regions = quoted_regions(text)
@@ -228,6 +230,8 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
             kind_right[q.kind].add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.kind} {text[q.start:q.end][:80]!r}")
             if q.rule.startswith("colon_block"):
                 colon_block.add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.speaker!r} {text[q.start:q.end][:80]!r}")
+            if q.kind == "scare" and is_scare_quote(q, doc, a.quotes, SETTINGS):
+                scare_cue.add(inside >= RIGHT_COVERAGE, f"{name}:{q.start} {q.text!r}")
         # the earlier named sources, for the pronoun-referent proxy
         named_sources: list[tuple[int, str, bool]] = []  # (start, text, looks like a person name)
         for g in sorted(golds, key=lambda g: g.source[0][0] if g.source else 10 ** 9):
@@ -290,6 +294,8 @@ def score_polnear(split: str, limit: int | None, show: int = 0) -> dict[str, flo
     print(f"content right after a colon without quote marks, found: {after_colon.rate:.3f} "
           f"({after_colon.hit}/{after_colon.total}); words-after-a-colon quotes (colon_block) inside gold content: "
           f"{colon_block.hit}/{colon_block.total}")
+    print(f"scare-quote cues the framing stage would emit: {scare_cue.total}, of them inside an attribution's content "
+          f"(a speaker's words read as the outlet's distance): {scare_cue.hit}")
     figures = {"direct_recall": direct.rate, "named": by_source["named"].rate, "nominal": by_source["nominal"].rate,
                "pronoun": by_source["pronoun"].rate, "speech_recall": speech.rate,
                "reported_precision": kind_right["reported"].rate, "precision": nonscare.rate}

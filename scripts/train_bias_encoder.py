@@ -555,8 +555,57 @@ def ship_refit(layers: int, seeds: list[int], epoch: int, option: str) -> None:
     print(json.dumps(out, indent=1))
 
 
+def measure(layers: int, epochs: int, lr: float, seed: int, rounds: int = 3) -> None:
+    """Session 11 (not shipped; the shipped layers stay, the word tagger reads them): the recipe re-fine-tuned
+    with ``layers`` layers and ``MAX_TOKENS`` word pieces (--max-tokens) — trained on fit, epoch chosen on dev,
+    as the shipped model — then, through its int8 ONNX export run one sentence at a time as the analysis runs
+    the shipped one: dev and held-out macro-F1 (held-out read once, here) and sentences/s single-threaded
+    against the shipped model's export, interleaved ``rounds`` times on the held-out sentences. The delta and
+    its export stay in the cache; figures to benchmarks/results/bias_encoder_k{layers}_t{MAX_TOKENS}_measured.json."""
+    texts, labels = load()
+    _, te, fit, dev = splits(labels)
+    t0 = time.perf_counter()
+    model, _, history, epoch = train(layers, epochs, lr, texts, labels, fit, dev, seed)
+    train_s = time.perf_counter() - t0
+    cache = nlp.cache_dir() / "bias-encoder-ft"
+    cache.mkdir(parents=True, exist_ok=True)
+    target = cache / f"bias-k{layers}-t{MAX_TOKENS}-seed{seed}.npz"
+    meta = {"layers": layers, "max_tokens": MAX_TOKENS, "seed": seed, "base": nlp.EMBEDDING_PACKAGE,
+            "model": f"all-MiniLM-L6-v2 first {layers} layers + mean pooling + linear head, fine-tuned on BABE "
+                     f"({MAX_TOKENS} word pieces; measured, not shipped)"}
+    nlp.save_bias_delta({n: v.detach().numpy() for n, v in model.state_dict().items()
+                         if not n.startswith("bert.embeddings") and "pooler" not in n}, meta, target)
+    new = nlp.BiasEncoder(nlp.export_bias_encoder(target), MAX_TOKENS)
+    shipped = nlp.bias_encoder()
+    out: dict[str, Any] = {"layers": layers, "max_tokens": MAX_TOKENS, "seed": seed, "lr": lr, "epochs": epochs,
+                           "chosen_epoch": epoch, "history": history, "train_seconds": round(train_s, 1),
+                           "delta_mb": round(target.stat().st_size / 1e6, 2)}
+    for name, rows in (("dev", dev), ("held_out", te)):
+        z = new.logits([texts[i] for i in rows])
+        out[f"{name}_macro_f1_int8_onnx"] = round(macro(labels[rows], 1 / (1 + np.exp(-z)), 0.5), 4)
+    held = [texts[i] for i in te]
+    seen: dict[str, list[float]] = {"shipped": [], "measured": []}
+    shipped.logits(held[:64])
+    new.logits(held[:64])
+    for _ in range(rounds):
+        for name, enc in (("shipped", shipped), ("measured", new)):
+            t1 = time.perf_counter()
+            enc.logits(held)
+            seen[name].append(len(held) / (time.perf_counter() - t1))
+    out["sentences_per_s_one_thread"] = {k: round(float(np.median(v)), 1) for k, v in seen.items()}
+    out["cost_vs_shipped"] = round(out["sentences_per_s_one_thread"]["shipped"]
+                                   / out["sentences_per_s_one_thread"]["measured"], 2)
+    out["load_average"] = [round(v, 2) for v in os.getloadavg()]
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"bias_encoder_k{layers}_t{MAX_TOKENS}_measured.json").write_text(json.dumps(out, indent=1) + "\n",
+                                                                              encoding="utf-8")
+    print(json.dumps(out, indent=1))
+
+
 def main() -> None:
     import torch
+
+    global MAX_TOKENS
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--layers", type=int, default=2)
@@ -583,8 +632,16 @@ def main() -> None:
                     help="ship the --full refits of these seeds (--full EPOCH, --option) and score held-out once")
     ap.add_argument("--option", choices=sorted(PRECISIONS), default="int8-rows+onnx-int8-per-channel")
     ap.add_argument("--score-full", action="store_true", help="score the --full model of --seed on held-out, once")
+    ap.add_argument("--max-tokens", type=int, default=MAX_TOKENS, help="word pieces per sentence (64 shipped)")
+    ap.add_argument("--measure", action="store_true",
+                    help="train --layers/--max-tokens on fit (epoch by dev), score dev and held-out through int8 "
+                         "ONNX and time it against the shipped model (not shipped)")
     args = ap.parse_args()
     torch.set_num_threads(1)
+    MAX_TOKENS = args.max_tokens
+    if args.measure:
+        measure(args.layers, args.epochs, args.lr[0], args.seed)
+        return
     if args.precision:
         choose_precision(args.layers, args.precision, args.full)
         return

@@ -11,9 +11,10 @@ from dataclasses import replace
 import pytest
 
 from newsprism.compare import compare_analyzed
-from newsprism.compare.assertion import claim_problem, claimed, other_name, pledge
+from newsprism.compare.assertion import claim_problem, claimed, other_name, pledge, rendered_claim
 from newsprism.compare.facts import phrase_units
 from newsprism.records import Fact
+from newsprism.settings import DEFAULT
 from newsprism.stages import analyze_many
 
 from .conftest import story_articles
@@ -161,3 +162,83 @@ def test_a_headline_corroborates_but_a_member_sentence_states_the_fact() -> None
     [stated] = claimed(analyzed, [fact])
     assert stated.status == "corroborated" and stated.statement == units[1].text, stated.statement
     assert "headline" in stated.reason or "no main verb" in stated.reason, stated.reason
+
+
+def _marked_fact(analyzed, marker: str) -> Fact:  # type: ignore[no-untyped-def]
+    from newsprism.compare.facts import marked_units
+
+    units = [u for a in analyzed for u in marked_units(a, [c for c in a.claims if not c.heading]) if marker in u.text]
+    assert len({u.article for u in units}) == 2, [u.text for u in units]
+    support = tuple({"article": u.article, "sentence": u.sentence, "start": u.start, "end": u.end, "text": u.text}
+                    for u in units)
+    return Fact(id="f1", status="corroborated", statement=units[0].text, support=support, claims=tuple(units),
+                reason="marked-phrase pass")
+
+
+ORSK = ("Mayor Lena Orsk lost the vote on Tuesday. Orsk had led Marren since 2019. Orsk said she would appeal. "
+        "The vote ended the rise of the city's first female leader, who had promised a new harbour.")
+
+
+@pytest.mark.parametrize(("other", "person"), [
+    # the other article is about Orsk too: the role description stands for her
+    ("Lena Orsk will appeal the vote, her office said. Orsk was elected in 2019. Critics of Orsk cheered. "
+     "Marren's first female leader lost the council vote on Tuesday.", True),
+    # the other article is about Orsk, but its member is tied to someone else by its sentence
+    ("Lena Orsk will appeal the vote. Orsk was elected in 2019. Critics of Orsk cheered. Piet Halm, Marren's "
+     "first female leader, lost the council vote on Tuesday.", None),
+    # the other article is about someone else: no one to tie the description to
+    ("Councillor Piet Halm cheered the vote. Halm said the harbour plan was dead. Halm called for calm. "
+     "Marren's first female leader lost the council vote on Tuesday.", False),
+])
+def test_a_role_description_is_tied_to_the_person_both_articles_are_about(other: str, person: bool | None) -> None:
+    analyzed = analyze_many(story_articles({"Harbor Daily": ("2024-03-06", ORSK),
+                                            "Valley Courier": ("2024-03-06", other)}))
+    [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
+    if person:
+        assert fact.status == "corroborated" and fact.statement.startswith("Lena Orsk is "), fact.statement
+        assert "first female leader" in fact.statement and claim_problem(fact.statement) is None
+    elif person is None:  # the apposition may state its own claim, never one about Orsk
+        assert not fact.statement.startswith("Lena Orsk"), fact.statement
+        harbor, valley = fact.claims if fact.claims[0].article == analyzed[0].id else fact.claims[::-1]
+        assert rendered_claim(analyzed[0], harbor, [(analyzed[1], valley)]) is None
+    else:
+        assert fact.status == "matched", fact.statement
+
+
+def test_a_role_description_needs_one_person_the_article_is_about() -> None:
+    # two people mentioned as often: "the city's first female leader" is tied to neither
+    even = ("Mayor Lena Orsk lost the vote to Piet Halm on Tuesday. Orsk and Halm spoke. Orsk left, Halm stayed. "
+            "The vote ended the rise of the city's first female leader, who had promised a new harbour.")
+    analyzed = analyze_many(story_articles({
+        "Harbor Daily": ("2024-03-06", even),
+        "Valley Courier": ("2024-03-06", "Lena Orsk will appeal the vote. Orsk was elected in 2019. Critics of Orsk "
+                                         "cheered. Marren's first female leader lost the council vote on Tuesday.")}))
+    [fact] = claimed(analyzed, [_marked_fact(analyzed, "first female leader")])
+    # nor through the Valley Courier's member: its article is about Orsk, but Harbor Daily's is about no one person
+    assert fact.status == "matched", fact.statement
+
+
+@pytest.mark.parametrize(("other", "found"), [
+    # the other article says the phrase's description of the referent in a predicate (a role held and kept)
+    ("Tomas Velde, who joined the port as a pilot, will remain as harbour master until the council election in May.",
+     True),
+    # a role to come is no role held; a sentence that only names both says nothing of what he is
+    ("Tomas Velde, who joined the port as a pilot, will become harbour master after the council election in May.",
+     False),
+    ("Tomas Velde met the harbour master on Monday. Lorries queued at the gate.", False),
+])
+def test_a_phrase_is_corroborated_by_a_predicate_saying_it(other: str, found: bool) -> None:
+    story = {"Harbor Daily": ("2024-03-04", "The ferry left on Tuesday. Fishermen cheered when the harbour master Tomas "
+                                            "Velde cut the ribbon at the new fish market."),
+             "Valley Courier": ("2024-03-04", other)}
+    c = compare_analyzed(analyze_many(story_articles(story)), DEFAULT.replace(predicate_pass=True))
+    facts = [f for f in c.facts if "predicate pass" in f.reason]
+    if not found:
+        assert not facts, [(f.statement, f.reason) for f in facts]
+        return
+    assert [f.statement for f in facts] == ["Tomas Velde is the harbour master"], [(f.statement, f.reason) for f in c.facts]
+    [fact] = facts
+    assert fact.status == "corroborated" and claim_problem(fact.statement) is None
+    # the sentence is cited by its predicate clause, not by what else it says
+    cited = [s["text"] for s in fact.support if s["article"] == c.articles[1].id]
+    assert cited and all("harbour master" in t and "Lorries" not in t and "May" not in t for t in cited), cited

@@ -135,13 +135,17 @@ def _described(desc: str) -> str:
     return desc
 
 
-def rendered_claim(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
+def rendered_claim(analyzed: AnalyzedArticle, unit: Claim,
+                   others: Sequence[tuple[AnalyzedArticle, Claim]] = ()) -> str | None:
     """The claim a phrase unit carries, read from its place in its sentence's parse, or None:
     - a name with a title or role before it, or an apposition inside the phrase ("Hong Kong's leader Carrie Lam",
       "The head of the agency, Luis Felipe Puente"): "<name> is <description>";
     - a description in apposition to a name outside it ("Park, the country's first female leader, …"): the same;
     - a predicate with its subject left outside the phrase ("[Guzman] broke out of a prison for the second time"):
-      the subject (a name or noun, not a pronoun) and the phrase.
+      the subject (a name or noun, not a pronoun) and the phrase;
+    - a role description with no name ("the country's first female leader"), where the article is about one person
+      and the other members' articles (``others``) are about that person too (:func:`role_referent`): "<the
+      person> is <description>".
     A phrase where the name only qualifies another noun ("the Altiplano prison", "the jailbreak of drug lord X")
     carries none."""
     found = _sentence_of(analyzed, unit)
@@ -165,7 +169,7 @@ def rendered_claim(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
         return _predicate(text, h, a, b, piece)
     if h.pos_ not in ("NOUN", "PROPN"):
         return None
-    return _named(analyzed, unit, text, s0, toks, h, piece)
+    return _named(analyzed, unit, text, s0, toks, h, piece, others)
 
 
 def _predicate(text: str, h: Any, a: int, b: int, piece: str) -> str | None:
@@ -186,7 +190,7 @@ def _predicate(text: str, h: Any, a: int, b: int, piece: str) -> str | None:
 
 
 def _named(analyzed: AnalyzedArticle, unit: Claim, text: str, s0: int, toks: Sequence[Any], h: Any,
-           piece: str) -> str | None:
+           piece: str, others: Sequence[tuple[AnalyzedArticle, Claim]] = ()) -> str | None:
     """A noun phrase as "<name> is <description>", where the parse makes the name what the phrase describes."""
     a, b = unit.start - s0, unit.end - s0
     # the referent the claims stage found for a phrase unit ("~qK": Claim.phrases[K]'s name span)
@@ -222,6 +226,12 @@ def _named(analyzed: AnalyzedArticle, unit: Claim, text: str, s0: int, toks: Seq
     person = _person_for(analyzed, unit)
     if person is not None and h.pos_ == "NOUN" and not any(_name_of(t) for t in toks):
         return _is(person, piece)
+    # a role description of the article's main person ("the country's first female leader, who …"): the person the
+    # other articles' members describe too (``others``)
+    owner = {t.i for c in h.children if c.dep_ == "poss" for t in c.subtree}  # "South Korea's": a place, no one
+    if h.pos_ == "NOUN" and not any((n := _name_of(t)) is not None and (t.i not in owner or n.label_ == "PERSON")
+                                    for t in toks) and (main := role_referent(analyzed, h, others)) is not None:
+        return _is(main, piece)
     return None
 
 
@@ -237,6 +247,106 @@ def _describes(name_root: Any, head: Any) -> bool:
             return False
         t = t.head
     return False
+
+
+MAIN_MENTIONS_MIN = 3  # mentions the article's main person needs before a role description can stand for them
+MAIN_MARGIN = 2.0  # and how many times the next person's mentions
+
+
+def main_person(analyzed: AnalyzedArticle) -> Any | None:
+    """The person an article is about: the PERSON entity with at least ``MAIN_MENTIONS_MIN`` mentions and at least
+    ``MAIN_MARGIN`` times as many as any other person, or None (no one stands out)."""
+    people = sorted((e for e in analyzed.entities if e.type == "PERSON"), key=lambda e: -len(e.mentions))
+    if not people or len(people[0].mentions) < MAIN_MENTIONS_MIN:
+        return None
+    if len(people) > 1 and len(people[0].mentions) < MAIN_MARGIN * len(people[1].mentions):
+        return None
+    return people[0]
+
+
+def _role_noun(h: Any, analyzed: Sequence[AnalyzedArticle]) -> bool:
+    """A noun that names a person's role: the phrase's head has a relative clause opened by "who" ("the first female
+    leader, who rode …"), or it is a title or role word the articles write before or beside a person's name
+    (``Entity.roles``: "President", "drug lord")."""
+    if any(c.dep_ == "relcl" and any(w.lower_ in ("who", "whom", "whose") for w in c.children) for c in h.children):
+        return True
+    word = h.lower_
+    return any(word in r.lower().split() for a in analyzed for e in a.entities if e.type == "PERSON" for r in e.roles)
+
+
+def role_referent(analyzed: AnalyzedArticle, h: Any, others: Sequence[tuple[AnalyzedArticle, Claim]] = ()
+                  ) -> str | None:
+    """Coreference of a role description with no name in it ("the country's first female leader", "South Korea's
+    first female president"): the article's main person (:func:`main_person`), when the head is a role noun
+    (:func:`_role_noun`) and every other article of the fact (``others``: each article with its member) names that
+    person in its member or is about that person too; else None. Without ``others`` (no fact to agree with) None."""
+    main = main_person(analyzed)
+    if main is None or not others or not _role_noun(h, [analyzed, *(a for a, _ in others)]):
+        return None
+    words = _name_words(main.name)
+    for a, m in others:
+        # a member that names someone else, or that its own sentence ties to someone else ("…, acting President
+        # Hwang", "Hwang, the acting president"), is about that person
+        text = a.article.text
+        people = [e.name for e in a.entities if e.type == "PERSON" and any(
+            m.start <= x.start < m.end and not POSSESSIVE.match(text, x.end) for x in e.mentions)]  # "Marren's": an owner
+        told = rendered_claim(a, m)
+        if told is not None and " is " in told:
+            people.append(told.split(" is ", 1)[0])
+        if any(not words & _name_words(p) for p in people):
+            return None
+        theirs = main_person(a)
+        if not people and (theirs is None or not words & _name_words(theirs.name)):
+            return None
+    return str(main.name)
+
+
+# verbs that say what role or state their subject is in ("X is …", "X will remain as …", "X serves as …")
+ROLE_VERBS = frozenset({"be", "remain", "become", "serve", "stay"})
+STAYING = frozenset({"remain", "stay"})  # "will remain as …" says the role is held now; "will become …" does not
+
+
+def predicated(analyzed: AnalyzedArticle, unit: Claim, name: set[str], desc: set[str]
+               ) -> tuple[str, int, int] | None:
+    """Where a sentence says a description of a named referent in a predicate: the referent (``name``: its name's
+    five-letter stems) is the subject of a verb of being or holding a role (``ROLE_VERBS``; with a modal only one of
+    staying, "will remain as …": "will become …" is a role to come), not through a relative pronoun, and the verb's
+    complement (an attribute, or "as" and its object) holds every stem of ``desc``; the
+    reason and the article offsets of the clause from the subject to the end of the complement, or None."""
+    found = _sentence_of(analyzed, unit)
+    if found is None:
+        return None
+    s0, text = found
+    doc = _doc(text)
+    a, b = unit.start - s0, unit.end - s0
+    for t in doc:
+        if not (a <= t.idx < b) or t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_ not in ROLE_VERBS:
+            continue
+        subject = {w.lower_[:5] for w in t.subtree if w.dep_ not in ("relcl",) and not any(
+            x.dep_ == "relcl" for x in w.ancestors if x in t.subtree)}
+        if not name & subject:
+            continue
+        verb = t.head
+        modal = [c for c in verb.children if c.dep_ == "aux" and c.tag_ == "MD"]
+        if modal and verb.lemma_ not in STAYING:
+            continue  # "will become …", "would serve as …": a role to come, not the one held
+        comps = [c for c in verb.children if c.dep_ in ("attr", "acomp", "oprd")]
+        comps += [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        for comp in comps:
+            words = {w.lower_[:5] for w in comp.subtree}
+            if desc <= words:
+                # up to the last word of the description (or the complement's head): what else the complement adds
+                # ("… a dwarf star about 40 light-years away") is not what the phrase states
+                last = max((w for w in comp.subtree if w.lower_[:5] in desc or w == comp), key=lambda w: w.i)
+                end = last.idx + len(last.text)
+                start = max(a, t.left_edge.idx)
+                return (f"“{text[start:t.idx + len(t.text)]}” is the subject of “{verb.text}”, whose complement "
+                        f"“{text[comp.left_edge.idx:end]}” holds the phrase's description", s0 + start, s0 + end)
+    return None
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[\w’'-]{3,}", name)}
 
 
 def _person_for(analyzed: AnalyzedArticle, unit: Claim) -> str | None:
@@ -399,7 +509,9 @@ def claimed(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact]) -> list[
             out.append(f)  # a claim whose subject needs its sentence, and no member says it better
             continue
         rendered = next(((c, r) for c in members if c.article in by_id
-                         and (r := rendered_claim(by_id[c.article], c)
+                         and (r := rendered_claim(by_id[c.article], c, [(by_id[o.article], o) for o in members
+                                                                         if o.article != c.article
+                                                                         and o.article in by_id])
                               or _with_subject(by_id[c.article], c, [by_id[o.article] for o in members
                                                                      if o.article != c.article and o.article in by_id],
                                                [o for o in members if o.article != c.article]))

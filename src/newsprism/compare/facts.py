@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claimed, cover_share, sourced, statement_key
+from .assertion import claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -108,6 +108,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
         if settings.phrase_pass:
             facts = facts + phrase_facts(analyzed, facts, verifier, texts)
+        if settings.predicate_pass:
+            facts = facts + predicate_facts(analyzed, facts, verifier, texts, claims)
         if settings.marked_pass:
             facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
         if settings.figure_pass:
@@ -318,6 +320,51 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
                                    reason=f"phrase pass: one referent ({', '.join(sorted(shared_names))}) described "
                                           f"by shared words ({', '.join(sorted(words))})"))
     return _pair_facts(analyzed, units, pairs, verifier, texts)
+
+
+def predicate_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                    texts: dict[str, str], claims: dict[str, Claim]) -> list[Fact]:
+    """The predicate pass: a phrase that says what a named referent is ("acting President Hwang Kyo-ahn") is
+    corroborated by a sentence of another article that says it of the referent in a predicate ("Hwang Kyo-ahn …
+    will remain as acting president"): the referent is the sentence's subject, its verb is one of being or holding
+    a role (be, remain, become, serve as, stay) and the complement holds every content word the phrase describes the
+    referent with (:func:`assertion.predicated`). Only a phrase that carries a claim of its own
+    (:func:`assertion.rendered_claim`: "<name> is <description>", no bare honorific) counts, and the fact is stated
+    as that claim, which both spans state. The structured checks must find nothing against the two; sentences that
+    already corroborate a fact together give none."""
+    by_id = {a.id: a for a in analyzed}
+    names: dict[str, set[str]] = {}
+    units = [u for a in analyzed for u in phrase_units(a, [c for c in a.claims if not c.heading], names)]
+    together = {frozenset((_family(x), _family(y))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    sentences = [c for c in claims.values() if c.part in ("sentence", "content")]
+    out: list[Fact] = []
+    for u in units:
+        desc = _descriptor(u, by_id[u.article]) - names[u.id]
+        if not names[u.id] or not desc:
+            continue
+        said = None
+        for c in sentences:
+            if c.article == u.article or frozenset((_family(u), _family(c))) in together:
+                continue
+            stems = set(content_stems(c.text))
+            if not names[u.id] & stems or not desc <= stems or verifier.refuse(u, c) is not None:
+                continue
+            said = said if said is not None else rendered_claim(by_id[u.article], u)
+            if said is None:
+                break  # the phrase carries no claim (a bare honorific, a name qualifying a noun)
+            found = predicated(by_id[c.article], c, names[u.id], desc)
+            if found is None:
+                continue
+            how, a, b = found
+            # the sentence is cited by its predicate clause only (subject to complement), not by what else it says
+            v = replace(c, id=f"{c.id}~v", start=a, end=b, text=texts[c.article][a:b], part="clause",
+                        values=tuple(x for x in c.values if a <= x.start < b or x.kind == "date"))
+            al = Alignment(a=u.id, b=v.id, relation="same_fact", score=1.0, scores={"predicate": 1.0},
+                           reason=f"predicate pass: {how}")
+            for f in _pair_facts(analyzed, [u, v], [al], verifier, texts):
+                out.append(replace(f, statement=said))
+    return out
 
 
 def _pair_facts(analyzed: Sequence[AnalyzedArticle], units: Sequence[Claim], pairs: Sequence[Alignment],

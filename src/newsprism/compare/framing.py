@@ -28,7 +28,7 @@ from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
 from ..records import AnalyzedArticle, FramingCue, Quote
 from ..settings import DEFAULT, Settings
-from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit
+from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit, merge_phrase_cues
 from ..text.names import nat_match, slug
 from ..text.words import zipf
 
@@ -147,7 +147,7 @@ def relative_framing(analyzed: Sequence[AnalyzedArticle],
             ((f.cue == "loaded" or f.word is not None) and (f.start, f.end) in dropped)
             or (f.cue in ("evaluative", "epithet") and f.word is None
                 and any(f.start <= s < f.end for s, _ in dropped)))]
-        out.append(replace(a, framing=tuple(_one_cue_per_word(a, kept))))
+        out.append(replace(a, framing=tuple(merge_phrase_cues(_one_cue_per_word(a, kept), a.article.text))))
     return out, topic
 
 

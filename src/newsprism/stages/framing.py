@@ -50,7 +50,8 @@ from .base import StageContext
 from ..text.words import zipf
 from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
-from .quotes import DOCUMENT_NOUNS
+from .cues import cue_lemma, cue_rate, frame
+from .quotes import DOCUMENT_NOUNS, SPEECH_NOUNS, is_agent_noun
 from .sentences import sentence_bounds
 from .sources import DATA_NOUNS
 
@@ -474,7 +475,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _hedge_cues(found, doc, quotes, resolver)
     _attribution_cues(found, doc, quotes, resolver)
     for q in quotes:  # scare quotes, from the quotes stage
-        if q.kind == "scare" and _is_scare_quote(q, doc, quotes, settings):
+        if q.kind == "scare" and is_scare_quote(q, doc, quotes, settings):
             found.add(q.start - 1, q.end + 1, "scare_quote", "quotation marks around words no one is said to have "
                                                               "said distance the writer from them")
     # loaded words (the learned tagger, with the sentence's bias score as context), and the evaluative
@@ -486,10 +487,67 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
         _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
-    return sorted(found.cues, key=lambda c: (c.start, c.cue))
+    return merge_phrase_cues(found.cues, text, doc)
 
 
-def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
+# cues over the words of one phrase: merged into one (the reviewers read "an adjective and its noun emitted apart"
+# as two claims where the outlet made one framing choice)
+PHRASE_CUES = ("naming", "epithet", "evaluative", "loaded")  # in the order the merged cue takes its kind from
+PHRASE_LINKS = {"amod", "advmod", "compound", "nmod", "npadvmod"}  # adjective + noun, adverb + adjective or verb
+
+
+def merge_phrase_cues(cues: Sequence[FramingCue], text: str, doc: Any = None) -> list[FramingCue]:
+    """One cue per phrase: cues of the outlet's words (``PHRASE_CUES``, same speaker) whose spans overlap (a loaded
+    word inside an evaluative phrase or a naming cue built around it), or, with the parse, that stand side by side
+    with only a space or hyphen between and one word modifying the other (``PHRASE_LINKS``: "brutal" +
+    "crackdown", "deeply" + "flawed"), become one cue over both spans. It takes the kind, word and target of the
+    first of them in ``PHRASE_CUES`` order (a multi-word ``loaded`` becomes ``evaluative``), the higher score,
+    the loaded word of the higher score as its ``word``, and a reason that gives each part's reason. Subject + verb ("masked officers" + "ripped") stay apart."""
+    out: list[FramingCue] = []
+    for c in sorted(cues, key=lambda c: (c.start, c.cue)):
+        prev = next((m for m in reversed(out) if m.cue in PHRASE_CUES), None)
+        if c.cue in PHRASE_CUES and prev is not None and prev.speaker == c.speaker \
+                and (c.start < prev.end or _one_phrase(prev, c, doc)):
+            out.remove(prev)
+            out.append(_merged(prev, c, text))
+            continue
+        out.append(c)
+    return sorted(out, key=lambda c: (c.start, c.cue))
+
+
+def _one_phrase(a: FramingCue, b: FramingCue, doc: Any) -> bool:
+    """b follows a with only a space or hyphen between, and a word of one modifies a word of the other."""
+    if doc is None or b.start < a.end or not re.fullmatch(r"[ \t\-–]{0,2}", doc.text[a.end:b.start]):
+        return False
+    left, right = doc.char_span(a.start, a.end, alignment_mode="expand"), doc.char_span(b.start, b.end,
+                                                                                       alignment_mode="expand")
+    if left is None or right is None:
+        return False
+    ids_l, ids_r = {t.i for t in left}, {t.i for t in right}
+    return any(t.dep_ in PHRASE_LINKS and t.head.i in ids_r for t in left) or \
+        any(t.dep_ in PHRASE_LINKS and t.head.i in ids_l for t in right)
+
+
+def _merged(a: FramingCue, b: FramingCue, text: str) -> FramingCue:
+    main, other = sorted((a, b), key=lambda c: PHRASE_CUES.index(c.cue))
+    start, end = min(a.start, b.start), max(a.end, b.end)
+    words = text[start:end]
+    cue = "evaluative" if main.cue == "loaded" and len(words.split()) > 1 else main.cue
+    scores = [x.score for x in (a, b) if x.score is not None]
+
+    def word_of(c: FramingCue) -> tuple[int, int] | None:
+        return c.word or ((c.start, c.end) if c.cue == "loaded" else None)
+
+    # the phrase's loaded word: the one the tagger is surer of (a phrase counts once, by its strongest word)
+    marked = [(x.score if x.score is not None else -1.0, word_of(x)) for x in (main, other) if word_of(x)]
+    return FramingCue(start=start, end=end, text=words, cue=cue,
+                      reason=f"{main.reason}; one phrase with “{other.text}” ({other.cue}): {other.reason}",
+                      target=main.target or other.target, grade=main.grade or other.grade, speaker=main.speaker,
+                      score=max(scores) if scores else None,
+                      word=max(marked, key=lambda m: m[0])[1] if marked else None)
+
+
+def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settings) -> bool:
     """A scare quote is a short phrase of words in a prose sentence, not code or page chrome, not a name
     someone gave ("known as 'moles'", "branded a 'historic mistake'"), not a fragment of a speaker's words
     quoted in the same sentence."""
@@ -509,7 +567,9 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
         return False                                 # marks the term it names
     if _marked_as_term(span, sent, before):
         return False
-    for verb in before:
+    if _in_someones_words(span, sent):
+        return False
+    for verb in (t for t in sent if not span.start <= t.i < span.end):  # "…, the company said" after it too
         lemma = verb.lemma_.lower()
         if verb.pos_ not in ("VERB", "AUX") or span.root not in verb.subtree:
             continue
@@ -517,7 +577,8 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
             return False  # the name someone gave it ("known as 'moles'", "branded a 'historic mistake'")
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
             next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.tag_ == "VBG" else None)
-        speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values())
+        speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values()) \
+            or _learned_cue(verb, settings)
         if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
             return False  # a phrase of the speaker's words quoted in what they said: a partial quote
         if (speech or lemma in FINDING_VERBS) and subj is not None and _is_document(subj):
@@ -526,6 +587,40 @@ def _is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Setti
         return False  # "..., according to the study": the words are the source's
     return not any(o is not q and o.kind in ("direct", "partial") and o.speaker
                    and sent.start_char <= o.start < sent.end_char for o in quotes)
+
+
+# nouns that name something said: quoted words in what they hold ("Trump's claim that there were “thousands of
+# shootings”") are the words of the one the noun belongs to
+SAYING_NOUNS = frozenset(SPEECH_NOUNS | {"claim", "statement", "assertion", "promise", "pledge", "description",
+                                         "accusation", "charge", "warning", "announcement", "insistence",
+                                         "allegation", "vow", "boast", "contention", "suggestion", "prediction"})
+
+
+def _in_someones_words(span: Any, sent: Any) -> bool:
+    """The quoted words lie inside what a noun of saying holds, and the noun names whose words they are: a
+    possessor or a "by"/"from"/"of" phrase that can speak (``_can_speak``, or a noun PolNeAR's sources make an
+    agent: ``sources.is_agent``) ("his claim that people would “learn nothing”", "a statement
+    from the company calling it its “core product”")."""
+    for noun in span.root.ancestors:
+        if noun.i not in range(sent.start, sent.end) or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if noun.lemma_.lower() not in SAYING_NOUNS:
+            continue
+        owners = [c for c in noun.children if c.dep_ == "poss"] + [
+            g for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
+            for g in c.children if g.dep_ == "pobj"]
+        if any(_can_speak(o) or o.pos_ == "NOUN" and is_agent_noun(o) for o in owners
+               if not span.start <= o.i < span.end):  # "the mayor's claim": an agent noun learned from PolNeAR
+            return True
+    return False
+
+
+def _learned_cue(verb: Any, settings: Settings) -> bool:
+    """A verb PolNeAR train annotates as attributing words in the frame it is used in, at a rate of at least
+    ``reported_cue_min`` ("compared Trump to a coach who is “working the referees”", "exhorted Republicans to
+    “vote your conscience”"): quoted words it governs are its subject's."""
+    rate = cue_rate(cue_lemma(verb), frame(verb))
+    return rate is not None and rate.seen >= settings.reported_cue_min_seen and rate.rate >= settings.reported_cue_min
 
 
 def _marked_as_term(span: Any, sent: Any, before: Sequence[Any]) -> bool:
