@@ -278,7 +278,9 @@ def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
     whether the word lies inside the model's window): from the run that scores each sentence in the analysis
     (``nlp.bias_word_vectors``; sentences as the sentences stage cuts them), so no second encoder run. What the
     word means where it stands ("a stark contrast" against "the habitable zone", "tiny specks" of a planet
-    against "tiny" funds). A word past the model's ``max_tokens`` window has no such vector (zeros, False)."""
+    against "tiny" funds). A word past the model's ``max_tokens`` window has no such vector (zeros, False).
+    Under another ``bias_encoder`` setting (minilm, cascade, static) nothing scored the sentences with the bias
+    model: each sentence holding a flagged word is run through it here, once."""
     import numpy as np
 
     out = np.zeros((len(toks), 2 * nlp.EMBEDDING_DIM), dtype="float32")
