@@ -15,6 +15,7 @@ is the same topic but does not state it (a part, a related fact, another speaker
 
     PYTHONPATH=src python scripts/train_span_check.py dump     # pairs with their texts -> /tmp/span_check_pairs.json
     PYTHONPATH=src python scripts/train_span_check.py train    # compare options, fit, choose, report, write
+    PYTHONPATH=src python scripts/train_span_check.py abstain  # choose synthesis_abstain_min per statement on dev
 
 The BASIL analyses are read from --basil-cache (a pickle of ``to_output()`` per event; made when missing). The
 labels were read on a dump made from session 9's BASIL analyses (ANALYSIS_VERSION 31) and news-dev analysed at 36;
@@ -225,16 +226,79 @@ def train(min_precision: float) -> None:
     print(f"wrote {MODEL}")
 
 
+def abstain(min_faithful: float) -> None:
+    """Choose the synthesis' two abstention thresholds per statement on the dev events, report held-out once.
+
+    ``synthesis_abstain_min``: a statement with an unblocked candidate labelled 1 below the completion threshold is
+    under-cited; one with a candidate in [t, complete_min) is left out. ``synthesis_cited_predicate_min``: a
+    statement citing a span labelled 0 is wrongly cited; one citing a span that writes none of its predicates with
+    a span check below t is left out. Chosen together: the pair that leaves out the fewest dev statements while at
+    least ``min_faithful`` of the statements kept are neither under-cited nor wrongly cited."""
+    from collections import defaultdict
+
+    from newsprism.compare.span_check import predicate_shared, span_checks
+
+    rows = [r for r in json.loads(DUMP.read_text()) if r["key"] in json.loads(LABELS.read_text())["labels"]]
+    labels: dict[str, int] = json.loads(LABELS.read_text())["labels"]
+    complete = DEFAULT.synthesis_complete_min
+    decided = [r for r in rows if r["blocked"] is None or r["kind"] == "cited"]
+    pairs = [(r["statement"], r["span"]) for r in decided]
+    scores = [p for p, _ in span_checks(pairs)]
+    held = predicate_shared(pairs)
+    # per statement: (kind, probability, predicate written, label) of each pair
+    by: dict[tuple[str, str], list[tuple[str, float, bool, int]]] = defaultdict(list)
+    for r, p, q in zip(decided, scores, held, strict=True):
+        by[(r["event"], r["statement"])].append((r["kind"], p, q is not None, labels[r["key"]]))
+    statements = {(r["event"], r["statement"]) for r in rows}
+
+    def wrong(key: tuple[str, str]) -> bool:
+        return any((k == "candidate" and y == 1 and p < complete) or (k == "cited" and y == 0)
+                   for k, p, _, y in by.get(key, []))
+
+    def left(key: tuple[str, str], cand: float, cited: float) -> bool:
+        return any((k == "candidate" and cand > 0 and cand <= p < complete)
+                   or (k == "cited" and not q and p < cited) for k, p, q, _ in by.get(key, []))
+
+    def line(split: str, cand: float, cited: float) -> tuple[str, float, int]:
+        keys = [key for key in statements if part(key[0]) == split]
+        out = [key for key in keys if left(key, cand, cited)]
+        kept = [key for key in keys if key not in out]
+        fine = sum(not wrong(key) for key in kept)
+        share = fine / max(len(kept), 1)
+        return (f"{split}: {len(keys)} statements, {sum(wrong(k) for k in keys)} under-cited or wrongly cited "
+                f"({sum(wrong(k) for k in out)} left out), {sum(not wrong(k) for k in out)} others left out; kept "
+                f"{len(kept)}, right {fine}/{len(kept)} = {share:.3f}"), share, len(out)
+
+    best: tuple[float, float, int] | None = None
+    for cand in (0.0, 0.5, 0.4, 0.3, 0.2, 0.15, 0.1):
+        for cited in (0.0, 0.3, 0.5, 0.738, 0.9):
+            text, share, n = line("dev", cand, cited)
+            print(f"  synthesis_abstain_min {cand}, synthesis_cited_predicate_min {cited}: {text}")
+            if share >= min_faithful and (best is None or n < best[2]):
+                best = (cand, cited, n)
+    if best is None:
+        print(f"no pair keeps {min_faithful} of the dev statements right")
+        return
+    cand, cited, _ = best
+    print(f"chosen on dev (fewest statements left out with {min_faithful} of those kept right): "
+          f"synthesis_abstain_min {cand}, synthesis_cited_predicate_min {cited}")
+    print(f"held-out, once: {line('held', cand, cited)[0]}; neither rule: {line('held', 0.0, 0.0)[0]}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("mode", choices=("dump", "train"))
+    ap.add_argument("mode", choices=("dump", "train", "abstain"))
     ap.add_argument("--news-dev", type=Path, default=ROOT.parent / "shared" / "corpus" / "news-dev")
     ap.add_argument("--basil-cache", type=Path, default=Path("/tmp/span_check_cache/basil.pkl"))
     ap.add_argument("--min-precision", type=float, default=0.9)
+    ap.add_argument("--min-faithful", type=float, default=0.95,
+                    help="abstain: share of the kept statements that must not be under-cited")
     args = ap.parse_args()
     if args.mode == "dump":
         args.basil_cache.parent.mkdir(parents=True, exist_ok=True)
         dump(args.news_dev, args.basil_cache)
+    elif args.mode == "abstain":
+        abstain(args.min_faithful)
     else:
         train(args.min_precision)
 

@@ -62,4 +62,8 @@ def _compare(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> Compari
                             alignments=tuple(al for al in alignments if al.relation != "candidate"))
     # evaluative wording is judged on every cue, also the loaded words the story's outlets share
     cues = {a.id: a.framing for a in named}
-    return replace(comparison, synthesis=tuple(synthesise(comparison, settings, cues, nearest, accepted)))
+    left_out: dict[str, str] = {}
+    synthesis = tuple(synthesise(comparison, settings, cues, nearest, accepted, left_out))
+    # a corroborated fact whose statement the synthesis left out (undecided citations) says so and why
+    facts = [replace(f, reason=f"{f.reason}; {left_out[f.id]}") if f.id in left_out else f for f in comparison.facts]
+    return replace(comparison, facts=tuple(facts), synthesis=synthesis)

@@ -142,3 +142,45 @@ def span_probability(feats: Mapping[str, float], model: Mapping[str, Any] | None
 def span_checks(pairs: Sequence[tuple[str, str]]) -> list[tuple[float, str]]:
     """``span_probability`` of each (statement, span) pair."""
     return [span_probability(f) for f in span_features(pairs)]
+
+
+STEM = 5  # a predicate is held as any word of its first five letters ("sentencing" / "sentence", "opened" / "open")
+LIGHT_VERBS = frozenset({"be", "have", "do", "say", "make", "get", "take", "go", "come", "give", "tell", "report",
+                         "show", "add", "state", "note"})
+
+
+def _predicates(doc: Any) -> set[str]:
+    """The lemmas of a statement's main predicates: its root and the verbs conjoined with it; through a light or
+    reporting verb ("is", "said", "made"), the head of what it carries (its complement clause, attribute or
+    object); a verb it governs through "to" ("required to hold": "require" and "hold")."""
+    out: set[str] = set()
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        heads = [root, *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))]
+        for h in heads:
+            if h.lemma_.lower() in LIGHT_VERBS:
+                heads += [c for c in h.children if c.dep_ in ("ccomp", "xcomp", "attr", "acomp", "dobj")
+                          and c not in heads]
+            elif h.pos_ in ("VERB", "AUX", "NOUN", "ADJ"):
+                out.add(h.lemma_.lower())
+                # "is required to hold", "plans to buy": the verb it governs is a predicate too
+                heads += [c for c in h.children if c.dep_ == "xcomp" and c.pos_ == "VERB" and c not in heads]
+    return out
+
+
+def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
+    """For each (statement, span): why the span holds the statement's predicate (a main predicate's lemma written
+    in the span, as any part of speech: "opened" in "cut the ribbon to open", "declared it open"; its first STEM letters: "sentencing" in "to sentence"), or None when it
+    holds none ("visited the dam" for "opened the dam": the same participants doing something else). A statement
+    whose only predicates are light or reporting verbs passes."""
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    docs = dict(zip(texts, nlp.parse(texts, disable=("ner",)), strict=True))
+    out: list[str | None] = []
+    for statement, span in pairs:
+        want = _predicates(docs[statement])
+        if not want:
+            out.append("no main predicate but a light or reporting verb")
+            continue
+        held = {t.lemma_.lower()[:STEM] for t in docs[span] if t.is_alpha}
+        found = sorted(w for w in want if w[:STEM] in held)
+        out.append(f"predicate “{found[0]}” written in the span" if found else None)
+    return out

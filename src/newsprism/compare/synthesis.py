@@ -15,6 +15,11 @@ exactly the articles that support it and pointing at the supporting span in each
 - **Well-formed statements only** (:func:`ill_formed`): a finite main verb with its subject on the parse; no
   question, call to action, bio or caption line, sentence cut short, or start that hangs on a sentence
   before it; no page chrome, credits, datelines, bare attribution fragments or dangling pronoun subjects.
+- **Undecided citations are not said** (``complete_citations``): a statement whose uncited article's best unit the
+  learned span check can neither accept nor refuse (``synthesis_abstain_min`` up to ``synthesis_complete_min``, or
+  accepted without the statement's predicate), or that cites a span writing none of its predicates that the check
+  doubts (``synthesis_cited_predicate_min``), is left out; its fact's reason says why. A fact-checker prefers a
+  shorter synthesis to an under-cited one.
 - **Number conflicts** per measure as a range with sources and dates ("Reported people killed rose from 65
   (The News, 2017-09-19) to 360 (Xinhua, 2017-09-30)").
 
@@ -27,6 +32,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 import datetime as dt
+import logging
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
@@ -49,8 +55,10 @@ from ..text.words import outside_quotes, zipf
 from .assertion import ATTRIBUTION, attributed_by_most, other_name, pledge
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
-from .span_check import span_checks
+from .span_check import predicate_shared, span_checks
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
+
+_log = logging.getLogger(__name__)
 
 # the outlet's own judgement: a loaded word, an evaluative phrase or an epithet built on one, a scare quote,
 # a distancing hedge, a sentence the bias model flags
@@ -691,13 +699,16 @@ def _nearest_by_sentence(nearest: Mapping[str, tuple[float, str]]) -> dict[str, 
 def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
                cues: Mapping[str, Sequence[FramingCue]] | None = None,
                nearest: Mapping[str, tuple[float, str]] | None = None,
-               accepted: Mapping[tuple[str, str], float] | None = None) -> list[dict[str, Any]]:
+               accepted: Mapping[tuple[str, str], float] | None = None,
+               left_out: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """The synthesis items: corroborated facts, number conflicts per measure, then single-source sentences.
     ``nearest``: each unit's best alignment score with any unit of another article (see
     :func:`newsprism.compare.align.align`); without it single-source sentences are left out, since nothing
     shows that no other article states them. ``accepted``: the pairs of units the pair verifier accepted
     (:func:`newsprism.compare.facts.build_facts`): a unit of an article a fact left out that the verifier
-    accepts against one of its members may state its statement too (``_cited`` checks it as a member)."""
+    accepts against one of its members may state its statement too (``_cited`` checks it as a member).
+    ``left_out``: filled with the fact id of each corroborated statement left out because the span check could not
+    decide whether an article it does not cite states it (``synthesis_abstain_min``), and why."""
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
     corroborated = corroborated[:settings.synthesis_max_facts]
@@ -717,6 +728,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified))]
     out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified)]
     complete_citations(comparison, out, settings)
+    for item in out:
+        if "abstained" in item and left_out is not None:
+            left_out[item["fact"]] = f"left out of the synthesis: {item['abstained']}"
+    out = [item for item in out if "abstained" not in item]
     for item in out:
         best, _ = item.pop(BEST)
         if item["kind"] == "attributed" and len(item["citations"]) > 1:
@@ -803,7 +818,9 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
     Pruning (``synthesis_prune_below`` above 0): a cited span of another article the span check scores below it is
     dropped; a statement left with its own article alone is said as that outlet's (“According to X, …”)."""
     pruned = _prune(comparison, items, settings) if settings.synthesis_prune_below > 0 else set()
-    if not (settings.synthesis_complete or settings.synthesis_figure_complete):
+    _doubt_cited(comparison, items, settings)
+    abstain = 0.0 < settings.synthesis_abstain_min < settings.synthesis_complete_min
+    if not (settings.synthesis_complete or settings.synthesis_figure_complete or abstain):
         return
     verifier = Verifier(comparison.articles, settings)
     candidates = []
@@ -813,22 +830,40 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
         best, text = items[n][BEST]
         figure = _figure_stated(comparison, best, text, unit, settings, verifier) \
             if settings.synthesis_figure_complete else None
-        if figure is None and not settings.synthesis_complete:
+        if figure is None and not (settings.synthesis_complete or abstain):
             continue
         if completion_blocked(comparison, best, text, unit, settings, verifier) is not None:
             continue
         candidates.append((n, unit, figure))
     checks = span_checks([(FRAME.sub("", items[n][BEST][1]), _holding(comparison, unit))
                           for n, unit, figure in candidates if figure is None])
+    # a unit the check accepts must also write the statement's predicate ("visited the dam" is not "opened the
+    # dam", whatever the check says of the same participants): else it is undecided
+    high = [(n, unit) for (n, unit, figure), (p, _) in zip(
+        [c for c in candidates if c[2] is None], checks, strict=True) if p >= settings.synthesis_complete_min]
+    predicate = dict(zip([(n, unit.id) for n, unit in high], predicate_shared(
+        [(FRAME.sub("", items[n][BEST][1]), _holding(comparison, unit)) for n, unit in high]), strict=True)) \
+        if settings.synthesis_complete_predicate else {}
     added: dict[int, dict[str, tuple[Claim, float, str]]] = defaultdict(dict)
+    undecided: dict[int, dict[str, tuple[float, str, str]]] = defaultdict(dict)
     for n, unit, figure in candidates:
         if figure is not None:
             p, why = 1.0, figure
         else:
             p, top = checks.pop(0)
-            if p < settings.synthesis_complete_min:
+            refused = predicate.get((n, unit.id), "") is None
+            doubt = (f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min} but the span "
+                     f"does not write the statement's main predicate ({top})") if refused else \
+                (f"span check {p:.2f} in [synthesis_abstain_min {settings.synthesis_abstain_min}, "
+                 f"synthesis_complete_min {settings.synthesis_complete_min}) ({top})")
+            in_band = abstain and (refused or settings.synthesis_abstain_min <= p < settings.synthesis_complete_min)
+            if in_band and p > undecided[n].get(unit.article, (0.0, "", ""))[0]:
+                undecided[n][unit.article] = (p, doubt, _holding(comparison, unit))
+            if refused or p < settings.synthesis_complete_min or not settings.synthesis_complete:
                 continue
-            why = f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}: {top}"
+            held = predicate.get((n, unit.id))
+            why = f"span check {p:.2f} >= synthesis_complete_min {settings.synthesis_complete_min}" \
+                  f"{', ' + held if held else ''}: {top}"
         if unit.article in added[n] and added[n][unit.article][1] >= p:
             continue
         added[n][unit.article] = (unit, p, why)
@@ -843,6 +878,63 @@ def complete_citations(comparison: Comparison, items: list[dict[str, Any]], sett
             item["spans"].append(_citation(_narrow(comparison, best, text, unit, said, settings)))
         item["reason"] += "; also stated by " + ", ".join(
             f"{_label(comparison, aid)} ({why})" for aid, (_, _, why) in found.items())
+    _abstain(comparison, items, undecided)
+
+
+def _doubt_cited(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> None:
+    """A cited span of another article than the statement's own that writes none of the statement's main
+    predicates (``span_check.predicate_shared``) and that the span check scores below
+    ``synthesis_cited_predicate_min`` may state a related fact, not this one ("said it was open to modest
+    reductions" for "pushed back on a report"): the statement is marked to be left out (``abstained``). A
+    quotation said with its speaker is checked by its quoted words instead."""
+    if settings.synthesis_cited_predicate_min <= 0:
+        return
+    todo = [(n, sp) for n, it in enumerate(items) if BEST in it and it["kind"] in ("corroborated", "attributed")
+            and QUOTED_AS not in it["text"] for sp in it["spans"] if sp["article"] != it[BEST][0].article]
+    pairs = [(FRAME.sub("", items[n][BEST][1]), _cited_text(comparison, sp)) for n, sp in todo]
+    checks = span_checks(pairs)
+    low = [k for k, (p, _) in enumerate(checks) if p < settings.synthesis_cited_predicate_min]
+    held = predicate_shared([pairs[k] for k in low])
+    # a span narrowed to the clauses it shares may have left the predicate in its sentence ("a state of emergency
+    # for the whole valley" of "Governor Kovar declared a state of emergency …"): the citation is widened to the
+    # sentence when the sentence writes it
+    bare = [k for k, why in zip(low, held, strict=True) if why is None]
+    whole = {k: sent for k in bare if (sent := _span_sentence(comparison, todo[k][1])) is not None}
+    widened = dict(zip(whole, predicate_shared([(pairs[k][0], whole[k].text) for k in whole]), strict=True))
+    for k, why in zip(low, held, strict=True):
+        n, sp = todo[k]
+        if why is None and widened.get(k) is not None:
+            sp["start"], sp["end"] = whole[k].start, whole[k].end
+            items[n]["reason"] += (f"; {_label(comparison, sp['article'])}'s citation widened to its sentence, which "
+                                   f"writes the statement's predicate")
+            continue
+        if why is None and "abstained" not in items[n]:
+            p, top = checks[k]
+            items[n]["abstained"] = (
+                f"undecided whether {_label(comparison, sp['article'])}'s cited span states it: it writes none of "
+                f"the statement's main predicates and the span check gives {p:.2f} < synthesis_cited_predicate_min "
+                f"{settings.synthesis_cited_predicate_min} ({top}) for “{_clip(pairs[k][1], 80)}”")
+            _log.info("synthesis: left out “%s”: %s", _clip(items[n]["text"], 80), items[n]["abstained"])
+
+
+def _span_sentence(comparison: Comparison, span: Mapping[str, Any]) -> Sentence | None:
+    a = _article(comparison, span["article"])
+    return next((x for x in a.sentences if x.i == span["sentence"]), None) if a else None
+
+
+def _abstain(comparison: Comparison, items: list[dict[str, Any]],
+             undecided: Mapping[int, Mapping[str, tuple[float, str, str]]]) -> None:
+    """Abstention: an article a statement does not cite whose best unit the span check can neither accept nor
+    refuse (``synthesis_abstain_min`` up to ``synthesis_complete_min``, or above it without the statement's
+    predicate) may state it in other words: the statement is marked to be left out (``abstained``: the article,
+    the score, the features that weighed most and the unit), not said under-cited."""
+    for n, item in enumerate(items):
+        open_ = {aid: u for aid, u in undecided.get(n, {}).items() if aid not in item["citations"]}
+        if not open_ or "abstained" in item:
+            continue
+        aid, (p, why, span_text) = max(open_.items(), key=lambda kv: kv[1][0])
+        item["abstained"] = f"undecided whether {_label(comparison, aid)} states it: {why} for “{_clip(span_text, 80)}”"
+        _log.info("synthesis: left out “%s”: %s", _clip(item["text"], 80), item["abstained"])
 
 
 def _prune(comparison: Comparison, items: list[dict[str, Any]], settings: Settings) -> set[tuple[int, str]]:
