@@ -136,6 +136,28 @@ def parse(texts: Sequence[str], batch_size: int = 16, disable: Sequence[str] = (
     return list(nlp.pipe(texts, batch_size=batch_size, disable=list(disable)))
 
 
+_parse_cache: "OrderedDict[tuple[tuple[str, ...], str], Doc]" = OrderedDict()
+
+
+def parse_cached(texts: Sequence[str], batch_size: int = 16, disable: Sequence[str] = ()) -> list["Doc"]:
+    """``parse``, keeping recent Docs (``parse_cache_size``) per text and set of disabled components: the
+    comparison's claim, statement and predicate checks parse many of the same sentences. Only the texts not kept
+    are parsed (one batch); a Doc parsed with other components disabled is never reused (a caller without NER
+    reads no entities). The Docs are shared: callers read them, never change them."""
+    off = tuple(sorted(disable))
+    with _lock:
+        found = {t: _parse_cache[(off, t)] for t in dict.fromkeys(texts) if (off, t) in _parse_cache}
+    missing = [t for t in dict.fromkeys(texts) if t not in found]
+    if missing:
+        found.update(zip(missing, parse(missing, batch_size=batch_size, disable=disable), strict=True))
+        with _lock:
+            for t in missing:
+                _parse_cache[(off, t)] = found[t]
+            while len(_parse_cache) > DEFAULT.parse_cache_size:
+                _parse_cache.popitem(last=False)
+    return [found[t] for t in texts]
+
+
 ENCODERS = ("torch", "onnx", "onnx-int8")
 """Ways to run the same all-MiniLM-L6-v2 weights: sentence-transformers on torch; an ONNX Runtime export
 of it (float32: the same vectors to 1e-6); the export with int8 weights (per channel: faster, cosine

@@ -46,7 +46,7 @@ def prime(texts: Sequence[str]) -> None:
     todo = [t for t in dict.fromkeys(_bare(x) for x in texts) if t and t not in _docs]
     if len(_docs) > 20000:
         _docs.clear()
-    for t, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+    for t, doc in zip(todo, nlp.parse_cached(todo, batch_size=64, disable=("ner",)), strict=True):
         _docs[t] = doc
 
 
@@ -101,7 +101,16 @@ def _sentence_of(analyzed: AnalyzedArticle, claim: Claim) -> tuple[int, str] | N
 
 @lru_cache(maxsize=4096)
 def _doc(text: str) -> Any:
-    return nlp.parse([text])[0]
+    return nlp.parse_cached([text])[0]
+
+
+def _parsed(analyzed: AnalyzedArticle, unit: Claim) -> tuple[int, str, Any, int, int] | None:
+    """The unit's sentence: its start in the article, its text, its parse, and the unit's offsets in it; or None."""
+    found = _sentence_of(analyzed, unit)
+    if found is None:
+        return None
+    s0, text = found
+    return s0, text, _doc(text), unit.start - s0, unit.end - s0
 
 
 def _name_of(token: Any) -> Any | None:
@@ -148,12 +157,10 @@ def rendered_claim(analyzed: AnalyzedArticle, unit: Claim,
       person> is <description>".
     A phrase where the name only qualifies another noun ("the Altiplano prison", "the jailbreak of drug lord X")
     carries none."""
-    found = _sentence_of(analyzed, unit)
-    if found is None:
+    parsed = _parsed(analyzed, unit)
+    if parsed is None:
         return None
-    s0, text = found
-    doc = _doc(text)
-    a, b = unit.start - s0, unit.end - s0
+    s0, text, doc, a, b = parsed
     toks = [t for t in doc if a <= t.idx < b and not t.is_space]
     if not toks:
         return None
@@ -313,12 +320,10 @@ def predicated(analyzed: AnalyzedArticle, unit: Claim, name: set[str], desc: set
     staying, "will remain as …": "will become …" is a role to come), not through a relative pronoun, and the verb's
     complement (an attribute, or "as" and its object) holds every stem of ``desc``; the
     reason and the article offsets of the clause from the subject to the end of the complement, or None."""
-    found = _sentence_of(analyzed, unit)
-    if found is None:
+    parsed = _parsed(analyzed, unit)
+    if parsed is None:
         return None
-    s0, text = found
-    doc = _doc(text)
-    a, b = unit.start - s0, unit.end - s0
+    s0, text, doc, a, b = parsed
     for t in doc:
         if not (a <= t.idx < b) or t.dep_ not in ("nsubj", "nsubjpass") or t.head.lemma_ not in ROLE_VERBS:
             continue

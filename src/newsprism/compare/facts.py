@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import replace
-from typing import Any, Callable, Sequence
+from typing import AbstractSet, Any, Callable, Mapping, Sequence
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -14,8 +14,9 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
 from .pairs import load_pair_model, pair_features
+from .span_check import NAME, WORD, span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -97,7 +98,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     if settings.check_corroboration and settings.pair_model:
         verdicts = pair_verdicts(claims, alignments, verifier)
         if accepted is not None:
-            accepted.update({k: v[0] for k, v in verdicts.items() if v[2]})
+            accepted.update({k: v[0] for k, v in verdicts.items() if v[2] and not v[1].startswith(ON_TRIAL)})
         none: Verdict = (0.0, "", False)
         checked = [replace(al, score=verdicts[(al.a, al.b)][0]) for al in alignments
                    if verdicts.get((al.a, al.b), none)[2]]
@@ -128,6 +129,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             groups[uf.find(cid)].append(claim)
         facts = [_make_fact(members, texts) for members in groups.values()]
     facts = claimed(analyzed, facts)  # a fact is a claim: else stated by a member that is one, or a matched topic
+    if settings.member_check:
+        facts = stated_by_members(facts, verifier, texts, outlet_voice(analyzed))
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
@@ -135,6 +138,10 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
 
 
 Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
+
+
+# a pair accepted under pair_min (from pair_weak_min): its member is cited only when its span states the statement
+ON_TRIAL, STATEMENT_UNIT = "on trial: pair verifier", "the statement unit; "
 
 
 def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
@@ -157,12 +164,15 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         parse = is_parse_clause(a) or is_parse_clause(b)
         floor, name = (settings.clause_pair_min, "clause_pair_min") if parse else (settings.pair_min, "pair_min")
+        weak = settings.pair_weak_min if settings.member_check and not parse else floor
         if p >= floor:
             verdict = (p, f"pair verifier {p:.2f} >= {name} {floor}: {reason}", True)
         elif not parse and (feats["figure_same"] or feats["numbers"] >= 1.0) and al.score >= settings.corroborate_min \
                 and _stated_figure_shared(a, b, verifier):
             verdict = (p, f"the same figure of one measure, stated by both, and combined score {al.score:.2f} >= "
                           f"corroborate_min {settings.corroborate_min} (pair verifier {p:.2f}: {reason})", True)
+        elif p >= weak:
+            verdict = (p, f"{ON_TRIAL} {p:.2f} in [pair_weak_min {weak}, {name} {floor}): {reason}", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
@@ -708,7 +718,7 @@ def _scored(anchor: str, members: list[Claim], verdicts: dict[tuple[str, str], V
     out = {m.id: verdicts[(anchor, m.id)][:2] for m in members if (anchor, m.id) in verdicts}
     if out:
         best = max(out.values())
-        out[anchor] = (best[0], f"the statement unit; {best[1]}")
+        out[anchor] = (best[0], f"{STATEMENT_UNIT}{best[1]}")  # on trial when its best pair is
     return out
 
 
@@ -764,6 +774,296 @@ def _cited_holding(fact: Fact, floor: float) -> Fact:
     return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
                    reason=f"{fact.reason}; {len(dropped)} aligned span(s) holding under {floor:.0%} of the "
                           f"statement's content words not cited")
+
+
+def _statement_source(fact: Fact, texts: dict[str, str]) -> tuple[Claim, int, int] | None:
+    """The member whose article writes the statement, and where (the statement is a member's span, a part of one,
+    or one cut after its conjunction); None when the statement is a rendering ("<name> is <description>")."""
+    for c, s in zip(fact.claims, fact.support, strict=True):
+        for a, b in ((s["start"], s["end"]), (c.start, c.end)):
+            at = texts[c.article].find(fact.statement, a, b)
+            if at >= 0:
+                return c, at, at + len(fact.statement)
+    return None
+
+
+# a piece that opens as a dependent clause or phrase ("after the building collapsed …") is no statement alone
+DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|whom|whose|that|to|if|although|though|"
+                       r"since|with|without|amid|during|per|in|on|at|for|by|from|of)\b", re.IGNORECASE)
+
+
+# where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
+# (not a bare "and": "clashes between police and protesters" is one phrase)
+HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
+
+
+# a number right after a month's name is the day of a date ("on September 7.1 Ad Policy": a date run into page
+# chrome), not a count the other articles must repeat
+MONTH_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+
+
+# measures that say when, not how many: a span need not repeat the statement's date to state it
+_WHEN = ("date", "year", "time", "day", "age")
+
+
+def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str],
+                    source: tuple[Claim, int, int] | None) -> str | None:
+    """Why member ``k``'s cited span does not state every figure the statement states (same measure and value,
+    ``same_figure``: "at least 65 people were killed" states neither "19 children" nor "six adults"), None when it
+    does (or the statement's figures cannot be located)."""
+    if source is None:
+        return None
+    c, a, b = source
+    s = fact.support[k]
+    if s["article"] == c.article and s["start"] <= a and b <= s["end"]:
+        return None  # the statement's own span
+    said = [q for q in verifier.quantities.get((c.article, c.sentence), []) if a <= q.start < b
+            and not any(w in q.measure for w in _WHEN) and not MONTH_BEFORE.search(texts[c.article][:q.start])]
+    member = fact.claims[k]
+    held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
+            if s["start"] <= q.start < s["end"]]
+    tolerance = verifier.settings.corroborate_number_tolerance
+    for x in said:
+        other = [y for y in held if y.key() == x.key()]
+        if other and not any(same_figure(x, y, tolerance) for y in other):
+            return f"it gives {other[0].text} for {x.measure}, not {x.text}"
+        # the same figure, however the quantities stage named what it counts ("six major powers" / "six world
+        # powers"), or written in the span where no measure was read
+        if any(same_figure(x, y, tolerance) for y in held) or _writes_value(x, s["text"]):
+            continue
+        return f"its span does not state {x.text} ({x.measure})"
+    return None
+
+
+NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
+                "millions", "billion", "billions", "dozen", "dozens", "tens", "scores"}
+
+
+def _writes_value(q: Quantity, text: str) -> bool:
+    """Does ``text`` write the quantity's value as digits ("1,030,000", "1.03 million" for 1030000)?"""
+    if isinstance(q.value, str):
+        return q.value in text
+    words = [w for w in re.findall(r"[a-z]+", q.text.lower()) if w in NUMBER_WORDS]
+    if words and all(re.search(rf"\b{w}\b", text, re.IGNORECASE) for w in words):
+        return True  # "thousands of people" / "numbering in the thousands"; "four deaths" / "four people died"
+    found = set()
+    for m in re.finditer(r"(\d+(?:[.,]\d+)*)\s*(million|billion|thousand)?", text):
+        try:
+            v = float(m.group(1).replace(",", ""))
+        except ValueError:
+            continue
+        found.add(v * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((m.group(2) or "").lower(), 1))
+    return any(abs(v - float(q.value)) <= 1e-6 * max(1.0, abs(float(q.value))) for v in found)
+
+
+def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str, str],
+                      voiced: Callable[[Claim], bool] | None = None) -> list[Fact]:
+    """A corroborated fact's every cited span states its whole statement. A member's span must hold every figure the
+    statement states (``figures_missing``: another figure of the measure, or none, is no support) and the learned span
+    check (``span_check``: hand-labelled statement/span pairs, frozen MiniLM) must find it states the statement's
+    predicate and participants at ``member_narrow_min``. Where some span fails: (1) an article with another span that
+    passes is cited by that one; else (2) the statement becomes the longest clause piece or opening of itself that a
+    span of every cited article states (the same two checks), each article cited by such spans; else (3) a span that
+    fails the figures, or scores under ``member_drop_below``, is not cited, and a fact left with one article is that
+    article's own (status ``unique``). The reason names each span dropped and why, or why the statement narrowed.
+    Another member's span is ranked as ``_statement`` ranks (``statement_key``; ``voiced``: an outlet's own
+    evaluative cue inside it)."""
+    todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
+    sources = [_statement_source(f, texts) for f in todo]
+    verdicts = _member_verdicts(todo, sources, verifier, texts)
+    best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
+                               if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
+                              {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])})
+    out_facts: list[Fact] = []
+    for f in facts:
+        bad = verdicts.get(id(f))
+        if bad is None or all(why is None for why, _ in bad):
+            out_facts.append(f)
+            continue
+        said = "; ".join(f"{f.support[k]['article']}: {why}" for k, (why, _) in enumerate(bad) if why)
+        if _all_stated(f, bad):
+            keep = [k for k, (why, _) in enumerate(bad) if why is None]
+            out_facts.append(_citing(f, keep, f"{f.reason}; a span that does not state it not cited ({said})"))
+        elif id(f) in best:
+            piece, keep = best[id(f)]
+            statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", piece.text))
+            out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
+                                     statement=statement))
+        else:
+            keep = [k for k, (_, drop) in enumerate(bad) if not drop]
+            dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
+                                if drop)
+            kept = _citing(f, keep, f"{f.reason}; {dropped}" if dropped else f.reason)
+            if len(kept.articles()) >= 2:
+                out_facts.append(kept)
+            elif keep:
+                out_facts.append(replace(kept, status="unique", reason=f"reported by one article only: {dropped}"))
+    return out_facts
+
+
+Verdicts = list[tuple[str | None, bool]]  # per span: why it does not state the statement, and whether it is dropped
+
+
+def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, int] | None], verifier: Verifier,
+                     texts: dict[str, str]) -> dict[int, Verdicts]:
+    """Each corroborated fact's spans checked against its statement (keyed by ``id`` of the fact): the figures, then
+    the span check at ``member_narrow_min`` (a span under ``member_drop_below`` may be dropped)."""
+    floor, drop_below = verifier.settings.member_narrow_min, verifier.settings.member_drop_below
+    checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
+    verdicts: dict[int, Verdicts] = {}
+    for f, source in zip(todo, sources, strict=True):
+        out: Verdicts = []
+        for k, sp in enumerate(f.support):
+            prob, top = next(checks)
+            own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
+                and source[2] <= sp["end"]
+            why = None if own else figures_missing(f, k, verifier, texts, source)
+            if why is not None:
+                out.append((why, True))
+            elif not own and prob < floor:
+                trial = str(sp.get("reason", "")).removeprefix(STATEMENT_UNIT).startswith(ON_TRIAL)
+                out.append((f"span check {prob:.2f} < member_narrow_min {floor}"
+                            f"{' (joined on trial: ' + str(sp['reason']).split(':')[1].strip() + ')' if trial else ''}"
+                            f": {top}", prob < drop_below or trial))
+            else:
+                out.append((None, False))
+        verdicts[id(f)] = out
+    return verdicts
+
+
+def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
+                       texts: dict[str, str], voiced: Callable[[Claim], bool] | None,
+                       figure_failed: AbstractSet[int] = frozenset()
+                       ) -> dict[int, tuple[Claim, list[int]]]:
+    """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
+    opening of the statement that a span of every article states (figures, and the span check at
+    ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
+    best shared sentence, ranked by ``statement_key``). A piece stating a figure of the event needs only
+    ``member_figure_min`` of the span check against each span; where the fact failed on a figure (``figure_failed``,
+    ids) a span giving each of the piece's figures as the same measured figure (``_measured_alike``) states it
+    whatever the rest reads. A piece every span states at ``member_narrow_min`` ranks before one a figure anchors.
+    Keyed by ``id`` of the fact: the piece and the spans that state it."""
+    floor, figure_floor = verifier.settings.member_narrow_min, verifier.settings.member_figure_min
+    tries: list[tuple[Fact, Claim, bool]] = []
+    for f, (c, a, b) in todo:
+        tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
+        for k, sp in enumerate(f.support):
+            m = f.claims[k]
+            if sp["article"] != c.article:
+                whole = replace(m, start=sp["start"], end=sp["end"], text=sp["text"])
+                tries.extend((f, piece, False) for piece in [_main(whole), *_pieces(m, sp["start"], sp["end"], texts)]
+                             if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
+    checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
+    best: dict[int, tuple[Claim, list[int]]] = {}
+    ranks: dict[int, tuple[Any, ...]] = {}
+    for f, piece, own_piece in tries:
+        trial = replace(f, statement=piece.text)
+        # a piece stating a figure of the event: the figure anchors it, a lower span check bar suffices
+        said = _figures_said(piece, verifier, texts)
+        ok, anchored = [], False
+        for k, sp in enumerate(f.support):
+            prob, _ = next(checks)
+            own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
+            # the same measured figure, a count the figure pass matches alone, is the fact; else a figure anchors
+            bar = 0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
+                figure_floor if said else floor
+            if own or (prob >= bar and figures_missing(trial, k, verifier, texts,
+                                                       (piece, piece.start, piece.end)) is None
+                       and (prob >= floor or _names_held(piece.text, sp["text"]))):
+                ok.append(k)
+                anchored = anchored or (not own and prob < floor)
+        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
+            continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
+        # one every span states by the span check first; a piece of the statement first, the longest; else the other
+        # member's span statement_key ranks first
+        rank = (anchored, 0, -len(piece.text)) if own_piece else \
+            (anchored, 1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
+                                         quote=piece.quote, voiced=bool(voiced and voiced(piece))))
+        if id(f) not in best or rank < ranks[id(f)]:
+            best[id(f)], ranks[id(f)] = (piece, ok), rank
+    return best
+
+
+OPEN_QUOTE, CLOSE_QUOTE = re.compile(r"(?:^|(?<=\s))[\"“‘]"), re.compile(r"[\"”’](?=\W|$)")
+
+
+def _closed(text: str) -> str:
+    """A statement cut inside a quotation ("\"I believe this is a historic moment") closes it."""
+    opened = len(OPEN_QUOTE.findall(text)) - len(CLOSE_QUOTE.findall(text))
+    return text + ("”" if "“" in text else "\"") if opened > 0 else text
+
+
+def _pieces(claim: Claim, a: int, b: int, texts: dict[str, str]) -> list[Claim]:
+    """The clause pieces (``clause_runs``) and openings (up to a comma, a dash or a "but/while/after/when/because"
+    clause) of ``claim``'s text between ``a`` and ``b`` that could state a fact alone: six words or more, not opening as a
+    dependent clause or phrase ("Iran and six major world powers reached a nuclear deal on Tuesday" of "…, capping
+    more than a decade of negotiations …")."""
+    text = texts[claim.article]
+    unit = replace(claim, start=a, end=b, text=text[a:b],
+                   values=tuple(v for v in claim.values if a <= v.start < b or v.kind == "date"))
+    heads = [replace(unit, id=f"{unit.id}~h{m.start()}", end=a + m.start(), text=unit.text[:m.start()].rstrip(),
+                     part="clause") for m in HEAD_CUT.finditer(unit.text)]
+    pieces = [_main(p) for p in [*clause_runs(unit, text), *heads]]
+    return [p for p in pieces if len(p.text.split()) >= 6 and not DEPENDENT.match(p.text)]
+
+
+# a clause a time word subordinates ("when a 7.1-magnitude quake hit Valdora") states its event without that word
+# ("To get under the hills, the diggers burrowed …": the purpose phrase before the subject)
+LEAD_SUBORDINATOR = re.compile(r"^(?:(?:when|as|after)\s+(?=\S)|to\s[^,;]{3,90},\s+)", re.IGNORECASE)
+
+
+def _main(piece: Claim) -> Claim:
+    """``piece`` without a time word opening it (``LEAD_SUBORDINATOR``): a clause that can state a fact alone."""
+    m = LEAD_SUBORDINATOR.match(piece.text)
+    if m is None:
+        return piece
+    return replace(piece, id=f"{piece.id}~m", start=piece.start + m.end(), text=piece.text[m.end():],
+                   values=tuple(v for v in piece.values if piece.start + m.end() <= v.start or v.kind == "date"))
+
+
+def _figures_said(piece: Claim, verifier: Verifier, texts: dict[str, str]) -> list[Quantity]:
+    """The figures of its event ``piece`` states (measured figures, not a date or a day after a month's name)."""
+    return [q for q in verifier.quantities.get((piece.article, piece.sentence), [])
+            if piece.start <= q.start < piece.end and not any(w in q.measure for w in _WHEN) and q.event == "this"
+            and not MONTH_BEFORE.search(texts[piece.article][:q.start])]
+
+
+# a capitalised day or month names when, not who or where: a span need not repeat it
+CALENDAR = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                      "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                      "november", "december"})
+
+
+def _names_held(statement: str, span: str) -> bool:
+    """Does ``span`` write every name ``statement`` writes (a capitalised word not opening a sentence, not a day or a
+    month: the span check's own ``NAME``)? A figure anchors what is measured, not who or where: a statement a figure
+    anchors still needs its participants in every span ("a 7.1-magnitude quake hit Valdora" is not stated by "Tuesday's
+    7.1-magnitude quake killed 19 children")."""
+    names = {w.lower().removesuffix("’s").removesuffix("'s") for w in NAME.findall(statement)} - CALENDAR
+    return names <= {w.lower().removesuffix("’s").removesuffix("'s") for w in WORD.findall(span)}
+
+
+def _measured_alike(said: Sequence[Quantity], member: Claim, span: Mapping[str, Any], verifier: Verifier) -> bool:
+    """Does the span give each figure ``said`` states as the same figure of the same measure, place and event
+    (``same_figure``), one of them at least ``figure_pass_min`` (a count that rarely meets by chance: the figure
+    pass's own test)?"""
+    held = [q for q in verifier.quantities.get((member.article, member.sentence), [])
+            if span["start"] <= q.start < span["end"]]
+    tolerance = verifier.settings.corroborate_number_tolerance
+    return bool(said) and any(isinstance(x.value, (int, float)) and x.value >= verifier.settings.figure_pass_min
+                              for x in said) \
+        and all(any(y.key() == x.key() and same_figure(x, y, tolerance) for y in held) for x in said)
+
+
+def _all_stated(fact: Fact, bad: Verdicts) -> bool:
+    """Does every cited article have a span that states the statement?"""
+    return {fact.support[k]["article"] for k, (why, _) in enumerate(bad) if why is None} == set(fact.articles())
+
+
+def _citing(fact: Fact, keep: list[int], reason: str) -> Fact:
+    return replace(fact, support=tuple(fact.support[k] for k in keep), claims=tuple(fact.claims[k] for k in keep),
+                   reason=reason)
 
 
 EVALUATIVE_CUES = ("loaded", "evaluative", "epithet", "scare_quote", "hedge", "biased_sentence")

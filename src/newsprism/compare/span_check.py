@@ -173,7 +173,7 @@ def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
     holds none ("visited the dam" for "opened the dam": the same participants doing something else). A statement
     whose only predicates are light or reporting verbs passes."""
     texts = list(dict.fromkeys(t for pair in pairs for t in pair))
-    docs = dict(zip(texts, nlp.parse(texts, disable=("ner",)), strict=True))
+    docs = dict(zip(texts, nlp.parse_cached(texts, disable=("ner",)), strict=True))
     out: list[str | None] = []
     for statement, span in pairs:
         want = _predicates(docs[statement])

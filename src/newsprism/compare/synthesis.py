@@ -299,7 +299,7 @@ def prime_loaded(texts: Sequence[str], settings: Settings = DEFAULT) -> None:
     if len(_word_bias) > 20000:
         _word_bias.clear()
     outside = [outside_quotes(t) for t in todo]
-    for text, doc in zip(todo, nlp.parse(outside, batch_size=64), strict=True):
+    for text, doc in zip(todo, nlp.parse_cached(outside, batch_size=64), strict=True):
         found = None
         counts = word_counts(doc)
         for tok in doc:
@@ -435,7 +435,7 @@ def prime(texts: Sequence[str]) -> None:
     todo = [x for x in dict.fromkeys(_key(x) for x in texts) if x and x not in _parsed]
     if len(_parsed) > 20000:
         _parsed.clear()
-    for x, doc in zip(todo, nlp.parse(todo, batch_size=64, disable=("ner",)), strict=True):
+    for x, doc in zip(todo, nlp.parse_cached(todo, batch_size=64, disable=("ner",)), strict=True):
         sents = list(doc.sents)
         _parsed[x] = statement_problem(max(sents, key=len)) if sents else "empty"
 
@@ -711,6 +711,10 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     decide whether an article it does not cite states it (``synthesis_abstain_min``), and why."""
     corroborated = [f for f in comparison.facts if f.status == "corroborated"]
     corroborated.sort(key=lambda f: (-len(f.articles()), _centrality(comparison, f)))
+    # why each corroborated fact the synthesis does not state is left out (every step that drops one says so)
+    why: dict[str, str] = {f.id: f"ranked {k + 1} of {len(corroborated)} (most outlets, most central first), beyond "
+                                 f"synthesis_max_facts {settings.synthesis_max_facts}"
+                           for k, f in enumerate(corroborated) if k >= settings.synthesis_max_facts}
     corroborated = corroborated[:settings.synthesis_max_facts]
     uniques = [f for f in comparison.facts if f.status == "unique" and f.claims]
     # whole sentences carry the analysis' verdict (Sentence.problem); only clauses stated alone are parsed
@@ -718,19 +722,33 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
            if c.part == "clause" and _standalone(c) is not None])
     pair_score = {frozenset((al.a, al.b)): al.score for al in comparison.alignments}
     shaped = [(f, m) for f in corroborated if (m := _members(comparison, f, settings, pair_score))]
+    have = {f.id for f, _ in shaped}
+    why.update({f.id: _members_problem(comparison, f, settings, pair_score) for f in corroborated if f.id not in have})
     # the word tagger's parse of every statement the facts could make, in one batch
     # (only the statements no cue already marks evaluative: the tagger decides nothing for the others)
     prime_loaded([_stated(comparison, c) for _, (_, claims) in shaped for c in claims if not c.quote
                   and not first_person(c.text) and evaluative(comparison, c, cues) is None], settings)
     verified: set[str] = set()
     linked = _linked_claims(comparison, corroborated, accepted or {}, settings, verified)
-    made = [(f, m, item) for f, m in shaped
-            if (item := _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified))]
-    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified)]
+    made: list[Made] = []
+    for f, m in shaped:
+        failed: list[str] = []
+        item = _corroborated_item(comparison, f, m, settings, cues, linked.get(f.id, ()), verified, failed)
+        if item is not None:
+            made.append((f, m, item))
+        else:
+            why[f.id] = _no_rendering(failed)
+    if settings.synthesis_member_checked:
+        done = {f.id for f, _, _ in made}
+        made += _member_checked(comparison, [f for f in corroborated if f.id not in done and f.id in why],
+                                settings, cues, why)
+        rank = {f.id: k for k, f in enumerate(corroborated)}
+        made.sort(key=lambda m: rank[m[0].id])
+    out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified, why)]
     complete_citations(comparison, out, settings)
     for item in out:
-        if "abstained" in item and left_out is not None:
-            left_out[item["fact"]] = f"left out of the synthesis: {item['abstained']}"
+        if "abstained" in item:
+            why[item["fact"]] = item["abstained"]
     out = [item for item in out if "abstained" not in item]
     for item in out:
         best, _ = item.pop(BEST)
@@ -750,14 +768,223 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         problem = ill_formed(bodies[id(item)]) if id(item) in bodies else None
         if problem is not None:
             item["drop"] = problem
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
     out = [i for i in out if "drop" not in i]
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     unique_out = []
     for item in out:
         if item["text"] not in seen:
-            seen.add(item["text"])
+            seen[item["text"]] = item["fact"]
             unique_out.append(item)
+        else:
+            why[item["fact"]] = f"its statement is word for word {seen[item['text']]}'s: stated once there"
+    if left_out is not None:
+        stated = {i["fact"] for i in unique_out}
+        for f in comparison.facts:
+            if f.status == "corroborated" and f.id not in stated:
+                left_out[f.id] = "left out of the synthesis: " + why.get(f.id, "no step recorded why")
     return unique_out
+
+
+ROLE = "a role or title fact (what a phrase says a named person or thing is)"
+
+
+ROLE_STATEMENT = re.compile(r"^[^,;]{2,80}? (?:is|was|are|were) (?:the|an?|(?:[A-Z][\w’'-]*\s){0,3}[A-Z][\w’'-]*(?:’s|'s))\s[^,;]*$")
+
+
+def _role(f: Fact) -> bool:
+    """A role or title fact: every member a phrase and the statement "<name> is <description>" (not a predicate the
+    phrase pass put with its subject: "[El Chapo] broke out of a prison for the second time")."""
+    return bool(f.claims) and all(c.part == "phrase" for c in f.claims) and bool(ROLE_STATEMENT.match(f.statement))
+
+
+def _members_problem(comparison: Comparison, f: Fact, settings: Settings,
+                     pair_score: Mapping[frozenset[str], float]) -> str:
+    """Why :func:`_members` finds nothing to state for a corroborated fact: a role or title fact (every member is a
+    phrase: "<name> is <description>" is the facts' rendering, no sentence an article writes); fewer than two
+    articles with a member that can be stated (each member's problem, or its best alignment under
+    ``corroborate_min``); or only dependent clauses left."""
+    if _role(f):
+        return (f"{ROLE}: “{_clip(f.statement, 70)}” is the facts' rendering of a phrase, not a sentence an article "
+                f"writes; the synthesis states sentences, so a role is said only through the sentences that carry it")
+    notes = []
+    ok = set()
+    for c in f.claims:
+        problem = _unstatable(comparison, c)
+        score = max((pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
+                    default=0.0)
+        if problem is None and score < settings.corroborate_min:
+            problem = f"aligned at {score:.2f} < corroborate_min {settings.corroborate_min}"
+        if problem is None:
+            ok.add(c.article)
+        else:
+            notes.append(f"{_label(comparison, c.article)} “{_clip(c.text, 50)}”: {problem}")
+    if len(ok) < 2:
+        return (f"no member of two articles can be stated ({len(ok)} article(s) left): " + "; ".join(notes[:4])
+                + (f"; and {len(notes) - 4} more" if len(notes) > 4 else ""))
+    return "only dependent clauses left once each member is cut to the part the others share: none can stand alone"
+
+
+def _member_checked(comparison: Comparison, facts: Sequence[Fact], settings: Settings,
+                    cues: Mapping[str, Sequence[FramingCue]] | None, why: dict[str, str]) -> list[Made]:
+    """Corroborated facts the renderings could not state (``_members``, ``_corroborated_item``), each stated by its
+    fact's statement where: an article writes it word for word in a member's sentence (not a rendering: "<name> is
+    <description>", a statement with a source added); it is a statement the synthesis may say (``_unstatable``:
+    chrome, credit, fragment, caption, dangling subject, no closing stop, no well-formed parse; a clause piece only
+    when it stands alone, starting with a capital); and every other cited article has a span that passes what the
+    member check tests (``facts.stated_by_members``): the statement's figures and quoted words (``_unsupported``) and
+    the span check at ``member_narrow_min``. The synthesis' faithfulness rules still apply: an outlet's evaluative
+    cue, a loaded word, a pledge or an epithet → attributed to the outlet; someone's quoted words → said with the
+    speaker (none named: left out); first-person words → left out; the abstention band (``complete_citations``)
+    as for every statement. ``why`` gets, for each fact this cannot state, why (after the step that dropped it)."""
+    tries: list[tuple[Fact, Claim, str, list[tuple[Claim, float]]]] = []
+    for f in facts:
+        found = _statement_claim(comparison, f)
+        if isinstance(found, str):
+            why[f.id] += f"; not stated by its fact's statement either: {found}"
+            continue
+        # the pair verifier's probability of each span against the statement's own unit (where the statement is
+        # that unit's words: the support entry the facts mark "the statement unit")
+        anchored = any(sp["article"] == found.article and sp["start"] <= found.start and found.end <= sp["end"]
+                       and str(sp.get("reason", "")).startswith("the statement unit") for sp in f.support)
+        others = [(replace(c, start=sp["start"], end=sp["end"], text=sp["text"], part="clause" if c.part == "sentence"
+                           and (sp["start"], sp["end"]) != (c.start, c.end) else c.part),
+                   float(sp.get("score") or 0.0) if anchored else 0.0)
+                  for c, sp in zip(f.claims, f.support, strict=True) if sp["article"] != found.article]
+        tries.append((f, found, found.text, others))
+    checks = iter(span_checks([(text, o.text) for _, _, text, others in tries for o, _ in others]))
+    out: list[Made] = []
+    floor, pair_min = settings.member_narrow_min, settings.synthesis_member_pair_min
+    verdicts = [(f, best, text, [(o, pair, next(checks), _unsupported(comparison, best, text, o, settings))
+                                 for o, pair in others]) for f, best, text, others in tries]
+    # a span the check does not pass, that the pair verifier accepted at synthesis_member_pair_min: its predicate
+    doubted = [(text, o.text) for _, _, text, rows in verdicts for o, pair, (p, _), bad in rows
+               if bad is None and p < floor and 0 < pair_min <= pair]
+    predicates = iter(predicate_shared(doubted) if doubted else [])
+    for f, best, text, rows in verdicts:
+        kept: list[Claim] = []
+        notes: list[str] = []
+        how: list[str] = []
+        for o, pair, (p, top), bad in rows:
+            held = next(predicates) if bad is None and p < floor and 0 < pair_min <= pair else None
+            if bad is None and (p >= floor or held is not None):
+                kept.append(o)
+                if p < floor:
+                    how.append(f"{_label(comparison, o.article)}: span check {p:.2f} < {floor}, but the pair verifier "
+                               f"{pair:.2f} >= synthesis_member_pair_min {pair_min} and {held}")
+            else:
+                notes.append(f"{_label(comparison, o.article)} “{_clip(o.text, 50)}” " +
+                             (bad or f"span check {p:.2f} < member_narrow_min {floor} ({top})" +
+                              (f", pair verifier {pair:.2f}" if pair else "")))
+        if not kept:
+            why[f.id] += ("; not stated by its fact's statement either: no other article's span passes the member "
+                          "check's tests: " + "; ".join(notes[:3]))
+            continue
+        rendering = _checked_rendering(comparison, best, text, cues, settings)
+        if rendering is None:
+            why[f.id] += ("; not stated by its fact's statement either: someone's words (a quotation or first-person "
+                          "words) with no named speaker to say them with")
+            continue
+        said, kind, note = rendering
+        if kind == "attributed":
+            # one outlet's evaluative words: another outlet is cited for them only where its span holds nearly all of
+            # them (synthesis_full_cover_min, as ``_cited`` asks of an attributed rendering)
+            words = _stems(text)
+            full = settings.synthesis_full_cover_min
+            short = [o for o in kept if len(words & _stems(o.text)) < full * max(len(words), 1)]
+            kept = [o for o in kept if o not in short]
+            notes += [f"{_label(comparison, o.article)} holds {_share(words, _stems(o.text))} of the attributed words "
+                      f"< synthesis_full_cover_min {full:.0%}" for o in short]
+            if not kept:
+                why[f.id] += ("; not stated by its fact's statement either: its words are one outlet's evaluative "
+                              f"words ({note.lstrip('; ')}) and no other cited span holds {full:.0%} of them: "
+                              + "; ".join(notes[-3:]))
+                continue
+        n = len({best.article, *(o.article for o in kept)})
+        reason = (f"stated by {n} articles through its fact's statement (the synthesis' renderings: {_clip(why[f.id], 160)});"
+                  f" every cited span passes the member check's tests: the statement's figures and quoted words, and "
+                  f"the span check at member_narrow_min {floor}{note}")
+        if extra_how := "; ".join(how):
+            reason += f" (or: {extra_how})"
+        if notes:
+            reason += "; not cited: " + "; ".join(notes[:3])
+        spans = [best, *kept]
+        item = {"text": _dated(comparison, best.article, said), "citations": list(dict.fromkeys(c.article for c in spans)),
+                "spans": [_citation(c) for c in spans], "fact": f.id, "kind": kind, "reason": reason,
+                BEST: (best, said)}
+        out.append((f, (spans, [best]), item))
+    return out
+
+
+def _statement_claim(comparison: Comparison, f: Fact) -> Claim | str:
+    """The unit that writes a fact's statement word for word (its member's sentence, as a sentence or a clause piece),
+    or why there is none the synthesis may state."""
+    if _role(f):
+        return ROLE
+    core = " ".join(f.statement.split()).rstrip()
+    for c, sp in zip(f.claims, f.support, strict=True):
+        a = _article(comparison, sp["article"])
+        sentence = _sentence(comparison, c)
+        if a is None or sentence is None:
+            continue
+        lo, hi = min(sentence.start, sp["start"]), max(sentence.end, sp["end"])
+        for want in dict.fromkeys((core, core.rstrip("."))):
+            at = a.article.text.find(want, lo, hi)
+            if at < 0:
+                continue
+            whole = a.article.text[sentence.start:sentence.end].strip() in (want, want + ".")
+            unit = replace(c, id=f"{c.id}~w{at}", start=at, end=at + len(want), text=want,
+                           part="sentence" if whole else "clause")
+            if unit.part == "clause" and _standalone(unit) is None:
+                return (f"the statement “{_clip(core, 50)}” is a piece of a sentence that cannot stand alone (“which "
+                        f"…”, “after …”, a participle, under five words)")
+            if unit.part == "clause":  # a piece stated alone: as the synthesis states one (its first letter raised)
+                unit = replace(unit, text=_standalone(unit) or want)
+            problem = _unstatable(comparison, unit)
+            if problem is not None:
+                return f"the statement “{_clip(core, 50)}”, as {_label(comparison, c.article)} writes it: {problem}"
+            return unit
+    return f"the statement “{_clip(core, 50)}” is written by none of its articles word for word (a rendering)"
+
+
+def _checked_rendering(comparison: Comparison, best: Claim, text: str,
+                       cues: Mapping[str, Sequence[FramingCue]] | None, settings: Settings
+                       ) -> tuple[str, str, str] | None:
+    """How a member-checked statement is said: (text, kind, note). Someone's quoted words with that speaker (named in
+    the statement, or "<speaker> was quoted as saying: “…”"); an outlet's evaluative words attributed to it; None
+    for first-person words or a quotation with no named speaker."""
+    outside = outside_quotes(text, keep_offsets=False)
+    speaker = best.asserted_by_name
+    if best.quote or QUOTED.search(text):
+        if speaker and _same_speaker(speaker, speaker) and \
+                re.findall(r"[A-Za-z][\w’'-]*", speaker)[-1].lower() in outside.lower():
+            return _finish(text), "corroborated", "; a quotation said with its speaker, who the statement names"
+        m = QUOTED.search(text)
+        if not speaker or speaker.lower() in ("he", "she", "they", "it") or m is None:
+            return None
+        return (_finish(f"{speaker}{QUOTED_AS}“{m.group(1).strip().rstrip(',')}”"), "corroborated",
+                "; a quotation said with its speaker")
+    if first_person(text):
+        return None
+    said = _stated(comparison, best) if best.part == "sentence" else text
+    why = evaluative(comparison, best, cues) or loaded_word(said, settings) or other_name(said)
+    plan = None if why else pledge(said)
+    if why or plan:
+        return (f"According to {_label(comparison, best.article)}, "
+                f"{_lower_first(_finish(text), _names(comparison, best.article))}", "attributed",
+                f"; attributed: {why or plan}")
+    return _finish(text), "corroborated", ""
+
+
+def _no_rendering(failed: Sequence[str]) -> str:
+    """Why :func:`_corroborated_item` made nothing: each rendering tried and why fewer than two articles' spans hold
+    it (``_cited``), or that nothing could be tried."""
+    if not failed:
+        return ("no rendering to try: every member that can be stated is first-person words or a quotation no quote "
+                "finder tied to a speaker")
+    shown = "; ".join(f"({k + 1}) {w}" for k, w in enumerate(failed[:3]))
+    more = f"; and {len(failed) - 3} more rendering(s)" if len(failed) > 3 else ""
+    return f"no rendering held by two articles' spans: {shown}{more}"
 
 
 Made = tuple[Fact, tuple[list[Claim], list[Claim]], dict[str, Any]]
@@ -1057,7 +1284,7 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                 cues: Mapping[str, Sequence[FramingCue]] | None,
                 pair_score: Mapping[frozenset[str], float],
                 linked: Mapping[str, Sequence[Claim]] | None = None,
-                verified: Collection[str] = ()) -> list[Made]:
+                verified: Collection[str] = (), why: dict[str, str] | None = None) -> list[Made]:
     """Statements that say the same thing, stated once: two corroborated facts, a member of one aligned with a
     member of the other (another article) as a paraphrase (``paraphrase_min``), are stated as one when the statement made
     from their members together is held by every article either cited (its citations are then the union of
@@ -1076,6 +1303,10 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                     ik["reason"] += (f"; {items[drop][0].id} (“{_clip(items[drop][2]['text'])}”) says the same "
                                      f"through the same spans of {len(items[drop][2]['citations'])} of these "
                                      f"articles: stated once")
+                    if why is not None:
+                        why[items[drop][0].id] = (f"says the same as {items[keep][0].id}'s statement through the "
+                                                  f"same spans of {len(items[drop][2]['citations'])} of its articles: "
+                                                  f"stated once there (“{_clip(ik['text'], 60)}”)")
                     del items[drop]
                     merged = True
                     break
@@ -1090,6 +1321,9 @@ def _merge_same(comparison: Comparison, made: Sequence[Made], settings: Settings
                 if shaped is None or item is None or not set(item["citations"]) >= set(ii["citations"]) | set(ij["citations"]):
                     continue
                 item["reason"] += f"; {fi.id} and {fj.id} say the same thing: stated once"
+                if why is not None:
+                    why[fj.id] = (f"says the same thing as {fi.id}: stated once, with {fi.id}'s id, citing the "
+                                  f"articles of both (“{_clip(item['text'], 60)}”)")
                 items[i] = (both, shaped, item)
                 del items[j]
                 merged = True
@@ -1143,22 +1377,38 @@ def _members(comparison: Comparison, f: Fact, settings: Settings,
     stated, or None when what is left is no longer stated by two articles."""
     # stated only on a pair aligned at corroborate_min: not on a word two renderings borrow in quote
     # marks alone (the fact list keeps those; “historic surrender” and “historic mistake” are two things)
-    claims = [c for c in f.claims if _statable(comparison, c) and max(
+    aligned = [c for c in f.claims if max(
         (pair_score.get(frozenset((c.id, o.id)), 0.0) for o in f.claims if o.article != c.article),
         default=0.0) >= settings.corroborate_min]
-    if len({c.article for c in claims}) < 2:
+    # a member that cannot be stated may still support the statement another member makes (``synthesis_cite_unstatable``):
+    # a sentence whose subject is a pronoun its article resolves ("He vowed to veto …"), a quotation cut before its
+    # close; never chrome, a headline, a caption, a bare attribution or a fragment
+    claims = [c for c in aligned if _statable(comparison, c)
+              or (settings.synthesis_cite_unstatable and _supports(comparison, c))]
+    if len({c.article for c in claims}) < 2 or not any(_statable(comparison, c) for c in claims):
         return None  # what is left after chrome and fragments is no longer corroborated
     members = [shared_part(comparison, c, [o for o in claims if o.article != c.article]) for c in claims]
-    claims = [c for c in members if _sayable(comparison, c)]
+    claims = [c for c in members if _sayable(comparison, c) and _statable(comparison, c)]
     if not claims:
         return None  # only dependent clauses: nothing here can be stated without saying more
     return members, claims
 
 
+def _supports(comparison: Comparison, claim: Claim) -> bool:
+    """May a unit the synthesis cannot state still be cited for a statement another member makes: not an attribution,
+    chrome, a fragment, a headline or a caption (what ``_unstatable`` refuses first), nor a noun phrase (what it
+    says of a referent supports no sentence around it)."""
+    text = _sentence_text(comparison, claim)
+    return not (claim.part in ("attribution", "phrase") or is_chrome(text) or is_fragment(text) or is_fragment(claim.text)
+                or is_headline(text) or is_caption(text))
+
+
 def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim], list[Claim]], settings: Settings,
                        cues: Mapping[str, Sequence[FramingCue]] | None,
-                       extra: Sequence[Claim] = (), verified: Collection[str] = ()) -> dict[str, Any] | None:
-    """One corroborated fact as a statement, or None when nothing in it can be stated and cited."""
+                       extra: Sequence[Claim] = (), verified: Collection[str] = (),
+                       failed: list[str] | None = None) -> dict[str, Any] | None:
+    """One corroborated fact as a statement, or None when nothing in it can be stated and cited (``failed``, when
+    given, gets why each rendering tried was not held by two articles' spans)."""
     members, claims = shaped
     n = len({c.article for c in members})
     own = [c for c in claims if not c.quote and not first_person(c.text)]  # "we're going to …": no outlet's
@@ -1209,7 +1459,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
         # a pledge attributed is the plainest rendering said as reported, not one outlet's words: the usual cover
         full = k > 0 or (kind == "attributed" and not reason.endswith(PLEDGE_REASON))
         item = _cited(comparison, f, members, best, text, kind, reason, settings, full=full,
-                      extra=extra, verified=verified)
+                      extra=extra, verified=verified, failed=failed)
         if item is not None:
             if k:
                 item["reason"] += f"; {k} plainer rendering(s) held by fewer than two articles' spans"
@@ -1231,7 +1481,7 @@ def _attributed_to_all(comparison: Comparison, item: Mapping[str, Any], first: s
 
 def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Claim, text: str, kind: str, reason: str,
            settings: Settings, full: bool = False, extra: Sequence[Claim] = (),
-           verified: Collection[str] = ()) -> dict[str, Any] | None:
+           verified: Collection[str] = (), failed: list[str] | None = None) -> dict[str, Any] | None:
     """A statement with the members whose spans state it, or None when fewer than two articles' do. ``full``:
     one outlet's words (attributed, or a rendering tried after the plainest): another span must hold nearly
     all of them (``synthesis_full_cover_min``)."""
@@ -1242,6 +1492,7 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     floor = settings.synthesis_full_cover_min if full else settings.synthesis_cover_min
     kept = [m for m in members if m.id == best.id
             or len(said & _stems(_holding(comparison, m))) >= floor * max(len(said), 1)]
+    short = [m for m in members if m not in kept]
     if len(kept) < len(members):
         reason += (f"; {len(members) - len(kept)} aligned span(s) holding under {floor:.0%} "
                    f"of the statement's words not cited")
@@ -1250,6 +1501,12 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     refused = [(m, bad) for m in kept if (bad := _unsupported(comparison, best, text, m, settings))]
     kept = [m for m in kept if m.id not in {r.id for r, _ in refused}]
     if len({m.article for m in kept}) < 2:
+        if failed is not None:
+            notes = [f"{_label(comparison, m.article)} holds {_share(said, _stems(_holding(comparison, m)))} of its "
+                     f"words < {floor:.0%} (“{_clip(_holding(comparison, m), 50)}”)" for m in short[:3]]
+            notes += [f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3]]
+            failed.append(f"“{_clip(text, 70)}” ({kind}) is held by {len({m.article for m in kept})} article(s)' "
+                          f"spans: " + ("; ".join(notes) or "no other member"))
         return None
     if refused:
         reason += "; not cited: " + "; ".join(f"{_label(comparison, m.article)} {bad}" for m, bad in refused[:3])
@@ -1273,6 +1530,10 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
     return {"text": _dated(comparison, best.article, text), "citations": list(dict.fromkeys(m.article for m in kept)),
             "spans": [_citation(_narrow(comparison, best, text, m, said, settings)) for m in kept], "fact": f.id,
             "kind": kind, "reason": reason, BEST: (best, text)}
+
+
+def _share(said: set[str], held: set[str]) -> str:
+    return f"{len(said & held) / max(len(said), 1):.0%}"
 
 
 def _narrow(comparison: Comparison, best: Claim, text: str, member: Claim, said: set[str],
