@@ -40,7 +40,9 @@ def seed_comparison(analyzed_seeds):  # type: ignore[no-untyped-def]
 def test_framing_gold_floor():
     total, by_cue = score_framing(ROOT / "tests" / "data" / "gold" / "framing.json", ROOT)
     assert not total.stale, total.stale
-    assert total.tp + total.fn >= 150
+    # 143 spans since session 12 (frame15): re-based on main 47345fc's framing, session 1's moot corrections and
+    # the independent audit's (audit15) 'not' cues out; 166 before
+    assert total.tp + total.fn >= 140
     assert total.precision >= 0.8, total.line("framing")
     assert total.recall >= 0.8, total.line("framing")
 
