@@ -85,3 +85,33 @@ def test_a_technical_description_is_refused_and_an_evaluative_word_kept() -> Non
     assert "in its sentence" in cues["exploding"].reason
     assert not any(f.cue in ("loaded", "evaluative") and "exploding" in f.text for f in a.framing)
     assert cues["shameful speech"].cue == "evaluative"
+
+
+def _framing(body: str):  # type: ignore[no-untyped-def]
+    return analyze(Article(id="t", source="t", text=body, title="T", outlet="t",
+                           paragraphs=(Paragraph(start=0, end=len(body)),))).framing
+
+
+def _p(reason: str) -> float:
+    return float(reason.split("cue classifier p=")[1][:4])
+
+
+def test_at_the_shipped_operating_point_science_description_is_set_aside_and_judgements_kept() -> None:
+    """Session 12 (frame15): loaded_cue_min 0.44, chosen on news-dev. Description of things in science reports that
+    the classifier scores between gate12's 0.3 and 0.44 is set aside (it was kept at 0.3), while the same adjective
+    used of people's acts, and plain judgements, are kept. Fails if the threshold goes back to 0.3 or the shipped
+    model stops telling the two readings apart."""
+    from newsprism.settings import DEFAULT
+
+    described = {"faint": "The telescope recorded the faint glow of the dim red star for three nights.",
+                 "violent": "A violent storm on the gas giant has raged for centuries, the probe's images show.",
+                 "barren": "The rover drilled into the barren crater floor and found traces of clay."}
+    for word, body in described.items():
+        cue = next(f for f in _framing(body) if word in f.text.split())  # its cue, or the phrase built on it
+        assert cue.cue == SET_ASIDE, (word, cue.reason)
+        assert DEFAULT.loaded_cue_min > _p(cue.reason) >= 0.3, (word, cue.reason)  # between the two thresholds
+    judged = _framing("The minister offered only a faint apology for the scandal. The government's brutal crackdown "
+                      "crushed the protest.")
+    kept = {f.text: f for f in judged if f.cue in ("loaded", "evaluative")}
+    assert "faint apology" in kept and "brutal crackdown" in kept
+    assert all(_p(f.reason) >= DEFAULT.loaded_cue_min for f in kept.values() if "cue classifier p=" in f.reason)
