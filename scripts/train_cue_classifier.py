@@ -33,6 +33,9 @@ benchmarks/framing_real.py: annotated cues found against cues emitted); the held
 ``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10); with ``--without-context`` it
 reproduces main's classifier of session 10 (fitted before those rows existed).
 
+``--with-session12`` adds frame15's page-signal science rows (session 12, ``TOPIC_PAGESIGNAL_12``; measured, not in
+the shipped model), on folds of their own so the older rows keep theirs.
+
 ``--before-session9`` leaves out the second labellers' rows (TOPIC_DRAGNET_2, session 9; TOPIC_DRAGNET_3, session 10)
 for the before figures; the outer folds keep the older rows on the same folds either way (``outer_folds``).
 """
@@ -53,7 +56,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, articles, candidates, dragnet_articles,  # noqa: E402
-                              topic_articles)
+                              pagesignal_articles, topic_articles)
 
 from newsprism import nlp  # noqa: E402
 from newsprism.stages.framing import context_vectors, cue_features, gate_features  # noqa: E402
@@ -67,7 +70,8 @@ FOLDS = 5
 
 def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     labels = {(a, s): y for a, s, _, y in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]}
-    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles()) if (r["article"], r["start"]) in labels]
+    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles() + pagesignal_articles())
+            if (r["article"], r["start"]) in labels]
     missing = len(labels) - len(rows)
     if missing:
         print(f"warning: {missing} labelled words are no longer candidates")
@@ -78,12 +82,15 @@ def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     return rows, np.array([labels[(r["article"], r["start"])] for r in rows])
 
 
-def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
+def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS,
+                newest: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Grouped folds in which the rows labelled before session 9 keep the folds they had alone (GroupKFold over their
     groups) and the later rows (``later``) are spread over the same folds by a GroupKFold of their own, so that CV
-    figures before and after the new labels compare on the same held-out groups."""
+    figures before and after the new labels compare on the same held-out groups; ``newest`` (session 12's rows, only
+    with ``--with-session12``) is a third such part, so the older rows keep their folds with or without it."""
     fold = np.zeros(len(groups), dtype=int)
-    for part in (np.flatnonzero(~later), np.flatnonzero(later)):
+    new = np.zeros(len(groups), dtype=bool) if newest is None else newest
+    for part in (np.flatnonzero(~later & ~new), np.flatnonzero(later & ~new), np.flatnonzero(new)):
         if len(part):
             for k, (_, te) in enumerate(GroupKFold(folds).split(part, groups=groups[part])):
                 fold[part[te]] = k
@@ -161,12 +168,16 @@ def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
+    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
+    if "--with-session12" not in argv:  # the shipped model: frame15's page-signal science rows (session 12) measured only
+        rows, y = [r for r, n in zip(rows, newest, strict=True) if not n], y[~newest]
     if "--without-session10" in argv:  # the shipped model: fitted before label11's rows (session 10) existed
         keep = np.array([r["article"].removeprefix("dragnet-") not in TOPIC_DRAGNET_3 for r in rows])
         rows, y = [r for r, k in zip(rows, keep, strict=True) if k], y[keep]
     later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3 for r in rows])
     if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
         rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]
+    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
     groups = np.array([r["event"] for r in rows])
     print(f"{len(y)} labelled candidate words, {int(y.sum())} framing choices, {len(set(groups))} events/articles")
     feats = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in rows]
@@ -196,7 +207,7 @@ def main(argv: Sequence[str]) -> None:
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
-        for tr, te in outer_folds(groups, later):
+        for tr, te in outer_folds(groups, later, newest=newest):
             inner = oof_meaning(vecs[tr], y[tr], groups[tr], label_c, FOLDS - 1)  # never sees the test fold
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
@@ -209,13 +220,18 @@ def main(argv: Sequence[str]) -> None:
                 xte_c = np.column_stack([xte[kte], fit_meaning(ctx[tri], y[tri], context_c).decision_function(ctx[tei])])
                 pred[tei] = predict(fit_classifier(xtr_c, y[tri], c), xte_c)
         results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
-        old_ = ~later
+        old_ = ~later & ~newest
+        older = ~newest
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
               + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
                  f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else "")
               + (f"; inside the window: AUC {roc_auc_score(y[ins], pred[ins]):.3f} "
-                 f"AP {average_precision_score(y[ins], pred[ins]):.3f}" if ctx.shape[1] else ""))
+                 f"AP {average_precision_score(y[ins], pred[ins]):.3f}" if ctx.shape[1] else "")
+              + (f"; rows of before session 12: AUC {roc_auc_score(y[older], pred[older]):.3f} "
+                 f"AP {average_precision_score(y[older], pred[older]):.3f}; session 12 rows ({int(newest.sum())}, "
+                 f"{int(y[newest].sum())} framing): AUC {roc_auc_score(y[newest], pred[newest]):.3f} "
+                 f"AP {average_precision_score(y[newest], pred[newest]):.3f}" if newest.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
         keep = pred >= th
