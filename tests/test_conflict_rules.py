@@ -323,3 +323,35 @@ def test_an_age_is_stated_in_years_and_conflicts_with_another_age() -> None:
     ages = [q for a in analyzed for q in a.quantities if q.measure.startswith("age of")]
     assert {q.text for q in ages} >= {"37-year-old"}
     assert all(q.unit is None and q.high is not None and q.high < 100 for q in ages)
+
+
+def test_an_addition_or_a_rate_is_another_measure_than_the_total():
+    from newsprism.stages.quantities import _change
+
+    def at(text: str, figure: str) -> tuple[str, str] | None:
+        start = text.index(figure)
+        return _change(text, start, start + len(figure), len(text))
+
+    assert at("Chatwell has 320 million users and signs up about one million more every day.", "one million") \
+        == ("per day", "a rate (“every day” after the figure)")
+    assert at("Officials said 40 people a week were crossing the border.", "40")[0] == "per week"
+    assert at("The army sent another 2,000 troops to the valley.", "2,000")[0] == "added"
+    assert at("Rescuers found 12 more bodies under the rubble.", "12")[0] == "added"
+    assert at("At least 175 people were killed, officials said.", "175") is None  # the total
+    assert at("More than 380 people died, a day after the quake struck.", "380") is None  # "a day after": a time
+    assert at("The toll rose to more than 380 people.", "380") is None  # "more than" before: a qualifier
+
+
+@pytest.mark.slow
+def test_a_daily_rise_never_conflicts_with_the_total():
+    from newsprism.stages import analyze_many
+
+    story = {outlet: ("2021-05-12", f"Chatwell deal\n\nChatwell has 320 million monthly users{tail}.\n\n{extra}")
+             for outlet, tail, extra in (
+                 ("Harbor Daily", " and signs up about one million more every day", "Analysts called the price steep."),
+                 ("Valley Courier", ", the company said", "The deal needs approval from regulators."),
+                 ("Plains Herald", " and adds one million more each day", "Its founders will join the board."))}
+    c = compare_analyzed(analyze_many(story_articles(story)))
+    measures = {q.measure for a in c.articles for q in a.quantities}
+    assert any(m.endswith(" per day") for m in measures), measures
+    assert not [f for f in c.facts if f.status == "conflict"], [f.conflict for f in c.facts if f.conflict]

@@ -491,7 +491,10 @@ def test_one_outlets_evaluative_wording_is_attributed_to_it_alone() -> None:
     from newsprism.stages import analyze_many
 
     analyzed = analyze_many(story_articles(JIBE))
-    loose = compare_analyzed(analyzed, DEFAULT.replace(synthesis_full_cover_min=DEFAULT.synthesis_cover_min))
+    # (synth14's rendered check, on by default, cuts "by the hair" from the statement instead: off here to test this
+    # rule alone)
+    loose = compare_analyzed(analyzed, DEFAULT.replace(synthesis_full_cover_min=DEFAULT.synthesis_cover_min,
+                                                       synthesis_rendered_check=False))
     strict = compare_analyzed(analyzed)
     texts = {a.id: a.article.text for a in strict.articles}
 

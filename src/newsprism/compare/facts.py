@@ -750,10 +750,32 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
     cited = [narrow[c.id][0] if c.id in narrow else c for c in members]
     spans = [(c.article, c.text) for c in cited] if len({c.article for c in members}) >= 2 else []
     candidates = list({(c.start, c.end, c.article): c for c in [*cited, *members]}.values())
-    best = min(candidates, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution", c.quote,
-                                                       bool(voiced and voiced(c)))).text
+    ranked = sorted(candidates, key=lambda c: statement_key(c.text, c.article, spans, c.part == "attribution", c.quote,
+                                                            bool(voiced and voiced(c))))
     # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
-    return re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", best) if len(spans) else best
+    said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
+    # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
+    # stormed polling stations …") is no statement: the next candidate that is one
+    return next((t for t in said if not subjectless(t) and not cut_dependent(t)), said[0])
+
+
+def cut_dependent(text: str) -> bool:
+    """A piece cut from its sentence that opens as a dependent clause or phrase (lowercase "after …", "which …",
+    "when …": ``DEPENDENT``): it says nothing alone. A sentence that opens so ("When the quake hit, …") is whole."""
+    t = text.strip().lstrip("“\"‘'(")
+    return t[:1].islower() and bool(DEPENDENT.match(t))
+
+
+# a text that may have lost its subject: it opens lowercase (a piece cut from its sentence) or with a participle
+SUSPECT_START = re.compile(r"^(?:[a-z]|[A-Z][a-z]+(?:ing|ed)\b)")
+
+
+def subjectless(text: str) -> bool:
+    """A clause cut from its subject: it opens lowercase or with a participle and its parse finds no finite main verb
+    with its subject (``claim_problem``: "climbing on police buses", "and climbing on police buses."). Only such
+    suspects are parsed."""
+    t = text.strip().lstrip("“\"‘'(")
+    return bool(SUSPECT_START.match(t)) and (claim_problem(t) or "").find("no subject") >= 0
 
 
 def _cited_holding(fact: Fact, floor: float) -> Fact:

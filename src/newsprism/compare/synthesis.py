@@ -52,7 +52,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import outside_quotes, zipf
-from .assertion import ATTRIBUTION, attributed_by_most, other_name, pledge
+from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
@@ -745,11 +745,13 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         rank = {f.id: k for k, f in enumerate(corroborated)}
         made.sort(key=lambda m: rank[m[0].id])
     out = [item for _, _, item in _merge_same(comparison, made, settings, cues, pair_score, linked, verified, why)]
+    cite_partial_quotes(comparison, out, settings)
     complete_citations(comparison, out, settings)
     for item in out:
         if "abstained" in item:
             why[item["fact"]] = item["abstained"]
     out = [item for item in out if "abstained" not in item]
+    out = _rendered_kept(comparison, out, why, settings)
     for item in out:
         best, _ = item.pop(BEST)
         if item["kind"] == "attributed" and len(item["citations"]) > 1:
@@ -882,9 +884,16 @@ def _member_checked(comparison: Comparison, facts: Sequence[Fact], settings: Set
             continue
         rendering = _checked_rendering(comparison, best, text, cues, settings)
         if rendering is None:
-            why[f.id] += ("; not stated by its fact's statement either: someone's words (a quotation or first-person "
-                          "words) with no named speaker to say them with")
-            continue
+            refused = ("someone's words (a quotation or first-person words) with no named speaker to say them with")
+            fallback = _narrated(comparison, f, best, [o for o, _, _, _ in rows], cues, settings)
+            if isinstance(fallback, str):
+                why[f.id] += f"; not stated by its fact's statement either: {refused}; {fallback}"
+                continue
+            quoting = best
+            best, text, kept, rendering, fell = fallback
+            rendering = (rendering[0], rendering[1], f"{rendering[2]}; {fell}")
+            notes = [f"{_label(comparison, o.article)} (its span does not state the narrated sentence)"
+                     for o in [quoting, *(o for o, _, _, _ in rows)] if o not in kept and o.article != best.article]
         said, kind, note = rendering
         if kind == "attributed":
             # one outlet's evaluative words: another outlet is cited for them only where its span holds nearly all of
@@ -914,6 +923,52 @@ def _member_checked(comparison: Comparison, facts: Sequence[Fact], settings: Set
                 BEST: (best, said)}
         out.append((f, (spans, [best]), item))
     return out
+
+
+def _narration_order(comparison: Comparison, c: Claim) -> tuple[bool, bool, int]:
+    """How plain a member is to say a fact in: not a quote first, then no quoted words at all (a quoted term inside
+    narration next), then the shortest."""
+    text = _stated(comparison, c)
+    return c.quote, bool(QUOTED.search(text)), len(text)
+
+
+def _narrated(comparison: Comparison, f: Fact, best: Claim, others: Sequence[Claim],
+              cues: Mapping[str, Sequence[FramingCue]] | None, settings: Settings
+              ) -> tuple[Claim, str, list[Claim], tuple[str, str, str], str] | str:
+    """A fact whose statement is someone's words with no named speaker (the statement's member quotes them) may
+    still be narrated by other members in their outlet's own voice: the plainest such member (no quotation; a quoted
+    term inside narration is narration, :func:`quotation`) that can be stated is said, citing exactly the members
+    (the quoting one too) whose spans state it by the member check's tests (the span check at ``member_narrow_min``
+    and the figures and quoted words, ``_unsupported``). Returns (unit, text, cited others, rendering, note), or why
+    none can be said."""
+    units = [best, *others]
+    narrators = sorted((c for c in others if _statable(comparison, c) and _sayable(comparison, c)),
+                       key=lambda c: _narration_order(comparison, c))
+    tried: list[str] = []
+    for alt in narrators:
+        text = _finish(_stated(comparison, alt))
+        if quotation(alt, text) or first_person(text):
+            tried.append(f"{_label(comparison, alt.article)} quotes it too")
+            continue
+        rest = [u for u in units if u.article != alt.article]
+        checks = span_checks([(text, _span_text(comparison, u)) for u in rest])
+        kept = [u for u, (p, _) in zip(rest, checks, strict=True)
+                if p >= settings.member_narrow_min and _unsupported(comparison, alt, text, u, settings) is None]
+        if not kept:
+            tried.append(f"{_label(comparison, alt.article)}'s “{_clip(text, 50)}”: no other article's span states it "
+                         f"(span check under member_narrow_min {settings.member_narrow_min} or a figure or quoted "
+                         f"words missing)")
+            continue
+        rendering = _checked_rendering(comparison, alt, text, cues, settings)
+        if rendering is None:
+            tried.append(f"{_label(comparison, alt.article)}'s “{_clip(text, 50)}”: someone's words too")
+            continue
+        note = (f"the statement's own member quotes it with no named speaker; narrated instead by "
+                f"{_label(comparison, alt.article)}'s sentence (the plainest member that narrates it), cited to the "
+                f"articles whose spans state that sentence")
+        return alt, text, kept, rendering, note
+    return ("no member narrates it in its outlet's own voice that another article's span states" +
+            (": " + "; ".join(tried[:3]) if tried else ""))
 
 
 def _statement_claim(comparison: Comparison, f: Fact) -> Claim | str:
@@ -955,7 +1010,7 @@ def _checked_rendering(comparison: Comparison, best: Claim, text: str,
     for first-person words or a quotation with no named speaker."""
     outside = outside_quotes(text, keep_offsets=False)
     speaker = best.asserted_by_name
-    if best.quote or QUOTED.search(text):
+    if quotation(best, text):
         if speaker and _same_speaker(speaker, speaker) and \
                 re.findall(r"[A-Za-z][\w’'-]*", speaker)[-1].lower() in outside.lower():
             return _finish(text), "corroborated", "; a quotation said with its speaker, who the statement names"
@@ -973,7 +1028,34 @@ def _checked_rendering(comparison: Comparison, best: Claim, text: str,
         return (f"According to {_label(comparison, best.article)}, "
                 f"{_lower_first(_finish(text), _names(comparison, best.article))}", "attributed",
                 f"; attributed: {why or plan}")
+    if QUOTED.search(text):
+        return (_finish(text), "corroborated", "; a quoted term inside the outlet's own narration (the main verb stands "
+                "outside the quote marks): said as narration, the quoted words held by every cited span")
     return _finish(text), "corroborated", ""
+
+
+REPORTING = frozenset({"say", "tell", "add", "state", "write", "declare", "insist", "warn", "claim", "announce",
+                       "explain", "argue", "note", "quote"})
+
+
+def quotation(best: Claim, text: str) -> bool:
+    """Is a statement someone's quoted words (said only with its speaker), not the outlet's narration: the unit is a
+    quote, or a quoted run (``QUOTED``) carries the main clause — the root verb of the parse stands inside the quote
+    marks, or it is a reporting verb ("said", "told") whose quoted words are the statement. A quoted *term* inside
+    narration ("the agency described the find as “a giant leap in the search”") is narration: the root stands
+    outside the quote marks and reports nothing."""
+    if best.quote:
+        return True
+    runs = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    if not runs:
+        return False
+    doc = nlp.parse_cached([text], disable=("ner",))[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return True
+    if any(a <= root.idx < b for a, b in runs):
+        return True
+    return root.lemma_.lower() in REPORTING
 
 
 def _no_rendering(failed: Sequence[str]) -> str:
@@ -1532,6 +1614,267 @@ def _cited(comparison: Comparison, f: Fact, members: Sequence[Claim], best: Clai
             "kind": kind, "reason": reason, BEST: (best, text)}
 
 
+ACCORDING = re.compile(r"^according\s+to\b", re.IGNORECASE)
+# a sentence that gives a source of its own ("…, police said", "according to organisers")
+OWN_SOURCE = re.compile(r"\b(?:according to|said|says|told|reported|estimated|claimed|stated|announced)\b",
+                        re.IGNORECASE)
+REPORTS = REPORTING | {"show", "find", "report", "estimate", "suggest", "indicate", "confirm"}
+PART_DEPS = frozenset({"prep", "advcl", "npadvmod", "relcl", "acl", "appos", "agent", "advmod"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ", "VERB"})
+
+
+def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
+    """The parts of a statement a cited span must each state (class: a statement broader than a cited span): the
+    source a reporting root gives ("Pre-verdict surveys showed that …": the surveys), and each modifier of the main
+    clause and its conjoined verbs — a prepositional, adverbial, relative or participle phrase, an apposition
+    ("at its peak", "in a court case being billed as …"). Each as (kind, text, content stems, start, end): a part
+    with no content word (a pronoun, a bare adverb) is none."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None:
+        return []
+    out = []
+    heads = [root]
+    if root.lemma_.lower() in REPORTS:
+        out += [("source", c) for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+        heads += [c for c in root.children if c.dep_ == "ccomp"]
+    conj = [c for h in list(heads) for c in h.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    heads += conj
+    out += [("source" if ACCORDING.match(" ".join(t.text for t in c.subtree)) else "modifier", c)
+            for h in heads for c in h.children if c.dep_ in PART_DEPS]
+    parts = []
+    for kind, tok in out:
+        sub = list(tok.subtree)
+        stems = _stems(" ".join(t.text for t in sub if t.pos_ in CONTENT_POS))
+        if stems:
+            a, b = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+            parts.append((kind, doc.text[a:b], stems, a, b))
+    for verb in conj:
+        # a conjoined predicate ("… and dragged voters away by the hair"): the verb and its objects, cut with the "and"
+        core = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "prt", "attr", "acomp", "xcomp", "ccomp"))]
+        stems = _stems(" ".join(t.text for t in core if t.pos_ in CONTENT_POS))
+        sub = [t for t in verb.subtree if not (t.i > verb.i and t.dep_ in ("cc", "conj") and t.head is verb)]
+        first = sub[0].i
+        if first > 0 and doc[first - 1].dep_ == "cc":
+            first -= 1
+        a, b = doc[first].idx, sub[-1].idx + len(sub[-1].text)
+        if stems:
+            parts.append(("conjoined predicate", doc.text[a:b], stems, a, b))
+    return parts
+
+
+def _figures_in(text: str) -> list[str]:
+    """The figures a statement writes (not a date, a year, a time or an ordinal)."""
+    return [m.group(0) for m in FIGURE.finditer(text) if not _is_date_part(text, m.start(), m.end())]
+
+
+def _figure_held(comparison: Comparison, best: Claim, figure: str, article: str, lo: int, hi: int,
+                 settings: Settings = DEFAULT) -> bool:
+    """Does the text of ``article`` between ``lo`` and ``hi`` state a statement's figure: the number written ("19" in
+    "$19bn"), or a figure the quantities stage reads there as the same measured figure of one the statement's own
+    article reads at those words ("two months" for "60 days")."""
+    a = _article(comparison, article)
+    if a is None:
+        return False
+    value = float(figure.replace(",", ""))
+    if _says_number(a.article.text[lo:hi], value):
+        return True
+    blo, bhi = _stated_span(comparison, best)
+    mine = [q for q in _quantities(comparison, best.article) if blo <= q.start and q.end <= bhi and q.measure
+            and figure in q.text]
+    theirs = [q for q in a.quantities if lo <= q.start and q.end <= hi and q.measure]
+    return any(x.key() == q.key() and same_figure(q, x, settings.corroborate_number_tolerance)
+               for q in mine for x in theirs)
+
+
+def _rendered_kept(comparison: Comparison, items: list[dict[str, Any]], why: dict[str, str],
+                   settings: Settings) -> list[dict[str, Any]]:
+    """The items :func:`check_rendered` keeps (all with ``synthesis_rendered_check`` off); each one it refuses says
+    why on its fact (``why``)."""
+    if not settings.synthesis_rendered_check:
+        return items
+    check_rendered(comparison, items, settings)
+    for item in items:
+        if "refused" in item:
+            why[item["fact"]] = item["refused"]
+    return [item for item in items if "refused" not in item]
+
+
+Part = tuple[str, str, int, int]  # kind, text, start, end of a part of a statement
+
+
+def _span_verdict(comparison: Comparison, best: Claim, body: str, parts: Sequence[tuple[str, str, set[str], int, int]],
+                  sp: Mapping[str, Any], settings: Settings = DEFAULT) -> tuple[str | None, bool, list[Part]]:
+    """For one cited span of a statement: why it does not state the sentence as rendered (a figure, the source), or
+    None; whether its citation must widen to its sentence to state it; the modifiers and conjoined predicates it
+    does not state."""
+    sent = _span_sentence(comparison, sp)
+    cited = _cited_text(comparison, sp)
+    whole = sent.text if sent is not None else cited
+    lo, hi = (sent.start, sent.end) if sent is not None else (sp["start"], sp["end"])
+    widen, missing = False, []
+    for fig in _figures_in(body):
+        if _figure_held(comparison, best, fig, sp["article"], sp["start"], sp["end"], settings):
+            continue
+        if not _figure_held(comparison, best, fig, sp["article"], lo, hi, settings):
+            return f"does not state the figure “{fig}” of the sentence as rendered", False, []
+        widen = True
+    for kind, text, stems, a, b in parts:
+        if stems & _stems(cited) or (kind == "source" and _refers_to(comparison, sp, text, True)):
+            continue
+        if stems & _stems(whole) or (kind == "source" and _refers_to(comparison, sp, text, False)):
+            widen = True
+        elif kind == "source" and (OWN_SOURCE.search(whole) or not ACCORDING.match(text)):
+            return (f"does not state the statement's source “{text}”" +
+                    (" and gives one of its own" if OWN_SOURCE.search(whole) else "")), False, []
+        elif kind == "source":
+            continue  # "…, according to X": the outlet states it in its own voice; the source named only weakens it
+        else:
+            missing.append((kind, text, a, b))
+    return None, widen, missing
+
+
+def check_rendered(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
+    """Every cited span states every figure and every part of the sentence as it is finally rendered
+    (``synthesis_rendered_check``): each figure (``_figure_held``) and each part (``_parts``: the source a reporting
+    verb gives, each modifier of the main clause) must be held by the cited span, or by its sentence (the citation
+    is then widened to the sentence). A modifier or conjoined predicate some cited span does not state is cut from
+    the sentence where what is left is still a claim (the sentence narrowed to what all cited spans state); a span
+    missing a figure is not cited, nor one missing a modifier when the sentence cannot be narrowed; the source ("X
+    said …", "…, according to X") is never cut: a span that does not name it is not cited, but for an "according to"
+    source a span that states the fact in its outlet's own voice (no source of its own); a statement left citing fewer than two articles is marked
+    ``refused``, with why. A quotation said with its speaker is checked by its
+    quoted words elsewhere (``_unsupported``): figures only."""
+    todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")]
+    bodies = {id(it): FRAME.sub("", it[BEST][1]) for it in todo}
+    plain = [bodies[id(it)] for it in todo if QUOTED_AS not in it["text"]]
+    docs = dict(zip(plain, nlp.parse_cached(plain, disable=("ner",)), strict=True))
+    for it in todo:
+        best, said = it[BEST]
+        body = bodies[id(it)]
+        parts = _parts(docs[body]) if body in docs else []
+        verdicts = [(sp, None, False, []) if sp["article"] == best.article else
+                    (sp, *_span_verdict(comparison, best, body, parts, sp, settings)) for sp in it["spans"]]
+        cut: list[Part] = list(dict.fromkeys(m for _, _, _, missing in verdicts for m in missing))
+        narrowed = body
+        for part in sorted(cut, key=lambda m: -m[2]):
+            narrowed = _cut_part(narrowed, part[1])
+        if cut and (narrowed == body or body.rstrip(".") not in it["text"] or claim_problem(narrowed) is not None):
+            # the sentence cannot be narrowed to what every span states: the spans missing a part are not cited
+            verdicts = [(sp, problem or (f"does not state “{missing[0][1]}” ({missing[0][0]}) and the sentence cannot "
+                                         f"be narrowed without it" if missing else None), widen, missing)
+                        for sp, problem, widen, missing in verdicts]
+            narrowed = body
+        _apply_verdicts(comparison, it, verdicts, body, narrowed, cut)
+
+
+def _apply_verdicts(comparison: Comparison, it: dict[str, Any],
+                    verdicts: Sequence[tuple[dict[str, Any], str | None, bool, list[Part]]],
+                    body: str, narrowed: str, cut: Sequence[Part]) -> None:
+    """Cite the spans that state the (narrowed) sentence, widened where they must be; mark ``refused`` when fewer
+    than two articles are left; the reason says each step."""
+    best, said = it[BEST]
+    kept, notes = [], []
+    for sp, problem, widen, _ in verdicts:
+        if problem is not None:
+            notes.append(f"{_label(comparison, sp['article'])} {problem}")
+            continue
+        sent = _span_sentence(comparison, sp) if widen else None
+        if sent is not None:
+            sp["start"], sp["end"] = sent.start, sent.end
+            notes.append(f"{_label(comparison, sp['article'])}'s citation widened to its sentence, which states the "
+                         f"sentence's figures and parts")
+        kept.append(sp)
+    arts = list(dict.fromkeys(sp["article"] for sp in kept))
+    if len(arts) < 2:
+        it["refused"] = ("every cited span must state every figure and part of the sentence as rendered, and fewer "
+                         f"than two articles' spans do: “{_clip(it['text'], 80)}”: "
+                         + "; ".join(n for n in notes if "widened" not in n)[:400])
+        return
+    if notes:
+        it["reason"] += "; rendered check: " + "; ".join(notes)
+    if narrowed != body:
+        it["text"] = it["text"].replace(body.rstrip("."), narrowed.rstrip("."), 1)
+        it[BEST] = (best, said.replace(body, narrowed, 1))
+        it["reason"] += ("; narrowed to what every cited span states (cut: " +
+                         "; ".join(f"“{t}” ({k})" for k, t, _, _ in cut) + ")")
+    it["spans"] = kept
+    it["citations"] = arts
+
+
+def _words_of(text: str) -> list[str]:
+    return [w.lower() for w in re.findall(r"[A-Za-z0-9][\w’'-]*", text.replace("’", "'"))]
+
+
+PARTIAL_QUOTE_MIN = 4  # words: a shorter run in quote marks is a term, not a part of the remark
+
+
+def partial_quote(whole: str, part: str) -> bool:
+    """Is ``part`` (words another outlet prints in quote marks) a run of ``whole`` (the remark a statement quotes),
+    word for word, of at least ``PARTIAL_QUOTE_MIN`` words: the same remark quoted in part."""
+    w, p = _words_of(whole), _words_of(part)
+    if len(p) < PARTIAL_QUOTE_MIN or len(p) > len(w):
+        return False
+    return any(w[k:k + len(p)] == p for k in range(len(w) - len(p) + 1))
+
+
+def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
+    """A statement that quotes a named speaker also cites each article it does not cite that quotes part of the
+    same remark (``partial_quote``: a run of its quoted words, word for word) from the same speaker (the quote
+    finder's speaker, ``_same_speaker``): that outlet states the shared words (``synthesis_partial_quotes``; off: none)."""
+    if not settings.synthesis_partial_quotes:
+        return
+    for it in items:
+        if BEST not in it or it["kind"] != "corroborated":
+            continue
+        best, said = it[BEST]
+        remark = " ".join(QUOTED.findall(said))
+        speaker = best.asserted_by_name
+        if not remark or not speaker:
+            continue
+        for a in comparison.articles:
+            if a.id in it["citations"]:
+                continue
+            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)), None)
+            if q is None:
+                continue
+            sentence = next((x for x in a.sentences if x.start <= q.start < x.end), None)
+            it["spans"].append({"article": a.id, "sentence": sentence.i if sentence else None, "start": q.start,
+                                "end": q.end})
+            it["citations"].append(a.id)
+            it["reason"] += (f"; also cited: {_label(comparison, a.id)} quotes part of the same remark by "
+                             f"{q.speaker} word for word (“{_clip(q.text, 60)}”)")
+
+
+def _refers_to(comparison: Comparison, span: Mapping[str, Any], name: str, narrow: bool) -> bool:
+    """Does a cited span (``narrow``) or its sentence mention the entity a statement's source names, by a pronoun or
+    another name the article's coreference ties to it ("He vowed to veto …" for "Obama said he would veto …")."""
+    a = _article(comparison, span["article"])
+    sent = _span_sentence(comparison, span)
+    if a is None:
+        return False
+    lo, hi = (span["start"], span["end"]) if narrow or sent is None else (sent.start, sent.end)
+    want = {w.lower() for w in re.findall(r"[A-Z][\w’'-]+", name)}
+    return bool(want) and any(
+        want & {w.lower() for m in e.mentions for w in re.findall(r"[A-Z][\w’'-]+", m.text)}
+        and any(lo <= m.start < hi for m in e.mentions) for e in a.entities)
+
+
+def _cut_part(text: str, part: str) -> str:
+    """``text`` without one of its parts and the comma or space before it ("The police said at its peak there were
+    …" → "The police said there were …")."""
+    at = text.find(part)
+    if at < 0:
+        return text
+    before, after = text[:at].rstrip(), text[at + len(part):]
+    if before.endswith(",") and (after.lstrip().startswith((",", ".", ";")) or not after.strip()):
+        before = before[:-1]
+    elif after.startswith(","):
+        after = after[1:]
+    out = (before + (" " if before and after.strip() and not after.startswith((".", ",", ";")) else "")
+           + after.lstrip(" ")).strip()
+    return (out[:1].upper() if text[:1].isupper() else out[:1]) + out[1:]
+
+
 def _share(said: set[str], held: set[str]) -> str:
     return f"{len(said & held) / max(len(said), 1):.0%}"
 
@@ -1587,6 +1930,9 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
             return f"does not state the figure “{m.group(0)}”"
     for words in QUOTED.findall(text):
         want = _stems(words)
+        if settings.synthesis_partial_quotes and _same_speaker(best.asserted_by_name, member.asserted_by_name) \
+                and any(partial_quote(words, part) for part in QUOTED.findall(span_text)):
+            continue  # the same speaker's remark quoted in part: the span states the words it shares
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
             return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
                 f"does not hold the quoted words “{words}”"

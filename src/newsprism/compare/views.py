@@ -18,6 +18,8 @@ from collections import Counter, defaultdict
 from pathlib import PurePath
 from typing import Any, Mapping, Sequence
 
+LEFT_OUT = "left out of the synthesis: "  # how a corroborated fact's reason says why the synthesis does not state it
+
 STATUS_RANK = {"conflict": 0, "corroborated": 1, "unique": 2, "matched": 3}
 _NUMBER = re.compile(r"^[-+]?\d[\d,]*(?:\.\d+)?$")
 _WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -116,7 +118,12 @@ def story_overview(data: Mapping[str, Any], matrix_facts: int = 60) -> dict[str,
                                  "anchor": anchor(str(s.get("fact")), a)} for a in s.get("citations", [])]}
                  for s in data.get("synthesis", [])]
 
-    return {"outlets": outlets, "matrix": matrix, "facts_total": len(facts),
+    # an empty synthesis (no corroborated sentence) says why each corroborated fact was left out
+    unstated = [] if any(x["kind"] in ("corroborated", "attributed") for x in synthesis) else [
+        {"id": f["id"], "statement": f["statement"], "why": str(f.get("reason", "")).split(LEFT_OUT, 1)[1]}
+        for f in facts if f["status"] == "corroborated" and LEFT_OUT in str(f.get("reason", ""))]
+
+    return {"outlets": outlets, "matrix": matrix, "facts_total": len(facts), "unstated": unstated,
             "counts": dict(Counter(f["status"] for f in facts)),
             "conflicts": conflicts, "timeline": timeline(conflicts, outlets),
             "quotes": quotes_by_speaker(data, by_id), "speakers": who_speaks(data, outlets),

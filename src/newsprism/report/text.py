@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Any, Iterator, Mapping, Sequence
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..records import Comparison
@@ -91,5 +91,23 @@ def comparison_sections(c: "Comparison") -> list[tuple[str, list[str]]]:
     for s in c.synthesis:
         cites = ", ".join(f"[{[a.id for a in c.articles].index(x) + 1}]" for x in s["citations"])
         lines.append(f"{s['text']} {cites}")
+    lines += unstated_lines(c.synthesis, [(f.id, f.status, f.statement, f.reason) for f in c.facts])
     sections.append(("Neutral synthesis", lines or ["nothing to say"]))
     return sections
+
+
+LEFT_OUT = "left out of the synthesis: "
+
+
+def unstated_lines(synthesis: "Sequence[Mapping[str, Any]]", facts: "Sequence[tuple[str, str, str, str]]") -> list[str]:
+    """When the synthesis states no corroborated fact though the articles corroborate some, why: each corroborated
+    fact (id, status, statement, reason) with the reason it was left out — an empty synthesis is the first thing a
+    reader sees, never left unexplained."""
+    if any(s.get("kind") in ("corroborated", "attributed") for s in synthesis):
+        return []
+    left = [(fid, statement, reason.split(LEFT_OUT, 1)[1]) for fid, status, statement, reason in facts
+            if status == "corroborated" and LEFT_OUT in (reason or "")]
+    if not left:
+        return []
+    return [f"No corroborated fact is stated: the articles corroborate {len(left)}, each left out —"] + \
+        [f"    {fid} “{short(statement, 90)}”: {short(reason, 220)}" for fid, statement, reason in left]

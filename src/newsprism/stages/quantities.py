@@ -764,6 +764,9 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             if measure is None:
                 continue
             name, predicate, reason = measure
+            change = _change(text, rs, re_, _clause(text, rs, re_)[1])
+            if change is not None:  # "one million more every day": a rise or a rate, never the total itself
+                name, reason = f"{name} {change[0]}", f"{reason}; {change[1]}"
             if name == "age":
                 person = _person(entities, s.start, rs, re_)
                 if person is None:
@@ -797,6 +800,30 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                                       s.end, start),
                 claim=claim_id, reason=reason))
     return out
+
+
+# a figure that counts an addition ("one million more", "another 20", "200 additional troops") or a rate ("…
+# every day", "a week", "per year", "daily"): another measure than the total the same noun counts
+_ADDED_BEFORE = re.compile(r"\b(?:another|an(?:other)? additional|a further|an extra)\s*$", re.IGNORECASE)
+_ADDED_AFTER = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:more|additional|extra|further)\b(?!\s+than\b)", re.IGNORECASE)
+_RATE = re.compile(r"\b(?:(?:every|each|a|per)\s+(?:single\s+)?(?:day|week|month|year|hour|minute|second)|"
+                   r"daily|weekly|monthly|annually|yearly|hourly)\b(?!\s+(?:after|before|earlier|later|ago)\b)",
+                   re.IGNORECASE)
+
+
+def _change(text: str, start: int, end: int, clause_end: int) -> tuple[str, str] | None:
+    """("added" | "per day" …, reason) when the figure at [start, end) of a sentence counts an addition or a rate;
+    the rate is read in the figure's clause, at most 40 characters after it."""
+    after = text[end:min(clause_end, end + 40)]
+    rate = _RATE.search(after)
+    if rate is not None:
+        word = rate.group(0).lower()
+        unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year",
+                "hourly": "hour"}.get(word, word.split()[-1])
+        return f"per {unit}", f"a rate (“{rate.group(0)}” after the figure)"
+    if _ADDED_BEFORE.search(text[max(0, start - 20):start]) or _ADDED_AFTER.match(after):
+        return "added", "an addition (“more”, “another”, “additional” with the figure), not the total"
+    return None
 
 
 NOT_PLURAL_NOUNS = {"was", "has", "does", "goes", "this", "its", "his", "hers", "yes", "plus", "thus", "less", "across",
