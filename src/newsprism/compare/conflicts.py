@@ -30,13 +30,20 @@ from typing import Any
 
 from ..records import AnalyzedArticle, Quantity
 from ..settings import DEFAULT
-from ..stages.quantities import is_count, ranges_compatible
+from ..stages.quantities import LIGHT_VERBS, is_count, ranges_compatible
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
                          r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
 VAGUE_MEASURES = ("people counted", "people be")  # too generic to say two figures count the same thing
 
 
+def too_vague(measure: str) -> bool:
+    """A count whose only predicate is a light verb or none ("people be", "people have", "district have",
+    "dollar counted", "people ’"): "we have 50 members in tough races" and "32 districts" say nothing of one thing
+    counted twice."""
+    who, _, what = measure.partition(" ")
+    return measure in VAGUE_MEASURES or (is_count(measure) and " " not in what and who != "" and
+                                         (what in LIGHT_VERBS or what == "counted" or not re.search(r"[a-z]", what)))
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
@@ -157,12 +164,16 @@ def named_source(q: Quantity) -> str | None:
 
 def same_source(a: str, b: str) -> bool:
     """Whether two source names are one source: "Enrique Pena Nieto" and "Mexican President Enrique Pena
-    Nieto", "Organisers" and "organizers"."""
-    x, y = (re.sub(r"[^a-z ]", "", n.lower().replace("organiz", "organis")).split() for n in (a, b))
+    Nieto", "Organisers" and "organizers", "John A. Boehner" and "Speaker John Boehner of Ohio"."""
+    x, y = ([w for w in re.sub(r"[^a-z ]", "", n.lower().replace("organiz", "organis")).split() if len(w) > 1]
+            for n in (a, b))  # initials left out: "John A. Boehner" is "John Boehner"
     if not x or not y:
         return False
     short, long_ = sorted((x, y), key=len)
-    return long_[-len(short):] == short
+    if long_[-len(short):] == short:
+        return True
+    # a full name inside a longer title ("Speaker John Boehner of Ohio"): two words or more, in order
+    return len(short) >= 2 and any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
 
 
 def _rise(lo: Quantity, hi: Quantity, texts: dict[tuple[str, int], str]) -> tuple[str, str]:
@@ -284,7 +295,7 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
     for a in analyzed:
         for q in a.quantities:
-            if q.measure in VAGUE_MEASURES:
+            if too_vague(q.measure):
                 continue
             groups[place_key(q, main)].append(q)
     # each value's source was read at analysis time on the parse (stages.value_sources): nothing is parsed here

@@ -15,8 +15,8 @@ from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesi
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
-from .pairs import load_pair_model, pair_features
-from .span_check import NAME, WORD, span_checks
+from .pairs import load_pair_model, load_part_model, local_features, pair_features
+from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
@@ -154,6 +154,7 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
     model = load_pair_model()
     settings = verifier.settings
     out: dict[tuple[str, str], Verdict] = {}
+    refused: list[tuple[Alignment, Claim, Claim, dict[str, float]]] = []
     for al in alignments:
         if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
             continue
@@ -175,8 +176,38 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
             verdict = (p, f"{ON_TRIAL} {p:.2f} in [pair_weak_min {weak}, {name} {floor}): {reason}", True)
         else:
             verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
+            if not parse and p >= settings.part_pair_floor:
+                refused.append((al, a, b, feats))
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
+    if settings.member_check and settings.part_pair_min < 1.0 and refused:
+        _part_verdicts(refused, out, settings.part_pair_min)
     return out
+
+
+def _part_verdicts(refused: Sequence[tuple[Alignment, Claim, Claim, dict[str, float]]],
+                   out: dict[tuple[str, str], Verdict], floor: float) -> None:
+    """The part verifier on the pairs the pair verifier refused (from ``part_pair_floor``): a pair at
+    ``part_pair_min`` is accepted, ranked at the pair verifier's probability (below every pair it accepts, so a
+    part pair never takes a unit from a fact the pair verifier makes); the member check then states the fact by
+    what every member's span states, or leaves the member out."""
+    model = load_part_model()
+    softs = soft_local([(a.text, b.text) for _, a, b, _ in refused])
+    passed = []
+    for (al, a, b, feats), soft in zip(refused, softs, strict=True):
+        feats = feats | local_features(a.text, b.text) | {"soft_local": soft}
+        p = model.probability(feats)
+        if p >= floor:
+            passed.append((al, a, b, f"part verifier {p:.2f} >= part_pair_min {floor}: {model.reason(feats)}"))
+    # the part both state has a predicate: a main predicate of one unit (not a light or reporting verb alone) is
+    # written in the other ("The whole of Hong Kong is against her" / "how much independence does Hong Kong have"
+    # share names and no predicate)
+    held = predicate_shared([pair for _, a, b, _ in passed for pair in ((a.text, b.text), (b.text, a.text))])
+    for n, (al, _, _, reason) in enumerate(passed):
+        why = next((w for w in held[2 * n:2 * n + 2] if w and not w.startswith(NO_PREDICATE)), None)
+        if why is None:
+            continue
+        old = out[(al.a, al.b)]
+        out[(al.a, al.b)] = out[(al.b, al.a)] = (old[0], f"{reason}; {why} ({old[1]})", True)
 
 
 # "three of the seven planets": a figure after "of the" names a set given elsewhere; it states no count

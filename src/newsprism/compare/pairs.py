@@ -21,11 +21,17 @@ from importlib import resources
 from typing import Any
 
 from ..records import Alignment, Claim, Quantity
-from .verify import Verifier, same_figure, shared_quoted_words
+from .verify import Verifier, content_stems, same_figure, shared_quoted_words
 
 FEATURES = ("combined", "embedding", "terms", "entities", "numbers", "mutual_best", "len_ratio", "cover_short",
             "cover_long", "names_short_missing", "names_long_missing", "figure_same", "figures_unmatched",
             "quote_mismatch", "clause", "quoted_word")
+# the part verifier's features (``load_part_model``): the aligner's combined score and three local ones, which see
+# a part of a long sentence that the other unit shares ("a specially built, lighted and ventilated tunnel" /
+# "equipped the tunnel with lighting and ventilation") where the whole-sentence scores are diluted by the rest
+# (``soft_local``: ``span_check.soft_local``, computed only for the pairs the part verifier is asked about)
+PART_FEATURES = ("combined", "local_cover", "shared_bigrams", "soft_local")
+LOCAL_WINDOW = 5  # content words in a window of one unit, looked for in the other
 
 
 def _stems(terms: tuple[str, ...]) -> set[str]:
@@ -38,6 +44,26 @@ def _words(c: Claim) -> int:
 
 def _counted(qs: list[Quantity]) -> list[Quantity]:
     return [q for q in qs if q.measure and q.low is not None]
+
+
+def local_features(a: str, b: str) -> dict[str, float]:
+    """Of two units' texts, ``local_cover``: the largest share of a window of ``LOCAL_WINDOW`` consecutive content
+    words (five-letter stems, not figures) of either that the other holds; ``shared_bigrams``: content-word pairs
+    adjacent in both (in either order), up to three, over three."""
+    sa = [w for w in content_stems(a) if w[0].isalpha()]
+    sb = [w for w in content_stems(b) if w[0].isalpha()]
+
+    def cover(xs: list[str], other: set[str]) -> float:
+        if not xs:
+            return 0.0
+        n = min(LOCAL_WINDOW, len(xs))
+        return max(sum(w in other for w in xs[i:i + n]) / n for i in range(len(xs) - n + 1))
+
+    def bigrams(xs: list[str]) -> set[frozenset[str]]:
+        return {frozenset(p) for p in zip(xs, xs[1:], strict=False) if p[0] != p[1]}
+
+    return {"local_cover": max(cover(sa, set(sb)), cover(sb, set(sa))),
+            "shared_bigrams": min(3, len(bigrams(sa) & bigrams(sb))) / 3}
 
 
 def pair_features(a: Claim, b: Claim, al: Alignment, verifier: Verifier) -> dict[str, float]:
@@ -98,4 +124,12 @@ class PairModel:
 @functools.lru_cache(maxsize=1)
 def load_pair_model() -> PairModel:
     text = resources.files("newsprism").joinpath("models/fact_pairs.json").read_text(encoding="utf-8")
+    return PairModel(json.loads(text))
+
+
+@functools.lru_cache(maxsize=1)
+def load_part_model() -> PairModel:
+    """The part verifier (``models/fact_part_pairs.json``, ``scripts/train_part_pairs.py``): P(a part of each unit
+    states the same fact), over ``PART_FEATURES``; asked only about pairs the pair verifier refuses."""
+    text = resources.files("newsprism").joinpath("models/fact_part_pairs.json").read_text(encoding="utf-8")
     return PairModel(json.loads(text))

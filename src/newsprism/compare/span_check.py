@@ -118,6 +118,32 @@ def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     return out
 
 
+SOFT_WINDOW = 5  # content words in a window of one unit whose soft coverage ``soft_local`` takes
+
+
+def soft_local(pairs: Sequence[tuple[str, str]]) -> list[float]:
+    """For each pair of texts, how well a part of one is said by the other: over every window of ``SOFT_WINDOW``
+    consecutive content words of either text, the mean of each word's best contextual cosine against the other
+    text's words (the span check's soft coverage, of a window instead of the whole statement), the largest. A
+    long sentence that shares one part of itself with another ("a specially built, lighted and ventilated
+    tunnel" / "equipped the tunnel with lighting and ventilation") scores as that part does."""
+    texts = list(dict.fromkeys(t for pair in pairs for t in pair))
+    if not texts:
+        return []
+    words = {t: _words(*tv) for t, tv in zip(texts, nlp.token_vectors(texts), strict=True)}
+
+    def local(x: str, y: str) -> float:
+        xw, xv = words[x]
+        yw, yv = words[y]
+        if not len(xw) or not len(yw):
+            return 0.0
+        best = (xv @ yv.T).max(axis=1)
+        n = min(SOFT_WINDOW, len(best))
+        return max(float(best[i:i + n].mean()) for i in range(len(best) - n + 1))
+
+    return [max(0.0, min(1.0, max(local(a, b), local(b, a)))) for a, b in pairs]
+
+
 @lru_cache(maxsize=1)
 def span_model() -> dict[str, Any]:
     """The fitted check (scripts/train_span_check.py): standardised ``SPAN_FEATURES``, a logistic regression, the
@@ -167,6 +193,9 @@ def _predicates(doc: Any) -> set[str]:
     return out
 
 
+NO_PREDICATE = "no main predicate but a light or reporting verb"
+
+
 def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
     """For each (statement, span): why the span holds the statement's predicate (a main predicate's lemma written
     in the span, as any part of speech: "opened" in "cut the ribbon to open", "declared it open"; its first STEM letters: "sentencing" in "to sentence"), or None when it
@@ -178,7 +207,7 @@ def predicate_shared(pairs: Sequence[tuple[str, str]]) -> list[str | None]:
     for statement, span in pairs:
         want = _predicates(docs[statement])
         if not want:
-            out.append("no main predicate but a light or reporting verb")
+            out.append(NO_PREDICATE)
             continue
         held = {t.lemma_.lower()[:STEM] for t in docs[span] if t.is_alpha}
         found = sorted(w for w in want if w[:STEM] in held)

@@ -35,6 +35,7 @@ from typing import Any
 from ..records import Article, Claim, Entity, Quantity, Quote, Sentence, Value
 from ..settings import DEFAULT, Settings
 from .base import StageContext
+from .sources import AGENTIVE, is_person_noun
 from .value_sources import checked_source
 
 QUALIFIERS: tuple[tuple[str, str], ...] = (
@@ -55,7 +56,7 @@ _VAGUE = re.compile(r"\b(tens of thousands|hundreds of thousands|thousands|hundr
                     r"(?:\w+\s+){0,2}?(?!(?:other|more|additional|further|such)\b)(?P<noun>[a-z]+)|(?=\s+(?!of\b)[a-z]+))|\b(several)\s+(?P<noun2>people|protesters|others|children|"
                     r"adults|officers|policemen|police officers)\b", re.IGNORECASE)
 _VOTE = re.compile(r"(?<![\d-])\b(?P<a>\d{1,2})\s?[-–]\s?(?P<b>\d{1,2})\b(?![-\d])(?=[^.;]{0,40}?\b(?:decision|vote|ruling|verdict|"
-                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,2})\s?[-–]\s?(?P<d>\d{1,2})\b")
+                   r"majority|split|for|against|in favou?r)\b)|(?<=\bvoted )(?P<c>\d{1,3})\s?[-–]\s?(?P<d>\d{1,3})\b")
 _A_UNIT = re.compile(r"(?P<q>\b(?:nearly|almost|more than|greater than|over|about|just under|less than) )?"
                      r"\ba (?:(?P<q2>nearly|almost|roughly|about) )?(?P<u>mile|kilomet(?:er|re)|km)(?=[-\s.,]|$)",
                      re.IGNORECASE)
@@ -99,7 +100,7 @@ PEOPLE_CUES: tuple[tuple[str, str], ...] = (
     ("arrested", r"arrest\w*|detain\w*"),
     ("in the crowd", r"march(?:ed|ing|es)?|join(?:ed|s|ing)?|took part|take part|participated|turn(?:ed)? out|rallied|"
                      r"crowded|thronged|on the streets"),
-    ("questioned", r"question\w*|interrogat\w*"),
+    ("questioned", r"questioned|questioning|interrogat\w*"),  # not "questions", "questionnaire"
 )
 LENGTH_CUES: tuple[tuple[str, str], ...] = (
     ("depth", r"deep|depth|beneath|below|down"),
@@ -173,10 +174,48 @@ def compound_head(word: str, rest: str) -> str:
     return m.group(0) if m and m.group(1) not in NOT_PLURAL_NOUNS and not m.group(1).endswith("ss") else ""
 
 
+# odds ("a one-in-three chance", "1 in 3"), a time of day ("1:40 p.m."), an ordinal ("5th amendment"), a code or designation ("501(c)(3)",
+# "501 c3,4,5"): a number that counts nothing
+_NUM_WORD = r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|an?"
+# "a one-in-three chance", "1 in 3", "one in five Americans", "2-in-3 odds": odds or a share, not two counts
+_ODDS = re.compile(r"\b(?P<n>" + _NUM_WORD + r")(?:-in-|\s+in\s+)(?P<m>(?!(?:1[89]|20)\d\d\b)(?:" + _NUM_WORD + r"|a hundred|"
+                   r"a thousand|a million))\b(?P<odds>[-\s]+(?:chances?|odds|shot|likelihood|probability)\b)?", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"^(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)|^:\d\d\b", re.IGNORECASE)
+# "Article 1, Section 2", "section 3 of DOMA", "Title IX", "Proposition 8", "Flight 370", "Park 51": a name or
+# the number of a provision, never a count
+_DESIGNATION_BEFORE = re.compile(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Tt]itle|[Cc]hapter|[Cc]lause|[Pp]roposition|[Pp]rop\.|"
+                                 r"[Ff]light|[Rr]oute|[Ii]nterstate|[Pp]recinct|[Pp]aragraph)|\bPark)\s+$")
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+_CODE_AFTER = re.compile(r"^\s?\(?[a-z]\)?\(?\d|^\([a-z]\)")
+_CODE_BEFORE = re.compile(r"[A-Za-z]\(?\d+\)?(?:\s?,\s?\d+)*\s?,\s?$")
+
+
+def counts_nothing(text: str, start: int, end: int) -> str | None:
+    """Why a number counts nothing, or None: odds ("one-in-three chance", "1 in 3"), a time of day ("1:40 p.m.",
+    "5am"), a name or designation ("Article 1", "section 3", "9/11"), an ordinal ("5th"), a code ("501(c)(3)",
+    "501 c3,4,5")."""
+    before, after = text[max(0, start - 20):start], text[end:end + 20]
+    for m in _ODDS.finditer(text, max(0, start - 20), min(len(text), end + 40)):
+        if m.start() <= start < m.end() and (m.group("odds") or m.group("n").lower() in ("1", "one", "a", "an")):
+            return "odds (“N in M”)"
+    if _CLOCK_AFTER.match(after) or re.search(r"\d:$", before):
+        return "a time of day (“1:40 p.m.”, “5am”)"
+    if _DESIGNATION_BEFORE.search(before) or re.match(r"^/\d", after) or re.search(r"\d/$", before):
+        return "a name or designation (“Article 1”, “section 3”, “9/11”)"
+    if _ORDINAL_AFTER.match(after):
+        return "an ordinal (“5th”)"
+    if _CODE_AFTER.match(after) or _CODE_BEFORE.search(before):
+        return "a code (“501(c)(3)”)"
+    return None
+
+
 def not_a_figure(text: str, start: int, end: int) -> bool:
     """A number that states no figure: inside a compound adjective ("three-story", but "7.1-magnitude" and
-    "a 13-year standoff" are figures), a rank ("No. 1"), or a figure the sentence says was replaced."""
+    "a 13-year standoff" are figures), a rank ("No. 1"), odds, an ordinal or a code (:func:`counts_nothing`), or a
+    figure the sentence says was replaced."""
     end = end - 1 if text[start:end].endswith("-") else end
+    if counts_nothing(text, start, end):
+        return True
     if re.search(r"\b[Tt]he\s+$", text[max(0, start - 4):start]) and re.fullmatch(r"[a-z]+", text[start:end].strip().lower()) \
             and not _FOUND_AFTER.match(text[end:end + 80]):
         return True  # "the two victims": people named before, not a count ("the three planets found in 2030" is one)
@@ -327,6 +366,8 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             return name, cue[1] if cue else None, f"a length ({base}) read as {name}" + (
                 f" from “{cue[1]}”" if cue else "")
         if dim == "time":
+            if _COUNTDOWN.match(after):
+                return None  # "with just three weeks left", "two days before the deadline": a countdown, no duration
             compound = re.match(r"^-(?:year|month|week|day|hour|minute)s?(?:-long)?\s+(?:old\s+)?([a-z]+)", after)
             what = compound.group(1) if compound else noun if noun and noun not in UNITS else (verb or "")
             what = DURATION_OF.get(what, what)
@@ -365,6 +406,11 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             return None
         if noun in ("participant", "marcher", "protester", "demonstrator"):
             return "people in the crowd", verb, f"the crowd (“{noun}”)"
+        if noun not in PEOPLE and not is_person_noun(noun) and not AGENTIVE.search(noun):
+            # "lay out 19 separate actions", "32 districts": a counted thing by its own noun, never people ("… counted"
+            # or a light verb: too vague to compare, :func:`compare.conflicts.too_vague`)
+            what = SAME_VERB.get(verb, verb) if verb else "counted"
+            return f"{noun} {what}", verb, f"the counted noun “{noun}” (no person) and the verb “{verb or ''}”".strip()
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
     finding = _FINDING_BEFORE.search(before) or _FOUND_AFTER.match(after)
     if finding:
@@ -374,6 +420,11 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
     if verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
         return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
     return f"{noun} {SAME_VERB.get(verb, verb)}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+
+
+# a span of time still to run: "three weeks left", "two days remaining / to go / before the deadline / until"
+_COUNTDOWN = re.compile(r"^\s?[-\s]?[a-z]+\s+(?:left|remaining|to go|away|until|till|before (?:the|a|its|his|her|their) "
+                        r"(?:deadline|vote|election|end|start))\b", re.IGNORECASE)
 
 
 # a time phrase that may sit between a finding's word and its count ("the announcement last year of", "reported a
@@ -760,13 +811,21 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             measure = _measure("number", noun, None, None, text[lo:hi], m.start() - lo, end - lo)
             found.append((m.start(), end, text[m.start():end], vague_low, (vague_low, vague_high), "vague", noun, measure,
                           None))
-        for rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit in _without_conversions(text, found):
+        kept = _without_conversions(text, found)
+        contrasted = _contrasted(text, kept)
+        for k, (rs, re_, _phrase, fig_value, rng, qualifier, noun, measure, unit) in enumerate(kept):
             if measure is None:
                 continue
             name, predicate, reason = measure
             change = _change(text, rs, re_, _clause(text, rs, re_)[1])
             if change is not None:  # "one million more every day": a rise or a rate, never the total itself
                 name, reason = f"{name} {change[0]}", f"{reason}; {change[1]}"
+            if k in contrasted:  # "six arrests Wednesday, compared to 47 the previous night": one occasion's count each
+                name, reason = f"{name} on one occasion", f"{reason}; {contrasted[k]}"
+            if _VOTE_SHARE.match(name):
+                who = _candidate(entities, s.start, text, rs, re_, doc)
+                if who:  # "Brat won with 56 percent of the vote", "Cantor had won with 79 percent": two shares
+                    name, reason = f"{name} for {who}", f"{reason}; the share of {who}"
             if name == "age":
                 person = _person(entities, s.start, rs, re_)
                 if person is None:
@@ -800,6 +859,60 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
                                       s.end, start),
                 claim=claim_id, reason=reason))
     return out
+
+
+# "six arrests Wednesday, compared to 47 the previous night", "12 this year versus 30 last year"
+_CONTRAST = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?|as against)\s+(?:about\s+|some\s+|just\s+|only\s+|"
+                       r"nearly\s+|more than\s+|at least\s+)?$", re.IGNORECASE)
+
+
+def _contrasted(text: str, found: Sequence[tuple[Any, ...]]) -> dict[int, str]:
+    """The figures of a sentence that it contrasts with another figure of the same measure ("six arrests
+    Wednesday, compared to 47 the previous night"): each counts one occasion of a series, neither is the story's
+    count (an outlet's "47 arrests overnight" is not contradicted by the six). Index → reason."""
+    out: dict[int, str] = {}
+    for j, b in enumerate(found):
+        cue = _CONTRAST.search(text[max(0, b[0] - 30):b[0]])
+        if b[7] is None or cue is None:
+            continue
+        for i in range(j - 1, -1, -1):
+            a = found[i]
+            if a[7] is not None and a[7][0] == b[7][0] and a[1] <= b[0] and b[0] - a[1] <= 80 \
+                    and not re.search(r"[.;]", text[a[1]:b[0]]):
+                why = f"contrasted in its sentence with another occasion's figure (“{cue.group(0).strip()}”)"
+                out[i] = out[j] = why
+                break
+    return out
+
+
+_VOTE_SHARE = re.compile(r"^percent (?:the )?(?:vote|votes|ballots?)$")
+
+
+def _candidate(entities: Sequence[Entity], sentence_start: int, text: str, start: int, end: int,
+               doc: Any = None) -> str | None:
+    """Whose share of the vote a figure is, by surname: the person who is the subject of the verb the figure
+    depends on ("Brat unseated the House majority leader with 56 percent of the vote": Brat, not the leader),
+    on the parse when there is one; else the first person named before it in its sentence ("Cantor had won …
+    with 79 percent of the vote"), else one named right after it ("… of the vote for Brat")."""
+    people = [(mnt.start - sentence_start, mnt.end - sentence_start, e.name) for e in entities if e.type == "PERSON"
+              for mnt in e.mentions]
+    if doc is not None:
+        span = doc.char_span(sentence_start + start, sentence_start + end, alignment_mode="expand")
+        token = span.root if span is not None else None
+        while token is not None and token.pos_ not in ("VERB", "AUX") and token.head is not token:
+            token = token.head
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None) if token is not None else None
+        if subject is not None:
+            at = subject.idx - sentence_start
+            named = next((name for ms, me, name in people if ms <= at < me), None)
+            if named:
+                return named.split()[-1]
+    before = [p for p in people if 0 <= p[0] and p[1] <= start]
+    if before:
+        return min(before)[2].split()[-1]
+    after = [p for p in people if p[0] >= end and re.fullmatch(
+        r"\s*(?:%|percent|per cent)?\s*of (?:the )?(?:vote|votes|ballots?)\s+for\s+", text[end:p[0]])]
+    return min(after)[2].split()[-1] if after else None
 
 
 # a figure that counts an addition ("one million more", "another 20", "200 additional troops") or a rate ("…
