@@ -717,7 +717,8 @@ class BiasEncoder:
         self._states: OrderedDict[str, tuple[Any, tuple[tuple[int, int], ...]]] = OrderedDict()
         self.runs_for_states = 0  # sentences run by word_vectors (not scored before, or no longer kept): a cost
 
-    def _run(self, texts: Sequence[str], batch_size: int) -> tuple[Any, dict[str, tuple[Any, tuple[tuple[int, int], ...]]]]:
+    def _run(self, texts: Sequence[str], batch_size: int,
+             keep: bool = True) -> tuple[Any, dict[str, tuple[Any, tuple[tuple[int, int], ...]]]]:
         import numpy as np
 
         out = np.zeros(len(texts), dtype="float64")
@@ -728,10 +729,10 @@ class BiasEncoder:
             encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
             ids = np.array([e.ids for e in encoded], dtype="int64")
             mask = np.array([e.attention_mask for e in encoded], dtype="int64")
-            result = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                             "token_type_ids": np.zeros_like(ids)})
+            result = self.session.run(None if keep else self.outputs[:1],
+                                      {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
             out[rows] = result[0]
-            if batch_size == 1 and len(result) > 1:  # alone in its run: the same states in every analysis
+            if keep and batch_size == 1 and len(result) > 1:  # alone in its run: the same states in every analysis
                 n = int(mask[0].sum())
                 states[texts[rows[0]]] = (result[1][0, :n].astype("float16"),
                                           tuple((int(a), int(z)) for a, z in encoded[0].offsets[:n]))
@@ -743,12 +744,14 @@ class BiasEncoder:
             while len(self._states) > BIAS_STATES_KEPT:
                 self._states.popitem(last=False)
 
-    def logits(self, texts: Sequence[str], batch_size: int = 1) -> Any:
+    def logits(self, texts: Sequence[str], batch_size: int = 1, keep: bool = True) -> Any:
         """The bias logit of each text. One text per run by default: int8 activations are quantised with one
         range per run, so in a batch a sentence's score would depend on its neighbours and their padding (up to
         0.7 logit on BABE); alone it is the same in every analysis, at about the same cost. The word pieces'
-        states of each text run alone are kept for :meth:`word_vectors` (the last ``BIAS_STATES_KEPT``)."""
-        out, states = self._run(texts, batch_size)
+        states of each text run alone are kept for :meth:`word_vectors` (the last ``BIAS_STATES_KEPT``); ``keep``
+        false (texts no word is read from: a sentence with a word cut out) keeps none and asks the run for the logit
+        only, so they neither cost the copy nor push the analysis' sentences out."""
+        out, states = self._run(texts, batch_size, keep)
         self._keep(states)
         return out
 
@@ -803,13 +806,13 @@ def bias_word_vectors(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, 
     return bias_encoder().word_vectors(list(texts), spans)
 
 
-def bias_scores(texts: Sequence[str]) -> Any:
-    """The bias model's probability per text (numpy float64 array)."""
+def bias_scores(texts: Sequence[str], keep: bool = True) -> Any:
+    """The bias model's probability per text (numpy float64 array); ``keep``: as :meth:`BiasEncoder.logits`."""
     import numpy as np
 
     if not texts:
         return np.zeros(0, dtype="float64")
-    return 1 / (1 + np.exp(-bias_encoder().logits(list(texts))))
+    return 1 / (1 + np.exp(-bias_encoder().logits(list(texts), keep=keep)))
 
 
 def model_versions() -> dict[str, str]:

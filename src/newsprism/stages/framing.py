@@ -970,7 +970,14 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings
         cut = text[s.start:tok.idx].rstrip() + (" " if text[end:s.end][:1].isalnum() else "") + text[end:s.end]
         pairs.append((text[s.start:s.end], cut, known(tok.idx) if known is not None else None))
     wanted = list(dict.fromkeys(t for p in pairs if p is not None for t in (p[:2] if p[2] is None else p[1:2])))
-    scored = dict(zip(wanted, (float(v) for v in nlp.bias_scores(wanted)), strict=True)) if wanted else {}
+    # a sentence with a word cut out is scored without keeping its states (no word is read from it); a whole
+    # sentence not scored before keeps them, as the analysis' own sentences do
+    cut = {p[1] for p in pairs if p is not None}
+    scored: dict[str, float] = {}
+    for keep in (False, True):
+        part = [t for t in wanted if (t in cut) != keep]
+        if part:
+            scored.update(zip(part, (float(v) for v in nlp.bias_scores(part, keep=keep)), strict=True))
     return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
 
 
