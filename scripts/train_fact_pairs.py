@@ -39,7 +39,7 @@ from typing import Any
 from newsprism.compare.align import align
 from newsprism.compare.entities import link_across
 from newsprism.compare.facts import fact_units, is_parse_clause
-from newsprism.compare.pairs import FEATURES, pair_features
+from newsprism.compare.pairs import FEATURES, PREDICATE_FEATURES, pair_features, predicate_features, prime
 from newsprism.compare.verify import Verifier
 from newsprism.extract import extract
 from newsprism.records import AnalyzedArticle, RawDocument
@@ -85,14 +85,16 @@ def load(files: list[Path]) -> list[Any]:
 
 def analysed(cache: Path) -> dict[str, list[AnalyzedArticle]]:
     """Every BASIL event analysed (kept in ``cache`` between runs)."""
-    if cache.exists():
-        data: dict[str, list[dict[str, Any]]] = pickle.loads(cache.read_bytes())
-        return {k: [AnalyzedArticle.from_output(x) for x in v] for k, v in data.items()}
+    data: dict[str, list[dict[str, Any]]] = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    out = {k: [AnalyzedArticle.from_output(x) for x in v] for k, v in data.items()}
     evs = events()
-    out = {}
+    if set(evs) <= set(out):
+        return {k: out[k] for k in evs}
+    # a cache of some events (``train_part_pairs.py``'s first 30): the others analysed and added
     for n, (key, files) in enumerate(evs.items(), 1):
-        out[key] = list(analyze_many(load(files)))
-        print(f"  analysed {n}/{len(evs)}", file=sys.stderr)
+        if key not in out:
+            out[key] = list(analyze_many(load(files)))
+            print(f"  analysed {n}/{len(evs)}", file=sys.stderr)
     cache.write_bytes(pickle.dumps({k: [a.to_output() for a in v] for k, v in out.items()}))
     return out
 
@@ -106,6 +108,7 @@ def candidates(event: str, arts: list[AnalyzedArticle], clause_pass: bool = Fals
     verifier = Verifier(linked, DEFAULT)
     stem = {a.id: Path(a.article.source).stem for a in linked}
     out = []
+    kept = []
     for al in align(groups, DEFAULT, candidates=True):
         a, b = claims.get(al.a), claims.get(al.b)
         if a is None or b is None or al.relation not in ("same_fact", "paraphrase", "candidate"):
@@ -114,14 +117,18 @@ def candidates(event: str, arts: list[AnalyzedArticle], clause_pass: bool = Fals
             continue
         if verifier.refuse(a, b) is not None:
             continue
+        kept.append((al, a, b))
+    docs = prime([c.text for _, a, b in kept for c in (a, b)])
+    for al, a, b in kept:
         out.append({"key": f"{stem[a.article]}:{a.start}-{a.end}|{stem[b.article]}:{b.start}-{b.end}",
-                    "event": event, "a": a.text, "b": b.text, "features": pair_features(a, b, al, verifier)})
+                    "event": event, "a": a.text, "b": b.text,
+                    "features": pair_features(a, b, al, verifier) | predicate_features(a.text, b.text, docs)})
     return out
 
 
 def all_candidates(cache: Path, clause_pass: bool = False) -> list[dict[str, Any]]:
     """Every event's candidate pairs (kept beside the analyses, keyed by the feature names)."""
-    tag = hashlib.sha1(' '.join(FEATURES).encode()).hexdigest()[:8] + ("-clause" if clause_pass else "")
+    tag = hashlib.sha1(' '.join(FEATURES + PREDICATE_FEATURES).encode()).hexdigest()[:8] + ("-clause" if clause_pass else "")
     path = cache.with_suffix(f".pairs-{tag}.pkl")
     if path.exists():
         pairs: list[dict[str, Any]] = pickle.loads(path.read_bytes())
@@ -129,6 +136,15 @@ def all_candidates(cache: Path, clause_pass: bool = False) -> list[dict[str, Any
     pairs = [p for ev, arts in analysed(cache).items() for p in candidates(ev, arts, clause_pass)]
     path.write_bytes(pickle.dumps(pairs))
     return pairs
+
+
+def write_candidates(sample: list[dict[str, Any]], out: Path) -> None:
+    """Candidates to label by hand, one TSV line each: key, combined score, the two units' texts."""
+    with out.open("w") as fh:
+        for p in sample:
+            fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
+                     f"{' '.join(p['b'].split())}\n")
+    print(f"wrote {len(sample)} to {out}", file=sys.stderr)
 
 
 def main() -> None:
@@ -141,6 +157,10 @@ def main() -> None:
                     help="dump: only unlabelled candidates whose combined score lies in [LO, HI)")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", type=Path, default=Path("/tmp/fact_pairs_candidates.tsv"))
+    ap.add_argument("--predicates", action="store_true",
+                    help="train: with the predicate features too (pred_lemma, pred_family, pred_arg; measured in "
+                         "session 12, not adopted: the README's recall16 row)")
+    ap.add_argument("--model", type=Path, default=None, help="train: write the model here instead")
     ap.add_argument("--clause-pass", action="store_true",
                     help="the clause pass's pairs (a clause of the parse against any unit), its labels and model")
     args = ap.parse_args()
@@ -154,23 +174,28 @@ def main() -> None:
         pool = [p for p in pairs if p["key"] not in labels
                 and args.band[0] <= p["features"]["combined"] < args.band[1]]
         sample = rng.sample(pool, min(args.sample, len(pool)))
-        with args.out.open("w") as fh:
-            for p in sample:
-                fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
-                         f"{' '.join(p['b'].split())}\n")
-        print(f"wrote {len(sample)} to {args.out}", file=sys.stderr)
+        write_candidates(sample, args.out)
         return
-    train(pairs, labels, CLAUSE_MODEL if args.clause_pass else MODEL)
+    train(pairs, labels, args.model or (CLAUSE_MODEL if args.clause_pass else MODEL),
+          list(FEATURES + PREDICATE_FEATURES) if args.predicates else list(FEATURES))
 
 
-def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MODEL) -> None:
+DATA = "BASIL 2010-2014 cross-outlet candidate pairs, labelled by hand"
+
+
+def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MODEL,
+          features: list[str] | None = None, data: str = DATA) -> None:
+    """Fit the logistic regression over ``features`` (standardised; C by 5-fold cross-validated log loss, folds
+    grouped by event) on the labelled ``pairs`` and write it to ``target`` with ``data`` saying what it was fitted on
+    (also ``scripts/train_part_pairs.py``'s part verifier)."""
     import numpy as np
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
+    from sklearn.metrics import average_precision_score, roc_auc_score
     from sklearn.model_selection import GroupKFold, cross_val_predict
 
+    names = features or list(FEATURES)
     rows = [p for p in pairs if p["key"] in labels]
-    X = np.array([[p["features"][f] for f in FEATURES] for p in rows])
+    X = np.array([[p["features"][f] for f in names] for p in rows])
     y = np.array([labels[p["key"]] for p in rows])
     groups = [p["event"] for p in rows]
     mean, scale = X.mean(axis=0), X.std(axis=0)
@@ -182,22 +207,22 @@ def train(pairs: list[dict[str, Any]], labels: dict[str, int], target: Path = MO
         prob = cross_val_predict(LogisticRegression(C=c, max_iter=2000), Z, y, cv=cv, groups=groups,
                                  method="predict_proba")[:, 1]
         loss = -float(np.mean(y * np.log(prob + 1e-9) + (1 - y) * np.log(1 - prob + 1e-9)))
-        auc = roc_auc_score(y, prob)
-        base = roc_auc_score(y, X[:, FEATURES.index("combined")])
-        print(f"C={c}: cv log loss {loss:.3f}, AUC {auc:.3f} (combined score alone {base:.3f})")
+        auc, ap = roc_auc_score(y, prob), average_precision_score(y, prob)
+        base = roc_auc_score(y, X[:, names.index("combined")])
+        print(f"C={c}: cv log loss {loss:.3f}, AUC {auc:.3f}, AP {ap:.3f} (combined score alone AUC {base:.3f})")
         if best is None or loss < best[0]:
-            best = (loss, c, auc, base)
+            best = (loss, c, auc, base, ap)
     assert best is not None
     model = LogisticRegression(C=best[1], max_iter=2000).fit(Z, y)
-    for f, w in sorted(zip(FEATURES, model.coef_[0], strict=True), key=lambda kv: -abs(kv[1])):
+    for f, w in sorted(zip(names, model.coef_[0], strict=True), key=lambda kv: -abs(kv[1])):
         print(f"  {f:22s} {w:+.3f}")
     target.write_text(json.dumps({
-        "features": list(FEATURES), "mean": [round(float(x), 6) for x in mean],
+        "features": list(names), "mean": [round(float(x), 6) for x in mean],
         "scale": [round(float(x), 6) for x in scale], "coef": [round(float(x), 6) for x in model.coef_[0]],
         "intercept": round(float(model.intercept_[0]), 6),
-        "meta": {"data": "BASIL 2010-2014 cross-outlet candidate pairs, labelled by hand", "pairs": len(rows),
+        "meta": {"data": data, "pairs": len(rows),
                  "positive": int(y.sum()), "C": best[1], "cv_log_loss": round(best[0], 4),
-                 "cv_auc": round(best[2], 4), "cv_auc_combined_alone": round(best[3], 4)}}, indent=1) + "\n")
+                 "cv_auc": round(best[2], 4), "cv_ap": round(best[4], 4), "cv_auc_combined_alone": round(best[3], 4)}}, indent=1) + "\n")
     print(f"wrote {target} ({len(rows)} pairs, {int(y.sum())} positive)")
 
 

@@ -102,51 +102,11 @@ def main() -> None:
         first = rng.sample(local, min(args.sample // 2, len(local)))
         rest = [p for p in pool if p not in first]
         sample = first + rng.sample(rest, min(args.sample - len(first), len(rest)))
-        with args.out.open("w") as fh:
-            for p in sample:
-                fh.write(f"{p['key']}\t{p['features']['combined']:.2f}\t{' '.join(p['a'].split())}\t"
-                         f"{' '.join(p['b'].split())}\n")
-        print(f"wrote {len(sample)} to {args.out}", file=sys.stderr)
+        tfp.write_candidates(sample, args.out)
         return
-    tfp_train(pairs, labels)
-
-
-def tfp_train(pairs: list[dict[str, Any]], labels: dict[str, int]) -> None:
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
-    from sklearn.model_selection import GroupKFold, cross_val_predict
-
-    rows = [p for p in pairs if p["key"] in labels]
-    X = np.array([[p["features"][f] for f in PART_FEATURES] for p in rows])
-    y = np.array([labels[p["key"]] for p in rows])
-    groups = [p["event"] for p in rows]
-    mean, scale = X.mean(axis=0), X.std(axis=0)
-    scale[scale == 0] = 1.0
-    Z = (X - mean) / scale
-    cv = GroupKFold(n_splits=5)
-    best = None
-    for c in tfp.C_GRID:
-        prob = cross_val_predict(LogisticRegression(C=c, max_iter=2000), Z, y, cv=cv, groups=groups,
-                                 method="predict_proba")[:, 1]
-        loss = -float(np.mean(y * np.log(prob + 1e-9) + (1 - y) * np.log(1 - prob + 1e-9)))
-        auc = roc_auc_score(y, prob)
-        base = roc_auc_score(y, X[:, PART_FEATURES.index("combined")])
-        print(f"C={c}: cv log loss {loss:.3f}, AUC {auc:.3f} (combined score alone {base:.3f})")
-        if best is None or loss < best[0]:
-            best = (loss, c, auc, base)
-    assert best is not None
-    model = LogisticRegression(C=best[1], max_iter=2000).fit(Z, y)
-    for f, w in sorted(zip(PART_FEATURES, model.coef_[0], strict=True), key=lambda kv: -abs(kv[1])):
-        print(f"  {f:22s} {w:+.3f}")
-    MODEL.write_text(json.dumps({
-        "features": list(PART_FEATURES), "mean": [round(float(x), 6) for x in mean],
-        "scale": [round(float(x), 6) for x in scale], "coef": [round(float(x), 6) for x in model.coef_[0]],
-        "intercept": round(float(model.intercept_[0]), 6),
-        "meta": {"data": "BASIL 2010 cross-outlet candidate pairs the pair verifier refuses, labelled by hand "
-                         "(labelled_by: recall15, an LLM helper): 1 when a part of each states the same fact",
-                 "pairs": len(rows), "positive": int(y.sum()), "C": best[1], "cv_log_loss": round(best[0], 4),
-                 "cv_auc": round(best[2], 4), "cv_auc_combined_alone": round(best[3], 4)}}, indent=1) + "\n")
+    tfp.train(pairs, labels, MODEL, list(PART_FEATURES),
+              data="BASIL 2010 cross-outlet candidate pairs the pair verifier refuses, labelled by hand "
+                   "(labelled_by: recall15, an LLM helper): 1 when a part of each states the same fact")
 
 
 if __name__ == "__main__":

@@ -10,12 +10,22 @@ from ..text.names import is_acronym_of
 
 
 
+def person_name(name: str) -> str:
+    """A person's name without the words a headline or caption glued to it: an acronym or a word in capitals after
+    the name ("Glenn Beck CPAC" → "Glenn Beck"; "VIDEO"), or a number; a roman numeral stays ("John Smith III")."""
+    words = name.split()
+    keep = [w for k, w in enumerate(words)
+            if k == 0 or not ((w.isupper() and len(w.strip(".")) >= 3 and w.isalpha() and not set(w) <= set("IVXLC"))
+                              or any(ch.isdigit() for ch in w))]
+    return " ".join(keep) if keep else name
+
+
 def link_across(analyzed: Sequence[AnalyzedArticle]) -> list[AnalyzedArticle]:
     """Give one referent one id and one (fullest) name across the articles of a comparison."""
     names: dict[str, tuple[str, str]] = {}  # entity id → (type, name)
     for a in analyzed:
         for e in a.entities:
-            names.setdefault(e.id, (e.type, e.name))
+            names.setdefault(e.id, (e.type, person_name(e.name) if e.type == "PERSON" else e.name))
     # fullest names first; a shorter name joins a longer one that contains it
     canonical: dict[str, str] = {}
     order = sorted(names, key=lambda i: -len(names[i][1].split()))

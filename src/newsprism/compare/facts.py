@@ -15,7 +15,9 @@ from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesi
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
-from .pairs import load_pair_model, load_part_model, local_features, pair_features
+from .assertion import prime as prime_claims
+from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
+from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
 from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
@@ -155,6 +157,7 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
     settings = verifier.settings
     out: dict[tuple[str, str], Verdict] = {}
     refused: list[tuple[Alignment, Claim, Claim, dict[str, float]]] = []
+    predicate_refused: list[tuple[Alignment, Claim, Claim, float, str]] = []
     for al in alignments:
         if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
             continue
@@ -178,10 +181,29 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
             verdict = (p, f"pair verifier {p:.2f} < {name} {floor}: {reason}", False)
             if not parse and p >= settings.part_pair_floor:
                 refused.append((al, a, b, feats))
+            if not parse and p >= settings.pair_predicate_min:
+                predicate_refused.append((al, a, b, p, reason))
         out[(al.a, al.b)] = out[(al.b, al.a)] = verdict
+    if settings.member_check and predicate_refused:
+        _predicate_verdicts(predicate_refused, out, settings.pair_predicate_min)
     if settings.member_check and settings.part_pair_min < 1.0 and refused:
         _part_verdicts(refused, out, settings.part_pair_min)
     return out
+
+
+def _predicate_verdicts(refused: Sequence[tuple[Alignment, Claim, Claim, float, str]],
+                        out: dict[tuple[str, str], Verdict], floor: float) -> None:
+    """A pair the pair verifier refused at ``pair_predicate_min`` or above is accepted when the two units share a
+    predicate (by lemma or derivational family: "deployed" / "deployment") with one of its arguments ("police"):
+    ``pairs.predicate_features``' ``pred_arg``. Its probability stays the pair verifier's (ranked below every pair
+    it accepts); the member check then states the fact by what every member's span states."""
+    docs = prime_pairs([c.text for _, a, b, _, _ in refused for c in (a, b)])
+    for al, a, b, p, reason in refused:
+        feats = predicate_features(a.text, b.text, docs)
+        if feats["pred_arg"] > 0:
+            out[(al.a, al.b)] = out[(al.b, al.a)] = (
+                p, f"pair verifier {p:.2f} >= pair_predicate_min {floor} and a predicate shared with one of its "
+                   f"arguments (pred_arg={feats['pred_arg']:.2f}): {reason}", True)
 
 
 def _part_verdicts(refused: Sequence[tuple[Alignment, Claim, Claim, dict[str, float]]],
@@ -787,6 +809,9 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
     said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
     # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
     # stormed polling stations …") is no statement: the next candidate that is one
+    if len(said) == 1:
+        return said[0]  # one candidate: nothing to choose (and nothing to parse)
+    prime_claims([t for t in said if SUSPECT_START.match(t.strip().lstrip("“\"‘'("))])  # the suspects: one parse
     return next((t for t in said if not subjectless(t) and not cut_dependent(t)), said[0])
 
 

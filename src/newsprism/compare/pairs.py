@@ -17,15 +17,23 @@ import functools
 import json
 import math
 import re
+from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
+from .. import nlp
 from ..records import Alignment, Claim, Quantity
+from .span_check import LIGHT_VERBS
 from .verify import Verifier, content_stems, same_figure, shared_quoted_words
 
 FEATURES = ("combined", "embedding", "terms", "entities", "numbers", "mutual_best", "len_ratio", "cover_short",
             "cover_long", "names_short_missing", "names_long_missing", "figure_same", "figures_unmatched",
             "quote_mismatch", "clause", "quoted_word")
+# the predicate features (``predicate_features``, on the parse): a predicate of one unit (a verb, or its root) written in
+# the other by the same lemma, or by the same derivational family (``family``: "deployed" / "deployment",
+# "unanimous" / "unanimously", "lighted" / "lighting"), and the share (of two) of that predicate's arguments
+# (subject, object, oblique head, the noun it qualifies) the other unit's word of that family also governs
+PREDICATE_FEATURES = ("pred_lemma", "pred_family", "pred_arg")
 # the part verifier's features (``load_part_model``): the aligner's combined score and three local ones, which see
 # a part of a long sentence that the other unit shares ("a specially built, lighted and ventilated tunnel" /
 # "equipped the tunnel with lighting and ventilation") where the whole-sentence scores are diluted by the rest
@@ -66,6 +74,106 @@ def local_features(a: str, b: str) -> dict[str, float]:
             "shared_bigrams": min(3, len(bigrams(sa) & bigrams(sb))) / 3}
 
 
+# derivational suffixes stripped by ``family`` (longest first; at most two, the stem keeping three letters)
+SUFFIXES = tuple(sorted(("ations", "ation", "ments", "ment", "ingly", "ings", "ing", "edly", "ions", "ion", "ness",
+                         "ities", "ity", "ers", "er", "ously", "ous", "ly", "ed", "es", "s", "al", "ate", "ates",
+                         "ated", "ating"), key=len, reverse=True))
+# inflections stripped only as the last suffix ("collapsed" → "collaps", not "collap")
+INFLECTIONS = frozenset({"s", "es", "ed"})
+# argument relations of a predicate word: subject, object, agent, attribute, the nouns that qualify it
+ARG_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr", "dative", "oprd", "compound", "poss", "nmod",
+                      "npadvmod", "acomp", "amod", "appos"})
+# a predicate word that qualifies a noun ("the collapsed school", "police deployment"): the noun is its argument
+ARG_OF_HEAD = frozenset({"amod", "compound", "acl", "relcl", "nmod", "advmod"})
+ARG_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
+
+@functools.lru_cache(maxsize=65536)
+def family(lemma: str) -> str:
+    """A conservative derivational family key: the lowercased lemma without up to two derivational or inflectional
+    suffixes and a final "e" ("deployment", "deployed" → "deploy"; "unanimously", "unanimous" → "unanim";
+    "lighting", "lighted" → "light"; "ventilated", "ventilation" → "ventil"), the stem keeping at least three
+    letters."""
+    w = lemma.lower()
+    for n in range(2):
+        cut = next((x for x in SUFFIXES if w.endswith(x) and len(w) - len(x) >= 3
+                    and (n == 0 or x not in INFLECTIONS)), None)
+        if cut is None:
+            break
+        w = w[:-len(cut)]
+    w = w[:-1] if w.endswith("e") and len(w) > 3 else w
+    # a doubled final consonant of an inflected form ("planned" / "plan")
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls" else w
+
+
+def _arguments(t: Any) -> set[str]:
+    """The family keys of a predicate word's arguments: its subject, object, attribute and qualifying nouns, the
+    object of each preposition it governs, the noun it qualifies itself, and each argument's compound words
+    ("police officers": "officer" and "police"). A conjunct stands where its first conjunct stands ("a built,
+    lighted and ventilated tunnel": "tunnel")."""
+    found = []
+    for c in t.children:
+        if c.dep_ in ARG_DEPS:
+            found.append(c)
+        elif c.dep_ in ("prep", "agent"):
+            found += [g for g in c.children if g.dep_ == "pobj"]
+    at = t
+    while at.dep_ == "conj" and at.head is not at:
+        at = at.head
+    if at.dep_ in ARG_OF_HEAD:
+        found.append(at.head)
+    # a noun predicate carried by a verb ("equipped the tunnel with lighting", "ordered the deployment of police"):
+    # the verb's own arguments are its arguments too; carried by a noun through a preposition ("a tunnel with
+    # lighting"): that noun
+    carrier = at.head.head if at.dep_ == "pobj" else at.head if at.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") \
+        else None
+    if t.pos_ == "NOUN" and carrier is not None:
+        if carrier.pos_ in ("VERB", "AUX"):
+            found += [c for c in carrier.children if c.dep_ in ARG_DEPS and c is not at]
+        elif carrier.pos_ in ("NOUN", "PROPN") and at.dep_ == "pobj":
+            found.append(carrier)
+    # "thousands of police", "the deployment of police": the object of "of" stands for its noun
+    found += [g for x in found for p in x.children if p.dep_ == "prep" and p.lower_ == "of"
+              for g in p.children if g.dep_ == "pobj"]
+    found += [g for x in found for g in x.children if g.dep_ == "compound"]
+    return {family(x.lemma_) for x in found if x.pos_ in ARG_POS and not x.is_stop and x.is_alpha}
+
+
+def _predicate_words(doc: Any) -> list[Any]:
+    """The predicate words of a unit: its verbs (not light or reporting verbs) and its root."""
+    return [t for t in doc if t.is_alpha and not t.is_stop and t.lemma_.lower() not in LIGHT_VERBS
+            and (t.pos_ == "VERB" or t.dep_ == "ROOT")]
+
+
+def predicate_features(a: str, b: str, docs: dict[str, Any] | None = None) -> dict[str, float]:
+    """``PREDICATE_FEATURES`` of two units' texts (parsed here unless ``docs`` holds them): ``pred_lemma``: a
+    predicate word of either unit written in the other by its lemma; ``pred_family``: by its derivational family;
+    ``pred_arg``: of such a predicate, the most arguments (up to two, over two) that the other unit's word of its
+    family also governs — the same predicate with the same participant, told in other word forms ("police were
+    deployed from outside Catalonia" / "the deployment of police from outside the region")."""
+    if docs is None or a not in docs or b not in docs:
+        docs = dict(zip((a, b), nlp.parse_cached([a, b], disable=("ner",)), strict=True))
+    da, db = docs[a], docs[b]
+    lemma = fam = 0.0
+    args = 0
+    for x, y in ((da, db), (db, da)):
+        words: dict[str, list[Any]] = {}
+        lemmas = {t.lemma_.lower() for t in y if t.is_alpha}
+        for t in y:
+            if t.is_alpha and not t.is_stop:
+                words.setdefault(family(t.lemma_), []).append(t)
+        for p in _predicate_words(x):
+            if p.lemma_.lower() in lemmas:
+                lemma = 1.0
+            same = words.get(family(p.lemma_), [])
+            if not same:
+                continue
+            fam = 1.0
+            mine = _arguments(p)
+            args = max([args, *(len(mine & _arguments(q)) for q in same)])
+    return {"pred_lemma": lemma, "pred_family": fam, "pred_arg": min(2, args) / 2}
+
+
 def pair_features(a: Claim, b: Claim, al: Alignment, verifier: Verifier) -> dict[str, float]:
     """The features of one aligned pair (``al`` scores ``a`` against ``b``); every value in [0, 1]."""
     s = al.scores
@@ -94,6 +202,12 @@ def pair_features(a: Claim, b: Claim, al: Alignment, verifier: Verifier) -> dict
         "clause": float(a.part == "clause" or b.part == "clause"),
         "quoted_word": float(bool(shared_quoted_words(a, b))),
     }
+
+
+def prime(texts: Sequence[str]) -> dict[str, Any]:
+    """The parses of many units' texts in one batch (without NER), for ``predicate_features``."""
+    todo = list(dict.fromkeys(texts))
+    return dict(zip(todo, nlp.parse_cached(todo, batch_size=64, disable=("ner",)), strict=True))
 
 
 class PairModel:

@@ -222,9 +222,10 @@ def _lower_first(text: str, names: Sequence[str] = ()) -> str:
     if first.isupper() or not first[:1].isupper():
         return text
     word = re.sub(r"[^\w’'-]+$", "", first)
-    titled = rest[:1].isupper() and word == first  # "Prime Minister …", "Mayor Ines Okafor …": a title
+    titled = rest[:1].isupper() and (word == first or first == word + ".")  # "Prime Minister …", "Ms. Ernst …"
+    base = re.sub(r"[’']s$", "", word)  # "Brown's office …": a name's possessive
     common = word[1:].islower() and zipf(word.lower()) >= 3.5 and not titled and not any(
-        n.split()[0] == word for n in names if n.split())
+        base in n.split() for n in names if n.split())
     return text[0].lower() + text[1:] if first.lower() in STOP_WORDS or common else text
 
 
@@ -322,10 +323,17 @@ def first_person(text: str) -> bool:
     """Someone's own words the quote finder missed (a blog post or statement in the first person, "we're
     going to work hard …", or one that addresses its readers, "you can continue to use …"): outside quote
     marks, a first- or second-person pronoun is not the outlet's voice."""
-    outside = outside_quotes(text, keep_offsets=False)
+    outside = INCLUSIVE_OUR.sub(" ", outside_quotes(text, keep_offsets=False))
     return bool(re.search(r"\b(?:I|I'm|I’m|I've|I’ve)\b", outside) or
-                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|us|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"\b(?:we|we're|we’re|we've|we’ve|our|ours|my|me)\b", outside, re.IGNORECASE) or
+                re.search(r"(?<![.\w])(?:us|Us)\b(?!\.)", outside) or  # "us", never "US" or "U.S." (the country)
                 re.search(r"\b(?:you|you're|you’re|you've|you’ve|your|yours)\b", outside, re.IGNORECASE))
+
+
+# the inclusive "our" of narration about the world every reader shares ("than Mercury is to our sun", "outside our
+# solar system", "our own galaxy"): the outlet's voice, not someone's first-person words
+INCLUSIVE_OUR = re.compile(r"\bour\s+(?:own\s+)?(?:sun|solar\s+system|galaxy|milky\s+way|planet|home\s+planet|moon|"
+                           r"earth|universe|species|cosmic\s+neighbou?rhood)\b", re.IGNORECASE)
 
 
 # a subject a reader cannot resolve once the sentence stands alone: "They were warned …", "That would
@@ -366,6 +374,178 @@ def _determines_noun(text: str) -> bool:
     return first.dep_ == "det" and first.head.pos_ in ("NOUN", "PROPN")
 
 
+# adjectives that raise their clause's subject: "it was likely to happen" speaks of something, unlike the
+# extraposed "it is hard to say" (on the parse both are "it" + acomp + xcomp)
+RAISING = frozenset({"likely", "unlikely", "certain", "sure", "bound", "set", "due", "about", "able", "unable"})
+_REFERRING = frozenset({"it", "they", "them", "this", "that", "these", "those"})
+
+
+def _finite(verb: Any) -> bool:
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "VBZ", "VBP", "MD") for c in verb.children)
+
+
+def _pleonastic(tok: Any) -> bool:
+    """ "it" that only anticipates a clause: "It is clear that …", "It was reported that …", "It is hard to say …";
+    not "it was designed to …" nor the raised "it was likely to happen …"."""
+    head = tok.head
+    copular = head.lemma_ in ("be", "seem", "appear", "become", "matter", "remain") or any(
+        k.dep_ == "auxpass" for k in head.children)
+    if copular and any(k.dep_ in ("ccomp", "csubj", "csubjpass") for k in head.children):
+        return True
+    if any(k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING and any(g.dep_ in ("ccomp", "xcomp")
+                                                                          for g in k.children)
+           for k in head.children):
+        return True
+    return head.lemma_ == "be" and any(k.dep_ == "xcomp" for k in head.children) and any(
+        k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING for k in head.children)
+
+
+def _antecedent(tok: Any, doc: Any) -> bool:
+    """Whether the sentence names, before the pronoun, something it may stand for: a noun of its number that is
+    not its own clause's subject when the pronoun is that clause's object or the subject of a non-finite clause
+    under it ("Republicans want them extended": "them" is not the Republicans; "Officials said they would …":
+    "they" may be), nor the one told in "told X that it …"."""
+    plural = tok.lower_ in ("they", "them", "these", "those")
+    barred = set()
+    head = tok.head
+    if tok.dep_ in ("dobj", "iobj", "dative"):
+        barred |= {c.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if tok.dep_ in ("nsubj", "nsubjpass") and not _finite(head) and head.head is not head:
+        barred |= {c.i for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    if tok.lower_ in ("this", "that", "these", "those"):  # "Ms. Ernst said that qualified her …": a demonstrative
+        barred |= {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}  # not the speaker
+    for t in doc[:tok.i]:
+        if t.i in barred or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
+            continue
+        if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in REPORTING:
+            continue  # the one spoken to
+        if plural and (t.tag_ in ("NNS", "NNPS") or t.pos_ == "PROPN"):
+            return True
+        if not plural and t.tag_ in ("NN", "NNP") and not is_person_noun(t.lower_):
+            return True
+    return False
+
+
+def unresolved_reference(text: str) -> str | None:
+    """A word of the narration (outside quote marks) that stands for something only an earlier sentence of its
+    article names, once the sentence is lifted out of it: a pronoun "it", "they", "them" or a demonstrative
+    "this", "that", "these", "those" as a clause's subject or object with nothing before it in the sentence
+    that it could stand for ("Republicans want them extended …", "Ms. Ernst said that qualified her …", "… told
+    X that it was likely to happen …"), or "the other" with no noun ("The other two are …"). On the cached parse
+    (no NER); None when every such word has its referent in the sentence or none is there."""
+    key = _key(text)
+    if not key:
+        return None
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    for tok in doc:
+        if any(a <= tok.idx < b for a, b in quoted):
+            continue
+        low = tok.lower_
+        if low in _REFERRING and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "iobj", "dative") \
+                and tok.pos_ in ("PRON", "SCONJ", "DET") and tok.tag_ != "WDT" \
+                and not any(k.dep_ in ("relcl", "acl") for k in tok.children):
+            if low == "it" and (_pleonastic(tok) or ":" in key[tok.idx:]):
+                continue  # "It is clear that …"; "It is a lesson …: the microphone is always on" names it after
+            if low in ("that", "this") and tok.head.dep_ == "relcl":
+                continue  # a relative "that"
+            if not _antecedent(tok, doc):
+                return f"“{tok.text}” stands for something only an earlier sentence names"
+        if low == "other" and tok.dep_ == "amod" and tok.head.pos_ in ("NUM", "PRON", "ADJ") \
+                and any(k.lower_ == "the" for k in tok.head.children):
+            return "“the other …” refers to something only an earlier sentence names"
+        if tok.pos_ == "NUM" and tok.text.isalpha() and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and any(k.dep_ == "det" and k.lower_ == "the" for k in tok.children) \
+                and not any(k.dep_ in ("prep", "compound", "amod", "nmod", "relcl", "acl") for k in tok.children):
+            return f"“the {tok.text}” refers to something only an earlier sentence names"
+    return None
+
+
+def quoted_predicate(text: str) -> bool:
+    """A copular statement whose predicate is all in quote marks ("Afghanistan is “a war we have to win”."): the
+    quoted words are what someone called it, and stated with no speaker they read as the synthesis' own claim. A
+    quoted term inside a predicate of its own ("The agency described the find as “a giant leap”.") is narration.
+    On the cached parse (no NER)."""
+    key = _key(text)
+    if not key or not re.search(r"[“\"]", key):
+        return False
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lemma_ != "be" or any(a <= root.idx < b for a, b in quoted):
+        return False
+    preds = [c for c in root.children if c.dep_ in ("attr", "acomp")]
+    return bool(preds) and all(any(a <= c.idx < b for a, b in quoted) for c in preds)
+
+
+def _well_formed(out: list[dict[str, Any]], why: dict[str, str], settings: Settings) -> list[dict[str, Any]]:
+    """The statements well formed as finally said, each on its own parse (a sentence the article's parse read as a
+    clause, "A premiere series of …" glued to a line after it, is still no statement: :func:`_body_problem`); a
+    quotation said with its speaker by its quoted words (:func:`_quoted_fragment`). Why each other one is left out
+    goes to ``why``."""
+    bodies = {id(i): _body(i) for i in out if i["kind"] in ("corroborated", "attributed", "unique")
+              and QUOTED_AS not in i["text"]}
+    prime(list(bodies.values()))
+    kept = []
+    for item in out:
+        problem = _body_problem(bodies[id(item)], item["kind"], settings) if id(item) in bodies else \
+            _quoted_fragment(item["text"]) if QUOTED_AS in item["text"] else None
+        if problem is None:
+            kept.append(item)
+        else:
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
+    return kept
+
+
+def _quoted_fragment(text: str) -> str | None:
+    """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
+    no subject ("… coming up a little short in the good role model department": who comes up short is not said)."""
+    m = re.search(r"“([^”]+)”", text.split(QUOTED_AS, 1)[-1])
+    if m is None:
+        return None
+    problem = claim_problem(re.sub(r"^…\s*", "", m.group(1)))
+    return f"the quoted words are a fragment ({problem})" if problem and "has no subject" in problem else None
+
+
+def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
+    """Why a statement as finally said is no statement a fact-checker would sign, or None: :func:`ill_formed`, a
+    word that refers to an earlier sentence (:func:`unresolved_reference`, ``synthesis_reference_check``), a
+    quotation with no speaker (:func:`speakerless`), a copular predicate all in quote marks (:func:`quoted_predicate`;
+    an attributed statement names its speaker)."""
+    problem = ill_formed(body)
+    if problem is None and settings.synthesis_reference_check:
+        problem = unresolved_reference(body)
+    if problem is None and relative_only(body):
+        problem = "a name and a relative clause with no main clause"
+    if problem is None and speakerless(body):
+        problem = "a quotation with no speaker: whose words they are is not said"
+    if problem is None and kind != "attributed" and quoted_predicate(body):
+        problem = "its predicate is someone's quoted words, stated with no speaker"
+    return problem
+
+
+FINITE = ("VBD", "VBZ", "VBP", "MD")
+
+
+def relative_only(text: str) -> bool:
+    """A name and a relative clause with no main clause ("Jo Marr, whose son, Tom, was hurt."): the parse may read
+    the relative clause's verb as the main one; a sentence with one finite verb after ", whose/who/which" is no
+    statement. On the cached parse (no NER)."""
+    key = _key(text)
+    if not re.match(r"^[A-Z][^,]{0,60}, (?:whose|who|which) ", key):
+        return False
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    return sum(1 for t in doc if t.tag_ in FINITE) <= 1
+
+
+def speakerless(text: str) -> bool:
+    """A statement that is all quotation, with no word of narration to say whose words they are ("“Needless to
+    say, the war … was not ‘a war of Obama’s choosing.’”"): stated in the synthesis' own voice, someone's words
+    would read as fact."""
+    return bool(re.search(r"[A-Za-z]", text)) and not re.search(r"[A-Za-z]", outside_quotes(text))
+
+
 # a bio or a caption line: "Jane Doe is a staff writer for …", "Photo by …", "Pictured: …"
 BIO = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,4}(?:is|was)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}(?:reporter|correspondent|writer|"
                  r"editor|columnist|contributor|journalist|producer|author|photographer)\b|^(?:pictured|photo|image|"
@@ -377,7 +557,9 @@ CALL = re.compile(r"^(?:click|tap|watch|read|see|view|sign|subscribe|follow|shar
 # "Here's the thing: …", "Consider: …"), an imperative or a "here's" of up to four words and nothing else before it
 LEAD_IN = re.compile(r"^(?:(?:just|now|so|but|and)\s+)?(?:picture|imagine|consider|think|remember|look|listen|guess|"
                      r"mind|trust|here['’]s|here\s+is|get|ask)\b[^:.!?,]{0,30}:\s", re.IGNORECASE)
-STARTS_BADLY = re.compile(r"^(?:or|nor|which|who|whom|whose|no for|plus)\b", re.IGNORECASE)
+# a start that hangs on something before it: a conjunction, a relative word ("which", "in which", "whose"), "No for",
+# or where the sentence was cut (a dash, a comma: "— whose commentary had a sharper edge")
+STARTS_BADLY = re.compile(r"^(?:(?:or|nor|which|who|whom|whose|(?-i:where)|no for|plus|(?:in|of|for|by|under|through)\s+(?:which|whom))\b|[—–,;:)]|-\s)", re.IGNORECASE)
 # a discourse connective that ties a sentence to the one before it and adds nothing once it stands alone
 CONNECTIVE = re.compile(r"^(?:and|but|yet|however|also)\b,?\s+(?=\S)", re.IGNORECASE)
 
@@ -761,17 +943,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest)
-    # each statement as it is finally said, on its own parse: a sentence the article's parse read as a clause
-    # ("A premiere series of …" glued to a line after it) is still no statement
-    bodies = {id(i): _body(i) for i in out if i["kind"] in ("corroborated", "attributed", "unique")
-              and QUOTED_AS not in i["text"]}
-    prime(list(bodies.values()))
-    for item in out:
-        problem = ill_formed(bodies[id(item)]) if id(item) in bodies else None
-        if problem is not None:
-            item["drop"] = problem
-            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” is no well-formed statement: {problem}"
-    out = [i for i in out if "drop" not in i]
+    out = _well_formed(out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
     for item in out:
@@ -1744,7 +1916,9 @@ def check_rendered(comparison: Comparison, items: list[dict[str, Any]], settings
     source a span that states the fact in its outlet's own voice (no source of its own); a statement left citing fewer than two articles is marked
     ``refused``, with why. A quotation said with its speaker is checked by its
     quoted words elsewhere (``_unsupported``): figures only."""
-    todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")]
+    # a statement already left citing its own article alone (pruned: said as its outlet's) claims no other span
+    todo = [it for it in items if BEST in it and it["kind"] in ("corroborated", "attributed")
+            and len({sp["article"] for sp in it["spans"]}) >= 2]
     bodies = {id(it): FRAME.sub("", it[BEST][1]) for it in todo}
     plain = [bodies[id(it)] for it in todo if QUOTED_AS not in it["text"]]
     docs = dict(zip(plain, nlp.parse_cached(plain, disable=("ner",)), strict=True))
@@ -1817,10 +1991,35 @@ def partial_quote(whole: str, part: str) -> bool:
     return any(w[k:k + len(p)] == p for k in range(len(w) - len(p) + 1))
 
 
+UNNAMED_RUN_MIN = 8  # words a quote of an unnamed speaker shares, in a row, with a named speaker's remark
+
+
+def _unnamed(speaker: str | None) -> bool:
+    """A quote finder's speaker that names no one: none, or a description ("the statement", "the Texas
+    governor") rather than a name."""
+    return not speaker or speaker[:1].islower() or bool(re.match(r"(?:The|A|An)\s", speaker))
+
+
+def common_run(a: str, b: str) -> int:
+    """The longest run of words two texts share, word for word."""
+    x, y = _words_of(a), _words_of(b)
+    best, prev = 0, [0] * (len(y) + 1)
+    for i in range(len(x)):
+        cur = [0] * (len(y) + 1)
+        for j in range(len(y)):
+            if x[i] == y[j]:
+                cur[j + 1] = prev[j] + 1
+                best = max(best, cur[j + 1])
+        prev = cur
+    return best
+
+
 def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], settings: Settings = DEFAULT) -> None:
     """A statement that quotes a named speaker also cites each article it does not cite that quotes part of the
     same remark (``partial_quote``: a run of its quoted words, word for word) from the same speaker (the quote
-    finder's speaker, ``_same_speaker``): that outlet states the shared words (``synthesis_partial_quotes``; off: none)."""
+    finder's speaker, ``_same_speaker``), or whose quote of a speaker it does not name ("the statement", "the Texas
+    governor": ``_unnamed``) shares ``UNNAMED_RUN_MIN`` of the remark's words in a row: that outlet states the
+    shared words (``synthesis_partial_quotes``; off: none)."""
     if not settings.synthesis_partial_quotes:
         return
     for it in items:
@@ -1834,7 +2033,8 @@ def cite_partial_quotes(comparison: Comparison, items: list[dict[str, Any]], set
         for a in comparison.articles:
             if a.id in it["citations"]:
                 continue
-            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)), None)
+            q = next((q for q in a.quotes if _same_speaker(speaker, q.speaker) and partial_quote(remark, q.text)
+                      or _unnamed(q.speaker) and common_run(remark, q.text) >= UNNAMED_RUN_MIN), None)
             if q is None:
                 continue
             sentence = next((x for x in a.sentences if x.start <= q.start < x.end), None)
