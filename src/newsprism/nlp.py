@@ -616,13 +616,16 @@ def _bias_digest(source: Any = None) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-BIAS_EXPORT_LAYOUT = "states"
+BIAS_EXPORT_LAYOUT = "states16"
 """The outputs of the bias model's export, part of its file name so that an export of another layout is never
-read: ``states`` (session 11) gives each sentence's logit and the last hidden state of each of its word pieces
-(``BiasEncoder.word_vectors``); the exports of before, named without it, gave the logit only."""
+read: ``states16`` (session 13) gives each sentence's logit and the last hidden state of each of its word pieces
+(``BiasEncoder.word_vectors``) rounded to float16 inside the graph, the values ``states`` (session 11) gave in
+float32 and the analysis rounded to float16 with numpy after each run (a copy on the bias model's thread: the
+same values, checked on every sentence of the speed benchmark); the exports of before, named without a layout,
+gave the logit only."""
 
 BIAS_STATES_KEPT = 4096
-"""Sentences whose word-piece states :class:`BiasEncoder` keeps after scoring them (float16, ~30 KB a sentence),
+"""Sentences whose word-piece states :class:`BiasEncoder` keeps after scoring them (float16, ~23 KB a sentence),
 so that the framing stage reads the words of sentences the analysis scored without running the model again;
 a sentence no longer kept is run again (the same states: one sentence per run)."""
 
@@ -658,7 +661,7 @@ class _LogitAndStates:
                     pooled = torch.nn.functional.normalize((h * w).sum(1) / w.sum(1).clamp(min=1.0), dim=-1)
                     logits.append(member.head(pooled).squeeze(-1))
                     states.append(h)
-                return torch.stack(logits).mean(0), states[0]
+                return torch.stack(logits).mean(0), states[0].to(torch.float16)  # rounded in the graph: no copy
 
         return LogitAndStates()
 
@@ -714,15 +717,18 @@ class BiasEncoder:
         self.tokenizer = _tokenizer(max_tokens)
         self.session = _session(path, _threads or 1)
         self.outputs = [o.name for o in self.session.get_outputs()]
-        self._states: OrderedDict[str, tuple[Any, tuple[tuple[int, int], ...]]] = OrderedDict()
+        self._states: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # text → (float16 states, Encoding)
         self.runs_for_states = 0  # sentences run by word_vectors (not scored before, or no longer kept): a cost
 
     def _run(self, texts: Sequence[str], batch_size: int,
-             keep: bool = True) -> tuple[Any, dict[str, tuple[Any, tuple[tuple[int, int], ...]]]]:
+             keep: bool = True) -> tuple[Any, dict[str, tuple[Any, Any]]]:
+        """(the logit of each text; for each text run alone, with ``keep``: its states as the export gives them,
+        float16, one row per word piece, and the tokenizer's encoding, whose offsets place the pieces). Nothing is
+        copied or converted here, on the bias model's thread: :meth:`word_vectors` reads what it needs later."""
         import numpy as np
 
         out = np.zeros(len(texts), dtype="float64")
-        states: dict[str, tuple[Any, tuple[tuple[int, int], ...]]] = {}
+        states: dict[str, tuple[Any, Any]] = {}
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for b in range(0, len(order), batch_size):
             rows = order[b:b + batch_size]
@@ -733,12 +739,10 @@ class BiasEncoder:
                                       {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
             out[rows] = result[0]
             if keep and batch_size == 1 and len(result) > 1:  # alone in its run: the same states in every analysis
-                n = int(mask[0].sum())
-                states[texts[rows[0]]] = (result[1][0, :n].astype("float16"),
-                                          tuple((int(a), int(z)) for a, z in encoded[0].offsets[:n]))
+                states[texts[rows[0]]] = (result[1][0], encoded[0])  # alone: no padding, every row a piece
         return out, states
 
-    def _keep(self, states: dict[str, tuple[Any, tuple[tuple[int, int], ...]]]) -> None:
+    def _keep(self, states: dict[str, tuple[Any, Any]]) -> None:
         with _lock:
             self._states.update(states)
             while len(self._states) > BIAS_STATES_KEPT:
@@ -779,8 +783,9 @@ class BiasEncoder:
         rows_out = []
         pooled = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
         for r, (text, wanted) in enumerate(zip(texts, spans, strict=True)):
-            h16, offsets = found[text]
+            h16, encoding = found[text]
             h = h16.astype("float32")
+            offsets = encoding.offsets
             p = h.mean(axis=0)
             pooled[r] = p / max(float(np.linalg.norm(p)), 1e-12)
             rows = np.zeros((len(wanted), EMBEDDING_DIM), dtype="float32")
