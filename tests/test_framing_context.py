@@ -47,7 +47,7 @@ def test_the_words_are_read_from_the_run_that_scored_the_sentence() -> None:
     assert encoder.runs_for_states == before  # read from the scoring run
     fresh_words, fresh = encoder._run([text], 1)[1][text], None
     h = fresh_words[0].astype("float32")
-    pieces = [j for j, (a, z) in enumerate(fresh_words[1]) if z > a and a < 32 and z > 25]
+    pieces = [j for j, (a, z) in enumerate(fresh_words[1].offsets) if z > a and a < 32 and z > 25]
     v = h[pieces].mean(axis=0)
     assert np.allclose(kept[0][0], v / np.linalg.norm(v), atol=1e-5)
     assert kept_pooled.shape == (1, nlp.EMBEDDING_DIM) and fresh is None
@@ -59,6 +59,42 @@ def test_the_export_is_named_by_its_layout() -> None:
     path = nlp.bias_encoder_path()
     assert f"-{nlp.BIAS_EXPORT_LAYOUT}-" in path.name
     assert nlp.bias_encoder().outputs == ["logit", "states"]
+
+
+def test_the_states_kept_are_what_the_feature_reads() -> None:
+    """Session 13 (frame16): the bias model's thread keeps the states as the export gives them (float16, one row
+    per word piece of the sentence run alone, with the tokenizer's encoding) and copies nothing; the word vectors
+    are read from exactly those rows. Kept states replaced by rows the test writes must come back as the word's
+    vector and the sentence's pooled vector, without a second run; a sentence scored with ``keep=False`` (a word cut
+    out) keeps nothing. Fails if the states are kept in another form, re-run, or read at other pieces."""
+    encoder = nlp.bias_encoder()
+    text = "The senator's scathing rebuke of the plan drew applause from the gallery."
+    cut = "The senator's rebuke of the plan drew applause from the gallery."
+    encoder.logits([text])
+    encoder.logits([cut], keep=False)
+    assert cut not in encoder._states
+    states, encoding = encoder._states[text]
+    assert encoder.outputs == ["logit", "states"] and str(states.dtype) == "float16"
+    assert states.shape == (len(encoding.ids), nlp.EMBEDDING_DIM)
+    assert encoding.offsets == encoder.tokenizer.encode(text).offsets  # the pieces of the sentence run alone
+    start = text.index("scathing")
+    pieces = [j for j, (a, z) in enumerate(encoding.offsets) if z > a and a < start + 8 and z > start]
+    assert pieces
+    written = np.zeros_like(states)
+    written[:, 1] = 1
+    written[pieces, 1] = 0
+    written[pieces, 0] = 1  # the word's pieces point one way, every other piece another
+    encoder._states[text] = (written, encoding)
+    try:
+        before = encoder.runs_for_states
+        words, pooled = encoder.word_vectors([text], [[(start, start + 8)]])
+        assert encoder.runs_for_states == before
+        assert np.allclose(words[0][0, :2], [1, 0])
+        n = len(encoding.ids)
+        mean = np.array([len(pieces), n - len(pieces)], dtype="float32") / n
+        assert np.allclose(pooled[0, :2], mean / np.linalg.norm(mean), atol=1e-6)
+    finally:
+        encoder._states.pop(text, None)
 
 
 def test_a_word_past_the_window_is_judged_without_the_context() -> None:
