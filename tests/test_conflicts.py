@@ -130,6 +130,28 @@ def test_verify_chrome_and_fragments():
     assert not is_chrome("At least 175 people were killed, state media said.")
 
 
+def test_chrome_is_a_form_not_a_word() -> None:
+    """Chrome has the form of chrome (a byline, a call to the reader, a credit), not merely its words: news
+    sentences about users signing up, a copyright suit or what happened "By noon" are facts (session 13: every
+    one of these was refused as chrome, so no fact, corroboration or synthesis could use it)."""
+    for line in ("By DAVID BAUDER", "By Anna Smith and John Roe", "Posted by Kathy on March 20, 2007",
+                 "by rglass44 on Aug 9, 2012 2:11 PM EDT", "Sign up for our daily newsletter.",
+                 "Subscribe to The Herald for $1 a week.", "Read more: the ten best apps",
+                 "Follow us on Twitter @herald", "Copyright 2014 The Associated Press.",
+                 "(Photo by Brian Snyder/Getty Images)", "We use cookies to improve your experience.",
+                 "Share this article", "Click here to read the full report."):
+        assert is_chrome(line), line
+    for sentence in ("WhatsApp has 450 million users, and about a million new users sign up every day.",
+                     "By noon, the White House press office had released supportive comments.",
+                     "By Saturday, the president clarified that he was not speaking about the center.",
+                     "By contrast, Romney operatives said Ryan clearly won.",
+                     "They got caught with their hand in the cookie jar, Ryan said.",
+                     "Getty Images sued the start-up over copyright infringement.",
+                     "The paper said 20,000 readers subscribe to its print edition.",
+                     "By Monday, Ms. Clinton had conceded."):
+        assert not is_chrome(sentence), sentence
+
+
 # --------------------------------------------------------------------------- slow: the stage and compare
 
 
@@ -240,3 +262,40 @@ def test_comparison_contract_v2(quake):
     for c in conflicts:
         assert set(c) >= {"kind", "measure", "values", "label", "reason"}
         assert c["label"] in ("conflict", "updated", "sources differ", "estimates differ")
+
+
+def test_a_caption_shows_a_picture_and_prose_is_no_caption() -> None:
+    """The caption rule (a named subject, then a present-tense verb of what a picture shows) refused 29 body
+    sentences of BASIL as captions before session 13: "in March" read as the verb "march", "carries a maximum
+    penalty", "is seen as", "the way he speaks", a quotation, a US party label "(R)"."""
+    from newsprism.compare.verify import is_caption
+
+    for line in ("Thousands march through the old town on Sunday.", "A rescuer pulls a dog out of the rubble.",
+                 "Foreign Minister Jan Dole (C) laughs at the start of a meeting.",
+                 "Protesters march in the capital against the bill.", "Park supporters are cordoned off by police.",
+                 "Minister Ana Pol stands on the balcony of the palace. Talks resumed on Sunday, officials said."):
+        assert is_caption(line), line
+    for sentence in ("Ryan's budget plan was approved in March by the House Budget Committee.",
+                     "The charge against the former congressman carries a maximum of five years in prison.",
+                     "Both provisions are seen by many Democrats as giveaways to the rich.",
+                     "That cable is seen as one of the vital warnings sent out of the country.",
+                     "But the way he speaks about his service has led to confusion.",
+                     "Gov. Jan Brewer (R) announced her decision to veto the bill on Wednesday.",
+                     "Lynch holds more conservative positions than Markey.",
+                     "\"His record speaks for itself,\" the senator said."):
+        assert not is_caption(sentence), sentence
+
+
+def test_a_sentence_dense_with_names_is_no_headline() -> None:
+    """Title Case is a headline's form only when every lowercase word is a small function word: "Secretary of State
+    John Kerry met Iranian Foreign Minister Javad Zarif in Vienna." has the verb "met" (before session 13, four of
+    every five long words capitalised was enough, so such sentences were never facts)."""
+    from newsprism.compare.verify import is_headline
+
+    for headline in ("Historic Nuclear Deal Reached With Iran", "Senator Rips Progressivism at Party Convention",
+                     "Report Sees Guns as Path to Safety in Schools"):
+        assert is_headline(headline), headline
+    for sentence in ("Secretary of State John Kerry met Iranian Foreign Minister Javad Zarif in Vienna.",
+                     "President Barack Obama met Chinese President Xi Jinping in Beijing on Monday.",
+                     "Cowan is a graduate of Duke University and Northeastern University School of Law."):
+        assert not is_headline(sentence), sentence

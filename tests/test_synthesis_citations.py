@@ -231,3 +231,41 @@ def test_an_article_stating_the_statements_figure_in_other_words_is_cited() -> N
     span = next(sp for sp in on["spans"] if sp["article"] == by_outlet["Plains Herald"])
     assert "two months" in texts[span["article"]][span["start"]:span["end"]]
     assert "“60 days” as “two months”" in on["reason"]
+
+
+USERS: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2014-02-19", """Chat deal
+
+Mediaco agreed on Wednesday to buy the messaging company Chatter for $19 billion in cash and stock.
+
+Chatter has 450 million monthly users, and about a million new users sign up every day, its founder Jan Kolm said.
+
+Shares of Mediaco fell in late trading."""),
+    "River Post": ("2014-02-19", """Chatter sold
+
+In the biggest deal of its history, Mediaco is buying Chatter for $19 billion, it said Wednesday.
+
+Chatter, a five-year-old startup, has 450 million monthly users, and about a million new users sign up every day.
+
+Kolm will join the Mediaco board."""),
+    "Metro Blog": ("2014-02-19", """Why Chatter matters
+
+Mediaco is paying $19 billion for Chatter.
+
+With 450 million monthly users, Chatter is bigger than its rivals.
+
+Teenagers love the app."""),
+}
+
+
+@pytest.mark.slow
+def test_a_sentence_about_users_signing_up_is_a_fact_not_page_chrome() -> None:
+    """"… new users sign up every day" was refused as page chrome ("sign up"), so the user count, stated by all
+    three outlets, was no fact at all; it is corroborated now, and the sign-up clause is no chrome either."""
+    from newsprism.stages import analyze_many
+
+    analyzed = analyze_many(story_articles(USERS))
+    comparison = compare_analyzed(analyzed)
+    users = [f for f in comparison.facts if "450 million" in f.statement]
+    assert users and max(len(f.articles()) for f in users) >= 2, [f.statement for f in comparison.facts]
+    assert any("450 million" in s["text"] for s in comparison.synthesis), comparison.synthesis

@@ -32,31 +32,67 @@ from ..settings import DEFAULT, Settings
 from .conflicts import compatible
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|denied|denies|deny|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
+# Page chrome and credit lines left in a body (the cleaner removes most; this is the last net). Every pattern
+# has the *form* of chrome, not merely its words: news sentences say "a million users sign up every day", "a
+# copyright lawsuit", "By noon, the White House …", "By contrast, …", "caught with their hand in the cookie jar"
+# (each refused as chrome before session 13).
 CHROME = re.compile(
-    r"\bview .{0,60}\blarger map\b|\bclick (?:here|to)\b|\bread more\b|\bsubscribe\b|\bsign up\b|\bfollow us\b|"
-    r"\ball rights reserved\b|\bcopyright\b|©|\b(?:photo|image|video|graphic)\s*(?:credit)?\s*:|\bgetty images\b|"
-    r"\(ap photo|\bap photo/|\breuters/|\bafp photo\b|\bfile photo\b|\bshare (?:this|on)\b|^\s*advertisement\b|"
+    r"\bview .{0,60}\blarger map\b|\bclick (?:here|to)\b|"
+    r"\ball rights reserved\b|\bcopyright\s*(?:©|\(c\)|\d{4})|©|\b(?:photo|image|video|graphic)\s*(?:credit)?\s*:|"
+    r"[/(]\s*getty images\b|\bgetty images\s*(?:\)|$)|"
+    r"\(ap photo|\bap photo/|\breuters/|\bafp photo\b|\bfile photo\b|^\s*advertisement\b|"
     r"^\s*(?:related|watch|listen|more)\s*:|\bcontributed to this report\b|\breporting by\b|\bediting by\b|"
-    r"\bwriting by\b|\bstaff writer\b|^\s*(?:by|posted by|written by)\s+[A-Z]|\blast updated\b|\bupdated:?\s+\d|"
+    r"\bwriting by\b|\bstaff writer\b|\blast updated\b|\bupdated:?\s+\d|"
     r"\barchived article\b|\bbefore you go\b|\byou(?:'d| would) like these\b|\bjquery\b|\bfunction\s*\(|[{}]|"
-    r"\bjwplayer\b|\bcookies?\b|\bnewsletter\b|\bcan'?t win without\b",
+    r"\bjwplayer\b|\bcan'?t win without\b|"
+    # a byline: "By" and a capitalised name (case-sensitive), not a day, month or time ("By Monday, …")
+    r"(?-i:^\s*(?:By|BY|Posted by|Written by)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|Christmas|"
+    r"Easter|Election|Then|Now|Contrast|Comparison|Law|Design|Definition|Nightfall|Midnight|Noon|Dawn)\b)"
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:$|[,;|–—-]|\s+(?:and|on|in|for|at)\s))|"
+    # a comment's or post's byline: "by rglass44 on Aug 9, 2012 2:11 PM"
+    r"^\s*(?:posted\s+)?by\s+\S+(?:\s+\S+){0,3}?\s+(?:on|-|–)\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s+\d|"
+    # a call to the reader: opens the line ("Sign up for …", "Subscribe to …", "Read more: …", "Share this")
+    # or speaks to the reader ("… our newsletter", "… you can follow us"); "users sign up every day" is news
+    r"^\W*(?:please\s+)?(?:read more|subscribe|sign up|follow us|share (?:this|on)|newsletter|cookies?)\b|"
+    r"\b(?:our|your)\s+(?:\w+\s+)?(?:newsletters?|cookies?|cookie policy)\b|"
+    r"\b(?:read more|subscribe|sign up|follow us|share (?:this|on))\b.{0,40}\b(?:our|your|you|us)\b|"
+    r"\b(?:we|this site|this website)\s+uses?\s+cookies\b",
     re.IGNORECASE)
-# a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows
-CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?P<verb>stands|sits|walks|pulls|holds|speaks|looks|gestures|waves|arrives|"
-                     r"poses|shouts|chants|march|marches|rests|carries|is (?:held|seen|pictured|shown|carried)|"
-                     r"are (?:cordoned|seen|pictured|shown|held|gathered))\b", re.IGNORECASE)
-# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks")
-NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose))\s+$", re.IGNORECASE)
+# a photo caption: a name or a noun phrase, then a present-tense verb of what the picture shows (lowercase: "in
+# March" is a month, not a march). Verbs of prose left out: "holds" (a lead, that …), "carries" (a penalty).
+CAPTION = re.compile(r"^(?P<before>(?:[\w’'.,()-]+\s+){1,12}?)(?-i:(?P<verb>stands|sits|walks|pulls|speaks|looks|gestures|"
+                     r"waves|arrives|poses|shouts|chants|march|marches|rests|is (?:held|seen|pictured|shown|carried)|"
+                     r"are (?:cordoned|seen|pictured|shown|held|gathered)))\b(?!\s+(?:as|by many|volumes)\b)",
+                     re.IGNORECASE)
+# before a caption's verb, a word that makes it a noun ("Sunday's march", "the march", "their walks", "made waves"),
+# or a pronoun or relative word: a caption names who the picture shows ("the way he speaks" is prose)
+NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|our|my|your|whose|made|make|makes|"
+                         r"making|he|she|it|they|we|i|you|who|which))\s+$", re.IGNORECASE)
+# a caption shows; it does not quote or report speech
+PROSE = re.compile(r"[“”\"]|\b(?:said|says|told)\b", re.IGNORECASE)
+
+
+TITLE_LOWER = frozenset("a an the and but or nor for so yet at by in of off on to up as vs via with from into onto over "
+                        "per than upon out".split())
 
 
 @lru_cache(maxsize=8192)
 def is_headline(text: str) -> bool:
     """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence."""
     words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) >= 0.8
+    if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.8:
+        return False
+    # a sentence dense with names still has a lowercase verb or noun ("Secretary of State John Kerry met Iranian
+    # Foreign Minister Javad Zarif in Vienna."); in Title Case only the small function words stay lowercase
+    return all(w.lower() in TITLE_LOWER for w in re.findall(r"\b[a-z][\w’'-]*", text))
 
 
-POSITION = re.compile(r"\((?:C|L|R|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
+# where a person stands in the picture; a bare "(R)" is also a US party label ("Gov. Jan Brewer (R) announced"),
+# so it counts only beside another position
+POSITION = re.compile(r"\((?:C|L|2nd [LR]|centre|center|left|right|C on (?:left|right))\)|\(unpictured\)", re.IGNORECASE)
+RIGHT = re.compile(r"\(R\)", re.IGNORECASE)
 
 
 # a run of three or more all-caps words ("ALTERNATIVE CROP OF …") marks a caption or a credit
@@ -74,8 +110,10 @@ def is_caption(text: str) -> bool:
     "ALTERNATIVE CROP OF …") describes a picture, not news."""
     caps = CAPS_RUN.search(strip_credit(text))
     m = CAPTION.match(text.strip())
-    shows = m is not None and not NOUN_BEFORE.search(m.group("before"))  # "Sunday's march" is no verb
-    return bool(shows or POSITION.search(text) or (caps and len(caps.group(0)) >= 12))
+    shows = m is not None and not NOUN_BEFORE.search(m.group("before")) \
+        and not PROSE.search(re.split(r"[.!?]\s", text.strip(), maxsplit=1)[0])  # its own first sentence
+    placed = POSITION.search(text) or len(RIGHT.findall(text)) >= 2
+    return bool(shows or placed or (caps and len(caps.group(0)) >= 12))
 
 
 def strip_credit(text: str) -> str:
