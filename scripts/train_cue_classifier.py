@@ -12,18 +12,29 @@ Features (``newsprism.stages.framing.cue_features``): the topic gate's (tagger l
 background spread, Zipf, the BABE evaluative-word logit), the sentence bias score, part of speech, dependency role,
 graded ("very X", comparative), inside reported speech, modifier of a people noun, and ``label_logit``: a logistic
 regression over the word's static MiniLM vector fitted on the same labels (what makes a word one of judgement
-rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted).
+rather than of concrete description, learned from the labels; out-of-fold by event while the classifier is fitted),
+and ``context_logit``: the same kind of regression over the word read in its sentence (``framing.context_vectors``;
+session 11: the fine-tuned bias model's last hidden states, the mean over the word's pieces beside the sentence's
+pooled vector, from the run that scores the sentence in the analysis, so it costs no encoder run of its own; session
+10 read a second model, all-MiniLM, and did not fit the speed budget), which tells "a stark contrast" from "the
+habitable zone" and a physical description from a judgement where the word alone cannot; also out-of-fold by event.
+The classifier with it is fitted on the words inside the bias model's 64-token window; the words past it are judged
+by the same features without it (``without_context`` in the file, fitted on every labelled word), and the
+cross-validated figures score each word by the model it would get. ``--without-context`` leaves it out (the figures
+of before); ``--word-only`` fits it on the word's vector alone.
 
 Model: standardised logistic regression, classes balanced; C of both models chosen by 5-fold cross-validation
 grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` (chosen on news-dev with
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
-                                                                    [--without-session10]
+        [--without-context] [--word-only] [--without-session10]
 
-``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10): the shipped weights were fitted
-before they existed (default ``--threshold``: the file is identical); session 10 measured them with a contextual feature that did not fit
-the speed budget (README, framing rows of session 10), so the shipped model was not refitted.
+``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10); with ``--without-context`` it
+reproduces main's classifier of session 10 (fitted before those rows existed).
+
+``--with-session12`` adds frame15's page-signal science rows (session 12, ``TOPIC_PAGESIGNAL_12``; measured, not in
+the shipped model), on folds of their own so the older rows keep theirs.
 
 ``--before-session9`` leaves out the second labellers' rows (TOPIC_DRAGNET_2, session 9; TOPIC_DRAGNET_3, session 10)
 for the before figures; the outer folds keep the older rows on the same folds either way (``outer_folds``).
@@ -45,10 +56,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
 from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, articles, candidates, dragnet_articles,  # noqa: E402
-                              topic_articles)
+                              pagesignal_articles, topic_articles)
 
 from newsprism import nlp  # noqa: E402
-from newsprism.stages.framing import cue_features, gate_features  # noqa: E402
+from newsprism.stages.framing import context_vectors, cue_features, gate_features  # noqa: E402
 
 TARGET = ROOT / "src" / "newsprism" / "models" / "cue_classifier.json"
 OLD_GATE = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
@@ -59,7 +70,8 @@ FOLDS = 5
 
 def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     labels = {(a, s): y for a, s, _, y in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]}
-    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles()) if (r["article"], r["start"]) in labels]
+    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles() + pagesignal_articles())
+            if (r["article"], r["start"]) in labels]
     missing = len(labels) - len(rows)
     if missing:
         print(f"warning: {missing} labelled words are no longer candidates")
@@ -70,12 +82,15 @@ def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     return rows, np.array([labels[(r["article"], r["start"])] for r in rows])
 
 
-def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
+def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS,
+                newest: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Grouped folds in which the rows labelled before session 9 keep the folds they had alone (GroupKFold over their
     groups) and the later rows (``later``) are spread over the same folds by a GroupKFold of their own, so that CV
-    figures before and after the new labels compare on the same held-out groups."""
+    figures before and after the new labels compare on the same held-out groups; ``newest`` (session 12's rows, only
+    with ``--with-session12``) is a third such part, so the older rows keep their folds with or without it."""
     fold = np.zeros(len(groups), dtype=int)
-    for part in (np.flatnonzero(~later), np.flatnonzero(later)):
+    new = np.zeros(len(groups), dtype=bool) if newest is None else newest
+    for part in (np.flatnonzero(~later & ~new), np.flatnonzero(later & ~new), np.flatnonzero(new)):
         if len(part):
             for k, (_, te) in enumerate(GroupKFold(folds).split(part, groups=groups[part])):
                 fold[part[te]] = k
@@ -115,22 +130,65 @@ def babe_meaning() -> tuple[LogisticRegression, float]:
     return fit_meaning(nlp.embed(words), np.array([all_types[w] for w in words]), best), best
 
 
+Fitted = tuple[LogisticRegression, np.ndarray, np.ndarray]
+
+
+def fit_classifier(x: np.ndarray, y: np.ndarray, c: float) -> Fitted:
+    """The classifier on standardised features (classes balanced), with the means and scales it was fitted on."""
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+    return LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y), mu, sd
+
+
+def predict(fitted: Fitted, x: np.ndarray) -> np.ndarray:
+    model, mu, sd = fitted
+    return np.asarray(model.predict_proba((x - mu) / sd)[:, 1])
+
+
+def per_unit(fitted: Fitted, names: list[str]) -> tuple[float, dict[str, float]]:
+    """(intercept, weights) per raw unit of each feature, as the stage applies them."""
+    model, mu, sd = fitted
+    weights = {k: round(float(w / s), 5) for k, w, s in zip(names, model.coef_[0], sd, strict=True)}
+    return float(model.intercept_[0] - sum(w * m / s for w, m, s in zip(model.coef_[0], mu, sd, strict=True))), weights
+
+
+def contexts(rows: list[dict[str, Any]], word_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """(each word's ``framing.context_vectors`` row, read article by article; whether it is inside the bias model's
+    window). ``word_only``: the word's vector without its sentence's (tried: see the README)."""
+    by_article: dict[str, list[int]] = {}
+    for i, r in enumerate(rows):
+        by_article.setdefault(r["article"], []).append(i)
+    ctx = np.zeros((len(rows), 2 * nlp.EMBEDDING_DIM))
+    inside = np.zeros(len(rows), dtype=bool)
+    for idx in by_article.values():
+        ctx[idx], inside[idx] = context_vectors([rows[i]["tok"] for i in idx])
+    return (ctx[:, :nlp.EMBEDDING_DIM] if word_only else ctx), inside
+
+
 def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
+    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
+    if "--with-session12" not in argv:  # the shipped model: frame15's page-signal science rows (session 12) measured only
+        rows, y = [r for r, n in zip(rows, newest, strict=True) if not n], y[~newest]
     if "--without-session10" in argv:  # the shipped model: fitted before label11's rows (session 10) existed
         keep = np.array([r["article"].removeprefix("dragnet-") not in TOPIC_DRAGNET_3 for r in rows])
         rows, y = [r for r, k in zip(rows, keep, strict=True) if k], y[keep]
     later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3 for r in rows])
     if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
         rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]
+    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
     groups = np.array([r["event"] for r in rows])
     print(f"{len(y)} labelled candidate words, {int(y.sum())} framing choices, {len(set(groups))} events/articles")
     feats = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in rows]
     names = sorted(feats[0])
     x0 = np.array([[f[k] for k in names] for f in feats])
     vecs = nlp.embed([r["tok"].lower_ for r in rows])
+    ctx, inside = np.zeros((len(rows), 0)), np.zeros(len(rows), dtype=bool)
+    if "--without-context" not in argv:
+        ctx, inside = contexts(rows, "--word-only" in argv)
+        print(f"{int(inside.sum())} of {len(rows)} words inside the bias model's window "
+              f"({int(y[inside].sum())} framing choices); the others are judged without the context feature")
     old = np.array([r["old_gate"] for r in rows])
     print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
           f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")
@@ -139,23 +197,41 @@ def main(argv: Sequence[str]) -> None:
     print(f"BABE meaning model on the labels: AUC {roc_auc_score(y, b_logit):.3f}")
     label_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y, oof_meaning(vecs, y, groups, c)))
     print(f"label meaning model C {label_c}: out-of-fold AUC {roc_auc_score(y, oof_meaning(vecs, y, groups, label_c)):.3f}")
+    context_c = 0.0
+    ins = np.flatnonzero(inside)
+    if ctx.shape[1]:
+        context_c = max(MEANING_GRID, key=lambda c: roc_auc_score(y[ins], oof_meaning(ctx[ins], y[ins], groups[ins], c)))
+        print(f"context meaning model C {context_c}: out-of-fold AUC on the words inside the window "
+              f"{roc_auc_score(y[ins], oof_meaning(ctx[ins], y[ins], groups[ins], context_c)):.3f}")
+
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
-        for tr, te in outer_folds(groups, later):
+        for tr, te in outer_folds(groups, later, newest=newest):
             inner = oof_meaning(vecs[tr], y[tr], groups[tr], label_c, FOLDS - 1)  # never sees the test fold
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
-            mu, sd = xtr.mean(0), xtr.std(0) + 1e-9
-            model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((xtr - mu) / sd, y[tr])
-            pred[te] = model.predict_proba((xte - mu) / sd)[:, 1]
+            pred[te] = predict(fit_classifier(xtr, y[tr], c), xte)  # without the context (all words)
+            if ctx.shape[1]:  # the words inside the window: the classifier with the context feature
+                tri, tei = tr[inside[tr]], te[inside[te]]
+                ktr, kte = inside[tr], inside[te]
+                xtr_c = np.column_stack([xtr[ktr], oof_meaning(ctx[tri], y[tri], groups[tri], context_c, FOLDS - 1)])
+                xte_c = np.column_stack([xte[kte], fit_meaning(ctx[tri], y[tri], context_c).decision_function(ctx[tei])])
+                pred[tei] = predict(fit_classifier(xtr_c, y[tri], c), xte_c)
         results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
-        old_ = ~later
+        old_ = ~later & ~newest
+        older = ~newest
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
               + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
-                 f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else ""))
+                 f"AP {average_precision_score(y[later], pred[later]):.3f}" if later.any() else "")
+              + (f"; inside the window: AUC {roc_auc_score(y[ins], pred[ins]):.3f} "
+                 f"AP {average_precision_score(y[ins], pred[ins]):.3f}" if ctx.shape[1] else "")
+              + (f"; rows of before session 12: AUC {roc_auc_score(y[older], pred[older]):.3f} "
+                 f"AP {average_precision_score(y[older], pred[older]):.3f}; session 12 rows ({int(newest.sum())}, "
+                 f"{int(y[newest].sum())} framing): AUC {roc_auc_score(y[newest], pred[newest]):.3f} "
+                 f"AP {average_precision_score(y[newest], pred[newest]):.3f}" if newest.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
         keep = pred >= th
@@ -164,11 +240,13 @@ def main(argv: Sequence[str]) -> None:
     l_oof = oof_meaning(vecs, y, groups, label_c)
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
-    mu, sd = x.mean(0), x.std(0) + 1e-9
-    model = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit((x - mu) / sd, y)
+
+    static_intercept, static_weights = per_unit(fit_classifier(x, y, c), names_out)
+    intercept, weights = static_intercept, static_weights
+    if ctx.shape[1]:
+        xi = np.column_stack([x[ins], oof_meaning(ctx[ins], y[ins], groups[ins], context_c)])
+        intercept, weights = per_unit(fit_classifier(xi, y[ins], c), names_out + ["context_logit"])
     label = fit_meaning(vecs, y, label_c)
-    weights = {k: round(float(w / s), 5) for k, w, s in zip(names_out, model.coef_[0], sd, strict=True)}
-    intercept = float(model.intercept_[0] - sum(w * m / s for w, m, s in zip(model.coef_[0], mu, sd, strict=True)))
 
     def pack(m: LogisticRegression, c_: float) -> dict[str, Any]:
         return {"C": c_, "intercept": round(float(m.intercept_[0]), 5), "coef": [round(float(v), 5) for v in m.coef_[0]]}
@@ -182,6 +260,12 @@ def main(argv: Sequence[str]) -> None:
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},
         "threshold_used_for_training_report": threshold, "intercept": round(intercept, 5), "weights": weights,
         "babe_meaning": pack(babe, babe_c), "label_meaning": pack(label, label_c),
+        **({"context_meaning": pack(fit_meaning(ctx[ins], y[ins], context_c), context_c),
+            "context_from": "the fine-tuned bias model's last hidden states (models/bias_encoder.npz, "
+                            "nlp.bias_word_vectors): the word's pieces' mean and the sentence's pooled vector",
+            "without_context": {"intercept": round(static_intercept, 5), "weights": static_weights,
+                                "note": "for words past the bias model's window; fitted on all labelled words"}}
+           if ctx.shape[1] else {}),
     }) + "\n", encoding="utf-8")
     print(f"C {c}: {weights} → {target}")
 

@@ -248,9 +248,9 @@ def test_nlp_finetuned_bias_model_scores_every_sentence_on_a_second_thread(  # t
         encoded.append(len(texts))
         return real_encode(texts, encoder)
 
-    def counting_scores(texts):  # type: ignore[no-untyped-def]
+    def counting_scores(texts, keep=True):  # type: ignore[no-untyped-def]
         scored.append((threading.current_thread().name, len(texts)))
-        return real_scores(texts)
+        return real_scores(texts, keep=keep)
 
     monkeypatch.setattr(nlp, "_encode", counting_encode)
     monkeypatch.setattr(nlp, "bias_scores", counting_scores)

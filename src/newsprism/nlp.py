@@ -616,10 +616,54 @@ def _bias_digest(source: Any = None) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
+BIAS_EXPORT_LAYOUT = "states16"
+"""The outputs of the bias model's export, part of its file name so that an export of another layout is never
+read: ``states16`` (session 13) gives each sentence's logit and the last hidden state of each of its word pieces
+(``BiasEncoder.word_vectors``) rounded to float16 inside the graph, the values ``states`` (session 11) gave in
+float32 and the analysis rounded to float16 with numpy after each run (a copy on the bias model's thread: the
+same values, checked on every sentence of the speed benchmark); the exports of before, named without a layout,
+gave the logit only."""
+
+BIAS_STATES_KEPT = 4096
+"""Sentences whose word-piece states :class:`BiasEncoder` keeps after scoring them (float16, ~23 KB a sentence),
+so that the framing stage reads the words of sentences the analysis scored without running the model again;
+a sentence no longer kept is run again (the same states: one sentence per run)."""
+
+
 def bias_encoder_path(source: Any = None) -> Path:
-    """The int8 ONNX export of the bias model, named by the MiniLM package's version and the delta's digest."""
+    """The int8 ONNX export of the bias model, named by the MiniLM package's version, the delta's digest and the
+    export's layout (``BIAS_EXPORT_LAYOUT``)."""
     version = model_versions().get(EMBEDDING_PACKAGE, "missing")
-    return cache_dir() / f"bias-minilm-{version}-{_bias_digest(source)}-int8.onnx"
+    return cache_dir() / f"bias-minilm-{version}-{_bias_digest(source)}-{BIAS_EXPORT_LAYOUT}-int8.onnx"
+
+
+class _LogitAndStates:
+    """torch module wrapper returning the bias model's logit and the last hidden states of its (first) member's
+    word pieces, computed once (made a torch.nn.Module at export time)."""
+
+    def __new__(cls, model: Any) -> Any:
+        import torch
+
+        members = list(model.members) if hasattr(model, "members") else [model]
+
+        class LogitAndStates(torch.nn.Module):
+            def __init__(self) -> None:
+                super().__init__()
+                self.members = torch.nn.ModuleList(members)
+
+            def forward(self, input_ids: Any, attention_mask: Any, token_type_ids: Any) -> Any:
+                logits, states = [], []
+                for m in self.members:  # as the bias classifier's forward, keeping the hidden states
+                    member: Any = m
+                    h = member.bert(input_ids=input_ids, attention_mask=attention_mask,
+                               token_type_ids=token_type_ids).last_hidden_state
+                    w = attention_mask.unsqueeze(-1).to(h.dtype)
+                    pooled = torch.nn.functional.normalize((h * w).sum(1) / w.sum(1).clamp(min=1.0), dim=-1)
+                    logits.append(member.head(pooled).squeeze(-1))
+                    states.append(h)
+                return torch.stack(logits).mean(0), states[0].to(torch.float16)  # rounded in the graph: no copy
+
+        return LogitAndStates()
 
 
 def export_bias_encoder(source: Any = None) -> Path:
@@ -644,10 +688,10 @@ def export_bias_encoder(source: Any = None) -> Path:
         try:
             with torch.no_grad(), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                torch.onnx.export(model, (t["input_ids"], t["attention_mask"], t["token_type_ids"]), str(full),
-                                  input_names=list(ONNX_INPUTS), output_names=["logit"],
+                torch.onnx.export(_LogitAndStates(model), (t["input_ids"], t["attention_mask"], t["token_type_ids"]),
+                                  str(full), input_names=list(ONNX_INPUTS), output_names=["logit", "states"],
                                   dynamic_axes={**{n: {0: "batch", 1: "tokens"} for n in ONNX_INPUTS},
-                                                "logit": {0: "batch"}},
+                                                "logit": {0: "batch"}, "states": {0: "batch", 1: "tokens"}},
                                   opset_version=17, dynamo=False)
             root = logging.getLogger()
             level = root.level
@@ -665,24 +709,93 @@ def export_bias_encoder(source: Any = None) -> Path:
 
 
 class BiasEncoder:
-    """The bias model's int8 ONNX export in ONNX Runtime (no torch): the bias logit of each sentence. One intra-op thread unless :func:`set_threads` says otherwise: the analysis runs it on a
-    second thread beside the parse (ONNX Runtime releases the GIL)."""
+    """The bias model's int8 ONNX export in ONNX Runtime (no torch): the bias logit of each sentence, and the words
+    of a sentence read by the same run (:meth:`word_vectors`). One intra-op thread unless :func:`set_threads` says
+    otherwise: the analysis runs it on a second thread beside the parse (ONNX Runtime releases the GIL)."""
 
     def __init__(self, path: Path, max_tokens: int) -> None:
         self.tokenizer = _tokenizer(max_tokens)
         self.session = _session(path, _threads or 1)
+        self.outputs = [o.name for o in self.session.get_outputs()]
+        self._states: OrderedDict[str, tuple[Any, Any]] = OrderedDict()  # text → (float16 states, Encoding)
+        self.runs_for_states = 0  # sentences run by word_vectors (not scored before, or no longer kept): a cost
 
-    def logits(self, texts: Sequence[str], batch_size: int = 1) -> Any:
-        """The bias logit of each text. One text per run by default: int8 activations are quantised with one
-        range per run, so in a batch a sentence's score would depend on its neighbours and their padding (up to
-        0.7 logit on BABE); alone it is the same in every analysis, at about the same cost."""
+    def _run(self, texts: Sequence[str], batch_size: int,
+             keep: bool = True) -> tuple[Any, dict[str, tuple[Any, Any]]]:
+        """(the logit of each text; for each text run alone, with ``keep``: its states as the export gives them,
+        float16, one row per word piece, and the tokenizer's encoding, whose offsets place the pieces). Nothing is
+        copied or converted here, on the bias model's thread: :meth:`word_vectors` reads what it needs later."""
         import numpy as np
 
         out = np.zeros(len(texts), dtype="float64")
-        for rows, ids, mask in _batches(self.tokenizer, texts, batch_size):
-            out[rows] = self.session.run(None, {"input_ids": ids, "attention_mask": mask,
-                                                "token_type_ids": np.zeros_like(ids)})[0]
+        states: dict[str, tuple[Any, Any]] = {}
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for b in range(0, len(order), batch_size):
+            rows = order[b:b + batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype="int64")
+            mask = np.array([e.attention_mask for e in encoded], dtype="int64")
+            result = self.session.run(None if keep else self.outputs[:1],
+                                      {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})
+            out[rows] = result[0]
+            if keep and batch_size == 1 and len(result) > 1:  # alone in its run: the same states in every analysis
+                states[texts[rows[0]]] = (result[1][0], encoded[0])  # alone: no padding, every row a piece
+        return out, states
+
+    def _keep(self, states: dict[str, tuple[Any, Any]]) -> None:
+        with _lock:
+            self._states.update(states)
+            while len(self._states) > BIAS_STATES_KEPT:
+                self._states.popitem(last=False)
+
+    def logits(self, texts: Sequence[str], batch_size: int = 1, keep: bool = True) -> Any:
+        """The bias logit of each text. One text per run by default: int8 activations are quantised with one
+        range per run, so in a batch a sentence's score would depend on its neighbours and their padding (up to
+        0.7 logit on BABE); alone it is the same in every analysis, at about the same cost. The word pieces'
+        states of each text run alone are kept for :meth:`word_vectors` (the last ``BIAS_STATES_KEPT``); ``keep``
+        false (texts no word is read from: a sentence with a word cut out) keeps none and asks the run for the logit
+        only, so they neither cost the copy nor push the analysis' sentences out."""
+        out, states = self._run(texts, batch_size, keep)
+        self._keep(states)
         return out
+
+    def word_vectors(self, texts: Sequence[str],
+                     spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[list[Any], Any]:
+        """(for each text, one row per (start, end) character span of it: the mean of the bias model's last
+        hidden states over the word pieces inside the span, the word as the model reads it in its sentence,
+        unit length, zeros where the span lies past the model's ``max_tokens`` window; each text's pooled
+        vector, the one the model's head reads). The states of a text the analysis scored are reused; a text not
+        scored (or no longer kept) is run now, alone, which gives the same states."""
+        import numpy as np
+
+        with _lock:
+            found = {t: self._states[t] for t in texts if t in self._states}
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            _, fresh = self._run(missing, 1)
+            if len(fresh) < len(missing):
+                raise ModelMissing("the bias model export gives no word states: delete it from the cache "
+                                   f"directory ({cache_dir()}) and run python -m newsprism.nlp bias",
+                                   reason="model_missing")
+            self.runs_for_states += len(missing)
+            self._keep(fresh)
+            found.update(fresh)
+        rows_out = []
+        pooled = np.zeros((len(texts), EMBEDDING_DIM), dtype="float32")
+        for r, (text, wanted) in enumerate(zip(texts, spans, strict=True)):
+            h16, encoding = found[text]
+            h = h16.astype("float32")
+            offsets = encoding.offsets
+            p = h.mean(axis=0)
+            pooled[r] = p / max(float(np.linalg.norm(p)), 1e-12)
+            rows = np.zeros((len(wanted), EMBEDDING_DIM), dtype="float32")
+            for k, (start, end) in enumerate(wanted):
+                pieces = [j for j, (a, z) in enumerate(offsets) if z > a and a < end and z > start]
+                if pieces:
+                    v = h[pieces].mean(axis=0)
+                    rows[k] = v / max(float(np.linalg.norm(v)), 1e-12)
+            rows_out.append(rows)
+        return rows_out, pooled
 
 
 @lru_cache(maxsize=1)
@@ -692,13 +805,19 @@ def bias_encoder() -> BiasEncoder:
         return BiasEncoder(path, int(load_bias_delta()[1]["max_tokens"]))
 
 
-def bias_scores(texts: Sequence[str]) -> Any:
-    """The bias model's probability per text (numpy float64 array)."""
+def bias_word_vectors(texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]) -> tuple[list[Any], Any]:
+    """The words of sentences as the fine-tuned bias model reads them (:meth:`BiasEncoder.word_vectors`): the run
+    that scores each sentence in the analysis, so the words cost no second encoder run."""
+    return bias_encoder().word_vectors(list(texts), spans)
+
+
+def bias_scores(texts: Sequence[str], keep: bool = True) -> Any:
+    """The bias model's probability per text (numpy float64 array); ``keep``: as :meth:`BiasEncoder.logits`."""
     import numpy as np
 
     if not texts:
         return np.zeros(0, dtype="float64")
-    return 1 / (1 + np.exp(-bias_encoder().logits(list(texts))))
+    return 1 / (1 + np.exp(-bias_encoder().logits(list(texts), keep=keep)))
 
 
 def model_versions() -> dict[str, str]:

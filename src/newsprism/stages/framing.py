@@ -52,6 +52,7 @@ from .bias_words import WordVerdict, lexicon_reason, score_token, word_spread
 from .entities import Resolver
 from .cues import cue_lemma, cue_rate, frame
 from .quotes import DOCUMENT_NOUNS, SPEECH_NOUNS, is_agent_noun
+from .sentences import sentence_bounds
 from .sources import DATA_NOUNS
 
 
@@ -244,12 +245,14 @@ def reported_speaker(tok: Any, resolver: Resolver | None = None) -> tuple[str, s
 
 
 def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
-                 meaning: tuple[float, float] | None = None, with_meaning: bool = True) -> dict[str, float]:
+                 meaning: tuple[float, float] | None = None, with_meaning: bool = True,
+                 context: float | None = None) -> dict[str, float]:
     """What the cue classifier weighs for a word the tagger flags: the topic gate's features (``gate_features``),
     the sentence's bias score, the word's part of speech and role, whether it is graded ("very X", a comparative)
-    or in words the article reports someone saying, and two meaning models over the word's MiniLM vector
-    (``meaning_logits``; given as ``meaning`` when known, left out with ``with_meaning=False`` while they are
-    fitted)."""
+    or in words the article reports someone saying, two meaning models over the word's MiniLM vector
+    (``meaning_logits``; given as ``meaning`` when known) and one over the word as the fine-tuned bias model reads
+    it in its sentence (``context_logits``; given as ``context`` when known; absent for a word past the model's
+    window); the three left out with ``with_meaning=False`` while they are fitted."""
     feats = gate_features(tok, probability, counts)
     feats["sent"] = float(sentence_score) if sentence_score is not None else 0.5
     for pos in LOADED_POS:
@@ -263,7 +266,59 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
     if with_meaning:
         feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
+        c = context if context is not None else context_logits([tok]).get(tok.i)
+        if c is not None:
+            feats["context_logit"] = c
     return feats
+
+
+def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
+    """(one row per token: the word as the fine-tuned bias model reads it in its sentence (the mean of its word
+    pieces' last hidden states, unit length) beside the sentence's pooled vector, the one the model's head reads;
+    whether the word lies inside the model's window): from the run that scores each sentence in the analysis
+    (``nlp.bias_word_vectors``; sentences as the sentences stage cuts them), so no second encoder run. What the
+    word means where it stands ("a stark contrast" against "the habitable zone", "tiny specks" of a planet
+    against "tiny" funds). A word past the model's ``max_tokens`` window has no such vector (zeros, False).
+    Under another ``bias_encoder`` setting (minilm, cascade, static) nothing scored the sentences with the bias
+    model: each sentence holding a flagged word is run through it here, once."""
+    import numpy as np
+
+    out = np.zeros((len(toks), 2 * nlp.EMBEDDING_DIM), dtype="float32")
+    inside = np.zeros(len(toks), dtype=bool)
+    if not toks:
+        return out, inside
+    doc = toks[0].doc
+    text = doc.text  # built anew at each access
+    bounds = sentence_bounds(text, doc)
+    sents: dict[tuple[int, int], list[int]] = {}
+    for k, tok in enumerate(toks):
+        key = next(((a, b) for a, b in bounds if a <= tok.idx < b), (tok.sent.start_char, tok.sent.end_char))
+        sents.setdefault(key, []).append(k)
+    keys = list(sents)
+    texts = [text[a:b] for a, b in keys]
+    spans = [[(toks[k].idx - a, toks[k].idx - a + len(toks[k])) for k in sents[(a, b)]] for a, b in keys]
+    words, pooled = nlp.bias_word_vectors(texts, spans)
+    for j, key in enumerate(keys):
+        for row, k in enumerate(sents[key]):
+            out[k, :nlp.EMBEDDING_DIM] = words[j][row]
+            out[k, nlp.EMBEDDING_DIM:] = pooled[j]
+            inside[k] = bool(words[j][row].any())
+    return out, inside
+
+
+def context_logits(toks: Sequence[Any]) -> dict[int, float | None]:
+    """token index → the cue classifier's contextual meaning logit (``context_meaning`` in models/cue_classifier.json,
+    a logistic regression over ``context_vectors`` fitted on the hand labels), None for a word past the bias
+    model's window (the classifier then weighs the other features alone: ``without_context``)."""
+    if not toks or "context_meaning" not in cue_classifier():
+        return {}
+    import numpy as np
+
+    m = cue_classifier()["context_meaning"]
+    coef = np.asarray(m["coef"], dtype="float32")  # over the word's vector and its sentence's
+    vectors, inside = context_vectors(toks)
+    z = vectors[:, :len(coef)] @ coef + m["intercept"]
+    return {tok.i: (float(v) if ok else None) for tok, v, ok in zip(toks, z, inside, strict=True)}
 
 
 @lru_cache(maxsize=1)
@@ -328,19 +383,23 @@ def encoded_meaning_logits(words: Sequence[str]) -> dict[str, tuple[float, float
 
 def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_score: float | None = None,
                meaning: tuple[float, float] | None = None,
-               settings: Settings = DEFAULT) -> tuple[bool, float, str]:
+               settings: Settings = DEFAULT, context: float | None = None) -> tuple[bool, float, str]:
     """(keep, the cue classifier's probability, why) for a word the tagger flags: the classifier
     (``cue_classifier``, fitted on hand labels of candidate words in BASIL training events and Dragnet crime and
     disaster reports) sets aside topic words, words the article repeats, concrete description and classification,
     and words of reported speech; it keeps words of the outlet's own judgement."""
     model = cue_classifier()
-    feats = cue_features(tok, probability, counts, sentence_score, meaning)
+    feats = cue_features(tok, probability, counts, sentence_score, meaning, context=context)
+    if "context_logit" not in feats and "without_context" in model:  # past the bias model's window: the
+        model = model["without_context"]  # classifier fitted without the context feature
     z = model["intercept"] + sum(w * feats[k] for k, w in model["weights"].items())
     g = 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
     uses = counts.get(tok.lemma_.lower(), 0)
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
-             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}"]
+             f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, "
+             + (f"in its sentence {feats['context_logit']:+.1f}" if "context_logit" in feats
+                else "not read in its sentence (past the bias model's window)")]
     if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
         notes.append(f"under the verb of saying or thinking “{reported_by(tok)}”")
     why = f"cue classifier p={g:.2f} (threshold {threshold:.2f}; {', '.join(notes)})"
@@ -843,6 +902,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         if found is not None:
             flagged.append((tok, *found))
     meanings = meaning_logits([t.lower_ for t, _, _ in flagged])  # one batch for the article
+    contexts = context_logits([t for t, _, _ in flagged])  # the sentences' states of the bias model's run
     kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
         judge = _reported_judgement(tok, resolver)
@@ -856,7 +916,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
                           _target(resolver, tok), None, verdict.probability, None))
             continue
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
-                                  settings)
+                                  settings, contexts.get(tok.i))
         reason += f"; {why}"
         if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
@@ -910,7 +970,14 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings
         cut = text[s.start:tok.idx].rstrip() + (" " if text[end:s.end][:1].isalnum() else "") + text[end:s.end]
         pairs.append((text[s.start:s.end], cut, known(tok.idx) if known is not None else None))
     wanted = list(dict.fromkeys(t for p in pairs if p is not None for t in (p[:2] if p[2] is None else p[1:2])))
-    scored = dict(zip(wanted, (float(v) for v in nlp.bias_scores(wanted)), strict=True)) if wanted else {}
+    # a sentence with a word cut out is scored without keeping its states (no word is read from it); a whole
+    # sentence not scored before keeps them, as the analysis' own sentences do
+    cut = {p[1] for p in pairs if p is not None}
+    scored: dict[str, float] = {}
+    for keep in (False, True):
+        part = [t for t in wanted if (t in cut) != keep]
+        if part:
+            scored.update(zip(part, (float(v) for v in nlp.bias_scores(part, keep=keep)), strict=True))
     return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
 
 
