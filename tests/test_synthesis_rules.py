@@ -131,13 +131,17 @@ def _unique_scores(c) -> dict[str, float]:  # type: ignore[no-untyped-def]
 
 @pytest.mark.slow
 def test_single_source_sentences_only_below_the_alignment_floor(story) -> None:  # type: ignore[no-untyped-def]
-    loose = _unique_scores(compare_analyzed(story, DEFAULT.replace(unique_align_max=0.45)))
+    # the alignment floor alone: this story's short single-source sentences ("… in the valley … after the river
+    # rose") lean on their headlines, which the stands-alone check (its own tests: test_synthesis_stands_alone.py)
+    # refuses
+    base = DEFAULT.replace(synthesis_stands_alone=False)
+    loose = _unique_scores(compare_analyzed(story, base.replace(unique_align_max=0.45)))
     assert loose and all(v < 0.45 for v in loose.values()), loose
-    default = _unique_scores(compare_analyzed(story))
+    default = _unique_scores(compare_analyzed(story, base))
     assert all(v < DEFAULT.unique_align_max for v in default.values()) and set(default) <= set(loose)
     assert len(default) < len(loose) or all(v < DEFAULT.unique_align_max for v in loose.values())
     # with no floor at all nothing single-source is stated: nothing shows another article does not say it
-    strict = compare_analyzed(story, DEFAULT.replace(unique_align_max=0.0))
+    strict = compare_analyzed(story, base.replace(unique_align_max=0.0))
     assert not [s for s in strict.synthesis if s["kind"] == "unique"]
     assert [s for s in strict.synthesis if s["kind"] == "corroborated"]
 
@@ -643,3 +647,20 @@ def test_a_caption_verb_after_a_possessive_or_determiner_is_a_noun_not_a_caption
     from newsprism.compare.verify import is_caption
 
     assert is_caption(text) is caption
+
+
+def test_a_single_source_sentence_that_leans_on_an_earlier_one_is_left_out_and_its_fact_says_why(story) -> None:  # type: ignore[no-untyped-def]
+    """Session 13 (synth18): the stands-alone check on single-source sentences; its refusals are in the facts'
+    reasons with the score and the cues, and a sentence it refuses is stated with the check off."""
+    from newsprism.compare.standalone import model
+
+    loose = DEFAULT.replace(unique_align_max=0.45)  # this story's single-source candidates pass the floor only so
+    on = compare_analyzed(story, loose)
+    off = compare_analyzed(story, loose.replace(synthesis_stands_alone=False))
+    refused = [f for f in on.facts if "stands-alone score" in (f.reason or "")]
+    assert refused, [(f.id, f.reason) for f in on.facts if f.status == "unique"]
+    for f in refused:
+        assert f"< {model()['refuse_below']:.2f}" in f.reason and f.status == "unique", f.reason
+    on_ids = {s["fact"] for s in on.synthesis if s["kind"] == "unique"}
+    off_ids = {s["fact"] for s in off.synthesis if s["kind"] == "unique"}
+    assert on_ids < off_ids and {f.id for f in refused} & off_ids, (on_ids, off_ids)

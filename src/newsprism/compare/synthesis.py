@@ -56,6 +56,7 @@ from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_nam
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
+from .standalone import leans_on_context, topic_words
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
 _log = logging.getLogger(__name__)
@@ -246,8 +247,16 @@ def _representative(comparison: Comparison, claims: Sequence[Claim]) -> str:
     m = re.search(r"[“\"]([^”\"]+)[”\"]", best.text) or re.match(r"\s*([^“”\"]+)[”\"]", best.text)
     words = (m.group(1) if m else best.text.strip().strip("“”\"")).strip().rstrip(", ")
     if words[:1].islower():  # the quote is cut at its start: say so
-        words = "… " + drop_connective(words)[:1].lower() + drop_connective(words)[1:]
-    return _finish(f"{speaker}{QUOTED_AS}“{words}”")
+        words = "… " + _cut_start(words)
+    return _finish(f"{speaker[:1].upper()}{speaker[1:]}{QUOTED_AS}“{words}”")
+
+
+def _cut_start(words: str) -> str:
+    """Quoted words cut at their start, without a leading connective, each letter in the case the speaker's words
+    have it ("and I will always …" → "I will always …", never "i will"; "but the world …" → "the world …")."""
+    stripped = words.strip()
+    rest = CONNECTIVE.sub("", stripped, count=1)
+    return rest if rest != stripped else stripped
 
 
 QUOTED_AS = " was quoted as saying: "
@@ -500,12 +509,21 @@ def _well_formed(out: list[dict[str, Any]], why: dict[str, str], settings: Setti
 
 def _quoted_fragment(text: str) -> str | None:
     """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
-    no subject ("… coming up a little short in the good role model department": who comes up short is not said)."""
+    no subject ("… coming up a little short in the good role model department": who comes up short is not said), or
+    words cut inside a quotation of their own (:func:`unclosed_inner_quote`)."""
     m = re.search(r"“([^”]+)”", text.split(QUOTED_AS, 1)[-1])
     if m is None:
         return None
+    if unclosed_inner_quote(m.group(1)):
+        return "the quoted words are cut inside a quotation of their own (an opening ‘ with no closing ’)"
     problem = claim_problem(re.sub(r"^…\s*", "", m.group(1)))
     return f"the quoted words are a fragment ({problem})" if problem and "has no subject" in problem else None
+
+
+def unclosed_inner_quote(words: str) -> bool:
+    """Quoted words that open a quotation of their own and end before it closes ("The world tells Israel, ‘Wait."):
+    cut from a longer remark mid-quotation (a ’ between letters is an apostrophe, not a closing mark)."""
+    return words.count("‘") > len(re.findall(r"’(?![A-Za-z])", words))
 
 
 def _body_problem(body: str, kind: str, settings: Settings) -> str | None:
@@ -942,7 +960,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             item["text"] = _attributed_to_all(comparison, item, best.article)
     out += [_conflict_item(comparison, f) for f in comparison.facts
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
-    out += _unique_items(comparison, uniques, settings, nearest)
+    out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
@@ -957,7 +975,16 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
         for f in comparison.facts:
             if f.status == "corroborated" and f.id not in stated:
                 left_out[f.id] = "left out of the synthesis: " + why.get(f.id, "no step recorded why")
+            elif f.status == "unique" and f.id in why and f.id not in stated:  # the stands-alone check's refusals
+                left_out[f.id] = "left out of the synthesis: " + why[f.id]
     return unique_out
+
+
+def _topic(comparison: Comparison, settings: Settings) -> frozenset[str]:
+    """What the story is about, by its articles' headlines (:func:`newsprism.compare.standalone.topic_words`)."""
+    if not settings.synthesis_stands_alone:
+        return frozenset()
+    return topic_words([a.article.title or "" for a in comparison.articles])
 
 
 ROLE = "a role or title fact (what a phrase says a named person or thing is)"
@@ -1813,6 +1840,10 @@ def _parts(doc: Any) -> list[tuple[str, str, set[str], int, int]]:
     heads += conj
     out += [("source" if ACCORDING.match(" ".join(t.text for t in c.subtree)) else "modifier", c)
             for h in heads for c in h.children if c.dep_ in PART_DEPS]
+    # a relative clause set off by commas on the main clause's subject ("Mr. Reed, who represents a rural district,
+    # faces a challenge"): a claim of its own that a span may not state (session 13, BASIL train-dev)
+    out += [("modifier", c) for h in heads for n in h.children if n.dep_ in ("nsubj", "nsubjpass")
+            for c in n.children if c.dep_ == "relcl" and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","]
     parts = []
     for kind, tok in out:
         sub = list(tok.subtree)
@@ -2066,7 +2097,9 @@ def _cut_part(text: str, part: str) -> str:
     if at < 0:
         return text
     before, after = text[:at].rstrip(), text[at + len(part):]
-    if before.endswith(",") and (after.lstrip().startswith((",", ".", ";")) or not after.strip()):
+    if before.endswith(",") and after.startswith(","):  # an aside between commas: "Mr. Reed, who …, faces …"
+        before, after = before[:-1], after[1:]
+    elif before.endswith(",") and (after.lstrip().startswith((",", ".", ";")) or not after.strip()):
         before = before[:-1]
     elif after.startswith(","):
         after = after[1:]
@@ -2240,7 +2273,8 @@ def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
 
 
 def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Settings,
-                  nearest: Mapping[str, tuple[float, str]] | None) -> list[dict[str, Any]]:
+                  nearest: Mapping[str, tuple[float, str]] | None,
+                  why: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """Single-source sentences, each stated only when it is shown that no other article states it: its best
     alignment (sentence or any clause) with any unit of any other article is below unique_align_max, well
     under the floor a paraphrase needs, and no other sentence has most of its content words."""
@@ -2261,8 +2295,12 @@ def _unique_items(comparison: Comparison, uniques: Sequence[Fact], settings: Set
         aid = f.articles()[0]
         if per_article.get(aid, 0) >= settings.synthesis_unique_per_article:
             continue
-        per_article[aid] = per_article.get(aid, 0) + 1
         sentence = _finish(drop_connective(_sentence_text(comparison, claim)))
+        if settings.synthesis_stands_alone and (lean := leans_on_context(sentence, _topic(comparison, settings))):
+            if why is not None:
+                why[f.id] = f"a single-source sentence that {lean.removeprefix('it ')}"
+            continue  # a sentence that leans on an earlier one gives its slot to the next candidate
+        per_article[aid] = per_article.get(aid, 0) + 1
         closest = f", closest in {_label(comparison, other.split(':')[0])}" if other else ""
         out.append({"text": f"According to {_label(comparison, aid)} alone, {_lower_first(sentence, _names(comparison, aid))}",
                     "citations": [aid], "spans": [_citation(claim)], "fact": f.id, "kind": "unique",
