@@ -116,7 +116,7 @@ def test_occlusion_scores_the_sentence_with_and_without_the_word(monkeypatch: py
 
     seen: list[str] = []
 
-    def scores(texts):  # type: ignore[no-untyped-def]
+    def scores(texts, keep=True):  # type: ignore[no-untyped-def]
         seen.extend(texts)
         return [0.9 if "shameful" in t else 0.2 for t in texts]
 
@@ -129,7 +129,7 @@ def test_occlusion_scores_the_sentence_with_and_without_the_word(monkeypatch: py
         start, end = sent.start_char, sent.end_char
 
     assert framing._occlusion([tok], [S()], DEFAULT) == [(0.9, 0.2)]
-    assert seen == ["It was a shameful deal for the town.", "It was a deal for the town."]
+    assert sorted(seen) == ["It was a deal for the town.", "It was a shameful deal for the town."]  # each scored once
     assert framing._occlusion([tok], [S()], DEFAULT.replace(loaded_occlusion_min=-2.0)) == [(None, None)]
 
 

@@ -134,7 +134,7 @@ def test_single_source_sentences_only_below_the_alignment_floor(story) -> None: 
     # the alignment floor alone: this story's short single-source sentences ("… in the valley … after the river
     # rose") lean on their headlines, which the stands-alone check (its own tests: test_synthesis_stands_alone.py)
     # refuses
-    base = DEFAULT.replace(synthesis_stands_alone=False)
+    base = DEFAULT.replace(synthesis_stands_alone=False, synthesis_unique_per_article=3)
     loose = _unique_scores(compare_analyzed(story, base.replace(unique_align_max=0.45)))
     assert loose and all(v < 0.45 for v in loose.values()), loose
     default = _unique_scores(compare_analyzed(story, base))
@@ -654,7 +654,7 @@ def test_a_single_source_sentence_that_leans_on_an_earlier_one_is_left_out_and_i
     reasons with the score and the cues, and a sentence it refuses is stated with the check off."""
     from newsprism.compare.standalone import model
 
-    loose = DEFAULT.replace(unique_align_max=0.45)  # this story's single-source candidates pass the floor only so
+    loose = DEFAULT.replace(unique_align_max=0.45, synthesis_unique_per_article=3)  # this story's single-source candidates pass the floor only so
     on = compare_analyzed(story, loose)
     off = compare_analyzed(story, loose.replace(synthesis_stands_alone=False))
     refused = [f for f in on.facts if "stands-alone score" in (f.reason or "")]
