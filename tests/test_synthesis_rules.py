@@ -664,3 +664,15 @@ def test_a_single_source_sentence_that_leans_on_an_earlier_one_is_left_out_and_i
     on_ids = {s["fact"] for s in on.synthesis if s["kind"] == "unique"}
     off_ids = {s["fact"] for s in off.synthesis if s["kind"] == "unique"}
     assert on_ids < off_ids and {f.id for f in refused} & off_ids, (on_ids, off_ids)
+
+
+def test_a_paraphrase_is_not_the_quotation_a_statement_prints() -> None:
+    """A statement "X was quoted as saying: “Q”" cites a span with no quotation marks only when it writes Q nearly
+    as quoted (session 13: an independent reviewer found a paraphrase cited for a verbatim quotation)."""
+    from newsprism.compare.synthesis import _verbatim
+
+    q = "WhatsApp is on a path to connect 1 billion people"
+    floor = DEFAULT.synthesis_quote_verbatim_min
+    assert _verbatim(q, "Zuckerberg said WhatsApp is on a path to connect 1 billion people.") >= floor
+    assert _verbatim(q, "He said “whatsapp is on a path to connect 1 billion people”, to applause.") >= floor
+    assert _verbatim(q, "WhatsApp has 450 million users, and it is on its way to connecting one billion people.") < floor

@@ -39,6 +39,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
@@ -2169,12 +2170,27 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
         if len(want) >= 3 and len(want & _stems(span_text)) < settings.synthesis_quote_cover_min * len(want):
             return f"does not hold the quoted words “{words[:40]}…”" if len(words) > 40 else \
                 f"does not hold the quoted words “{words}”"
+        if len(want) >= 3 and not QUOTED.search(span_text) and (near := _verbatim(words, span_text)) \
+                < settings.synthesis_quote_verbatim_min:
+            # a span with no quotation marks holds the quoted words only if it writes them (nearly) as quoted: "is on
+            # its way to connecting one billion people" paraphrases "is on a path to connect 1 billion people"
+            return f"paraphrases the quoted words “{words[:40]}…” ({near:.2f} < synthesis_quote_verbatim_min)"
     # a quotation is cited to the same speaker's quotation or reported speech, or to an outlet's own sentence that
     # holds the quoted words (checked above: a statement it prints without quote marks), never to another speaker's
     if best.quote and (member.quote or member.asserted_by_name or not QUOTED.search(text)) \
             and not _same_speaker(best.asserted_by_name, member.asserted_by_name):
         return "is not the same speaker's quotation"
     return None
+
+
+def _verbatim(words: str, span: str) -> float:
+    """How nearly a span writes quoted words as quoted: the best partial match of the two texts (rapidfuzz), case,
+    quote marks and spacing aside, 0–1."""
+    return float(fuzz.partial_ratio(_plain_words(words), _plain_words(span))) / 100
+
+
+def _plain_words(text: str) -> str:
+    return " ".join(re.sub(r"[“”\"‘’']", "", text).lower().split())
 
 
 def _written(q: Quantity) -> set[float]:
