@@ -355,3 +355,40 @@ def test_a_daily_rise_never_conflicts_with_the_total():
     measures = {q.measure for a in c.articles for q in a.quantities}
     assert any(m.endswith(" per day") for m in measures), measures
     assert not [f for f in c.facts if f.status == "conflict"], [f.conflict for f in c.facts if f.conflict]
+
+
+def test_a_light_verb_duration_or_share_is_no_measure_to_dispute() -> None:
+    """PolNeAR (session 13): "Only six years earlier, he was …" against "It's going to be a long eight months", and
+    an unemployment rate against a state's share of white residents, were reported as conflicts ("duration of be",
+    "percent be"): with no noun of what lasted or what is shared, nothing is measured twice."""
+    from newsprism.compare.conflicts import too_vague
+
+    assert too_vague("duration of be") and too_vague("percent be") and too_vague("percent have")
+    assert not too_vague("duration of dispute") and not too_vague("percent polling stations open")
+    assert not too_vague("people killed") and not too_vague("percent win")
+
+
+WON = {
+    "Harbor Daily": ("2016-02-02", """Caucus night
+
+Senator Ted Crane won the Iowa caucuses on Monday night with 28 percent of the vote.
+
+Former governor Mike Hale won just 3 percent."""),
+    "Valley Courier": ("2016-02-02", """Crane wins Iowa
+
+Senator Ted Crane won the Iowa caucuses on Monday, beating the businessman Don Tramp.
+
+Among moderate voters, Tramp won 19 percent."""),
+}
+
+
+@pytest.mark.slow
+def test_two_shares_of_different_holders_are_no_conflict() -> None:
+    """"Hale won just 3 percent" and "Tramp won 19 percent": a share with no noun of what it is a share of belongs to
+    its sentence's subject; two such figures conflict only when their sentences name the same someone."""
+    from newsprism.stages import analyze_many
+
+    comparison = compare_analyzed(analyze_many(story_articles(WON)))
+    shares = [f for f in comparison.facts if f.status == "conflict" and (f.conflict or {}).get("kind") == "number"
+              and "percent" in str((f.conflict or {}).get("measure"))]
+    assert not shares, [f.conflict for f in shares]

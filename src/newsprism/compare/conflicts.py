@@ -42,8 +42,28 @@ def too_vague(measure: str) -> bool:
     "dollar counted", "people ’"): "we have 50 members in tough races" and "32 districts" say nothing of one thing
     counted twice."""
     who, _, what = measure.partition(" ")
-    return measure in VAGUE_MEASURES or (is_count(measure) and " " not in what and who != "" and
-                                         (what in LIGHT_VERBS or what == "counted" or not re.search(r"[a-z]", what)))
+    if measure in VAGUE_MEASURES or (is_count(measure) and " " not in what and who != "" and
+                                     (what in LIGHT_VERBS or what == "counted" or not re.search(r"[a-z]", what))):
+        return True
+    # a duration or a share whose only predicate is a light verb, with no noun of what lasted or what it is a share
+    # of ("duration of be": "six years earlier" and "a long eight months"; "percent be": an unemployment rate and a
+    # state's share of white residents) says nothing of one thing measured twice (session 13, PolNeAR)
+    return bool(re.fullmatch(r"(?:duration of|percent|share of)\s+(?:" + "|".join(sorted(LIGHT_VERBS)) + r")", measure))
+
+
+# a share with no noun of what it is a share of: the holder is the sentence's subject ("won 3 percent", "won 19
+# percent among conservatives"): two such figures conflict only when their sentences name the same someone
+HOLDER_SHARE = re.compile(r"percent\s+[a-z]+")
+
+
+def _holders_shared(a: Quantity, b: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
+    def named(q: Quantity) -> set[str]:
+        art = by_id[q.article]
+        sent = next((s for s in art.sentences if s.i == q.sentence), None)
+        if sent is None:
+            return set()
+        return {e.id for e in art.entities for m in e.mentions if sent.start <= m.start < sent.end}
+    return bool(named(a) & named(b))
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
@@ -274,6 +294,8 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
         return "conflict", "the articles give different vote splits: " + "; ".join(
             f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
     pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:] if x.article != y.article and not compatible(x, y)]
+    if HOLDER_SHARE.fullmatch(key[0]) and not is_count(key[0]):
+        pairs = [(x, y) for x, y in pairs if _holders_shared(x, y, by_id)]
     if not pairs:
         return None
     hard = [p for p in pairs if bound_met(*p) is None]
