@@ -299,3 +299,24 @@ def test_a_sentence_dense_with_names_is_no_headline() -> None:
                      "President Barack Obama met Chinese President Xi Jinping in Beijing on Monday.",
                      "Cowan is a graduate of Duke University and Northeastern University School of Law."):
         assert not is_headline(sentence), sentence
+
+
+def test_one_utterance_given_to_two_speakers_needs_the_same_long_words_and_two_people() -> None:
+    """A speaker conflict says an outlet gave someone else's words to another person. On PolNeAR (session 13) all 5
+    reported were wrong: a slogan both candidates used, "party of Reagan" against "Reagan Democrats", a retort that
+    quotes the other side with a "not", a headline's "Trump Calls" read as a second speaker, "Islamic" as a speaker."""
+    from newsprism.compare.quote_variants import _misattributed
+    from newsprism.records import Quote
+
+    def q(text: str, speaker: str, sid: str) -> Quote:
+        return Quote(text=text, start=0, end=len(text), speaker=speaker, speaker_id=sid, cue="said", kind="direct")
+
+    kinds = {"a": "PERSON", "b": "PERSON", "c": "NORP", "d": "PERSON"}
+    words = "We will rebuild every school in the valley before the winter comes"
+    assert _misattributed(q(words, "Ana Pol", "a"), q(words, "Jon Dole", "b"), kinds)
+    assert not _misattributed(q("make the valley whole again", "Ana Pol", "a"),
+                              q("make the valley whole again", "Jon Dole", "b"), kinds)  # a slogan both use
+    assert not _misattributed(q("No reasonable prosecutor would bring such a case", "Ana Pol", "a"),
+                              q("No reasonable prosecutor would not bring such a case", "Jon Dole", "b"), kinds)
+    assert not _misattributed(q(words, "Ana Pol", "a"), q(words, "Pol Calls", "d"), kinds)  # one person, misread
+    assert not _misattributed(q(words, "Ana Pol", "a"), q(words, "Islamic", "c"), kinds)  # no person
