@@ -676,3 +676,17 @@ def test_a_paraphrase_is_not_the_quotation_a_statement_prints() -> None:
     assert _verbatim(q, "Zuckerberg said WhatsApp is on a path to connect 1 billion people.") >= floor
     assert _verbatim(q, "He said “whatsapp is on a path to connect 1 billion people”, to applause.") >= floor
     assert _verbatim(q, "WhatsApp has 450 million users, and it is on its way to connecting one billion people.") < floor
+
+
+def test_a_digit_in_a_name_is_no_figure_to_repeat() -> None:
+    """A cited span need not repeat "1" of "TRAPPIST-1" or "19" of "COVID-19" (a paraphrase says "the star" or
+    "the virus"); "$19 billion", "6-3" and "5km" stay figures (session 13, diag19: a digit inside a name blocked
+    every paraphrase of an event's facts)."""
+    from newsprism.compare.synthesis import _is_date_part
+
+    def part(text: str, number: str) -> bool:
+        i = text.index(number)
+        return _is_date_part(text, i, i + len(number))
+
+    assert part("the TRAPPIST-1 system", "1") and part("new COVID-19 cases", "19") and part("the G20 summit", "20")
+    assert not part("paid $19 billion", "19") and not part("a 6-3 vote", "6") and not part("5km deep", "5")

@@ -2259,12 +2259,14 @@ MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 
 
 def _is_date_part(text: str, start: int, end: int) -> bool:
-    """A number that is part of a date or a time ("Sept. 19", "19 September", "2017", "1:40 p.m."), or an
-    ordinal ("2nd"): not a figure a supporting article must repeat."""
+    """A number that is part of a date or a time ("Sept. 19", "19 September", "2017", "1:40 p.m."), an ordinal
+    ("2nd") or a name ("TRAPPIST-1", "G20"): not a figure a supporting article must repeat."""
     number = text[start:end]
     before, after = text[max(0, start - 12):start].lower(), text[end:end + 12].lower()
     if re.fullmatch(r"(?:1[89]|20)\d\d", number.replace(",", "")):
         return True
+    if re.search(r"[A-Za-z]-?$", text[max(0, start - 2):start]):
+        return True  # part of a name ("TRAPPIST-1", "COVID-19", "G20", "F-35"): no figure to repeat
     return bool(re.search(MONTH + r"\s*$", before) or re.match(r"\s*" + MONTH + r"\b", after)
                 or re.match(r"(?:st|nd|rd|th)\b|:\d|\s*[ap]\.?m\b", after) or before.endswith(":"))
 
