@@ -139,7 +139,9 @@ def test_chrome_is_a_form_not_a_word() -> None:
                  "Subscribe to The Herald for $1 a week.", "Read more: the ten best apps",
                  "Follow us on Twitter @herald", "Copyright 2014 The Associated Press.",
                  "(Photo by Brian Snyder/Getty Images)", "We use cookies to improve your experience.",
-                 "Share this article", "Click here to read the full report."):
+                 "Share this article", "Click here to read the full report.",
+                 "Editor's note: the author is a paid adviser to the campaign.",
+                 "Correction: an earlier version misspelled the mayor's name."):
         assert is_chrome(line), line
     for sentence in ("WhatsApp has 450 million users, and about a million new users sign up every day.",
                      "By noon, the White House press office had released supportive comments.",
@@ -148,7 +150,8 @@ def test_chrome_is_a_form_not_a_word() -> None:
                      "They got caught with their hand in the cookie jar, Ryan said.",
                      "Getty Images sued the start-up over copyright infringement.",
                      "The paper said 20,000 readers subscribe to its print edition.",
-                     "By Monday, Ms. Clinton had conceded."):
+                     "By Monday, Ms. Clinton had conceded.",
+                     "The editor's note on the front page apologised for the error, the paper said."):
         assert not is_chrome(sentence), sentence
 
 

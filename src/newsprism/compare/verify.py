@@ -44,7 +44,7 @@ CHROME = re.compile(
     r"^\s*(?:related|watch|listen|more)\s*:|\bcontributed to this report\b|\breporting by\b|\bediting by\b|"
     r"\bwriting by\b|\bstaff writer\b|\blast updated\b|\bupdated:?\s+\d|"
     r"\barchived article\b|\bbefore you go\b|\byou(?:'d| would) like these\b|\bjquery\b|\bfunction\s*\(|[{}]|"
-    r"\bjwplayer\b|\bcan'?t win without\b|"
+    r"\bjwplayer\b|\bcan'?t win without\b|^\W*editor[’']?s[’']? note\b|^\W*(?:correction|clarification|update)\s*:|"
     # a byline: "By" and a capitalised name (case-sensitive), not a day, month or time ("By Monday, …")
     r"(?-i:^\s*(?:By|BY|Posted by|Written by)\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|Christmas|"
