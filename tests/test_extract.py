@@ -271,3 +271,18 @@ def test_extract_promo_lines_after_the_article_are_boilerplate():
     assert cleaned.decisions[5] is not None and cleaned.decisions[6] is not None, cleaned.decisions
     assert all(cleaned.decisions[i] is None for i in range(1, 5)), cleaned.decisions
     assert "Sign up" not in cleaned.text and "Metro Originals" not in cleaned.text
+
+
+def test_a_title_case_first_line_with_a_full_stop_is_the_headline() -> None:
+    """Some sources end the headline with a full stop ("Clinton Slams Trump On Abortion After Ruling."); read as a
+    body sentence, its words became a speaker's name ("Clinton Slams Trump was quoted as saying …", an independent
+    reviewer, session 13). A sentence-case line with a full stop stays body text."""
+    from newsprism.text.words import title_case
+
+    assert is_headline("Mayor Slams Council On Budget After Court Ruling.", 25)
+    assert not is_headline("The mayor slammed the council on Monday after the ruling.", 25)
+    assert title_case("Mayor Slams Council On Budget After Court Ruling.")
+    assert not title_case("Secretary of State John Kerry met Iranian Foreign Minister Javad Zarif in Vienna.")
+    cleaned = clean_text("Mayor Slams Council On Budget After Court Ruling.\n\nThe mayor of Harbor City criticised "
+                         "the council on Monday after a court struck down the budget it passed in March.\n")
+    assert cleaned.title == "Mayor Slams Council On Budget After Court Ruling."

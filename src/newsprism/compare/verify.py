@@ -28,6 +28,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..records import AnalyzedArticle, Claim, Quantity
+from ..text.words import title_case
 from ..settings import DEFAULT, Settings
 from .conflicts import compatible
 
@@ -74,19 +75,11 @@ NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|
 PROSE = re.compile(r"[“”\"]|\b(?:said|says|told)\b", re.IGNORECASE)
 
 
-TITLE_LOWER = frozenset("a an the and but or nor for so yet at by in of off on to up as vs via with from into onto over "
-                        "per than upon out".split())
-
-
 @lru_cache(maxsize=8192)
 def is_headline(text: str) -> bool:
-    """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence."""
-    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
-    if len(words) < 3 or sum(w[0].isupper() for w in words) / len(words) < 0.8:
-        return False
-    # a sentence dense with names still has a lowercase verb or noun ("Secretary of State John Kerry met Iranian
-    # Foreign Minister Javad Zarif in Vienna."); in Title Case only the small function words stay lowercase
-    return all(w.lower() in TITLE_LOWER for w in re.findall(r"\b[a-z][\w’'-]*", text))
+    """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence
+    (:func:`newsprism.text.words.title_case`)."""
+    return title_case(text)
 
 
 # where a person stands in the picture; a bare "(R)" is also a US party label ("Gov. Jan Brewer (R) announced"),

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Pattern
 
 from ..settings import DEFAULT, Settings
-from ..text.words import words
+from ..text.words import title_case, words
 
 
 @dataclass(frozen=True)
@@ -197,7 +197,8 @@ def is_headline(line: str, max_words: int) -> bool:
     n = len(words(stripped))
     if not (2 <= n <= max_words):
         return False
-    if stripped.endswith((".", ";", ",", ":")) and not stripped.endswith("..."):
+    if stripped.endswith((".", ";", ",", ":")) and not stripped.endswith("...") \
+            and not (stripped.endswith(".") and title_case(stripped)):  # "Clinton Slams Trump On Abortion." is one
         return False
     first = stripped.lstrip("“\"‘'(")[:1]
     return first.isupper() or first.isdigit()
