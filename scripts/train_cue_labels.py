@@ -152,12 +152,17 @@ def topic_articles(names: Sequence[str] = TOPIC_DRAGNET + TOPIC_DRAGNET_2 + TOPI
     out = []
     for name in names:
         text = gzip.open(DRAGNET / f"{name}.txt.gz", "rt", encoding="utf-8", errors="replace").read().strip()
-        cut = text.rfind("\n", 0, DRAGNET_CHARS)
-        text = text[:cut if cut > 500 else DRAGNET_CHARS]
-        aid = "dragnet-" + name
-        skip = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
-        out.append((aid, aid, text, [], skip))
+        out.append(_report("dragnet-" + name, text))
     return out
+
+
+def _report(aid: str, text: str) -> tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]:
+    """(article id, article id, text cut at a line break before ``DRAGNET_CHARS``, [], quoted stretches): a report
+    as the labelling reads it."""
+    cut = text.rfind("\n", 0, DRAGNET_CHARS)
+    text = text[:cut if cut > 500 else DRAGNET_CHARS]
+    skip = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
+    return aid, aid, text, [], skip
 
 
 def pagesignal_text(name: str) -> str:
@@ -192,15 +197,7 @@ def pagesignal_science_pool() -> list[str]:
 def pagesignal_articles(names: Sequence[str] = TOPIC_PAGESIGNAL_12
                         ) -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
     """(article id, article id, text, [], quoted stretches) of the page-signal science reports (session 12)."""
-    out = []
-    for name in names:
-        text = pagesignal_text(name)
-        cut = text.rfind("\n", 0, DRAGNET_CHARS)
-        text = text[:cut if cut > 500 else DRAGNET_CHARS]
-        aid = "pagesignal-" + name
-        skip = [(m.start(), m.end()) for m in re.finditer(r"“[^”\n]*”|\"[^\"\n]*\"", text)]
-        out.append((aid, aid, text, [], skip))
-    return out
+    return [_report("pagesignal-" + name, pagesignal_text(name)) for name in names]
 
 
 def science_politics_pools() -> dict[str, list[str]]:
