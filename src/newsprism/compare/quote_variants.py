@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from ..records import AnalyzedArticle, Quote
 from ..settings import Settings
+from .verify import NEGATION
 
 
 def _norm_quote(text: str) -> str:
@@ -16,7 +17,6 @@ def _norm_quote(text: str) -> str:
 
 
 SPEAKER_CONFLICT_WORDS = 6  # an utterance this long is one speaker's, not a slogan or phrase others echo
-NEGATION = re.compile(r"\b(?:not|no|never|n't|nobody|none|nothing)\b")
 
 
 def _misattributed(q: Quote, r: Quote, kinds: dict[str, str]) -> bool:
@@ -28,8 +28,7 @@ def _misattributed(q: Quote, r: Quote, kinds: dict[str, str]) -> bool:
     a, b = _norm_quote(q.text), _norm_quote(r.text)
     if min(len(a.split()), len(b.split())) < SPEAKER_CONFLICT_WORDS:
         return False
-    if fuzz.ratio(a, b) / 100 < 0.9 or bool(NEGATION.search(a)) != bool(NEGATION.search(b)) \
-            or len(NEGATION.findall(a)) != len(NEGATION.findall(b)):
+    if fuzz.ratio(a, b) / 100 < 0.9 or len(NEGATION.findall(q.text)) != len(NEGATION.findall(r.text)):
         return False
     if any(kinds.get(x or "", "PERSON") not in ("PERSON", "ORG") for x in (q.speaker_id, r.speaker_id)):
         return False
