@@ -690,3 +690,36 @@ def test_a_digit_in_a_name_is_no_figure_to_repeat() -> None:
 
     assert part("the TRAPPIST-1 system", "1") and part("new COVID-19 cases", "19") and part("the G20 summit", "20")
     assert not part("paid $19 billion", "19") and not part("a 6-3 vote", "6") and not part("5km deep", "5")
+
+
+LISTING: dict[str, tuple[str | None, str]] = {
+    "Harbor Daily": ("2016-05-12", """Pistol for sale
+
+Dale Marr put the pistol from the Hollins case up for auction on Wednesday.
+
+"It was returned to me by the court last month. The city museum in Kelby has expressed interest in buying the pistol. This is a piece of history."
+
+Bidding starts at $5,000."""),
+    "Valley Courier": ("2016-05-12", """Marr auctions pistol
+
+Dale Marr put the pistol from the Hollins case up for auction on Wednesday.
+
+In his listing, Marr claimed that the city museum in Kelby had expressed interest in buying the pistol.
+
+The museum said on Thursday it had never been interested."""),
+}
+
+
+@pytest.mark.slow
+def test_a_claim_that_is_someones_words_in_every_article_is_not_stated_as_fact() -> None:
+    """One outlet quotes the seller's listing (a quotation of several sentences), the other reports his claim: the
+    museum's interest is Marr's words in both, so the synthesis does not print it in its own voice; the auction,
+    in both outlets' own voice, it does."""
+    from newsprism.stages import analyze_many
+
+    comparison = compare_analyzed(analyze_many(story_articles(LISTING)))
+    said = [s["text"] for s in comparison.synthesis]
+    assert not any("museum" in t and "interest" in t and "Marr" not in t for t in said), said
+    museum = [f for f in comparison.facts if "interest" in f.statement and len(f.articles()) >= 2]
+    assert all("someone's words" in (f.reason or "") for f in museum if not any(
+        "interest" in t for t in said)), [(f.statement, f.reason) for f in museum]

@@ -508,6 +508,50 @@ def _well_formed(out: list[dict[str, Any]], why: dict[str, str], settings: Setti
     return kept
 
 
+def _outside_quotations(comparison: Comparison, out: list[dict[str, Any]], why: dict[str, str]
+                        ) -> list[dict[str, Any]]:
+    """A statement in the synthesis' own voice, naming no source, of a fact every member of which is someone's
+    words — a quotation (also a sentence in the middle of a quotation of several sentences, whose marks open and
+    close outside it and whose speaker the quotes stage could not name) or a speaker's reported claim — would print
+    those words as fact: left out (session 13, an independent reviewer on PolNeAR: a seller's claim in his listing,
+    quoted by one outlet and reported as his claim, then denied, by the other, printed as fact)."""
+    facts = {f.id: f for f in comparison.facts}
+    kept = []
+    for item in out:
+        fact = facts.get(item.get("fact", ""))
+        if item["kind"] in ("corroborated", "attributed") and QUOTED_AS not in item["text"] \
+                and not ATTRIBUTION.search(item["text"]) and fact is not None and fact.claims \
+                and all(_someones_words(comparison, c) for c in fact.claims) \
+                and not any(_names_speaker(item["text"], c.asserted_by_name) for c in fact.claims):
+            why[item["fact"]] = (f"its statement “{_clip(item['text'], 80)}” is someone's words in every article "
+                                 f"(a quotation or a reported claim), stated as fact with no source")
+            continue
+        kept.append(item)
+    return kept
+
+
+def _names_speaker(text: str, speaker: str | None) -> bool:
+    """Does the statement name the speaker (its last name: "Trump accused Obama of …" is Donald Trump's claim said
+    as his)?"""
+    last = (speaker or "").split()[-1:] if speaker else []
+    return bool(last) and re.search(rf"\b{re.escape(last[0])}\b", text) is not None
+
+
+def _someones_words(comparison: Comparison, claim: Claim) -> bool:
+    """A quotation, a speaker's reported claim, or words standing inside a quotation of the article."""
+    if claim.quote or claim.asserted_by_name:
+        return True
+    a = _article(comparison, claim.article)
+    text = a.article.text if a else ""
+    return bool(re.search(r"[A-Za-z]", text[claim.start:claim.end])) \
+        and not re.search(r"[A-Za-z]", _outside_quotes_of(text)[claim.start:claim.end])
+
+
+@lru_cache(maxsize=64)
+def _outside_quotes_of(text: str) -> str:
+    return outside_quotes(text)
+
+
 def _quoted_fragment(text: str) -> str | None:
     """Why the quoted words of "<speaker> was quoted as saying: “…”" say nothing alone, or None: a verb phrase with
     no subject ("… coming up a little short in the good role model department": who comes up short is not said), or
@@ -953,6 +997,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             why[item["fact"]] = item["abstained"]
     out = [item for item in out if "abstained" not in item]
     out = _rendered_kept(comparison, out, why, settings)
+    out = _outside_quotations(comparison, out, why)
     for item in out:
         best, _ = item.pop(BEST)
         if item["kind"] == "attributed" and len(item["citations"]) > 1:
