@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from ..records import AnalyzedArticle, Quantity
+from ..records import AnalyzedArticle, Quantity, Sentence
 from ..settings import DEFAULT
 from ..stages.quantities import LIGHT_VERBS, is_count, ranges_compatible
 
@@ -59,7 +59,7 @@ HOLDER_SHARE = re.compile(r"percent\s+[a-z]+")
 def _holders_shared(a: Quantity, b: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
     def named(q: Quantity) -> set[str]:
         art = by_id[q.article]
-        sent = next((s for s in art.sentences if s.i == q.sentence), None)
+        sent = _sentence_at(art, q.sentence)
         if sent is None:
             return set()
         return {e.id for e in art.entities for m in e.mentions if sent.start <= m.start < sent.end}
@@ -157,11 +157,13 @@ def _mid(q: Quantity) -> float:
     return (q.low + q.high) / 2
 
 
+def _sentence_at(analyzed: AnalyzedArticle, i: int) -> Sentence | None:
+    return next((s for s in analyzed.sentences if s.i == i), None)
+
+
 def _sentence(analyzed: AnalyzedArticle, i: int) -> str:
-    for s in analyzed.sentences:
-        if s.i == i:
-            return s.text
-    return ""
+    found = _sentence_at(analyzed, i)
+    return found.text if found else ""
 
 
 GENERIC_SOURCES = {"officials", "authorities", "official reports", "multiple reports", "reports", "report", "the report",

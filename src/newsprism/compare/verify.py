@@ -75,7 +75,6 @@ NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|this|that|its|his|her|their|
 PROSE = re.compile(r"[“”\"]|\b(?:said|says|told)\b", re.IGNORECASE)
 
 
-@lru_cache(maxsize=8192)
 def is_headline(text: str) -> bool:
     """Title Case throughout ("Historic Nuclear Deal Reached With Iran"): a headline, not a sentence
     (:func:`newsprism.text.words.title_case`)."""
