@@ -65,6 +65,7 @@ def test_only_a_person_noun_is_counted_as_people(noun: str | None, after: str, p
     ("Nineteen injuries were reported among the 152 people aboard", "152", "people", None),
     ("it lost 683,000 post-paid subscribers last quarter", "683,000", "subscriber", "post-paid people lose"),
     ("it lost 683,000 subscribers last quarter", "683,000", "subscriber", "people lose"),
+    ("it lost 70 to 80 subscribers last quarter", "70", "subscriber", "people lose"),
     ("four other family members were injured", "four", "member", "people injured"),
 ])
 def test_what_a_figure_counts(clause: str, needle: str, noun: str | None, measure: str | None) -> None:

@@ -497,8 +497,10 @@ def _modifier(after: str, noun: str | None) -> str | None:
     m = re.match(r"\s*((?:[\w-]+\s+){1,3}?)" + re.escape(noun[:4]), after, re.IGNORECASE)
     if not m:
         return None
-    words = [w.lower() for w in m.group(1).split() if w.lower() not in _PLAIN_MODIFIERS]
-    return " ".join(words) or None
+    words = [w.lower() for w in m.group(1).split()]
+    if any(re.search(r"\d", w) or w in ("and", "or", "to", "-", "–", "of") for w in words):
+        return None  # "70 to 80 people", "between 0 and 100 people": a range's other end, no kind of people
+    return " ".join(w for w in words if w not in _PLAIN_MODIFIERS) or None
 
 
 # a span of time still to run: "three weeks left", "two days remaining / to go / before the deadline / until"
