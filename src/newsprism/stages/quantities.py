@@ -457,7 +457,8 @@ _CONJUNCT_BEFORE = re.compile(r"\b(?P<w>[a-z]+)(?:\s*,)?\s+(?:and|or)\s+$", re.I
 # words before a counted noun that name no kind of it ("four other family members", "12 more people")
 _PLAIN_MODIFIERS = {"other", "more", "additional", "further", "extra", "new", "old", "young", "former", "all", "the",
                     "of", "some", "such", "total", "separate", "different", "individual", "unidentified", "unnamed",
-                    "people", "local", "fellow", "innocent", "reported", "confirmed", "known", "about", "roughly"}
+                    "people", "local", "fellow", "innocent", "reported", "confirmed", "known", "about", "roughly",
+                    "major", "key", "top", "leading", "main", "big"}
 
 
 def _conjunct(before: str, after: str) -> bool:
