@@ -163,3 +163,15 @@ def test_arrests_rising_a_day_later_are_updated() -> None:
     # the same two floors on one day: no time says which is later, and "at least 3" holds if 4 were: silence
     assert not [c for c in _conflicts({"Wire A": ("2012-07-24", a), "Wire B": ("2012-07-24", b)})
                 if "arrested" in str(c["measure"])]
+
+
+def test_figures_someone_needs_are_no_reported_figures() -> None:
+    a = ("Now all Sanders has to do is win 91 percent of the remaining delegates and he can clinch the nomination. "
+         + FILLER)
+    b = ("Even if Sanders split delegates with Clinton, he would then need to win 55 percent of the remaining "
+         "delegates in order to tie her. " + FILLER)
+    assert _conflicts({"Wire A": ("2016-03-15", a), "Wire B": ("2016-03-15", b)}) == []
+    # the same shares reported as won still conflict
+    c = "Sanders won 91 percent of the remaining delegates in the state, officials said. " + FILLER
+    d = "Sanders won 55 percent of the remaining delegates in the state, officials said. " + FILLER
+    assert _conflicts({"Wire C": ("2016-03-15", c), "Wire D": ("2016-03-15", d)})

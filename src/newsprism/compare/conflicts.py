@@ -335,6 +335,20 @@ def _dated_rise(key: tuple[str, str, str], qs: list[Quantity]) -> tuple[str, str
     return None
 
 
+# a figure someone needs, has or would have to reach ("has to win 91 percent of the remaining delegates", "would
+# need to win 55 percent … in order to tie"): a requirement under a condition, not a figure reported as fact
+_REQUIRED = re.compile(r"\b(?:needs?|needed|has|have|had|would (?:need|have)|will (?:need|have))\s+to\s+"
+                       r"(?:[a-z]+\s+){1,3}?(?:(?:at least|more than|nearly|about|over)\s+)?$|\bmust\s+(?:[a-z]+\s+){1,2}?$",
+                       re.IGNORECASE)
+
+
+def _required(q: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
+    """Whether a figure is a requirement ("has to win 91 percent", "would need to win 55 percent"): two such figures
+    under two conditions are not one thing measured twice (PolNeAR, session 14: 91 % to clinch vs 55 % to tie)."""
+    text = by_id[q.article].article.text
+    return bool(_REQUIRED.search(text[max(0, q.start - 60):q.start]))
+
+
 def _unnamed_length(q: Quantity) -> bool:
     """A length whose clause names nothing it measures (no "deep", "away", "long"): "some 1,000ft short of the
     runway" and "about two miles before it reached the runway" measure two different stretches (review20)."""
@@ -349,7 +363,7 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
     for a in analyzed:
         for q in a.quantities:
-            if too_vague(q.measure) or _unnamed_length(q):
+            if too_vague(q.measure) or _unnamed_length(q) or _required(q, by_id):
                 continue
             groups[place_key(q, main)].append(q)
     # each value's source was read at analysis time on the parse (stages.value_sources): nothing is parsed here
