@@ -75,6 +75,7 @@ class Settings:
     max_number_digits: int = _s(15, "Numbers with more significant digits than this (beyond float precision) are not read as quantities.", "analysis")
     scare_quote_max_words: int = _s(3, "A quoted span of at most this many words with no speaker or cue is a scare quote.", "analysis")
     scare_quote_min_sentence_words: int = _s(5, "Fewest words a sentence needs for a quoted phrase in it to be a scare quote (shorter: a caption, menu or page chrome).", "analysis")
+    scare_quote_term_zipf: float = _s(3.0, "A quoted span holding a word rarer than this in general English (Zipf; wordfreq) is a term of a field or a coinage the sentence mentions (\"superdelegates\", \"clawback\", \"exoplanets\"), not a scare quote (session 14, frame17: on 48 scare quotes of 124 Dragnet science, page-signal science and PolNeAR train pages, none of the writer's own distance holds a word under 3.0; the words under it are terms, a nickname, a slur quoted from a judge and a newspaper's phrase; a charged rare word such as \"junta\" is 3.3). 0: off.", "analysis")
     passive_vader_max: float = _s(-0.5, "An agentless passive is a framing cue only for a verb of harm or blame: VADER valence at most this, or NRC negative and not positive (\"were killed\", not \"are planned\").", "analysis")
     quote_speaker_window: int = _s(2, "Sentences before a quote searched for its speaker when none is in its own sentence.", "analysis")
     reported_cue_min: float = _s(0.35, "Learned cue rate (PolNeAR train) at which a verb in its frame reports someone's words.", "analysis")
