@@ -37,7 +37,6 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Callable, Sequence
@@ -490,42 +489,8 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     _passive_cues(found, doc, quotes, settings)
     if sentence_scores is not None:
         _sentence_cues(found, sentences, sentence_scores, settings, score_notes)
-    return once_per_choice(merge_phrase_cues(found.cues, text, doc), doc)
+    return merge_phrase_cues(found.cues, text, doc)
 
-
-def once_per_choice(cues: Sequence[FramingCue], doc: Any = None) -> list[FramingCue]:
-    """One cue per framing choice of the outlet: a loaded word the article uses again for the same choice — alone
-    where a phrase built on the same word is a cue too ("turns ugly" in the headline, "Ugly scenes" in the lede),
-    or a phrase repeated word for word (a caption that repeats the lede) — is set aside, its reason naming the cue
-    that stands for it, so the choice is counted once (issue 14's review: a loaded word also emitted as the phrase
-    built on it). Words are compared by lemma (with the parse) or lower-cased text; a speaker's words are left alone."""
-    def lemma(c: FramingCue) -> str | None:
-        w = c.loaded_word
-        if w is None:
-            return None
-        at = c.word[0] if c.word is not None else c.start
-        tok = doc.char_span(at, at + len(w), alignment_mode="expand") if doc is not None else None
-        return str(tok[0].lemma_).lower() if tok is not None and len(tok) == 1 else w.lower()
-
-    own = [c for c in cues if c.cue in PHRASE_CUES and c.speaker is None]
-    phrases = {k: c for c in own if c.cue != "loaded" and (k := lemma(c)) is not None}
-    first: dict[str, FramingCue] = {}
-    out: list[FramingCue] = []
-    for c in cues:
-        key = lemma(c) if c in own else None
-        same = None
-        if key is not None and c.cue == "loaded" and key in phrases:
-            same = phrases[key]  # the word alone, and a phrase built on it elsewhere in the article
-        elif c in own and c.cue != "loaded":
-            text = " ".join(c.text.lower().split())
-            same = first.get(text)
-            first.setdefault(text, c)
-        if same is None or same is c:
-            out.append(c)
-            continue
-        out.append(replace(c, cue=SET_ASIDE, word=None, reason=(
-            f"not counted again: the same framing choice as “{same.text}” (a cue at {same.start}); {c.reason}")))
-    return out
 
 
 # cues over the words of one phrase: merged into one (the reviewers read "an adjective and its noun emitted apart"
