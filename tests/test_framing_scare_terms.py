@@ -21,7 +21,6 @@ TEXTS = {
     "study_says": "The study says the new planets are “potentially habitable worlds” with oceans of liquid water.",
     "writer": "The reforms were a “great success” for the region, and the city council approved them on Monday.",
     "single": "The minister insisted the police had behaved “professionally” in carrying out the orders of the judge.",
-    "rare_term": "Hundreds of the party's “superdelegates” have endorsed her campaign for the nomination this year.",
     "show": "The senator watches “Veep” every week with his family at their home in Texas before the debates.",
 }
 
@@ -62,12 +61,6 @@ def test_so_called_keeps_its_hedge() -> None:
     assert [f.text for f in a.framing if f.cue == "hedge"] == ["so-called"]
 
 
-def test_a_term_of_a_field_or_a_name_is_no_scare_quote(scare: dict[str, list[str]]) -> None:
-    assert scare["rare_term"] == []  # a word rarer than scare_quote_term_zipf: the field's term, mentioned
+def test_a_named_thing_is_no_scare_quote(scare: dict[str, list[str]]) -> None:
     assert scare["show"] == []  # capitalised, not opening the sentence: the title of a show
-
-
-def test_term_rule_can_be_turned_off() -> None:
-    off = _scare(DEFAULT.replace(scare_quote_term_zipf=0))
-    assert off["rare_term"] == ["“superdelegates”"] and off["show"] == ["“Veep”"]
-    assert off["writer"] == ["“great success”"]
+    assert scare["writer"] == ["“great success”"]  # the writer's own distance stays

@@ -568,7 +568,7 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
     before = [t for t in sent if t.i < span.start]
     if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge "so-called" is the cue, the quote
         return False                                 # marks the term it names
-    if _marked_as_term(span, sent, before) or _term_or_name(span, sent, settings):
+    if _marked_as_term(span, sent, before) or _named_thing(span, sent):
         return False
     if _in_someones_words(span, sent):
         return False
@@ -644,18 +644,12 @@ def _marked_as_term(span: Any, sent: Any, before: Sequence[Any]) -> bool:
     return hyphenated or capitalised
 
 
-def _term_or_name(span: Any, sent: Any, settings: Settings) -> bool:
-    """Quoted words that name a thing or are a term of a field rather than words the writer keeps a distance from
-    (issue 14's review: jargon and terms of art in quotation marks read as scare quotes): a word rarer than
-    ``scare_quote_term_zipf`` in general English (“superdelegates”, “clawback”, “exoplanets”: a field's term or a
-    coinage the sentence mentions), or words all capitalised that do not open their sentence (the title of a show,
-    a nickname, a product: “Veep”, “Chuy”). Off when ``scare_quote_term_zipf`` is 0."""
+def _named_thing(span: Any, sent: Any) -> bool:
+    """Quoted words all capitalised that do not open their sentence name a thing (the title of a film or show, a
+    nickname, a product: “Veep”, “Atonement”, “Chuy”), not words the writer keeps a distance from (issue 14's review:
+    a named thing in quotation marks read as a scare quote)."""
     words = [t for t in span if t.is_alpha]
-    if not words or settings.scare_quote_term_zipf <= 0:
-        return False
-    if min(zipf(t.lower_) for t in words) < settings.scare_quote_term_zipf:
-        return True
-    return all(t.text[:1].isupper() for t in words) and words[0].i > sent.start + 1
+    return bool(words) and all(t.text[:1].isupper() for t in words) and words[0].i > sent.start + 1
 
 
 def _is_document(subj: Any) -> bool:
