@@ -303,12 +303,12 @@ def decide() -> None:
             out["candidates"][name] = json.loads(f.read_text(encoding="utf-8"))["dev_macro_f1_int8_onnx"]
     chosen = max(out["candidates"], key=lambda n: out["candidates"][n])
     p = np.load(CACHE / f"{chosen}-seed13-dev.npy")
-    gain = macro(y, p) - macro(y, base)
+    gain = macro(y, p, 0.5) - macro(y, base, 0.5)
     rng = np.random.default_rng(0)
     diffs = []
     for _ in range(2000):
         i = rng.integers(0, len(y), len(y))
-        diffs.append(macro(y[i], p[i]) - macro(y[i], base[i]))
+        diffs.append(macro(y[i], p[i], 0.5) - macro(y[i], base[i], 0.5))
     low, high = (float(v) for v in np.quantile(diffs, [0.025, 0.975]))
     seed14 = RESULTS / f"bias_encoder_sent19_{chosen}_seed14.json"
     s14 = json.loads(seed14.read_text(encoding="utf-8"))["dev_macro_f1_torch"] if seed14.exists() else None
