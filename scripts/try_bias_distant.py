@@ -334,7 +334,7 @@ def score() -> None:
     p = 1 / (1 + np.exp(-z))
     base = np.asarray(nlp.bias_scores([texts[i] for i in te], keep=False))
     out = {"chosen": chosen, "seed": 13, "n_held_out": int(len(te)),
-           "held_out_macro_f1_int8_onnx": round(macro(labels[te], p, 0.5), 4),
+           "held_out_macro_f1_int8_onnx": round(macro(labels[te], p, 0.5), 5),
            "shipped_held_out_macro_f1_int8_onnx": round(macro(labels[te], base, 0.5), 5),
            "decisions_changed": int(((p >= 0.5) != (base >= 0.5)).sum())}
     target.write_text(json.dumps(out, indent=1) + "\n", encoding="utf-8")
