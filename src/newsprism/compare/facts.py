@@ -146,6 +146,12 @@ Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason
 ON_TRIAL, STATEMENT_UNIT = "on trial: pair verifier", "the statement unit; "
 
 
+def judged_relations(settings: Settings) -> tuple[str, ...]:
+    """The aligner's relations whose pairs the pair verifier judges: with ``pair_conflict_checked`` also
+    ``conflict`` (the aligner's raw numbers differ; the structured checks on the measured figures decide)."""
+    return ("same_fact", "paraphrase", "candidate") + (("conflict",) if settings.pair_conflict_checked else ())
+
+
 def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
                   verifier: Verifier) -> dict[tuple[str, str], Verdict]:
     """The pair verifier's verdict on each aligned pair the structured checks let through (both orders of a
@@ -158,12 +164,15 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
     out: dict[tuple[str, str], Verdict] = {}
     refused: list[tuple[Alignment, Claim, Claim, dict[str, float]]] = []
     predicate_refused: list[tuple[Alignment, Claim, Claim, float, str]] = []
+    judged = judged_relations(settings)
     for al in alignments:
-        if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
+        if al.relation not in judged or al.a not in claims or al.b not in claims:
             continue
         a, b = claims[al.a], claims[al.b]
         if verifier.refuse(a, b) is not None:
             continue
+        if al.relation == "conflict" and verifier.conflict_resolved(a, b) is None:
+            continue  # the aligner's differing numbers are not shown to be one measured figure
         feats = pair_features(a, b, al, verifier)
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         parse = is_parse_clause(a) or is_parse_clause(b)
@@ -637,7 +646,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     against the statement unit. Each member is cited by the run of its clauses that holds what it shares with the
     other members, where one shorter than its unit does (``_narrowed``)."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
-             if al.relation in ("same_fact", "paraphrase", "candidate") and al.a in claims and al.b in claims}
+             if al.relation in judged_relations(verifier.settings) and al.a in claims and al.b in claims
+             and (al.relation != "conflict" or verifier.conflict_resolved(claims[al.a], claims[al.b]) is not None)}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
     same_fact: set[frozenset[str]] = set()
     for al in alignments:
@@ -903,11 +913,12 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     tolerance = verifier.settings.corroborate_number_tolerance
     for x in said:
         other = [y for y in held if y.key() == x.key()]
-        if other and not any(same_figure(x, y, tolerance) for y in other):
+        rounding = verifier.settings.figure_rounding
+        if other and not any(same_figure(x, y, tolerance, rounding) for y in other):
             return f"it gives {other[0].text} for {x.measure}, not {x.text}"
         # the same figure, however the quantities stage named what it counts ("six major powers" / "six world
         # powers"), or written in the span where no measure was read
-        if any(same_figure(x, y, tolerance) for y in held) or _writes_value(x, s["text"]):
+        if any(same_figure(x, y, tolerance, rounding) for y in held) or _writes_value(x, s["text"]):
             continue
         return f"its span does not state {x.text} ({x.measure})"
     return None
