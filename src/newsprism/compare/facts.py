@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key, unit_parse
 from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
@@ -334,6 +334,17 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 
 
 POSSESSIVE = re.compile(r"[’']s\b")
+# a description of a past holder of a role ("former CEO", "ex-minister", "the late king", "then-governor")
+PAST_TENURE = re.compile(r"\b(?:former|ex-|late|onetime|one-time|erstwhile|outgoing|retired|then-)", re.IGNORECASE)
+
+
+def _noun_stems(analyzed: AnalyzedArticle, unit: Claim) -> set[str]:
+    """The five-letter stems of the nouns in a phrase unit, read from its sentence's parse."""
+    parsed = unit_parse(analyzed, unit)
+    if parsed is None:
+        return set()
+    _, _, doc, a, b = parsed
+    return {t.text.lower()[:5] for t in doc if a <= t.idx < b and t.pos_ in ("NOUN", "PROPN")}
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -377,6 +388,11 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             if not shared_names or len(words) < settings.phrase_shared_min:
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and shared words
+            # that are no noun of either phrase ("new" of "new Bulls coach" and "the new Bulls") describe nothing
+            if bool(PAST_TENURE.search(x.text)) != bool(PAST_TENURE.search(y.text)) \
+                    or not words & (_noun_stems(by_id[x.article], x) | _noun_stems(by_id[y.article], y)):
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
@@ -507,6 +523,11 @@ def marked_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             if sentences not in aligned or sentences in together or len(words) < settings.marked_shared_min:
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and shared words
+            # that are no noun of either phrase ("new" of "new Bulls coach" and "the new Bulls") describe nothing
+            if bool(PAST_TENURE.search(x.text)) != bool(PAST_TENURE.search(y.text)) \
+                    or not words & (_noun_stems(by_id[x.article], x) | _noun_stems(by_id[y.article], y)):
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
