@@ -334,8 +334,17 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 
 
 POSSESSIVE = re.compile(r"[’']s\b")
-# a description of a past holder of a role ("former CEO", "ex-minister", "the late king", "then-governor")
+# a description of a past holder of a role ("former CEO", "ex-minister", "the late king", "then-governor") and of
+# the present one ("new CEO", "incoming governor", "acting president")
 PAST_TENURE = re.compile(r"\b(?:former|ex-|late|onetime|one-time|erstwhile|outgoing|retired|then-)", re.IGNORECASE)
+PRESENT_TENURE = re.compile(r"\b(?:new|newly|incoming|current|incumbent|sitting|acting|interim)\b", re.IGNORECASE)
+
+
+def _tenures_differ(a: str, b: str) -> bool:
+    """One phrase describes a past holder of the role and the other the present one ("former CEO of …" / "new CEO
+    …"); a bare title against a past holder ("President Park" / "former President Park") is how a name is
+    written, not a claim that the two differ."""
+    return bool((PAST_TENURE.search(a) and PRESENT_TENURE.search(b)) or (PAST_TENURE.search(b) and PRESENT_TENURE.search(a)))
 
 
 def _noun_stems(analyzed: AnalyzedArticle, unit: Claim) -> set[str]:
@@ -389,10 +398,10 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
                 continue
-            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and shared words
-            # that are no noun of either phrase ("new" of "new Bulls coach" and "the new Bulls") describe nothing
-            if bool(PAST_TENURE.search(x.text)) != bool(PAST_TENURE.search(y.text)) \
-                    or not words & (_noun_stems(by_id[x.article], x) | _noun_stems(by_id[y.article], y)):
+            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and a phrase with
+            # no noun besides its name ("the new Bulls") says nothing of what the referent is ("Bulls is a new")
+            if _tenures_differ(x.text, y.text) or not _noun_stems(by_id[x.article], x) - names[x.id] \
+                    or not _noun_stems(by_id[y.article], y) - names[y.id]:
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
@@ -523,11 +532,6 @@ def marked_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             if sentences not in aligned or sentences in together or len(words) < settings.marked_shared_min:
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
-                continue
-            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and shared words
-            # that are no noun of either phrase ("new" of "new Bulls coach" and "the new Bulls") describe nothing
-            if bool(PAST_TENURE.search(x.text)) != bool(PAST_TENURE.search(y.text)) \
-                    or not words & (_noun_stems(by_id[x.article], x) | _noun_stems(by_id[y.article], y)):
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
