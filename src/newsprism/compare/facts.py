@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key, unit_parse
 from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
@@ -343,6 +343,26 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 
 
 POSSESSIVE = re.compile(r"[’']s\b")
+# a description of a past holder of a role ("former CEO", "ex-minister", "the late king", "then-governor") and of
+# the present one ("new CEO", "incoming governor", "acting president")
+PAST_TENURE = re.compile(r"\b(?:former|ex-|late|onetime|one-time|erstwhile|outgoing|retired|then-)", re.IGNORECASE)
+PRESENT_TENURE = re.compile(r"\b(?:new|newly|incoming|current|incumbent|sitting|acting|interim)\b", re.IGNORECASE)
+
+
+def _tenures_differ(a: str, b: str) -> bool:
+    """One phrase describes a past holder of the role and the other the present one ("former CEO of …" / "new CEO
+    …"); a bare title against a past holder ("President Park" / "former President Park") is how a name is
+    written, not a claim that the two differ."""
+    return bool((PAST_TENURE.search(a) and PRESENT_TENURE.search(b)) or (PAST_TENURE.search(b) and PRESENT_TENURE.search(a)))
+
+
+def _noun_stems(analyzed: AnalyzedArticle, unit: Claim) -> set[str]:
+    """The five-letter stems of the nouns in a phrase unit, read from its sentence's parse."""
+    parsed = unit_parse(analyzed, unit)
+    if parsed is None:
+        return set()
+    _, _, doc, a, b = parsed
+    return {t.text.lower()[:5] for t in doc if a <= t.idx < b and t.pos_ in ("NOUN", "PROPN")}
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -386,6 +406,11 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             if not shared_names or len(words) < settings.phrase_shared_min:
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and a phrase with
+            # no noun besides its name ("the new Bulls") says nothing of what the referent is ("Bulls is a new")
+            if _tenures_differ(x.text, y.text) or not _noun_stems(by_id[x.article], x) - names[x.id] \
+                    or not _noun_stems(by_id[y.article], y) - names[y.id]:
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
