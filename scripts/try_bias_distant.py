@@ -104,36 +104,53 @@ def basil_articles() -> list[tuple[str, str, list[tuple[int, int]], list[tuple[i
     return out
 
 
+CUT = re.compile(r"(?<=[.!?])(?:[\"”’](?=\s))?\s+(?=[A-Z“\"‘])|\n\s*\n")
+
+
+def article_sentences(text: str, own: list[tuple[int, int]],
+                      quoted: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    """Rule A on one article: (sentence, "biased" | "not biased" | "quote only" | "short") for each sentence
+    cut as the rule says; only the first two are trained on."""
+    bounds, start = [], 0
+    for m in CUT.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    out = []
+    for a, b in bounds:
+        sent = text[a:b].strip()
+        if not sent:
+            continue
+        if len(sent.split()) < MIN_WORDS:
+            out.append((sent, "short"))
+        elif any(s < b and e > a for s, e in own):
+            out.append((sent, "biased"))
+        elif any(s < b and e > a for s, e in quoted):
+            out.append((sent, "quote only"))
+        else:
+            out.append((sent, "not biased"))
+    return out
+
+
 def basil_sentences() -> tuple[list[str], np.ndarray, dict[str, Any]]:
     """Rule A's sentences of the BASIL training events and their labels (and counts for the record)."""
     articles = basil_articles()
     train_events = set(basil_split([a[0] for a in articles])[0])
     texts, labels = [], []
-    counts: dict[str, Any] = {"events": len(train_events), "articles": 0, "dropped_quote_only": 0, "dropped_short": 0}
-    cut = re.compile(r"(?<=[.!?])(?:[\"”’](?=\s))?\s+(?=[A-Z“\"‘])|\n\s*\n")
+    counts: dict[str, Any] = {"events": len(train_events), "articles": 0, "dropped_quote_only": 0,
+                              "dropped_short": 0}
     for event, text, own, quoted in articles:
         if event not in train_events:
             continue
         counts["articles"] += 1
-        bounds, start = [], 0
-        for m in cut.finditer(text):
-            bounds.append((start, m.end()))
-            start = m.end()
-        bounds.append((start, len(text)))
-        for a, b in bounds:
-            sent = text[a:b].strip()
-            if not sent:
-                continue
-            if len(sent.split()) < MIN_WORDS:
+        for sent, kind in article_sentences(text, own, quoted):
+            if kind == "short":
                 counts["dropped_short"] += 1
-            elif any(s < b and e > a for s, e in own):
-                texts.append(sent)
-                labels.append(1)
-            elif any(s < b and e > a for s, e in quoted):
+            elif kind == "quote only":
                 counts["dropped_quote_only"] += 1
             else:
                 texts.append(sent)
-                labels.append(0)
+                labels.append(int(kind == "biased"))
     counts["sentences"] = len(texts)
     counts["biased"] = int(sum(labels))
     return texts, np.array(labels), counts
