@@ -19,6 +19,7 @@ from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
 from .meta import BYLINE, parse_date
+from .page import PageMeta, read_page_meta
 from .rules import score_line
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # failures are reported as our own errors
@@ -42,6 +43,8 @@ class HtmlExtract:
     author: str | None
     url: str | None
     removed: list[Removed]
+    page: PageMeta = PageMeta()  # what the markup says (headline, outlet, date), each with its rule
+    fallback: str | None = None  # how the text was found when trafilatura found none
 
 
 def _region(el: lxml.html.HtmlElement) -> str | None:
@@ -123,6 +126,40 @@ def _fallback_date(html: str) -> str | None:
     return None
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+
+
+def close_title(html: str) -> str:
+    """A ``<title>`` left open (a page saved with its head cut: "…</titavaScript" src=…") is closed
+    at the end of its first line or at the next tag: left open, the parser reads the whole page
+    as the title and finds no text."""
+    m = _TITLE_OPEN.search(html)
+    if m is None:
+        return html
+    close = _TITLE_CLOSE.search(html, m.end())
+    head_end = _HEAD_END.search(html, m.end())
+    if close is not None and (head_end is None or close.start() < head_end.start()):
+        return html
+    stop = re.compile(r"[\n<]").search(html, m.end())
+    cut = stop.start() if stop else len(html)
+    return html[:cut] + "</title>" + html[cut:]
+
+
+def _largest_block(tree: lxml.html.HtmlElement) -> str:
+    """The text of the block holding the most words of paragraph-like text (readability's idea): the
+    fallback when trafilatura finds nothing. Paragraphs are the block's own lines."""
+    best, best_words = "", 0
+    for el in tree.iter("div", "td", "article", "section", "main", "body"):
+        lines = flatten_html(lxml.html.tostring(el, encoding="unicode"))
+        prose = [ln for ln in lines if len(ln.split()) >= 12 and re.search(r"[.!?\"”’]\s*$", ln)]
+        n = sum(len(ln.split()) for ln in prose)
+        if n > best_words:
+            best, best_words = "\n".join(ln for ln in lines if len(ln.split()) >= 12), n
+    return best
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -134,6 +171,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if tags > settings.max_html_tags:
         raise TooLarge(f"the page has {tags:,} tags, over the {settings.max_html_tags:,} limit "
                        "(setting max_html_tags)", source=source or url)
+    html = close_title(html)
     doc = None
     # Dates come from markup only (meta tags, JSON-LD, <time>, the URL): htmldate's "extensive search"
     # reads body prose, where "A 2024 engineering review" would become published=2024-01-01.
@@ -145,20 +183,29 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         )
         if doc is not None:
             break
-    if doc is None:
-        return None
-    get = doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))
+    get = (lambda k, d=None: None) if doc is None else (
+        doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d)))
     text = get("text") or ""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        tree = None
+    fallback = None
+    if not text.strip() and tree is not None:
+        text, fallback = _largest_block(tree), "largest_text_block"
     if not text.strip():
         return None
+    page = read_page_meta(tree, flatten_html(html), url) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
-        title=(get("title") or None),
-        outlet=(get("sitename") or None),
-        published=parse_date(get("date")) or _fallback_date(html),
+        title=page.title or (get("title") or None),
+        outlet=page.outlet,
+        published=page.published or parse_date(get("date")) or _fallback_date(html),
         author=(get("author") or None),
         url=(get("url") or url),
         removed=_dropped_blocks(html, text, settings),
+        page=page,
+        fallback=fallback,
     )
 
 
