@@ -160,6 +160,39 @@ def _largest_block(tree: lxml.html.HtmlElement) -> str:
     return best
 
 
+_LONG_PARAGRAPH_WORDS = 60  # a text line this long is checked for paragraphs the page itself breaks
+_BREAK_BEFORE = re.compile(r"[.!?\"”’)]$")
+
+
+def keep_paragraphs(text: str, lines: list[str]) -> str:
+    """A long line of the extracted text that the page prints as several lines (paragraphs set apart by
+    ``<br>`` or by ``<p>`` inside a ``<font>``, which the extractor ran together) is cut where the page's
+    own lines begin: only at the end of a sentence, and only when those lines cover most of it."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        flat = " ".join(para.split())
+        if len(flat.split()) < _LONG_PARAGRAPH_WORDS:
+            out.append(para)
+            continue
+        cuts, covered, pos = [0], 0, 0
+        for line in lines:
+            if len(line) < 20 or len(line) >= len(flat):
+                continue
+            at = flat.find(line, pos)
+            if at < 0 or (at > 0 and not _BREAK_BEFORE.search(flat[:at].rstrip())):
+                continue
+            if at > 0:
+                cuts.append(at)
+            covered += len(line)
+            pos = at + len(line)
+        if len(cuts) > 1 and covered >= 0.8 * len(flat):
+            bounds = [*cuts, len(flat)]
+            out.extend(flat[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if flat[a:b].strip())
+        else:
+            out.append(para)
+    return "\n".join(out)
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -195,7 +228,9 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         text, fallback = _largest_block(tree), "largest_text_block"
     if not text.strip():
         return None
-    page = read_page_meta(tree, flatten_html(html), url) if tree is not None else PageMeta()
+    lines = flatten_html(html)
+    text = keep_paragraphs(text, lines)
+    page = read_page_meta(tree, lines, url) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),
