@@ -146,3 +146,27 @@ def test_paragraphs_set_apart_by_br_are_kept():
     assert keep_paragraphs(flat, ["harbour bridge to heavy traffic from next month. Engineers told"]) == flat
     art = read(html)
     assert len([p for p in art.paragraphs if p.kind != "title"]) >= len(BODY) - 1
+
+
+def test_a_line_the_model_calls_chrome_on_the_whole_page_leaves_the_text(monkeypatch: pytest.MonkeyPatch):
+    from newsprism.extract import lines as lines_mod
+    from newsprism.extract.lines import LineVerdict
+    from newsprism.settings import DEFAULT
+
+    promo = "Harbour Gazette is now on your phone"
+    long_chrome = ("Subscribers read this story first in the morning edition, which also carries the tide tables, "
+                   "the ferry timetable and the letters page for the week.")
+
+    class Fake:
+        def predict(self, lines: list[str]) -> list[LineVerdict]:
+            return [LineVerdict(probability=0.95 if line in (promo, long_chrome) else 0.1, top_features=("f",))
+                    for line in lines]
+
+    monkeypatch.setattr(lines_mod, "load_model", lambda: Fake())
+    text = "\n".join([BODY[0], promo, BODY[1], long_chrome])
+    kept, removed = html_mod.drop_page_chrome(text, [BODY[0], promo, BODY[1], long_chrome], DEFAULT)
+    assert kept.split("\n") == [BODY[0], BODY[1], long_chrome]  # prose is never dropped this way
+    assert [r.text for r in removed] == [promo] and removed[0].reason == "page_chrome"
+    assert "page_context" in removed[0].features
+    off = html_mod.drop_page_chrome(text, [promo], DEFAULT.__class__(page_chrome_min=1.0))
+    assert off == (text, [])

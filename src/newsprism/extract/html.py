@@ -193,6 +193,32 @@ def keep_paragraphs(text: str, lines: list[str]) -> str:
     return "\n".join(out)
 
 
+def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[str, list[Removed]]:
+    """Lines of the extracted text that the line model, scoring them where they sit on the whole page
+    (its training setting: neighbours, place, repeats), calls chrome at ``page_chrome_min``: a related
+    headline, a widget label, a market-data notice that the extractor kept among the prose."""
+    if settings.page_chrome_min >= 1.0 or not lines:
+        return text, []
+    from .lines import load_model
+    from .text import _ends_sentence
+
+    model = load_model()
+    verdicts = model.predict(lines)
+    chrome = {" ".join(line.split()): v for line, v in zip(lines, verdicts, strict=True)
+              if v.probability >= settings.page_chrome_min}
+    kept, removed = [], []
+    for para in text.split("\n"):
+        flat = " ".join(para.lstrip("-•* ").split())
+        verdict = chrome.get(flat)
+        prose = len(flat.split()) >= settings.model_prose_words and _ends_sentence(flat)
+        if verdict is None or prose:
+            kept.append(para)
+            continue
+        removed.append(Removed(text=flat, reason="page_chrome", score=round(verdict.probability, 3),
+                               features=("model:boilerplate_lr", "page_context") + verdict.top_features))
+    return "\n".join(kept), removed
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -230,6 +256,9 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         return None
     lines = flatten_html(html)
     text = keep_paragraphs(text, lines)
+    text, chrome = drop_page_chrome(text, lines, settings)
+    if not text.strip():
+        return None
     page = read_page_meta(tree, lines, url) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
@@ -238,7 +267,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         published=page.published or parse_date(get("date")) or _fallback_date(html),
         author=(get("author") or None),
         url=(get("url") or url),
-        removed=_dropped_blocks(html, text, settings),
+        removed=chrome + _dropped_blocks(html, text, settings),
         page=page,
         fallback=fallback,
     )
