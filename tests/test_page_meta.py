@@ -154,18 +154,20 @@ def test_a_line_the_model_calls_chrome_on_the_whole_page_leaves_the_text(monkeyp
     from newsprism.settings import DEFAULT
 
     promo = "Harbour Gazette is now on your phone"
+    stamp = "Updated: June 12, 2018"
     long_chrome = ("Subscribers read this story first in the morning edition, which also carries the tide tables, "
                    "the ferry timetable and the letters page for the week.")
 
     class Fake:
         def predict(self, lines: list[str]) -> list[LineVerdict]:
-            return [LineVerdict(probability=0.95 if line in (promo, long_chrome) else 0.1, top_features=("f",))
+            return [LineVerdict(probability=0.95 if line in (promo, long_chrome, stamp) else 0.1, top_features=("f",))
                     for line in lines]
 
     monkeypatch.setattr(lines_mod, "load_model", lambda: Fake())
-    text = "\n".join([BODY[0], promo, BODY[1], long_chrome])
-    kept, removed = html_mod.drop_page_chrome(text, [BODY[0], promo, BODY[1], long_chrome], DEFAULT)
-    assert kept.split("\n") == [BODY[0], BODY[1], long_chrome]  # prose is never dropped this way
+    text = "\n".join([stamp, BODY[0], promo, BODY[1], long_chrome])
+    kept, removed = html_mod.drop_page_chrome(text, [stamp, BODY[0], promo, BODY[1], long_chrome], DEFAULT)
+    # prose is never dropped this way, nor a stamp the metadata readers take
+    assert kept.split("\n") == [stamp, BODY[0], BODY[1], long_chrome]
     assert [r.text for r in removed] == [promo] and removed[0].reason == "page_chrome"
     assert "page_context" in removed[0].features
     off = html_mod.drop_page_chrome(text, [promo], DEFAULT.__class__(page_chrome_min=1.0))

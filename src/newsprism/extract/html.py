@@ -18,7 +18,7 @@ import trafilatura
 from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
-from .meta import BYLINE, parse_date
+from .meta import BYLINE, parse_date, read_tail_line, read_top_line
 from .page import PageMeta, read_page_meta
 from .rules import score_line
 
@@ -202,6 +202,10 @@ def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[s
     from .lines import load_model
     from .text import _ends_sentence
 
+    paras = [" ".join(p.lstrip("-•* ").split()) for p in text.split("\n")]
+    candidates = {p for p in paras if p and not (len(p.split()) >= settings.model_prose_words and _ends_sentence(p))}
+    if not candidates.intersection(" ".join(line.split()) for line in lines):
+        return text, []  # every line of the text is prose or printed nowhere else: nothing to score
     model = load_model()
     verdicts = model.predict(lines)
     chrome = {" ".join(line.split()): v for line, v in zip(lines, verdicts, strict=True)
@@ -211,7 +215,8 @@ def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[s
         flat = " ".join(para.lstrip("-•* ").split())
         verdict = chrome.get(flat)
         prose = len(flat.split()) >= settings.model_prose_words and _ends_sentence(flat)
-        if verdict is None or prose:
+        states = read_top_line(flat, names=False, settings=settings) or read_tail_line(flat)
+        if verdict is None or prose or states is not None:  # a stamp or byline goes to the metadata readers
             kept.append(para)
             continue
         removed.append(Removed(text=flat, reason="page_chrome", score=round(verdict.probability, 3),
