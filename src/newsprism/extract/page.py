@@ -244,6 +244,56 @@ def _meta_date(metas: dict[str, str]) -> str | None:
     return None
 
 
+def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
+            headline: str | None) -> tuple[str | None, str | None]:
+    site = metas.get("og:site_name")
+    if site:
+        first = _clean(re.split(r"\s+[-|–—]\s+", site)[0])
+        name = _host(first) if first.lower().startswith("http") else _site_part(first)
+        if name:
+            return name, "og_site_name"
+    for raw in tree.xpath("//script[@type='application/ld+json']/text()"):
+        m = _JSONLD_PUBLISHER.search(raw)
+        if m and not _COMPANY.search(m.group(1)) and not is_section(m.group(1)):
+            try:
+                name = json.loads(f'"{m.group(1)}"')
+            except ValueError:
+                name = m.group(1)
+            return _clean(name), "jsonld_publisher"
+    name = _title_site(title, headline)
+    return (name, "title_site") if name else (None, None)
+
+
+def _weak_outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str],
+                 url: str | None) -> tuple[str | None, str | None]:
+    for line in [ln for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I)] + [metas.get("copyright", "")]:
+        holder = _holder(line) if line else None
+        if holder:
+            return holder, "copyright_holder"
+    for link in tree.xpath("//link[@rel='canonical']/@href"):
+        if _host(link):
+            return _host(link), "url_domain"
+    host = _host(metas.get("og:url")) or _host(url)
+    return (host, "url_domain") if host else (None, None)
+
+
+def _published(lines: list[str], visible: dict[str, int], headline: str | None,
+               metas: dict[str, str]) -> tuple[str | None, str | None]:
+    at = visible.get(_key(headline)) if headline is not None else None
+    if at is not None:
+        printed = printed_date(lines, at)
+        if printed:
+            return printed, "printed_by_headline"
+    published = _meta_date(metas)
+    if published is None:
+        return None, None
+    above = _date_above(lines, at) if at is not None else None
+    if above and 0 <= (dt.date.fromisoformat(published) - dt.date.fromisoformat(above)).days <= 1:
+        # the page prints the day its own clock says; the field is a timestamp in another timezone
+        return above, "printed_above_headline"
+    return published, "meta_date"
+
+
 def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None) -> PageMeta:
     """Headline, outlet and date from a parsed page and its visible lines (``html.flatten_html``)."""
     metas: dict[str, str] = {}
@@ -265,53 +315,8 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
             printed[key] = line
     headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed)
 
-    outlet = outlet_rule = None
-    site = metas.get("og:site_name")
-    if site:
-        first = _clean(re.split(r"\s+[-|–—]\s+", site)[0])
-        name = _host(first) if first.lower().startswith("http") else _site_part(first)
-        if name:
-            outlet, outlet_rule = name, "og_site_name"
-    if outlet is None:
-        for raw in tree.xpath("//script[@type='application/ld+json']/text()"):
-            m = _JSONLD_PUBLISHER.search(raw)
-            if m and not _COMPANY.search(m.group(1)) and not is_section(m.group(1)):
-                try:
-                    name = json.loads(f'"{m.group(1)}"')
-                except ValueError:
-                    name = m.group(1)
-                outlet, outlet_rule = _clean(name), "jsonld_publisher"
-                break
-    if outlet is None:
-        name = _title_site(title, headline)
-        if name:
-            outlet, outlet_rule = name, "title_site"
-
-    weak = weak_rule = None
-    for line in [ln for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I)] + [metas.get("copyright", "")]:
-        holder = _holder(line) if line else None
-        if holder:
-            weak, weak_rule = holder, "copyright_holder"
-            break
-    if weak is None:
-        for link in tree.xpath("//link[@rel='canonical']/@href"):
-            if _host(link):
-                weak, weak_rule = _host(link), "url_domain"
-                break
-    if weak is None and (_host(metas.get("og:url")) or _host(url)):
-        weak, weak_rule = _host(metas.get("og:url")) or _host(url), "url_domain"
-
-    published = published_rule = None
-    at = visible.get(_key(headline)) if headline is not None else None
-    if at is not None:
-        published = printed_date(lines, at)
-        published_rule = "printed_by_headline" if published else None
-    if published is None:
-        published = _meta_date(metas)
-        published_rule = "meta_date" if published else None
-        above = _date_above(lines, at) if published and at is not None else None
-        if above and published and 0 <= (dt.date.fromisoformat(published) - dt.date.fromisoformat(above)).days <= 1:
-            # the page prints the day its own clock says; the field is a timestamp in another timezone
-            published, published_rule = above, "printed_above_headline"
+    outlet, outlet_rule = _outlet(tree, metas, title, headline)
+    weak, weak_rule = _weak_outlet(tree, metas, lines, url)
+    published, published_rule = _published(lines, visible, headline, metas)
     return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
                     weak_outlet=weak, weak_outlet_rule=weak_rule, published=published, published_rule=published_rule)
