@@ -131,9 +131,10 @@ def test_a_title_left_open_is_closed_and_the_page_is_read():
 
 def test_the_largest_text_block_when_trafilatura_finds_nothing(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(html_mod.trafilatura, "bare_extraction", lambda *a, **k: None)
-    got = extract_html(page(title="Council closes harbour bridge to lorries"))
+    got = extract_html(page(title="Council closes harbour bridge to lorries | Harbour Gazette"))
     assert got is not None and got.fallback == "largest_text_block"
     assert "temporary ferry" in got.text and "Home" not in got.text.split("\n")
+    assert got.page.outlet == "Harbour Gazette"  # the page's own evidence is still read
 
 
 def test_paragraphs_set_apart_by_br_are_kept():

@@ -147,17 +147,40 @@ def close_title(html: str) -> str:
     return html[:cut] + "</title>" + html[cut:]
 
 
+def _own_text(el: lxml.html.HtmlElement) -> str:
+    """The text an element holds itself: its text and its inline children's, not its block children's."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag.lower() not in _FLAT_BLOCKS:
+            parts.append(child.text_content() or "")
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
+
+
 def _largest_block(tree: lxml.html.HtmlElement) -> str:
-    """The text of the block holding the most words of paragraph-like text (readability's idea): the
-    fallback when trafilatura finds nothing. Paragraphs are the block's own lines."""
-    best, best_words = "", 0
-    for el in tree.iter("div", "td", "article", "section", "main", "body"):
-        lines = flatten_html(lxml.html.tostring(el, encoding="unicode"))
-        prose = [ln for ln in lines if len(ln.split()) >= 12 and re.search(r"[.!?\"”’]\s*$", ln)]
-        n = sum(len(ln.split()) for ln in prose)
-        if n > best_words:
-            best, best_words = "\n".join(ln for ln in lines if len(ln.split()) >= 12), n
-    return best
+    """The lines of the block holding the most words of prose (readability's idea: each paragraph of 12+
+    words ending a sentence counts for its parent, half for the grandparent): the fallback when
+    trafilatura finds nothing. One pass over the tree, then the chosen block flattened to its lines."""
+    for bad in tree.xpath(_INVISIBLE):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    score: dict[lxml.html.HtmlElement, float] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        own = _own_text(el)
+        n = len(own.split())
+        if n < 12 or not re.search(r"[.!?\"”’]\s*$", own):
+            continue
+        holder = el if el.tag.lower() in ("div", "td", "article", "section", "main", "body") else el.getparent()
+        for weight, node in ((1.0, holder), (0.5, holder.getparent() if holder is not None else None)):
+            if node is not None:
+                score[node] = score.get(node, 0.0) + weight * n
+    if not score:
+        return ""
+    best = max(score, key=lambda node: score[node])
+    lines = flatten_html(lxml.html.tostring(best, encoding="unicode"))
+    return "\n".join(line for line in lines if len(line.split()) >= 12)
 
 
 _LONG_PARAGRAPH_WORDS = 60  # a text line this long is checked for paragraphs the page itself breaks
@@ -256,7 +279,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         tree = None
     fallback = None
     if not text.strip() and tree is not None:
-        text, fallback = _largest_block(tree), "largest_text_block"
+        text, fallback = _largest_block(lxml.html.fromstring(html)), "largest_text_block"  # a copy: it drops the head
     if not text.strip():
         return None
     lines = flatten_html(html)
