@@ -55,6 +55,7 @@ class Settings:
     boilerplate_model_sentence_min: float = _s(0.9, "Line-model probability needed to drop a line that reads as a sentence (at least sentence_min_words words, ending with . ! ? or a closing quote).", "clean")
     sentence_min_words: int = _s(6, "Words a line needs, ending a sentence, before the stricter boilerplate_model_sentence_min applies.", "clean")
     model_prose_words: int = _s(25, "A line this long that ends a sentence is prose: the line model alone never drops it (named rules still may).", "clean")
+    page_chrome_min: float = _s(0.9, "Line-model probability, scored on the whole page flattened to lines, at which a line of the HTML extractor's main text is dropped as page chrome (prose of model_prose_words never); 1.0 turns it off.", "clean")
     boilerplate_run_min: float = _s(0.6, "Line-model probability at which a line between two dropped lines is dropped with them (chosen on the extraction dev split).", "clean")
     caption_min_words: int = _s(4, "Words a line beside a photo credit needs before it is read as that photo's caption (when the credit line repeats it, or the page prints it twice).", "clean")
     hard_wrap_min_words: int = _s(4, "Words a line needs, ending without sentence punctuation, before a next line that starts in lower case is joined to it (a hard line wrap).", "clean")
