@@ -175,3 +175,16 @@ def test_figures_someone_needs_are_no_reported_figures() -> None:
     c = "Sanders won 91 percent of the remaining delegates in the state, officials said. " + FILLER
     d = "Sanders won 55 percent of the remaining delegates in the state, officials said. " + FILLER
     assert _conflicts({"Wire C": ("2016-03-15", c), "Wire D": ("2016-03-15", d)})
+
+
+@pytest.mark.parametrize(("before", "required"), [
+    ("Now all he has to do is win ", True),
+    ("he would then need to win ", True),
+    ("the party must win at least ", True),
+    ("rescuers had to evacuate ", False),
+    ("police said they arrested ", False),
+])
+def test_a_requirement_is_read_from_the_words_before(before: str, required: bool) -> None:
+    from newsprism.compare.conflicts import _REQUIRED
+
+    assert bool(_REQUIRED.search(before)) is required
