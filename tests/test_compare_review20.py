@@ -109,3 +109,39 @@ def test_phrases_sharing_only_an_adjective_describe_nothing_alike() -> None:
     comparison = compare_analyzed(analyze_many(story_articles(ADJECTIVE)))
     said = [f.statement for f in comparison.facts if len(f.articles()) >= 2]
     assert not any(s.rstrip(".").endswith((" a new", " the new")) for s in said), said
+
+
+BAIL = {
+    "Coast Wire": ("2007-12-28", """Actress jailed
+
+Actress Nora Vale was arrested on Thursday on suspicion of drunken driving, the sheriff's office said.
+
+Vale was jailed in lieu of $10,000 bail and spent about seven hours behind bars before being released, the sheriff's office said.
+
+Her lawyer declined to comment."""),
+    "Harbour Times": ("2007-12-28", """Vale arrested
+
+Actress Nora Vale was arrested on Thursday on suspicion of drunken driving, the sheriff's office said.
+
+Vale was briefly jailed before posting $10,000 bail following her arrest in the early hours of Thursday, the sheriff's office said.
+
+She has a film out next month."""),
+}
+
+
+def test_a_statement_cut_at_a_comma_never_cuts_a_figure() -> None:
+    from newsprism.compare.facts import HEAD_CUT
+
+    text = "Vale was jailed in lieu of $10,000 bail and spent seven hours there, the office said at 10:30"
+    heads = [text[:m.start()] for m in HEAD_CUT.finditer(text)]
+    assert heads == ["Vale was jailed in lieu of $10,000 bail and spent seven hours there"], heads
+
+
+@pytest.mark.slow
+def test_a_fact_narrowed_to_its_shared_part_keeps_its_whole_figure() -> None:
+    from newsprism.stages import analyze_many
+
+    comparison = compare_analyzed(analyze_many(story_articles(BAIL)))
+    bail = [f.statement for f in comparison.facts if "bail" in f.statement or "$10" in f.statement]
+    assert bail, [f.statement for f in comparison.facts]
+    assert all("$10,000" in s for s in bail if "$10" in s), bail

@@ -907,7 +907,8 @@ DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|w
 
 # where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
 # (not a bare "and": "clashes between police and protesters" is one phrase)
-HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
+# (a comma or colon between two digits is part of a figure: "$10,000", "10:30")
+HEAD_CUT = re.compile(r"\s*(?:(?<!\d)[,:]|[,:](?!\d)|[;—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
 
 
 # a number right after a month's name is the day of a date ("on September 7.1 Ad Policy": a date run into page
