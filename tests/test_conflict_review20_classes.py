@@ -188,3 +188,22 @@ def test_a_requirement_is_read_from_the_words_before(before: str, required: bool
     from newsprism.compare.conflicts import _REQUIRED
 
     assert bool(_REQUIRED.search(before)) is required
+
+
+# review21 (session 14, an independent reviewer on 14 further events of saved web pages): a team's record and a
+# run of results read as counts of people ("Toronto is 6-7" → 6 vs 7 injured; "two straight and three of four
+# overall" → three vs four collected)
+@pytest.mark.parametrize("text, kept", [
+    ("Toronto is 6-7 since Ford was injured in December.", []),
+    ("Kim Varga collected three helpers for the Hawks, who have won two straight and three of four overall.",
+     ["three"]),  # the helpers are counted; the run and the tally are not
+    ("The Coyotes won 4-3 on Friday, and 2 people were hurt in the crowd.", ["2"]),
+    ("Between 10-12 people were injured in the blast.", ["10", "12"]),  # a range before its noun is a count
+    ("Three of four people injured were children.", ["Three", "four"]),
+])
+def test_a_score_a_record_or_a_tally_is_no_count(text: str, kept: list[str]) -> None:
+    from newsprism.records import Article
+    from newsprism.stages import analyze
+
+    a = analyze(Article(id="t", source="t", text="Sports report\n\n" + text, published="2008-01-12"))
+    assert [q.text.strip() for q in a.quantities] == kept, [(q.text, q.measure) for q in a.quantities]

@@ -269,3 +269,12 @@ def test_a_sentence_about_users_signing_up_is_a_fact_not_page_chrome() -> None:
     users = [f for f in comparison.facts if "450 million" in f.statement]
     assert users and max(len(f.articles()) for f in users) >= 2, [f.statement for f in comparison.facts]
     assert any("450 million" in s["text"] for s in comparison.synthesis), comparison.synthesis
+
+
+def test_a_long_headline_is_shortened_at_a_words_end() -> None:
+    from newsprism.records import Article
+
+    long = Article(id="a", source="s.html", text="x", title="Toronto guard T.J. Ford close to resuming workouts after injury")
+    assert long.short_title == "Toronto guard T.J. Ford close to…"  # never "… close to resumi…"
+    unbroken = Article(id="b", source="s.html", text="x", title="A" * 50)
+    assert unbroken.short_title == "A" * 39 + "…"

@@ -166,9 +166,13 @@ class Article(Record):
 
     @property
     def short_title(self) -> str | None:
-        """The headline cut to 40 characters (an ellipsis marks the cut), or None when there is none."""
+        """The headline cut to 40 characters at a word's end (an ellipsis marks the cut; "close to resumi…" named
+        no word), or None when there is none."""
         title = " ".join((self.title or "").split())
-        return (title if len(title) <= 40 else title[:39].rstrip() + "…") or None
+        if len(title) <= 40:
+            return title or None
+        cut = title[:40].rsplit(" ", 1)[0] if " " in title[:40] else title[:39]
+        return cut.rstrip(" ,;:–—-") + "…"
 
     @property
     def label(self) -> str:

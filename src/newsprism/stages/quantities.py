@@ -215,8 +215,41 @@ def counts_nothing(text: str, start: int, end: int) -> str | None:
         return "a digit inside a name (“AK-47”, “F-16”)"
     if _ORDINAL_AFTER.match(after):
         return "an ordinal (“5th”)"
+    if (tally := _tally(text, start, end)) is not None:
+        return tally
     if _CODE_AFTER.match(after) or _CODE_BEFORE.search(before):
         return "a code (“501(c)(3)”)"
+    return None
+
+
+# what may follow a score, a record or a tally ("Toronto is 6-7 since …", "a 4-3 win", "won three of four overall"):
+# no counted noun (a range counts one: "10-12 people", "three of four people")
+_TALLY_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"]|$|(?:since|in|at|on|after|with|and|or|against|to|win|wins|victory|victories|"
+                          r"loss|losses|defeat|record|lead|overall|home|road|away|this|last|so|for|but|when|while|before|"
+                          r"over|vs\.?|to\s+date|straight)\b)", re.IGNORECASE)
+_PAIR_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+
+def _tally(text: str, start: int, end: int) -> str | None:
+    """A number that is one side of a score, a record or a tally, not a count: "N-M" of small numbers, "N of M"
+    ("three of four") or a run ("two straight"), with no counted noun after it."""
+    pair_end = None
+    if (m := re.match(r"[-–]\d{1,3}\b(?![-–.,]?\d)", text[end:end + 6])) is not None:
+        pair_end = end + m.end()
+    elif re.search(r"(?<![\d.,])\b\d{1,3}[-–]$", text[max(0, start - 5):start]) and re.fullmatch(r"\d{1,3}", text[start:end]):
+        pair_end = end
+    if pair_end is not None and _TALLY_AFTER.match(text[pair_end:pair_end + 20]):
+        return "one side of a score or record (“6-7”, “a 4-3 win”)"
+    if re.match(r"\s*(?:straight|in\s+a\s+row)\b", text[end:end + 12]) \
+            and _TALLY_AFTER.match(re.sub(r"^\s*(?:straight|in\s+a\s+row)", "", text[end:end + 30])):
+        return "a run of results (“won two straight”)"
+    if (m := re.match(rf"\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:last\s+|past\s+|first\s+|next\s+)?"
+                      rf"{_PAIR_NUMBER}\b", text[end:end + 40], re.IGNORECASE)) is not None \
+            and _TALLY_AFTER.match(text[end + m.end():end + m.end() + 20]):
+        return "one side of a tally (“three of four”)"
+    if re.search(rf"\b{_PAIR_NUMBER}\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:last\s+|past\s+|first\s+|"
+                 rf"next\s+)?$", text[max(0, start - 40):start], re.IGNORECASE) and _TALLY_AFTER.match(text[end:end + 20]):
+        return "one side of a tally (“three of four”)"
     return None
 
 
