@@ -99,8 +99,8 @@ def _texts() -> list[tuple[str, str]]:
     return out
 
 
-def _join(tokens: list[Any]) -> str:
-    text = "".join(t.text_with_ws for t in tokens).strip()
+def _join_text(text: str) -> str:
+    text = text.strip()
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", text))
     text = re.sub(r"^[,;:\s]+|[,;:\s]+(?=[.!?]?$)", "", text)
     return re.sub(r"\s+", " ", text)
@@ -109,7 +109,9 @@ def _join(tokens: list[Any]) -> str:
 def _drop(sent: Any, drop: set[int]) -> str:
     """The sentence without the tokens ``drop`` (and a comma left dangling before or after them)."""
     kept = [t for t in sent if t.i not in drop]
-    return _join(kept)
+    # a kept word whose following word was dropped keeps a space after it ("view, even if" → "view if")
+    text = "".join(t.text_with_ws if t.whitespace_ or t.i + 1 not in drop else t.text + " " for t in kept)
+    return _join_text(text)
 
 
 def _shorten(sent: Any, rng: random.Random) -> str | None:
@@ -420,20 +422,34 @@ def cv() -> None:
         t0 = time.time()
         s = np.zeros(len(y))
         if variants[name] is None:
+            if ARGS.folds is not None:
+                continue
             model, tokenizer = fresh(True)
             s = score(model, tokenizer, texts)
         else:
             for k, (train_at, test_at) in enumerate(folds):
+                # a fold's out-of-fold scores are kept, so that folds can run in separate processes (``--folds``)
+                kept = Path(f"/tmp/nli19_fold_{name}_L{ARGS.layers}_e{ARGS.epochs_b}_lr{ARGS.lr_b}_{k}.npy")
+                if kept.exists():
+                    s[test_at] = np.load(kept)
+                    continue
+                if ARGS.folds is not None and k not in ARGS.folds:
+                    continue
                 model, tokenizer = fresh(bool(variants[name]))
                 test_events = {groups[i] for i in test_at}
                 train_rows = [(rows[i]["a"], rows[i]["b"], int(y[i])) for i in train_at] + [
                     (r["a"], r["b"], int(r["y"])) for r in extra if r["event"] not in test_events]
                 fit(model, tokenizer, train_rows, ARGS.epochs_b, ARGS.lr_b, SEED + k)
                 s[test_at] = score(model, tokenizer, [texts[i] for i in test_at])
+                np.save(kept, s[test_at])
                 print(f"  {name} fold {k}: {len(train_rows)} training pairs ({time.time() - t0:.0f}s)", file=sys.stderr)
+        if ARGS.folds is not None:
+            continue
         scores[name] = s
-        result[name] = _metrics(y, s, ship) | {"seconds": round(time.time() - t0)}
+        result[name] = _metrics(y, s, ship)
         print(f"{name}: {result[name]}", file=sys.stderr)
+    if ARGS.folds is not None:
+        return
     # stacked: the 16 features with and without the out-of-fold cross-encoder logit (C 0.1, measure's folds)
     X16 = np.array([[r["features"][f] for f in FEATURES] for r in rows])
 
@@ -458,7 +474,9 @@ def cv() -> None:
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / ARGS.out
     out.write_text(json.dumps(result, indent=1) + "\n")
-    np.save(f"/tmp/nli19_scores_{ARGS.layers}.npy", np.stack([scores[n] for n in scores]))
+    Path(f"/tmp/nli19_scores_{Path(ARGS.out).stem}.json").write_text(json.dumps(
+        {r["key"]: {n: float(s[i]) for n, s in scores.items()} | {"y": int(y[i]), "ship": float(ship[i])}
+         for i, r in enumerate(rows)}))
     print(f"wrote {out}", file=sys.stderr)
 
 
@@ -471,7 +489,7 @@ def main() -> None:
     ap.add_argument("step", choices=("pairs", "pretrain", "cv"))
     ap.add_argument("--polnear", type=int, default=250, help="PolNeAR train articles (a Random(19) sample)")
     ap.add_argument("--per-article", type=int, default=8, help="sentences drawn per article")
-    ap.add_argument("--layers", type=int, default=4)
+    ap.add_argument("--layers", type=int, default=3)
     ap.add_argument("--ssl-max", type=int, default=4000)
     ap.add_argument("--epochs-a", type=int, default=1)
     ap.add_argument("--lr-a", type=float, default=1e-4)
@@ -480,6 +498,8 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--variants", nargs="+", default=["stage_a_only", "stage_a_b", "stage_b_only"])
     ap.add_argument("--out", default="nli19_cv.json")
+    ap.add_argument("--folds", type=int, nargs="+", default=None,
+                    help="cv: train and keep only these folds' out-of-fold scores (in /tmp), report nothing")
     ARGS = ap.parse_args()
     import torch
 
