@@ -28,13 +28,16 @@ grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` 
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
-        [--without-context] [--word-only] [--without-session10]
+        [--without-context] [--word-only] [--without-session10] [--with-session12] [--with-session14]
 
 ``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10); with ``--without-context`` it
 reproduces main's classifier of session 10 (fitted before those rows existed).
 
-``--with-session12`` adds frame15's page-signal science rows (session 12, ``TOPIC_PAGESIGNAL_12``; measured, not in
-the shipped model), on folds of their own so the older rows keep theirs.
+``--with-session12`` adds frame15's page-signal science rows (session 12, ``TOPIC_PAGESIGNAL_12``) and
+``--with-session14`` frame17's page-signal and PolNeAR train rows (session 14, ``session14_articles``), each group on
+folds of its own so the older rows keep theirs; both measured and not shipped (README, framing session 14: at the
+threshold news-dev then needs, the model adds description cues on pages nobody labelled). Rows left out are scored
+once by the fitted model at the end (the shipped model's figures on the new rows).
 
 ``--before-session9`` leaves out the second labellers' rows (TOPIC_DRAGNET_2, session 9; TOPIC_DRAGNET_3, session 10)
 for the before figures; the outer folds keep the older rows on the same folds either way (``outer_folds``).
@@ -55,8 +58,8 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "scripts"))
-from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, articles, candidates, dragnet_articles,  # noqa: E402
-                              pagesignal_articles, topic_articles)
+from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, TOPIC_PAGESIGNAL_12, articles,  # noqa: E402
+                              candidates, dragnet_articles, pagesignal_articles, session14_articles, topic_articles)
 
 from newsprism import nlp  # noqa: E402
 from newsprism.stages.framing import context_vectors, cue_features, gate_features  # noqa: E402
@@ -70,8 +73,8 @@ FOLDS = 5
 
 def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     labels = {(a, s): y for a, s, _, y in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]}
-    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles() + pagesignal_articles())
-            if (r["article"], r["start"]) in labels]
+    rows = [r for r in candidates(articles("train") + dragnet_articles() + topic_articles() + pagesignal_articles()
+                                  + session14_articles()) if (r["article"], r["start"]) in labels]
     missing = len(labels) - len(rows)
     if missing:
         print(f"warning: {missing} labelled words are no longer candidates")
@@ -82,15 +85,18 @@ def labelled_rows() -> tuple[list[dict[str, Any]], np.ndarray]:
     return rows, np.array([labels[(r["article"], r["start"])] for r in rows])
 
 
-def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS,
-                newest: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+def outer_folds(groups: np.ndarray, later: np.ndarray, folds: int = FOLDS, newest: np.ndarray | None = None,
+                session14: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """Grouped folds in which the rows labelled before session 9 keep the folds they had alone (GroupKFold over their
     groups) and the later rows (``later``) are spread over the same folds by a GroupKFold of their own, so that CV
     figures before and after the new labels compare on the same held-out groups; ``newest`` (session 12's rows, only
-    with ``--with-session12``) is a third such part, so the older rows keep their folds with or without it."""
+    with ``--with-session12``) is a third such part and ``session14`` (session 14's rows) a fourth, so the older rows
+    keep their folds with or without them."""
     fold = np.zeros(len(groups), dtype=int)
     new = np.zeros(len(groups), dtype=bool) if newest is None else newest
-    for part in (np.flatnonzero(~later & ~new), np.flatnonzero(later & ~new), np.flatnonzero(new)):
+    s14 = np.zeros(len(groups), dtype=bool) if session14 is None else session14
+    for part in (np.flatnonzero(~later & ~new & ~s14), np.flatnonzero(later & ~new & ~s14), np.flatnonzero(new & ~s14),
+                 np.flatnonzero(s14)):
         if len(part):
             for k, (_, te) in enumerate(GroupKFold(folds).split(part, groups=groups[part])):
                 fold[part[te]] = k
@@ -168,16 +174,21 @@ def main(argv: Sequence[str]) -> None:
     target = Path(argv[argv.index("--out") + 1]) if "--out" in argv else TARGET
     threshold = float(argv[argv.index("--threshold") + 1]) if "--threshold" in argv else 0.5
     rows, y = labelled_rows()
-    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
-    if "--with-session12" not in argv:  # the shipped model: frame15's page-signal science rows (session 12) measured only
-        rows, y = [r for r, n in zip(rows, newest, strict=True) if not n], y[~newest]
+    s12 = np.array([r["article"].removeprefix("pagesignal-") in TOPIC_PAGESIGNAL_12 for r in rows])
+    s14 = np.array([r["article"].startswith(("pagesignal-", "polnear-")) for r in rows]) & ~s12
+    out = (s12 if "--with-session12" not in argv else np.zeros(len(rows), dtype=bool)) | (
+        s14 if "--with-session14" not in argv else np.zeros(len(rows), dtype=bool))
+    aside = [r for r, o in zip(rows, out, strict=True) if o]  # left out of the fit, scored by the fitted model at the end
+    y_aside = y[out]
+    rows, y = [r for r, o in zip(rows, out, strict=True) if not o], y[~out]
     if "--without-session10" in argv:  # the shipped model: fitted before label11's rows (session 10) existed
         keep = np.array([r["article"].removeprefix("dragnet-") not in TOPIC_DRAGNET_3 for r in rows])
         rows, y = [r for r, k in zip(rows, keep, strict=True) if k], y[keep]
     later = np.array([r["article"].removeprefix("dragnet-") in TOPIC_DRAGNET_2 + TOPIC_DRAGNET_3 for r in rows])
     if "--before-session9" in argv:  # the labels of before, on the same folds, for the before → after figures
         rows, y, later = [r for r, n in zip(rows, later, strict=True) if not n], y[~later], later[~later]
-    newest = np.array([r["article"].startswith("pagesignal-") for r in rows])
+    newest = np.array([r["article"].removeprefix("pagesignal-") in TOPIC_PAGESIGNAL_12 for r in rows])
+    session14 = np.array([r["article"].startswith(("pagesignal-", "polnear-")) for r in rows]) & ~newest
     groups = np.array([r["event"] for r in rows])
     print(f"{len(y)} labelled candidate words, {int(y.sum())} framing choices, {len(set(groups))} events/articles")
     feats = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in rows]
@@ -207,7 +218,7 @@ def main(argv: Sequence[str]) -> None:
     results = {}
     for c in GRID:
         pred = np.zeros(len(y))
-        for tr, te in outer_folds(groups, later, newest=newest):
+        for tr, te in outer_folds(groups, later, newest=newest, session14=session14):
             inner = oof_meaning(vecs[tr], y[tr], groups[tr], label_c, FOLDS - 1)  # never sees the test fold
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
@@ -220,8 +231,8 @@ def main(argv: Sequence[str]) -> None:
                 xte_c = np.column_stack([xte[kte], fit_meaning(ctx[tri], y[tri], context_c).decision_function(ctx[tei])])
                 pred[tei] = predict(fit_classifier(xtr_c, y[tri], c), xte_c)
         results[c] = (roc_auc_score(y, pred), average_precision_score(y, pred), pred)
-        old_ = ~later & ~newest
-        older = ~newest
+        old_ = ~later & ~newest & ~session14
+        older = ~newest & ~session14
         print(f"  C {c}: out-of-fold AUC {results[c][0]:.3f} AP {results[c][1]:.3f}; rows of before session 9: "
               f"AUC {roc_auc_score(y[old_], pred[old_]):.3f} AP {average_precision_score(y[old_], pred[old_]):.3f}"
               + (f"; session 9-10 rows: AUC {roc_auc_score(y[later], pred[later]):.3f} "
@@ -231,7 +242,10 @@ def main(argv: Sequence[str]) -> None:
               + (f"; rows of before session 12: AUC {roc_auc_score(y[older], pred[older]):.3f} "
                  f"AP {average_precision_score(y[older], pred[older]):.3f}; session 12 rows ({int(newest.sum())}, "
                  f"{int(y[newest].sum())} framing): AUC {roc_auc_score(y[newest], pred[newest]):.3f} "
-                 f"AP {average_precision_score(y[newest], pred[newest]):.3f}" if newest.any() else ""))
+                 f"AP {average_precision_score(y[newest], pred[newest]):.3f}" if newest.any() else "")
+              + (f"; session 14 rows ({int(session14.sum())}, {int(y[session14].sum())} framing): "
+                 f"AUC {roc_auc_score(y[session14], pred[session14]):.3f} "
+                 f"AP {average_precision_score(y[session14], pred[session14]):.3f}" if session14.any() else ""))
     c, (auc, ap, pred) = max(results.items(), key=lambda kv: kv[1][1])
     for th in (0.3, 0.4, 0.5, 0.6, 0.7):
         keep = pred >= th
@@ -241,20 +255,36 @@ def main(argv: Sequence[str]) -> None:
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
 
-    static_intercept, static_weights = per_unit(fit_classifier(x, y, c), names_out)
+    static = fit_classifier(x, y, c)
+    static_intercept, static_weights = per_unit(static, names_out)
     intercept, weights = static_intercept, static_weights
+    contextual = None
     if ctx.shape[1]:
         xi = np.column_stack([x[ins], oof_meaning(ctx[ins], y[ins], groups[ins], context_c)])
-        intercept, weights = per_unit(fit_classifier(xi, y[ins], c), names_out + ["context_logit"])
+        contextual = fit_classifier(xi, y[ins], c)
+        intercept, weights = per_unit(contextual, names_out + ["context_logit"])
     label = fit_meaning(vecs, y, label_c)
+    if aside:  # the rows left out (no --with-session12/14), scored once by this model as the stage would score them
+        fa = [cue_features(r["tok"], r["p"], r["counts"], r["sent"], with_meaning=False) for r in aside]
+        va = nlp.embed([r["tok"].lower_ for r in aside])
+        xa = np.column_stack([[[f[k] for k in names] for f in fa], babe.decision_function(va),
+                              label.decision_function(va)])
+        pa = predict(static, xa)
+        if contextual is not None:
+            ca, ia = contexts(aside, "--word-only" in argv)
+            cm = fit_meaning(ctx[ins], y[ins], context_c)
+            pa[ia] = predict(contextual, np.column_stack([xa[ia], cm.decision_function(ca[ia])]))
+        print(f"rows left out of the fit ({len(aside)}, {int(y_aside.sum())} framing), scored by this model: "
+              f"AUC {roc_auc_score(y_aside, pa):.3f} AP {average_precision_score(y_aside, pa):.3f}")
 
     def pack(m: LogisticRegression, c_: float) -> dict[str, Any]:
         return {"C": c_, "intercept": round(float(m.intercept_[0]), 5), "coef": [round(float(v), 5) for v in m.coef_[0]]}
 
     target.write_text(json.dumps({
         "model": "logistic regression over cue_features (standardised in training; weights here are per raw unit)",
-        "trained_on": f"{len(y)} candidate loaded words of BASIL training events and Dragnet crime, disaster, "
-                      f"science, technology, business and sport reports ({len(set(groups))} groups), hand labelled (scripts/data/cue_labels.json; "
+        "trained_on": f"{len(y)} candidate loaded words of BASIL training events, Dragnet crime, disaster, "
+                      f"science, technology, business and sport reports, page-signal Google News pages and PolNeAR "
+                      f"train articles ({len(set(groups))} groups), hand labelled (scripts/data/cue_labels.json; "
                       f"{int(y.sum())} framing choices)",
         "C": c, "cv_by_event": {"auc": round(auc, 4), "average_precision": round(ap, 4),
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},

@@ -93,6 +93,22 @@ TOPIC_PAGESIGNAL_12 = ("bdc7803f-ac9f-44db-8250-8779e8c33d3e", "fbf01fe1-3317-49
                        "fb6b0ed0-340e-4eaa-86fc-496c647c9c3b", "5b6ac14e-7c41-40c3-983f-206b44408f68")
 
 
+# session 14 (frame17; issue 14's reviews: the wrong cues are neutral or colloquial description, technical terms of
+# science coverage and a site's promo lines; the sensible ones hedges, naming, loaded attribution verbs and charged
+# adjectives of opinion): two seeded pools of real text that is neither news-dev nor BASIL (no page naming a news-dev
+# event: ``NEWS_DEV_EVENTS``). Page-signal's Google News pages of 300-1,500 words not in TOPIC_PAGESIGNAL_12 whose
+# first ~2,500 characters match POLITICS_WORDS at under 1% of their words (science, technology, culture, sport,
+# business and local reports; ``pagesignal_other_pool``, shuffled with random.Random(17)), the first
+# ``N_PAGESIGNAL_17`` of that walk; and PolNeAR *train* articles (US political news of 7 publishers, 2015-2016,
+# partisan sites among them; ``polnear_pool``, shuffled with random.Random(17)), the first ``N_POLNEAR_17``; first
+# ~2,500 characters of each, like the groups above. Every candidate labelled (site chrome, promo lines and words
+# inside quotations the stage did not skip labelled 0)
+N_PAGESIGNAL_17, N_POLNEAR_17 = 45, 30
+POLNEAR = ROOT.parent / "shared" / "corpus" / "polnear" / "train" / "text"
+NEWS_DEV_EVENTS = re.compile(r"whatsapp|trappist|chapo|guzm[aá]n|iran\w* nuclear|nuclear deal|ultra-?cool dwarf|"
+                             r"park geun|chiapas|puebla|catalan|catalonia|hong kong|extradition", re.IGNORECASE)
+
+
 def articles(which: str = "train") -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
     """(event, article id, text, lexical-bias spans in the outlet's voice, quoted stretches) of the BASIL
     training (or held-out) events."""
@@ -200,6 +216,50 @@ def pagesignal_articles(names: Sequence[str] = TOPIC_PAGESIGNAL_12
     return [_report("pagesignal-" + name, pagesignal_text(name)) for name in names]
 
 
+def pagesignal_other_pool() -> list[str]:
+    """Session 14's page-signal pool (see ``N_PAGESIGNAL_17``): pages of 300-1,500 words, not in
+    TOPIC_PAGESIGNAL_12, naming no news-dev event, whose head is not political (POLITICS_WORDS under 1% of its words),
+    shuffled with random.Random(17)."""
+    import random
+
+    pool = []
+    for f in sorted(PAGESIGNAL.glob("*.txt.gz")):
+        name = f.name.split(".")[0]
+        if name in TOPIC_PAGESIGNAL_12:
+            continue
+        text = pagesignal_text(name)
+        if not 300 < len(text.split()) < 1500:
+            continue
+        head = text[:DRAGNET_CHARS]
+        if NEWS_DEV_EVENTS.search(head) or len(POLITICS_WORDS.findall(head)) >= 0.01 * len(head.split()):
+            continue
+        pool.append(name)
+    random.Random(17).shuffle(pool)
+    return pool
+
+
+def polnear_pool() -> list[str]:
+    """Session 14's PolNeAR pool (see ``N_POLNEAR_17``): PolNeAR train articles of 300-1,500 words naming no
+    news-dev event, shuffled with random.Random(17)."""
+    import random
+
+    pool = []
+    for f in sorted(POLNEAR.glob("*.txt")):
+        text = f.read_text(encoding="utf-8")
+        if 300 < len(text.split()) < 1500 and not NEWS_DEV_EVENTS.search(text[:DRAGNET_CHARS]):
+            pool.append(f.stem)
+    random.Random(17).shuffle(pool)
+    return pool
+
+
+def session14_articles() -> list[tuple[str, str, str, list[tuple[int, int]], list[tuple[int, int]]]]:
+    """(article id, article id, text, [], quoted stretches) of session 14's pools: the first ``N_PAGESIGNAL_17``
+    page-signal pages and the first ``N_POLNEAR_17`` PolNeAR train articles of their seeded walks."""
+    out = [_report("pagesignal-" + n, pagesignal_text(n)) for n in pagesignal_other_pool()[:N_PAGESIGNAL_17]]
+    return out + [_report("polnear-" + n, (POLNEAR / f"{n}.txt").read_text(encoding="utf-8"))
+                  for n in polnear_pool()[:N_POLNEAR_17]]
+
+
 def science_politics_pools() -> dict[str, list[str]]:
     """The seeded pools ``TOPIC_DRAGNET_3`` was read from, in the order they were walked: Dragnet gold main texts of
     300-1,500 words in no older group, ranked by neither but shuffled with random.Random(11) (see the comment there)."""
@@ -251,7 +311,8 @@ def candidates(arts: Sequence[tuple[str, str, str, list[tuple[int, int]], list[t
 
 def main(argv: Sequence[str]) -> None:
     if "--dump" in argv:
-        rows = candidates(pagesignal_articles() if "--pagesignal12" in argv
+        rows = candidates(session14_articles() if "--session14" in argv
+                          else pagesignal_articles() if "--pagesignal12" in argv
                           else topic_articles(TOPIC_DRAGNET_3) if "--topics3" in argv
                           else topic_articles(TOPIC_DRAGNET_2) if "--topics2" in argv
                           else topic_articles(TOPIC_DRAGNET) if "--topics" in argv else dragnet_articles() if "--dragnet" in argv

@@ -125,6 +125,9 @@ def test_extract_example_text_boilerplate(example_articles):
     ("Save my name, email, and website in this browser for the next time I comment.", "comment_form"),
     ("You may also like", "related_links"),
     ("Read more: Council approves budget", "related_links"),
+    ("Next story: Council approves budget", "related_links"),
+    ("Previous story >> Mayor opens new bridge over the river", "related_links"),
+    ("MORE: Five things to know about the budget vote", "related_links"),
     ("We use cookies to give you the best experience. Accept all", "cookie_notice"),
     ("Subscribe to our newsletter for daily updates", "newsletter"),
     ("Share on Facebook Twitter WhatsApp", "share_bar"),
@@ -144,6 +147,8 @@ def test_extract_text_classifier_categories(line, reason):
     "Officials said residents could subscribe to alerts, but many had not received a single message.",
     "He shared the post on Facebook before deleting it, according to screenshots seen by reporters.",
     "The minister told reporters that the comment was taken out of context and that he stood by the plan.",
+    "More than 200 people attended the meeting on Monday, officials said, and the vote was postponed.",
+    "The next story he told: a farmer who had lost his land to the new road.",
 ])
 def test_extract_text_classifier_keeps_prose(line):
     scored = score_line(line, 0.5)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.records import Article, Paragraph
+from newsprism.settings import DEFAULT, Settings
 from newsprism.stages import analyze_many
 
 pytestmark = pytest.mark.slow
@@ -20,14 +21,20 @@ TEXTS = {
     "study_says": "The study says the new planets are “potentially habitable worlds” with oceans of liquid water.",
     "writer": "The reforms were a “great success” for the region, and the city council approved them on Monday.",
     "single": "The minister insisted the police had behaved “professionally” in carrying out the orders of the judge.",
+    "show": "The senator watches “Veep” every week with his family at their home in Texas before the debates.",
 }
+
+
+def _scare(settings: Settings = DEFAULT) -> dict[str, list[str]]:
+    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
+            for k, t in TEXTS.items()]
+    return {a.article.id: [f.text for f in a.framing if f.cue == "scare_quote"]
+            for a in analyze_many(arts, settings=settings)}
 
 
 @pytest.fixture(scope="module")
 def scare() -> dict[str, list[str]]:
-    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
-            for k, t in TEXTS.items()]
-    return {a.article.id: [f.text for f in a.framing if f.cue == "scare_quote"] for a in analyze_many(arts)}
+    return _scare()
 
 
 def test_term_marked_by_the_sentence_is_no_scare_quote(scare: dict[str, list[str]]) -> None:
@@ -52,3 +59,8 @@ def test_so_called_keeps_its_hedge() -> None:
     a = analyze_many([Article(id="h", source="h", text=t, title="Story", outlet="h",
                               paragraphs=(Paragraph(start=0, end=len(t)),))])[0]
     assert [f.text for f in a.framing if f.cue == "hedge"] == ["so-called"]
+
+
+def test_a_named_thing_is_no_scare_quote(scare: dict[str, list[str]]) -> None:
+    assert scare["show"] == []  # capitalised, not opening the sentence: the title of a show
+    assert scare["writer"] == ["“great success”"]  # the writer's own distance stays

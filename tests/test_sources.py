@@ -172,3 +172,37 @@ def test_sources_globs_and_directories(tmp_path):
     docs = list(iter_documents([str(tmp_path / "*.txt")]))
     assert len(docs) == 3 and all(isinstance(d, RawDocument) for d in docs)
     assert len(list(iter_documents([str(tmp_path)]))) == 3
+
+
+def test_sources_gzip_compressed_page_is_read_as_the_page_it_holds(tmp_path):
+    import gzip
+
+    page = (f"<html><head><title>Reservoirs at twenty-year low</title></head><body><nav>Home | Sport</nav>"
+            f"<article><h1>Reservoirs at twenty-year low</h1><p>{BODY}</p></article></body></html>").encode()
+    saved = tmp_path / "water.html.gz"
+    saved.write_bytes(gzip.compress(page))
+    (doc,) = list(iter_documents([str(saved)]))
+    assert isinstance(doc, RawDocument) and doc.kind == "html" and doc.data == page
+    article = load_one(str(saved))
+    assert "reservoir levels had fallen" in article.text and "Home | Sport" not in article.text
+    # the same bytes on stdin
+    (piped,) = list(iter_documents(["-"], stdin=io.BytesIO(gzip.compress(page))))
+    assert isinstance(piped, RawDocument) and piped.data == page
+
+
+def test_sources_gzip_cut_short_corrupt_or_inflating_past_the_limit_is_a_one_line_error(tmp_path):
+    import gzip
+
+    whole = gzip.compress(BODY.encode() * 20)
+    cut = tmp_path / "cut.txt.gz"
+    cut.write_bytes(whole[: len(whole) // 2])
+    bad = tmp_path / "bad.txt.gz"
+    bad.write_bytes(whole[:10] + b"\x00" * 40 + whole[50:])
+    bomb = tmp_path / "bomb.txt.gz"
+    bomb.write_bytes(gzip.compress(b"a" * 50_000))
+    (e1,) = list(iter_documents([str(cut)]))
+    (e2,) = list(iter_documents([str(bad)]))
+    (e3,) = list(iter_documents([str(bomb)], Settings(max_bytes=20_000)))
+    assert isinstance(e1, InputError) and "cut short" in str(e1) and "\n" not in str(e1)
+    assert isinstance(e2, InputError) and "corrupt" in str(e2)
+    assert isinstance(e3, TooLarge) and "20,000" in str(e3)

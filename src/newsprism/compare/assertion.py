@@ -104,7 +104,7 @@ def _doc(text: str) -> Any:
     return nlp.parse_cached([text])[0]
 
 
-def _parsed(analyzed: AnalyzedArticle, unit: Claim) -> tuple[int, str, Any, int, int] | None:
+def unit_parse(analyzed: AnalyzedArticle, unit: Claim) -> tuple[int, str, Any, int, int] | None:
     """The unit's sentence: its start in the article, its text, its parse, and the unit's offsets in it; or None."""
     found = _sentence_of(analyzed, unit)
     if found is None:
@@ -157,7 +157,7 @@ def rendered_claim(analyzed: AnalyzedArticle, unit: Claim,
       person> is <description>".
     A phrase where the name only qualifies another noun ("the Altiplano prison", "the jailbreak of drug lord X")
     carries none."""
-    parsed = _parsed(analyzed, unit)
+    parsed = unit_parse(analyzed, unit)
     if parsed is None:
         return None
     s0, text, doc, a, b = parsed
@@ -320,7 +320,7 @@ def predicated(analyzed: AnalyzedArticle, unit: Claim, name: set[str], desc: set
     staying, "will remain as …": "will become …" is a role to come), not through a relative pronoun, and the verb's
     complement (an attribute, or "as" and its object) holds every stem of ``desc``; the
     reason and the article offsets of the clause from the subject to the end of the complement, or None."""
-    parsed = _parsed(analyzed, unit)
+    parsed = unit_parse(analyzed, unit)
     if parsed is None:
         return None
     s0, text, doc, a, b = parsed
@@ -586,6 +586,48 @@ def other_name(text: str) -> str | None:
             continue
         if not {w.lower_ for w in mine} & {w.lower_ for w in theirs}:
             return f"a person named by another person's name (“{theirs.text}” for {mine.text})"
+    return None
+
+
+# adjectives of an "it is … that/to" clause that state a fact, not the writer's view of it ("it is unclear whether",
+# "it is illegal to")
+FACTUAL_EXTRAPOSED = frozenset({"unclear", "unknown", "illegal", "legal", "mandatory", "compulsory", "forbidden"})
+# adjectives whose "it … to" is a referring "it" that can or will do something ("it is able to fly"), not a comment
+REFERRING_TO = frozenset({"able", "unable", "ready", "due", "likely", "unlikely", "set", "sure", "certain", "bound",
+                          "about", "eager", "willing", "expected", "scheduled", "poised", "free", "quick", "slow"})
+
+
+@lru_cache(maxsize=8192)
+def stance(text: str) -> str | None:
+    """The writer's comment on what the sentence goes on to say: an evaluative adjective over an extraposed
+    clause with an empty "it" ("It is ironic that Jones coached the Reds …", "It is important to note that …",
+    "It seems likely that …"), outside quote marks; None otherwise. Said in the synthesis' own voice it would make
+    the outlet's judgement the synthesis'; a fact stated so ("It is unclear whether …", "It is illegal to …") and a
+    referring "it" that can do something ("It is able to fly") are not comments."""
+    outside = outside_quotes(text)
+    t = " ".join(LEADING.sub("", outside.strip()).split())
+    if not t:
+        return None
+    if _bare(t) not in _docs:
+        prime([t])
+    sents = list(_docs[_bare(t)].sents)
+    if not sents:
+        return None
+    root = max(sents, key=len).root
+    if root.lemma_ not in ("be", "seem", "appear", "remain", "look", "sound"):
+        return None
+    if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.children):
+        return None
+    adj = next((c for c in root.children if c.dep_ in ("acomp", "oprd") and c.pos_ == "ADJ"), None)
+    if adj is None:
+        return None
+    word = adj.lower_
+    negated = any(c.dep_ == "neg" for c in root.children) or any(c.dep_ == "neg" for c in adj.children)
+    if word in FACTUAL_EXTRAPOSED or (word == "clear" and negated):
+        return None
+    deps = [c.dep_ for c in (*root.children, *adj.children)]
+    if "ccomp" in deps or "csubj" in deps or ("xcomp" in deps and word not in REFERRING_TO):
+        return f"the writer's comment on what follows (“it {root.text} {adj.text} …”)"
     return None
 
 

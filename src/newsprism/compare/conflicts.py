@@ -299,7 +299,7 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
     if HOLDER_SHARE.fullmatch(key[0]) and not is_count(key[0]):
         pairs = [(x, y) for x, y in pairs if _holders_shared(x, y, by_id)]
     if not pairs:
-        return None
+        return _dated_rise(key, qs)
     hard = [p for p in pairs if bound_met(*p) is None]
     if hard:
         return _label(hard, texts)
@@ -311,6 +311,50 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
     return "estimates differ", why
 
 
+def _dated_rise(key: tuple[str, str, str], qs: list[Quantity]) -> tuple[str, str] | None:
+    """("updated", why) when a count that only grows (``RISING``) is given as a larger figure in a later-dated
+    article, though the two figures' ranges overlap ("at least 3 arrested" on one day, "at least 4" the next: the
+    floor of a count so far rose; review20 missed it), and no larger figure is dated the same day as or before a
+    smaller one; else None. Only stated figures count (no vague amounts), and only a rise of a whole number or
+    more."""
+    if not (is_count(key[0]) and key[0].endswith(RISING)):
+        return None
+    stated = [q for q in qs if q.qualifier != "vague" and not isinstance(q.value, str) and q.as_of]
+    rises, against = [], False
+    for i, x in enumerate(stated):
+        for y in stated[i + 1:]:
+            if x.article == y.article or abs(float(x.value) - float(y.value)) < 1:
+                continue
+            lo, hi = sorted((x, y), key=lambda q: float(q.value))
+            if lo.as_of and hi.as_of and lo.as_of < hi.as_of:
+                rises.append(f"{hi.text.strip()} ({hi.as_of}) is later than {lo.text.strip()} ({lo.as_of})")
+            else:
+                against = True
+    if rises and not against:
+        return "updated", "the count rose over time: " + "; ".join(dict.fromkeys(rises))
+    return None
+
+
+# a figure someone needs, has or would have to reach ("has to win 91 percent of the remaining delegates", "would
+# need to win 55 percent … in order to tie"): a requirement under a condition, not a figure reported as fact ("had to
+# evacuate 300 people" is what happened: kept)
+_REQUIRED = re.compile(r"(?:\b(?:needs?|needed|has|have|would (?:need|have)|will (?:need|have))\s+to\s+(?:[a-z]+\s+){1,3}?|"
+                       r"\bmust\s+(?:[a-z]+\s+){1,2}?)(?:(?:at least|more than|nearly|about|over)\s+)?$", re.IGNORECASE)
+
+
+def _required(q: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
+    """Whether a figure is a requirement ("has to win 91 percent", "would need to win 55 percent"): two such figures
+    under two conditions are not one thing measured twice (PolNeAR, session 14: 91 % to clinch vs 55 % to tie)."""
+    text = by_id[q.article].article.text
+    return bool(_REQUIRED.search(text[max(0, q.start - 60):q.start]))
+
+
+def _unnamed_length(q: Quantity) -> bool:
+    """A length whose clause names nothing it measures (no "deep", "away", "long"): "some 1,000ft short of the
+    runway" and "about two miles before it reached the runway" measure two different stretches (review20)."""
+    return q.measure == "length" and q.predicate is None
+
+
 def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     """One conflict per measure (of one event and place) on which articles give incompatible figures."""
     texts = {(a.id, s.i): s.text for a in analyzed for s in a.sentences}
@@ -319,7 +363,7 @@ def find_conflicts(analyzed: Sequence[AnalyzedArticle]) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str, str], list[Quantity]] = defaultdict(list)
     for a in analyzed:
         for q in a.quantities:
-            if too_vague(q.measure):
+            if too_vague(q.measure) or _unnamed_length(q) or _required(q, by_id):
                 continue
             groups[place_key(q, main)].append(q)
     # each value's source was read at analysis time on the parse (stages.value_sources): nothing is parsed here

@@ -14,7 +14,7 @@ from ..settings import DEFAULT, Settings
 from ..stages.claims import CLAUSE_BREAK as CLAUSE_BREAK  # read by the synthesis
 from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
-from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key
+from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key, unit_parse
 from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
@@ -146,6 +146,12 @@ Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason
 ON_TRIAL, STATEMENT_UNIT = "on trial: pair verifier", "the statement unit; "
 
 
+def judged_relations(settings: Settings) -> tuple[str, ...]:
+    """The aligner's relations whose pairs the pair verifier judges: with ``pair_conflict_checked`` also
+    ``conflict`` (the aligner's raw numbers differ; the structured checks on the measured figures decide)."""
+    return ("same_fact", "paraphrase", "candidate") + (("conflict",) if settings.pair_conflict_checked else ())
+
+
 def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
                   verifier: Verifier) -> dict[tuple[str, str], Verdict]:
     """The pair verifier's verdict on each aligned pair the structured checks let through (both orders of a
@@ -158,12 +164,15 @@ def pair_verdicts(claims: dict[str, Claim], alignments: Sequence[Alignment],
     out: dict[tuple[str, str], Verdict] = {}
     refused: list[tuple[Alignment, Claim, Claim, dict[str, float]]] = []
     predicate_refused: list[tuple[Alignment, Claim, Claim, float, str]] = []
+    judged = judged_relations(settings)
     for al in alignments:
-        if al.relation not in ("same_fact", "paraphrase", "candidate") or al.a not in claims or al.b not in claims:
+        if al.relation not in judged or al.a not in claims or al.b not in claims:
             continue
         a, b = claims[al.a], claims[al.b]
         if verifier.refuse(a, b) is not None:
             continue
+        if al.relation == "conflict" and verifier.conflict_resolved(a, b) is None:
+            continue  # the aligner's differing numbers are not shown to be one measured figure
         feats = pair_features(a, b, al, verifier)
         p, reason = round(model.probability(feats), 3), model.reason(feats)
         parse = is_parse_clause(a) or is_parse_clause(b)
@@ -334,6 +343,26 @@ def _descriptor(unit: Claim, analyzed: AnalyzedArticle) -> set[str]:
 
 
 POSSESSIVE = re.compile(r"[’']s\b")
+# a description of a past holder of a role ("former CEO", "ex-minister", "the late king", "then-governor") and of
+# the present one ("new CEO", "incoming governor", "acting president")
+PAST_TENURE = re.compile(r"\b(?:former|ex-|late|onetime|one-time|erstwhile|outgoing|retired|then-)", re.IGNORECASE)
+PRESENT_TENURE = re.compile(r"\b(?:new|newly|incoming|current|incumbent|sitting|acting|interim)\b", re.IGNORECASE)
+
+
+def _tenures_differ(a: str, b: str) -> bool:
+    """One phrase describes a past holder of the role and the other the present one ("former CEO of …" / "new CEO
+    …"); a bare title against a past holder ("President Park" / "former President Park") is how a name is
+    written, not a claim that the two differ."""
+    return bool((PAST_TENURE.search(a) and PRESENT_TENURE.search(b)) or (PAST_TENURE.search(b) and PRESENT_TENURE.search(a)))
+
+
+def _noun_stems(analyzed: AnalyzedArticle, unit: Claim) -> set[str]:
+    """The five-letter stems of the nouns in a phrase unit, read from its sentence's parse."""
+    parsed = unit_parse(analyzed, unit)
+    if parsed is None:
+        return set()
+    _, _, doc, a, b = parsed
+    return {t.text.lower()[:5] for t in doc if a <= t.idx < b and t.pos_ in ("NOUN", "PROPN")}
 
 
 FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
@@ -377,6 +406,11 @@ def phrase_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], ver
             if not shared_names or len(words) < settings.phrase_shared_min:
                 continue
             if verifier.refuse(x, y) is not None or _figures_differ(x.text, y.text):
+                continue
+            # a past holder is not the present one ("former CEO of Sprint" / "new CEO Dan Hesse"), and a phrase with
+            # no noun besides its name ("the new Bulls") says nothing of what the referent is ("Bulls is a new")
+            if _tenures_differ(x.text, y.text) or not _noun_stems(by_id[x.article], x) - names[x.id] \
+                    or not _noun_stems(by_id[y.article], y) - names[y.id]:
                 continue
             score = round(len(words) / len(desc[x.id] | desc[y.id]), 3)
             pairs.append(Alignment(a=x.id, b=y.id, relation="same_fact", score=score, scores={"descriptor": score},
@@ -637,7 +671,8 @@ def _star_facts(analyzed: Sequence[AnalyzedArticle], claims: dict[str, Claim], a
     against the statement unit. Each member is cited by the run of its clauses that holds what it shares with the
     other members, where one shorter than its unit does (``_narrowed``)."""
     agree = {frozenset((al.a, al.b)) for al in (every or alignments)
-             if al.relation in ("same_fact", "paraphrase", "candidate") and al.a in claims and al.b in claims}
+             if al.relation in judged_relations(verifier.settings) and al.a in claims and al.b in claims
+             and (al.relation != "conflict" or verifier.conflict_resolved(claims[al.a], claims[al.b]) is not None)}
     edges: dict[str, dict[str, float]] = defaultdict(dict)
     same_fact: set[frozenset[str]] = set()
     for al in alignments:
@@ -872,7 +907,8 @@ DEPENDENT = re.compile(r"(?:after|before|when|while|because|until|as|which|who|w
 
 # where an opening of a statement may end: a comma, a dash, or a conjunction that opens another clause
 # (not a bare "and": "clashes between police and protesters" is one phrase)
-HEAD_CUT = re.compile(r"\s*(?:[,;:—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
+# (a comma or colon between two digits is part of a figure: "$10,000", "10:30")
+HEAD_CUT = re.compile(r"\s*(?:(?<!\d)[,:]|[,:](?!\d)|[;—–]|\s-\s)\s*|\s+(?=(?:but|while|after|when|because)\s)")
 
 
 # a number right after a month's name is the day of a date ("on September 7.1 Ad Policy": a date run into page
@@ -903,11 +939,12 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     tolerance = verifier.settings.corroborate_number_tolerance
     for x in said:
         other = [y for y in held if y.key() == x.key()]
-        if other and not any(same_figure(x, y, tolerance) for y in other):
+        rounding = verifier.settings.figure_rounding
+        if other and not any(same_figure(x, y, tolerance, rounding) for y in other):
             return f"it gives {other[0].text} for {x.measure}, not {x.text}"
         # the same figure, however the quantities stage named what it counts ("six major powers" / "six world
         # powers"), or written in the span where no measure was read
-        if any(same_figure(x, y, tolerance) for y in held) or _writes_value(x, s["text"]):
+        if any(same_figure(x, y, tolerance, rounding) for y in held) or _writes_value(x, s["text"]):
             continue
         return f"its span does not state {x.text} ({x.measure})"
     return None

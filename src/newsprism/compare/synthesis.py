@@ -53,7 +53,7 @@ from ..stages.quantities import ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import outside_quotes, zipf
-from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge
+from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge, stance
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
@@ -1267,7 +1267,7 @@ def _checked_rendering(comparison: Comparison, best: Claim, text: str,
     if first_person(text):
         return None
     said = _stated(comparison, best) if best.part == "sentence" else text
-    why = evaluative(comparison, best, cues) or loaded_word(said, settings) or other_name(said)
+    why = evaluative(comparison, best, cues) or loaded_word(said, settings) or other_name(said) or stance(said)
     plan = None if why else pledge(said)
     if why or plan:
         return (f"According to {_label(comparison, best.article)}, "
@@ -1743,7 +1743,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # happen: attributed like an evaluative rendering, never stated as plain future fact
     plain = [c for c in own if evaluative(comparison, c, cues) is None
              and loaded_word(_stated(comparison, c), settings) is None and pledge(_stated(comparison, c)) is None
-             and other_name(_stated(comparison, c)) is None]
+             and other_name(_stated(comparison, c)) is None and stance(_stated(comparison, c)) is None]
     # the renderings in the order they are tried: the plainest first; when a rendering's statement is held by
     # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
     # said with its speaker)
@@ -1773,7 +1773,7 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
             tried.append(rendering)
     for best in sorted((c for c in own if c not in plain), key=lambda c: _pick_key(comparison, c, members)):
         why = evaluative(comparison, best, cues) or loaded_word(_stated(comparison, best), settings) \
-            or other_name(_stated(comparison, best))
+            or other_name(_stated(comparison, best)) or stance(_stated(comparison, best))
         plan = None if why else pledge(_stated(comparison, best))
         tried.append((best, f"According to {_label(comparison, best.article)}, "
                             f"{_lower_first(_finish(_stated(comparison, best)), _names(comparison, best.article))}",

@@ -30,6 +30,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..records import AnalyzedArticle, Claim, Quantity
 from ..text.words import title_case
 from ..settings import DEFAULT, Settings
+from ..similarity import value_conflicts
 from .conflicts import compatible
 
 NEGATION = re.compile(r"\b(?:not|no|never|none|denied|denies|deny|neither|nor|without)\b|n[’']t\b", re.IGNORECASE)
@@ -242,15 +243,48 @@ def _canonical(q: Quantity) -> float:
     return (q.low + q.high) / 2
 
 
-def same_figure(a: Quantity, b: Quantity, tolerance: float) -> bool:
+# a figure told at a scale ("80 million", "1.5 billion"): the digits before the scale word
+SCALED = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
+SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+
+
+def rounding_step(q: Quantity) -> float | None:
+    """The precision a figure told at a scale states: the unit of its last significant digit ("80 million": 10
+    million; "77 million": 1 million; "1.5 billion": 100 million); None for a figure not told at a scale (a count
+    of "20" dead is a count, not a rounding)."""
+    m = SCALED.search(q.text)
+    if m is None:
+        return None
+    digits, scale = m.group(1), SCALE[m.group(2).lower()]
+    if "." in digits:
+        return scale * 10.0 ** -len(digits.split(".")[1])
+    return scale * 10.0 ** (len(digits) - len(digits.rstrip("0")))
+
+
+def rounds_to(a: Quantity, b: Quantity) -> bool:
+    """One of two exact figures told at a scale is the other rounded to its precision ("a country of 80 million" /
+    "77 million": 77 million rounds to 80 million at 10 million): both may state one fact."""
+    if a.qualifier not in (None, "exact", "about") or b.qualifier not in (None, "exact", "about"):
+        return False
+    steps = [(rounding_step(q), q) for q in (a, b)]
+    if any(step is None for step, _ in steps):
+        return False
+    (sa, qa), (sb, qb) = sorted(steps, key=lambda t: -(t[0] or 0.0))  # the rounder first
+    if sa is None or sb is None or sa <= sb:
+        return False
+    return round(float(qb.value) / sa) * sa == round(float(qa.value) / sa) * sa
+
+
+def same_figure(a: Quantity, b: Quantity, tolerance: float, rounding: bool = False) -> bool:
     """Two figures of one measure state the same fact: equal splits, or values within ``tolerance`` of each
-    other whose ranges overlap (39 and 40 light-years; not 38 and "hundreds" injured)."""
+    other whose ranges overlap (39 and 40 light-years; not 38 and "hundreds" injured); with ``rounding``, also one
+    figure told at a scale that the other rounds to (``rounds_to``)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
     x, y = abs(_canonical(a)) or 1e-9, abs(_canonical(b)) or 1e-9
     if max(x, y) / min(x, y) > 1 + tolerance:
         return False
-    return compatible(a, b, max_ratio=1 + tolerance)
+    return compatible(a, b, max_ratio=1 + tolerance) or (rounding and rounds_to(a, b))
 
 
 class Verifier:
@@ -261,18 +295,52 @@ class Verifier:
         self.quantities: dict[tuple[str, int], list[Quantity]] = {}
         self.years: dict[str, str | None] = {}
         self.texts = {a.id: a.article.text for a in analyzed}
+        # the span of what a sentence of reported speech reports (its ``content`` claim): the sentence's
+        # ``attribution`` unit states the rest of the sentence, not this
+        self.reported: dict[tuple[str, int], tuple[int, int]] = {}
         for a in analyzed:
             self.years[a.id] = a.article.published[:4] if a.article.published else None
             for q in a.quantities:
                 self.quantities.setdefault((a.id, q.sentence), []).append(q)
+            for c in a.claims:
+                if c.part == "content":
+                    self.reported[(a.id, c.sentence)] = (c.start, c.end)
 
     def quantities_of(self, claim: Claim) -> list[Quantity]:
-        """The measured figures inside the claim's span (all of its sentence's for an attribution)."""
+        """The measured figures the claim states: those inside its span; for an attribution unit (its span is
+        the whole sentence), those of its sentence outside the reported content ("at least 22 children died,
+        officials said, while another 30 are missing": the attribution states the 30, not the 22)."""
         return self._quantities(claim)
 
     def _quantities(self, claim: Claim) -> list[Quantity]:
-        return [q for q in self.quantities.get((claim.article, claim.sentence), [])
-                if claim.start <= q.start < claim.end or claim.part == "attribution"]
+        qs = [q for q in self.quantities.get((claim.article, claim.sentence), [])
+              if claim.start <= q.start < claim.end]
+        if claim.part != "attribution":
+            return qs
+        lo, hi = self.reported.get((claim.article, claim.sentence), (0, 0))
+        return [q for q in qs if not lo <= q.start < hi]
+
+    def conflict_resolved(self, a: Claim, b: Claim) -> str | None:
+        """Why the aligner's number conflict between two units (``similarity.value_conflicts``: two raw numbers of
+        similar units differ) is none, or None when it stands: every such pair of numbers is measured, as one
+        measure of one event, by the quantities stage and is the same figure (``same_figure``, with
+        ``figure_rounding``: "98 people dead" / "killed nearly 100 people"; "a country of 77 million" / "80
+        million people")."""
+        found = value_conflicts(a, b, self.settings)
+        if not found:
+            return None
+        qa, qb = self._quantities(a), self._quantities(b)
+        tolerance = self.settings.corroborate_number_tolerance
+        said = []
+        for c in found:
+            xs = [q for q in qa if q.start < c.a.end and c.a.start < q.end]
+            ys = [q for q in qb if q.start < c.b.end and c.b.start < q.end]
+            pair = next(((x, y) for x in xs for y in ys if x.key() == y.key()
+                         and same_figure(x, y, tolerance, self.settings.figure_rounding)), None)
+            if pair is None:
+                return None
+            said.append(f"{pair[0].text.strip()} / {pair[1].text.strip()}: the same {pair[0].measure}")
+        return "; ".join(said)
 
     def refuse(self, a: Claim, b: Claim) -> str | None:
         """Why ``b`` cannot corroborate ``a`` (None when nothing speaks against it)."""
@@ -297,7 +365,8 @@ class Verifier:
         for xs, ys in ((qa, qb), (qb, qa)):
             for x in xs:
                 same_measure = [y for y in ys if y.key() == x.key()]
-                if same_measure and not any(same_figure(x, y, tolerance) for y in same_measure):
+                if same_measure and not any(same_figure(x, y, tolerance, self.settings.figure_rounding)
+                                            for y in same_measure):
                     return f"{x.text} vs {same_measure[0].text}: not the same figure for {x.measure}"
         money_a = [v for v in a.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
         money_b = [v for v in b.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]

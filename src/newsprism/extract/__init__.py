@@ -8,7 +8,7 @@ from ..errors import MalformedInput, NoContent, NotEnglish, TooLarge
 from ..records import Article, RawDocument, Removed, content_id
 from ..settings import DEFAULT, Settings
 from ..sources.base import decode, sniff_kind
-from .html import extract_html
+from .html import HtmlExtract, extract_html
 from .meta import detect_language, parse_date
 from .text import Cleaned, clean_text, words
 
@@ -22,6 +22,7 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     text = decode(doc.data, doc.source, settings)
     kind = doc.kind if doc.kind in ("text", "html") else sniff_kind(text, doc.source)
     outlet = author = published = url = None
+    page: HtmlExtract | None = None
     removed: list[Removed] = []
     if kind == "html":
         page = extract_html(text, url=doc.url, settings=settings, source=doc.source)
@@ -48,14 +49,20 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
     if doc.published and given_date is None:
         raise MalformedInput(f"the published date {doc.published!r} is not a full date (use YYYY-MM-DD)",
                              source=doc.source)
-    values = {"outlet": (doc.outlet, cleaned.outlet, outlet), "author": (doc.author, cleaned.author, author),
-              "published": (given_date, cleaned.published, published), "title": (doc.title, cleaned.title, None),
-              "url": (doc.url, None, url)}
+    stated_rule = {name: cleaned.rules.get(name, "headline") for name in ("outlet", "author", "published", "title")}
+    candidates: dict[str, list[tuple[str | None, str]]] = {
+        "outlet": [(doc.outlet, "given"), (cleaned.outlet, stated_rule["outlet"]), (outlet, "html_metadata")],
+        "author": [(doc.author, "given"), (cleaned.author, stated_rule["author"]), (author, "html_metadata")],
+        "published": [(given_date, "given"), (cleaned.published, stated_rule["published"]), (published, "html_metadata")],
+        "title": [(doc.title, "given"), (cleaned.title, stated_rule["title"])],
+        "url": [(doc.url, "given"), (url, "html_metadata")],
+    }
+    if page is not None:
+        _page_first(candidates, page, cleaned)
     chosen: dict[str, str | None] = {}
     rules: list[str] = []
-    for name, (given, stated, from_html) in values.items():
-        for value, rule in ((given, "given"), (stated, cleaned.rules.get(name, "headline")),
-                            (from_html, "html_metadata")):
+    for name, options in candidates.items():
+        for value, rule in options:
             if value:
                 chosen[name] = value
                 rules.append(f"{name}={rule}")
@@ -77,6 +84,26 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
         credits=tuple(cleaned.credits),
         metadata_rules=tuple(rules),
     )
+
+
+def _page_first(candidates: dict[str, list[tuple[str | None, str]]], page: HtmlExtract, cleaned: Cleaned) -> None:
+    """On a web page the markup's own evidence outranks what the text states: the outlet the page names
+    (og:site_name, JSON-LD publisher, the title's site part) before a dateline's wire ("(AP) —" on a
+    paper's page) or a copyright line; a copyright holder or the URL's host only when nothing else names
+    it; the date printed under the headline before a stamp read in the text."""
+    meta = page.page
+    stated_outlet = None if cleaned.rules.get("outlet") == "copyright_line" else cleaned.outlet
+    copyright_outlet = cleaned.outlet if stated_outlet is None else None
+    candidates["outlet"] = [candidates["outlet"][0], (meta.outlet, meta.outlet_rule or "html_metadata"),
+                            (stated_outlet, cleaned.rules.get("outlet", "")),
+                            (meta.weak_outlet, meta.weak_outlet_rule or "html_metadata"),
+                            (copyright_outlet, "copyright_line")]
+    if meta.published_rule == "printed_by_headline":
+        candidates["published"].insert(1, (meta.published, meta.published_rule))
+    elif meta.published_rule:
+        candidates["published"][2] = (page.published, meta.published_rule)
+    if cleaned.title and meta.title and cleaned.title == meta.title:
+        candidates["title"][1] = (cleaned.title, meta.title_rule or "html_metadata")
 
 
 def _check_size(text: str, source: str, settings: Settings) -> None:

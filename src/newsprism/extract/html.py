@@ -18,7 +18,8 @@ import trafilatura
 from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
-from .meta import BYLINE, parse_date
+from .meta import BYLINE, parse_date, read_tail_line, read_top_line
+from .page import PageMeta, read_page_meta
 from .rules import score_line
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # failures are reported as our own errors
@@ -42,6 +43,8 @@ class HtmlExtract:
     author: str | None
     url: str | None
     removed: list[Removed]
+    page: PageMeta = PageMeta()  # what the markup says (headline, outlet, date), each with its rule
+    fallback: str | None = None  # how the text was found when trafilatura found none
 
 
 def _region(el: lxml.html.HtmlElement) -> str | None:
@@ -123,6 +126,127 @@ def _fallback_date(html: str) -> str | None:
     return None
 
 
+_TITLE_OPEN = re.compile(r"<title\b[^>]*>", re.I)
+_TITLE_CLOSE = re.compile(r"</title\s*>", re.I)
+_HEAD_END = re.compile(r"</head\s*>|<body\b", re.I)
+
+
+def close_title(html: str) -> str:
+    """A ``<title>`` left open (a page saved with its head cut: "…</titavaScript" src=…") is closed
+    at the end of its first line or at the next tag: left open, the parser reads the whole page
+    as the title and finds no text."""
+    m = _TITLE_OPEN.search(html)
+    if m is None:
+        return html
+    close = _TITLE_CLOSE.search(html, m.end())
+    head_end = _HEAD_END.search(html, m.end())
+    if close is not None and (head_end is None or close.start() < head_end.start()):
+        return html
+    stop = re.compile(r"[\n<]").search(html, m.end())
+    cut = stop.start() if stop else len(html)
+    return html[:cut] + "</title>" + html[cut:]
+
+
+def _own_text(el: lxml.html.HtmlElement) -> str:
+    """The text an element holds itself: its text and its inline children's, not its block children's."""
+    parts = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and child.tag.lower() not in _FLAT_BLOCKS:
+            parts.append(child.text_content() or "")
+        parts.append(child.tail or "")
+    return " ".join(" ".join(parts).split())
+
+
+def _largest_block(tree: lxml.html.HtmlElement) -> str:
+    """The lines of the block holding the most words of prose (readability's idea: each paragraph of 12+
+    words ending a sentence counts for its parent, half for the grandparent): the fallback when
+    trafilatura finds nothing. One pass over the tree, then the chosen block flattened to its lines."""
+    for bad in tree.xpath(_INVISIBLE):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+    score: dict[lxml.html.HtmlElement, float] = {}
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        own = _own_text(el)
+        n = len(own.split())
+        if n < 12 or not re.search(r"[.!?\"”’]\s*$", own):
+            continue
+        holder = el if el.tag.lower() in ("div", "td", "article", "section", "main", "body") else el.getparent()
+        for weight, node in ((1.0, holder), (0.5, holder.getparent() if holder is not None else None)):
+            if node is not None:
+                score[node] = score.get(node, 0.0) + weight * n
+    if not score:
+        return ""
+    best = max(score, key=lambda node: score[node])
+    lines = flatten_html(lxml.html.tostring(best, encoding="unicode"))
+    return "\n".join(line for line in lines if len(line.split()) >= 12)
+
+
+_LONG_PARAGRAPH_WORDS = 60  # a text line this long is checked for paragraphs the page itself breaks
+_BREAK_BEFORE = re.compile(r"[.!?\"”’)]$")
+
+
+def keep_paragraphs(text: str, lines: list[str]) -> str:
+    """A long line of the extracted text that the page prints as several lines (paragraphs set apart by
+    ``<br>`` or by ``<p>`` inside a ``<font>``, which the extractor ran together) is cut where the page's
+    own lines begin: only at the end of a sentence, and only when those lines cover most of it."""
+    out: list[str] = []
+    for para in text.split("\n"):
+        flat = " ".join(para.split())
+        if len(flat.split()) < _LONG_PARAGRAPH_WORDS:
+            out.append(para)
+            continue
+        cuts, covered, pos = [0], 0, 0
+        for line in lines:
+            if len(line) < 20 or len(line) >= len(flat):
+                continue
+            at = flat.find(line, pos)
+            if at < 0 or (at > 0 and not _BREAK_BEFORE.search(flat[:at].rstrip())):
+                continue
+            if at > 0:
+                cuts.append(at)
+            covered += len(line)
+            pos = at + len(line)
+        if len(cuts) > 1 and covered >= 0.8 * len(flat):
+            bounds = [*cuts, len(flat)]
+            out.extend(flat[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if flat[a:b].strip())
+        else:
+            out.append(para)
+    return "\n".join(out)
+
+
+def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[str, list[Removed]]:
+    """Lines of the extracted text that the line model, scoring them where they sit on the whole page
+    (its training setting: neighbours, place, repeats), calls chrome at ``page_chrome_min``: a related
+    headline, a widget label, a market-data notice that the extractor kept among the prose."""
+    if settings.page_chrome_min >= 1.0 or not lines:
+        return text, []
+    from .lines import load_model
+    from .text import _ends_sentence
+
+    paras = [" ".join(p.lstrip("-•* ").split()) for p in text.split("\n")]
+    candidates = {p for p in paras if p and not (len(p.split()) >= settings.model_prose_words and _ends_sentence(p))}
+    if not candidates.intersection(" ".join(line.split()) for line in lines):
+        return text, []  # every line of the text is prose or printed nowhere else: nothing to score
+    model = load_model()
+    verdicts = model.predict(lines)
+    chrome = {" ".join(line.split()): v for line, v in zip(lines, verdicts, strict=True)
+              if v.probability >= settings.page_chrome_min}
+    kept, removed = [], []
+    for para in text.split("\n"):
+        flat = " ".join(para.lstrip("-•* ").split())
+        verdict = chrome.get(flat)
+        prose = len(flat.split()) >= settings.model_prose_words and _ends_sentence(flat)
+        states = read_top_line(flat, names=False, settings=settings) or read_tail_line(flat)
+        if verdict is None or prose or states is not None:  # a stamp or byline goes to the metadata readers
+            kept.append(para)
+            continue
+        removed.append(Removed(text=flat, reason="page_chrome", score=round(verdict.probability, 3),
+                               features=("model:boilerplate_lr", "page_context") + verdict.top_features))
+    return "\n".join(kept), removed
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -134,6 +258,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if tags > settings.max_html_tags:
         raise TooLarge(f"the page has {tags:,} tags, over the {settings.max_html_tags:,} limit "
                        "(setting max_html_tags)", source=source or url)
+    html = close_title(html)
     doc = None
     # Dates come from markup only (meta tags, JSON-LD, <time>, the URL): htmldate's "extensive search"
     # reads body prose, where "A 2024 engineering review" would become published=2024-01-01.
@@ -145,20 +270,34 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         )
         if doc is not None:
             break
-    if doc is None:
-        return None
-    get = doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d))
+    get = (lambda k, d=None: None) if doc is None else (
+        doc.get if isinstance(doc, dict) else (lambda k, d=None: getattr(doc, k, d)))
     text = get("text") or ""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        tree = None
+    fallback = None
+    if not text.strip() and tree is not None:
+        text, fallback = _largest_block(lxml.html.fromstring(html)), "largest_text_block"  # a copy: it drops the head
     if not text.strip():
         return None
+    lines = flatten_html(html)
+    text = keep_paragraphs(text, lines)
+    text, chrome = drop_page_chrome(text, lines, settings)
+    if not text.strip():
+        return None
+    page = read_page_meta(tree, lines, url) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
-        title=(get("title") or None),
-        outlet=(get("sitename") or None),
-        published=parse_date(get("date")) or _fallback_date(html),
+        title=page.title or (get("title") or None),
+        outlet=page.outlet,
+        published=page.published or parse_date(get("date")) or _fallback_date(html),
         author=(get("author") or None),
         url=(get("url") or url),
-        removed=_dropped_blocks(html, text, settings),
+        removed=chrome + _dropped_blocks(html, text, settings),
+        page=page,
+        fallback=fallback,
     )
 
 

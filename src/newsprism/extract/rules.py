@@ -52,6 +52,9 @@ FEATURES: dict[str, tuple[Feature, ...]] = {
                               r"most (read|popular|viewed)|top stories|latest (news|stories)|"
                               r"further reading|don['’]t miss|recommended from [\w .]{2,30})\s*:?\s*$", 1.0),
         _f("read_more_prefix", r"^\s*(read (more|also)|also read|see also|related)\s*:\s*\S", 1.0),
+        # a site's promo line for another of its stories (issue 14's review: a promo line read as the article's text)
+        _f("other_story_prefix", r"^\s*((previous|next|prev\.?|top|featured|sponsored|popular) (story|article|post)|"
+                                 r"more|editor['’]?s picks?|most (read|popular))\s*[:>»]\s*\S", 1.0),
         _f("see_gallery", r"^\s*(see|view) (the )?(full )?(gallery|photos|video)\b|^\s*\d+\s+photos\s*$|"
                           r"^\s*before you go\b|^\s*watch now\s*$", 1.0),
         _f("read_more_of", r"^\s*read (more|the (full|rest))( of)? (this|the) (story|article)\b|"

@@ -21,7 +21,7 @@ from .feed import read_feed
 from .jsonl import read_jsonl
 from .overrides import FIELDS, apply_overrides, is_sidecar, read_sidecar, with_sidecar
 from .parquet import read_parquet
-from .url import fetch, is_url, make_client, redact_url
+from .url import GZIP_MAGIC, fetch, gunzip, is_url, make_client, redact_url
 from .warc import read_warc
 
 Item = RawDocument | InputError
@@ -51,7 +51,15 @@ def expand_specs(specs: Iterable[str]) -> Iterator[str]:
 
 def read_bytes_as(data: bytes, source: str, settings: Settings = DEFAULT, name: str = "",
                   client: httpx.Client | None = None) -> Iterator[Item]:
-    """Documents from bytes whose kind is sniffed: a feed, JSONL, HTML or plain text."""
+    """Documents from bytes whose kind is sniffed: a feed, JSONL, HTML or plain text; gzip-compressed bytes (a
+    saved page kept as ``x.html.gz``, on stdin too) are read as what they hold."""
+    if data.startswith(GZIP_MAGIC):
+        try:
+            data = gunzip(data, settings, source)
+        except InputError as exc:
+            yield exc
+            return
+        name = (name or source).removesuffix(".gz").removesuffix(".GZ")
     lower = (name or source).lower()
     if lower.endswith((".jsonl", ".ndjson")):
         try:

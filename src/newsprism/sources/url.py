@@ -31,7 +31,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpcore
 import httpx
 
-from ..errors import FetchFailed, InputError, TooLarge
+from ..errors import FetchFailed, InputError, TooLarge, Unreadable
 from ..records import RawDocument
 from ..settings import DEFAULT, Settings
 
@@ -54,6 +54,7 @@ _REFUSED_NETWORKS = tuple(ipaddress.ip_network(n) for n in (
     "2001:db8::/32", "2002::/16", "fc00::/7", "fe80::/10", "ff00::/8",
 ))
 _CONTENT_ENCODINGS = {"gzip": "gzip", "x-gzip": "gzip", "deflate": "deflate"}
+GZIP_MAGIC = b"\x1f\x8b"
 _DECODE_CHUNK = 65_536  # bytes of decoded output produced per step of a decoding layer
 _USERINFO = re.compile(r"(?<=//)[^/@\s]+@")
 
@@ -270,6 +271,20 @@ def _flush(layers: list[_Inflate]) -> Iterator[bytes]:
     for i, layer in enumerate(layers):
         for piece in layer.flush():
             yield from _through(layers[i + 1:], piece)
+
+
+def gunzip(data: bytes, settings: Settings, source: str) -> bytes:
+    """A gzip-compressed file's content (a saved page ``x.html.gz``), inflated in bounded steps as a gzip
+    response body is: over ``max_bytes`` decoded raises TooLarge before it is all in memory; a corrupt or cut
+    stream raises Unreadable."""
+    layer = _Inflate("gzip", settings.max_bytes, source)
+    try:
+        out = b"".join([*layer.feed(data), *layer.flush()])
+    except FetchFailed:
+        raise Unreadable("the gzip-compressed file is corrupt", source=source) from None
+    if not layer.obj.eof:
+        raise Unreadable("the gzip-compressed file is cut short", source=source)
+    return out
 
 
 def _decoding_layers(header: str, settings: Settings, source: str) -> list[_Inflate]:

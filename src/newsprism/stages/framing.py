@@ -492,6 +492,7 @@ def framing_cues(text: str, doc: Any, quotes: Sequence[Quote], resolver: Resolve
     return merge_phrase_cues(found.cues, text, doc)
 
 
+
 # cues over the words of one phrase: merged into one (the reviewers read "an adjective and its noun emitted apart"
 # as two claims where the outlet made one framing choice)
 PHRASE_CUES = ("naming", "epithet", "evaluative", "loaded")  # in the order the merged cue takes its kind from
@@ -567,7 +568,7 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
     before = [t for t in sent if t.i < span.start]
     if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge "so-called" is the cue, the quote
         return False                                 # marks the term it names
-    if _marked_as_term(span, sent, before):
+    if _marked_as_term(span, sent, before) or _named_thing(span, sent):
         return False
     if _in_someones_words(span, sent):
         return False
@@ -641,6 +642,14 @@ def _marked_as_term(span: Any, sent: Any, before: Sequence[Any]) -> bool:
                      and t.nbor(1).is_alpha for t in span)
     capitalised = all(t.text[0].isupper() for t in words if len(t.text) > 3)
     return hyphenated or capitalised
+
+
+def _named_thing(span: Any, sent: Any) -> bool:
+    """Quoted words all capitalised that do not open their sentence name a thing (the title of a film or show, a
+    nickname, a product: “Veep”, “Atonement”, “Chuy”), not words the writer keeps a distance from (issue 14's review:
+    a named thing in quotation marks read as a scare quote)."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.text[:1].isupper() for t in words) and words[0].i > sent.start + 1
 
 
 def _is_document(subj: Any) -> bool:

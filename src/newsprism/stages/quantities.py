@@ -89,6 +89,12 @@ DURATION_OF = {"meet": "talks", "last": "talks", "talk": "talks", "meeting": "ta
                "negotiate": "talks", "standoff": "dispute", "dispute": "dispute", "conflict": "dispute",
                "crisis": "dispute", "row": "dispute"}
 LIGHT_VERBS = {"be", "have", "include", "say", "make", "get", "take", "give", "see", "find", "become", "call"}
+# people nouns the lexicons lack: kin and groups counted in news ("two siblings", "seven crew members")
+PERSON_GROUPS = {"sibling", "parent", "kid", "crew", "migrant", "refugee", "troop", "hostage", "pilgrim", "baby",
+                 "infant", "teen", "youth", "toddler", "relative", "friend", "neighbour", "neighbor", "survivor",
+                 "attendee", "spectator", "fan", "customer", "pedestrian", "motorist", "nurse", "suspect", "inmate",
+                 "detainee", "evacuee", "militant", "rebel", "insurgent", "monk", "nun", "priest", "cousin", "sister",
+                 "brother", "grandchild", "classmate", "colleague", "agent", "troops", "personnel", "crewmember"}
 CHILDREN = {"child", "children", "student", "pupil", "kid"}
 # what happens to the people counted: the nearest of these cue words in the number's clause
 PEOPLE_CUES: tuple[tuple[str, str], ...] = (
@@ -185,6 +191,9 @@ _CLOCK_AFTER = re.compile(r"^(?::\d\d)?\s?(?:[ap]\.m\.|[ap]m\b)|^:\d\d\b", re.IG
 # the number of a provision, never a count
 _DESIGNATION_BEFORE = re.compile(r"(?:\b(?:[Aa]rticle|[Ss]ection|[Tt]itle|[Cc]hapter|[Cc]lause|[Pp]roposition|[Pp]rop\.|"
                                  r"[Ff]light|[Rr]oute|[Ii]nterstate|[Pp]recinct|[Pp]aragraph)|\bPark)\s+$")
+# "an AK-47 assault weapon", "F-16 jets", "the G-8": capitalised letters joined by a hyphen to the digits name a
+# thing; the digits count nothing (review20: "AK-47" read as 47 people killed)
+_MODEL_BEFORE = re.compile(r"\b[A-Z][A-Za-z]{0,5}-$")
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _CODE_AFTER = re.compile(r"^\s?\(?[a-z]\)?\(?\d|^\([a-z]\)")
 _CODE_BEFORE = re.compile(r"[A-Za-z]\(?\d+\)?(?:\s?,\s?\d+)*\s?,\s?$")
@@ -202,6 +211,8 @@ def counts_nothing(text: str, start: int, end: int) -> str | None:
         return "a time of day (“1:40 p.m.”, “5am”)"
     if _DESIGNATION_BEFORE.search(before) or re.match(r"^/\d", after) or re.search(r"\d/$", before):
         return "a name or designation (“Article 1”, “section 3”, “9/11”)"
+    if _MODEL_BEFORE.search(before):
+        return "a digit inside a name (“AK-47”, “F-16”)"
     if _ORDINAL_AFTER.match(after):
         return "an ordinal (“5th”)"
     if _CODE_AFTER.match(after) or _CODE_BEFORE.search(before):
@@ -330,9 +341,9 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
     if unit is None and noun is None and re.fullmatch(r"[2-9]\.\d", text[start:end].strip()) and \
             re.search(r"\bmagnitude\b|\brichter\b", sentence, re.IGNORECASE):
         return "magnitude", None, "a decimal from 2 to 9.9 in a sentence about a magnitude"
-    if _YEAR_OLD.match(after) or re.search(r"\baged\s*$", before) or \
+    if _YEAR_OLD.match(after) or re.search(r"\baged\s*$", before) or _AGE_AT.search(before) or \
             (re.search(r"[A-Z][a-z]+,\s*$", before) and re.match(r"\s*,", after)):
-        return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”)"
+        return "age", None, "a person's age (“-year-old”, “aged”, “Name, 56,”, “dies at 61”)"
     if kind == "percent" or re.match(r"\s*(?:%|per ?cent)", after, re.IGNORECASE):
         of = re.match(r"\s*(?:%|per ?cent)\s+of\s+(?:the\s+|those\s+|its\s+|all\s+)?(\w+)", after, re.IGNORECASE)
         what = (of.group(1) + compound_head(of.group(1), after[of.end():])).lower() if of else (verb or "")
@@ -397,8 +408,15 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
         head = re.match(r"\s*(?:[\w-]+,?\s+){0,3}?([a-z]{3,})s\b", after)
         if head and SAME_NOUN.get(head.group(1), head.group(1)) in THINGS:
             noun = SAME_NOUN.get(head.group(1), head.group(1))
+    if _AMONG.search(before):
+        return None  # "19 injuries among the 152 people aboard": the whole a count is drawn from, not that count
     if noun is None or noun in PEOPLE or noun not in THINGS:
-        cue = _nearest(PEOPLE_CUES, text, start, end, window=20)
+        cue = _nearest(PEOPLE_CUES, text, start, end, window=20) if counts_people(noun, after) else None
+        if cue and noun is not None and noun not in ("people", "person") and noun not in CHILDREN and noun != "adult" \
+                and _conjunct(before, after):
+            # "injuring her parents and two siblings": one part of a group the clause counts, not the count (a part
+            # that names its own measure, "22 children and four adults", is counted as children and adults)
+            return None
         if cue:
             who = "children" if noun in CHILDREN else "adults" if noun == "adult" else "people"
             return f"{who} {cue[0]}", cue[1], f"people counted, “{cue[1]}” nearest the number"
@@ -411,6 +429,10 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
             # or a light verb: too vague to compare, :func:`compare.conflicts.too_vague`)
             what = SAME_VERB.get(verb, verb) if verb else "counted"
             return f"{noun} {what}", verb, f"the counted noun “{noun}” (no person) and the verb “{verb or ''}”".strip()
+        mod = _modifier(after, noun)
+        if mod:  # "683,000 post-paid subscribers" and "202,000 pre-paid subscribers": two measures, not one
+            return (f"{mod} people {verb or 'counted'}", verb,
+                    f"people (“{mod} {noun}”) {verb or ''}: the counted noun's modifier names what is counted".strip())
         return f"people {verb or 'counted'}", verb, f"people (“{noun}”) {verb or ''}".strip()
     finding = _FINDING_BEFORE.search(before) or _FOUND_AFTER.match(after)
     if finding:
@@ -420,6 +442,66 @@ def _measure(kind: str, noun: str | None, verb: str | None, unit: tuple[str, str
     if verb is None or (verb in LIGHT_VERBS and verb not in SAME_VERB):
         return None  # "three planets", "seven planets are": a count with no event to pin it to is not compared
     return f"{noun} {SAME_VERB.get(verb, verb)}", verb, f"the counted noun “{noun}” and the verb “{verb}”"
+
+
+# "dead at 61", "dies at 61", "at the age of 61", "at age 61": an age, never a count of the dead
+_AGE_AT = re.compile(r"\b(?:(?:die[sd]?|dead|dying|passed away|death)\s+at|at\s+(?:the\s+)?age(?:\s+of)?)\s*$",
+                     re.IGNORECASE)
+# "19 injuries were reported among the 152 people aboard": the figure after "among" is the whole group
+_AMONG = re.compile(r"\bamong\s+(?:the|its|their|all|those)?\s*$", re.IGNORECASE)
+# a counted noun that is one conjunct of a coordinated group ("her parents and two siblings", "two siblings and
+# their father", "a mother, father, and two other kids"): the clause's count is the whole group's
+_CONJUNCT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}?[a-z]+\b(?:\s*,)?\s+(?:and|or)\s+(?:his|her|their|its|the|a|an)\s",
+                             re.IGNORECASE)
+_CONJUNCT_BEFORE = re.compile(r"\b(?P<w>[a-z]+)(?:\s*,)?\s+(?:and|or)\s+$", re.IGNORECASE)
+# words before a counted noun that name no kind of it ("four other family members", "12 more people")
+_PLAIN_MODIFIERS = {"other", "more", "additional", "further", "extra", "new", "old", "young", "former", "all", "the",
+                    "of", "some", "such", "total", "separate", "different", "individual", "unidentified", "unnamed",
+                    "people", "local", "fellow", "innocent", "reported", "confirmed", "known", "about", "roughly",
+                    "major", "key", "top", "leading", "main", "big"}
+
+
+def _conjunct(before: str, after: str) -> bool:
+    """Whether the counted people are one conjunct of a coordinated group: a person noun joined by "and"/"or"
+    before the figure ("her parents and two siblings"), or a determiner-led noun phrase after it ("two siblings
+    and their father"); "4 deaths and 12 injuries" joins two counts, not two parts of one."""
+    m = _CONJUNCT_BEFORE.search(before)
+    if m:
+        word = m.group("w").lower()
+        single = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if single in PERSON_GROUPS or is_person_noun(single) or single in PEOPLE - {"death", "fatality", "casualty",
+                                                                                      "body", "others", "other"}:
+            return True
+    return bool(_CONJUNCT_AFTER.match(after))
+
+
+def counts_people(noun: str | None, after: str = "") -> bool:
+    """Whether a counted noun can be people for a cue of what happens to people ("killed", "injured"): none
+    (elided), a person noun, the cue's own noun ("4 arrests", "19 injuries"), or a noun the parse gives that is
+    not written right after the figure ("71 in Morelos state": not a count of states); "four handguns" is no one
+    (review20: "four handguns" next to "left 12 people dead" read as four people killed)."""
+    if noun is None or not re.match(r"\s*(?:(?!(?:in|at|of|on|from|to|for|by)\b)[\w-]+,?\s+){0,2}?" + re.escape(noun[:4]), after,
+                                      re.IGNORECASE):
+        return True
+    if noun is None or noun in PEOPLE or noun in PERSON_GROUPS or is_person_noun(noun) or AGENTIVE.search(noun) \
+            or re.search(r"(?:an|ese|ish)$", noun):  # "Americans", "Chinese", "Britons" by "-an", "-ese"
+        return True
+    return any(re.fullmatch(pattern, noun, re.IGNORECASE) or re.fullmatch(pattern, noun + "s", re.IGNORECASE)
+               for _, pattern in PEOPLE_CUES)
+
+
+def _modifier(after: str, noun: str | None) -> str | None:
+    """The words between a figure and its counted noun that name a kind of it ("post-paid" in "683,000 post-paid
+    subscribers", "traditional pre-paid"), or None: plain words ("other", "more", "young") name no kind."""
+    if not noun:
+        return None
+    m = re.match(r"\s*((?:[\w-]+\s+){1,3}?)" + re.escape(noun[:4]), after, re.IGNORECASE)
+    if not m:
+        return None
+    words = [w.lower() for w in m.group(1).split()]
+    if any(re.search(r"\d", w) or w in ("and", "or", "to", "-", "–", "of") for w in words):
+        return None  # "70 to 80 people", "between 0 and 100 people": a range's other end, no kind of people
+    return " ".join(w for w in words if w not in _PLAIN_MODIFIERS) or None
 
 
 # a span of time still to run: "three weeks left", "two days remaining / to go / before the deadline / until"
@@ -684,7 +766,8 @@ def _source(clause: str, clause_start: int, sentence: str, start: int, quotes: S
     return _named_source(sentence, start)
 
 
-STABLE_MEASURES = ("population", "age of")  # facts of a place or a person, not of an event: never tied to one
+# facts of a place, not of an event: never tied to one (a person's age is: "at the age of 32, … in 1983")
+STABLE_MEASURES = ("population",)
 NOT_COUNTS = ("magnitude", "depth", "distance", "length", "duration", "age", "vote", "percent", "money", "weight",
               "population")
 
@@ -764,13 +847,16 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             noun = v.unit if v.unit and v.unit not in UNITS and v.unit not in TIME_NOUNS else None
             if noun is None and last_noun and rs - last_noun[1] <= 40:
                 noun = last_noun[0]  # "Two adults died and eight are missing": eight adults
-            if noun:
+            if noun and kind != "money":  # a currency ("USD") is no noun a later figure counts
                 last_noun = (noun, re_)
             lo, hi = _clause(text, rs, re_)
             measure = _measure(kind, noun, v.predicate, unit, text[lo:hi], rs - lo, re_ - lo, text,
                                article.text[max(0, v.start - 40):v.start], article.text[max(0, s.start - 300):s.start])
             if noun is None and unit is None and (measure is None or measure[0] in VAGUE_COUNTS):
                 measure = _elided(text, rs, re_, found) or measure
+            if measure is not None and kind == "money" and v.unit and v.unit not in ("USD", "$"):
+                # "$10,000 (€6,800) bail": one sum in two currencies; never compared across currencies (review20)
+                measure = (f"{measure[0]} in {v.unit}", measure[1], f"{measure[2]}, in {v.unit}")
             span_end = re_ + (um.end() if um else 0)
             found.append((rs, span_end, text[rs:span_end], value, value_range(value, v.text, qualifier, settings),
                           qualifier, noun, measure, unit))
@@ -840,6 +926,7 @@ def build_quantities(article: Article, sentences: Sequence[Sentence], entities: 
             lo, hi = _clause(text, rs, re_)
             qm = _QUAL.search(text[max(0, rs - 30):rs]) if qualifier not in ("exact", "vague") else None
             start = s.start + (max(0, rs - 30) + qm.start() if qm else rs)
+            # a person's age is tied to its time: "at the age of 32, … in 1983" is not the age at this event's time
             event = "this" if name.startswith(STABLE_MEASURES) else _event(text, lo, hi, dates, year, s.start, rs,
                                                                           article.published is not None,
                                                                           article.published)

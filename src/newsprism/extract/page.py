@@ -1,0 +1,322 @@
+"""Outlet, headline and date of a saved web page, from the evidence a reader would use.
+
+Each value comes with the rule that read it:
+
+- **headline**: the longest run of the ``<title>``'s parts (split at " - ", " | ", " :: ", ": ",
+  "_" …) or the ``og:title`` that the page also prints as a line of its own (``title_visible``);
+  else the longest printed line the title starts or ends with (``title_prefix``: a title run on
+  into a section or a script); else ``og:title`` or the one ``<h1>`` (``og_title``, ``h1``).
+  A line of section words only ("News", "Breaking News", "Sport: Rugby") is never the headline.
+- **outlet**: ``og:site_name`` (``og_site_name``; the first part of "The Star-Ledger - NJ.com",
+  a domain where it is a URL); JSON-LD ``publisher`` when it names no company form (Inc, Ltd,
+  LLC …: the publisher, not the outlet); the title's site part, what is left of the title
+  around the headline (``title_site``: "… | Guardian Unlimited", "oHERALDo :: …", "… - World
+  Soccer News", a domain in a tagline: "… at silicon.com"). Weak evidence, taken only after
+  what the text states: a copyright line's holder when it is no company form and no wire
+  (``copyright_holder``), the canonical URL's host written as is (``url_domain``).
+  Never a tagline (over ``_SITE_MAX_WORDS`` words without a domain) nor a section name.
+- **published**: the date printed within a few lines below the headline, in the page's own
+  form and timezone (``printed_by_headline``: "Posted: Wednesday Jan 9, 2008", "28/12/2007",
+  "Thu Jan 17, 2008 5:51pm IST"); else a date field of the page's own (``meta_date``:
+  article:published_time, originalpublicationdate, publishdate …), its day as written (no
+  conversion to UTC).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+import lxml.html
+
+from .meta import parse_date, parse_stamp
+
+_SEP = re.compile(r"\s+[|\-–—:»«•>~/]\s+|\s*(?:::|\|)\s*|(?<=\w)_(?=\w)|(?<=[a-z\d'’)])\s*[:»](?=\s)|"
+                  r"(?<=\w)-\s+|\s+-(?=\w)|(?<=[a-z])-(?=[A-Z])|\s*\((?=[A-Z][\w .'-]{2,40}\)\s*$)|\)\s*$")
+_SECTION_WORDS = frozenset((
+    "news", "breaking", "latest", "home", "homepage", "sport", "sports", "world", "uk", "us", "u.s.", "local", "national",
+    "general", "business", "entertainment", "technology", "tech", "politics", "opinion", "story", "stories", "top",
+    "more", "features", "feature", "photos", "photo", "video", "videos", "blog", "blogs", "section", "front", "page",
+    "online", "international", "science", "health", "money", "talkback", "comments", "and", "&", "the", "of", "in",
+    "gossip", "rugby", "football", "soccer", "cricket", "golf", "tennis", "space", "travel", "services", "industry",
+    "by", "article", "articles", "headlines", "main", "index", "add", "your", "comment", "post", "a", "news:",
+    "edition", "today", "daily", "weekly", "region", "regional", "state", "metro", "city", "nation", "life",
+    "lifestyle", "arts", "culture", "music", "film", "movies", "tv", "celebrity", "markets", "finance", "economy",
+    "it", "pro", "english", "newsflash", "wire", "elections", "election", "reader", "center", "marketplace", "jobs",
+    "search", "navigation", "menu", "sign", "log", "login", "welcome", "to", "site", "website", "official",
+))
+_COMPANY = re.compile(r"\b(?:inc|incorporated|llc|llp|lp|ltd|limited|plc|corp|corporation|co|company|companies|group|"
+                      r"ventures|holdings|communications|enterprises|bhd|pty|gmbh|s\.?a|ag|networks?)\b\.?\s*$", re.I)
+_WIRES = re.compile(r"^(?:the\s+)?(?:associated press|ap|reuters|afp|agence france[- ]presse|press association|pa|"
+                    r"upi|dpa|xinhua|bloomberg|aap|pti|ians|ani|efe|kyodo|yonhap)$", re.I)
+_DOMAIN = re.compile(r"(?<![\w@.-])((?:[a-z\d-]+\.)+(?:com|net|org|co\.uk|co\.za|com\.au|co\.nz|ie|in|ca|de|fr|info|biz|tv|"
+                     r"us|uk|au|za|my|sg|ph|pk)\b)", re.I)
+_SITE_MAX_WORDS = 7
+_DATE_IN_LINE = re.compile(
+    r"\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)?\d{2}|(?:19|20)\d{2}-\d{1,2}-\d{1,2}|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{2}|"
+    r"\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+(?:19|20)\d{2})\b",
+    re.I)
+_AFTER_HEADLINE = 8   # lines below the headline searched for its printed date
+_BEFORE_HEADLINE = 1  # and above it (a stamp set over the headline)
+_ABOVE_HEADLINE = 12  # a date printed further above counts only beside the page's own date field (a day early at most)
+_META_DATES = ("article:published_time", "originalpublicationdate", "publishdate", "publish_date", "pubdate",
+               "dc.date.issued", "dcterms.created", "date_created", "doc_date", "article_date_original",
+               "datepublished", "sailthru.date")  # a bare "date" field is often the day the page was served
+_JSONLD_PUBLISHER = re.compile(r'"publisher"\s*:\s*\{[^{}]*?"name"\s*:\s*"([^"]{2,80})"')
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """What the page's markup says: each value with the rule that read it (None where nothing did)."""
+
+    title: str | None = None
+    title_rule: str | None = None
+    outlet: str | None = None
+    outlet_rule: str | None = None
+    weak_outlet: str | None = None  # copyright holder or URL host: used only when nothing else names the outlet
+    weak_outlet_rule: str | None = None
+    published: str | None = None
+    published_rule: str | None = None
+
+
+def _key(text: str) -> str:
+    return " ".join(re.sub(r"[^\w$%&]+", " ", text.lower()).split())
+
+
+def is_section(text: str) -> bool:
+    """A line of section or navigation words only ("News", "UK Latest", "Sport: Rugby: News24" is not)."""
+    toks = _key(re.sub(r"\bU\.S\.", "US", text)).split()
+    return not toks or all(t in _SECTION_WORDS for t in toks)
+
+
+def _segments(title: str) -> list[tuple[int, int]]:
+    """(start, end) of the title's parts between separators."""
+    bounds = [(m.start(), m.end()) for m in _SEP.finditer(title)]
+    cuts, start = [], 0
+    for s, e in bounds:
+        if title[start:s].strip():
+            cuts.append((start, s))
+        start = e
+    if title[start:].strip():
+        cuts.append((start, len(title)))
+    return cuts
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split()).strip(" -–—|:»«•_~/>")
+
+
+def _headline(title: str, og_title: str | None, visible: dict[str, int], h1: list[str],
+              printed: dict[str, str]) -> tuple[str | None, str | None]:
+    segs = _segments(title) if title else []
+    best: str | None = None
+    for i in range(len(segs)):
+        for j in range(i, len(segs)):
+            run = _clean(title[segs[i][0]:segs[j][1]])
+            if len(run.split()) >= 2 and _key(run) in visible and not is_section(run) and (best is None or len(run) > len(best)):
+                best = run
+    if og_title and _key(og_title) in visible and not is_section(og_title) and (best is None or len(og_title) > len(best)):
+        best = _clean(og_title)
+    if best:
+        return best, "title_visible"
+    if title:
+        tkey = _key(title)
+        found = [line for line in visible if len(line.split()) >= 3 and (tkey.startswith(line + " ") or tkey.endswith(" " + line))
+                 and not is_section(line)]
+        if found:
+            return _clean(printed[max(found, key=len)]), "title_prefix"
+    if og_title and not is_section(og_title):
+        return _clean(og_title), "og_title"
+    real = [h for h in h1 if not is_section(h) and len(h.split()) >= 3]
+    if len(real) == 1:
+        return _clean(real[0]), "h1"
+    return None, None
+
+
+def _site_part(part: str) -> str | None:
+    """An outlet name in a part of the title or og:site_name: a domain in a tagline, or a short non-section name."""
+    part = _clean(re.sub(r"^(?:welcome to|home of)\s+", "", part.strip(), flags=re.I))
+    bracketed = re.match(r"^\(([^()]{2,40})\)", part)  # "(The Korea Times)" glued to the headline
+    part = bracketed.group(1).strip() if bracketed else part
+    if not part or re.search(r"[;{}=<>\"]", part):  # script or markup run into the title
+        return None
+    dom = _DOMAIN.search(part)
+    if dom and (len(part.split()) > 1 or part.lower().startswith(("http", "www."))):
+        return dom.group(1)
+    if is_section(part) or len(part.split()) > _SITE_MAX_WORDS or re.search(r"\d{1,2}/\d{1,2}/\d{2,4}", part):
+        return None
+    return part
+
+
+def _title_site(title: str, headline: str | None) -> str | None:
+    """The outlet in what the title holds besides the headline: the part after it (read from the end),
+    else the part before it; a domain named in a tagline ("… at silicon.com") first."""
+    if not title:
+        return None
+    at = title.lower().find(headline.lower()) if headline else -1
+    if at >= 0 and headline:
+        sides = (title[at + len(headline):], title[:at])
+        for side, from_end in zip(sides, (True, False), strict=True):
+            dom = _DOMAIN.search(side)
+            if dom and len(side.split()) > 1:
+                return dom.group(1)
+            parts = [_clean(side[s:e]) for s, e in _segments(side)]
+            for part in reversed(parts) if from_end else parts:
+                site = _site_part(part)
+                if site:
+                    return site
+        return None
+    segs = [_clean(title[s:e]) for s, e in _segments(title)]
+    if len(segs) == 1:
+        only = segs[0]
+        if len(only.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in only.split()) or _DOMAIN.search(only):
+            return _site_part(only)
+        return None
+    head = set(_key(headline or "").split())
+    for cand in segs:
+        words = set(_key(cand).split())
+        if head and len(words & head) * 2 > len(words):
+            continue  # the headline in other words (the page prints another form of it)
+        site = _site_part(cand)
+        if site:
+            return site
+    return None
+
+
+def _holder(line: str) -> str | None:
+    m = re.match(r"^\W*(?:copyright|\(c\)|©)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(.*)$", line, re.I)
+    if not m:
+        return None
+    rest = re.split(r"\.\s|[|(]|\ball rights\b|\d{4}", m.group(1), maxsplit=1, flags=re.I)[0]
+    rest = _clean(rest.strip(" .,"))
+    rest = re.split(r",\s", rest)[0]
+    if not rest or len(rest.split()) > 4 or _COMPANY.search(rest) or _WIRES.match(rest) or is_section(rest):
+        return None
+    if not (re.search(r"[A-Z]", rest) or _DOMAIN.search(rest)):
+        return None
+    return rest
+
+
+def _host(url: str | None) -> str | None:
+    if not url:
+        return None
+    m = re.match(r"^\s*https?://([^/:?#\s]+)", url, re.I)
+    if not m:
+        return None
+    host = m.group(1).lower()
+    return re.sub(r"^(?:www\d?|news|blogs?|online|edition|m)\.(?=[^.]+\.[^.]+)", "", host)
+
+
+def printed_date(lines: list[str], at: int) -> str | None:
+    """The first full date printed on a short line below the headline at ``lines[at]`` (or just above it)."""
+    order = list(range(at + 1, min(len(lines), at + 1 + _AFTER_HEADLINE))) + list(range(at - 1, max(-1, at - 1 - _BEFORE_HEADLINE), -1))
+    for i in order:
+        line = lines[i]
+        if len(line.split()) > 16:
+            continue
+        m = _DATE_IN_LINE.search(line)
+        if m:
+            date = parse_stamp(m.group(0)) or parse_date(m.group(0))
+            if date:
+                return date
+    return None
+
+
+def _date_above(lines: list[str], at: int) -> str | None:
+    for i in range(at - 1, max(-1, at - 1 - _ABOVE_HEADLINE), -1):
+        m = _DATE_IN_LINE.search(lines[i]) if len(lines[i].split()) <= 16 else None
+        if m and (parse_stamp(m.group(0)) or parse_date(m.group(0))):
+            return parse_stamp(m.group(0)) or parse_date(m.group(0))
+    return None
+
+
+def _meta_date(metas: dict[str, str]) -> str | None:
+    for name in _META_DATES:
+        value = metas.get(name)
+        if value:
+            m = re.match(r"^\s*(\d{4})[-/](\d{1,2})[-/](\d{1,2})", value)
+            date = parse_date(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}") if m else (parse_stamp(value) or parse_date(value))
+            if date:
+                return date
+    return None
+
+
+def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
+            headline: str | None) -> tuple[str | None, str | None]:
+    site = metas.get("og:site_name")
+    if site:
+        first = _clean(re.split(r"\s+[-|–—]\s+", site)[0])
+        name = _host(first) if first.lower().startswith("http") else _site_part(first)
+        if name:
+            return name, "og_site_name"
+    for raw in tree.xpath("//script[@type='application/ld+json']/text()"):
+        m = _JSONLD_PUBLISHER.search(raw)
+        if m and not _COMPANY.search(m.group(1)) and not is_section(m.group(1)):
+            try:
+                name = json.loads(f'"{m.group(1)}"')
+            except ValueError:
+                name = m.group(1)
+            return _clean(name), "jsonld_publisher"
+    name = _title_site(title, headline)
+    return (name, "title_site") if name else (None, None)
+
+
+def _weak_outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str],
+                 url: str | None) -> tuple[str | None, str | None]:
+    for line in [ln for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I)] + [metas.get("copyright", "")]:
+        holder = _holder(line) if line else None
+        if holder:
+            return holder, "copyright_holder"
+    for link in tree.xpath("//link[@rel='canonical']/@href"):
+        if _host(link):
+            return _host(link), "url_domain"
+    host = _host(metas.get("og:url")) or _host(url)
+    return (host, "url_domain") if host else (None, None)
+
+
+def _published(lines: list[str], visible: dict[str, int], headline: str | None,
+               metas: dict[str, str]) -> tuple[str | None, str | None]:
+    at = visible.get(_key(headline)) if headline is not None else None
+    if at is not None:
+        printed = printed_date(lines, at)
+        if printed:
+            return printed, "printed_by_headline"
+    published = _meta_date(metas)
+    if published is None:
+        return None, None
+    above = _date_above(lines, at) if at is not None else None
+    if above and 0 <= (dt.date.fromisoformat(published) - dt.date.fromisoformat(above)).days <= 1:
+        # the page prints the day its own clock says; the field is a timestamp in another timezone
+        return above, "printed_above_headline"
+    return published, "meta_date"
+
+
+def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None) -> PageMeta:
+    """Headline, outlet and date from a parsed page and its visible lines (``html.flatten_html``)."""
+    metas: dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        if key and key not in metas and (m.get("content") or "").strip():
+            metas[key] = " ".join((m.get("content") or "").split())
+    titles = [" ".join(t.text_content().split()) for t in tree.iter("title")]
+    title = next((t for t in titles if t), "")
+    h1 = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    visible: dict[str, int] = {}
+    printed: dict[str, str] = {}
+    prose_after = [max((len(ln.split()) for ln in lines[i + 1:i + 11]), default=0) for i in range(len(lines))]
+    for i, line in enumerate(lines):
+        key = _key(line)
+        # a headline printed twice (a "recent posts" list above the story): the place followed by prose
+        if key not in visible or prose_after[i] > prose_after[visible[key]]:
+            visible[key] = i
+            printed[key] = line
+    headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed)
+
+    outlet, outlet_rule = _outlet(tree, metas, title, headline)
+    weak, weak_rule = _weak_outlet(tree, metas, lines, url)
+    published, published_rule = _published(lines, visible, headline, metas)
+    return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
+                    weak_outlet=weak, weak_outlet_rule=weak_rule, published=published, published_rule=published_rule)
