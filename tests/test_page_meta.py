@@ -105,6 +105,20 @@ def test_the_date_printed_by_the_headline_wins_over_the_masthead_and_the_text():
     assert "published=printed_by_headline" in art.metadata_rules
 
 
+def test_a_photo_caption_under_the_headline_dates_the_picture_not_the_article():
+    # review21: "Rebekah Brooks, former chief executive of News International, in London, June 13, 2012. (AP)" under
+    # the headline of a story the page's own field dates 24 July
+    html = page(title="Council closes harbour bridge to lorries | Harbour Gazette",
+                head='<meta property="article:published_time" content="2012-07-24T09:10:00">',
+                after_headline="<p>The mayor, Ann Ray, at the harbour bridge in Lowport, June 13, 2012. (AP)</p>")
+    art = read(html)
+    assert art.published == "2012-07-24", art.metadata_rules
+    credited = page(title="Council closes harbour bridge to lorries | Harbour Gazette",
+                    head='<meta property="article:published_time" content="2012-07-24T09:10:00">',
+                    after_headline="<p>The harbour bridge on June 13, 2012. REUTERS/Ann Ray</p>")
+    assert read(credited).published == "2012-07-24"
+
+
 def test_a_timestamp_in_another_timezone_gives_way_to_the_day_the_page_prints():
     # "23 July 2012" printed above the headline (share buttons between); the field says 00:55 the next day
     share = "".join(f"<p>{w}</p>" for w in ("Share", "Facebook", "Twitter", "Email", "Print"))

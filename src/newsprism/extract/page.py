@@ -32,6 +32,7 @@ from dataclasses import dataclass
 import lxml.html
 
 from .meta import parse_date, parse_stamp
+from .rules import score_line
 
 _SEP = re.compile(r"\s+[|\-–—:»«•>~/]\s+|\s*(?:::|\|)\s*|(?<=\w)_(?=\w)|(?<=[a-z\d'’)])\s*[:»](?=\s)|"
                   r"(?<=\w)-\s+|\s+-(?=\w)|(?<=[a-z])-(?=[A-Z])|\s*\((?=[A-Z][\w .'-]{2,40}\)\s*$)|\)\s*$")
@@ -210,12 +211,26 @@ def _host(url: str | None) -> str | None:
     return re.sub(r"^(?:www\d?|news|blogs?|online|edition|m)\.(?=[^.]+\.[^.]+)", "", host)
 
 
+# a photo's caption printed by the headline ("Rebekah Brooks … in London, June 13, 2012. (AP)"): its date is the
+# day the picture was taken, not the day the article was published
+_CAPTION_CREDIT = re.compile(r"[.!?”\"]\s*\((?:AP|AFP|Reuters|EPA|Getty Images|[A-Z]{2,6}/AP)\)\s*$")
+
+
+def _caption(line: str) -> bool:
+    """A photo's caption or credit line (a credit closing a sentence, or the cleaner's photo-credit rules)."""
+    if _CAPTION_CREDIT.search(line):
+        return True
+    scored = score_line(line, 0.5)
+    return scored is not None and scored.category == "photo_credit"
+
+
 def printed_date(lines: list[str], at: int) -> str | None:
-    """The first full date printed on a short line below the headline at ``lines[at]`` (or just above it)."""
+    """The first full date printed on a short line below the headline at ``lines[at]`` (or just above it), not in a
+    photo's caption."""
     order = list(range(at + 1, min(len(lines), at + 1 + _AFTER_HEADLINE))) + list(range(at - 1, max(-1, at - 1 - _BEFORE_HEADLINE), -1))
     for i in order:
         line = lines[i]
-        if len(line.split()) > 16:
+        if len(line.split()) > 16 or _caption(line):
             continue
         m = _DATE_IN_LINE.search(line)
         if m:
@@ -227,7 +242,7 @@ def printed_date(lines: list[str], at: int) -> str | None:
 
 def _date_above(lines: list[str], at: int) -> str | None:
     for i in range(at - 1, max(-1, at - 1 - _ABOVE_HEADLINE), -1):
-        m = _DATE_IN_LINE.search(lines[i]) if len(lines[i].split()) <= 16 else None
+        m = _DATE_IN_LINE.search(lines[i]) if len(lines[i].split()) <= 16 and not _caption(lines[i]) else None
         if m and (parse_stamp(m.group(0)) or parse_date(m.group(0))):
             return parse_stamp(m.group(0)) or parse_date(m.group(0))
     return None
