@@ -589,6 +589,18 @@ def other_name(text: str) -> str | None:
     return None
 
 
+def _main_root(text: str) -> Any | None:
+    """The root of the longest sentence of a statement's words outside quote marks (its lead-in cut), parsed once
+    (``prime``), or None when nothing is left."""
+    t = " ".join(LEADING.sub("", outside_quotes(text).strip()).split())
+    if not t:
+        return None
+    if _bare(t) not in _docs:
+        prime([t])
+    sents = list(_docs[_bare(t)].sents)
+    return max(sents, key=len).root if sents else None
+
+
 # adjectives of an "it is … that/to" clause that state a fact, not the writer's view of it ("it is unclear whether",
 # "it is illegal to")
 FACTUAL_EXTRAPOSED = frozenset({"unclear", "unknown", "illegal", "legal", "mandatory", "compulsory", "forbidden"})
@@ -604,17 +616,8 @@ def stance(text: str) -> str | None:
     "It seems likely that …"), outside quote marks; None otherwise. Said in the synthesis' own voice it would make
     the outlet's judgement the synthesis'; a fact stated so ("It is unclear whether …", "It is illegal to …") and a
     referring "it" that can do something ("It is able to fly") are not comments."""
-    outside = outside_quotes(text)
-    t = " ".join(LEADING.sub("", outside.strip()).split())
-    if not t:
-        return None
-    if _bare(t) not in _docs:
-        prime([t])
-    sents = list(_docs[_bare(t)].sents)
-    if not sents:
-        return None
-    root = max(sents, key=len).root
-    if root.lemma_ not in ("be", "seem", "appear", "remain", "look", "sound"):
+    root = _main_root(text)
+    if root is None or root.lemma_ not in ("be", "seem", "appear", "remain", "look", "sound"):
         return None
     if not any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in root.children):
         return None
@@ -637,17 +640,9 @@ def pledge(text: str) -> str | None:
     company will continue to …") or a verb of intent or expectation with what is intended ("X plans to …", "is
     expected to …", "is set to …"), outside quote marks; None for a statement of what happened or is. Read on the
     parse: the main verb (and its conjuncts) with a future auxiliary, or a plan verb with an open complement."""
-    outside = outside_quotes(text)
-    t = " ".join(LEADING.sub("", outside.strip()).split())
-    if not t:
+    root = _main_root(text)
+    if root is None:
         return None
-    if _bare(t) not in _docs:
-        prime([t])
-    doc = _docs[_bare(t)]
-    sents = list(doc.sents)
-    if not sents:
-        return None
-    root = max(sents, key=len).root
     for v in [root, *root.conjuncts]:
         if v.pos_ not in ("VERB", "AUX"):
             continue
