@@ -228,6 +228,8 @@ _TALLY_AFTER = re.compile(r"\s*(?:[.,;:)!?”\"]|$|(?:since|in|at|on|after|with|
                           r"loss|losses|defeat|record|lead|overall|home|road|away|this|last|so|for|but|when|while|before|"
                           r"over|vs\.?|to\s+date|straight)\b)", re.IGNORECASE)
 _PAIR_NUMBER = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# the "of" between a tally's two sides ("three of four", "two of their last three")
+_TALLY_OF = r"of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:last\s+|past\s+|first\s+|next\s+)?"
 
 
 def _tally(text: str, start: int, end: int) -> str | None:
@@ -243,12 +245,11 @@ def _tally(text: str, start: int, end: int) -> str | None:
     if re.match(r"\s*(?:straight|in\s+a\s+row)\b", text[end:end + 12]) \
             and _TALLY_AFTER.match(re.sub(r"^\s*(?:straight|in\s+a\s+row)", "", text[end:end + 30])):
         return "a run of results (“won two straight”)"
-    if (m := re.match(rf"\s*of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:last\s+|past\s+|first\s+|next\s+)?"
-                      rf"{_PAIR_NUMBER}\b", text[end:end + 40], re.IGNORECASE)) is not None \
+    if (m := re.match(rf"\s*{_TALLY_OF}{_PAIR_NUMBER}\b", text[end:end + 40], re.IGNORECASE)) is not None \
             and _TALLY_AFTER.match(text[end + m.end():end + m.end() + 20]):
         return "one side of a tally (“three of four”)"
-    if re.search(rf"\b{_PAIR_NUMBER}\s+of\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:last\s+|past\s+|first\s+|"
-                 rf"next\s+)?$", text[max(0, start - 40):start], re.IGNORECASE) and _TALLY_AFTER.match(text[end:end + 20]):
+    if re.search(rf"\b{_PAIR_NUMBER}\s+{_TALLY_OF}$", text[max(0, start - 40):start], re.IGNORECASE) \
+            and _TALLY_AFTER.match(text[end:end + 20]):
         return "one side of a tally (“three of four”)"
     return None
 
@@ -516,7 +517,7 @@ def counts_people(noun: str | None, after: str = "") -> bool:
     if noun is None or not re.match(r"\s*(?:(?!(?:in|at|of|on|from|to|for|by)\b)[\w-]+,?\s+){0,2}?" + re.escape(noun[:4]), after,
                                       re.IGNORECASE):
         return True
-    if noun is None or noun in PEOPLE or noun in PERSON_GROUPS or is_person_noun(noun) or AGENTIVE.search(noun) \
+    if noun in PEOPLE or noun in PERSON_GROUPS or is_person_noun(noun) or AGENTIVE.search(noun) \
             or re.search(r"(?:an|ese|ish)$", noun):  # "Americans", "Chinese", "Britons" by "-an", "-ese"
         return True
     return any(re.fullmatch(pattern, noun, re.IGNORECASE) or re.fullmatch(pattern, noun + "s", re.IGNORECASE)
