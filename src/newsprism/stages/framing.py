@@ -64,6 +64,8 @@ NAMING_VERBS = frozenset({"call", "brand", "dub", "term", "label", "nickname", "
 # words that mark the quoted words as a term being mentioned, not used: "the term 'transit'", "in the lingo"
 TERM_MARKERS = frozenset({"term", "word", "phrase", "expression", "lingo", "jargon", "parlance", "nickname",
                           "dubbed", "termed", "nicknamed", "labelled", "labeled", "called", "known"})
+# verbs of hearing: quoted words someone heard ("heard “no, no, no” every time he tried") are someone's words
+HEARING_VERBS = frozenset({"hear", "overhear"})
 # verbs by which a study, report or data source states its own words ("the study describes them as")
 FINDING_VERBS = frozenset({"find", "show", "suggest", "conclude", "report", "reveal", "indicate", "say", "state",
                            "describe", "predict", "estimate", "note", "write"})
@@ -568,8 +570,10 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
     before = [t for t in sent if t.i < span.start]
     if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge "so-called" is the cue, the quote
         return False                                 # marks the term it names
-    if _marked_as_term(span, sent, before) or _named_thing(span, sent):
+    if _marked_as_term(span, sent, before) or _named_thing(span, sent) or _names_a_kind(span):
         return False
+    if not any(t.is_alpha and not t.is_stop for t in span):
+        return False  # no word of content inside the marks ("about “80” and “20”": figures, a stray pair of marks)
     if _in_someones_words(span, sent):
         return False
     for verb in (t for t in sent if not span.start <= t.i < span.end):  # "…, the company said" after it too
@@ -581,7 +585,7 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
             next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.tag_ == "VBG" else None)
         speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values()) \
-            or _learned_cue(verb, settings)
+            or lemma in HEARING_VERBS or _learned_cue(verb, settings)
         if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
             return False  # a phrase of the speaker's words quoted in what they said: a partial quote
         if (speech or lemma in FINDING_VERBS) and subj is not None and _is_document(subj):
@@ -650,6 +654,24 @@ def _named_thing(span: Any, sent: Any) -> bool:
     a named thing in quotation marks read as a scare quote)."""
     words = [t for t in span if t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words) and words[0].i > sent.start + 1
+
+
+def _names_a_kind(span: Any) -> bool:
+    """Quoted words of two or more that name a kind of thing rather than judge it (issue 14's review: quote marks
+    round a term of art read as a scare quote): the phrase modifies a noun after the closing mark (“a “one-person,
+    one-fare” policy”, “a 5-point “willingness to recommend” scale”, “the “Swift boat” attacks”), or it is a noun
+    compound of three or more nouns (“lane departure systems”). A single quoted word before a noun stays a scare
+    quote (“the “reform” package”): a writer distances from one word as often as a term names a thing."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2:
+        return False
+    doc = span.doc
+    after = next((t for t in doc[span.end:span.end + 2] if not t.is_punct), None)  # past the closing mark
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and (
+            after.head.i in range(span.start, span.end) or span.root.head.i == after.i):
+        return True  # the quoted words and the noun after them are one phrase (its modifier, or parsed as its verb)
+    return len(words) >= 3 and all(t.pos_ in ("NOUN", "PROPN") for t in words) and all(
+        t.dep_ == "compound" for t in words if t.i != span.root.i)
 
 
 def _is_document(subj: Any) -> bool:
@@ -919,7 +941,7 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
                           _target(resolver, tok), None, verdict.probability, None))
             continue
-        legal = legal_classifier(tok)
+        legal = legal_classifier(tok) or named_term(tok)
         if legal is not None:
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
                           _target(resolver, tok), None, verdict.probability, None))
@@ -996,6 +1018,27 @@ def legal_classifier(tok: Any) -> str | None:
     if tok.lower_ in LEGAL_CLASSIFIERS and tok.dep_ == "amod" and tok.head.lemma_.lower() in LEGAL_NOUNS:
         return f"“{tok.text} {tok.head.text}” names the kind of legal case, a classifier, not a judgement"
     return None
+
+
+# participles that give a thing its name with no one said to give it ("an optical effect called heiligenschein", "a
+# class known as scorchers"): the word after them is the term, mentioned, not the writer's judgement
+NAMING_PARTICIPLES = frozenset({"call", "know", "term", "dub", "name", "nickname"})
+
+
+def named_term(tok: Any) -> str | None:
+    """Why a word is a term the sentence names rather than a judgement ("an optical effect called heiligenschein",
+    "a class known as scorchers"), or None: the word completes a participle of naming that has no agent ("called"
+    as a participle, "known as"); issue 14's review read terms of art as loaded words. A naming verb with a speaker
+    ("critics called the plan reckless") is their verdict (``_reported_judgement``), not this."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    elif tok.dep_ != "oprd":
+        return None
+    if head.tag_ != "VBN" or head.lemma_.lower() not in NAMING_PARTICIPLES or head.dep_ not in ("acl", "relcl", "advcl") \
+            or any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in head.children):
+        return None
+    return f"“{tok.text}” is the term “{head.text}” names (a word mentioned as a name), not a judgement"
 
 
 def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:

@@ -1,0 +1,79 @@
+"""Terms of art are no framing (issue 14, session 15, frame18: the independent reader took quote marks round a
+term of art for a scare quote and a named term for a loaded word): texts the tests write."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism import nlp
+from newsprism.records import Article, Paragraph
+from newsprism.stages import analyze_many
+from newsprism.stages.framing import named_term
+
+pytestmark = pytest.mark.slow
+
+TEXTS = {
+    # quoted words that modify the noun after the closing mark: the name of a kind of thing
+    "policy": "Regulators gave the airlines one year to bring in a “one-person, one-fare” policy for disabled travellers.",
+    "scale": "Participants rated the course 4.87 on a 5-point “willingness to recommend” scale after the last session.",
+    # a quoted compound of three nouns: a technical term
+    "lane": "Sleeping drivers can be awakened by “lane departure systems” that sound alerts or vibrate the seats.",
+    # marks round figures and a conjunction only (a stray pair): no words of content
+    "figures": "More fundamentally, there’s nothing magical about “80″ and “20.” The more general rule holds for every firm.",
+    # quoted words someone heard: their words
+    "heard": "Nolan grew up fascinated by military history, but heard “no, no, no” every time he tried to enlist in "
+             "the army.",
+    # the writer's own distance stays a scare quote: a phrase used, one word before a noun
+    "writer": "The reforms were a “great success” for the region, and the city council approved them on Monday.",
+    "reform": "The senators pushed the “reform” package through the chamber late on Friday night without a debate.",
+    "coinage": "The new law brings back the “death squads” of the old regime, and the city is afraid once again.",
+}
+
+
+@pytest.fixture(scope="module")
+def scare() -> dict[str, list[str]]:
+    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
+            for k, t in TEXTS.items()]
+    return {a.article.id: [f.text for f in a.framing if f.cue == "scare_quote"] for a in analyze_many(arts)}
+
+
+def test_quoted_words_naming_a_kind_are_no_scare_quote(scare: dict[str, list[str]]) -> None:
+    assert scare["policy"] == []
+    assert scare["scale"] == []
+    assert scare["lane"] == []
+
+
+def test_marks_round_no_word_of_content_are_no_scare_quote(scare: dict[str, list[str]]) -> None:
+    assert scare["figures"] == []
+
+
+def test_words_someone_heard_are_no_scare_quote(scare: dict[str, list[str]]) -> None:
+    assert scare["heard"] == []
+
+
+def test_the_writers_distance_stays_a_scare_quote(scare: dict[str, list[str]]) -> None:
+    assert scare["writer"] == ["“great success”"]
+    assert scare["reform"] == ["“reform”"]  # one word before a noun: the writer's distance, kept
+    assert scare["coinage"] == ["“death squads”"]  # a two-word coinage used, not a term naming a kind
+
+
+def _token(text: str, word: str) -> object:
+    doc = nlp.parse([text])[0]
+    return next(t for t in doc if t.text == word)
+
+
+def test_a_word_a_participle_names_is_a_term() -> None:
+    tok = _token("There is a ring around the shadow; that is an optical effect called heiligenschein, the team said.",
+                 "heiligenschein")
+    reason = named_term(tok)
+    assert reason is not None and "called" in reason
+    tok = _token("They found a class of planets known as scorchers, which circle their stars in a few days.", "scorchers")
+    assert named_term(tok) is not None
+
+
+def test_a_speakers_naming_is_not_a_term() -> None:
+    # the verb has a speaker: their verdict (reported judgement), not a name the sentence gives
+    tok = _token("The opposition called the plan reckless on Monday.", "reckless")
+    assert named_term(tok) is None
+    tok = _token("The minister gave a reckless speech on Monday.", "reckless")
+    assert named_term(tok) is None
