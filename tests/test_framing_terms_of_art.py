@@ -75,5 +75,7 @@ def test_a_speakers_naming_is_not_a_term() -> None:
     # the verb has a speaker: their verdict (reported judgement), not a name the sentence gives
     tok = _token("The opposition called the plan reckless on Monday.", "reckless")
     assert named_term(tok) is None
+    tok = _token("The doctors who signed the letter called Oz a quack and a fraud.", "quack")
+    assert named_term(tok) is None  # "called Oz a quack": a name put on someone, not a term
     tok = _token("The minister gave a reckless speech on Monday.", "reckless")
     assert named_term(tok) is None

@@ -1032,11 +1032,16 @@ def named_term(tok: Any) -> str | None:
     ("critics called the plan reckless") is their verdict (``_reported_judgement``), not this."""
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "as":
+        between = tok.doc[head.i + 1:tok.i]
         head = head.head
-    elif tok.dep_ != "oprd":
+    elif tok.dep_ == "oprd":
+        between = tok.doc[head.i + 1:tok.i]
+    else:
         return None
+    if any(t.dep_ not in ("det", "amod", "compound") for t in between):
+        return None  # "called Oz a quack": a name put on someone between, not a term named
     if head.tag_ != "VBN" or head.lemma_.lower() not in NAMING_PARTICIPLES or head.dep_ not in ("acl", "relcl", "advcl") \
-            or any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in head.children):
+            or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "dobj") for c in head.children):  # "called Oz a quack"
         return None
     return f"“{tok.text}” is the term “{head.text}” names (a word mentioned as a name), not a judgement"
 
