@@ -79,3 +79,22 @@ def test_a_speakers_naming_is_not_a_term() -> None:
     assert named_term(tok) is None  # "called Oz a quack": a name put on someone, not a term
     tok = _token("The minister gave a reckless speech on Monday.", "reckless")
     assert named_term(tok) is None
+
+
+EVIDENCE = {
+    "poll": "A Bloomberg poll shows that Americans living in richer households have abandoned the party this year.",
+    "surveys": "The findings contrasted with other recent surveys which have shown that house prices fell last month.",
+    "it": "The study was published on Monday. It shows that young women still earn less than men of the same age.",
+    "minister": "The minister revealed that the plan would cost twice as much as the government had said in May.",
+    "smith": "Smith highlighted that the company had never paid a dividend in its history, the report said.",
+}
+
+
+def test_a_verb_of_evidence_with_data_as_subject_grades_no_speaker() -> None:
+    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
+            for k, t in EVIDENCE.items()]
+    verbs = {a.article.id: [(f.text, f.grade) for f in a.framing if f.cue == "attribution_verb"]
+             for a in analyze_many(arts)}
+    assert verbs["poll"] == [] and verbs["surveys"] == [] and verbs["it"] == []  # what data show
+    assert verbs["minister"] == [("revealed", "endorsing")]  # a speaker's words, still graded
+    assert ("highlighted", "endorsing") in verbs["smith"]

@@ -771,6 +771,27 @@ def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], re
     return lemma in SPEECH_VERBS or _can_speak(subj, resolver)
 
 
+# verbs of saying that are also verbs of evidence: with a poll, a study, figures or "it" as subject they report
+# what data show, not how a speaker is introduced (frame18's hand check of unseen pages: "a Bloomberg poll shows",
+# "surveys which have shown", "this shows", "an analysis … reveals" graded endorsing)
+EVIDENCE_VERBS = frozenset({"show", "reveal", "highlight", "demonstrate", "indicate"})
+
+
+def _someone(subj: Any, resolver: Resolver | None) -> bool:
+    """A subject that is a person or a body that speaks ("the minister", "Smith", "the company"), not a poll,
+    study, document or figures, nor a pronoun that does not resolve to a person or organisation."""
+    if subj is None or _is_document(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS:
+        return False
+    if subj.pos_ == "PRON":
+        cluster = resolver.resolve_token(subj) if resolver is not None else None
+        return cluster is not None and cluster.type in ("PERSON", "ORG")
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+            g.dep_ == "pobj" and (_is_document(g) or g.lemma_.lower() in ("poll", "polls")) for g in c.children)
+           for c in subj.children):
+        return False  # "the average of polls", "figures from the lender"
+    return _can_speak(subj, resolver)
+
+
 def _subject(tok: Any) -> Any:
     """The subject of a verb, or, for a verb coordinated with an earlier one and without its own, the subject
     they share ("The deal was hailed by the union but branded a mistake by the mayor": "branded" has "deal")."""
@@ -796,6 +817,8 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         subj = _subject(tok)
         if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", subj, quotes, resolver):
             continue
+        if lemma in EVIDENCE_VERBS and not _someone(subj, resolver):
+            continue  # "a poll shows", "surveys have shown", "it reveals": data's finding, no speaker's words graded
         speaker = target = None
         cluster = resolver.resolve_token(subj) if subj is not None and resolver is not None else None
         if cluster is not None:
