@@ -98,3 +98,25 @@ def test_a_verb_of_evidence_with_data_as_subject_grades_no_speaker() -> None:
     assert verbs["poll"] == [] and verbs["surveys"] == [] and verbs["it"] == []  # what data show
     assert verbs["minister"] == [("revealed", "endorsing")]  # a speaker's words, still graded
     assert ("highlighted", "endorsing") in verbs["smith"]
+
+
+def test_a_verdict_given_in_the_passive_is_the_agents() -> None:
+    from newsprism.stages.framing import _reported_judgement
+
+    tok = _token("Mehmet Oz has been called a charlatan by fellow physicians for promoting quack cures.", "charlatan")
+    why = _reported_judgement(tok, None)
+    assert why is not None and "physicians" in why
+    tok = _token("The deal was branded a reckless gamble by the union on Tuesday.", "reckless")
+    assert _reported_judgement(tok, None) is not None  # the modifier of the verdict noun, too
+    tok = _token("The minister made a reckless gamble on Tuesday.", "reckless")
+    assert _reported_judgement(tok, None) is None  # the outlet's own word
+
+
+def test_a_verdict_given_in_the_passive_is_no_loaded_cue_of_the_outlet() -> None:
+    t = ("Mehmet Oz, the television doctor, has been called a charlatan by fellow physicians for promoting quack "
+         "cures on his show.")
+    a = analyze_many([Article(id="oz", source="oz", text=t, title="Story", outlet="oz",
+                              paragraphs=(Paragraph(start=0, end=len(t)),))])[0]
+    own = [f.text for f in a.framing if f.cue in ("loaded", "evaluative", "epithet") and f.speaker is None]
+    assert "charlatan" not in " ".join(own)
+    assert any(f.cue == "set_aside" and f.text == "charlatan" and "verdict" in f.reason for f in a.framing)

@@ -1072,14 +1072,27 @@ def named_term(tok: Any) -> str | None:
 def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:
     """Why a word is someone else's verdict the article reports, or None: the complement of a verb of declaring
     or naming whose subject can speak ("which the authorities declared illegal", "officials called the plan
-    reckless", "the court ruled the vote illegal")."""
-    verb = tok.head
-    if tok.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") or verb.pos_ not in ("VERB", "AUX"):
+    reckless", "the court ruled the vote illegal"), or, in the passive, whose agent can ("has been called a charlatan
+    by fellow physicians", "was branded a reckless gamble by the union"); also a modifier of that complement
+    ("reckless" in "officials called it a reckless gamble")."""
+    comp = tok.head if tok.dep_ == "amod" and tok.head.dep_ in ("oprd", "dobj") else tok
+    verb = comp.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if (comp.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") and not (comp.dep_ == "dobj" and passive)) \
+            or comp.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
         return None
     lemma = verb.lemma_.lower()
     if lemma not in DECLARING_VERBS and lemma not in NAMING_VERBS:
         return None
+    if comp.dep_ == "dobj" and comp is not tok and not passive:
+        return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and passive:  # "was called a charlatan by fellow physicians": whoever the "by" names
+        agent = next((g for c in [*verb.children, *comp.children] if c.dep_ == "agent" or c.dep_ == "prep"
+                      and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+            return (f"“{tok.text}” is the verdict of “{agent.text}”, reported with “{verb.text}” (passive, by "
+                    f"“{agent.text}”), not the outlet's own word")
     if subj is None or subj.lower_ in ("which", "that", "who") or not _can_speak(subj, resolver):
         return None
     return (f"“{tok.text}” is the verdict of “{subj.text}”, reported with “{verb.text}”, not the outlet's own "
