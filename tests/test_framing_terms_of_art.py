@@ -120,3 +120,15 @@ def test_a_verdict_given_in_the_passive_is_no_loaded_cue_of_the_outlet() -> None
     own = [f.text for f in a.framing if f.cue in ("loaded", "evaluative", "epithet") and f.speaker is None]
     assert "charlatan" not in " ".join(own)
     assert any(f.cue == "set_aside" and f.text == "charlatan" and "verdict" in f.reason for f in a.framing)
+
+
+def test_the_words_own_labels_as_a_feature() -> None:
+    import math
+
+    from newsprism.stages.framing import type_prior_features
+
+    prior = {"base_rate": 0.2, "alpha": 1.0, "words": {"tactic": [0, 9], "brazen": [4, 4]}}
+    never, seen = type_prior_features("unlabelled", prior)
+    assert math.isclose(never, math.log(0.2 / 0.8)) and seen == 0.0  # a word never labelled: the base rate
+    assert type_prior_features("tactic", prior)[0] < never < type_prior_features("brazen", prior)[0]
+    assert math.isclose(type_prior_features("tactic", prior)[1], math.log1p(9))

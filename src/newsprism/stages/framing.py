@@ -268,10 +268,24 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
     if with_meaning:
         feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
+        prior = cue_classifier().get("type_prior")
+        if prior is not None:
+            feats["type_logit"], feats["type_seen"] = type_prior_features(tok.lower_, prior)
         c = context if context is not None else context_logits([tok]).get(tok.i)
         if c is not None:
             feats["context_logit"] = c
     return feats
+
+
+def type_prior_features(word: str, prior: dict[str, Any]) -> tuple[float, float]:
+    """(the smoothed log-odds that the hand labels call this word a framing choice, log 1 + how often it was
+    labelled): the verdicts of the same word in the labelled articles (``type_prior`` in models/cue_classifier.json:
+    per word, framing choices and labels), pulled towards the labels' base rate by ``alpha`` pseudo-labels; a word
+    never labelled gets the base rate's log-odds and 0 (session 15, frame18: "powerful" of a quake, "tactic", "pretty"
+    labelled description again and again)."""
+    pos, n = prior["words"].get(word, (0, 0))
+    base, alpha = prior["base_rate"], prior["alpha"]
+    return math.log((pos + alpha * base) / (n - pos + alpha * (1 - base))), math.log1p(n)
 
 
 def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
@@ -400,6 +414,8 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_scor
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
              f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, "
+             + (f"the word's own labels {feats['type_logit']:+.1f} (n={math.expm1(feats['type_seen']):.0f}), "
+                if "type_logit" in feats else "")
              + (f"in its sentence {feats['context_logit']:+.1f}" if "context_logit" in feats
                 else "not read in its sentence (past the bias model's window)")]
     if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
