@@ -132,3 +132,19 @@ def test_the_words_own_labels_as_a_feature() -> None:
     assert math.isclose(never, math.log(0.2 / 0.8)) and seen == 0.0  # a word never labelled: the base rate
     assert type_prior_features("tactic", prior)[0] < never < type_prior_features("brazen", prior)[0]
     assert math.isclose(type_prior_features("tactic", prior)[1], math.log1p(9))
+
+
+def test_a_word_the_labels_always_call_description_is_set_aside() -> None:
+    from newsprism.settings import DEFAULT
+    from newsprism.stages.framing import label_veto, label_veto_table
+
+    assert label_veto_table().get("pretty", 0) >= DEFAULT.label_veto_min  # judged again and again, never framing
+    why = label_veto("pretty")
+    assert why is not None and "never a framing choice" in why
+    assert label_veto("pretty", DEFAULT.replace(label_veto_min=0)) is None  # off
+    assert label_veto("brazen") is None  # not in the table: the classifier decides
+    t = ("If you want to know when the writers' strike is going to end, it is starting to look pretty simple. Either "
+         "it will get settled within a week or it will drag on for months.")
+    a = analyze_many([Article(id="p", source="p", text=t, title="Story", outlet="p",
+                              paragraphs=(Paragraph(start=0, end=len(t)),))])[0]
+    assert not any(f.cue == "loaded" and f.text == "pretty" for f in a.framing)

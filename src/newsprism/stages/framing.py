@@ -988,6 +988,9 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
                                   settings, contexts.get(tok.i))
         reason += f"; {why}"
+        vetoed = label_veto(tok.lower_, settings)
+        if keep and vetoed is not None:  # the labels' own verdict on this word, again and again: description
+            keep, reason = False, f"{vetoed}; {reason}"
         if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
                           None, g, None))
@@ -1049,6 +1052,27 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings
         if part:
             scored.update(zip(part, (float(v) for v in nlp.bias_scores(part, keep=keep)), strict=True))
     return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
+
+
+@lru_cache(maxsize=1)
+def label_veto_table() -> dict[str, int]:
+    """word → how often the hand labels judged it, for words never labelled a framing choice
+    (models/cue_label_veto.json, scripts/build_label_veto.py); empty when the file is missing."""
+    path = resources.files("newsprism").joinpath("models/cue_label_veto.json")
+    if not path.is_file():
+        return {}
+    table: dict[str, int] = json.loads(path.read_text(encoding="utf-8"))["words"]
+    return table
+
+
+def label_veto(word: str, settings: Settings = DEFAULT) -> str | None:
+    """Why a word is set aside by the hand labels' own verdicts, or None: the labels judged it in at least
+    ``label_veto_min`` contexts and never a framing choice ("tactic", "pretty", "powerful" of a quake; session 15)."""
+    n = label_veto_table().get(word, 0)
+    if settings.label_veto_min <= 0 or n < settings.label_veto_min:
+        return None
+    return (f"the hand labels judged “{word}” in {n} contexts and never a framing choice (label_veto_min "
+            f"{settings.label_veto_min}): description")
 
 
 def legal_classifier(tok: Any) -> str | None:
