@@ -169,6 +169,28 @@ def oof_type(words: np.ndarray, y: np.ndarray, groups: np.ndarray, rows: np.ndar
     return out
 
 
+def with_type(use: bool, xtr: np.ndarray, xte: np.ndarray | None, words: np.ndarray, y: np.ndarray,
+              groups: np.ndarray, tr: np.ndarray, te: np.ndarray | None, names: list[str] | None = None
+              ) -> tuple[np.ndarray, np.ndarray | None, list[str]]:
+    """(xtr, xte, names) with the type features appended when ``use`` (``--type-prior``): out of fold by group for
+    the rows fitted on (a word's own label never counts for itself), from all of ``tr`` for ``te``."""
+    names = list(names or [])
+    if not use:
+        return xtr, xte, names
+    xtr = np.column_stack([xtr, oof_type(words, y, groups, tr, FOLDS - 1 if te is not None else FOLDS)])
+    if te is not None and xte is not None:
+        xte = np.column_stack([xte, type_features(words, y, tr, te)])
+    return xtr, xte, names + ["type_logit", "type_seen"]
+
+
+def aside_type(use: bool, xa: np.ndarray, aside_words: Sequence[str], words: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The rows left out of the fit, with the type features from every fitted row when ``use``."""
+    if not use:
+        return xa
+    prior = {"base_rate": float(y.mean()), "alpha": TYPE_ALPHA, "words": type_counts(words, y, np.arange(len(y)))}
+    return np.column_stack([xa, [type_prior_features(str(w), prior) for w in aside_words]])
+
+
 Fitted = tuple[LogisticRegression, np.ndarray, np.ndarray]
 
 
@@ -258,9 +280,7 @@ def main(argv: Sequence[str]) -> None:
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
-            if use_type:  # the word's own labels in the other groups (never its own group's)
-                xtr = np.column_stack([xtr, oof_type(words, y, groups, tr, FOLDS - 1)])
-                xte = np.column_stack([xte, type_features(words, y, tr, te)])
+            xtr, xte = with_type(use_type, xtr, xte, words, y, groups, tr, te)
             pred[te] = predict(fit_classifier(xtr, y[tr], c), xte)  # without the context (all words)
             if ctx.shape[1]:  # the words inside the window: the classifier with the context feature
                 tri, tei = tr[inside[tr]], te[inside[te]]
@@ -292,9 +312,7 @@ def main(argv: Sequence[str]) -> None:
     l_oof = oof_meaning(vecs, y, groups, label_c)
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
-    if use_type:
-        x = np.column_stack([x, oof_type(words, y, groups, np.arange(len(y)), FOLDS)])
-        names_out += ["type_logit", "type_seen"]
+    x, names_out = with_type(use_type, x, None, words, y, groups, np.arange(len(y)), None, names_out)[0::2]
 
     static = fit_classifier(x, y, c)
     static_intercept, static_weights = per_unit(static, names_out)
@@ -310,11 +328,7 @@ def main(argv: Sequence[str]) -> None:
         va = nlp.embed([r["tok"].lower_ for r in aside])
         xa = np.column_stack([[[f[k] for k in names] for f in fa], babe.decision_function(va),
                               label.decision_function(va)])
-        if use_type:
-            wa = np.array([r["tok"].lower_ for r in aside])
-            prior = {"base_rate": float(y.mean()), "alpha": TYPE_ALPHA,
-                     "words": type_counts(words, y, np.arange(len(y)))}
-            xa = np.column_stack([xa, [type_prior_features(str(w), prior) for w in wa]])
+        xa = aside_type(use_type, xa, [r["tok"].lower_ for r in aside], words, y)
         pa = predict(static, xa)
         if contextual is not None:
             ca, ia = contexts(aside, "--word-only" in argv)

@@ -975,14 +975,10 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     contexts = context_logits([t for t, _, _ in flagged])  # the sentences' states of the bias model's run
     kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
-        judge = _reported_judgement(tok, resolver)
-        if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
-                          _target(resolver, tok), None, verdict.probability, None))
-            continue
-        legal = legal_classifier(tok) or named_term(tok)
-        if legal is not None:
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
+        # "which the authorities declared illegal": the speaker's verdict, reported; a legal classifier; a named term
+        aside = _reported_judgement(tok, resolver) or legal_classifier(tok) or named_term(tok)
+        if aside is not None:
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {aside}; {reason}",
                           _target(resolver, tok), None, verdict.probability, None))
             continue
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
