@@ -391,6 +391,76 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def _modified_phrases(doc: Any, start: int, end: int, other: set[str]) -> list[tuple[int, int, str]]:
+    """Noun phrases among tokens ``start``..``end`` of ``doc`` whose head noun and modifiers (adjectives,
+    participles, nouns before it, "long-term") are words the ``other`` sentence does not use: (first char, last
+    char, text)."""
+    out = []
+    for t in doc[start:end]:
+        if t.pos_ != "NOUN" or not t.is_alpha or t.lemma_.lower() in other or (
+                t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")):  # "term" of "long-term curbs": a modifier
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i and c.pos_ in ("ADJ", "NOUN", "VERB")
+                and c.lemma_.lower() not in other and c.is_alpha]
+        if not mods:
+            continue
+        first = doc[min(m.left_edge.i for m in mods)]
+        out.append((first.idx, t.idx + len(t), doc.text[first.idx:t.idx + len(t)]))
+    return out
+
+
+def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Noun phrases two outlets word differently in the same sentence: a sentence of one article that another
+    article's sentence says again reworded (sentence cosine at least ``naming_reworded_min``; identical sentences,
+    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in the
+    stretches one outlet reworded, a modified noun phrase whose head and modifiers the other sentence does not use
+    is paired with the other side's phrase most like it (each the other's best match, phrase cosine at least
+    ``naming_reworded_phrase_min``): "a lasting ban" / "a brief pause". Each phrase is a naming choice of its
+    article, with the other's wording as the alternative."""
+    import difflib
+
+    sents: dict[str, list[tuple[int, str]]] = {}
+    for a in analyzed:
+        sents[a.id] = [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
+                       if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
+                       and _own_voice(a, s.end - 1)]
+    texts = sorted({t for v in sents.values() for _, t in v})
+    if len(analyzed) < 2 or not texts:
+        return []
+    vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True))
+    pairs = []
+    for i, a in enumerate(analyzed):
+        for b in analyzed[i + 1:]:
+            for sa, ta in sents[a.id]:
+                for sb, tb in sents[b.id]:
+                    if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
+                        pairs.append((a, sa, ta, b, sb, tb, sim))
+    if not pairs:
+        return []
+    docs = dict(zip(*(lambda ts: (ts, nlp.parse_cached(ts, disable=("ner",))))(
+        sorted({t for p in pairs for t in (p[2], p[5])})), strict=True))
+    out: list[dict[str, Any]] = []
+    for a, sa, ta, b, sb, tb, sim in pairs:
+        da, db = docs[ta], docs[tb]
+        la, lb = [t.lemma_.lower() for t in da], [t.lemma_.lower() for t in db]
+        ops = [o for o in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes() if o[0] != "equal"]
+        xs = [x for _, i1, i2, _, _ in ops for x in _modified_phrases(da, i1, i2, set(lb))]
+        ys = [y for _, _, _, j1, j2 in ops for y in _modified_phrases(db, j1, j2, set(la))]
+        if xs and ys:
+            m = nlp.embed([x[2] for x in xs], settings.encoder) @ nlp.embed([y[2] for y in ys], settings.encoder).T
+            for k, x in enumerate(xs):
+                j = int(m[k].argmax())
+                if int(m[:, j].argmax()) != k or m[k, j] < settings.naming_reworded_phrase_min:
+                    continue
+                y = ys[j]
+                for art, start, mine, other, theirs in ((a, sa, x, b, y), (b, sb, y, a, x)):
+                    out.append({"article": art.id, "start": start + mine[0], "end": start + mine[1], "text": mine[2],
+                                "reason": f"words it “{mine[2]}” where {other.article.label} words the same sentence "
+                                          f"(sentence cosine {sim:.2f}) “{theirs[2]}” (phrase cosine {m[k, j]:.2f}): "
+                                          f"the same thing named differently"})
+    return out
+
+
 def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Superlatives an article sets in history ("Mexico's biggest quake in a century", "the biggest demonstration
     in years"), where fewer than ``topic_share_min`` of the other articles rank the same thing so (a record all
@@ -456,6 +526,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in reworded_namings(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"]))
     for c in personalisations(analyzed, settings):
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",

@@ -1,0 +1,55 @@
+"""Naming recall (issue 14, session 15): the same sentence told by two outlets, reworded, names the same thing
+differently ("a lasting ban" / "a brief pause"); each phrase becomes a naming cue of its article with the other's
+wording. Texts the tests write."""
+
+from __future__ import annotations
+
+from newsprism import nlp
+from newsprism.compare.framing import add_naming_cues, reworded_namings
+from newsprism.records import AnalyzedArticle, Article, Paragraph, Quote, Sentence
+from newsprism.settings import DEFAULT
+
+LASTING = ("Under the agreement, fines imposed by the regional council and the port authority would be dropped in "
+           "return for the company accepting a lasting ban on its night shipments.")
+BRIEF = ("Under the agreement, fines imposed by the regional council and the port authority will be dropped in "
+         "return for the company's night shipments becoming subject to a brief pause.")
+OTHER = "The harbour has been busy since the new terminal opened in spring, and dock workers expect more jobs."
+
+
+def _article(aid: str, *sentences: str) -> AnalyzedArticle:
+    text = " ".join(sentences)
+    art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid, paragraphs=(Paragraph(start=0, end=len(text)),))
+    sents = tuple(Sentence(i=i, start=s.start_char, end=s.end_char, text=s.text)
+                  for i, s in enumerate(nlp.parse([text])[0].sents))
+    return AnalyzedArticle(article=art, sentences=sents)
+
+
+def test_a_reworded_sentence_names_the_measure_differently_in_each_outlet() -> None:
+    story = [_article("wire", LASTING, OTHER), _article("paper", OTHER, BRIEF)]
+    found = {(c["article"], c["text"]): c for c in reworded_namings(story, DEFAULT)}
+    assert ("wire", "lasting ban") in found and ("paper", "brief pause") in found
+    assert "“brief pause”" in found[("wire", "lasting ban")]["reason"]
+    c = found[("paper", "brief pause")]
+    assert story[1].article.text[c["start"]:c["end"]] == "brief pause"
+    out = add_naming_cues(story, DEFAULT)
+    assert [f.text for f in out[0].framing if f.cue == "naming"] == ["lasting ban"]
+    assert [f.text for f in out[1].framing if f.cue == "naming"] == ["brief pause"]
+
+
+def test_identical_sentences_and_unrelated_ones_give_no_rewording() -> None:
+    assert not reworded_namings([_article("wire", LASTING, OTHER), _article("copy", LASTING, OTHER)], DEFAULT)
+    assert not reworded_namings([_article("wire", LASTING), _article("paper", OTHER)], DEFAULT)
+
+
+def test_a_phrase_only_one_outlet_adds_is_no_rewording() -> None:
+    # the same sentence, one version adding a clause: its phrase has no counterpart, so no naming choice
+    longer = BRIEF[:-1] + " after a costly legal battle."
+    found = {c["text"] for c in reworded_namings([_article("a", BRIEF), _article("b", longer)], DEFAULT)}
+    assert not found
+
+
+def test_words_inside_a_quotation_are_a_speaker_s_not_the_outlet_s() -> None:
+    quoted = _article("paper", OTHER, BRIEF)
+    quoted = AnalyzedArticle(article=quoted.article, sentences=quoted.sentences, quotes=(
+        Quote(start=len(OTHER) + 1, end=len(quoted.article.text), text=BRIEF, speaker=None, speaker_id=None, cue=None, kind="direct", rule="test"),))
+    assert not reworded_namings([_article("wire", LASTING, OTHER), quoted], DEFAULT)
