@@ -53,3 +53,41 @@ def test_words_inside_a_quotation_are_a_speaker_s_not_the_outlet_s() -> None:
     quoted = AnalyzedArticle(article=quoted.article, sentences=quoted.sentences, quotes=(
         Quote(start=len(OTHER) + 1, end=len(quoted.article.text), text=BRIEF, speaker=None, speaker_id=None, cue=None, kind="direct", rule="test"),))
     assert not reworded_namings([_article("wire", LASTING, OTHER), quoted], DEFAULT)
+
+
+def _misparsed() -> object:
+    """"Riot police and paramilitary Border Guard arrived.", parsed the way the model parses such a line at times:
+    the adjective a conjunct of the verb and the name its object (heads and labels written by the test)."""
+    from spacy.tokens import Doc
+
+    words = ["Riot", "police", "and", "paramilitary", "Border", "Guard", "arrived", "."]
+    heads = [1, 6, 6, 6, 5, 3, 6, 6]
+    deps = ["compound", "nsubj", "cc", "conj", "compound", "dobj", "ROOT", "punct"]
+    tags = ["NN", "NNS", "CC", "JJ", "NNP", "NNP", "VBD", "."]
+    pos = ["NOUN", "NOUN", "CCONJ", "ADJ", "PROPN", "PROPN", "VERB", "PUNCT"]
+    return Doc(nlp.spacy_pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos,
+               lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 7)
+
+
+def test_an_adjective_right_before_a_name_the_parser_hung_elsewhere_describes_the_name() -> None:
+    from newsprism.records import Entity, Mention
+    from newsprism.stages.naming import actor_descriptions
+
+    doc = _misparsed()
+    at = doc.text.find("Border Guard")
+    guard = Entity(id="org:border-guard", name="Border Guard", type="ORG",
+                   mentions=(Mention(start=at, end=at + len("Border Guard"), text="Border Guard"),))
+    found = actor_descriptions([guard], doc)
+    assert [n.text for n in found] == ["paramilitary Border Guard"] and found[0].word == "paramilitary"
+    # only adjectives: the same parse with a noun in the adjective's place gives the name no description
+    words = [t.text for t in doc]
+    words[3] = "troops"
+    from spacy.tokens import Doc
+
+    other = Doc(doc.vocab, words=words, heads=[t.head.i for t in doc], deps=[t.dep_ for t in doc],
+                tags=[t.tag_ if t.i != 3 else "NNS" for t in doc], pos=[t.pos_ if t.i != 3 else "NOUN" for t in doc],
+                lemmas=[w.lower() for w in words], sent_starts=[True] + [False] * 7)
+    at = other.text.find("Border Guard")
+    guard = Entity(id="org:border-guard", name="Border Guard", type="ORG",
+                   mentions=(Mention(start=at, end=at + len("Border Guard"), text="Border Guard"),))
+    assert not actor_descriptions([guard], other)
