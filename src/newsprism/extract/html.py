@@ -287,7 +287,7 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     text, chrome = drop_page_chrome(text, lines, settings)
     if not text.strip():
         return None
-    page = read_page_meta(tree, lines, url) if tree is not None else PageMeta()
+    page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),

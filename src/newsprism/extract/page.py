@@ -110,30 +110,127 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" -–—|:»«•_~/>")
 
 
+@dataclass(frozen=True)
+class SiteEvidence:
+    """What the page says about its own name: og:site_name, its hosts (the URL, the canonical link, the host
+    most of its links point to), its copyright lines and logo texts, and its printed lines (where other
+    titles carry the same tag: "Other post | Bad Astronomy")."""
+
+    site_name: str = ""
+    hosts: tuple[str, ...] = ()
+    owner_lines: tuple[str, ...] = ()  # copyright lines and logo alt texts, as keys
+    lines: tuple[str, ...] = ()
+
+
+_SITE_TAG_MIN = 1.0  # evidence a title part must reach to be read as the site's tag, not the headline's
+
+
+def _host_label(host: str) -> str:
+    """The name part of a host: "cbsnews" of "www.cbsnews.com", "sportbox" of "sportbox.tv"."""
+    parts = [p for p in host.lower().split(".") if p]
+    while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in ("info", "news")):
+        parts.pop()
+    return re.sub(r"[^a-z0-9]", "", parts[-1]) if parts else ""
+
+
+def _spells(letters: str, name: str) -> bool:
+    """A title part's letters hold a name's or are held by it ("The Star Online" ~ thestar, "EuroNewsEuroNews"
+    ~ euronews), the part no more than 12 letters longer."""
+    if len(name) < 4 or len(letters) < 3 or len(letters) > len(name) + 12:
+        return False
+    bare = re.sub(r"^the", "", letters)
+    return name in letters or (len(bare) >= 4 and (bare in name or name in bare)) or letters in name
+
+
+def site_tag_evidence(part: str, ev: SiteEvidence, title: str = "") -> tuple[float, tuple[str, ...]]:
+    """How strongly the page marks ``part`` (a piece of its title) as its own name, with the reasons:
+    the og:site_name, a host's name spelled by its letters ("CBS News" ~ cbsnews.com), a copyright line or
+    logo text naming it (1.0 each); the same tag set off on another title the page prints (1.0 for two or
+    more, 0.5 for one); printed on its own in three or more places (0.5)."""
+    key = _key(part)
+    if not key or len(key.split()) > _SITE_MAX_WORDS + 3:
+        return 0.0, ()
+    score, why = 0.0, []
+    site = _key(ev.site_name)
+    if site and (key == site or (len(key) >= 4 and (f" {key} " in f" {site} " or f" {site} " in f" {key} "))):
+        score, why = score + 1.0, [*why, "og_site_name"]
+    full = re.sub(r"[^a-z0-9]", "", part.lower())
+    for host in ev.hosts:
+        if _spells(full, _host_label(host)):
+            score, why = score + 1.0, [*why, f"host:{host}"]
+            break
+    if len(key) >= 3 and any(f" {key} " in f" {owner} " or len(owner.split()) <= 5 and _spells(full, owner.replace(" ", ""))
+                             for owner in ev.owner_lines):
+        score, why = score + 1.0, [*why, "copyright_or_logo"]
+    tag = re.compile(r"(?:^|[|\-–—:»•~/]|::)\s*" + re.escape(part.strip()) + r"\s*$|^\s*" + re.escape(part.strip())
+                     + r"\s*(?:[|\-–—:»•~/]|::)", re.I)
+    tkey = _key(title)
+    others = sum(1 for line in ev.lines if len(line) < 200 and _key(line) != tkey and _key(line) != key
+                 and tag.search(line))
+    if others:
+        score, why = score + (1.0 if others >= 2 else 0.5), [*why, f"tag_on_{others}_other_titles"]
+    alone = sum(1 for line in ev.lines if _key(line) == key)
+    if alone >= 3:
+        score, why = score + 0.5, [*why, f"printed_alone_{alone}x"]
+    return score, tuple(why)
+
+
+def _is_site(part: str, ev: SiteEvidence, title: str) -> bool:
+    return site_tag_evidence(part, ev, title)[0] >= _SITE_TAG_MIN
+
+
+_HEADING_MAX_GAP = 15  # a heading this many lines at most above the main text's first paragraph
+
+
+def _heading_before_text(headings: list[str], lines: list[str], text_start: int | None, ev: SiteEvidence,
+                         title: str) -> str | None:
+    """The heading (h1–h4, or an element whose class or id says headline/title) printed nearest above the
+    main text's first paragraph: the headline of a page whose title names only the site or a section."""
+    if text_start is None:
+        return None
+    keys = {_key(h) for h in headings if 3 <= len(h.split()) <= 25 and not is_section(h)}
+    for i in range(text_start, max(-1, text_start - _HEADING_MAX_GAP), -1):
+        line = lines[i]
+        if _key(line) in keys and not _is_site(line, ev, title) and not _DATE_IN_LINE.search(line):
+            return _clean(line)
+    return None
+
+
 def _headline(title: str, og_title: str | None, visible: dict[str, int], h1: list[str],
-              printed: dict[str, str]) -> tuple[str | None, str | None]:
+              printed: dict[str, str], ev: SiteEvidence = SiteEvidence(), headings: list[str] | None = None,
+              lines: list[str] | None = None, text_start: int | None = None) -> tuple[str | None, str | None]:
     segs = _segments(title) if title else []
+    tags = [_is_site(_clean(title[s:e]), ev, title) for s, e in segs]
     best: str | None = None
     for i in range(len(segs)):
         for j in range(i, len(segs)):
+            if any(tags[i:j + 1]):
+                continue  # a run holding the site's own tag ("… | Bad Astronomy", "BBC News - …") is no headline
             run = _clean(title[segs[i][0]:segs[j][1]])
             if len(run.split()) >= 2 and _key(run) in visible and not is_section(run) and (best is None or len(run) > len(best)):
                 best = run
-    if og_title and _key(og_title) in visible and not is_section(og_title) and (best is None or len(og_title) > len(best)):
+    if og_title and _key(og_title) in visible and not is_section(og_title) and not _is_site(og_title, ev, title) \
+            and (best is None or len(og_title) > len(best)):
         best = _clean(og_title)
     if best:
-        return best, "title_visible"
+        return best, "title_visible_site_tag_cut" if any(tags) else "title_visible"
+    heading = _heading_before_text(headings or [], lines or [], text_start, ev, title) if any(tags) else None
+    if heading:
+        return heading, "heading_before_text"
     if title:
         tkey = _key(title)
         found = [line for line in visible if len(line.split()) >= 3 and (tkey.startswith(line + " ") or tkey.endswith(" " + line))
-                 and not is_section(line)]
+                 and not is_section(line) and not _is_site(printed[line], ev, title)]
         if found:
             return _clean(printed[max(found, key=len)]), "title_prefix"
-    if og_title and not is_section(og_title):
+    if og_title and not is_section(og_title) and not _is_site(og_title, ev, title):
         return _clean(og_title), "og_title"
-    real = [h for h in h1 if not is_section(h) and len(h.split()) >= 3]
+    real = [h for h in h1 if not is_section(h) and len(h.split()) >= 3 and not _is_site(h, ev, title)]
     if len(real) == 1:
         return _clean(real[0]), "h1"
+    heading = _heading_before_text(headings or [], lines or [], text_start, ev, title)
+    if heading:
+        return heading, "heading_before_text"
     return None, None
 
 
@@ -309,8 +406,68 @@ def _published(lines: list[str], visible: dict[str, int], headline: str | None,
     return published, "meta_date"
 
 
-def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None) -> PageMeta:
-    """Headline, outlet and date from a parsed page and its visible lines (``html.flatten_html``)."""
+_HEADING_HINT = re.compile(r"headline|(?:^|[_\s-])(?:article|story|post|entry|news)?_?title|^title", re.I)
+
+
+def _headings(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """Texts of the page's headings (h1–h4 and the marked ones), and of those its markup marks as a headline
+    or title by class or id ("Article_title", "headline")."""
+    out = [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3", "h4")]
+    marked = []
+    for el in tree.iter("div", "span", "td", "p", "a", "font", "b", "strong", "h1", "h2", "h3"):
+        hint = f"{el.get('class', '')} {el.get('id', '')}"
+        if hint.strip() and _HEADING_HINT.search(hint) and not re.search(r"widget|sub|small|related|bar", hint, re.I):
+            marked.append(" ".join(el.text_content().split()))
+    return [h for h in out + marked if h], [h for h in marked if h]
+
+
+def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str], url: str | None) -> SiteEvidence:
+    hosts: list[str] = []
+    for cand in [url, metas.get("og:url"), *tree.xpath("//link[@rel='canonical']/@href")]:
+        host = _host(cand)
+        if host and host not in hosts:
+            hosts.append(host)
+    counts: dict[str, int] = {}
+    for href in tree.xpath("//a/@href"):
+        host = _host(href)
+        if host:
+            counts[host] = counts.get(host, 0) + 1
+    if counts:
+        top = max(counts, key=lambda h: counts[h])
+        if counts[top] >= 3 and top not in hosts:
+            hosts.append(top)  # the host most of the page's links point to: its own
+    owners = [_key(ln) for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I) and len(ln) < 300 and _key(ln)]
+    if metas.get("copyright"):
+        owners.append(_key(metas["copyright"]))
+    for img in tree.iter("img"):
+        alt = (img.get("alt") or "").strip()
+        parent = img.getparent()
+        home = parent is not None and parent.tag == "a" and re.match(r"^(?:/|\./|index\.\w+|https?://[^/]+/?)$",
+                                                                       (parent.get("href") or "").strip())
+        if alt and (home or re.search(r"logo|masthead|brand", f"{img.get('src', '')} {img.get('class', '')} "
+                                                                f"{img.get('id', '')}", re.I)):
+            owners.append(_key(alt))
+    owners = [o for o in owners if o]
+    return SiteEvidence(site_name=metas.get("og:site_name", ""), hosts=tuple(hosts), owner_lines=tuple(owners),
+                        lines=tuple(lines))
+
+
+def _text_start(lines: list[str], text: str | None) -> int | None:
+    """The first line of eight words or more the page prints that the main text holds (its first paragraph, or
+    the first line of it where the page breaks it)."""
+    if not text:
+        return None
+    tkey = f" {_key(text)} "
+    for i, line in enumerate(lines):
+        if len(line.split()) >= 8 and f" {_key(line)} " in tkey:
+            return i
+    return None
+
+
+def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None,
+                   text: str | None = None) -> PageMeta:
+    """Headline, outlet and date from a parsed page, its visible lines (``html.flatten_html``) and, where
+    known, the main text found on it (whose first paragraph places a headline the title does not hold)."""
     metas: dict[str, str] = {}
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
@@ -328,7 +485,17 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
         if key not in visible or prose_after[i] > prose_after[visible[key]]:
             visible[key] = i
             printed[key] = line
-    headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed)
+    ev = _site_evidence(tree, metas, lines, url)
+    headings, marked = _headings(tree)
+    headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed, ev, headings,
+                                        lines, _text_start(lines, text))
+    if headline and headline_rule == "title_visible" and len(_segments(title)) == 1 \
+            and site_tag_evidence(headline, ev, title)[0] > 0:
+        # a title of one part the page also uses as its own tag, beside an element marked as the headline
+        other = [m for m in marked if 3 <= len(m.split()) <= 25 and _key(m) in visible and _key(m) != _key(headline)
+                 and not is_section(m) and not _is_site(m, ev, title)]
+        if len(other) == 1:
+            headline, headline_rule = _clean(other[0]), "marked_headline"
 
     outlet, outlet_rule = _outlet(tree, metas, title, headline)
     weak, weak_rule = _weak_outlet(tree, metas, lines, url)
