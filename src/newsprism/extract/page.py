@@ -125,12 +125,15 @@ class SiteEvidence:
 _SITE_TAG_MIN = 1.0  # evidence a title part must reach to be read as the site's tag, not the headline's
 
 
-def _host_label(host: str) -> str:
-    """The name part of a host: "cbsnews" of "www.cbsnews.com", "sportbox" of "sportbox.tv"."""
-    parts = [p for p in host.lower().split(".") if p]
+def _host_labels(host: str) -> list[str]:
+    """The name parts of a host: "cbsnews" of "www.cbsnews.com", "sportbox" of "sportbox.tv", and a long
+    subdomain besides ("worldsoccer" of "worldsoccer.globalsportsmedia.com")."""
+    parts = [re.sub(r"[^a-z0-9]", "", p) for p in host.lower().split(".") if p]
     while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in ("info", "news")):
         parts.pop()
-    return re.sub(r"[^a-z0-9]", "", parts[-1]) if parts else ""
+    if not parts:
+        return []
+    return [parts[-1], *(p for p in parts[:-1] if len(p) >= 7)]
 
 
 def _spells(letters: str, name: str) -> bool:
@@ -156,7 +159,7 @@ def site_tag_evidence(part: str, ev: SiteEvidence, title: str = "") -> tuple[flo
         score, why = score + 1.0, [*why, "og_site_name"]
     full = re.sub(r"[^a-z0-9]", "", part.lower())
     for host in ev.hosts:
-        if _spells(full, _host_label(host)):
+        if any(_spells(full, label) for label in _host_labels(host)):
             score, why = score + 1.0, [*why, f"host:{host}"]
             break
     if len(key) >= 3 and any(f" {key} " in f" {owner} " or len(owner.split()) <= 5 and _spells(full, owner.replace(" ", ""))
@@ -249,9 +252,39 @@ def _site_part(part: str) -> str | None:
     return part
 
 
-def _title_site(title: str, headline: str | None) -> str | None:
+def _named_site(part: str, ev: SiteEvidence) -> tuple[str | None, float]:
+    """The outlet name a title part gives, with the evidence that the page names itself so; a part of
+    section words only ("World Soccer News") counts where the page's host spells its leading words, and a name
+    whose leading words the host spells is cut to them where the rest names a web edition ("Berkshire Eagle
+    Online" on berkshireeagle.com)."""
+    twice = re.fullmatch(r"(\S{3,30})\1", part.strip())
+    part = twice.group(1) if twice else part  # a logo's text run into its alt text ("EuroNewsEuroNews")
+    evidence = site_tag_evidence(part, ev)[0] if ev.hosts or ev.owner_lines or ev.site_name else 0.0
+    words = _clean(part).split()
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if all(_key(w) in _EDITION_WORDS for w in words[n:]) and any(
+                re.sub(r"[^a-z0-9]", "", head.lower()) in _host_labels(h) for h in ev.hosts):
+            return head, max(evidence, 1.0)  # "Berkshire Eagle Online" on berkshireeagle.com
+    site = _site_part(part)
+    return (site, evidence) if site else (None, 0.0)
+
+
+def _best_site(parts: list[str], ev: SiteEvidence) -> str | None:
+    """Of the title's parts besides the headline (in the order they are read), the name the page's own
+    evidence backs most (its host spells it, a copyright line or logo names it); the first on a tie."""
+    best, best_score = None, -1.0
+    for part in parts:
+        site, score = _named_site(part, ev)
+        if site and score > best_score:
+            best, best_score = site, score
+    return best
+
+
+def _title_site(title: str, headline: str | None, ev: SiteEvidence = SiteEvidence()) -> str | None:
     """The outlet in what the title holds besides the headline: the part after it (read from the end),
-    else the part before it; a domain named in a tagline ("… at silicon.com") first."""
+    else the part before it; a domain named in a tagline ("… at silicon.com") first; among several parts
+    the one the page's evidence backs ("… | Auto X Pert - Automotive Blog" on autoxpert.info)."""
     if not title:
         return None
     at = title.lower().find(headline.lower()) if headline else -1
@@ -262,26 +295,31 @@ def _title_site(title: str, headline: str | None) -> str | None:
             if dom and len(side.split()) > 1:
                 return dom.group(1)
             parts = [_clean(side[s:e]) for s, e in _segments(side)]
-            for part in reversed(parts) if from_end else parts:
-                site = _site_part(part)
-                if site:
-                    return site
+            site = _best_site(list(reversed(parts)) if from_end else parts, ev)
+            if site:
+                return site
         return None
     segs = [_clean(title[s:e]) for s, e in _segments(title)]
     if len(segs) == 1:
         only = segs[0]
-        if len(only.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in only.split()) or _DOMAIN.search(only):
+        if len(only.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _LOWER_IN_NAMES for w in only.split()) \
+                or _DOMAIN.search(only):
             return _site_part(only)
         return None
     head = set(_key(headline or "").split())
+    cands = []
     for cand in segs:
         words = set(_key(cand).split())
         if head and len(words & head) * 2 > len(words):
             continue  # the headline in other words (the page prints another form of it)
-        site = _site_part(cand)
-        if site:
-            return site
-    return None
+        cands.append(cand)
+    return _best_site(cands, ev)
+
+
+# words that name a web edition or its genre, not the outlet ("Berkshire Eagle Online", "World Soccer News")
+_EDITION_WORDS = frozenset(("online", "news", "newspaper", "web", "website", "site", "digital", "interactive", "com",
+                            "newsroom", "headlines"))
+_LOWER_IN_NAMES = frozenset(("the", "of", "and", "for", "on", "in", "at"))
 
 
 def _holder(line: str) -> str | None:
@@ -357,7 +395,7 @@ def _meta_date(metas: dict[str, str]) -> str | None:
 
 
 def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
-            headline: str | None) -> tuple[str | None, str | None]:
+            headline: str | None, ev: SiteEvidence = SiteEvidence()) -> tuple[str | None, str | None]:
     site = metas.get("og:site_name")
     if site:
         first = _clean(re.split(r"\s+[-|–—]\s+", site)[0])
@@ -372,8 +410,10 @@ def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
             except ValueError:
                 name = m.group(1)
             return _clean(name), "jsonld_publisher"
-    name = _title_site(title, headline)
-    return (name, "title_site") if name else (None, None)
+    name = _title_site(title, headline, ev)
+    if name:
+        return name, "title_site"
+    return (None, None)
 
 
 def _weak_outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str],
@@ -497,7 +537,7 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
         if len(other) == 1:
             headline, headline_rule = _clean(other[0]), "marked_headline"
 
-    outlet, outlet_rule = _outlet(tree, metas, title, headline)
+    outlet, outlet_rule = _outlet(tree, metas, title, headline, ev)
     weak, weak_rule = _weak_outlet(tree, metas, lines, url)
     published, published_rule = _published(lines, visible, headline, metas)
     return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
