@@ -120,6 +120,7 @@ class SiteEvidence:
     hosts: tuple[str, ...] = ()
     owner_lines: tuple[str, ...] = ()  # copyright lines and logo alt texts, as keys
     lines: tuple[str, ...] = ()
+    logos: tuple[str, ...] = ()  # alt texts of the logo (an image linking home, or named logo/masthead)
 
 
 _SITE_TAG_MIN = 1.0  # evidence a title part must reach to be read as the site's tag, not the headline's
@@ -323,7 +324,8 @@ _LOWER_IN_NAMES = frozenset(("the", "of", "and", "for", "on", "in", "at"))
 
 
 def _holder(line: str) -> str | None:
-    m = re.match(r"^\W*(?:copyright|\(c\)|©)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(.*)$", line, re.I)
+    m = re.match(r"^\W*(?:copyright|\(c\)|©)\s*(?:©|\(c\))?\s*(?:(?:\d{4}|M{1,3}[CDLXVI]*)(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+                 r"(?:by\s+)?(.*)$", line, re.I)  # a year in Roman numerals ("© MMVIII, CBS …") is a year
     if not m:
         return None
     rest = re.split(r"\.\s|[|(]|\ball rights\b|\d{4}", m.group(1), maxsplit=1, flags=re.I)[0]
@@ -413,6 +415,11 @@ def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
     name = _title_site(title, headline, ev)
     if name:
         return name, "title_site"
+    for alt in ev.logos:  # the logo's text, where a host of the page spells it ("Welcome to TMCnet.com")
+        name, evidence = _named_site(re.sub(r"\s+logo$", "", alt, flags=re.I), ev)
+        if name and any(any(_spells(re.sub(r"[^a-z0-9]", "", name.lower()), label) for label in _host_labels(h))
+                        for h in ev.hosts):
+            return name, "logo_alt"
     return (None, None)
 
 
@@ -479,6 +486,7 @@ def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: li
     owners = [_key(ln) for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I) and len(ln) < 300 and _key(ln)]
     if metas.get("copyright"):
         owners.append(_key(metas["copyright"]))
+    logos: list[str] = []
     for img in tree.iter("img"):
         alt = (img.get("alt") or "").strip()
         parent = img.getparent()
@@ -487,9 +495,10 @@ def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: li
         if alt and (home or re.search(r"logo|masthead|brand", f"{img.get('src', '')} {img.get('class', '')} "
                                                                 f"{img.get('id', '')}", re.I)):
             owners.append(_key(alt))
+            logos.append(" ".join(alt.split()))
     owners = [o for o in owners if o]
     return SiteEvidence(site_name=metas.get("og:site_name", ""), hosts=tuple(hosts), owner_lines=tuple(owners),
-                        lines=tuple(lines))
+                        lines=tuple(lines), logos=tuple(logos))
 
 
 def _text_start(lines: list[str], text: str | None) -> int | None:
