@@ -1,0 +1,105 @@
+"""Site tags in titles and the outlet's name, read from the page's own evidence (extract/page.py).
+
+Each page the tests write holds one class seen on saved news pages (review20/21, page21): a blog's
+name set off on the headline and on the page's other titles, a site name printed beside the headline
+in a share box, a title that names only the site, a headline marked by class, a tagline beside the
+name the host spells, a web-edition word after the name, a logo's alt text, a Roman-numeral year.
+"""
+
+from __future__ import annotations
+
+from newsprism.extract import extract
+from newsprism.extract.html import extract_html
+from newsprism.extract.page import SiteEvidence, site_tag_evidence
+from newsprism.records import Article, RawDocument
+
+BODY = [
+    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
+    "Engineers told the council that the steel frame had corroded faster than expected after two wet winters.",
+    "Residents on both banks said the closure would add twenty minutes to the school run each morning.",
+    "The mayor said a temporary ferry would run every quarter of an hour until the repairs were finished.",
+]
+HEADLINE = "Council closes harbour bridge to lorries"
+
+
+def page(*, title: str, head: str = "", top: str = "", heading: str = f"<h1>{HEADLINE}</h1>", tail: str = "") -> str:
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    return (f"<html><head><title>{title}</title>{head}</head><body>{top}"
+            f"<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
+            f"<div class='story'>{heading}{paras}</div><div class='foot'>{tail}</div></body></html>")
+
+
+def read(html: str) -> Article:
+    return extract(RawDocument(source="page.html", data=html.encode("utf-8"), kind="html"))
+
+
+CANON = '<link rel="canonical" href="https://www.harbourgazette.com/news/bridge.html">'
+
+
+def test_a_blog_tag_the_page_sets_off_on_its_other_titles_leaves_the_headline():
+    recent = "".join(f"<li><a href='/p{i}'>{t} | Harbour Notes</a></li>" for i, t in enumerate(
+        (f"{HEADLINE}", "Ferry timetable published for the spring", "Readers send photos of the old bridge")))
+    art = read(page(title=f"{HEADLINE} | Harbour Notes | Gazette Magazine", tail=f"<ul>{recent}</ul>"))
+    assert art.title == HEADLINE
+    assert "title=title_visible_site_tag_cut" in art.metadata_rules
+    score, why = site_tag_evidence("Harbour Notes", SiteEvidence(lines=tuple(
+        f"{t} | Harbour Notes" for t in ("Ferry timetable", "Readers send photos"))))
+    assert score >= 1.0 and why == ("tag_on_2_other_titles",)
+
+
+def test_a_site_name_the_host_spells_is_cut_though_a_share_box_prints_it_with_the_headline():
+    html = page(title=f"{HEADLINE} - Harbour Gazette", head=CANON,
+                tail=f"<div class='share'>{HEADLINE} - Harbour Gazette</div>")
+    art = read(html)
+    assert art.title == HEADLINE
+    assert art.outlet == "Harbour Gazette"
+    assert site_tag_evidence("Harbour Gazette", SiteEvidence(hosts=("harbourgazette.com",)))[1] == (
+        "host:harbourgazette.com",)
+
+
+def test_a_title_that_names_only_the_site_gives_way_to_the_heading_above_the_text():
+    html = page(title="Harbour Gazette - Local Transport", head=CANON, top="<div class='mast'>Harbour Gazette</div>",
+                heading=f"<h3>{HEADLINE}</h3>")
+    ext = extract_html(html)
+    assert ext is not None and ext.page.title == HEADLINE and ext.page.title_rule == "heading_before_text"
+    assert ext.page.outlet == "Harbour Gazette"
+
+
+def test_a_one_part_title_the_page_prints_as_its_tag_gives_way_to_the_marked_headline():
+    top = "".join("<div>Leading the Harbour</div>" for _ in range(3))
+    html = page(title="Leading the Harbour", top=top,
+                heading=f"<span class='ViewArticleTitle' id='Article_title'>{HEADLINE}</span>")
+    ext = extract_html(html)
+    assert ext is not None and ext.page.title == HEADLINE and ext.page.title_rule == "marked_headline"
+    assert ext.page.outlet == "Leading the Harbour"
+
+
+def test_of_two_site_parts_the_outlet_is_the_one_the_host_spells():
+    html = page(title=f"{HEADLINE} | Harbour X Press - Shipping Blog",
+                head='<link rel="canonical" href="http://harbourxpress.info/2012/bridge">')
+    assert read(html).outlet == "Harbour X Press"
+    # without a host the part read from the end is kept, as before
+    assert read(page(title=f"{HEADLINE} | Harbour X Press - Shipping Blog")).outlet == "Shipping Blog"
+
+
+def test_a_web_edition_word_after_the_name_the_host_spells_is_cut():
+    eagle = read(page(title=f"Harbour Eagle Online - {HEADLINE}",
+                      head='<link rel="canonical" href="http://www.harboureagle.com/ci_1">'))
+    assert eagle.outlet == "Harbour Eagle"
+    kept = read(page(title=f"Harbour Press International - {HEADLINE}",
+                     head='<link rel="canonical" href="http://www.harbourpress.com/ci_1">'))
+    assert kept.outlet == "Harbour Press International"
+
+
+def test_the_logo_alt_names_the_outlet_where_the_host_spells_it():
+    logo = "<a href='/'><img src='/img/top.gif' alt='Welcome to HarbourNet.com'></a>"
+    art = read(page(title=HEADLINE, top=logo, head='<link rel="canonical" href="http://www.harbournet.com/a/1">'))
+    assert art.outlet == "HarbourNet.com"
+    assert "outlet=logo_alt" in art.metadata_rules
+    other = read(page(title=HEADLINE, top=logo, head='<link rel="canonical" href="http://www.shipnews.com/a/1">'))
+    assert "outlet=logo_alt" not in other.metadata_rules
+
+
+def test_a_roman_numeral_year_is_no_copyright_holder():
+    art = read(page(title=HEADLINE, tail="<p>© MMVIII, Harbour Gazette. All Rights Reserved.</p>"))
+    assert art.outlet == "Harbour Gazette"
