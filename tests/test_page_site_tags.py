@@ -103,3 +103,34 @@ def test_the_logo_alt_names_the_outlet_where_the_host_spells_it():
 def test_a_roman_numeral_year_is_no_copyright_holder():
     art = read(page(title=HEADLINE, tail="<p>© MMVIII, Harbour Gazette. All Rights Reserved.</p>"))
     assert art.outlet == "Harbour Gazette"
+
+
+RELATED = [("Ferry company orders two new boats for the crossing", "The operator said the boats would arrive in May."),
+           ("Shipyard workers vote to accept the new pay offer", "The union said the deal ended a long dispute."),
+           ("Lighthouse keeper retires after forty years of service", "Friends gathered on the quay to see him off.")]
+
+
+def related_page(items: list[tuple[str, str]]) -> str:
+    lis = "".join(f"<li><a href='/story/{i}'>{h}</a></li><li>{t}</li>" for i, (h, t) in enumerate(items))
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    return (f"<html><head><title>{HEADLINE}</title></head><body><div class='story'><h1>{HEADLINE}</h1>{paras}"
+            f"<h3>More stories</h3><ul>{lis}</ul><p>{BODY[0]}</p></div></body></html>")
+
+
+def test_a_list_of_other_pages_headlines_kept_in_the_article_is_dropped():
+    ext = extract_html(related_page(RELATED))
+    assert ext is not None
+    assert "Ferry company orders" not in ext.text and "The union said the deal" not in ext.text
+    assert all(p in ext.text for p in BODY)
+    dropped = [r for r in ext.removed if r.reason == "related_links"]
+    assert len(dropped) == 6 and "whole_link_text" in dropped[0].features
+
+
+def test_a_single_linked_line_or_list_of_plain_items_stays():
+    one = extract_html(related_page(RELATED[:1]))
+    assert one is not None and "Ferry company orders two new boats" in one.text
+    plain = "".join(f"<li>{h}</li>" for h, _ in RELATED)
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><div class='story'><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + f"<ul>{plain}</ul></div></body></html>")
+    ext = extract_html(html)
+    assert ext is not None and "Lighthouse keeper retires" in ext.text

@@ -247,6 +247,51 @@ def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[s
     return "\n".join(kept), removed
 
 
+_LINK_WORDS_MIN = 3  # a link text this long counts as a headline of another page
+_LINK_RUN_MIN = 2    # linked lines in a run before the run is a list of other pages' headlines
+
+
+def _link_texts(tree: lxml.html.HtmlElement) -> set[str]:
+    return {" ".join(a.text_content().split()) for a in tree.iter("a")
+            if len(a.text_content().split()) >= _LINK_WORDS_MIN}
+
+
+def drop_link_lists(text: str, links: set[str]) -> tuple[str, list[Removed]]:
+    """A run of lines of the extracted text each of which is the whole text of a link on the page (another
+    page's headline), with the list items between them (their teasers: "- A worldwide shortage of …"), is a
+    related-stories list the extractor kept inside the article: dropped where it holds two linked lines or
+    more and they are at least half its lines. A body paragraph is seldom one link's whole text; a single
+    linked line (the headline linking to itself) is kept."""
+    if not links:
+        return text, []
+    paras = text.split("\n")
+    flat = [" ".join(p.split()) for p in paras]
+    bare = [re.sub(r"^[-•*]\s+", "", f) for f in flat]
+    linked = [bool(b) and b in links for b in bare]
+    listed = [f.startswith(("- ", "• ", "* ")) for f in flat]
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        if not linked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paras) and (linked[j + 1] or (listed[j + 1] and listed[i])) and flat[j + 1]:
+            j += 1
+        run = range(i, j + 1)
+        n_linked = sum(linked[k] for k in run)
+        if n_linked >= _LINK_RUN_MIN and 2 * n_linked >= len(run):
+            drop.update(run)
+        i = j + 1
+    kept_words = sum(len(flat[k].split()) for k in range(len(paras)) if k not in drop)
+    if not drop or kept_words < 0.3 * sum(len(f.split()) for f in flat):
+        return text, []
+    removed = [Removed(text=flat[k], reason="related_links", score=None, features=("link_list", "whole_link_text"
+                                                                                   if linked[k] else "teaser_in_list"))
+               for k in sorted(drop) if flat[k]]
+    return "\n".join(p for k, p in enumerate(paras) if k not in drop), removed
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -285,6 +330,9 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     lines = flatten_html(html)
     text = keep_paragraphs(text, lines)
     text, chrome = drop_page_chrome(text, lines, settings)
+    if tree is not None:
+        text, listed = drop_link_lists(text, _link_texts(tree))
+        chrome += listed
     if not text.strip():
         return None
     page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
