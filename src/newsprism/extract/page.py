@@ -137,6 +137,15 @@ def _host_labels(host: str) -> list[str]:
     return [parts[-1], *(p for p in parts[:-1] if len(p) >= 7)]
 
 
+def _host_names(name: str, host: str) -> bool:
+    """A host spells the name ("TMCnet.com" on tmcnet.com), or the name is a domain whose name part is one of the
+    host's parts ("SI.com" on sports.si.cnn.com)."""
+    if any(_spells(re.sub(r"[^a-z0-9]", "", name.lower()), label) for label in _host_labels(host)):
+        return True
+    dom = _DOMAIN.fullmatch(name.strip())
+    return bool(dom) and name.lower().split(".")[0] in host.lower().split(".")[:-1]
+
+
 def _spells(letters: str, name: str) -> bool:
     """A title part's letters hold a name's or are held by it ("The Star Online" ~ thestar, "EuroNewsEuroNews"
     ~ euronews), the part no more than 12 letters longer."""
@@ -183,7 +192,7 @@ def _is_site(part: str, ev: SiteEvidence, title: str) -> bool:
     return site_tag_evidence(part, ev, title)[0] >= _SITE_TAG_MIN
 
 
-_HEADING_MAX_GAP = 15  # a heading this many lines at most above the main text's first paragraph
+_HEADING_MAX_GAP = 20  # a heading this many lines at most above the main text's first paragraph
 
 
 def _heading_before_text(headings: list[str], lines: list[str], text_start: int | None, ev: SiteEvidence,
@@ -416,9 +425,8 @@ def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
     if name:
         return name, "title_site"
     for alt in ev.logos:  # the logo's text, where a host of the page spells it ("Welcome to TMCnet.com")
-        name, evidence = _named_site(re.sub(r"\s+logo$", "", alt, flags=re.I), ev)
-        if name and any(any(_spells(re.sub(r"[^a-z0-9]", "", name.lower()), label) for label in _host_labels(h))
-                        for h in ev.hosts):
+        name, _evidence = _named_site(re.sub(r"\s+logo$", "", alt, flags=re.I), ev)
+        if name and any(_host_names(name, h) for h in ev.hosts):
             return name, "logo_alt"
     return (None, None)
 
