@@ -163,7 +163,8 @@ def site_tag_evidence(part: str, ev: SiteEvidence, title: str = "") -> tuple[flo
     key = _key(part)
     if not key or len(key.split()) > _SITE_MAX_WORDS + 3:
         return 0.0, ()
-    score, why = 0.0, []
+    score = 0.0
+    why: list[str] = []
     site = _key(ev.site_name)
     if site and (key == site or (len(key) >= 4 and (f" {key} " in f" {site} " or f" {site} " in f" {key} "))):
         score, why = score + 1.0, [*why, "og_site_name"]
