@@ -27,7 +27,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import lxml.html
 
@@ -122,6 +124,21 @@ class SiteEvidence:
     lines: tuple[str, ...] = ()
     logos: tuple[str, ...] = ()  # alt texts of the logo (an image linking home, or named logo/masthead)
 
+    line_keys: tuple[str, ...] = ()  # ``_key`` of each line where the caller has them (else computed once)
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        return self.line_keys if len(self.line_keys) == len(self.lines) else tuple(_key(ln) for ln in self.lines)
+
+    @cached_property
+    def short_lines(self) -> tuple[tuple[str, str], ...]:
+        """(lower-cased line, key) of each printed line under 200 characters: computed once per page."""
+        return tuple((line.lower(), key) for line, key in zip(self.lines, self.keys, strict=True) if len(line) < 200)
+
+    @cached_property
+    def key_counts(self) -> Counter[str]:
+        return Counter(self.keys)
+
 
 _SITE_TAG_MIN = 1.0  # evidence a title part must reach to be read as the site's tag, not the headline's
 
@@ -178,12 +195,11 @@ def site_tag_evidence(part: str, ev: SiteEvidence, title: str = "") -> tuple[flo
         score, why = score + 1.0, [*why, "copyright_or_logo"]
     tag = re.compile(r"(?:^|[|\-–—:»•~/]|::)\s*" + re.escape(part.strip()) + r"\s*$|^\s*" + re.escape(part.strip())
                      + r"\s*(?:[|\-–—:»•~/]|::)", re.I)
-    tkey = _key(title)
-    others = sum(1 for line in ev.lines if len(line) < 200 and _key(line) != tkey and _key(line) != key
-                 and tag.search(line))
+    tkey, low = _key(title), part.strip().lower()
+    others = sum(1 for line, lkey in ev.short_lines if low in line and lkey != tkey and lkey != key and tag.search(line))
     if others:
         score, why = score + (1.0 if others >= 2 else 0.5), [*why, f"tag_on_{others}_other_titles"]
-    alone = sum(1 for line in ev.lines if _key(line) == key)
+    alone = ev.key_counts[key]
     if alone >= 3:
         score, why = score + 0.5, [*why, f"printed_alone_{alone}x"]
     return score, tuple(why)
@@ -477,7 +493,8 @@ def _headings(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     return [h for h in out + marked if h], [h for h in marked if h]
 
 
-def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str], url: str | None) -> SiteEvidence:
+def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str], url: str | None,
+                   keys: list[str]) -> SiteEvidence:
     hosts: list[str] = []
     for cand in [url, metas.get("og:url"), *tree.xpath("//link[@rel='canonical']/@href")]:
         host = _host(cand)
@@ -507,7 +524,7 @@ def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: li
             logos.append(" ".join(alt.split()))
     owners = [o for o in owners if o]
     return SiteEvidence(site_name=metas.get("og:site_name", ""), hosts=tuple(hosts), owner_lines=tuple(owners),
-                        lines=tuple(lines), logos=tuple(logos))
+                        lines=tuple(lines), logos=tuple(logos), line_keys=tuple(keys))
 
 
 def _text_start(lines: list[str], text: str | None) -> int | None:
@@ -537,13 +554,14 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
     visible: dict[str, int] = {}
     printed: dict[str, str] = {}
     prose_after = [max((len(ln.split()) for ln in lines[i + 1:i + 11]), default=0) for i in range(len(lines))]
+    keys = [_key(line) for line in lines]
     for i, line in enumerate(lines):
-        key = _key(line)
+        key = keys[i]
         # a headline printed twice (a "recent posts" list above the story): the place followed by prose
         if key not in visible or prose_after[i] > prose_after[visible[key]]:
             visible[key] = i
             printed[key] = line
-    ev = _site_evidence(tree, metas, lines, url)
+    ev = _site_evidence(tree, metas, lines, url, keys)
     headings, marked = _headings(tree)
     headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed, ev, headings,
                                         lines, _text_start(lines, text))
