@@ -134,3 +134,45 @@ def test_a_single_linked_line_or_list_of_plain_items_stays():
             + "".join(f"<p>{p}</p>" for p in BODY) + f"<ul>{plain}</ul></div></body></html>")
     ext = extract_html(html)
     assert ext is not None and "Lighthouse keeper retires" in ext.text
+
+
+STORY = ("The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month, after "
+         "engineers told members that the steel frame had corroded faster than expected over two wet winters.")
+STORY2 = ("Residents on both banks said the closure would add twenty minutes to the school run each morning, and "
+          "the mayor promised a temporary ferry every quarter of an hour until the repairs were finished.")
+
+
+def layout_page() -> str:
+    """A 2008-style page: one layout table cell holds the headline, the byline, the date line and the story, set
+    apart only by <br>; a navigation row of short cells beside it."""
+    cell = f"{HEADLINE}<br>By Jane Smith, Gazette Writer<br>Posted: Wednesday Jan 9, 2008 10:23 PM<br>{STORY}<br>{STORY2}"
+    return (f"<html><head><title>{HEADLINE}</title></head><body><table><tr><td>Home</td><td>News</td>"
+            f"<td>Sport</td></tr><tr><td></td><td>{cell}</td><td>Top</td></tr></table></body></html>")
+
+
+def test_a_layout_table_cell_is_cut_into_the_lines_the_page_prints():
+    from newsprism.extract.html import flatten_html, keep_paragraphs, split_layout_rows
+    row = f"| | {HEADLINE} By Jane Smith, Gazette Writer Posted: Wednesday Jan 9, 2008 10:23 PM {STORY} {STORY2} | Top |"
+    lines = flatten_html(layout_page())
+    out = keep_paragraphs(split_layout_rows(row), lines).split("\n")
+    assert out[:5] == [HEADLINE, "By Jane Smith, Gazette Writer", "Posted: Wednesday Jan 9, 2008 10:23 PM", STORY, STORY2]
+    assert out[5] == "Top"
+    # a data table's row of short cells stays one line
+    assert split_layout_rows("| Putts per GIR | 1.755 | T26 |") == "| Putts per GIR | 1.755 | T26 |"
+
+
+def test_a_hard_wrapped_paragraph_is_not_cut_mid_sentence():
+    from newsprism.extract.html import keep_paragraphs
+    words = (STORY + " " + STORY2).split()
+    wrapped = [" ".join(words[i:i + 12]) for i in range(0, len(words), 12)]
+    assert keep_paragraphs(" ".join(words), wrapped) == " ".join(words)
+
+
+def test_teasers_cut_short_beside_linked_headlines_are_a_related_list():
+    items = "".join(f"<p><a href='/s/{i}'>{h}</a></p><p>{t.rstrip('.')} and the council said more would follow in..."
+                    f"</p>" for i, (h, t) in enumerate(RELATED))
+    html = (f"<html><head><title>{HEADLINE}</title></head><body><div class='story'><h1>{HEADLINE}</h1>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + f"<h4>Other news</h4>{items}</div></body></html>")
+    ext = extract_html(html)
+    assert ext is not None and all(p in ext.text for p in BODY)
+    assert "would follow in..." not in ext.text and "Lighthouse keeper" not in ext.text
