@@ -176,3 +176,17 @@ def test_teasers_cut_short_beside_linked_headlines_are_a_related_list():
     ext = extract_html(html)
     assert ext is not None and all(p in ext.text for p in BODY)
     assert "would follow in..." not in ext.text and "Lighthouse keeper" not in ext.text
+
+
+def test_a_wire_story_on_a_site_that_names_itself_is_the_site_s():
+    body = [f"ST. LOUIS (AP) -- {BODY[0]}", *BODY[1:]]
+    paras = "".join(f"<p>{p}</p>" for p in body)
+
+    def wire_page(head: str) -> str:
+        return (f"<html><head><title>{HEADLINE}</title>{head}</head><body><div class='story'><h1>{HEADLINE}</h1>"
+                f"{paras}</div><div class='foot'><p>© 2008 Harbour Forum</p></div></body></html>")
+
+    hosted = read(wire_page('<link rel="canonical" href="http://www.harbourforum.com/nhl/1">'))
+    assert hosted.outlet == "Harbour Forum" and "outlet=copyright_holder" in hosted.metadata_rules
+    reprint = read(wire_page('<link rel="canonical" href="http://news.example-host.com/nhl/1">'))
+    assert any(r.startswith("outlet=") and "dateline" in r for r in reprint.metadata_rules)

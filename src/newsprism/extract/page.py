@@ -81,6 +81,7 @@ class PageMeta:
     outlet_rule: str | None = None
     weak_outlet: str | None = None  # copyright holder or URL host: used only when nothing else names the outlet
     weak_outlet_rule: str | None = None
+    weak_outlet_hosted: bool = False  # the weak outlet is a copyright holder the page's own host spells
     published: str | None = None
     published_rule: str | None = None
 
@@ -576,5 +577,7 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
     outlet, outlet_rule = _outlet(tree, metas, title, headline, ev)
     weak, weak_rule = _weak_outlet(tree, metas, lines, url)
     published, published_rule = _published(lines, visible, headline, metas)
+    hosted = bool(weak) and weak_rule == "copyright_holder" and any(_host_names(weak or "", h) for h in ev.hosts)
     return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
-                    weak_outlet=weak, weak_outlet_rule=weak_rule, published=published, published_rule=published_rule)
+                    weak_outlet=weak, weak_outlet_rule=weak_rule, weak_outlet_hosted=hosted, published=published,
+                    published_rule=published_rule)
