@@ -6,12 +6,19 @@ Each value comes with the rule that read it:
   "_" …) or the ``og:title`` that the page also prints as a line of its own (``title_visible``);
   else the longest printed line the title starts or ends with (``title_prefix``: a title run on
   into a section or a script); else ``og:title`` or the one ``<h1>`` (``og_title``, ``h1``).
-  A line of section words only ("News", "Breaking News", "Sport: Rugby") is never the headline.
+  A line of section words only ("News", "Breaking News", "Sport: Rugby") is never the headline. A title part
+  the page marks as its own name (``site_tag_evidence``: og:site_name, a host of the page spelling it, a
+  copyright line or logo text naming it, the same tag on other titles the page prints; each a score with its
+  reason, a tag at ``_SITE_TAG_MIN``) is no part of the headline (``title_visible_site_tag_cut``); a title that
+  names only the site gives way to the heading printed nearest above the main text (``heading_before_text``) or
+  the element the markup marks as the headline (``marked_headline``).
 - **outlet**: ``og:site_name`` (``og_site_name``; the first part of "The Star-Ledger - NJ.com",
   a domain where it is a URL); JSON-LD ``publisher`` when it names no company form (Inc, Ltd,
   LLC …: the publisher, not the outlet); the title's site part, what is left of the title
   around the headline (``title_site``: "… | Guardian Unlimited", "oHERALDo :: …", "… - World
-  Soccer News", a domain in a tagline: "… at silicon.com"). Weak evidence, taken only after
+  Soccer News", a domain in a tagline: "… at silicon.com"; of several parts the one the page's evidence
+  backs, a web-edition word cut where the host spells the rest); the logo's alt text where a host of the
+  page spells it (``logo_alt``: "Welcome to TMCnet.com", "SI.com"). Weak evidence, taken only after
   what the text states: a copyright line's holder when it is no company form and no wire
   (``copyright_holder``), the canonical URL's host written as is (``url_domain``).
   Never a tagline (over ``_SITE_MAX_WORDS`` words without a domain) nor a section name.
