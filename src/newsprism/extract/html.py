@@ -294,8 +294,8 @@ _LINK_RUN_MIN = 2    # linked lines in a run before the run is a list of other p
 
 
 def _link_texts(tree: lxml.html.HtmlElement) -> set[str]:
-    return {" ".join(a.text_content().split()) for a in tree.iter("a")
-            if len(a.text_content().split()) >= _LINK_WORDS_MIN}
+    texts = (a.text_content().split() for a in tree.iter("a"))
+    return {" ".join(words) for words in texts if len(words) >= _LINK_WORDS_MIN}
 
 
 def drop_link_lists(text: str, links: set[str]) -> tuple[str, list[Removed]]:

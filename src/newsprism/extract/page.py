@@ -486,6 +486,7 @@ def _published(lines: list[str], visible: dict[str, int], headline: str | None,
     return published, "meta_date"
 
 
+_HEADING_TAGS = frozenset(("div", "span", "td", "p", "a", "font", "b", "strong", "h1", "h2", "h3"))
 _HEADING_HINT = re.compile(r"headline|(?:^|[_\s-])(?:article|story|post|entry|news)?_?title|^title", re.I)
 
 
@@ -494,7 +495,10 @@ def _headings(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
     or title by class or id ("Article_title", "headline")."""
     out = [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3", "h4")]
     marked = []
-    for el in tree.iter("div", "span", "td", "p", "a", "font", "b", "strong", "h1", "h2", "h3"):
+    for el in tree.xpath("//*[contains(translate(concat(@class, ' ', @id), 'HEADLINTE', 'headlinte'), 'headline') or "
+                         "contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]"):
+        if not isinstance(el.tag, str) or el.tag not in _HEADING_TAGS:
+            continue
         hint = f"{el.get('class', '')} {el.get('id', '')}"
         if hint.strip() and _HEADING_HINT.search(hint) and not re.search(r"widget|sub|small|related|bar", hint, re.I):
             marked.append(" ".join(el.text_content().split()))
@@ -509,7 +513,7 @@ def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: li
         if host and host not in hosts:
             hosts.append(host)
     counts: dict[str, int] = {}
-    for href in tree.xpath("//a/@href"):
+    for href in tree.xpath("//a/@href[starts-with(., 'http')]"):
         host = _host(href)
         if host:
             counts[host] = counts.get(host, 0) + 1
