@@ -19,7 +19,7 @@ from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
-from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import Verifier, content_stems, opposite_change, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -938,6 +938,11 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
             if s["start"] <= q.start < s["end"]]
     tolerance = verifier.settings.corroborate_number_tolerance
     for x in said:
+        if verifier.settings.change_direction:
+            moved = next((why for y in held if (why := opposite_change(x, texts[c.article], y, texts[member.article],
+                                                                       tolerance))), None)
+            if moved:
+                return f"it tells another change: {moved}"
         other = [y for y in held if y.key() == x.key()]
         rounding = verifier.settings.figure_rounding
         if other and not any(same_figure(x, y, tolerance, rounding) for y in other):

@@ -1,0 +1,71 @@
+"""Corroboration's member and pair checks against mechanisms that made wrong corroborated facts on real pages,
+on texts the tests write (session 15, corr21).
+
+- two percentages of one value that move opposite ways are two facts ("went up by 1.3% during March" / "revised
+  … to show a 1.3 percent fall" of February): ``change_direction``.
+"""
+
+from __future__ import annotations
+
+from newsprism.compare.verify import Verifier, change_direction, opposite_change
+from newsprism.records import AnalyzedArticle, Article, Claim, Quantity
+from newsprism.settings import DEFAULT
+
+
+def _q(article: str, text: str, full: str, value: float, measure: str, unit: str | None = "%") -> Quantity:
+    start = full.index(text)
+    return Quantity(article=article, sentence=0, start=start, end=start + len(text), text=text, value=value,
+                    measure=measure, low=value - 0.05, high=value + 0.05, qualifier="exact", unit=unit)
+
+
+UP = "Although prices actually went up by 1.3% during March, the bank said it was the first rise in four months."
+DOWN = "However, the bank revised down the prior month's reading to show a 1.3 percent fall."
+ROSE = "The bank's survey showed house prices rose 1.3 percent on the month."
+
+
+def _pair(x: tuple[str, str, str], y: tuple[str, str, str]) -> tuple[list[AnalyzedArticle], Claim, Claim]:
+    arts, claims = [], []
+    for k, (text, fig, measure) in zip("ab", (x, y), strict=True):
+        claim = Claim(id=f"{k}:0", article=k, sentence=0, start=0, end=len(text), text=text)
+        claims.append(claim)
+        arts.append(AnalyzedArticle(article=Article(id=k, source=k, text=text), claims=(claim,),
+                                    quantities=(_q(k, fig, text, 1.3, measure),)))
+    return arts, claims[0], claims[1]
+
+
+def test_the_direction_of_a_change_is_read_beside_its_figure() -> None:
+    assert change_direction(UP, _q("a", "1.3%", UP, 1.3, "percent go")) == "up"
+    assert change_direction(DOWN, _q("b", "1.3 percent", DOWN, 1.3, "percent show")) == "down"
+    assert change_direction(ROSE, _q("c", "1.3 percent", ROSE, 1.3, "percent rise")) == "up"
+    # no change word in the figure's clause: no direction
+    still = "The bank's share of the market is 1.3 percent, it said."
+    assert change_direction(still, _q("d", "1.3 percent", still, 1.3, "percent")) is None
+    # a count is not read for a direction
+    count = "Prices rose as 13 banks reported."
+    assert change_direction(count, _q("e", "13", count, 13, "banks", unit=None)) is None
+
+
+def test_a_percentage_that_rose_does_not_corroborate_one_that_fell() -> None:
+    arts, a, b = _pair((UP, "1.3%", "percent go"), (DOWN, "1.3 percent", "percent show"))
+    why = Verifier(arts).refuse(a, b)
+    assert why is not None and "other way" in why
+    assert Verifier(arts, DEFAULT.replace(change_direction=False)).refuse(a, b) is None
+    assert opposite_change(arts[0].quantities[0], UP, arts[1].quantities[0], DOWN, 0.1) is not None
+    # the same rise told in other words is one fact
+    arts, a, b = _pair((UP, "1.3%", "percent go"), (ROSE, "1.3 percent", "percent rise"))
+    assert Verifier(arts).refuse(a, b) is None
+
+
+def test_the_member_check_does_not_cite_a_span_whose_figure_moved_the_other_way() -> None:
+    from newsprism.compare.facts import figures_missing
+    from newsprism.records import Fact
+
+    arts, a, b = _pair((DOWN, "1.3 percent", "percent show"), (UP, "1.3%", "percent go"))
+    texts = {x.id: x.article.text for x in arts}
+    support = tuple({"article": c.article, "sentence": 0, "start": 0, "end": len(c.text), "text": c.text}
+                    for c in (a, b))
+    fact = Fact(id="f1", status="corroborated", statement=DOWN, support=support, claims=(a, b))
+    source = (a, 0, len(DOWN))
+    why = figures_missing(fact, 1, Verifier(arts), texts, source)
+    assert why is not None and "another change" in why
+    assert figures_missing(fact, 1, Verifier(arts, DEFAULT.replace(change_direction=False)), texts, source) is None
