@@ -2,13 +2,15 @@
 on texts the tests write (session 15, corr21).
 
 - two percentages of one value that move opposite ways are two facts ("went up by 1.3% during March" / "revised
-  … to show a 1.3 percent fall" of February): ``change_direction``.
+  … to show a 1.3 percent fall" of February): ``change_direction``;
+- a date inside a relative clause set off by commas ("Hands, whose firm bought the label last year, will announce
+  …") describes a participant: the claim's event is still this one (``claim_event``).
 """
 
 from __future__ import annotations
 
-from newsprism.compare.verify import Verifier, change_direction, opposite_change
-from newsprism.records import AnalyzedArticle, Article, Claim, Quantity
+from newsprism.compare.verify import Verifier, change_direction, claim_event, opposite_change
+from newsprism.records import AnalyzedArticle, Article, Claim, Quantity, Value
 from newsprism.settings import DEFAULT
 
 
@@ -69,3 +71,20 @@ def test_the_member_check_does_not_cite_a_span_whose_figure_moved_the_other_way(
     why = figures_missing(fact, 1, Verifier(arts), texts, source)
     assert why is not None and "another change" in why
     assert figures_missing(fact, 1, Verifier(arts, DEFAULT.replace(change_direction=False)), texts, source) is None
+
+
+def _dated(text: str, when: str, value: str) -> Claim:
+    at = text.index(when)
+    return Claim(id="a:0", article="a", sentence=0, start=0, end=len(text), text=text,
+                 values=(Value(kind="date", value=value, text=when, start=at, end=at + len(when)),))
+
+
+def test_a_date_in_a_relative_aside_is_not_the_claims_event() -> None:
+    aside = "Plans will be announced on Tuesday when Hands, whose firm bought the label last year, sets out his plans."
+    assert claim_event(_dated(aside, "last year", "2007"), "2008", aside) == "this"
+    # a relative clause that ends the sentence is what the claim says happened then
+    final = "The label was sold to Hands, who bought it last year."
+    assert claim_event(_dated(final, "last year", "2007"), "2008", final) == "2007"
+    # a date in the main clause is the claim's event
+    main = "Hands, whose firm is based in London, bought the label last year for 2.4 billion pounds."
+    assert claim_event(_dated(main, "last year", "2007"), "2008", main) == "2007"

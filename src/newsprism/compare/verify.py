@@ -174,6 +174,12 @@ def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
 BACKGROUND = re.compile(r"\b(?:before|after|since|until|following)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
 
 
+# a relative clause set off by commas inside the claim ("Hands, whose firm bought EMI last year, will announce
+# …"): a date inside it describes a participant, not when the claim's event happens
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
+ASIDE_CLOSED = re.compile(r"[^,;:.!?()\u2014\u2013]{0,60},\s+\S")
+
+
 COUNT_BEFORE = re.compile(r"\b(?:more than|fewer than|less than|over|under|at least|about|around|nearly|almost|some|"
                           r"up to|roughly|approximately)\s*$", re.IGNORECASE)
 COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|in|on|at|by|for|with|from|when|after|before|was|were|is|are|has|had|"
@@ -202,6 +208,9 @@ def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
                 and (y in v.text or not re.search(r"\d", v.text)):  # "Guzman, 56," is no year 2056
             if text is not None and BACKGROUND.search(text[max(claim.start, v.start - 60):v.start]):
                 continue
+            if text is not None and RELATIVE_ASIDE.search(text[max(claim.start, v.start - 80):v.start]) \
+                    and ASIDE_CLOSED.match(text[v.end:v.end + 80]):
+                continue  # "Hands, whose firm bought EMI last year, announces …": the date describes Hands
             if text is not None and _counted_not_year(text, v.start, v.end):
                 continue  # "more than 2000 officers" counts officers; it names no year
             return y
