@@ -4,7 +4,9 @@ on texts the tests write (session 15, corr21).
 - two percentages of one value that move opposite ways are two facts ("went up by 1.3% during March" / "revised
   … to show a 1.3 percent fall" of February): ``change_direction``;
 - a date inside a relative clause set off by commas ("Hands, whose firm bought the label last year, will announce
-  …") describes a participant: the claim's event is still this one (``claim_event``).
+  …") describes a participant: the claim's event is still this one (``claim_event``);
+- a subordinate clause cut from the sentence it opened ("When the new library came into being for the old
+  console") is no statement: a time clause states its event without its time word, another says nothing alone.
 """
 
 from __future__ import annotations
@@ -88,3 +90,20 @@ def test_a_date_in_a_relative_aside_is_not_the_claims_event() -> None:
     # a date in the main clause is the claim's event
     main = "Hands, whose firm is based in London, bought the label last year for 2.4 billion pounds."
     assert claim_event(_dated(main, "last year", "2007"), "2008", main) == "2007"
+
+
+def test_a_subordinate_clause_cut_from_its_sentence_is_no_statement() -> None:
+    from newsprism.compare.facts import _statement, cut_dependent
+
+    assert cut_dependent("Because the vote had been banned by the court")
+    assert not cut_dependent("Because the vote had been banned by the court, police closed the schools.")
+    assert not cut_dependent("When the quake hit, people ran into the street.")
+    text = ("Very few users of the old console will miss it. When the new library came into being for the old console"
+            ", it was slow. The new library was part of the old console from the start.")
+    cut_at = text.index("When")
+    cut = Claim(id="a1:c1", article="a1", sentence=1, start=cut_at, end=text.index(", it was"),
+                text=text[cut_at:text.index(", it was")], part="clause")
+    other_at = text.index("The new library was")
+    other = Claim(id="a2:s2", article="a2", sentence=2, start=other_at, end=len(text), text=text[other_at:])
+    said = _statement([cut, other], {"a1": text, "a2": text}, {})
+    assert not said.startswith("When"), said

@@ -842,6 +842,9 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
                                                             bool(voiced and voiced(c))))
     # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
     said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
+    # a time clause cut from the sentence it opens ("When DirectX 11 came into being for Windows 7") states its event
+    # without the time word (``_main``); another subordinate clause so cut says nothing alone (``cut_dependent``)
+    said = [t[m.end():] if (m := CUT_TIME_CLAUSE.match(t)) and not SENTENCE_END.search(t) else t for t in said]
     # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
     # stormed polling stations …") is no statement: the next candidate that is one
     if len(said) == 1:
@@ -852,9 +855,19 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
 
 def cut_dependent(text: str) -> bool:
     """A piece cut from its sentence that opens as a dependent clause or phrase (lowercase "after …", "which …",
-    "when …": ``DEPENDENT``): it says nothing alone. A sentence that opens so ("When the quake hit, …") is whole."""
+    "when …": ``DEPENDENT``), or a subordinate clause cut from the main clause it opened ("Because the vote was
+    banned", with no end of sentence: ``CUT_SUBORDINATE``): it says nothing alone. A sentence that opens so ("When the
+    quake hit, …") is whole."""
     t = text.strip().lstrip("“\"‘'(")
-    return t[:1].islower() and bool(DEPENDENT.match(t))
+    return (t[:1].islower() and bool(DEPENDENT.match(t))) or \
+        (bool(CUT_SUBORDINATE.match(t)) and not SENTENCE_END.search(t))
+
+
+# a subordinate clause that opens a sentence, and the time words among them, which ``_main`` may leave out
+CUT_SUBORDINATE = re.compile(r"(?:because|if|although|though|while|since|until|before|unless|whereas|once|when|as|"
+                             r"after)\s", re.IGNORECASE)
+CUT_TIME_CLAUSE = re.compile(r"(?:When|As|After)\s+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 
 
 # a text that may have lost its subject: it opens lowercase (a piece cut from its sentence) or with a participle
