@@ -6,7 +6,9 @@ on texts the tests write (session 15, corr21).
 - a date inside a relative clause set off by commas ("Hands, whose firm bought the label last year, will announce
   …") describes a participant: the claim's event is still this one (``claim_event``);
 - a subordinate clause cut from the sentence it opened ("When the new library came into being for the old
-  console") is no statement: a time clause states its event without its time word, another says nothing alone.
+  console") is no statement: a time clause states its event without its time word, another says nothing alone;
+- a statement that quotes someone is stated only by a span that holds the quoted words (or a part of them, or
+  most of them in its own voice): one speaker's other remark is another fact (``quote_missing``).
 """
 
 from __future__ import annotations
@@ -107,3 +109,16 @@ def test_a_subordinate_clause_cut_from_its_sentence_is_no_statement() -> None:
     other = Claim(id="a2:s2", article="a2", sentence=2, start=other_at, end=len(text), text=text[other_at:])
     said = _statement([cut, other], {"a1": text, "a2": text}, {})
     assert not said.startswith("When"), said
+
+
+def test_a_quote_is_not_stated_by_the_speakers_other_remark() -> None:
+    from newsprism.compare.facts import quote_missing
+
+    said = '"We were beaten," said the visitors\' coach Ken Reed.'
+    assert quote_missing(said, 'They were better for 60 minutes," the visitors\' coach Ken Reed said.') is not None
+    assert quote_missing(said, '"We were beaten," Reed said after the game.') is None
+    # a part of the remark, or the remark in the outlet's own voice, states it
+    long = '"I believe this is a historic moment for the region," the minister said.'
+    assert quote_missing(long, '"This is a historic moment," he said.') is None
+    assert quote_missing(long, "The minister called it a historic moment for the region.") is None
+    assert quote_missing("The minister left the talks on Tuesday.", "Reed said nothing.") is None  # no quotation

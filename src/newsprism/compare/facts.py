@@ -19,7 +19,7 @@ from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
-from .verify import Verifier, content_stems, opposite_change, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import QUOTE_OVERLAP_MIN, Verifier, content_stems, opposite_change, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -968,6 +968,24 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     return None
 
 
+# a quotation closed inside a statement (straight or curly marks)
+QUOTATION = re.compile(r"[“\"]([^”\"]{2,300})[”\"]")
+
+
+def quote_missing(statement: str, span: str) -> str | None:
+    """Why ``span`` does not state the words ``statement`` quotes, None when it holds them (at least two of the
+    quotation's content words, or its one, and ``QUOTE_OVERLAP_MIN`` of them; a span may quote a part of the remark or
+    tell it in its own voice) or the statement quotes nothing: '"We were beat," said the coach' is not stated by
+    'They were better for 60 minutes," the coach said' — one speaker, another remark."""
+    quoted = set(content_stems(" ".join(QUOTATION.findall(statement))))
+    if not quoted:
+        return None
+    common = len(quoted & set(content_stems(span)))
+    if common >= min(2, len(quoted)) and common >= QUOTE_OVERLAP_MIN * len(quoted):
+        return None
+    return f"its span holds {common} of the {len(quoted)} content word(s) the statement quotes: another remark"
+
+
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
                 "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million",
                 "millions", "billion", "billions", "dozen", "dozens", "tens", "scores"}
@@ -1051,7 +1069,8 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
             prob, top = next(checks)
             own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
                 and source[2] <= sp["end"]
-            why = None if own else figures_missing(f, k, verifier, texts, source)
+            why = None if own else figures_missing(f, k, verifier, texts, source) or (
+                quote_missing(f.statement, sp["text"]) if verifier.settings.member_quotes else None)
             if why is not None:
                 out.append((why, True))
             elif not own and prob < floor:
