@@ -117,6 +117,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
             facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
         if settings.figure_pass:
             facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
+        if settings.rejoin_pairs:
+            facts = facts + rejoined_facts(analyzed, facts, verifier, texts, claims, verdicts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -134,6 +136,8 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     if settings.member_check:
         facts = stated_by_members(facts, verifier, texts, outlet_voice(analyzed))
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
+    if settings.rejoin_pairs:
+        facts = _one_per_statement(facts)
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
@@ -478,6 +482,55 @@ def _pair_facts(analyzed: Sequence[AnalyzedArticle], units: Sequence[Claim], pai
             continue
         why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
         out.append(replace(f, reason=f"{f.reason}; {why}"))
+    return out
+
+
+REJOINED = "rejoined: "
+
+
+def rejoined_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                   texts: dict[str, str], claims: dict[str, Claim],
+                   verdicts: dict[tuple[str, str], Verdict]) -> list[Fact]:
+    """A pair the pair verifier accepted whose two units each went into another fact (a sentence that states two
+    shared facts: a toll and the quake's magnitude) states a fact of its own, when no fact already cites the two
+    sentences together; the member check then states it by what both spans state, else it is no fact
+    (``rejoin_pairs``)."""
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    used = {c.id for f in facts if len(f.articles()) >= 2 for c in f.claims}
+    pairs: dict[frozenset[str], Alignment] = {}
+    for (a, b), (p, reason, ok) in verdicts.items():
+        if not ok or reason.startswith(ON_TRIAL) or a not in claims or b not in claims or a > b:
+            continue
+        x, y = claims[a], claims[b]
+        if x.article == y.article or not ({a, b} <= used):
+            continue
+        if frozenset(((x.article, x.sentence), (y.article, y.sentence))) in together:
+            continue
+        pairs[frozenset((a, b))] = Alignment(a=a, b=b, relation="same_fact", score=p, scores={"pair": p},
+                                             reason=f"{REJOINED}{reason}")
+    return _pair_facts(analyzed, [claims[c] for k in pairs for c in k], list(pairs.values()), verifier, texts)
+
+
+def _one_per_statement(facts: Sequence[Fact]) -> list[Fact]:
+    """Corroborated facts stated by the same statement are one fact citing every span of each (a rejoined pair
+    that states a fact another star already holds: "New presidential election are expected to be held within two
+    months" cited to ANI, and again to USA TODAY's "within 60 days")."""
+    out: list[Fact] = []
+    first: dict[str, int] = {}
+    for f in facts:
+        k = first.get(f.statement) if f.status == "corroborated" and len(f.support) == len(f.claims) else None
+        if k is None:
+            if f.status == "corroborated" and len(f.support) == len(f.claims):
+                first[f.statement] = len(out)
+            out.append(f)
+            continue
+        held = out[k]
+        have = {(x["article"], x["start"], x["end"]) for x in held.support}
+        more = [(sp, c) for sp, c in zip(f.support, f.claims, strict=True) if (sp["article"], sp["start"], sp["end"]) not in have]
+        out[k] = replace(held, support=held.support + tuple(sp for sp, _ in more),
+                         claims=held.claims + tuple(c for _, c in more),
+                         reason=f"{held.reason}; also stated by a rejoined pair ({f.reason.split('; ')[-1]})")
     return out
 
 
@@ -1041,6 +1094,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
             statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", piece.text))
             out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
                                      statement=statement))
+        elif REJOINED in f.reason:
+            continue  # a rejoined pair states a fact only where every cited article states its statement
         else:
             keep = [k for k, (_, drop) in enumerate(bad) if not drop]
             dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
