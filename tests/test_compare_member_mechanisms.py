@@ -8,13 +8,17 @@ on texts the tests write (session 15, corr21).
 - a subordinate clause cut from the sentence it opened ("When the new library came into being for the old
   console") is no statement: a time clause states its event without its time word, another says nothing alone;
 - a statement that quotes someone is stated only by a span that holds the quoted words (or a part of them, or
-  most of them in its own voice): one speaker's other remark is another fact (``quote_missing``).
+  most of them in its own voice): one speaker's other remark is another fact (``quote_missing``);
+- a pair the pair verifier accepted whose two units each went into another fact states a fact of its own when no
+  fact cites the two sentences together (``rejoin_pairs``), and corroborated facts with one statement are one fact.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsprism.compare.verify import Verifier, change_direction, claim_event, opposite_change
-from newsprism.records import AnalyzedArticle, Article, Claim, Quantity, Value
+from newsprism.records import AnalyzedArticle, Article, Claim, Fact, Quantity, Value
 from newsprism.settings import DEFAULT
 
 
@@ -64,7 +68,6 @@ def test_a_percentage_that_rose_does_not_corroborate_one_that_fell() -> None:
 
 def test_the_member_check_does_not_cite_a_span_whose_figure_moved_the_other_way() -> None:
     from newsprism.compare.facts import figures_missing
-    from newsprism.records import Fact
 
     arts, a, b = _pair((DOWN, "1.3 percent", "percent show"), (UP, "1.3%", "percent go"))
     texts = {x.id: x.article.text for x in arts}
@@ -122,3 +125,49 @@ def test_a_quote_is_not_stated_by_the_speakers_other_remark() -> None:
     assert quote_missing(long, '"This is a historic moment," he said.') is None
     assert quote_missing(long, "The minister called it a historic moment for the region.") is None
     assert quote_missing("The minister left the talks on Tuesday.", "Reed said nothing.") is None  # no quotation
+
+
+# two articles, each with a sentence stating two shared facts: the toll went with one article's other sentence, the
+# magnitude was accepted between the two toll sentences but each had gone into its toll fact
+A_TEXT = "A 6.8-magnitude quake hit Valdora on Tuesday. The 6.8-magnitude quake killed 40 people in Valdora."
+B_TEXT = "Forty people died in Valdora. Tuesday's quake in Valdora had a magnitude of 6.8, officials said."
+
+
+def _unit(article: str, text: str, sentence: int, part: str) -> Claim:
+    start = text.index(part)
+    return Claim(id=f"{article}:{sentence}", article=article, sentence=sentence, start=start, end=start + len(part),
+                 text=part)
+
+
+def _corroborated(*claims: Claim) -> Fact:
+    support = tuple({"article": c.article, "sentence": c.sentence, "start": c.start, "end": c.end, "text": c.text}
+                    for c in claims)
+    return Fact(id="", status="corroborated", statement=claims[0].text, support=support, claims=claims,
+                reason="reported by 2 articles")
+
+
+def test_an_accepted_pair_of_units_taken_by_other_facts_states_its_own_fact() -> None:
+    from newsprism.compare.facts import REJOINED, _one_per_statement, rejoined_facts
+
+    a0 = _unit("a", A_TEXT, 0, "A 6.8-magnitude quake hit Valdora on Tuesday.")
+    a1 = _unit("a", A_TEXT, 1, "The 6.8-magnitude quake killed 40 people in Valdora.")
+    b0 = _unit("b", B_TEXT, 0, "Forty people died in Valdora.")
+    b1 = _unit("b", B_TEXT, 1, "Tuesday's quake in Valdora had a magnitude of 6.8, officials said.")
+    arts = [AnalyzedArticle(article=Article(id=k, source=k, text=t), claims=cs)
+            for k, t, cs in (("a", A_TEXT, (a0, a1)), ("b", B_TEXT, (b0, b1)))]
+    texts = {"a": A_TEXT, "b": B_TEXT}
+    claims = {c.id: c for c in (a0, a1, b0, b1)}
+    facts = [_corroborated(a1, b0), _corroborated(a0, b1)]
+    verifier = Verifier(arts)
+    accepted = (0.8, "pair verifier 0.80 >= pair_min 0.55", True)
+    verdicts = {("a:1", "b:1"): accepted, ("b:1", "a:1"): accepted}
+    [fact] = rejoined_facts(arts, facts, verifier, texts, claims, verdicts)
+    assert {c.id for c in fact.claims} == {"a:1", "b:1"} and REJOINED in fact.reason
+    # the pair already corroborates a fact together: nothing new
+    assert rejoined_facts(arts, [*facts, _corroborated(a1, b1)], verifier, texts, claims, verdicts) == []
+    # a refused pair joins nothing
+    refused = {k: (0.3, "pair verifier 0.30 < pair_min 0.55", False) for k in verdicts}
+    assert rejoined_facts(arts, facts, verifier, texts, claims, refused) == []
+    # one statement, one fact: the second fact's spans join the first
+    twice = _one_per_statement([_corroborated(a1, b0), replace(_corroborated(a1, b1), reason=f"x; {REJOINED}p")])
+    assert len(twice) == 1 and {c.id for c in twice[0].claims} == {"a:1", "b:0", "b:1"}

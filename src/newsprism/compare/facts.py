@@ -107,18 +107,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
                  or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
-        if settings.parse_clauses:
-            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
-        if settings.phrase_pass:
-            facts = facts + phrase_facts(analyzed, facts, verifier, texts)
-        if settings.predicate_pass:
-            facts = facts + predicate_facts(analyzed, facts, verifier, texts, claims)
-        if settings.marked_pass:
-            facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
-        if settings.figure_pass:
-            facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
-        if settings.rejoin_pairs:
-            facts = facts + rejoined_facts(analyzed, facts, verifier, texts, claims, verdicts)
+        facts = _passes(analyzed, facts, verifier, texts, claims, alignments, verdicts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -144,6 +133,27 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
 
 
 Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
+
+
+def _passes(analyzed: Sequence[AnalyzedArticle], facts: list[Fact], verifier: Verifier, texts: dict[str, str],
+            claims: dict[str, Claim], alignments: Sequence[Alignment],
+            verdicts: dict[tuple[str, str], Verdict]) -> list[Fact]:
+    """The star facts with those of the passes the settings turn on, in order: clauses of the parse, phrases,
+    predicates, marked units, figures, rejoined pairs (each sees the facts before it)."""
+    settings = verifier.settings
+    if settings.parse_clauses:
+        facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
+    if settings.phrase_pass:
+        facts = facts + phrase_facts(analyzed, facts, verifier, texts)
+    if settings.predicate_pass:
+        facts = facts + predicate_facts(analyzed, facts, verifier, texts, claims)
+    if settings.marked_pass:
+        facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
+    if settings.figure_pass:
+        facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
+    if settings.rejoin_pairs:
+        facts = facts + rejoined_facts(analyzed, facts, verifier, texts, claims, verdicts)
+    return facts
 
 
 # a pair accepted under pair_min (from pair_weak_min): its member is cited only when its span states the statement
