@@ -10,7 +10,9 @@ on texts the tests write (session 15, corr21).
 - a statement that quotes someone is stated only by a span that holds the quoted words (or a part of them, or
   most of them in its own voice): one speaker's other remark is another fact (``quote_missing``);
 - a pair the pair verifier accepted whose two units each went into another fact states a fact of its own when no
-  fact cites the two sentences together (``rejoin_pairs``), and corroborated facts with one statement are one fact.
+  fact cites the two sentences together (``rejoin_pairs``), and corroborated facts with one statement are one fact;
+- a verb of saying whose passive subject is what is said ("Plans will be announced on Tuesday") is no bare
+  attribution (``stages.sentences.statement_problem``).
 """
 
 from __future__ import annotations
@@ -171,3 +173,16 @@ def test_an_accepted_pair_of_units_taken_by_other_facts_states_its_own_fact() ->
     # one statement, one fact: the second fact's spans join the first
     twice = _one_per_statement([_corroborated(a1, b0), replace(_corroborated(a1, b1), reason=f"x; {REJOINED}p")])
     assert len(twice) == 1 and {c.id for c in twice[0].claims} == {"a:1", "b:0", "b:1"}
+
+
+def test_what_a_passive_verb_of_saying_announces_is_no_bare_attribution() -> None:
+    from newsprism import nlp
+    from newsprism.stages.sentences import statement_problem
+
+    def problem(text: str) -> str | None:
+        return statement_problem(list(nlp.parse_cached([text])[0].sents)[0])
+
+    assert problem("Plans for the label will be announced on Tuesday when the owner sets out his blueprint.") is None
+    assert problem("The results were announced.") is None
+    assert "bare attribution" in (problem("The president announced on Monday.") or "")
+    assert "bare attribution" in (problem("The minister was told.") or "")  # told: who hears, not what is said
