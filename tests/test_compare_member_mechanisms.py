@@ -7,8 +7,8 @@ on texts the tests write (session 15, corr21).
   …") describes a participant: the claim's event is still this one (``claim_event``);
 - a subordinate clause cut from the sentence it opened ("When the new library came into being for the old
   console") is no statement: a time clause states its event without its time word, another says nothing alone;
-- a statement that quotes someone is stated only by a span that holds the quoted words (or a part of them, or
-  most of them in its own voice): one speaker's other remark is another fact (``quote_missing``);
+- a statement that quotes someone as saying something is stated only by a span that holds the quoted words (or a
+  part of them, or most of them in its own voice): one speaker's other remark is another fact (``quote_missing``);
 - a pair the pair verifier accepted whose two units each went into another fact states a fact of its own when no
   fact cites the two sentences together (``rejoin_pairs``), and corroborated facts with one statement are one fact;
 - a verb of saying whose passive subject is what is said ("Plans will be announced on Tuesday") is no bare
@@ -127,6 +127,9 @@ def test_a_quote_is_not_stated_by_the_speakers_other_remark() -> None:
     assert quote_missing(long, '"This is a historic moment," he said.') is None
     assert quote_missing(long, "The minister called it a historic moment for the region.") is None
     assert quote_missing("The minister left the talks on Tuesday.", "Reed said nothing.") is None  # no quotation
+    # quoted words no one is said to say (a term, a title) are the span check's to judge
+    assert quote_missing("The treaty notes the “special character” of their ties.", "The treaty runs to 30 pages.") \
+        is None
 
 
 # two articles, each with a sentence stating two shared facts: the toll went with one article's other sentence, the

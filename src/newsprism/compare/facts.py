@@ -1031,18 +1031,21 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
     return None
 
 
-# a quotation closed inside a statement (straight or curly marks)
+# a quotation closed inside a statement (straight or curly marks), and a verb that says someone says it
 QUOTATION = re.compile(r"[“\"]([^”\"]{2,300})[”\"]")
+SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|stated|states|declared|"
+                    r"explained|noted|insisted|warned|quoted)\b", re.IGNORECASE)
 
 
 def quote_missing(statement: str, span: str) -> str | None:
-    """Why ``span`` does not state the words ``statement`` quotes, None when it holds them (at least two of the
-    quotation's content words, or its one, and ``QUOTE_OVERLAP_MIN`` of them; a span may quote a part of the remark or
-    tell it in its own voice) or the statement quotes nothing: '"We were beat," said the coach' is not stated by
-    'They were better for 60 minutes," the coach said' — one speaker, another remark."""
+    """Why ``span`` does not state the words ``statement`` quotes someone as saying, None when it holds them (at
+    least two of the quotation's content words, or its one, and ``QUOTE_OVERLAP_MIN`` of them; a span may quote a
+    part of the remark or tell it in its own voice) or the statement quotes no one (no verb of saying outside its
+    quotation marks: a quoted term or title is the span check's to judge): '"We were beat," said the coach' is not
+    stated by 'They were better for 60 minutes," the coach said' — one speaker, another remark."""
     quoted = set(content_stems(" ".join(QUOTATION.findall(statement))))
-    if not quoted:
-        return None
+    if not quoted or not SAYING.search(QUOTATION.sub(" ", statement)):
+        return None  # no quotation, or quoted words no one is said to say (a term, a title: “special character”)
     common = len(quoted & set(content_stems(span)))
     if common >= min(2, len(quoted)) and common >= QUOTE_OVERLAP_MIN * len(quoted):
         return None
