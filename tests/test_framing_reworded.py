@@ -10,9 +10,9 @@ from newsprism.records import AnalyzedArticle, Article, Paragraph, Quote, Senten
 from newsprism.settings import DEFAULT
 
 LASTING = ("Under the agreement, fines imposed by the regional council and the port authority would be dropped in "
-           "return for the company accepting a lasting ban on its night shipments.")
+           "return for the company accepting a lasting ban on its shipments.")
 BRIEF = ("Under the agreement, fines imposed by the regional council and the port authority will be dropped in "
-         "return for the company's night shipments becoming subject to a brief pause.")
+         "return for the company's shipments becoming subject to a brief pause.")
 OTHER = "The harbour has been busy since the new terminal opened in spring, and dock workers expect more jobs."
 
 
@@ -91,3 +91,24 @@ def test_an_adjective_right_before_a_name_the_parser_hung_elsewhere_describes_th
     guard = Entity(id="org:border-guard", name="Border Guard", type="ORG",
                    mentions=(Mention(start=at, end=at + len("Border Guard"), text="Border Guard"),))
     assert not actor_descriptions([guard], other)
+
+
+def test_phrases_on_either_side_of_a_shared_run_of_words_are_not_paired() -> None:
+    # a title before "pleaded guilty on Monday" and a court after it are two things, however alike the sentences
+    a = ("Jo Smith, the former Liberal senator from Ohio, pleaded guilty on Monday to one fraud count in connection "
+         "with the misuse of campaign money.")
+    b = ("Former Sen. Jo Smith pleaded guilty on Monday in federal court to one fraud count in connection with the "
+         "misuse of campaign money.")
+    assert not reworded_namings([_article("a", a), _article("b", b)], DEFAULT)
+
+
+def test_an_adjective_before_a_name_that_modifies_a_later_noun_or_is_a_complement_is_no_description() -> None:
+    from newsprism.records import Entity, Mention
+    from newsprism.stages.naming import actor_descriptions
+
+    for text, name in (("The caller was an undercover FBI employee who was investigating the mayor.", "FBI"),
+                       ("He said he wants to make sure Republicans pick the right candidate.", "Republicans"),
+                       ("Critics posted a picture of the unenthused Obama daughters on Friday.", "Obama")):
+        at = text.find(name)
+        ent = Entity(id="org:x", name=name, type="ORG", mentions=(Mention(start=at, end=at + len(name), text=name),))
+        assert not actor_descriptions([ent], nlp.parse([text])[0]), text

@@ -412,9 +412,9 @@ def _modified_phrases(doc: Any, start: int, end: int, other: set[str]) -> list[t
 def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Noun phrases two outlets word differently in the same sentence: a sentence of one article that another
     article's sentence says again reworded (sentence cosine at least ``naming_reworded_min``; identical sentences,
-    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in the
-    stretches one outlet reworded, a modified noun phrase whose head and modifiers the other sentence does not use
-    is paired with the other side's phrase most like it (each the other's best match, phrase cosine at least
+    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in each
+    stretch between shared runs of two or more words, a modified noun phrase whose head and modifiers the other
+    sentence does not use is paired with the other side's phrase of that stretch most like it (each the other's best match, phrase cosine at least
     ``naming_reworded_phrase_min``): "a lasting ban" / "a brief pause". Each phrase is a naming choice of its
     article, with the other's wording as the alternative."""
     import difflib
@@ -443,10 +443,20 @@ def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     for a, sa, ta, b, sb, tb, sim in pairs:
         da, db = docs[ta], docs[tb]
         la, lb = [t.lemma_.lower() for t in da], [t.lemma_.lower() for t in db]
-        ops = [o for o in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes() if o[0] != "equal"]
-        xs = [x for _, i1, i2, _, _ in ops for x in _modified_phrases(da, i1, i2, set(lb))]
-        ys = [y for _, _, _, j1, j2 in ops for y in _modified_phrases(db, j1, j2, set(la))]
-        if xs and ys:
+        # stretches between anchors (runs of at least two words both sentences share): a phrase is paired only
+        # with one of the same stretch ("a lasting ban on" / "'s … becoming subject to a brief pause", one word
+        # shared between them, is one stretch; a title before "pleaded guilty" and a court after it are two)
+        stretches: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = [([], [])]
+        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+            if op == "equal":
+                if i2 - i1 >= 2:
+                    stretches.append(([], []))
+                continue
+            stretches[-1][0].extend(_modified_phrases(da, i1, i2, set(lb)))
+            stretches[-1][1].extend(_modified_phrases(db, j1, j2, set(la)))
+        for xs, ys in stretches:
+            if not xs or not ys:
+                continue
             m = nlp.embed([x[2] for x in xs], settings.encoder) @ nlp.embed([y[2] for y in ys], settings.encoder).T
             for k, x in enumerate(xs):
                 j = int(m[k].argmax())
