@@ -9,7 +9,7 @@
 3. ../shared/corpus/news-dev (real scraped coverage, GOLD.json): gold boilerplate lines removed,
    body lines lost, and outlet / date / author read where the text states them, plus wrong values.
 
-    .venv/bin/python benchmarks/clean.py [--pages N]   # N dev pages (default all)
+    .venv/bin/python benchmarks/clean.py [--pages N] [--html-only]   # N dev pages (default all)
 """
 
 from __future__ import annotations
@@ -83,22 +83,36 @@ def word_f1(pred: str, gold: str) -> float:
     return 2 * prec * rec / (prec + rec)
 
 
+def _norm_words(text: str) -> str:
+    return " ".join(w.lower() for w in words(text))
+
+
 def html_pages(files: list[tuple[str, Path, Path]]) -> None:
+    """Word F1 of the main text; and, line by line, chrome kept (a line of newsprism's text whose words the gold
+    main text does not hold in that order) and paragraphs lost (a gold line of 8+ words not in newsprism's text)."""
     ours, plain = [], []
+    chrome_pages = chrome_lines = lost_pages = lost_lines = 0
     t_ours = t_plain = 0.0
     for name, path, gold_path in files:
         if not gold_path.exists():
             continue
         html = read_gz(path)
-        gold = "\n".join(gold_lines(name.split("/")[0], read_gz(gold_path)))
+        golds = gold_lines(name.split("/")[0], read_gz(gold_path))
+        gold = "\n".join(golds)
         if not gold.strip():
             continue
         t0 = time.perf_counter()
         try:
-            ours.append(word_f1(extract(RawDocument(source=name, data=html.encode("utf-8"), kind="html")).text, gold))
+            text = extract(RawDocument(source=name, data=html.encode("utf-8"), kind="html")).text
         except Exception:  # noqa: BLE001 - a page newsprism refuses scores 0, like an empty extraction
-            ours.append(0.0)
+            text = ""
+        ours.append(word_f1(text, gold))
         t1 = time.perf_counter()
+        gold_n, text_n = _norm_words(gold), _norm_words(text)
+        kept = [ln for ln in text.split("\n") if _norm_words(ln) and _norm_words(ln) not in gold_n]
+        lost = [ln for ln in golds if len(ln.split()) >= 8 and _norm_words(ln) and _norm_words(ln) not in text_n]
+        chrome_pages, chrome_lines = chrome_pages + bool(kept), chrome_lines + len(kept)
+        lost_pages, lost_lines = lost_pages + bool(lost), lost_lines + len(lost)
         plain.append(word_f1(trafilatura.extract(html) or "", gold))
         t2 = time.perf_counter()
         t_ours += t1 - t0
@@ -107,6 +121,8 @@ def html_pages(files: list[tuple[str, Path, Path]]) -> None:
     print(f"HTML dev pages ({len(ours)}): mean word F1 newsprism {sum(ours) / n:.3f} "
           f"({len(ours) / max(t_ours, 1e-9):.1f} pages/s) vs plain trafilatura {sum(plain) / n:.3f} "
           f"({len(plain) / max(t_plain, 1e-9):.1f} pages/s)")
+    print(f"  pages keeping chrome lines {chrome_pages} ({chrome_pages / n:.1%}), {chrome_lines} lines; "
+          f"gold paragraphs (8+ words) lost {lost_lines} on {lost_pages} pages")
 
 
 def _norm(s: str | None) -> str:
@@ -212,14 +228,17 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pages", type=int, default=None, help="dev pages to use (default: all)")
     ap.add_argument("--skip-extraction", action="store_true", help="news-dev only")
+    ap.add_argument("--html-only", action="store_true", help="the HTML dev pages only (main text F1, chrome, lost)")
     args = ap.parse_args()
-    news_dev()
+    if not args.html_only:
+        news_dev()
     if args.skip_extraction:
         return
     files = page_files()
     dev = dev_names([f[0] for f in files])
     dev_files = [f for f in files if f[0] in dev][: args.pages]
-    flattened(load_pages(dev_files))
+    if not args.html_only:
+        flattened(load_pages(dev_files))
     html_pages(dev_files)
 
 

@@ -28,7 +28,12 @@ grouped by BASIL event (ROC AUC, average precision). Threshold: ``--threshold`` 
 benchmarks/framing_real.py: annotated cues found against cues emitted); the held-out BASIL events are only scored.
 
     PYTHONPATH=src .venv/bin/python scripts/train_cue_classifier.py [--threshold 0.5] [--out PATH] [--before-session9]
-        [--without-context] [--word-only] [--without-session10] [--with-session12] [--with-session14]
+        [--without-context] [--word-only] [--without-session10] [--with-session12] [--with-session14] [--type-prior]
+
+``--type-prior`` (session 15, frame18) adds the word's own hand labels as a feature (``framing.type_prior_features``:
+the smoothed log-odds that the labels call the same word a framing choice, and how often it was labelled; out of fold
+by group while fitted, so a word's own label never counts for itself); the shipped file then carries the per-word
+counts ([framing choices, labels]; no text).
 
 ``--without-session10`` leaves out label11's rows (TOPIC_DRAGNET_3, session 10); with ``--without-context`` it
 reproduces main's classifier of session 10 (fitted before those rows existed).
@@ -62,7 +67,7 @@ from train_cue_labels import (LABELS, TOPIC_DRAGNET_2, TOPIC_DRAGNET_3, TOPIC_PA
                               candidates, dragnet_articles, pagesignal_articles, session14_articles, topic_articles)
 
 from newsprism import nlp  # noqa: E402
-from newsprism.stages.framing import context_vectors, cue_features, gate_features  # noqa: E402
+from newsprism.stages.framing import context_vectors, cue_features, gate_features, type_prior_features  # noqa: E402
 
 TARGET = ROOT / "src" / "newsprism" / "models" / "cue_classifier.json"
 OLD_GATE = ROOT / "src" / "newsprism" / "models" / "cue_gate.json"
@@ -136,6 +141,56 @@ def babe_meaning() -> tuple[LogisticRegression, float]:
     return fit_meaning(nlp.embed(words), np.array([all_types[w] for w in words]), best), best
 
 
+TYPE_ALPHA = 1.0  # pseudo-labels at the base rate that pull a word's own label rate towards it (--type-prior)
+
+
+def type_counts(words: np.ndarray, y: np.ndarray, fit: np.ndarray) -> dict[str, list[int]]:
+    """word → [framing choices, labels] over the rows ``fit``."""
+    out: dict[str, list[int]] = {}
+    for i in fit:
+        c = out.setdefault(str(words[i]), [0, 0])
+        c[0] += int(y[i])
+        c[1] += 1
+    return out
+
+
+def type_features(words: np.ndarray, y: np.ndarray, fit: np.ndarray, apply: np.ndarray) -> np.ndarray:
+    """(type_logit, type_seen) of the rows ``apply`` from the labels of the rows ``fit``, as the stage computes them
+    (``framing.type_prior_features``)."""
+    prior = {"base_rate": float(y[fit].mean()), "alpha": TYPE_ALPHA, "words": type_counts(words, y, fit)}
+    return np.array([type_prior_features(str(words[i]), prior) for i in apply]).reshape(len(apply), 2)
+
+
+def oof_type(words: np.ndarray, y: np.ndarray, groups: np.ndarray, rows: np.ndarray, folds: int) -> np.ndarray:
+    """``type_features`` of ``rows`` out of fold by group (a word's own label never counts for itself)."""
+    out = np.zeros((len(rows), 2))
+    for tr, te in GroupKFold(folds).split(rows, groups=groups[rows]):
+        out[te] = type_features(words, y, rows[tr], rows[te])
+    return out
+
+
+def with_type(use: bool, xtr: np.ndarray, xte: np.ndarray | None, words: np.ndarray, y: np.ndarray,
+              groups: np.ndarray, tr: np.ndarray, te: np.ndarray | None, names: list[str] | None = None
+              ) -> tuple[np.ndarray, np.ndarray | None, list[str]]:
+    """(xtr, xte, names) with the type features appended when ``use`` (``--type-prior``): out of fold by group for
+    the rows fitted on (a word's own label never counts for itself), from all of ``tr`` for ``te``."""
+    names = list(names or [])
+    if not use:
+        return xtr, xte, names
+    xtr = np.column_stack([xtr, oof_type(words, y, groups, tr, FOLDS - 1 if te is not None else FOLDS)])
+    if te is not None and xte is not None:
+        xte = np.column_stack([xte, type_features(words, y, tr, te)])
+    return xtr, xte, names + ["type_logit", "type_seen"]
+
+
+def aside_type(use: bool, xa: np.ndarray, aside_words: Sequence[str], words: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """The rows left out of the fit, with the type features from every fitted row when ``use``."""
+    if not use:
+        return xa
+    prior = {"base_rate": float(y.mean()), "alpha": TYPE_ALPHA, "words": type_counts(words, y, np.arange(len(y)))}
+    return np.column_stack([xa, [type_prior_features(str(w), prior) for w in aside_words]])
+
+
 Fitted = tuple[LogisticRegression, np.ndarray, np.ndarray]
 
 
@@ -203,6 +258,8 @@ def main(argv: Sequence[str]) -> None:
     old = np.array([r["old_gate"] for r in rows])
     print(f"topic gate of before on these words: AUC {roc_auc_score(y, old):.3f} AP {average_precision_score(y, old):.3f}; "
           f"tagger p alone: AUC {roc_auc_score(y, [r['p'] for r in rows]):.3f}")
+    use_type = "--type-prior" in argv
+    words = np.array([r["tok"].lower_ for r in rows])
     babe, babe_c = babe_meaning()
     b_logit = babe.decision_function(vecs)
     print(f"BABE meaning model on the labels: AUC {roc_auc_score(y, b_logit):.3f}")
@@ -223,6 +280,7 @@ def main(argv: Sequence[str]) -> None:
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
+            xtr, xte = with_type(use_type, xtr, xte, words, y, groups, tr, te)
             pred[te] = predict(fit_classifier(xtr, y[tr], c), xte)  # without the context (all words)
             if ctx.shape[1]:  # the words inside the window: the classifier with the context feature
                 tri, tei = tr[inside[tr]], te[inside[te]]
@@ -254,6 +312,7 @@ def main(argv: Sequence[str]) -> None:
     l_oof = oof_meaning(vecs, y, groups, label_c)
     x = np.column_stack([x0, b_logit, l_oof])
     names_out = names + ["babe_logit", "label_logit"]
+    x, names_out = with_type(use_type, x, None, words, y, groups, np.arange(len(y)), None, names_out)[0::2]
 
     static = fit_classifier(x, y, c)
     static_intercept, static_weights = per_unit(static, names_out)
@@ -269,6 +328,7 @@ def main(argv: Sequence[str]) -> None:
         va = nlp.embed([r["tok"].lower_ for r in aside])
         xa = np.column_stack([[[f[k] for k in names] for f in fa], babe.decision_function(va),
                               label.decision_function(va)])
+        xa = aside_type(use_type, xa, [r["tok"].lower_ for r in aside], words, y)
         pa = predict(static, xa)
         if contextual is not None:
             ca, ia = contexts(aside, "--word-only" in argv)
@@ -290,6 +350,10 @@ def main(argv: Sequence[str]) -> None:
                                 "topic_gate_of_before_auc": round(float(roc_auc_score(y, old)), 4)},
         "threshold_used_for_training_report": threshold, "intercept": round(intercept, 5), "weights": weights,
         "babe_meaning": pack(babe, babe_c), "label_meaning": pack(label, label_c),
+        **({"type_prior": {"base_rate": round(float(y.mean()), 5), "alpha": TYPE_ALPHA,
+                           "words": dict(sorted(type_counts(words, y, np.arange(len(y))).items())),
+                           "note": "per word of the hand labels: [framing choices, labels] (framing.type_prior_features)"}}
+           if use_type else {}),
         **({"context_meaning": pack(fit_meaning(ctx[ins], y[ins], context_c), context_c),
             "context_from": "the fine-tuned bias model's last hidden states (models/bias_encoder.npz, "
                             "nlp.bias_word_vectors): the word's pieces' mean and the sentence's pooled vector",

@@ -19,7 +19,7 @@ from .assertion import prime as prime_claims
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
-from .verify import Verifier, content_stems, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
+from .verify import QUOTE_OVERLAP_MIN, Verifier, content_stems, opposite_change, same_figure, is_caption, is_chrome, is_fragment, is_headline, shared_quoted_words
 
 class _UnionFind:
     def __init__(self) -> None:
@@ -107,16 +107,7 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
         agree = [al for al in alignments if verdicts.get((al.a, al.b), none)[0] >= settings.pair_agree_min
                  or verdicts.get((al.a, al.b), none)[2]]
         facts = _star_facts(analyzed, claims, checked, verifier, texts, agree, verdicts, strong=lambda al: True)
-        if settings.parse_clauses:
-            facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
-        if settings.phrase_pass:
-            facts = facts + phrase_facts(analyzed, facts, verifier, texts)
-        if settings.predicate_pass:
-            facts = facts + predicate_facts(analyzed, facts, verifier, texts, claims)
-        if settings.marked_pass:
-            facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
-        if settings.figure_pass:
-            facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
+        facts = _passes(analyzed, facts, verifier, texts, claims, alignments, verdicts)
     elif settings.check_corroboration:
         # below corroborate_min a (mutually best) paraphrase still counts when both borrow the same quoted word
         checked = [al for al in alignments if al.score >= settings.corroborate_min or (
@@ -134,12 +125,35 @@ def build_facts(analyzed: Sequence[AnalyzedArticle], alignments: Sequence[Alignm
     if settings.member_check:
         facts = stated_by_members(facts, verifier, texts, outlet_voice(analyzed))
     facts = [sourced(_cited_holding(f, settings.synthesis_cover_min), texts) for f in facts]
+    if settings.rejoin_pairs:
+        facts = _one_per_statement(facts)
     order = {a.id: i for i, a in enumerate(analyzed)}
     facts.sort(key=lambda f: (-len(f.articles()), order[f.support[0]["article"]], f.support[0]["sentence"]))
     return [replace(f, id=f"f{n}") for n, f in enumerate(facts, start=1)]
 
 
 Verdict = tuple[float, str, bool]  # the pair verifier's probability, its reason, and whether the pair is accepted
+
+
+def _passes(analyzed: Sequence[AnalyzedArticle], facts: list[Fact], verifier: Verifier, texts: dict[str, str],
+            claims: dict[str, Claim], alignments: Sequence[Alignment],
+            verdicts: dict[tuple[str, str], Verdict]) -> list[Fact]:
+    """The star facts with those of the passes the settings turn on, in order: clauses of the parse, phrases,
+    predicates, marked units, figures, rejoined pairs (each sees the facts before it)."""
+    settings = verifier.settings
+    if settings.parse_clauses:
+        facts = _with_clause_facts(facts, clause_facts(analyzed, claims, facts, verifier, texts, alignments))
+    if settings.phrase_pass:
+        facts = facts + phrase_facts(analyzed, facts, verifier, texts)
+    if settings.predicate_pass:
+        facts = facts + predicate_facts(analyzed, facts, verifier, texts, claims)
+    if settings.marked_pass:
+        facts = facts + marked_facts(analyzed, facts, verifier, texts, alignments, claims)
+    if settings.figure_pass:
+        facts = facts + figure_facts(analyzed, facts, verifier, texts, claims)
+    if settings.rejoin_pairs:
+        facts = facts + rejoined_facts(analyzed, facts, verifier, texts, claims, verdicts)
+    return facts
 
 
 # a pair accepted under pair_min (from pair_weak_min): its member is cited only when its span states the statement
@@ -478,6 +492,55 @@ def _pair_facts(analyzed: Sequence[AnalyzedArticle], units: Sequence[Claim], pai
             continue
         why = next((reasons[k] for x in f.claims for y in f.claims if (k := frozenset((x.id, y.id))) in reasons), "")
         out.append(replace(f, reason=f"{f.reason}; {why}"))
+    return out
+
+
+REJOINED = "rejoined: "
+
+
+def rejoined_facts(analyzed: Sequence[AnalyzedArticle], facts: Sequence[Fact], verifier: Verifier,
+                   texts: dict[str, str], claims: dict[str, Claim],
+                   verdicts: dict[tuple[str, str], Verdict]) -> list[Fact]:
+    """A pair the pair verifier accepted whose two units each went into another fact (a sentence that states two
+    shared facts: a toll and the quake's magnitude) states a fact of its own, when no fact already cites the two
+    sentences together; the member check then states it by what both spans state, else it is no fact
+    (``rejoin_pairs``)."""
+    together = {frozenset(((x.article, x.sentence), (y.article, y.sentence))) for f in facts if len(f.articles()) >= 2
+                for x in f.claims for y in f.claims if x.article != y.article}
+    used = {c.id for f in facts if len(f.articles()) >= 2 for c in f.claims}
+    pairs: dict[frozenset[str], Alignment] = {}
+    for (a, b), (p, reason, ok) in verdicts.items():
+        if not ok or reason.startswith(ON_TRIAL) or a not in claims or b not in claims or a > b:
+            continue
+        x, y = claims[a], claims[b]
+        if x.article == y.article or not ({a, b} <= used):
+            continue
+        if frozenset(((x.article, x.sentence), (y.article, y.sentence))) in together:
+            continue
+        pairs[frozenset((a, b))] = Alignment(a=a, b=b, relation="same_fact", score=p, scores={"pair": p},
+                                             reason=f"{REJOINED}{reason}")
+    return _pair_facts(analyzed, [claims[c] for k in pairs for c in k], list(pairs.values()), verifier, texts)
+
+
+def _one_per_statement(facts: Sequence[Fact]) -> list[Fact]:
+    """Corroborated facts stated by the same statement are one fact citing every span of each (a rejoined pair
+    that states a fact another star already holds: "New presidential election are expected to be held within two
+    months" cited to ANI, and again to USA TODAY's "within 60 days")."""
+    out: list[Fact] = []
+    first: dict[str, int] = {}
+    for f in facts:
+        k = first.get(f.statement) if f.status == "corroborated" and len(f.support) == len(f.claims) else None
+        if k is None:
+            if f.status == "corroborated" and len(f.support) == len(f.claims):
+                first[f.statement] = len(out)
+            out.append(f)
+            continue
+        held = out[k]
+        have = {(x["article"], x["start"], x["end"]) for x in held.support}
+        more = [(sp, c) for sp, c in zip(f.support, f.claims, strict=True) if (sp["article"], sp["start"], sp["end"]) not in have]
+        out[k] = replace(held, support=held.support + tuple(sp for sp, _ in more),
+                         claims=held.claims + tuple(c for _, c in more),
+                         reason=f"{held.reason}; also stated by a rejoined pair ({f.reason.split('; ')[-1]})")
     return out
 
 
@@ -842,6 +905,9 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
                                                             bool(voiced and voiced(c))))
     # a piece cut after its sentence's conjunction ("and the powers reached …") is stated without it
     said = [re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", c.text) if len(spans) else c.text for c in ranked]
+    # a time clause cut from the sentence it opens ("When DirectX 11 came into being for Windows 7") states its event
+    # without the time word (``_main``); another subordinate clause so cut says nothing alone (``cut_dependent``)
+    said = [t[m.end():] if (m := CUT_TIME_CLAUSE.match(t)) and not SENTENCE_END.search(t) else t for t in said]
     # a clause cut from its subject ("and climbing on police buses.") or from the sentence it depends on ("after police
     # stormed polling stations …") is no statement: the next candidate that is one
     if len(said) == 1:
@@ -852,9 +918,19 @@ def _statement(members: list[Claim], texts: dict[str, str], narrow: dict[str, tu
 
 def cut_dependent(text: str) -> bool:
     """A piece cut from its sentence that opens as a dependent clause or phrase (lowercase "after …", "which …",
-    "when …": ``DEPENDENT``): it says nothing alone. A sentence that opens so ("When the quake hit, …") is whole."""
+    "when …": ``DEPENDENT``), or a subordinate clause cut from the main clause it opened ("Because the vote was
+    banned", with no end of sentence: ``CUT_SUBORDINATE``): it says nothing alone. A sentence that opens so ("When the
+    quake hit, …") is whole."""
     t = text.strip().lstrip("“\"‘'(")
-    return t[:1].islower() and bool(DEPENDENT.match(t))
+    return (t[:1].islower() and bool(DEPENDENT.match(t))) or \
+        (bool(CUT_SUBORDINATE.match(t)) and not SENTENCE_END.search(t))
+
+
+# a subordinate clause that opens a sentence, and the time words among them, which ``_main`` may leave out
+CUT_SUBORDINATE = re.compile(r"(?:because|if|although|though|while|since|until|before|unless|whereas|once|when|as|"
+                             r"after)\s", re.IGNORECASE)
+CUT_TIME_CLAUSE = re.compile(r"(?:When|As|After)\s+(?=\S)")
+SENTENCE_END = re.compile(r"[.!?][\"”’')]*\s*$")
 
 
 # a text that may have lost its subject: it opens lowercase (a piece cut from its sentence) or with a participle
@@ -938,6 +1014,11 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
             if s["start"] <= q.start < s["end"]]
     tolerance = verifier.settings.corroborate_number_tolerance
     for x in said:
+        if verifier.settings.change_direction:
+            moved = next((why for y in held if (why := opposite_change(x, texts[c.article], y, texts[member.article],
+                                                                       tolerance))), None)
+            if moved:
+                return f"it tells another change: {moved}"
         other = [y for y in held if y.key() == x.key()]
         rounding = verifier.settings.figure_rounding
         if other and not any(same_figure(x, y, tolerance, rounding) for y in other):
@@ -948,6 +1029,27 @@ def figures_missing(fact: Fact, k: int, verifier: Verifier, texts: dict[str, str
             continue
         return f"its span does not state {x.text} ({x.measure})"
     return None
+
+
+# a quotation closed inside a statement (straight or curly marks), and a verb that says someone says it
+QUOTATION = re.compile(r"[“\"]([^”\"]{2,300})[”\"]")
+SAYING = re.compile(r"\b(?:said|says|say|told|tells|added|adds|wrote|writes|asked|asks|stated|states|declared|"
+                    r"explained|noted|insisted|warned|quoted)\b", re.IGNORECASE)
+
+
+def quote_missing(statement: str, span: str) -> str | None:
+    """Why ``span`` does not state the words ``statement`` quotes someone as saying, None when it holds them (at
+    least two of the quotation's content words, or its one, and ``QUOTE_OVERLAP_MIN`` of them; a span may quote a
+    part of the remark or tell it in its own voice) or the statement quotes no one (no verb of saying outside its
+    quotation marks: a quoted term or title is the span check's to judge): '"We were beat," said the coach' is not
+    stated by 'They were better for 60 minutes," the coach said' — one speaker, another remark."""
+    quoted = set(content_stems(" ".join(QUOTATION.findall(statement))))
+    if not quoted or not SAYING.search(QUOTATION.sub(" ", statement)):
+        return None  # no quotation, or quoted words no one is said to say (a term, a title: “special character”)
+    common = len(quoted & set(content_stems(span)))
+    if common >= min(2, len(quoted)) and common >= QUOTE_OVERLAP_MIN * len(quoted):
+        return None
+    return f"its span holds {common} of the {len(quoted)} content word(s) the statement quotes: another remark"
 
 
 NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -1005,6 +1107,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
             statement = _closed(re.sub(r"^(?:and|but|or|yet|so)\s+(?=\S)", "", piece.text))
             out_facts.append(replace(_citing(f, keep, f"{f.reason}; stated by the part every article states ({said})"),
                                      statement=statement))
+        elif REJOINED in f.reason:
+            continue  # a rejoined pair states a fact only where every cited article states its statement
         else:
             keep = [k for k, (_, drop) in enumerate(bad) if not drop]
             dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
@@ -1033,7 +1137,8 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
             prob, top = next(checks)
             own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
                 and source[2] <= sp["end"]
-            why = None if own else figures_missing(f, k, verifier, texts, source)
+            why = None if own else figures_missing(f, k, verifier, texts, source) or (
+                quote_missing(f.statement, sp["text"]) if verifier.settings.member_quotes else None)
             if why is not None:
                 out.append((why, True))
             elif not own and prob < floor:

@@ -174,6 +174,12 @@ def shared_quoted_words(a: Claim, b: Claim) -> set[str]:
 BACKGROUND = re.compile(r"\b(?:before|after|since|until|following)\b(?:\s+[\w’'-]+){0,4}\s*$", re.IGNORECASE)
 
 
+# a relative clause set off by commas inside the claim ("Hands, whose firm bought EMI last year, will announce
+# …"): a date inside it describes a participant, not when the claim's event happens
+RELATIVE_ASIDE = re.compile(r",\s+(?:who|whose|which)\b[^,;:()\u2014\u2013]*$", re.IGNORECASE)
+ASIDE_CLOSED = re.compile(r"[^,;:.!?()\u2014\u2013]{0,60},\s+\S")
+
+
 COUNT_BEFORE = re.compile(r"\b(?:more than|fewer than|less than|over|under|at least|about|around|nearly|almost|some|"
                           r"up to|roughly|approximately)\s*$", re.IGNORECASE)
 COUNT_AFTER = re.compile(r"^\s+(?!(?:and|or|to|in|on|at|by|for|with|from|when|after|before|was|were|is|are|has|had|"
@@ -202,6 +208,9 @@ def claim_event(claim: Claim, year: str | None, text: str | None = None) -> str:
                 and (y in v.text or not re.search(r"\d", v.text)):  # "Guzman, 56," is no year 2056
             if text is not None and BACKGROUND.search(text[max(claim.start, v.start - 60):v.start]):
                 continue
+            if text is not None and RELATIVE_ASIDE.search(text[max(claim.start, v.start - 80):v.start]) \
+                    and ASIDE_CLOSED.match(text[v.end:v.end + 80]):
+                continue  # "Hands, whose firm bought EMI last year, announces …": the date describes Hands
             if text is not None and _counted_not_year(text, v.start, v.end):
                 continue  # "more than 2000 officers" counts officers; it names no year
             return y
@@ -287,6 +296,47 @@ def same_figure(a: Quantity, b: Quantity, tolerance: float, rounding: bool = Fal
     return compatible(a, b, max_ratio=1 + tolerance) or (rounding and rounds_to(a, b))
 
 
+# words that say which way a figure moved: "prices rose 1.3 percent" / "to show a 1.3 percent fall"
+UP_WORDS = re.compile(r"\b(?:ris(?:e|es|en|ing)|rose|up|increas(?:e|es|ed|ing)|gain(?:s|ed)?|grew|grow(?:s|n|th)?|"
+                      r"higher|jump(?:s|ed)?|climb(?:s|ed)?|rebound(?:s|ed)?|recover(?:s|ed|y)?|surg(?:e|es|ed))\b",
+                      re.IGNORECASE)
+DOWN_WORDS = re.compile(r"\b(?:fall(?:s|en|ing)?|fell|drop(?:s|ped)?|declin(?:e|es|ed|ing)|down|decreas(?:e|es|ed|ing)|"
+                        r"lower|slump(?:s|ed)?|slid(?:e|es)?|shr(?:ank|ink|inks|unk))\b", re.IGNORECASE)
+CLAUSE_STOP = re.compile(r"[,;:.!?()\u2014\u2013]|\s-\s")
+
+
+def change_direction(text: str, q: Quantity) -> str | None:
+    """Which way a percentage moved as its sentence tells it ("up", "down"), or None: the nearest change word in the
+    two words after the figure ("a 1.3 percent fall"), else in the six words before it in its clause ("went up by
+    1.3%", "prices rose 1.3 percent")."""
+    if "percent" not in q.measure and (q.unit or "") not in ("%", "percent"):
+        return None
+    after = CLAUSE_STOP.split(text[q.end:q.end + 40], maxsplit=1)[0].split()[:2]
+    before = CLAUSE_STOP.split(text[max(0, q.start - 60):q.start])[-1].split()[-6:]
+    for words in (after, before[::-1]):
+        for w in words:
+            if UP_WORDS.fullmatch(w.strip("\"'’”")):
+                return "up"
+            if DOWN_WORDS.fullmatch(w.strip("\"'’”")):
+                return "down"
+    return None
+
+
+def opposite_change(a: Quantity, text_a: str, b: Quantity, text_b: str, tolerance: float) -> str | None:
+    """Why two percentages of one value are not one fact: one rose, the other fell ("went up by 1.3% during
+    December" / "revised down … to show a 1.3 percent fall" of November); None otherwise."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return None
+    x, y = abs(float(a.value)), abs(float(b.value))
+    if not x or max(x, y) / max(min(x, y), 1e-9) > 1 + tolerance:
+        return None
+    da, db = change_direction(text_a, a), change_direction(text_b, b)
+    if da and db and da != db:
+        return f"{a.text.strip()} {'rose' if da == 'up' else 'fell'} / {b.text.strip()} " \
+               f"{'rose' if db == 'up' else 'fell'}: the figure moves the other way"
+    return None
+
+
 class Verifier:
     """Structured checks over the claims and measured facts of the articles being compared."""
 
@@ -368,6 +418,12 @@ class Verifier:
                 if same_measure and not any(same_figure(x, y, tolerance, self.settings.figure_rounding)
                                             for y in same_measure):
                     return f"{x.text} vs {same_measure[0].text}: not the same figure for {x.measure}"
+        if self.settings.change_direction:
+            for x in qa:
+                for y in qb:
+                    why = opposite_change(x, self.texts.get(a.article, ""), y, self.texts.get(b.article, ""), tolerance)
+                    if why:
+                        return why
         money_a = [v for v in a.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
         money_b = [v for v in b.values if v.kind in ("money", "percent") and not isinstance(v.value, str)]
         if money_a and money_b and not any(abs(float(x.value) - float(y.value)) <= 0.05 * max(abs(float(x.value)), 1.0)

@@ -94,9 +94,14 @@ def _page_first(candidates: dict[str, list[tuple[str | None, str]]], page: HtmlE
     meta = page.page
     stated_outlet = None if cleaned.rules.get("outlet") == "copyright_line" else cleaned.outlet
     copyright_outlet = cleaned.outlet if stated_outlet is None else None
+    stated = (stated_outlet, cleaned.rules.get("outlet", ""))
+    weak = (meta.weak_outlet, meta.weak_outlet_rule or "html_metadata")
+    # a wire story the site publishes under its own name: the site that names itself in its copyright line and
+    # its domain ("© 2008 SBR Forum" on sbrforum.com) is the outlet, the dateline's wire ("ST. LOUIS (Ticker) --")
+    # stays a credit; a wire named on a page that names no site of its own (a host's reprint) is the outlet
+    wire_first = not (meta.weak_outlet_hosted and "dateline" in stated[1])
     candidates["outlet"] = [candidates["outlet"][0], (meta.outlet, meta.outlet_rule or "html_metadata"),
-                            (stated_outlet, cleaned.rules.get("outlet", "")),
-                            (meta.weak_outlet, meta.weak_outlet_rule or "html_metadata"),
+                            *((stated, weak) if wire_first else (weak, stated)),
                             (copyright_outlet, "copyright_line")]
     if meta.published_rule == "printed_by_headline":
         candidates["published"].insert(1, (meta.published, meta.published_rule))

@@ -183,31 +183,73 @@ def _largest_block(tree: lxml.html.HtmlElement) -> str:
     return "\n".join(line for line in lines if len(line.split()) >= 12)
 
 
+_PROSE_CELL_WORDS = 20  # a table row with a cell this long is page layout holding prose, not a data table
+_CELL = re.compile(r"(?<!\\)\|")
+
+
+def split_layout_rows(text: str) -> str:
+    """A table row of the extracted text ("| | Headline Byline … | Top \\| Back |") whose table lays out the page
+    (a cell holds 20 words of prose or more) is cut into its cells, one line each, empty cells dropped: the
+    headline, the byline, the navigation and the story stop sharing one line, so the cleaner can keep or drop
+    each. A row of short cells (a data table: "| Putts per GIR | 1.755 | T26 |") stays as it is."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if not stripped.startswith("|") or stripped.count("|") < 2:
+            out.append(line)
+            continue
+        cells = [" ".join(c.replace("\\|", "|").split()) for c in _CELL.split(stripped)]
+        cells = [c for c in cells if c]
+        if any(len(c.split()) >= _PROSE_CELL_WORDS for c in cells):
+            out.extend(cells)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 _LONG_PARAGRAPH_WORDS = 60  # a text line this long is checked for paragraphs the page itself breaks
+_SHORT_LINE_SHARE = 0.6  # a printed line under this share of the longest is a heading, byline or date line
 _BREAK_BEFORE = re.compile(r"[.!?\"”’)]$")
 
 
 def keep_paragraphs(text: str, lines: list[str]) -> str:
     """A long line of the extracted text that the page prints as several lines (paragraphs set apart by
-    ``<br>`` or by ``<p>`` inside a ``<font>``, which the extractor ran together) is cut where the page's
-    own lines begin: only at the end of a sentence, and only when those lines cover most of it."""
+    ``<br>`` or by ``<p>`` inside a ``<font>``, a layout table's cell holding headline, byline and story, which
+    the extractor ran together) is cut where the page's own lines begin, when those lines cover most of it:
+    at the end of a sentence; or after a printed line that is short beside the others and ends no sentence,
+    before a line that opens with a capital, a digit or a quote mark (a headline, a byline, a date line: a
+    hard-wrapped paragraph breaks at the width, mid-sentence, and is not cut)."""
     out: list[str] = []
     for para in text.split("\n"):
         flat = " ".join(para.split())
         if len(flat.split()) < _LONG_PARAGRAPH_WORDS:
             out.append(para)
             continue
-        cuts, covered, pos = [0], 0, 0
+        found: list[tuple[int, str]] = []
+        pos = 0
         for line in lines:
             if len(line) < 20 or len(line) >= len(flat):
                 continue
             at = flat.find(line, pos)
-            if at < 0 or (at > 0 and not _BREAK_BEFORE.search(flat[:at].rstrip())):
+            if at < 0:
                 continue
-            if at > 0:
-                cuts.append(at)
-            covered += len(line)
+            found.append((at, line))
             pos = at + len(line)
+        covered = sum(len(line) for _, line in found)
+        width = max((len(line) for _, line in found), default=0)
+        cuts = [0]
+        for i, (at, line) in enumerate(found):
+            if at == 0:
+                continue
+            if _BREAK_BEFORE.search(flat[:at].rstrip()):
+                cuts.append(at)
+                continue
+            if i == 0:
+                continue
+            prev_at, prev = found[i - 1]
+            if (not flat[prev_at + len(prev):at].strip() and len(prev) < _SHORT_LINE_SHARE * width
+                    and re.match(r"[A-Z0-9\"“‘'(]", line)):
+                cuts.append(at)
         if len(cuts) > 1 and covered >= 0.8 * len(flat):
             bounds = [*cuts, len(flat)]
             out.extend(flat[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False) if flat[a:b].strip())
@@ -247,6 +289,52 @@ def drop_page_chrome(text: str, lines: list[str], settings: Settings) -> tuple[s
     return "\n".join(kept), removed
 
 
+_LINK_WORDS_MIN = 3  # a link text this long counts as a headline of another page
+_LINK_RUN_MIN = 2    # linked lines in a run before the run is a list of other pages' headlines
+
+
+def _link_texts(tree: lxml.html.HtmlElement) -> set[str]:
+    texts = (a.text_content().split() for a in tree.iter("a"))
+    return {" ".join(words) for words in texts if len(words) >= _LINK_WORDS_MIN}
+
+
+def drop_link_lists(text: str, links: set[str]) -> tuple[str, list[Removed]]:
+    """A run of lines of the extracted text each of which is the whole text of a link on the page (another
+    page's headline) or a teaser cut short with an ellipsis, with the list items between them ("- A worldwide
+    shortage of …"), is a related-stories list the extractor kept inside the article: dropped where it holds
+    two such lines or more, at least half its lines, one of them a link's whole text. A body paragraph is
+    seldom one link's whole text; a single linked line (the headline linking to itself) is kept."""
+    if not links:
+        return text, []
+    paras = text.split("\n")
+    flat = [" ".join(p.split()) for p in paras]
+    bare = [re.sub(r"^[-•*]\s+", "", f).strip(" |") for f in flat]
+    # a teaser cut short ("… an eighth Harry Potter movie. According to...") marks a list as much as a link
+    marked = [bool(b) and (b in links or b.endswith(("...", "…"))) for b in bare]
+    listed = [f.startswith(("- ", "• ", "* ")) for f in flat]
+    drop: set[int] = set()
+    i = 0
+    while i < len(paras):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(paras) and (marked[j + 1] or (listed[j + 1] and listed[i])) and flat[j + 1]:
+            j += 1
+        run = range(i, j + 1)
+        n_marked = sum(marked[k] for k in run)
+        if n_marked >= _LINK_RUN_MIN and 2 * n_marked >= len(run) and any(bare[k] in links for k in run):
+            drop.update(run)
+        i = j + 1
+    kept_words = sum(len(flat[k].split()) for k in range(len(paras)) if k not in drop)
+    if not drop or kept_words < 0.3 * sum(len(f.split()) for f in flat):
+        return text, []
+    removed = [Removed(text=flat[k], reason="related_links", score=None, features=("link_list", "whole_link_text"
+                                                                                   if bare[k] in links else "teaser_in_list"))
+               for k in sorted(drop) if flat[k]]
+    return "\n".join(p for k, p in enumerate(paras) if k not in drop), removed
+
+
 def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT,
                  source: str | None = None) -> HtmlExtract | None:
     """Main text and metadata; None when the page holds no article text.
@@ -283,11 +371,14 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if not text.strip():
         return None
     lines = flatten_html(html)
-    text = keep_paragraphs(text, lines)
+    text = keep_paragraphs(split_layout_rows(text), lines)
     text, chrome = drop_page_chrome(text, lines, settings)
+    if tree is not None:
+        text, listed = drop_link_lists(text, _link_texts(tree))
+        chrome += listed
     if not text.strip():
         return None
-    page = read_page_meta(tree, lines, url) if tree is not None else PageMeta()
+    page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),

@@ -6,12 +6,19 @@ Each value comes with the rule that read it:
   "_" …) or the ``og:title`` that the page also prints as a line of its own (``title_visible``);
   else the longest printed line the title starts or ends with (``title_prefix``: a title run on
   into a section or a script); else ``og:title`` or the one ``<h1>`` (``og_title``, ``h1``).
-  A line of section words only ("News", "Breaking News", "Sport: Rugby") is never the headline.
+  A line of section words only ("News", "Breaking News", "Sport: Rugby") is never the headline. A title part
+  the page marks as its own name (``site_tag_evidence``: og:site_name, a host of the page spelling it, a
+  copyright line or logo text naming it, the same tag on other titles the page prints; each a score with its
+  reason, a tag at ``_SITE_TAG_MIN``) is no part of the headline (``title_visible_site_tag_cut``); a title that
+  names only the site gives way to the heading printed nearest above the main text (``heading_before_text``) or
+  the element the markup marks as the headline (``marked_headline``).
 - **outlet**: ``og:site_name`` (``og_site_name``; the first part of "The Star-Ledger - NJ.com",
   a domain where it is a URL); JSON-LD ``publisher`` when it names no company form (Inc, Ltd,
   LLC …: the publisher, not the outlet); the title's site part, what is left of the title
   around the headline (``title_site``: "… | Guardian Unlimited", "oHERALDo :: …", "… - World
-  Soccer News", a domain in a tagline: "… at silicon.com"). Weak evidence, taken only after
+  Soccer News", a domain in a tagline: "… at silicon.com"; of several parts the one the page's evidence
+  backs, a web-edition word cut where the host spells the rest); the logo's alt text where a host of the
+  page spells it (``logo_alt``: "Welcome to TMCnet.com", "SI.com"). Weak evidence, taken only after
   what the text states: a copyright line's holder when it is no company form and no wire
   (``copyright_holder``), the canonical URL's host written as is (``url_domain``).
   Never a tagline (over ``_SITE_MAX_WORDS`` words without a domain) nor a section name.
@@ -27,7 +34,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 import lxml.html
 
@@ -79,6 +88,7 @@ class PageMeta:
     outlet_rule: str | None = None
     weak_outlet: str | None = None  # copyright holder or URL host: used only when nothing else names the outlet
     weak_outlet_rule: str | None = None
+    weak_outlet_hosted: bool = False  # the weak outlet is a copyright holder the page's own host spells
     published: str | None = None
     published_rule: str | None = None
 
@@ -110,30 +120,155 @@ def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" -–—|:»«•_~/>")
 
 
+@dataclass(frozen=True)
+class SiteEvidence:
+    """What the page says about its own name: og:site_name, its hosts (the URL, the canonical link, the host
+    most of its links point to), its copyright lines and logo texts, and its printed lines (where other
+    titles carry the same tag: "Other post | Bad Astronomy")."""
+
+    site_name: str = ""
+    hosts: tuple[str, ...] = ()
+    owner_lines: tuple[str, ...] = ()  # copyright lines and logo alt texts, as keys
+    lines: tuple[str, ...] = ()
+    logos: tuple[str, ...] = ()  # alt texts of the logo (an image linking home, or named logo/masthead)
+
+    line_keys: tuple[str, ...] = ()  # ``_key`` of each line where the caller has them (else computed once)
+
+    @cached_property
+    def keys(self) -> tuple[str, ...]:
+        return self.line_keys if len(self.line_keys) == len(self.lines) else tuple(_key(ln) for ln in self.lines)
+
+    @cached_property
+    def short_lines(self) -> tuple[tuple[str, str], ...]:
+        """(lower-cased line, key) of each printed line under 200 characters: computed once per page."""
+        return tuple((line.lower(), key) for line, key in zip(self.lines, self.keys, strict=True) if len(line) < 200)
+
+    @cached_property
+    def key_counts(self) -> Counter[str]:
+        return Counter(self.keys)
+
+
+_SITE_TAG_MIN = 1.0  # evidence a title part must reach to be read as the site's tag, not the headline's
+
+
+def _host_labels(host: str) -> list[str]:
+    """The name parts of a host: "cbsnews" of "www.cbsnews.com", "sportbox" of "sportbox.tv", and a long
+    subdomain besides ("worldsoccer" of "worldsoccer.globalsportsmedia.com")."""
+    parts = [re.sub(r"[^a-z0-9]", "", p) for p in host.lower().split(".") if p]
+    while len(parts) > 1 and (len(parts[-1]) <= 3 or parts[-1] in ("info", "news")):
+        parts.pop()
+    if not parts:
+        return []
+    return [parts[-1], *(p for p in parts[:-1] if len(p) >= 7)]
+
+
+def _host_names(name: str, host: str) -> bool:
+    """A host spells the name ("TMCnet.com" on tmcnet.com), or the name is a domain whose name part is one of the
+    host's parts ("SI.com" on sports.si.cnn.com)."""
+    if any(_spells(re.sub(r"[^a-z0-9]", "", name.lower()), label) for label in _host_labels(host)):
+        return True
+    dom = _DOMAIN.fullmatch(name.strip())
+    return bool(dom) and name.lower().split(".")[0] in host.lower().split(".")[:-1]
+
+
+def _spells(letters: str, name: str) -> bool:
+    """A title part's letters hold a name's or are held by it ("The Star Online" ~ thestar, "EuroNewsEuroNews"
+    ~ euronews), the part no more than 12 letters longer."""
+    if len(name) < 4 or len(letters) < 3 or len(letters) > len(name) + 12:
+        return False
+    bare = re.sub(r"^the", "", letters)
+    return name in letters or (len(bare) >= 4 and (bare in name or name in bare)) or letters in name
+
+
+def site_tag_evidence(part: str, ev: SiteEvidence, title: str = "") -> tuple[float, tuple[str, ...]]:
+    """How strongly the page marks ``part`` (a piece of its title) as its own name, with the reasons:
+    the og:site_name, a host's name spelled by its letters ("CBS News" ~ cbsnews.com), a copyright line or
+    logo text naming it (1.0 each); the same tag set off on another title the page prints (1.0 for two or
+    more, 0.5 for one); printed on its own in three or more places (0.5)."""
+    key = _key(part)
+    if not key or len(key.split()) > _SITE_MAX_WORDS + 3:
+        return 0.0, ()
+    score = 0.0
+    why: list[str] = []
+    site = _key(ev.site_name)
+    if site and (key == site or (len(key) >= 4 and (f" {key} " in f" {site} " or f" {site} " in f" {key} "))):
+        score, why = score + 1.0, [*why, "og_site_name"]
+    full = re.sub(r"[^a-z0-9]", "", part.lower())
+    for host in ev.hosts:
+        if any(_spells(full, label) for label in _host_labels(host)):
+            score, why = score + 1.0, [*why, f"host:{host}"]
+            break
+    if len(key) >= 3 and any(f" {key} " in f" {owner} " or len(owner.split()) <= 5 and _spells(full, owner.replace(" ", ""))
+                             for owner in ev.owner_lines):
+        score, why = score + 1.0, [*why, "copyright_or_logo"]
+    tag = re.compile(r"(?:^|[|\-–—:»•~/]|::)\s*" + re.escape(part.strip()) + r"\s*$|^\s*" + re.escape(part.strip())
+                     + r"\s*(?:[|\-–—:»•~/]|::)", re.I)
+    tkey, low = _key(title), part.strip().lower()
+    others = sum(1 for line, lkey in ev.short_lines if low in line and lkey != tkey and lkey != key and tag.search(line))
+    if others:
+        score, why = score + (1.0 if others >= 2 else 0.5), [*why, f"tag_on_{others}_other_titles"]
+    alone = ev.key_counts[key]
+    if alone >= 3:
+        score, why = score + 0.5, [*why, f"printed_alone_{alone}x"]
+    return score, tuple(why)
+
+
+def _is_site(part: str, ev: SiteEvidence, title: str) -> bool:
+    return site_tag_evidence(part, ev, title)[0] >= _SITE_TAG_MIN
+
+
+_HEADING_MAX_GAP = 20  # a heading this many lines at most above the main text's first paragraph
+
+
+def _heading_before_text(headings: list[str], lines: list[str], text_start: int | None, ev: SiteEvidence,
+                         title: str) -> str | None:
+    """The heading (h1–h4, or an element whose class or id says headline/title) printed nearest above the
+    main text's first paragraph: the headline of a page whose title names only the site or a section."""
+    if text_start is None:
+        return None
+    keys = {_key(h) for h in headings if 3 <= len(h.split()) <= 25 and not is_section(h)}
+    for i in range(text_start, max(-1, text_start - _HEADING_MAX_GAP), -1):
+        line = lines[i]
+        if _key(line) in keys and not _is_site(line, ev, title) and not _DATE_IN_LINE.search(line):
+            return _clean(line)
+    return None
+
+
 def _headline(title: str, og_title: str | None, visible: dict[str, int], h1: list[str],
-              printed: dict[str, str]) -> tuple[str | None, str | None]:
+              printed: dict[str, str], ev: SiteEvidence = SiteEvidence(), headings: list[str] | None = None,
+              lines: list[str] | None = None, text_start: int | None = None) -> tuple[str | None, str | None]:
     segs = _segments(title) if title else []
+    tags = [_is_site(_clean(title[s:e]), ev, title) for s, e in segs]
     best: str | None = None
     for i in range(len(segs)):
         for j in range(i, len(segs)):
+            if any(tags[i:j + 1]):
+                continue  # a run holding the site's own tag ("… | Bad Astronomy", "BBC News - …") is no headline
             run = _clean(title[segs[i][0]:segs[j][1]])
             if len(run.split()) >= 2 and _key(run) in visible and not is_section(run) and (best is None or len(run) > len(best)):
                 best = run
-    if og_title and _key(og_title) in visible and not is_section(og_title) and (best is None or len(og_title) > len(best)):
+    if og_title and _key(og_title) in visible and not is_section(og_title) and not _is_site(og_title, ev, title) \
+            and (best is None or len(og_title) > len(best)):
         best = _clean(og_title)
     if best:
-        return best, "title_visible"
+        return best, "title_visible_site_tag_cut" if any(tags) else "title_visible"
+    heading = _heading_before_text(headings or [], lines or [], text_start, ev, title) if any(tags) else None
+    if heading:
+        return heading, "heading_before_text"
     if title:
         tkey = _key(title)
         found = [line for line in visible if len(line.split()) >= 3 and (tkey.startswith(line + " ") or tkey.endswith(" " + line))
-                 and not is_section(line)]
+                 and not is_section(line) and not _is_site(printed[line], ev, title)]
         if found:
             return _clean(printed[max(found, key=len)]), "title_prefix"
-    if og_title and not is_section(og_title):
+    if og_title and not is_section(og_title) and not _is_site(og_title, ev, title):
         return _clean(og_title), "og_title"
-    real = [h for h in h1 if not is_section(h) and len(h.split()) >= 3]
+    real = [h for h in h1 if not is_section(h) and len(h.split()) >= 3 and not _is_site(h, ev, title)]
     if len(real) == 1:
         return _clean(real[0]), "h1"
+    heading = _heading_before_text(headings or [], lines or [], text_start, ev, title)
+    if heading:
+        return heading, "heading_before_text"
     return None, None
 
 
@@ -152,9 +287,39 @@ def _site_part(part: str) -> str | None:
     return part
 
 
-def _title_site(title: str, headline: str | None) -> str | None:
+def _named_site(part: str, ev: SiteEvidence) -> tuple[str | None, float]:
+    """The outlet name a title part gives, with the evidence that the page names itself so; a part of
+    section words only ("World Soccer News") counts where the page's host spells its leading words, and a name
+    whose leading words the host spells is cut to them where the rest names a web edition ("Berkshire Eagle
+    Online" on berkshireeagle.com)."""
+    twice = re.fullmatch(r"(\S{3,30})\1", part.strip())
+    part = twice.group(1) if twice else part  # a logo's text run into its alt text ("EuroNewsEuroNews")
+    evidence = site_tag_evidence(part, ev)[0] if ev.hosts or ev.owner_lines or ev.site_name else 0.0
+    words = _clean(part).split()
+    for n in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:n])
+        if all(_key(w) in _EDITION_WORDS for w in words[n:]) and any(
+                re.sub(r"[^a-z0-9]", "", head.lower()) in _host_labels(h) for h in ev.hosts):
+            return head, max(evidence, 1.0)  # "Berkshire Eagle Online" on berkshireeagle.com
+    site = _site_part(part)
+    return (site, evidence) if site else (None, 0.0)
+
+
+def _best_site(parts: list[str], ev: SiteEvidence) -> str | None:
+    """Of the title's parts besides the headline (in the order they are read), the name the page's own
+    evidence backs most (its host spells it, a copyright line or logo names it); the first on a tie."""
+    best, best_score = None, -1.0
+    for part in parts:
+        site, score = _named_site(part, ev)
+        if site and score > best_score:
+            best, best_score = site, score
+    return best
+
+
+def _title_site(title: str, headline: str | None, ev: SiteEvidence = SiteEvidence()) -> str | None:
     """The outlet in what the title holds besides the headline: the part after it (read from the end),
-    else the part before it; a domain named in a tagline ("… at silicon.com") first."""
+    else the part before it; a domain named in a tagline ("… at silicon.com") first; among several parts
+    the one the page's evidence backs ("… | Auto X Pert - Automotive Blog" on autoxpert.info)."""
     if not title:
         return None
     at = title.lower().find(headline.lower()) if headline else -1
@@ -165,30 +330,36 @@ def _title_site(title: str, headline: str | None) -> str | None:
             if dom and len(side.split()) > 1:
                 return dom.group(1)
             parts = [_clean(side[s:e]) for s, e in _segments(side)]
-            for part in reversed(parts) if from_end else parts:
-                site = _site_part(part)
-                if site:
-                    return site
+            site = _best_site(list(reversed(parts)) if from_end else parts, ev)
+            if site:
+                return site
         return None
     segs = [_clean(title[s:e]) for s, e in _segments(title)]
     if len(segs) == 1:
         only = segs[0]
-        if len(only.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() for w in only.split()) or _DOMAIN.search(only):
+        if len(only.split()) <= 5 and all(w[:1].isupper() or w[:1].isdigit() or w in _LOWER_IN_NAMES for w in only.split()) \
+                or _DOMAIN.search(only):
             return _site_part(only)
         return None
     head = set(_key(headline or "").split())
+    cands = []
     for cand in segs:
         words = set(_key(cand).split())
         if head and len(words & head) * 2 > len(words):
             continue  # the headline in other words (the page prints another form of it)
-        site = _site_part(cand)
-        if site:
-            return site
-    return None
+        cands.append(cand)
+    return _best_site(cands, ev)
+
+
+# words that name a web edition or its genre, not the outlet ("Berkshire Eagle Online", "World Soccer News")
+_EDITION_WORDS = frozenset(("online", "news", "newspaper", "web", "website", "site", "digital", "interactive", "com",
+                            "newsroom", "headlines"))
+_LOWER_IN_NAMES = frozenset(("the", "of", "and", "for", "on", "in", "at"))
 
 
 def _holder(line: str) -> str | None:
-    m = re.match(r"^\W*(?:copyright|\(c\)|©)\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*,?\s*(?:by\s+)?(.*)$", line, re.I)
+    m = re.match(r"^\W*(?:copyright|\(c\)|©)\s*(?:©|\(c\))?\s*(?:(?:\d{4}|M{1,3}[CDLXVI]*)(?:\s*[-–]\s*\d{4})?)?\s*,?\s*"
+                 r"(?:by\s+)?(.*)$", line, re.I)  # a year in Roman numerals ("© MMVIII, CBS …") is a year
     if not m:
         return None
     rest = re.split(r"\.\s|[|(]|\ball rights\b|\d{4}", m.group(1), maxsplit=1, flags=re.I)[0]
@@ -260,7 +431,7 @@ def _meta_date(metas: dict[str, str]) -> str | None:
 
 
 def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
-            headline: str | None) -> tuple[str | None, str | None]:
+            headline: str | None, ev: SiteEvidence = SiteEvidence()) -> tuple[str | None, str | None]:
     site = metas.get("og:site_name")
     if site:
         first = _clean(re.split(r"\s+[-|–—]\s+", site)[0])
@@ -275,8 +446,14 @@ def _outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], title: str,
             except ValueError:
                 name = m.group(1)
             return _clean(name), "jsonld_publisher"
-    name = _title_site(title, headline)
-    return (name, "title_site") if name else (None, None)
+    name = _title_site(title, headline, ev)
+    if name:
+        return name, "title_site"
+    for alt in ev.logos:  # the logo's text, where a host of the page spells it ("Welcome to TMCnet.com")
+        name, _evidence = _named_site(re.sub(r"\s+logo$", "", alt, flags=re.I), ev)
+        if name and any(_host_names(name, h) for h in ev.hosts):
+            return name, "logo_alt"
+    return (None, None)
 
 
 def _weak_outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str],
@@ -309,8 +486,75 @@ def _published(lines: list[str], visible: dict[str, int], headline: str | None,
     return published, "meta_date"
 
 
-def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None) -> PageMeta:
-    """Headline, outlet and date from a parsed page and its visible lines (``html.flatten_html``)."""
+_HEADING_TAGS = frozenset(("div", "span", "td", "p", "a", "font", "b", "strong", "h1", "h2", "h3"))
+_HEADING_HINT = re.compile(r"headline|(?:^|[_\s-])(?:article|story|post|entry|news)?_?title|^title", re.I)
+
+
+def _headings(tree: lxml.html.HtmlElement) -> tuple[list[str], list[str]]:
+    """Texts of the page's headings (h1–h4 and the marked ones), and of those its markup marks as a headline
+    or title by class or id ("Article_title", "headline")."""
+    out = [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3", "h4")]
+    marked = []
+    for el in tree.xpath("//*[contains(translate(concat(@class, ' ', @id), 'HEADLINTE', 'headlinte'), 'headline') or "
+                         "contains(translate(concat(@class, ' ', @id), 'TITLE', 'title'), 'title')]"):
+        if not isinstance(el.tag, str) or el.tag not in _HEADING_TAGS:
+            continue
+        hint = f"{el.get('class', '')} {el.get('id', '')}"
+        if hint.strip() and _HEADING_HINT.search(hint) and not re.search(r"widget|sub|small|related|bar", hint, re.I):
+            marked.append(" ".join(el.text_content().split()))
+    return [h for h in out + marked if h], [h for h in marked if h]
+
+
+def _site_evidence(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list[str], url: str | None,
+                   keys: list[str]) -> SiteEvidence:
+    hosts: list[str] = []
+    for cand in [url, metas.get("og:url"), *tree.xpath("//link[@rel='canonical']/@href")]:
+        host = _host(cand)
+        if host and host not in hosts:
+            hosts.append(host)
+    counts: dict[str, int] = {}
+    for href in tree.xpath("//a/@href[starts-with(., 'http')]"):
+        host = _host(href)
+        if host:
+            counts[host] = counts.get(host, 0) + 1
+    if counts:
+        top = max(counts, key=lambda h: counts[h])
+        if counts[top] >= 3 and top not in hosts:
+            hosts.append(top)  # the host most of the page's links point to: its own
+    owners = [_key(ln) for ln in lines if re.search(r"©|\bcopyright\b|\(c\)", ln, re.I) and len(ln) < 300 and _key(ln)]
+    if metas.get("copyright"):
+        owners.append(_key(metas["copyright"]))
+    logos: list[str] = []
+    for img in tree.iter("img"):
+        alt = (img.get("alt") or "").strip()
+        parent = img.getparent()
+        home = parent is not None and parent.tag == "a" and re.match(r"^(?:/|\./|index\.\w+|https?://[^/]+/?)$",
+                                                                       (parent.get("href") or "").strip())
+        if alt and (home or re.search(r"logo|masthead|brand", f"{img.get('src', '')} {img.get('class', '')} "
+                                                                f"{img.get('id', '')}", re.I)):
+            owners.append(_key(alt))
+            logos.append(" ".join(alt.split()))
+    owners = [o for o in owners if o]
+    return SiteEvidence(site_name=metas.get("og:site_name", ""), hosts=tuple(hosts), owner_lines=tuple(owners),
+                        lines=tuple(lines), logos=tuple(logos), line_keys=tuple(keys))
+
+
+def _text_start(lines: list[str], text: str | None) -> int | None:
+    """The first line of eight words or more the page prints that the main text holds (its first paragraph, or
+    the first line of it where the page breaks it)."""
+    if not text:
+        return None
+    tkey = f" {_key(text)} "
+    for i, line in enumerate(lines):
+        if len(line.split()) >= 8 and f" {_key(line)} " in tkey:
+            return i
+    return None
+
+
+def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | None = None,
+                   text: str | None = None) -> PageMeta:
+    """Headline, outlet and date from a parsed page, its visible lines (``html.flatten_html``) and, where
+    known, the main text found on it (whose first paragraph places a headline the title does not hold)."""
     metas: dict[str, str] = {}
     for m in tree.iter("meta"):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
@@ -322,16 +566,29 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
     visible: dict[str, int] = {}
     printed: dict[str, str] = {}
     prose_after = [max((len(ln.split()) for ln in lines[i + 1:i + 11]), default=0) for i in range(len(lines))]
+    keys = [_key(line) for line in lines]
     for i, line in enumerate(lines):
-        key = _key(line)
+        key = keys[i]
         # a headline printed twice (a "recent posts" list above the story): the place followed by prose
         if key not in visible or prose_after[i] > prose_after[visible[key]]:
             visible[key] = i
             printed[key] = line
-    headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed)
+    ev = _site_evidence(tree, metas, lines, url, keys)
+    headings, marked = _headings(tree)
+    headline, headline_rule = _headline(title, metas.get("og:title"), visible, h1, printed, ev, headings,
+                                        lines, _text_start(lines, text))
+    if headline and headline_rule == "title_visible" and len(_segments(title)) == 1 \
+            and site_tag_evidence(headline, ev, title)[0] > 0:
+        # a title of one part the page also uses as its own tag, beside an element marked as the headline
+        other = [m for m in marked if 3 <= len(m.split()) <= 25 and _key(m) in visible and _key(m) != _key(headline)
+                 and not is_section(m) and not _is_site(m, ev, title)]
+        if len(other) == 1:
+            headline, headline_rule = _clean(other[0]), "marked_headline"
 
-    outlet, outlet_rule = _outlet(tree, metas, title, headline)
+    outlet, outlet_rule = _outlet(tree, metas, title, headline, ev)
     weak, weak_rule = _weak_outlet(tree, metas, lines, url)
     published, published_rule = _published(lines, visible, headline, metas)
+    hosted = bool(weak) and weak_rule == "copyright_holder" and any(_host_names(weak or "", h) for h in ev.hosts)
     return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
-                    weak_outlet=weak, weak_outlet_rule=weak_rule, published=published, published_rule=published_rule)
+                    weak_outlet=weak, weak_outlet_rule=weak_rule, weak_outlet_hosted=hosted, published=published,
+                    published_rule=published_rule)

@@ -64,6 +64,8 @@ NAMING_VERBS = frozenset({"call", "brand", "dub", "term", "label", "nickname", "
 # words that mark the quoted words as a term being mentioned, not used: "the term 'transit'", "in the lingo"
 TERM_MARKERS = frozenset({"term", "word", "phrase", "expression", "lingo", "jargon", "parlance", "nickname",
                           "dubbed", "termed", "nicknamed", "labelled", "labeled", "called", "known"})
+# verbs of hearing: quoted words someone heard ("heard “no, no, no” every time he tried") are someone's words
+HEARING_VERBS = frozenset({"hear", "overhear"})
 # verbs by which a study, report or data source states its own words ("the study describes them as")
 FINDING_VERBS = frozenset({"find", "show", "suggest", "conclude", "report", "reveal", "indicate", "say", "state",
                            "describe", "predict", "estimate", "note", "write"})
@@ -266,10 +268,24 @@ def cue_features(tok: Any, probability: float, counts: Counter[str], sentence_sc
     feats["people"] = float(tok.dep_ == "amod" and tok.head.lemma_.lower() in people_nouns())
     if with_meaning:
         feats["babe_logit"], feats["label_logit"] = meaning or meaning_logits([tok.lower_])[tok.lower_]
+        prior = cue_classifier().get("type_prior")
+        if prior is not None:
+            feats["type_logit"], feats["type_seen"] = type_prior_features(tok.lower_, prior)
         c = context if context is not None else context_logits([tok]).get(tok.i)
         if c is not None:
             feats["context_logit"] = c
     return feats
+
+
+def type_prior_features(word: str, prior: dict[str, Any]) -> tuple[float, float]:
+    """(the smoothed log-odds that the hand labels call this word a framing choice, log 1 + how often it was
+    labelled): the verdicts of the same word in the labelled articles (``type_prior`` in models/cue_classifier.json:
+    per word, framing choices and labels), pulled towards the labels' base rate by ``alpha`` pseudo-labels; a word
+    never labelled gets the base rate's log-odds and 0 (session 15, frame18: "powerful" of a quake, "tactic", "pretty"
+    labelled description again and again)."""
+    pos, n = prior["words"].get(word, (0, 0))
+    base, alpha = prior["base_rate"], prior["alpha"]
+    return math.log((pos + alpha * base) / (n - pos + alpha * (1 - base))), math.log1p(n)
 
 
 def context_vectors(toks: Sequence[Any]) -> tuple[Any, Any]:
@@ -398,6 +414,8 @@ def topic_gate(tok: Any, probability: float, counts: Counter[str], sentence_scor
     threshold = settings.loaded_cue_min
     notes = [f"used {uses}× in the article", f"background spread {feats['spread']:.2f}", f"Zipf {feats['zipf']:.1f}",
              f"meaning: BABE {feats['babe_logit']:+.1f}, hand labels {feats['label_logit']:+.1f}, "
+             + (f"the word's own labels {feats['type_logit']:+.1f} (n={math.expm1(feats['type_seen']):.0f}), "
+                if "type_logit" in feats else "")
              + (f"in its sentence {feats['context_logit']:+.1f}" if "context_logit" in feats
                 else "not read in its sentence (past the bias model's window)")]
     if feats["reported"]:  # the feature, not a verdict: the verb may have no one who speaks ("the data suggest")
@@ -568,8 +586,10 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
     before = [t for t in sent if t.i < span.start]
     if any(t.lower_ == "so" for t in before[-3:]):  # "so-called 'x'": the hedge "so-called" is the cue, the quote
         return False                                 # marks the term it names
-    if _marked_as_term(span, sent, before) or _named_thing(span, sent):
+    if _marked_as_term(span, sent, before) or _named_thing(span, sent) or _names_a_kind(span):
         return False
+    if not any(t.is_alpha and not t.is_stop for t in span):
+        return False  # no word of content inside the marks ("about “80” and “20”": figures, a stray pair of marks)
     if _in_someones_words(span, sent):
         return False
     for verb in (t for t in sent if not span.start <= t.i < span.end):  # "…, the company said" after it too
@@ -581,7 +601,7 @@ def is_scare_quote(q: Quote, doc: Any, quotes: Sequence[Quote], settings: Settin
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
             next((c for c in verb.head.children if c.dep_ == "nsubj"), None) if verb.tag_ == "VBG" else None)
         speech = lemma in SPEECH_VERBS or lemma in NP_SPEECH_ACTS or any(lemma in v for v in GRADES.values()) \
-            or _learned_cue(verb, settings)
+            or lemma in HEARING_VERBS or _learned_cue(verb, settings)
         if speech and subj is not None and _can_speak(subj) and len(q.text.split()) > 1:
             return False  # a phrase of the speaker's words quoted in what they said: a partial quote
         if (speech or lemma in FINDING_VERBS) and subj is not None and _is_document(subj):
@@ -650,6 +670,24 @@ def _named_thing(span: Any, sent: Any) -> bool:
     a named thing in quotation marks read as a scare quote)."""
     words = [t for t in span if t.is_alpha]
     return bool(words) and all(t.text[:1].isupper() for t in words) and words[0].i > sent.start + 1
+
+
+def _names_a_kind(span: Any) -> bool:
+    """Quoted words of two or more that name a kind of thing rather than judge it (issue 14's review: quote marks
+    round a term of art read as a scare quote): the phrase modifies a noun after the closing mark (“a “one-person,
+    one-fare” policy”, “a 5-point “willingness to recommend” scale”, “the “Swift boat” attacks”), or it is a noun
+    compound of three or more nouns (“lane departure systems”). A single quoted word before a noun stays a scare
+    quote (“the “reform” package”): a writer distances from one word as often as a term names a thing."""
+    words = [t for t in span if t.is_alpha]
+    if len(words) < 2:
+        return False
+    doc = span.doc
+    after = next((t for t in doc[span.end:span.end + 2] if not t.is_punct), None)  # past the closing mark
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and (
+            after.head.i in range(span.start, span.end) or span.root.head.i == after.i):
+        return True  # the quoted words and the noun after them are one phrase (its modifier, or parsed as its verb)
+    return len(words) >= 3 and all(t.pos_ in ("NOUN", "PROPN") for t in words) and all(
+        t.dep_ == "compound" for t in words if t.i != span.root.i)
 
 
 def _is_document(subj: Any) -> bool:
@@ -749,6 +787,27 @@ def _says_something(tok: Any, lemma: str, subj: Any, quotes: Sequence[Quote], re
     return lemma in SPEECH_VERBS or _can_speak(subj, resolver)
 
 
+# verbs of saying that are also verbs of evidence: with a poll, a study, figures or "it" as subject they report
+# what data show, not how a speaker is introduced (frame18's hand check of unseen pages: "a Bloomberg poll shows",
+# "surveys which have shown", "this shows", "an analysis … reveals" graded endorsing)
+EVIDENCE_VERBS = frozenset({"show", "reveal", "highlight", "demonstrate", "indicate"})
+
+
+def _someone(subj: Any, resolver: Resolver | None) -> bool:
+    """A subject that is a person or a body that speaks ("the minister", "Smith", "the company"), not a poll,
+    study, document or figures, nor a pronoun that does not resolve to a person or organisation."""
+    if subj is None or _is_document(subj) or subj.lemma_.lower() in DOCUMENT_NOUNS:
+        return False
+    if subj.pos_ == "PRON":
+        cluster = resolver.resolve_token(subj) if resolver is not None else None
+        return cluster is not None and cluster.type in ("PERSON", "ORG")
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "from") and any(
+            g.dep_ == "pobj" and (_is_document(g) or g.lemma_.lower() in ("poll", "polls")) for g in c.children)
+           for c in subj.children):
+        return False  # "the average of polls", "figures from the lender"
+    return _can_speak(subj, resolver)
+
+
 def _subject(tok: Any) -> Any:
     """The subject of a verb, or, for a verb coordinated with an earlier one and without its own, the subject
     they share ("The deal was hailed by the union but branded a mistake by the mayor": "branded" has "deal")."""
@@ -774,6 +833,8 @@ def _attribution_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver:
         subj = _subject(tok)
         if not _says_something(tok, lemma if not particle else f"{lemma} {particle}", subj, quotes, resolver):
             continue
+        if lemma in EVIDENCE_VERBS and not _someone(subj, resolver):
+            continue  # "a poll shows", "surveys have shown", "it reveals": data's finding, no speaker's words graded
         speaker = target = None
         cluster = resolver.resolve_token(subj) if subj is not None and resolver is not None else None
         if cluster is not None:
@@ -914,19 +975,18 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
     contexts = context_logits([t for t, _, _ in flagged])  # the sentences' states of the bias model's run
     kept: list[tuple[Any, WordVerdict, str, float, tuple[str, str] | None]] = []
     for tok, verdict, reason in flagged:
-        judge = _reported_judgement(tok, resolver)
-        if judge is not None:  # "which the authorities declared illegal": the speaker's verdict, reported
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {judge}; {reason}",
-                          _target(resolver, tok), None, verdict.probability, None))
-            continue
-        legal = legal_classifier(tok)
-        if legal is not None:
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {legal}; {reason}",
+        # "which the authorities declared illegal": the speaker's verdict, reported; a legal classifier; a named term
+        aside = _reported_judgement(tok, resolver) or legal_classifier(tok) or named_term(tok)
+        if aside is not None:
+            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {aside}; {reason}",
                           _target(resolver, tok), None, verdict.probability, None))
             continue
         keep, g, why = topic_gate(tok, verdict.probability, counts, sent_score(tok.idx), meanings.get(tok.lower_),
                                   settings, contexts.get(tok.i))
         reason += f"; {why}"
+        vetoed = label_veto(tok.lower_, settings)
+        if keep and vetoed is not None:  # the labels' own verdict on this word, again and again: description
+            keep, reason = False, f"{vetoed}; {reason}"
         if not keep:  # topic, repetition, description, reported speech: listed with the classifier's score
             words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged: {reason}", _target(resolver, tok),
                           None, g, None))
@@ -990,6 +1050,27 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings
     return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
 
 
+@lru_cache(maxsize=1)
+def label_veto_table() -> dict[str, int]:
+    """word → how often the hand labels judged it, for words never labelled a framing choice
+    (models/cue_label_veto.json, scripts/build_label_veto.py); empty when the file is missing."""
+    path = resources.files("newsprism").joinpath("models/cue_label_veto.json")
+    if not path.is_file():
+        return {}
+    table: dict[str, int] = json.loads(path.read_text(encoding="utf-8"))["words"]
+    return table
+
+
+def label_veto(word: str, settings: Settings = DEFAULT) -> str | None:
+    """Why a word is set aside by the hand labels' own verdicts, or None: the labels judged it in at least
+    ``label_veto_min`` contexts and never a framing choice ("tactic", "pretty", "powerful" of a quake; session 15)."""
+    n = label_veto_table().get(word, 0)
+    if settings.label_veto_min <= 0 or n < settings.label_veto_min:
+        return None
+    return (f"the hand labels judged “{word}” in {n} contexts and never a framing choice (label_veto_min "
+            f"{settings.label_veto_min}): description")
+
+
 def legal_classifier(tok: Any) -> str | None:
     """Why a word names the kind of legal case rather than judging ("criminal" in "criminal prosecution", "civil"
     in "civil suit"), or None ("criminal negligence" of a minister, "a criminal waste")."""
@@ -998,17 +1079,56 @@ def legal_classifier(tok: Any) -> str | None:
     return None
 
 
+# participles that give a thing its name with no one said to give it ("an optical effect called heiligenschein", "a
+# class known as scorchers"): the word after them is the term, mentioned, not the writer's judgement
+NAMING_PARTICIPLES = frozenset({"call", "know", "term", "dub", "name", "nickname"})
+
+
+def named_term(tok: Any) -> str | None:
+    """Why a word is a term the sentence names rather than a judgement ("an optical effect called heiligenschein",
+    "a class known as scorchers"), or None: the word completes a participle of naming that has no agent ("called"
+    as a participle, "known as"); issue 14's review read terms of art as loaded words. A naming verb with a speaker
+    ("critics called the plan reckless") is their verdict (``_reported_judgement``), not this."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "as":
+        between = tok.doc[head.i + 1:tok.i]
+        head = head.head
+    elif tok.dep_ == "oprd":
+        between = tok.doc[head.i + 1:tok.i]
+    else:
+        return None
+    if any(t.dep_ not in ("det", "amod", "compound") for t in between):
+        return None  # "called Oz a quack": a name put on someone between, not a term named
+    if head.tag_ != "VBN" or head.lemma_.lower() not in NAMING_PARTICIPLES or head.dep_ not in ("acl", "relcl", "advcl") \
+            or any(c.dep_ in ("agent", "nsubj", "nsubjpass", "dobj") for c in head.children):  # "called Oz a quack"
+        return None
+    return f"“{tok.text}” is the term “{head.text}” names (a word mentioned as a name), not a judgement"
+
+
 def _reported_judgement(tok: Any, resolver: Resolver | None) -> str | None:
     """Why a word is someone else's verdict the article reports, or None: the complement of a verb of declaring
     or naming whose subject can speak ("which the authorities declared illegal", "officials called the plan
-    reckless", "the court ruled the vote illegal")."""
-    verb = tok.head
-    if tok.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") or verb.pos_ not in ("VERB", "AUX"):
+    reckless", "the court ruled the vote illegal"), or, in the passive, whose agent can ("has been called a charlatan
+    by fellow physicians", "was branded a reckless gamble by the union"); also a modifier of that complement
+    ("reckless" in "officials called it a reckless gamble")."""
+    comp = tok.head if tok.dep_ == "amod" and tok.head.dep_ in ("oprd", "dobj") else tok
+    verb = comp.head
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    if (comp.dep_ not in ("oprd", "ccomp", "xcomp", "acomp") and not (comp.dep_ == "dobj" and passive)) \
+            or comp.i == verb.i or verb.pos_ not in ("VERB", "AUX"):
         return None
     lemma = verb.lemma_.lower()
     if lemma not in DECLARING_VERBS and lemma not in NAMING_VERBS:
         return None
+    if comp.dep_ == "dobj" and comp is not tok and not passive:
+        return None
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and passive:  # "was called a charlatan by fellow physicians": whoever the "by" names
+        agent = next((g for c in [*verb.children, *comp.children] if c.dep_ == "agent" or c.dep_ == "prep"
+                      and c.lower_ == "by" for g in c.children if g.dep_ == "pobj"), None)
+        if agent is not None and agent.pos_ in ("NOUN", "PROPN"):
+            return (f"“{tok.text}” is the verdict of “{agent.text}”, reported with “{verb.text}” (passive, by "
+                    f"“{agent.text}”), not the outlet's own word")
     if subj is None or subj.lower_ in ("which", "that", "who") or not _can_speak(subj, resolver):
         return None
     return (f"“{tok.text}” is the verdict of “{subj.text}”, reported with “{verb.text}”, not the outlet's own "

@@ -70,7 +70,7 @@ def statement_problem(span: Any) -> str | None:
         return f"no main verb (its head “{root.text}” is a {root.pos_.lower()})"
     text = span.text
     if root.lemma_ in SPEECH_LEMMAS and '"' not in text and "“" not in text and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children):
+            c.dep_ in ("ccomp", "dobj", "xcomp", "parataxis") for c in root.children) and not _said_subject(root):
         return f"a bare attribution (“{root.text}” with nothing said)"
     verbs = [root] + [c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")]
     if not any(c.dep_ in SUBJECTS for v in verbs for c in v.children):
@@ -82,6 +82,13 @@ def statement_problem(span: Any) -> str | None:
     if back is not None:
         return f"its subject “{back}” refers to an earlier sentence"
     return None
+
+
+def _said_subject(root: Any) -> bool:
+    """Is the passive subject of a verb of saying what is said ("Plans will be announced on Tuesday", "The
+    results were announced"), not someone told or quoted (a pronoun, a person; "The minister was told")?"""
+    return root.lemma_ != "tell" and any(c.dep_ == "nsubjpass" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("PERSON", "NORP")
+               for c in root.children)
 
 
 def back_reference(span: Any, root: Any) -> str | None:
