@@ -391,7 +391,7 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
-def _modified_phrases(doc: Any, start: int, end: int, other: set[str]) -> list[tuple[int, int, str]]:
+def _modified_phrases(doc: Any, start: int, end: int, other: set[str]) -> "Phrases":
     """Noun phrases among tokens ``start``..``end`` of ``doc`` whose head noun and modifiers (adjectives,
     participles, nouns before it, "long-term") are words the ``other`` sentence does not use: (first char, last
     char, text)."""
@@ -409,21 +409,12 @@ def _modified_phrases(doc: Any, start: int, end: int, other: set[str]) -> list[t
     return out
 
 
-def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
-    """Noun phrases two outlets word differently in the same sentence: a sentence of one article that another
-    article's sentence says again reworded (sentence cosine at least ``naming_reworded_min``; identical sentences,
-    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in each
-    stretch between shared runs of two or more words, a modified noun phrase whose head and modifiers the other
-    sentence does not use is paired with the other side's phrase of that stretch most like it (each the other's best match, phrase cosine at least
-    ``naming_reworded_phrase_min``): "a lasting ban" / "a brief pause". Each phrase is a naming choice of its
-    article, with the other's wording as the alternative."""
-    import difflib
-
-    sents: dict[str, list[tuple[int, str]]] = {}
-    for a in analyzed:
-        sents[a.id] = [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
-                       if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
-                       and _own_voice(a, s.end - 1)]
+def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> list[tuple[Any, ...]]:
+    """(article, sentence start, sentence, other article, its start, its sentence, cosine) for each pair of own-voice
+    sentences of two articles at least ``naming_reworded_min`` alike and not identical."""
+    sents = {a.id: [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
+                    if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
+                    and _own_voice(a, s.end - 1)] for a in analyzed}
     texts = sorted({t for v in sents.values() for _, t in v})
     if len(analyzed) < 2 or not texts:
         return []
@@ -431,39 +422,55 @@ def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = D
     pairs = []
     for i, a in enumerate(analyzed):
         for b in analyzed[i + 1:]:
-            for sa, ta in sents[a.id]:
-                for sb, tb in sents[b.id]:
-                    if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
-                        pairs.append((a, sa, ta, b, sb, tb, sim))
+            for (sa, ta), (sb, tb) in ((x, y) for x in sents[a.id] for y in sents[b.id]):
+                if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
+                    pairs.append((a, sa, ta, b, sb, tb, sim))
+    return pairs
+
+
+Phrases = list[tuple[int, int, str]]
+
+
+def _stretches(da: Any, db: Any) -> list[tuple[Phrases, Phrases]]:
+    """The modified noun phrases of each side, per stretch between anchors (runs of at least two words both
+    sentences share): "a lasting ban on" / "'s … becoming subject to a brief pause", one word shared between them, is
+    one stretch; a title before "pleaded guilty" and a court after it are two."""
+    import difflib
+
+    la, lb = [t.lemma_.lower() for t in da], [t.lemma_.lower() for t in db]
+    out: list[tuple[Phrases, Phrases]] = [([], [])]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+        if op == "equal":
+            if i2 - i1 >= 2:
+                out.append(([], []))
+            continue
+        out[-1][0].extend(_modified_phrases(da, i1, i2, set(lb)))
+        out[-1][1].extend(_modified_phrases(db, j1, j2, set(la)))
+    return [(xs, ys) for xs, ys in out if xs and ys]
+
+
+def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Noun phrases two outlets word differently in the same sentence: a sentence of one article that another
+    article's sentence says again reworded (sentence cosine at least ``naming_reworded_min``; identical sentences,
+    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in each
+    stretch between shared runs of two or more words, a modified noun phrase whose head and modifiers the other
+    sentence does not use is paired with the other side's phrase of that stretch most like it (each the other's
+    best match, phrase cosine at least ``naming_reworded_phrase_min``): "a lasting ban" / "a brief pause". Each
+    phrase is a naming choice of its article, with the other's wording as the alternative."""
+    pairs = _reworded_pairs(analyzed, settings)
     if not pairs:
         return []
-    docs = dict(zip(*(lambda ts: (ts, nlp.parse_cached(ts, disable=("ner",))))(
-        sorted({t for p in pairs for t in (p[2], p[5])})), strict=True))
+    texts = sorted({t for p in pairs for t in (p[2], p[5])})
+    docs = dict(zip(texts, nlp.parse_cached(texts, disable=("ner",)), strict=True))
     out: list[dict[str, Any]] = []
     for a, sa, ta, b, sb, tb, sim in pairs:
-        da, db = docs[ta], docs[tb]
-        la, lb = [t.lemma_.lower() for t in da], [t.lemma_.lower() for t in db]
-        # stretches between anchors (runs of at least two words both sentences share): a phrase is paired only
-        # with one of the same stretch ("a lasting ban on" / "'s … becoming subject to a brief pause", one word
-        # shared between them, is one stretch; a title before "pleaded guilty" and a court after it are two)
-        stretches: list[tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = [([], [])]
-        for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
-            if op == "equal":
-                if i2 - i1 >= 2:
-                    stretches.append(([], []))
-                continue
-            stretches[-1][0].extend(_modified_phrases(da, i1, i2, set(lb)))
-            stretches[-1][1].extend(_modified_phrases(db, j1, j2, set(la)))
-        for xs, ys in stretches:
-            if not xs or not ys:
-                continue
+        for xs, ys in _stretches(docs[ta], docs[tb]):
             m = nlp.embed([x[2] for x in xs], settings.encoder) @ nlp.embed([y[2] for y in ys], settings.encoder).T
             for k, x in enumerate(xs):
                 j = int(m[k].argmax())
                 if int(m[:, j].argmax()) != k or m[k, j] < settings.naming_reworded_phrase_min:
                     continue
-                y = ys[j]
-                for art, start, mine, other, theirs in ((a, sa, x, b, y), (b, sb, y, a, x)):
+                for art, start, mine, other, theirs in ((a, sa, x, b, ys[j]), (b, sb, ys[j], a, x)):
                     out.append({"article": art.id, "start": start + mine[0], "end": start + mine[1], "text": mine[2],
                                 "reason": f"words it “{mine[2]}” where {other.article.label} words the same sentence "
                                           f"(sentence cosine {sim:.2f}) “{theirs[2]}” (phrase cosine {m[k, j]:.2f}): "

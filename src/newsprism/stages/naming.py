@@ -189,7 +189,7 @@ def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
     # parsed with the adjective as a verb's conjunct): by position, a run of adjectives the name follows
     # (not where the name itself modifies a noun after it, "an undercover FBI employee", "the unenthused Obama
     # daughters", nor an adjective a verb takes as its complement, "make sure Republicans pick")
-    run = []
+    run: list[Any] = []
     k = span.start - 1
     while k >= 0 and root.dep_ != "compound" and doc[k].tag_ == "JJ" and not doc[k].ent_type_ and doc[k].is_alpha \
             and doc[k].head.i != root.i and doc[k].dep_ not in ("acomp", "oprd", "xcomp", "ccomp"):
