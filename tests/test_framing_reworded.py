@@ -112,3 +112,12 @@ def test_an_adjective_before_a_name_that_modifies_a_later_noun_or_is_a_complemen
         at = text.find(name)
         ent = Entity(id="org:x", name=name, type="ORG", mentions=(Mention(start=at, end=at + len(name), text=name),))
         assert not actor_descriptions([ent], nlp.parse([text])[0]), text
+
+
+def test_a_noun_whose_counterpart_is_a_bare_noun_is_no_pair_of_namings() -> None:
+    # "one felony fraud count" answers "charges" (a bare noun), not "federal court", which the other sentence adds
+    a = ("Jo Smith pleaded guilty on Monday to one felony fraud count in connection with his use of campaign money "
+         "to pay for living expenses.")
+    b = ("Jo Smith pleaded guilty Monday in federal court to charges in connection with his use of campaign money to "
+         "pay for living expenses.")
+    assert not reworded_namings([_article("a", a), _article("b", b)], DEFAULT)
