@@ -280,7 +280,7 @@ def main(argv: Sequence[str]) -> None:
             outer = fit_meaning(vecs[tr], y[tr], label_c).decision_function(vecs[te])
             xtr = np.column_stack([x0[tr], b_logit[tr], inner])
             xte = np.column_stack([x0[te], b_logit[te], outer])
-            xtr, xte = with_type(use_type, xtr, xte, words, y, groups, tr, te)
+            xtr, xte, _ = with_type(use_type, xtr, xte, words, y, groups, tr, te)
             pred[te] = predict(fit_classifier(xtr, y[tr], c), xte)  # without the context (all words)
             if ctx.shape[1]:  # the words inside the window: the classifier with the context feature
                 tri, tei = tr[inside[tr]], te[inside[te]]

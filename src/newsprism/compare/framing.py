@@ -391,6 +391,130 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def _stretch_nouns(doc: Any, start: int, end: int, other: set[str]) -> "Phrases":
+    """The nouns among tokens ``start``..``end`` of ``doc`` that the ``other`` sentence does not use, each with its
+    modifiers the other sentence does not use either (adjectives, participles, nouns before it, "long-term"):
+    (first char, last char, text, head token index, whether it has such a modifier)."""
+    out = []
+    for t in doc[start:end]:
+        if t.pos_ != "NOUN" or not t.is_alpha or t.lemma_.lower() in other or (
+                t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")):  # "term" of "long-term curbs": a modifier
+            continue
+        mods = [c for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i and c.pos_ in ("ADJ", "NOUN", "VERB")
+                and c.lemma_.lower() not in other and c.is_alpha]
+        first = doc[min(m.left_edge.i for m in mods)] if mods else t
+        out.append((first.idx, t.idx + len(t), doc.text[first.idx:t.idx + len(t)], t.i, bool(mods)))
+    return out
+
+
+def _word_vectors(doc: Any) -> dict[int, Any]:
+    """token index → MiniLM's contextual vector of the word in its sentence (``nlp.token_vectors``: the mean of its
+    word pieces, unit length), for the tokens the word pieces spell out in order."""
+    import unicodedata
+
+    import numpy as np
+
+    pieces, vectors = nlp.token_vectors([doc.text])[0]
+    words: list[str] = []
+    groups: list[list[int]] = []
+    for k, p in enumerate(pieces):
+        if p.startswith("##") and groups:
+            words[-1] += p[2:]
+            groups[-1].append(k)
+        else:
+            words.append(p)
+            groups.append([k])
+    out: dict[int, Any] = {}
+    at = 0
+    for t in doc:
+        low = "".join(ch for ch in unicodedata.normalize("NFD", t.lower_) if not unicodedata.combining(ch))
+        j = next((j for j in range(at, min(at + 6, len(words))) if words[j] == low), None)
+        if j is None:
+            continue
+        v = vectors[groups[j]].mean(axis=0)
+        out[t.i] = v / max(float(np.linalg.norm(v)), 1e-12)
+        at = j + 1
+    return out
+
+
+def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> list[tuple[Any, ...]]:
+    """(article, sentence start, sentence, other article, its start, its sentence, cosine) for each pair of own-voice
+    sentences of two articles at least ``naming_reworded_min`` alike and not identical."""
+    sents = {a.id: [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
+                    if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
+                    and _own_voice(a, s.end - 1)] for a in analyzed}
+    texts = sorted({t for v in sents.values() for _, t in v})
+    if len(analyzed) < 2 or not texts:
+        return []
+    vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True))
+    pairs = []
+    for i, a in enumerate(analyzed):
+        for b in analyzed[i + 1:]:
+            for (sa, ta), (sb, tb) in ((x, y) for x in sents[a.id] for y in sents[b.id]):
+                if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
+                    pairs.append((a, sa, ta, b, sb, tb, sim))
+    return pairs
+
+
+Phrases = list[tuple[int, int, str, int, bool]]
+
+
+def _stretches(da: Any, db: Any) -> list[tuple[Phrases, Phrases]]:
+    """The nouns of each side only it uses (``_stretch_nouns``), per stretch between anchors (runs of at least two words both
+    sentences share): "a lasting ban on" / "'s … becoming subject to a brief pause", one word shared between them, is
+    one stretch; a title before "pleaded guilty" and a court after it are two."""
+    import difflib
+
+    la, lb = [t.lemma_.lower() for t in da], [t.lemma_.lower() for t in db]
+    out: list[tuple[Phrases, Phrases]] = [([], [])]
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=la, b=lb, autojunk=False).get_opcodes():
+        if op == "equal":
+            if i2 - i1 >= 2:
+                out.append(([], []))
+            continue
+        out[-1][0].extend(_stretch_nouns(da, i1, i2, set(lb)))
+        out[-1][1].extend(_stretch_nouns(db, j1, j2, set(la)))
+    return [(xs, ys) for xs, ys in out if any(x[4] for x in xs) and any(y[4] for y in ys)]
+
+
+def reworded_namings(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Noun phrases two outlets word differently in the same sentence: a sentence of one article that another
+    article's sentence says again reworded (sentence cosine at least ``naming_reworded_min``; identical sentences,
+    wire copies, never), both in the outlet's own voice. The words are aligned (difflib over lemmas); in each
+    stretch between shared runs of two or more words, the nouns only one side uses are paired by MiniLM's contextual
+    vectors of the nouns in their sentences (each the other's best match among the stretch's nouns, cosine at least
+    ``naming_reworded_phrase_min``); a pair where both nouns carry modifiers of their own is a naming choice of
+    each: "a lasting ban" / "a brief pause" (a noun whose best match is a bare noun, "one fraud count" /
+    "charges", is no pair of namings). Each
+    phrase is a naming choice of its article, with the other's wording as the alternative."""
+    import numpy as np
+
+    pairs = _reworded_pairs(analyzed, settings)
+    if not pairs:
+        return []
+    texts = sorted({t for p in pairs for t in (p[2], p[5])})
+    docs = dict(zip(texts, nlp.parse_cached(texts, disable=("ner",)), strict=True))
+    out: list[dict[str, Any]] = []
+    for a, sa, ta, b, sb, tb, sim in pairs:
+        va, vb = _word_vectors(docs[ta]), _word_vectors(docs[tb])
+        for xs, ys in _stretches(docs[ta], docs[tb]):
+            xs, ys = [x for x in xs if x[3] in va], [y for y in ys if y[3] in vb]
+            if not xs or not ys:
+                continue
+            m = np.stack([va[x[3]] for x in xs]) @ np.stack([vb[y[3]] for y in ys]).T
+            for k, x in enumerate(xs):
+                j = int(m[k].argmax())
+                y = ys[j]
+                if int(m[:, j].argmax()) != k or m[k, j] < settings.naming_reworded_phrase_min or not (x[4] and y[4]):
+                    continue  # each the other's best match, and both named with words of their own
+                for art, start, mine, other, theirs in ((a, sa, x, b, y), (b, sb, y, a, x)):
+                    out.append({"article": art.id, "start": start + mine[0], "end": start + mine[1], "text": mine[2],
+                                "reason": f"words it “{mine[2]}” where {other.article.label} words the same sentence "
+                                          f"(sentence cosine {sim:.2f}) “{theirs[2]}” (head nouns' cosine in their "
+                                          f"sentences {m[k, j]:.2f}): the same thing named differently"})
+    return out
+
+
 def record_framing(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Superlatives an article sets in history ("Mexico's biggest quake in a century", "the biggest demonstration
     in years"), where fewer than ``topic_share_min`` of the other articles rank the same thing so (a record all
@@ -456,6 +580,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in reworded_namings(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"]))
     for c in personalisations(analyzed, settings):
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",

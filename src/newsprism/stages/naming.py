@@ -185,6 +185,20 @@ def _descriptor_span(doc: Any, mention: Any) -> tuple[Any, str] | None:
     if mods:
         first = min(m.left_edge.i for m in mods)
         return [t for t in doc[first:span.end] if t.i not in inside], mods[-1].lemma_.lower()
+    # adjectives right before the name that the parser hung elsewhere ("police and paramilitary Civil Guard"
+    # parsed with the adjective as a verb's conjunct): by position, a run of adjectives the name follows
+    # (not where the name itself modifies a noun after it, "an undercover FBI employee", "the unenthused Obama
+    # daughters", nor an adjective a verb takes as its complement, "make sure Republicans pick")
+    run: list[Any] = []
+    k = span.start - 1
+    while k >= 0 and root.dep_ != "compound" and doc[k].tag_ == "JJ" and not doc[k].ent_type_ and doc[k].is_alpha \
+            and doc[k].head.i != root.i and doc[k].dep_ not in ("acomp", "oprd", "xcomp", "ccomp"):
+        run.insert(0, doc[k])
+        if doc[k].is_sent_start:
+            break
+        k -= 1
+    if run:
+        return run, run[-1].lemma_.lower()
     return None
 
 
