@@ -121,3 +121,18 @@ def test_a_noun_whose_counterpart_is_a_bare_noun_is_no_pair_of_namings() -> None
     b = ("Jo Smith pleaded guilty Monday in federal court to charges in connection with his use of campaign money to "
          "pay for living expenses.")
     assert not reworded_namings([_article("a", a), _article("b", b)], DEFAULT)
+
+
+def test_only_sentences_sharing_runs_of_words_with_another_outlet_are_encoded(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the cheap filter before the encoder: the reworded twins are encoded, a same-topic sentence sharing no run is not
+    seen: list[str] = []
+    real = nlp.embed
+
+    def spy(texts, encoder=None):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return real(texts, encoder)
+
+    monkeypatch.setattr(nlp, "embed", spy)
+    found = reworded_namings([_article("wire", LASTING, OTHER), _article("paper", BRIEF)], DEFAULT)
+    assert {c["text"] for c in found} == {"lasting ban", "brief pause"}
+    assert set(seen) == {LASTING, BRIEF}
