@@ -7,6 +7,7 @@ had tuned the rules on (all 6 reported conflicts wrong), each rule on texts writ
   to two named sources (organisers' and police's crowd sizes: the disagreement is the article's own finding);
 - a count whose subject names its place ("the number of people killed … in the U.S. dropped from 75 … to 66")
   is that place's count, not the worldwide 965;
+- a unit written with its figure ("10mg") is part of the measure: no count of doses against "two doses";
 - a figure of things (yards, not people) whose sentences each name people or organisations, none shared, belongs
   to another owner ("Taylor … 1,202 yards rushing" in a season, "The Jaguars rushed for 224 yards" in one game).
 """
@@ -69,3 +70,11 @@ def test_a_count_whose_subject_names_a_place_is_that_places_count() -> None:
     b = text + " " + FILLER
     assert not [c for c in _conflicts({"Wire A": ("2008-01-02", a), "Wire B": ("2008-01-02", b)})
                 if "killed" in str(c["measure"])]
+
+
+def test_a_dose_written_with_its_unit_is_no_count_of_doses() -> None:
+    a = ("The agency is requiring a study that will evaluate both 5mg and 10mg doses and include a group of patients "
+         "on another treatment. " + FILLER)
+    b = ("The agency is requiring a study that will evaluate two doses of the drug and include a group of patients "
+         "on another treatment. " + FILLER)
+    assert _conflicts({"Wire A": ("2012-11-06", a), "Wire B": ("2012-11-06", b)}) == []

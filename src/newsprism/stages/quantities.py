@@ -74,9 +74,14 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "day": ("minute", "time", 1440.0), "week": ("minute", "time", 10080.0), "month": ("minute", "time", 43830.0),
     "year": ("minute", "time", 525960.0), "decade": ("minute", "time", 5259600.0),
     "ton": ("t", "weight", 1.0), "tonne": ("t", "weight", 1.0), "t": ("t", "weight", 1.0),
+    # a dose or a mass written with its figure ("10mg", "5 kg"): the unit is part of the measure (review22: "10mg"
+    # read as a count of doses against "two doses")
+    "kg": ("t", "weight", 0.001), "kilogram": ("t", "weight", 0.001), "mg": ("t", "weight", 1e-9),
+    "milligram": ("t", "weight", 1e-9),
 }
 _UNIT = re.compile(r"^\s?[-\s]?(?P<u>km|kilomet(?:er|re)s?|miles?|mi|feet|foot|ft|met(?:er|re)s?|m|light[- ]years?|"
-                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t)\b", re.IGNORECASE)
+                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t|kg|kilograms?|mg|milligrams?)\b",
+                   re.IGNORECASE)
 
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "participant", "child", "children", "adult",
           "student", "pupil", "resident", "civilian", "victim", "body", "employee", "worker", "officer", "police",
