@@ -69,6 +69,11 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
                 break
         else:
             chosen[name] = None
+    if page is not None and not page.published_sure and chosen["published"] == page.published \
+            and "published=given" not in rules:
+        # a numeric date that reads two ways ("10/01/2008") and the page says not which: kept, marked unsure, so
+        # nothing resolves a relative day ("today") from it
+        rules.append("published_confidence=low")
     return Article(
         id=content_id(cleaned.text),
         source=doc.source,

@@ -18,6 +18,7 @@ import trafilatura
 from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
+from .dates import NUMERIC, PageDates, read_numeric
 from .meta import BYLINE, parse_date, read_tail_line, read_top_line
 from .page import PageMeta, read_page_meta
 from .rules import score_line
@@ -45,6 +46,7 @@ class HtmlExtract:
     removed: list[Removed]
     page: PageMeta = PageMeta()  # what the markup says (headline, outlet, date), each with its rule
     fallback: str | None = None  # how the text was found when trafilatura found none
+    published_sure: bool = True  # False: a numeric date that reads two ways and the page says not which
 
 
 def _region(el: lxml.html.HtmlElement) -> str | None:
@@ -379,17 +381,38 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if not text.strip():
         return None
     page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
+    published, sure = page.published, page.published_sure
+    if not published:
+        published, sure = _reordered(parse_date(get("date")), lines, page.dates)
+        published = published or _fallback_date(html)
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),
         outlet=page.outlet,
-        published=page.published or parse_date(get("date")) or _fallback_date(html),
+        published=published,
         author=(get("author") or None),
         url=(get("url") or url),
         removed=chrome + _dropped_blocks(html, text, settings),
         page=page,
         fallback=fallback,
+        published_sure=sure,
     )
+
+
+def _reordered(date: str | None, lines: list[str], dates: PageDates | None) -> tuple[str | None, bool]:
+    """The markup's date (htmldate's) read again where the page prints it as a numeric date that reads two ways
+    ("Page Last Updated: 11/06/2012" read as 11 June): in the order the page's evidence gives, and not sure where
+    it gives none. A date the page prints no such way stays as read."""
+    if not date or dates is None:
+        return date, True
+    day = dt.date.fromisoformat(date)
+    if day.day > 12 or day.day == day.month:
+        return date, True
+    for line in lines:
+        for m in NUMERIC.finditer(line):
+            if len(m.group(4)) == 4 and int(m.group(4)) == day.year and {int(m.group(1)), int(m.group(3))} == {day.day, day.month}:
+                return read_numeric(m, dates.order(m))
+    return date, True
 
 
 # Block-level elements: a scraper that flattens a page to text starts a new line at each.
