@@ -202,7 +202,7 @@ def _dated(comparison: Comparison, article_id: str, text: str) -> str:
     which: ``published_confidence=low``), nothing changes."""
     a = _article(comparison, article_id)
     published = a.article.published[:10] if a is not None and a.article.published else None
-    if published is None or "published_confidence=low" in a.article.metadata_rules:
+    if a is None or published is None or "published_confidence=low" in a.article.metadata_rules:
         return text
 
     def stated(m: re.Match[str]) -> str:
