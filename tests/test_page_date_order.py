@@ -106,3 +106,20 @@ def test_a_relative_day_is_resolved_only_from_a_date_of_high_confidence():
     assert _dated(unsure, "a1", "The remote ships tomorrow.") == "The remote ships tomorrow."
     # "today's most popular devices" names no day
     assert _dated(sure, "a1", "It controls today's most popular devices.") == "It controls today's most popular devices."
+
+
+def test_the_time_zone_on_the_dates_line_orders_it():
+    """"01/11/2008 11:25:11 PM PST": a North American zone, month first (11 January); "BST" day first."""
+    a = read(page(stamp="Article Launched: 01/11/2008 11:25:11 PM PST"))
+    assert a.published == "2008-01-11" and "published_confidence=low" not in a.metadata_rules
+    b = read(page(stamp="Published 05/03/2008 10:02 BST"))
+    assert b.published == "2008-03-05" and "published_confidence=low" not in b.metadata_rules
+
+
+def test_a_stamp_in_a_layout_tables_cell_is_read():
+    """"| Last Updated: Sunday, 13 January 2008, 00:55 GMT |": the cell's bars do not hide the stamp (BBC)."""
+    from newsprism.extract.meta import read_top_line
+
+    hit = read_top_line("| Last Updated: Sunday, 13 January 2008, 00:55 GMT |")
+    assert hit is not None and hit.values == (("published", "2008-01-13"),)
+    assert read_top_line("| | 2008 | 2009 |") is None

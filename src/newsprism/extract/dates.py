@@ -5,6 +5,8 @@ strongest first:
 
 - ``spelled_same_day``: the page also spells the day with its month's name ("10 January 2008", "Nov. 6, 2012")
   and only one reading of the numeric date is that day;
+- ``stamp_zone``: the line that prints the date names a time zone: North American (PST, EST, ET …) month
+  first; British summer, central European, Indian or Australian (BST, CET, IST, AEST) day first;
 - ``numeric_over_12``: another numeric date on the page has a first part over 12 ("15.01.2008": day first) or a
   second part over 12 ("11/26/2012": month first), and no numeric date says the other way;
 - ``page_locale``: ``<html lang>``, og:locale or a language meta tag: en-US month first; en-GB, en-AU, en-IN …
@@ -35,6 +37,12 @@ _DMY_TLDS = frozenset((
     "uk", "ie", "au", "nz", "in", "za", "pk", "sg", "my", "hk", "ng", "ke", "de", "fr", "es", "it", "nl", "be", "at",
     "ch", "se", "no", "dk", "fi", "pt", "pl", "gr", "cz", "hu", "ro", "ru", "tr", "eu", "lu", "sk", "si", "hr", "bg"))
 _DMY_LOCALES = frozenset(("gb", "uk", "ie", "au", "nz", "in", "za", "pk", "sg", "my", "hk", "ng", "ke"))
+
+
+# a North American time zone on the date's own line: month first; a British, European, Indian or Australian one:
+# day first ("GMT" and "UTC" say nothing: sites everywhere print them)
+_US_ZONES = frozenset(("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "CT", "MT"))
+_ZONE = re.compile(r"\b(?:[ECMP][SD]?T|BST|CET|CEST|IST|AEST|AEDT)\b")
 
 
 @dataclass(frozen=True)
@@ -105,13 +113,17 @@ class PageDates:
     locale: DateOrder = DateOrder()
     host: DateOrder = DateOrder()
 
-    def order(self, date: re.Match[str] | None = None) -> DateOrder:
+    def order(self, date: re.Match[str] | None = None, line: str = "") -> DateOrder:
         """The order the page writes its numeric dates in, with the rule that says so (see the module's doc);
-        ``date`` is the numeric date to read, whose own readings a spelled date may settle."""
+        ``date`` is the numeric date to read, whose own readings a spelled date may settle, ``line`` the line that
+        prints it, whose time zone may."""
         if date is not None:
             by_day, by_month = readings(date)
             if by_day != by_month and (by_day in self.spelled) != (by_month in self.spelled):
                 return DateOrder("DMY" if by_day in self.spelled else "MDY", "spelled_same_day")
+        zone = _ZONE.search(line)
+        if zone:
+            return DateOrder("MDY" if zone.group(0).upper() in _US_ZONES else "DMY", f"stamp_zone:{zone.group(0)}")
         for found in (self.numeric, self.locale, self.host):
             if found.order:
                 return found

@@ -411,7 +411,7 @@ def _reordered(date: str | None, lines: list[str], dates: PageDates | None) -> t
     for line in lines:
         for m in NUMERIC.finditer(line):
             if len(m.group(4)) == 4 and int(m.group(4)) == day.year and {int(m.group(1)), int(m.group(3))} == {day.day, day.month}:
-                return read_numeric(m, dates.order(m))
+                return read_numeric(m, dates.order(m, line))
     return date, True
 
 

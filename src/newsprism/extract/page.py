@@ -398,12 +398,12 @@ def _caption(line: str) -> bool:
     return scored is not None and scored.category == "photo_credit"
 
 
-def _read_date(text: str, dates: PageDates | None) -> tuple[str | None, bool]:
+def _read_date(text: str, dates: PageDates | None, line: str = "") -> tuple[str | None, bool]:
     """A date found in a line → ``YYYY-MM-DD`` and whether it is sure: a numeric date that reads two ways
     ("10/01/2008") in the order the page's evidence gives (``dates.PageDates``), not sure where it gives none."""
     m = NUMERIC.fullmatch(text.strip())
     if m is not None and dates is not None:
-        date, sure = read_numeric(m, dates.order(m))
+        date, sure = read_numeric(m, dates.order(m, line))
         if date:
             return date, sure
     return parse_stamp(text) or parse_date(text), True
@@ -423,7 +423,7 @@ def _printed_date(lines: list[str], at: int, dates: PageDates | None = None) -> 
             continue
         m = _DATE_IN_LINE.search(line)
         if m:
-            date, sure = _read_date(m.group(0), dates)
+            date, sure = _read_date(m.group(0), dates, line)
             if date:
                 return date, sure
     return None, True
@@ -433,7 +433,7 @@ def _date_above(lines: list[str], at: int, dates: PageDates | None = None) -> tu
     for i in range(at - 1, max(-1, at - 1 - _ABOVE_HEADLINE), -1):
         m = _DATE_IN_LINE.search(lines[i]) if len(lines[i].split()) <= 16 and not _caption(lines[i]) else None
         if m:
-            date, sure = _read_date(m.group(0), dates)
+            date, sure = _read_date(m.group(0), dates, lines[i])
             if date:
                 return date, sure
     return None, True
