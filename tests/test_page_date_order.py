@@ -123,3 +123,23 @@ def test_a_stamp_in_a_layout_tables_cell_is_read():
     hit = read_top_line("| Last Updated: Sunday, 13 January 2008, 00:55 GMT |")
     assert hit is not None and hit.values == (("published", "2008-01-13"),)
     assert read_top_line("| | 2008 | 2009 |") is None
+
+
+def test_the_storys_dateline_day_replaces_a_later_markup_date():
+    """"GOLD COAST (Australia), December 30:" on a page whose markup date is 15 January: 30 December of the year
+    before (Indiatimes); a dateline day after the markup's, or far before it, leaves the markup's date. Only a
+    date the page states in no field of its own is so replaced (a published-time field stays)."""
+    from newsprism.extract.html import _dateline_day
+
+    text = "GOLD COAST (Australia), December 30:\nFifth-seeded player moved through to the second round."
+    assert _dateline_day(text, "2008-01-15") == "2007-12-30"
+    assert _dateline_day(text, "2008-06-15") == "2008-06-15"
+    assert _dateline_day("NEW DELHI, Jan 2: The minister said.", "2008-01-03") == "2008-01-02"
+    assert _dateline_day("NEW DELHI, Jan 9: The minister said.", "2008-01-03") == "2008-01-03"
+    assert _dateline_day("The minister said on Jan 2: no.", "2008-01-03") == "2008-01-03"
+    # a page with no date field of its own: the markup's date is htmldate's, here read from the URL
+    html = ("<html><head><title>Peer safely through first round</title></head><body><div class='story'>"
+            "<p>GOLD COAST (Australia), December 30:</p>" + "".join(f"<p>{p}</p>" for p in BODY) + "</div></body></html>")
+    a = extract(RawDocument(source="page.html", data=html.encode("utf-8"), kind="html",
+                            url="https://sports.example.com/2008/01/15/peer.html"))
+    assert a.published == "2007-12-30" and "published=dateline_day" in a.metadata_rules, a.metadata_rules

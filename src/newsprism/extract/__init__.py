@@ -112,6 +112,8 @@ def _page_first(candidates: dict[str, list[tuple[str | None, str]]], page: HtmlE
         candidates["published"].insert(1, (meta.published, meta.published_rule))
     elif meta.published_rule:
         candidates["published"][2] = (page.published, meta.published_rule)
+    elif page.published_rule:
+        candidates["published"][2] = (page.published, page.published_rule)
     if cleaned.title and meta.title and cleaned.title == meta.title:
         candidates["title"][1] = (cleaned.title, meta.title_rule or "html_metadata")
 

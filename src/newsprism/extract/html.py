@@ -47,6 +47,7 @@ class HtmlExtract:
     page: PageMeta = PageMeta()  # what the markup says (headline, outlet, date), each with its rule
     fallback: str | None = None  # how the text was found when trafilatura found none
     published_sure: bool = True  # False: a numeric date that reads two ways and the page says not which
+    published_rule: str | None = None  # "dateline_day": the story's dateline day replaced the markup's date
 
 
 def _region(el: lxml.html.HtmlElement) -> str | None:
@@ -381,10 +382,12 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if not text.strip():
         return None
     page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
-    published, sure = page.published, page.published_sure
+    published, sure, published_rule = page.published, page.published_sure, None
     if not published:
         published, sure = _reordered(parse_date(get("date")), lines, page.dates)
-        published = published or _fallback_date(html)
+        markup = published or _fallback_date(html)
+        published = _dateline_day(text, markup)
+        published_rule = "dateline_day" if published != markup else None
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),
@@ -396,7 +399,39 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
         page=page,
         fallback=fallback,
         published_sure=sure,
+        published_rule=published_rule,
     )
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "GOLD COAST (Australia), December 30:", "NEW DELHI, Jan 2:": a place in capitals, the day without its year
+_DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:\s*\([A-Z][A-Za-z .]{1,30}\))?,\s*"
+                           r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*(?::|--|[—–-])")
+_DATELINE_DAYS_BEFORE = 45  # a dateline's day this many days or fewer before the markup's date is the story's day
+
+
+def _dateline_day(text: str, markup: str | None) -> str | None:
+    """The markup's date (htmldate's guess or a published-time field), or the day the story's own dateline gives
+    where it falls within ``_DATELINE_DAYS_BEFORE`` days before it ("GOLD COAST (Australia), December 30:" on a
+    page whose markup says 15 January: 30 December of the year before). The dateline is the story's first line
+    (of the first five); its year is the one that puts it on or before the markup's day."""
+    if not markup:
+        return markup
+    day = dt.date.fromisoformat(markup)
+    for line in text.splitlines()[:5]:
+        m = _DATELINE_DAY.match(line)
+        if m is None:
+            continue
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        for year in (day.year, day.year - 1):
+            try:
+                stated = dt.date(year, month, int(m.group(2)))
+            except ValueError:
+                continue
+            if 0 < (day - stated).days <= _DATELINE_DAYS_BEFORE:
+                return stated.isoformat()
+        return markup
+    return markup
 
 
 def _reordered(date: str | None, lines: list[str], dates: PageDates | None) -> tuple[str | None, bool]:
