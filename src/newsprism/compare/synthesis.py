@@ -190,17 +190,19 @@ def _finish(text: str) -> str:
     return text if re.search(r"[.!?…][”\"’)]*$", text) else text + "."
 
 
-RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow)\b", re.IGNORECASE)
+# "today's most popular devices" is no day ("on 6 January 2008's" says nothing): a possessive stays
+RELATIVE_DAY = re.compile(r"\b(today|yesterday|tomorrow)\b(?![’']s\b)", re.IGNORECASE)
 
 
 def _dated(comparison: Comparison, article_id: str, text: str) -> str:
     """A relative day in the outlet's own voice ("The court today confirmed …") stated as the day it means by
     that article's date ("… on 10 March 2017 confirmed …", resolved by the claims stage's ``resolve_date``): the
     synthesis speaks for articles of several days. Inside quotation marks the word is the speaker's and stays;
-    without a date nothing changes."""
+    without a date, or with one of low confidence (a numeric date that reads two ways and the page says not
+    which: ``published_confidence=low``), nothing changes."""
     a = _article(comparison, article_id)
     published = a.article.published[:10] if a is not None and a.article.published else None
-    if published is None:
+    if a is None or published is None or "published_confidence=low" in a.article.metadata_rules:
         return text
 
     def stated(m: re.Match[str]) -> str:

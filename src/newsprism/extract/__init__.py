@@ -69,6 +69,11 @@ def extract(doc: RawDocument, settings: Settings = DEFAULT) -> Article:
                 break
         else:
             chosen[name] = None
+    if page is not None and not page.published_sure and chosen["published"] == page.published \
+            and "published=given" not in rules:
+        # a numeric date that reads two ways ("10/01/2008") and the page says not which: kept, marked unsure, so
+        # nothing resolves a relative day ("today") from it
+        rules.append("published_confidence=low")
     return Article(
         id=content_id(cleaned.text),
         source=doc.source,
@@ -107,6 +112,8 @@ def _page_first(candidates: dict[str, list[tuple[str | None, str]]], page: HtmlE
         candidates["published"].insert(1, (meta.published, meta.published_rule))
     elif meta.published_rule:
         candidates["published"][2] = (page.published, meta.published_rule)
+    elif page.published_rule:
+        candidates["published"][2] = (page.published, page.published_rule)
     if cleaned.title and meta.title and cleaned.title == meta.title:
         candidates["title"][1] = (cleaned.title, meta.title_rule or "html_metadata")
 

@@ -18,6 +18,7 @@ import trafilatura
 from ..errors import TooLarge
 from ..records import Removed
 from ..settings import DEFAULT, Settings
+from .dates import NUMERIC, PageDates, read_numeric
 from .meta import BYLINE, parse_date, read_tail_line, read_top_line
 from .page import PageMeta, read_page_meta
 from .rules import score_line
@@ -45,6 +46,8 @@ class HtmlExtract:
     removed: list[Removed]
     page: PageMeta = PageMeta()  # what the markup says (headline, outlet, date), each with its rule
     fallback: str | None = None  # how the text was found when trafilatura found none
+    published_sure: bool = True  # False: a numeric date that reads two ways and the page says not which
+    published_rule: str | None = None  # "dateline_day": the story's dateline day replaced the markup's date
 
 
 def _region(el: lxml.html.HtmlElement) -> str | None:
@@ -379,17 +382,72 @@ def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT
     if not text.strip():
         return None
     page = read_page_meta(tree, lines, url, text) if tree is not None else PageMeta()
+    published, sure, published_rule = page.published, page.published_sure, None
+    if not published:
+        published, sure = _reordered(parse_date(get("date")), lines, page.dates)
+        markup = published or _fallback_date(html)
+        published = _dateline_day(text, markup)
+        published_rule = "dateline_day" if published != markup else None
     return HtmlExtract(
         text=text,
         title=page.title or (get("title") or None),
         outlet=page.outlet,
-        published=page.published or parse_date(get("date")) or _fallback_date(html),
+        published=published,
         author=(get("author") or None),
         url=(get("url") or url),
         removed=chrome + _dropped_blocks(html, text, settings),
         page=page,
         fallback=fallback,
+        published_sure=sure,
+        published_rule=published_rule,
     )
+
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# "GOLD COAST (Australia), December 30:", "NEW DELHI, Jan 2:": a place in capitals, the day without its year
+_DATELINE_DAY = re.compile(r"^\s*[A-Z][A-Z .'’-]{2,40}(?:\s*\([A-Z][A-Za-z .]{1,30}\))?,\s*"
+                           r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})\s*(?::|--|[—–-])")
+_DATELINE_DAYS_BEFORE = 45  # a dateline's day this many days or fewer before the markup's date is the story's day
+
+
+def _dateline_day(text: str, markup: str | None) -> str | None:
+    """The markup's date (htmldate's guess or a published-time field), or the day the story's own dateline gives
+    where it falls within ``_DATELINE_DAYS_BEFORE`` days before it ("GOLD COAST (Australia), December 30:" on a
+    page whose markup says 15 January: 30 December of the year before). The dateline is the story's first line
+    (of the first five); its year is the one that puts it on or before the markup's day."""
+    if not markup:
+        return markup
+    day = dt.date.fromisoformat(markup)
+    for line in text.splitlines()[:5]:
+        m = _DATELINE_DAY.match(line)
+        if m is None:
+            continue
+        month = _MONTH_NAMES.index(m.group(1).lower()) + 1
+        for year in (day.year, day.year - 1):
+            try:
+                stated = dt.date(year, month, int(m.group(2)))
+            except ValueError:
+                continue
+            if 0 < (day - stated).days <= _DATELINE_DAYS_BEFORE:
+                return stated.isoformat()
+        return markup
+    return markup
+
+
+def _reordered(date: str | None, lines: list[str], dates: PageDates | None) -> tuple[str | None, bool]:
+    """The markup's date (htmldate's) read again where the page prints it as a numeric date that reads two ways
+    ("Page Last Updated: 11/06/2012" read as 11 June): in the order the page's evidence gives, and not sure where
+    it gives none. A date the page prints no such way stays as read."""
+    if not date or dates is None:
+        return date, True
+    day = dt.date.fromisoformat(date)
+    if day.day > 12 or day.day == day.month:
+        return date, True
+    for line in lines:
+        for m in NUMERIC.finditer(line):
+            if len(m.group(4)) == 4 and int(m.group(4)) == day.year and {int(m.group(1)), int(m.group(3))} == {day.day, day.month}:
+                return read_numeric(m, dates.order(m, line))
+    return date, True
 
 
 # Block-level elements: a scraper that flattens a page to text starts a new line at each.

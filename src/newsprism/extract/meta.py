@@ -96,6 +96,7 @@ STORE_STAMP = re.compile(r"^\s*date (?P<date>\d{4}-\d{2}-\d{2})\b\s*(?P<rest>.*)
 # "Updated: June 12, 2018", "Published: Wed 15 Jul 2015, 10:58 PM", "Posted on September 20, 2017, at 6:34 a.m. ET"
 STAMP = re.compile(r"^\s*(?:(?P<label>last updated|updated|first published|published|posted|added|created|date|"
                    r"dated)\b\s*(?:on|at)?\s*:?\s*)?(?P<date>.*\b(?:19|20)\d{2}\b.*)$", re.IGNORECASE)
+_TABLE_BARS = re.compile(r"^[\s|]*\|\s*|\s*\|[\s|]*$")
 _WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TOKEN = r"[A-Z][a-zà-ÿ'’.]+(?:-[A-Z]?[a-zà-ÿ'’]+)*"
@@ -207,7 +208,8 @@ def read_top_line(line: str, *, first: bool = False, names: bool = True,
                         tuple(values), line[: m.start("rest")].strip(), m["rest"].strip())
     n_words = len(line.split())
     if n_words <= 14:
-        m = STAMP.match(line)
+        # a stamp in a layout table's cell keeps the cell's bars ("| Last Updated: Sunday, 13 January 2008 |")
+        m = STAMP.match(_TABLE_BARS.sub("", line))
         if m:
             date = parse_stamp(m["date"])
             if date:

@@ -40,6 +40,7 @@ from functools import cached_property
 
 import lxml.html
 
+from .dates import NUMERIC, PageDates, page_dates, read_numeric
 from .meta import parse_date, parse_stamp
 from .rules import score_line
 
@@ -91,6 +92,8 @@ class PageMeta:
     weak_outlet_hosted: bool = False  # the weak outlet is a copyright holder the page's own host spells
     published: str | None = None
     published_rule: str | None = None
+    published_sure: bool = True  # False: a numeric date that reads two ways and the page says not which
+    dates: PageDates | None = None  # the page's date evidence (``dates.page_dates``)
 
 
 def _key(text: str) -> str:
@@ -395,9 +398,24 @@ def _caption(line: str) -> bool:
     return scored is not None and scored.category == "photo_credit"
 
 
-def printed_date(lines: list[str], at: int) -> str | None:
+def _read_date(text: str, dates: PageDates | None, line: str = "") -> tuple[str | None, bool]:
+    """A date found in a line → ``YYYY-MM-DD`` and whether it is sure: a numeric date that reads two ways
+    ("10/01/2008") in the order the page's evidence gives (``dates.PageDates``), not sure where it gives none."""
+    m = NUMERIC.fullmatch(text.strip())
+    if m is not None and dates is not None:
+        date, sure = read_numeric(m, dates.order(m, line))
+        if date:
+            return date, sure
+    return parse_stamp(text) or parse_date(text), True
+
+
+def printed_date(lines: list[str], at: int, dates: PageDates | None = None) -> str | None:
     """The first full date printed on a short line below the headline at ``lines[at]`` (or just above it), not in a
     photo's caption."""
+    return _printed_date(lines, at, dates)[0]
+
+
+def _printed_date(lines: list[str], at: int, dates: PageDates | None = None) -> tuple[str | None, bool]:
     order = list(range(at + 1, min(len(lines), at + 1 + _AFTER_HEADLINE))) + list(range(at - 1, max(-1, at - 1 - _BEFORE_HEADLINE), -1))
     for i in order:
         line = lines[i]
@@ -405,18 +423,20 @@ def printed_date(lines: list[str], at: int) -> str | None:
             continue
         m = _DATE_IN_LINE.search(line)
         if m:
-            date = parse_stamp(m.group(0)) or parse_date(m.group(0))
+            date, sure = _read_date(m.group(0), dates, line)
             if date:
-                return date
-    return None
+                return date, sure
+    return None, True
 
 
-def _date_above(lines: list[str], at: int) -> str | None:
+def _date_above(lines: list[str], at: int, dates: PageDates | None = None) -> tuple[str | None, bool]:
     for i in range(at - 1, max(-1, at - 1 - _ABOVE_HEADLINE), -1):
         m = _DATE_IN_LINE.search(lines[i]) if len(lines[i].split()) <= 16 and not _caption(lines[i]) else None
-        if m and (parse_stamp(m.group(0)) or parse_date(m.group(0))):
-            return parse_stamp(m.group(0)) or parse_date(m.group(0))
-    return None
+        if m:
+            date, sure = _read_date(m.group(0), dates, lines[i])
+            if date:
+                return date, sure
+    return None, True
 
 
 def _meta_date(metas: dict[str, str]) -> str | None:
@@ -470,20 +490,21 @@ def _weak_outlet(tree: lxml.html.HtmlElement, metas: dict[str, str], lines: list
 
 
 def _published(lines: list[str], visible: dict[str, int], headline: str | None,
-               metas: dict[str, str]) -> tuple[str | None, str | None]:
+               metas: dict[str, str], dates: PageDates | None = None) -> tuple[str | None, str | None, bool]:
+    """The page's date, the rule that read it and whether it is sure (a numeric date the page's evidence orders)."""
     at = visible.get(_key(headline)) if headline is not None else None
     if at is not None:
-        printed = printed_date(lines, at)
+        printed, sure = _printed_date(lines, at, dates)
         if printed:
-            return printed, "printed_by_headline"
+            return printed, "printed_by_headline", sure
     published = _meta_date(metas)
     if published is None:
-        return None, None
-    above = _date_above(lines, at) if at is not None else None
+        return None, None, True
+    above, sure = _date_above(lines, at, dates) if at is not None else (None, True)
     if above and 0 <= (dt.date.fromisoformat(published) - dt.date.fromisoformat(above)).days <= 1:
         # the page prints the day its own clock says; the field is a timestamp in another timezone
-        return above, "printed_above_headline"
-    return published, "meta_date"
+        return above, "printed_above_headline", sure
+    return published, "meta_date", True
 
 
 _HEADING_TAGS = frozenset(("div", "span", "td", "p", "a", "font", "b", "strong", "h1", "h2", "h3"))
@@ -587,8 +608,12 @@ def read_page_meta(tree: lxml.html.HtmlElement, lines: list[str], url: str | Non
 
     outlet, outlet_rule = _outlet(tree, metas, title, headline, ev)
     weak, weak_rule = _weak_outlet(tree, metas, lines, url)
-    published, published_rule = _published(lines, visible, headline, metas)
+    locales = [v for v in (tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang"),
+                           metas.get("og:locale"), metas.get("language"), metas.get("content-language"),
+                           metas.get("dc.language")) if v]
+    dates = page_dates(lines, [p.strip() for v in locales for p in v.split(",")], ev.hosts)
+    published, published_rule, published_sure = _published(lines, visible, headline, metas, dates)
     hosted = bool(weak) and weak_rule == "copyright_holder" and any(_host_names(weak or "", h) for h in ev.hosts)
     return PageMeta(title=headline, title_rule=headline_rule, outlet=outlet, outlet_rule=outlet_rule,
                     weak_outlet=weak, weak_outlet_rule=weak_rule, weak_outlet_hosted=hosted, published=published,
-                    published_rule=published_rule)
+                    published_rule=published_rule, published_sure=published_sure, dates=dates)
