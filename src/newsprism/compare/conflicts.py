@@ -79,11 +79,13 @@ def _owners(q: Quantity, by_id: dict[str, AnalyzedArticle]) -> set[str]:
 
 
 def _owners_differ(a: Quantity, b: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
-    """Whether two figures' sentences each name people or organisations, none of them shared: the figures belong
+    """Whether two counts of things' sentences each name people or organisations, none of them shared: they belong
     to different owners ("Taylor, ninth in the league with 1,202 yards rushing" is a player's season; "The Jaguars
-    rushed for 224 yards" is the team's one game: review22) and are not one thing measured twice."""
-    if _of_people(a) or _of_people(b):
-        return False  # a toll or a crowd is told with whoever reports or suffers it, not whose it is
+    rushed for 224 yards" is the team's one game: review22) and are not one thing measured twice. A toll or a crowd
+    is told with whoever reports or suffers it, not whose it is; a sum, a length or a share keeps to its measure and
+    its sources (two speakers' estimates of one cost: ``sources differ``)."""
+    if not is_count(a.measure) or _of_people(a) or _of_people(b):
+        return False
     x, y = _owners(a, by_id), _owners(b, by_id)
     return bool(x) and bool(y) and not x & y
 
