@@ -30,7 +30,7 @@ from typing import Any
 
 from ..records import AnalyzedArticle, Quantity, Sentence
 from ..settings import DEFAULT
-from ..stages.quantities import LIGHT_VERBS, is_count, ranges_compatible
+from ..stages.quantities import LIGHT_VERBS, counts_people, is_count, ranges_compatible
 
 UPDATE_CUES = re.compile(r"\b(?:rose|risen|rising|rises|climbed|climbs|has climbed|increased|jumped|revised|"
                          r"so far|latest|updated|now stands|reached|grew)\b", re.IGNORECASE)
@@ -64,6 +64,35 @@ def _holders_shared(a: Quantity, b: Quantity, by_id: dict[str, AnalyzedArticle])
             return set()
         return {e.id for e in art.entities for m in e.mentions if sent.start <= m.start < sent.end}
     return bool(named(a) & named(b))
+
+
+def _owners(q: Quantity, by_id: dict[str, AnalyzedArticle]) -> set[str]:
+    """The people and organisations a figure's sentence names, less the one it is attributed to."""
+    art = by_id[q.article]
+    sent = _sentence_at(art, q.sentence)
+    if sent is None:
+        return set()
+    source = named_source(q)
+    return {e.id for e in art.entities if e.type in ("PERSON", "ORG")
+            and not (source and same_source(source, e.name))
+            and any(sent.start <= m.start < sent.end for m in e.mentions)}
+
+
+def _owners_differ(a: Quantity, b: Quantity, by_id: dict[str, AnalyzedArticle]) -> bool:
+    """Whether two counts of things' sentences each name people or organisations, none of them shared: they belong
+    to different owners ("Taylor, ninth in the league with 1,202 yards rushing" is a player's season; "The Jaguars
+    rushed for 224 yards" is the team's one game: review22) and are not one thing measured twice. A toll or a crowd
+    is told with whoever reports or suffers it, not whose it is; a sum, a length or a share keeps to its measure and
+    its sources (two speakers' estimates of one cost: ``sources differ``)."""
+    if not is_count(a.measure) or _of_people(a) or _of_people(b):
+        return False
+    x, y = _owners(a, by_id), _owners(b, by_id)
+    return bool(x) and bool(y) and not x & y
+
+
+def _of_people(q: Quantity) -> bool:
+    """A figure that counts people (or names no counted noun)."""
+    return q.noun is None or counts_people(q.noun, q.noun)
 
 
 def story_place(analyzed: Sequence[AnalyzedArticle]) -> str | None:
@@ -296,8 +325,11 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
         return "conflict", "the articles give different vote splits: " + "; ".join(
             f"{by_id[aid].article.label}: {', '.join(sorted(str(v) for v in s))}" for aid, s in splits.items())
     pairs = [(x, y) for i, x in enumerate(qs) for y in qs[i + 1:] if x.article != y.article and not compatible(x, y)]
+    if pairs and all(_answered(x, y, qs) or _answered(y, x, qs) for x, y in pairs):
+        return None  # every disagreement is with a figure the article itself gives of another thing
     if HOLDER_SHARE.fullmatch(key[0]) and not is_count(key[0]):
         pairs = [(x, y) for x, y in pairs if _holders_shared(x, y, by_id)]
+    pairs = [(x, y) for x, y in pairs if not _owners_differ(x, y, by_id)]
     if not pairs:
         return _dated_rise(key, qs)
     hard = [p for p in pairs if bound_met(*p) is None]
@@ -309,6 +341,31 @@ def _conflict(key: tuple[str, str, str], qs: list[Quantity], texts: dict[tuple[s
     if label == "sources differ":
         return label, f"{reason}; {why}"
     return "estimates differ", why
+
+
+def _answered(x: Quantity, y: Quantity, qs: list[Quantity]) -> bool:
+    """Whether ``x``'s article also gives a figure of the measure that agrees with ``y``: an article that gives
+    several figures of one measure speaks of several things ("three putts from within 5 feet" and "four or five
+    from inside 10 feet"; a year's 965 deaths worldwide and 66 in the U.S.; 199 killed in one crash, 114 in
+    another), and the other article's figure is one of them, not a contradiction (review22: 5 of 6 false
+    conflicts on unseen pages)."""
+    return any(r.article == x.article and r is not x and _agrees(r, y) and not _two_sources(r, x) for r in qs)
+
+
+def _two_sources(a: Quantity, b: Quantity) -> bool:
+    """Whether two figures are given by two different named sources: an article that gives organisers' and
+    police's crowd sizes reports the disagreement itself."""
+    x, y = named_source(a), named_source(b)
+    return bool(x and y and not same_source(x, y))
+
+
+def _agrees(a: Quantity, b: Quantity) -> bool:
+    """Two figures that state the same value (their ranges overlap; a vote: the same split)."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    if a.low is None or a.high is None or b.low is None or b.high is None:
+        return False
+    return ranges_compatible(a, b)
 
 
 def _dated_rise(key: tuple[str, str, str], qs: list[Quantity]) -> tuple[str, str] | None:

@@ -74,9 +74,14 @@ UNITS: dict[str, tuple[str, str, float]] = {
     "day": ("minute", "time", 1440.0), "week": ("minute", "time", 10080.0), "month": ("minute", "time", 43830.0),
     "year": ("minute", "time", 525960.0), "decade": ("minute", "time", 5259600.0),
     "ton": ("t", "weight", 1.0), "tonne": ("t", "weight", 1.0), "t": ("t", "weight", 1.0),
+    # a dose or a mass written with its figure ("10mg", "5 kg"): the unit is part of the measure (review22: "10mg"
+    # read as a count of doses against "two doses")
+    "kg": ("t", "weight", 0.001), "kilogram": ("t", "weight", 0.001), "mg": ("t", "weight", 1e-9),
+    "milligram": ("t", "weight", 1e-9),
 }
 _UNIT = re.compile(r"^\s?[-\s]?(?P<u>km|kilomet(?:er|re)s?|miles?|mi|feet|foot|ft|met(?:er|re)s?|m|light[- ]years?|"
-                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t)\b", re.IGNORECASE)
+                   r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|tons?|tonnes?|t|kg|kilograms?|mg|milligrams?)\b",
+                   re.IGNORECASE)
 
 PEOPLE = {"people", "person", "protester", "demonstrator", "marcher", "participant", "child", "children", "adult",
           "student", "pupil", "resident", "civilian", "victim", "body", "employee", "worker", "officer", "police",
@@ -632,6 +637,13 @@ _RESPECTIVELY = re.compile(r"(?P<k>states? of\s+)?(?P<p1>" + _NAME + r"),?\s+and
                            r"(?:where|with)\s+(?P<n1>[\d,.]+)\s+and\s+(?P<n2>[\d,.]+)\b[^.;]*\brespectively\b")
 
 
+# "the number of people killed in airline accidents in the U.S. dropped from 75 in 2006 to 66": the count's subject
+# names its place before the figure (review22: 66 U.S. deaths against 965 worldwide)
+_NUMBER_OF_IN = re.compile(r"\b(?:number|toll|count|tally|total)\s+of\s+[^,;.\d]{0,60}?\bin\s+(?:the\s+)?"
+                           r"(?P<p>" + _NAME + r")\s+(?:[a-z]+\s+){1,2}(?:from\s+[\d,.]+(?:\s+in\s+\d{4})?\s+)?"
+                           r"(?:from|to|at)\s+$")
+
+
 def _state_name(name: str, marked: bool) -> str:
     name = name.rstrip(".")
     return f"State of {name}" if marked and not name.lower().startswith("state of") else name
@@ -651,6 +663,9 @@ def count_place(text: str, start: int, end: int, not_places: set[str]) -> str | 
         for n, p in (("n1", "p1"), ("n2", "p2")):
             if m.start(n) <= start < m.end(n):
                 return _state_name(m.group(p), bool(m.group("k")))
+    subject = _NUMBER_OF_IN.search(text[max(0, start - 160):start])
+    if subject and subject.group("p").lower() not in not_places and not _AGENCY.search(subject.group("p")):
+        return subject.group("p")
     before = _PLACE_BEFORE_TEXT.search(text[max(0, start - 120):start])
     if before and not before.group("k") and _AGENCY.search(before.group("p")):
         before = None  # "the Catalan Department of Health reported that nearly 900": a source, not a place
