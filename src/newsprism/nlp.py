@@ -450,6 +450,21 @@ def embed(texts: Iterable[str], encoder: str | None = None) -> Any:
 _token_cache: "OrderedDict[str, tuple[list[str], Any]]" = OrderedDict()
 
 
+def piece_words(pieces: Sequence[str]) -> tuple[list[str], list[list[int]]]:
+    """Word pieces joined into words (a ``##`` piece continues the word before it), with each word's piece
+    indices: how a word's vector is pooled from :func:`token_vectors`."""
+    words: list[str] = []
+    groups: list[list[int]] = []
+    for k, p in enumerate(pieces):
+        if p.startswith("##") and groups:
+            words[-1] += p[2:]
+            groups[-1].append(k)
+        else:
+            words.append(p)
+            groups.append([k])
+    return words, groups
+
+
 def token_vectors(texts: Sequence[str]) -> list[tuple[list[str], Any]]:
     """MiniLM's contextual vector of each word piece of each text (the ONNX export in float32, each text encoded
     alone; [CLS] and [SEP] left out), unit length, with the pieces: what the span check

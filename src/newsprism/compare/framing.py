@@ -415,15 +415,7 @@ def _word_vectors(doc: Any) -> dict[int, Any]:
     import numpy as np
 
     pieces, vectors = nlp.token_vectors([doc.text])[0]
-    words: list[str] = []
-    groups: list[list[int]] = []
-    for k, p in enumerate(pieces):
-        if p.startswith("##") and groups:
-            words[-1] += p[2:]
-            groups[-1].append(k)
-        else:
-            words.append(p)
-            groups.append([k])
+    words, groups = nlp.piece_words(pieces)
     out: dict[int, Any] = {}
     at = 0
     for t in doc:

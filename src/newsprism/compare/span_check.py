@@ -48,15 +48,7 @@ def _words(pieces: Sequence[str], vectors: Any) -> tuple[list[str], Any]:
     pieces, unit length), content words only (no stop words, no punctuation)."""
     import numpy as np
 
-    words: list[str] = []
-    groups: list[list[int]] = []
-    for k, p in enumerate(pieces):
-        if p.startswith("##") and groups:
-            words[-1] += p[2:]
-            groups[-1].append(k)
-        else:
-            words.append(p)
-            groups.append([k])
+    words, groups = nlp.piece_words(pieces)
     keep = [k for k, w in enumerate(words) if any(ch.isalnum() for ch in w) and _content(w)]
     if not keep:
         return [], np.zeros((0, vectors.shape[1] if len(vectors.shape) == 2 else 384), dtype="float32")
