@@ -14,15 +14,9 @@ from typing import Any
 
 from newsprism.extract import extract
 from newsprism.extract.dates import NUMERIC, page_dates, read_numeric
-from newsprism.records import Article, RawDocument
+from newsprism.records import RawDocument
 
-BODY = [
-    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
-    "Engineers told the council that the steel frame had corroded faster than expected after two wet winters.",
-    "Residents on both banks said the closure would add twenty minutes to the school run each morning.",
-    "The mayor said a temporary ferry would run every quarter of an hour until the repairs were finished.",
-]
-HEADLINE = "Council closes harbour bridge to lorries"
+from .page_texts import BODY, HEADLINE, read
 
 
 def page(*, stamp: str, html_attrs: str = "", top: str = "", tail: str = "", head: str = "") -> str:
@@ -30,10 +24,6 @@ def page(*, stamp: str, html_attrs: str = "", top: str = "", tail: str = "", hea
     return (f"<html{html_attrs}><head><title>{HEADLINE}</title>{head}</head><body>{top}"
             f"<div class='story'><h1>{HEADLINE}</h1><div class='stamp'>{stamp}</div>{paras}</div>"
             f"<div class='foot'>{tail}</div></body></html>")
-
-
-def read(html: str) -> Article:
-    return extract(RawDocument(source="page.html", data=html.encode("utf-8"), kind="html"))
 
 
 def test_a_numeric_date_the_page_also_spells_reads_as_that_day():

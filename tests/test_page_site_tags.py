@@ -8,18 +8,10 @@ name the host spells, a web-edition word after the name, a logo's alt text, a Ro
 
 from __future__ import annotations
 
-from newsprism.extract import extract
 from newsprism.extract.html import extract_html
 from newsprism.extract.page import SiteEvidence, site_tag_evidence
-from newsprism.records import Article, RawDocument
 
-BODY = [
-    "The city council voted on Tuesday to close the old harbour bridge to heavy traffic from next month.",
-    "Engineers told the council that the steel frame had corroded faster than expected after two wet winters.",
-    "Residents on both banks said the closure would add twenty minutes to the school run each morning.",
-    "The mayor said a temporary ferry would run every quarter of an hour until the repairs were finished.",
-]
-HEADLINE = "Council closes harbour bridge to lorries"
+from .page_texts import BODY, HEADLINE, read
 
 
 def page(*, title: str, head: str = "", top: str = "", heading: str = f"<h1>{HEADLINE}</h1>", tail: str = "") -> str:
@@ -27,10 +19,6 @@ def page(*, title: str, head: str = "", top: str = "", heading: str = f"<h1>{HEA
     return (f"<html><head><title>{title}</title>{head}</head><body>{top}"
             f"<div class='nav'><a href='/'>Home</a> <a href='/news'>News</a></div>"
             f"<div class='story'>{heading}{paras}</div><div class='foot'>{tail}</div></body></html>")
-
-
-def read(html: str) -> Article:
-    return extract(RawDocument(source="page.html", data=html.encode("utf-8"), kind="html"))
 
 
 CANON = '<link rel="canonical" href="https://www.harbourgazette.com/news/bridge.html">'
