@@ -16,6 +16,7 @@ from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key, unit_parse
 from .assertion import prime as prime_claims
+from .details import detail_cuts, details_missing, dropped_for
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
@@ -1130,16 +1131,20 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
     the span check at ``member_narrow_min`` (a span under ``member_drop_below`` may be dropped)."""
     floor, drop_below = verifier.settings.member_narrow_min, verifier.settings.member_drop_below
     checks = iter(span_checks([(f.statement, s["text"]) for f in todo for s in f.support]) if todo else [])
+    lacking = iter(_details_lacking(todo, texts, verifier.settings))
     verdicts: dict[int, Verdicts] = {}
     for f, source in zip(todo, sources, strict=True):
         out: Verdicts = []
         for k, sp in enumerate(f.support):
             prob, top = next(checks)
+            detail = next(lacking)
             own = source is not None and sp["article"] == source[0].article and sp["start"] <= source[1] \
                 and source[2] <= sp["end"]
             why = None if own else figures_missing(f, k, verifier, texts, source) or (
                 quote_missing(f.statement, sp["text"]) if verifier.settings.member_quotes else None)
-            if why is not None:
+            if why is None and detail is not None and not own:
+                out.append((f"it lacks a detail the statement asserts: {detail}", dropped_for(detail)))
+            elif why is not None:
                 out.append((why, True))
             elif not own and prob < floor:
                 trial = str(sp.get("reason", "")).removeprefix(STATEMENT_UNIT).startswith(ON_TRIAL)
@@ -1150,6 +1155,16 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
                 out.append((None, False))
         verdicts[id(f)] = out
     return verdicts
+
+
+def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Settings,
+                     statements: Sequence[str] | None = None) -> list[str | None]:
+    """For each span of each fact (in order): the detail of the statement (or of ``statements[i]``, one per fact)
+    the span and its unit's sentence do not hold (``details.details_missing``), None when they hold every one or
+    ``member_details`` is off."""
+    rows = [(statements[i] if statements is not None else f.statement, sp["text"], c.text, texts[c.article])
+            for i, f in enumerate(facts) for c, sp in zip(f.claims, f.support, strict=True)]
+    return details_missing(rows) if settings.member_details else [None] * len(rows)
 
 
 def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
@@ -1168,6 +1183,9 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
     tries: list[tuple[Fact, Claim, bool]] = []
     for f, (c, a, b) in todo:
         tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
+        if verifier.settings.member_details:  # the statement without the clause or modifier carrying a detail
+            tries.extend((f, replace(c, id=f"{c.id}~d{n}", start=a, end=b, text=cut, part="clause"), True)
+                         for n, (cut, _) in enumerate(detail_cuts(f.statement)))
         for k, sp in enumerate(f.support):
             m = f.claims[k]
             if sp["article"] != c.article:
@@ -1175,6 +1193,8 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
                 tries.extend((f, piece, False) for piece in [_main(whole), *_pieces(m, sp["start"], sp["end"], texts)]
                              if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
     checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
+    lacking = iter(_details_lacking([f for f, _, _ in tries], texts, verifier.settings,
+                                    [piece.text for _, piece, _ in tries]))
     best: dict[int, tuple[Claim, list[int]]] = {}
     ranks: dict[int, tuple[Any, ...]] = {}
     for f, piece, own_piece in tries:
@@ -1184,13 +1204,14 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
         ok, anchored = [], False
         for k, sp in enumerate(f.support):
             prob, _ = next(checks)
+            detail = next(lacking)
             own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
             # the same measured figure, a count the figure pass matches alone, is the fact; else a figure anchors
             bar = 0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
                 figure_floor if said else floor
             if own or (prob >= bar and figures_missing(trial, k, verifier, texts,
                                                        (piece, piece.start, piece.end)) is None
-                       and (prob >= floor or _names_held(piece.text, sp["text"]))):
+                       and detail is None and (prob >= floor or _names_held(piece.text, sp["text"]))):
                 ok.append(k)
                 anchored = anchored or (not own and prob < floor)
         if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:

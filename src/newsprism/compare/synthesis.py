@@ -56,6 +56,7 @@ from ..text.words import outside_quotes, zipf
 from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge, stance
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
+from .details import detail_missing, dropped_for
 from .span_check import predicate_shared, span_checks
 from .standalone import leans_on_context, topic_words
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
@@ -2227,6 +2228,10 @@ def _unsupported(comparison: Comparison, best: Claim, text: str, member: Claim, 
     if best.quote and (member.quote or member.asserted_by_name or not QUOTED.search(text)) \
             and not _same_speaker(best.asserted_by_name, member.asserted_by_name):
         return "is not the same speaker's quotation"
+    if settings.member_details and (a := _article(comparison, member.article)) is not None \
+            and (detail := detail_missing(text, span_text, _sentence_text(comparison, member), a.article.text)) \
+            and (dropped_for(detail) or detail.startswith("time")):
+        return f"lacks a detail the statement asserts: {detail}"  # a time, a role, a condition one article has
     return None
 
 
