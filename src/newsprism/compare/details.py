@@ -165,7 +165,9 @@ def _names(doc: Any) -> list[Detail]:
     out = []
     for e in doc.ents:
         if e.label_ in NAME_LABELS and (words := _name_words(e)):
-            out.append(Detail("name", e.text, tuple(f"{e.label_}:{w}" for w in words)))
+            # a place that qualifies a noun ("Mexico's agency", "the Mexican president") is read as a people is
+            label = "NORP" if e.label_ in ("GPE", "LOC") and e.root.dep_ in ("poss", "compound", "amod") else e.label_
+            out.append(Detail("name", e.text, tuple(f"{label}:{w}" for w in words)))
     return out
 
 
@@ -254,10 +256,11 @@ def _held(want: str, detail: Detail, where: str, article: str) -> bool:
     if tag:
         if item in US or (item == "u.s" or item == "united" or item == "states") and detail.text.lower() in US:
             return any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", low) for u in US)
-        if tag in ("NORP", "GPE", "LOC"):  # "Mexican" / "Mexico"; a demonym by its first three letters; a place
-            # of the story the span's article names (the country of "the president") is the span's setting
+        if tag in ("NORP", "GPE", "LOC"):  # "Mexican" / "Mexico"; a demonym by its first three letters
             stem = re.escape(item[:4 if tag != 'NORP' else 3])
-            return bool(re.search(rf"\b{stem}", low) or re.search(rf"\b{stem}", _fold(article)))
+            # a people, or a place that only qualifies a noun ("Mexico's civil defence agency"), the span's article
+            # names is the span's setting; a place where something happens ("in Vienna") must be the span's own
+            return bool(re.search(rf"\b{stem}", low) or tag == "NORP" and re.search(rf"\b{stem}", _fold(article)))
         if re.search(rf"(?<![\w-]){re.escape(_fold(item))}(?![\w-])", low):
             return True
         # a person named through part of the name ("Guzman" for "Joaquin Guzman") where the article writes the whole
@@ -342,14 +345,16 @@ def detail_cuts(statement: str) -> list[tuple[str, str]]:
     is a well-formed statement every span holds."""
     doc = nlp.parse_cached([statement])[0]
     timed = _date_tokens(doc)
+    placed = {t.i for e in doc.ents if e.label_ in ("GPE", "LOC", "FAC") for t in e}
+    counted = {t.i for t in doc if t.like_num and t.i not in timed}
     out: list[tuple[str, str]] = []
     for t in doc:
         if t.dep_ not in CUT_DEPS or t.head.i == t.i:
             continue
         sub = list(t.subtree)
         ids = {w.i for w in sub}
-        if t.dep_ == "prep" and not (ids & timed):
-            continue  # a prepositional phrase is cut only when it says when
+        if t.dep_ == "prep" and not (ids & (timed | placed | counted)):
+            continue  # a prepositional phrase is cut only when it says when, where or how many
         if t.dep_ == "npadvmod" and t.i not in timed:
             continue
         if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):

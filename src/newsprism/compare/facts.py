@@ -1092,7 +1092,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     verdicts = _member_verdicts(todo, sources, verifier, texts)
     best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
                                if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
-                              {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])})
+                              {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
+                               {id(f) for f in todo if any(why and why.startswith(LACKS) for why, _ in verdicts[id(f)])})
     out_facts: list[Fact] = []
     for f in facts:
         bad = verdicts.get(id(f))
@@ -1143,7 +1144,7 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
             why = None if own else figures_missing(f, k, verifier, texts, source) or (
                 quote_missing(f.statement, sp["text"]) if verifier.settings.member_quotes else None)
             if why is None and detail is not None and not own:
-                out.append((f"it lacks a detail the statement asserts: {detail}", dropped_for(detail)))
+                out.append((f"{LACKS}: {detail}", dropped_for(detail)))
             elif why is not None:
                 out.append((why, True))
             elif not own and prob < floor:
@@ -1155,6 +1156,9 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
                 out.append((None, False))
         verdicts[id(f)] = out
     return verdicts
+
+
+LACKS = "it lacks a detail the statement asserts"
 
 
 def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Settings,
@@ -1169,7 +1173,7 @@ def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Set
 
 def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
                        texts: dict[str, str], voiced: Callable[[Claim], bool] | None,
-                       figure_failed: AbstractSet[int] = frozenset()
+                       figure_failed: AbstractSet[int] = frozenset(), detail_failed: AbstractSet[int] = frozenset()
                        ) -> dict[int, tuple[Claim, list[int]]]:
     """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
     opening of the statement that a span of every article states (figures, and the span check at
@@ -1218,8 +1222,11 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
             continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
         # one every span states by the span check first; a piece of the statement first, the longest; else the other
         # member's span statement_key ranks first
+        # where a span lacked a detail of the statement (``detail_failed``), another member's whole span that every
+        # span states (the most shared wording) ranks before a cut of the statement
+        other_first = id(f) in detail_failed and not own_piece and piece.id == f"{piece.id.split('~')[0]}"
         rank = (anchored, 0, -len(piece.text)) if own_piece else \
-            (anchored, 1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
+            (anchored, -1 if other_first else 1, *statement_key(piece.text, piece.article, [(sp["article"], sp["text"]) for sp in f.support],
                                          quote=piece.quote, voiced=bool(voiced and voiced(piece))))
         if id(f) not in best or rank < ranks[id(f)]:
             best[id(f)], ranks[id(f)] = (piece, ok), rank
