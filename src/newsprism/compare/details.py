@@ -15,7 +15,8 @@ statement's details from its spaCy parse (named entities, dependency labels, par
 - **condition**: an "if"/"unless" clause;
 - **modality**: an obligation ("must", "required to", "has to") or an expectation / possibility ("expected to",
   "may", "might", "could", "likely");
-- **negation**: a negated predicate ("did not", "never").
+- **negation**: a negated predicate ("did not", "never");
+- **clause**: a "which"/"who" clause set off by a comma (what it says of its noun: half its content words).
 
 ``detail_missing`` looks each one up in the span and the sentence it lies in, with these equivalences: a number
 written in words or digits, with or without "million"; a month by its first three letters; a person named by the
@@ -206,6 +207,23 @@ def _conditions(doc: Any) -> list[Detail]:
     return out
 
 
+def _relative_clauses(doc: Any) -> list[Detail]:
+    """A "which"/"who" clause set off by a comma ("Obama, who has long promised to reach out to historic enemies"): what
+    it says of its noun is a detail of its own."""
+    out = []
+    for t in doc:
+        if t.dep_ != "relcl":
+            continue
+        sub = list(t.subtree)
+        if not any(w.lower_ in ("which", "who", "whom", "whose") for w in sub[:2]) or sub[0].i == 0 \
+                or doc[sub[0].i - 1].text != ",":
+            continue
+        words = [w.lower_[:5] for w in sub if w.is_alpha and w.lower_ not in STOP_WORDS]
+        if len(words) >= 2:
+            out.append(Detail("clause", doc[sub[0].i:sub[-1].i + 1].text, tuple(f"={w}" for w in words)))
+    return out
+
+
 def _modality(doc: Any) -> list[Detail]:
     text = f" {doc.text.lower()} "
     out = []
@@ -227,7 +245,7 @@ def _negation(doc: Any) -> list[Detail]:
 @lru_cache(maxsize=4096)
 def _details(statement: str) -> tuple[Detail, ...]:
     doc = nlp.parse_cached([statement])[0]
-    return tuple([*_figures(doc), *_dates(doc), *_names(doc), *_roles(doc), *_conditions(doc), *_modality(doc),
+    return tuple([*_figures(doc), *_dates(doc), *_names(doc), *_roles(doc), *_conditions(doc), *_relative_clauses(doc), *_modality(doc),
                   *_negation(doc)])
 
 
@@ -306,6 +324,10 @@ def detail_missing(statement: str, span: str, sentence: str = "", article: str =
                 sum(_held(w, d, where, article) for w in d.want[1:]) >= 0.5 * max(1, len(d.want) - 1)
             if not held:
                 return f"condition “{d.text}”: not stated by the span"
+            continue
+        if d.kind == "clause":  # half its content words, as a condition's
+            if sum(_held(w, d, where, article) for w in d.want) < 0.5 * len(d.want):
+                return f"clause “{d.text}”: not stated by the span"
             continue
         if d.kind == "role":
             lacking = [w[1:] for w in d.want if not _held(w, d, where, article)]

@@ -1159,6 +1159,7 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
 
 
 LACKS = "it lacks a detail the statement asserts"
+CUT_MARK = "~d"  # the id of a piece that is the statement without a clause or modifier carrying a detail
 
 
 def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Settings,
@@ -1186,10 +1187,15 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
     floor, figure_floor = verifier.settings.member_narrow_min, verifier.settings.member_figure_min
     tries: list[tuple[Fact, Claim, bool]] = []
     for f, (c, a, b) in todo:
-        tries.extend((f, piece, True) for piece in _pieces(c, a, b, texts))
-        if verifier.settings.member_details:  # the statement without the clause or modifier carrying a detail
-            tries.extend((f, replace(c, id=f"{c.id}~d{n}", start=a, end=b, text=cut, part="clause"), True)
-                         for n, (cut, _) in enumerate(detail_cuts(f.statement)))
+        own_pieces = _pieces(c, a, b, texts)
+        tries.extend((f, piece, True) for piece in own_pieces)
+        if verifier.settings.member_details:  # the statement (or a piece) without the clause or modifier carrying a
+            # detail
+            for whole in [replace(c, start=a, end=b, text=f.statement), *own_pieces]:
+                cuts = detail_cuts(whole.text)
+                cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]  # two modifiers cut
+                tries.extend((f, replace(whole, id=f"{whole.id}{CUT_MARK}{n}", text=cut, part="clause"), True)
+                             for n, (cut, _) in enumerate(dict.fromkeys(cuts)))
         for k, sp in enumerate(f.support):
             m = f.claims[k]
             if sp["article"] != c.article:
@@ -1211,7 +1217,9 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
             detail = next(lacking)
             own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
             # the same measured figure, a count the figure pass matches alone, is the fact; else a figure anchors
-            bar = 0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
+            # a cut of the statement (``detail_cuts``) is held by the span check's own bar: no figure anchors it
+            bar = floor if CUT_MARK in piece.id else \
+                0.0 if id(f) in figure_failed and _measured_alike(said, f.claims[k], sp, verifier) else \
                 figure_floor if said else floor
             if own or (prob >= bar and figures_missing(trial, k, verifier, texts,
                                                        (piece, piece.start, piece.end)) is None
