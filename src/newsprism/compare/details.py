@@ -113,8 +113,9 @@ def _figures(doc: Any) -> list[Detail]:
     text = doc.text
     for m in NUMBER.finditer(text):
         tok = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if tok is None or any(t.i in dated for t in tok) or any(t.ent_type_ in NAME_LABELS for t in tok):
-            continue
+        if tok is None or any(t.i in dated for t in tok) or \
+                any(t.ent_type_ in (*NAME_LABELS, "PRODUCT", "WORK_OF_ART", "LAW", "ORDINAL") for t in tok):
+            continue  # a date's day, a name's number ("Windows 7"), an ordinal
         v = _value(m.group(1) or m.group(3), m.group(2) or m.group(4))
         if v is None or (m.group(3) and m.group(3).lower() == "one" and not m.group(4)):
             continue  # "one of the …": a pronoun more often than a count
@@ -281,6 +282,10 @@ def _held(want: str, detail: Detail, where: str, article: str) -> bool:
             return bool(re.search(rf"\b{stem}", low) or tag == "NORP" and re.search(rf"\b{stem}", _fold(article)))
         if re.search(rf"(?<![\w-]){re.escape(_fold(item))}(?![\w-])", low):
             return True
+        # an organisation named through a word of its name ("Newcastle" for "Newcastle United")
+        if tag == "ORG":
+            return any(len(w) >= 4 and re.search(rf"(?<![\w-]){re.escape(_fold(w))}(?![\w-])", low)
+                       for w in (x.split(":", 1)[1] for x in detail.want))
         # a person named through part of the name ("Guzman" for "Joaquin Guzman") where the article writes the whole
         if tag == "PERSON":
             whole = [w.split(":", 1)[1] for w in detail.want]
@@ -394,6 +399,7 @@ def detail_cuts(statement: str) -> list[tuple[str, str]]:
         a = doc[lo].idx
         b = doc[hi - 1].idx + len(doc[hi - 1].text)
         cut = f"{statement[:a].rstrip()} {statement[b:].lstrip()}"
+        cut = re.sub(r"\(\s*\)|\[\s*\]", "", cut)  # a parenthesis emptied by the cut goes with it
         cut = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", cut)).strip(" ,")
         if cut and cut != statement and len(cut.split()) >= 4:
             out.append((cut[0].upper() + cut[1:], statement[a:b].strip(" ,")))

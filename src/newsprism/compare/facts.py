@@ -1093,7 +1093,8 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
                                if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
                               {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
-                               {id(f) for f in todo if any(why and why.startswith(LACKS) for why, _ in verdicts[id(f)])})
+                               {id(f) for f in todo if any(why and why.startswith(LACKS) and not why.startswith(f"{LACKS}: name")
+                                                             for why, _ in verdicts[id(f)])})
     out_facts: list[Fact] = []
     for f in facts:
         bad = verdicts.get(id(f))
