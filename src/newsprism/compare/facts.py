@@ -1095,6 +1095,9 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
                               {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
                                {id(f) for f in todo if any(why and why.startswith(LACKS) and not why.startswith(f"{LACKS}: name")
                                                              for why, _ in verdicts[id(f)])})
+    if verifier.settings.member_details:  # a rendering ("<name> is <description>") cut to what every span states
+        best.update(_cut_renderings([f for f, src in zip(todo, sources, strict=True) if src is None
+                                     and not _all_stated(f, verdicts[id(f)])], verifier, texts))
     out_facts: list[Fact] = []
     for f in facts:
         bad = verdicts.get(id(f))
@@ -1157,6 +1160,33 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
                 out.append((None, False))
         verdicts[id(f)] = out
     return verdicts
+
+
+def _cut_renderings(todo: Sequence[Fact], verifier: Verifier, texts: dict[str, str]
+                    ) -> dict[int, tuple[Claim, list[int]]]:
+    """For each fact whose statement no article writes (a rendering: "Choi is Park's confidante and adviser") and
+    some article of which has no span stating it: the longest cut of the statement (``detail_cuts``, one or two
+    modifiers: "Choi is Park's confidante") that a span of every article states (every detail, the span check at
+    ``member_narrow_min``), with the spans that state it. Keyed by ``id`` of the fact."""
+    floor = verifier.settings.member_narrow_min
+    tries: list[tuple[Fact, str]] = []
+    for f in todo:
+        cuts = detail_cuts(f.statement)
+        cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]
+        tries.extend((f, cut) for cut in dict.fromkeys(c for c, _ in cuts))
+    if not tries:
+        return {}
+    checks = iter(span_checks([(cut, sp["text"]) for f, cut in tries for sp in f.support]))
+    lacking = iter(_details_lacking([f for f, _ in tries], texts, verifier.settings, [cut for _, cut in tries]))
+    best: dict[int, tuple[Claim, list[int]]] = {}
+    for f, cut in tries:
+        ok = [k for k in range(len(f.support)) if (next(checks)[0] >= floor) & (next(lacking) is None)]
+        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(cut) is not None:
+            continue
+        if id(f) not in best or len(cut) > len(best[id(f)][0].text):
+            c = f.claims[ok[0]]
+            best[id(f)] = (replace(c, id=f"{c.id}{CUT_MARK}r", text=cut, part="clause"), ok)
+    return best
 
 
 LACKS = "it lacks a detail the statement asserts"
