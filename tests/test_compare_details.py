@@ -5,6 +5,8 @@ the span is not cited. Texts written here; invented names."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from newsprism.compare.details import detail_cuts, detail_missing, statement_details
 from newsprism.compare.facts import stated_by_members
 from newsprism.compare.verify import Verifier
@@ -57,6 +59,8 @@ def test_an_obligation_is_not_stated_by_an_expectation() -> None:
 
 def test_a_negated_statement_is_not_stated_by_an_affirmed_span() -> None:
     why = detail_missing("The court did not uphold the ban.", "The court upheld the ban.")
+    assert detail_missing("We cannot agree to the terms.", "we can not agree to the terms") is None
+    assert detail_missing("We can not agree to the terms.", "We cannot agree to the terms.") is None
     assert why is not None and why.startswith("negation")
 
 
@@ -110,3 +114,28 @@ def test_the_statement_loses_the_time_one_article_lacks() -> None:
     off = Settings(member_details=False)
     [kept] = stated_by_members([_fact([a, b])], _verifier(texts, off), texts)
     assert "Saturday night" in kept.statement
+
+
+def test_a_count_told_as_done_is_not_stated_by_a_span_that_tells_it_to_come() -> None:
+    said = "Parvex has laid off 325 employees."
+    why = detail_missing(said, "Parvex will shed about 325 employees as part of a shakeup.")
+    assert why is not None and why.startswith("modality")
+    assert detail_missing(said, "Parvex laid off 325 employees on Monday.") is None
+
+
+def test_a_fraction_in_words_is_a_figure() -> None:
+    said = "Orlen is preparing to cut up to 2,000 jobs, or about one-third of its work force."
+    why = detail_missing(said, "Orlen will unveil plans to cut up to 2,000 jobs.")
+    assert why is not None and why.startswith("figure")
+    assert detail_missing(said, "Orlen is to cut up to 2,000 jobs, a third of its work force.") is None
+
+
+def test_a_role_word_only_one_article_gives_is_cut_from_the_rendering() -> None:
+    # "<name> is <description>": a rendering no article writes; every span states it without "and adviser"
+    a = Claim(id="a:0", article="a", sentence=0, start=0, end=40, text="Marlow's confidante and adviser Tesk Orvald")
+    b = Claim(id="b:0", article="b", sentence=0, start=0, end=36, text="Marlow's longtime confidante Tesk Orvald")
+    texts = {"a": a.text, "b": b.text}
+    fact = replace(_fact([a, b]), statement="Tesk Orvald is Marlow's confidante and adviser")
+    [out] = stated_by_members([fact], _verifier(texts), texts)
+    assert out.status == "corroborated" and out.articles() == ["a", "b"]
+    assert out.statement == "Tesk Orvald is Marlow's confidante"

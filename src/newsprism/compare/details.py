@@ -66,14 +66,16 @@ PART_OF_DAY = {"morning": "morning", "afternoon": "afternoon", "evening": "eveni
                "overnight": "night", "tonight": "night", "midnight": "midnight", "noon": "noon", "midday": "noon",
                "dawn": "dawn", "dusk": "dusk"}
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT")
-TITLE_SKIP = {"mr", "mrs", "ms", "dr", "the", "of", "and", "'s", "’s"}
+TITLE_SKIP = {"mr", "mrs", "ms", "dr", "the", "of", "and", "'s", "’s", "rookie", "president", "judge", "justice",
+              "coach", "minister", "prime", "chief", "acting", "former", "senator", "sen.", "gov.", "governor", "rep.",
+              "general", "gen.", "manager"}  # a title inside a person's name is the role's to check
 US = {"u.s.", "us", "united states", "america", "american", "americans", "u.s"}
 OBLIGATION = {"must", "required", "require", "requires", "obliged", "obligated", "mandatory", "mandated", "have to",
               "has to", "had to", "need to", "needs to", "shall", "constitution"}
 EXPECTATION = {"may", "might", "could", "expected", "expect", "expects", "likely", "possibly", "probably", "would",
                "will", "set to", "plan", "plans", "planned", "scheduled", "due to", "should", "going to", "can",
                "predicted", "forecast", "anticipated", "potential", "possible"}
-NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny|refused|"
+NEGATION = re.compile(r"\b(?:not|cannot|no|never|none|nobody|nothing|neither|nor|without|denied|denies|deny|refused|"
                       r"rejected|failed)\b|n[’']t\b", re.IGNORECASE)
 CONDITION = re.compile(r"\b(?:if|unless|provided|as long as|only when|in case|otherwise)\b", re.IGNORECASE)
 
@@ -93,9 +95,22 @@ def _value(number: str, unit: str | None) -> float | None:
     return v * UNITS.get((unit or "").lower(), 1.0)
 
 
+FRACTION = re.compile(r"\b(?:(one|a|two|three)[\s-])?(half|third|thirds|quarter|quarters|fifth|fifths)\b", re.IGNORECASE)
+PARTS = {"half": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fifth": 5, "fifths": 5}
+
+
+def _fractions(text: str) -> set[float]:
+    """Fractions written in words ("one-third" = 0.333, "two-thirds", "half")."""
+    out = set()
+    for m in FRACTION.finditer(text):
+        n = {"two": 2, "three": 3}.get((m.group(1) or "").lower(), 1)
+        out.add(round(n / PARTS[m.group(2).lower()], 6))
+    return out
+
+
 def values_in(text: str) -> set[float]:
-    """Every value a text writes as a number, digits or words ("77 million", "twenty", "5.3 million")."""
-    out: set[float] = set()
+    """Every value a text writes as a number, digits or words ("77 million", "twenty", "5.3 million", "one-third")."""
+    out: set[float] = _fractions(text)
     for m in NUMBER.finditer(text):
         v = _value(m.group(1) or m.group(3), m.group(2) or m.group(4))
         if v is not None:
@@ -121,6 +136,9 @@ def _figures(doc: Any) -> list[Detail]:
         if v is None or (m.group(3) and m.group(3).lower() == "one" and not m.group(4)):
             continue  # "one of the …": a pronoun more often than a count
         out.append(Detail("figure", m.group(0), (f"#{round(v, 6)}",)))
+    for m in FRACTION.finditer(text):
+        if m.group(1) or m.group(2).lower() != "half":  # "one-third of its work force"; not "the second half"
+            out.extend(Detail("figure", m.group(0), (f"#{v}",)) for v in _fractions(m.group(0)))
     for t in doc:
         if t.lower_ in VAGUE and t.i not in dated and t.pos_ == "NOUN":
             out.append(Detail("figure", t.text, (t.lower_.rstrip("s"),)))
@@ -239,6 +257,41 @@ def _modality(doc: Any) -> list[Detail]:
     return out
 
 
+FUTURE = re.compile(r"\b(?:will|would|shall|plans?\s+to|planned|planning|expected|expects?|set\s+to|going\s+to|"
+                    r"may|might|could|proposed|intends?\s+to|to\s+be\s+\w+ed)\b", re.IGNORECASE)
+
+
+def _done(doc: Any) -> list[Detail]:
+    """A statement that tells a count as done ("has laid off 325 employees", "cut 2,000 jobs") where a span may tell
+    it as to come ("will shed about 325 employees"): its main verb in the past with a figure, no modal or
+    expectation word in it."""
+    roots = [t for t in doc if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if not roots or FUTURE.search(doc.text) or any(t.tag_ == "MD" for t in doc) or \
+            not any(t.like_num for t in roots[0].subtree):
+        return []
+    root = roots[0]
+    if root.lemma_ in ("say", "tell", "report", "add", "state", "be", "have"):
+        return []  # what someone said, a state: the tense tells when it was said, not whether it happened
+    if root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children)):
+        return [Detail("modality", f"{root.text} (done)", ("!done",))]
+    return []
+
+
+def _to_come(span: str) -> str | None:
+    """The words by which a span's main verb tells a count as to come ("will shed … 325", "plans to cut 2,000"): a
+    modal or an intention verb governing the main verb, a figure in what it governs; None when it tells none."""
+    for root in (t for t in nlp.parse_cached([span])[0] if t.dep_ == "ROOT"):
+        if not any(t.like_num for t in root.subtree):
+            continue
+        modal = [c for c in root.children if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ != "can"]
+        if modal:
+            return f"{modal[0].text} {root.text}"
+        if root.lemma_ in ("plan", "expect", "intend", "propose", "schedule", "aim") and \
+                any(c.dep_ == "xcomp" for c in root.children):
+            return root.text
+    return None
+
+
 def _negation(doc: Any) -> list[Detail]:
     neg = [t for t in doc if t.dep_ == "neg" or (t.lower_ in ("never", "no") and t.dep_ in ("neg", "det", "advmod"))]
     return [Detail("negation", f"{neg[0].text} {neg[0].head.text}", ("!neg",))] if neg else []
@@ -247,7 +300,7 @@ def _negation(doc: Any) -> list[Detail]:
 @lru_cache(maxsize=4096)
 def _details(statement: str) -> tuple[Detail, ...]:
     doc = nlp.parse_cached([statement])[0]
-    return tuple([*_figures(doc), *_dates(doc), *_names(doc), *_roles(doc), *_conditions(doc), *_relative_clauses(doc), *_modality(doc),
+    return tuple([*_figures(doc), *_dates(doc), *_names(doc), *_roles(doc), *_conditions(doc), *_relative_clauses(doc), *_modality(doc), *_done(doc),
                   *_negation(doc)])
 
 
@@ -326,6 +379,10 @@ def detail_missing(statement: str, span: str, sentence: str = "", article: str =
     if statement.strip().rstrip(".") in where:
         return None
     for d in _details(statement):
+        if d.want == ("!done",):  # the span's own main verb tells the count as to come
+            if (why := _to_come(span)) is not None:
+                return f"modality “{d.text}”: the span tells it as to come (“{why}”)"
+            continue
         if d.kind == "condition":
             held = _held("?cond", d, where, article) and \
                 sum(_held(w, d, where, article) for w in d.want[1:]) >= 0.5 * max(1, len(d.want) - 1)
