@@ -1094,7 +1094,9 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
                                if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
                               {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
                                {id(f) for f in todo if any(why and why.startswith(LACKS) and not why.startswith(f"{LACKS}: name")
-                                                             for why, _ in verdicts[id(f)])})
+                                                             for why, _ in verdicts[id(f)])},
+                               {id(f) for f in todo if verifier.settings.member_details
+                                and any(why and why.startswith(LACKS) for why, _ in verdicts[id(f)])})
     if verifier.settings.member_details:  # a rendering ("<name> is <description>") cut to what every span states
         best.update(_cut_renderings([f for f, src in zip(todo, sources, strict=True) if src is None
                                      and not _all_stated(f, verdicts[id(f)])], verifier, texts))
@@ -1147,15 +1149,16 @@ def _member_verdicts(todo: Sequence[Fact], sources: Sequence[tuple[Claim, int, i
                 and source[2] <= sp["end"]
             why = None if own else figures_missing(f, k, verifier, texts, source) or (
                 quote_missing(f.statement, sp["text"]) if verifier.settings.member_quotes else None)
-            if why is None and detail is not None and not own:
-                out.append((f"{LACKS}: {detail}", dropped_for(detail)))
-            elif why is not None:
+            trial = str(sp.get("reason", "")).removeprefix(STATEMENT_UNIT).startswith(ON_TRIAL)
+            if why is not None:
                 out.append((why, True))
             elif not own and prob < floor:
-                trial = str(sp.get("reason", "")).removeprefix(STATEMENT_UNIT).startswith(ON_TRIAL)
                 out.append((f"span check {prob:.2f} < member_narrow_min {floor}"
                             f"{' (joined on trial: ' + str(sp['reason']).split(':')[1].strip() + ')' if trial else ''}"
-                            f": {top}", prob < drop_below or trial))
+                            f": {top}{'; and ' + LACKS + ': ' + detail if detail else ''}",
+                            prob < drop_below or trial or (detail is not None and dropped_for(detail))))
+            elif detail is not None and not own:  # the span check passes it, a detail it lacks does not
+                out.append((f"{LACKS}: {detail}", dropped_for(detail) or trial))
             else:
                 out.append((None, False))
         verdicts[id(f)] = out
@@ -1205,8 +1208,8 @@ def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Set
 
 def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
                        texts: dict[str, str], voiced: Callable[[Claim], bool] | None,
-                       figure_failed: AbstractSet[int] = frozenset(), detail_failed: AbstractSet[int] = frozenset()
-                       ) -> dict[int, tuple[Claim, list[int]]]:
+                       figure_failed: AbstractSet[int] = frozenset(), detail_failed: AbstractSet[int] = frozenset(),
+                       detail_cut: AbstractSet[int] = frozenset()) -> dict[int, tuple[Claim, list[int]]]:
     """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
     opening of the statement that a span of every article states (figures, and the span check at
     ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
@@ -1220,8 +1223,8 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
     for f, (c, a, b) in todo:
         own_pieces = _pieces(c, a, b, texts)
         tries.extend((f, piece, True) for piece in own_pieces)
-        if verifier.settings.member_details:  # the statement (or a piece) without the clause or modifier carrying a
-            # detail
+        if id(f) in detail_cut:  # a span lacked a detail: the statement (or a piece) without the clause or
+            # modifier carrying it
             for whole in [replace(c, start=a, end=b, text=f.statement), *own_pieces]:
                 cuts = detail_cuts(whole.text)
                 cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]  # two modifiers cut
@@ -1233,20 +1236,24 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
                 whole = replace(m, start=sp["start"], end=sp["end"], text=sp["text"])
                 tries.extend((f, piece, False) for piece in [_main(whole), *_pieces(m, sp["start"], sp["end"], texts)]
                              if len(piece.text.split()) >= 6 and not DEPENDENT.match(piece.text))
-    checks = iter(span_checks([(piece.text, sp["text"]) for f, piece, _ in tries for sp in f.support]) if tries else [])
     lacking = iter(_details_lacking([f for f, _, _ in tries], texts, verifier.settings,
                                     [piece.text for _, piece, _ in tries]))
+    details = [[next(lacking) for _ in f.support] for f, _, _ in tries]
+    # the span check only where it decides: not the piece's own span, and a span holding every detail
+    wanted = [(piece.text, sp["text"]) for (f, piece, _), lack in zip(tries, details, strict=True)
+              for sp, d in zip(f.support, lack, strict=True) if d is None and not _owns(sp, piece)]
+    checked = dict(zip(wanted, span_checks(wanted) if wanted else [], strict=True))
     best: dict[int, tuple[Claim, list[int]]] = {}
     ranks: dict[int, tuple[Any, ...]] = {}
-    for f, piece, own_piece in tries:
+    for (f, piece, own_piece), lack in zip(tries, details, strict=True):
         trial = replace(f, statement=piece.text)
         # a piece stating a figure of the event: the figure anchors it, a lower span check bar suffices
         said = _figures_said(piece, verifier, texts)
         ok, anchored = [], False
         for k, sp in enumerate(f.support):
-            prob, _ = next(checks)
-            detail = next(lacking)
-            own = sp["article"] == piece.article and sp["start"] <= piece.start and piece.end <= sp["end"]
+            prob, _ = checked.get((piece.text, sp["text"]), (0.0, ""))
+            detail = lack[k]
+            own = _owns(sp, piece)
             # the same measured figure, a count the figure pass matches alone, is the fact; else a figure anchors
             # a cut of the statement (``detail_cuts``) is held by the span check's own bar: no figure anchors it
             bar = floor if CUT_MARK in piece.id else \
@@ -1270,6 +1277,11 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
         if id(f) not in best or rank < ranks[id(f)]:
             best[id(f)], ranks[id(f)] = (piece, ok), rank
     return best
+
+
+def _owns(span: Mapping[str, Any], piece: Claim) -> bool:
+    """Is ``piece`` a part of the cited ``span`` (its own words)?"""
+    return bool(span["article"] == piece.article and span["start"] <= piece.start and piece.end <= span["end"])
 
 
 OPEN_QUOTE, CLOSE_QUOTE = re.compile(r"(?:^|(?<=\s))[\"“‘]"), re.compile(r"[\"”’](?=\W|$)")
