@@ -88,3 +88,42 @@ def test_every_presented_cue_reaches_the_target(runs: dict[str, dict[str, object
                 family = "phrase" if f.reason.startswith(("evaluative phrase", "epithet")) else "word"
                 share = presented_share(family, _g(f.reason))
                 assert share is not None and share >= DEFAULT.cue_present_precision_min, (f.text, f.reason)
+
+
+# found bought back with precise kinds (session 16, frame19): epithets from the label lexicon and a graded verb
+LABELS = {
+    "bare": "The agreement angered hardliners in Tehran, who said the government had given away too much.",
+    "hyphen": "Both leaders face skepticism from powerful hard-liners at home after decades of enmity.",
+    "hung": "Voters were beaten by the Spanish national police and paramilitary Civil Guard at polling stations.",
+    "training": "On long runs, the staple of any marathon training regime, I grew patient with pace.",
+    "school": "The school is named for a 19th-century school reformer whose principles are still taught.",
+    "trumpet": "Iran and world powers trumpet historic nuclear deal after 18 days of talks in Vienna.",
+}
+
+
+@pytest.fixture(scope="module")
+def labelled() -> dict[str, list[tuple[str, str, str | None]]]:
+    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
+            for k, t in LABELS.items()]
+    return {a.article.id: [(f.cue, f.text, f.grade) for f in a.framing] for a in analyze_many(arts)}
+
+
+def test_a_bare_label_the_lexicon_calls_an_epithet_is_one(labelled: dict[str, list[tuple[str, str, str | None]]]
+                                                           ) -> None:
+    assert ("epithet", "hardliners", None) in labelled["bare"]  # no people noun needed: the label names its bearers
+    assert ("epithet", "hard-liners", None) in labelled["hyphen"]
+
+
+def test_a_label_before_a_name_the_parser_hung_elsewhere_is_an_epithet(
+        labelled: dict[str, list[tuple[str, str, str | None]]]) -> None:
+    assert ("epithet", "paramilitary Civil Guard", None) in labelled["hung"]
+
+
+def test_a_bare_label_word_that_names_a_kind_of_thing_is_no_epithet(
+        labelled: dict[str, list[tuple[str, str, str | None]]]) -> None:
+    assert not [c for c in labelled["training"] if c[0] == "epithet"]  # "a marathon training regime"
+    assert not [c for c in labelled["school"] if c[0] == "epithet"]  # "a school reformer"
+
+
+def test_trumpet_is_graded_like_tout(labelled: dict[str, list[tuple[str, str, str | None]]]) -> None:
+    assert ("attribution_verb", "trumpet", "undermining") in labelled["trumpet"]  # "world powers" can speak

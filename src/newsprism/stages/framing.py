@@ -18,7 +18,9 @@ Per article (the ``framing`` stage):
   reason names the probability, the strongest features and the gate's score;
 - ``set_aside``: a word the tagger flags that the topic gate sets aside (a common word, or one the article
   repeats: it describes the subject), with the same span, reason and tagger probability, so a reader can see
-  why it is not flagged; it is no framing claim (not counted, not scored);
+  why it is not flagged; it is no framing claim (not counted, not scored); also a word the gate keeps that is not
+  presented (``not_presented``): the hand labels' out-of-fold precision at its cue-classifier score, for a loaded
+  word alone or for the phrase it builds, is under ``cue_present_precision_min`` (models/cue_presentation.json);
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -887,6 +889,8 @@ def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: R
         if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
             if not alone:
                 continue  # "conservatives", "liberals": the group's ordinary name, not an epithet
+            if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in anchor.children):
+                continue  # "a marathon training regime", "a school reformer": a kind of thing or person, no label
             noun = anchor  # the label names the people itself ("hardliners", "the regime")
         elif anchor.dep_ in ("amod", "compound", "nmod", "npadvmod") and anchor.head.i > anchor.i:
             noun = anchor.head
