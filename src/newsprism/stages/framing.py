@@ -1016,21 +1016,29 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
                               f"{reason}", _target(resolver, tok), None, g, None))
                 continue
             reason += f"; {change}"
-        target, speaker, p = _target(resolver, tok), None, verdict.probability
-        if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
-            speaker, reason = speech[0], f"{speech[1]}; {reason}"
-        built = _phrases(tok, resolver)
-        held = not_presented("phrase" if built else "word", g, settings) if speech is None else None
-        if held is not None:  # the labels say words scored so are mostly description: kept apart, not presented
-            words.append((tok.idx, tok.idx + len(tok), SET_ASIDE, f"not flagged, not presented: {held}; {reason}", target, None, p,
-                          None))
-            continue
-        if not built:
-            words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p, None))
-        for cue, start, end, why in built:
-            phrases.append((start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p,
-                            (tok.idx, tok.idx + len(tok))))
+        alone, built = _word_cues(tok, verdict.probability, g, reason, speech, resolver, settings)
+        words += alone
+        phrases += built
     return words + phrases
+
+
+def _word_cues(tok: Any, p: float, g: float, reason: str, speech: tuple[str, str] | None, resolver: Resolver | None,
+               settings: Settings) -> tuple[list[LoadedItem], list[LoadedItem]]:
+    """(word-level items, phrase items) for a word the cue classifier keeps (``g``): the evaluative phrase or epithet
+    built on it, else the word alone; marked as the speaker's when it lies in reported words (``speech``); set aside,
+    not presented, where the hand labels' out-of-fold precision at ``g`` is under ``cue_present_precision_min``."""
+    target, speaker = _target(resolver, tok), None
+    if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
+        speaker, reason = speech[0], f"{speech[1]}; {reason}"
+    built = _phrases(tok, resolver)
+    held = not_presented("phrase" if built else "word", g, settings) if speech is None else None
+    span = (tok.idx, tok.idx + len(tok))
+    if held is not None:  # the labels say words scored so are mostly description: kept apart, not presented
+        return [(*span, SET_ASIDE, f"not flagged, not presented: {held}; {reason}", target, None, p, None)], []
+    if not built:
+        return [(*span, "loaded", reason, target, speaker, p, None)], []
+    return [], [(start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p, span)
+                for cue, start, end, why in built]
 
 
 def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings,
