@@ -127,3 +127,18 @@ def test_a_bare_label_word_that_names_a_kind_of_thing_is_no_epithet(
 
 def test_trumpet_is_graded_like_tout(labelled: dict[str, list[tuple[str, str, str | None]]]) -> None:
     assert ("attribution_verb", "trumpet", "undermining") in labelled["trumpet"]  # "world powers" can speak
+
+
+def test_likely_in_a_forecast_is_no_hedge() -> None:
+    """Session 16: "likely" on a verb with "will" or "would" forecasts, like "is likely to rise" (already no hedge);
+    on a past verb it is the writer's guess about what happened, a hedge."""
+    texts = {"will": "Officials said 225 people had died, but the number of collapsed buildings suggests the count "
+                     "will likely rise.",
+             "before": "The space shuttle mission to the space station likely will be pushed back a few more days.",
+             "guess": "The fortune of the cartel likely financed the project, the engineers believe.",
+             "passive": "Guidance was likely undertaken by compass, a favoured method of the cartel's tunnellers."}
+    arts = [Article(id=k, source=k, text=t, title="Story", outlet=k, paragraphs=(Paragraph(start=0, end=len(t)),))
+            for k, t in texts.items()]
+    hedges = {a.article.id: [f.text for f in a.framing if f.cue == "hedge"] for a in analyze_many(arts)}
+    assert hedges["will"] == [] and hedges["before"] == []
+    assert hedges["guess"] == ["likely"] and hedges["passive"] == ["likely"]

@@ -720,10 +720,22 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
             continue  # "Smith alleged that …": a verb of saying with its speaker, graded as an attribution verb
         if word in ADVERB_HEDGES and (last is None or len(span) != 1 or last.pos_ != "ADV"):
             continue  # "a likely winner", "is likely to rise": a forecast the sentence states, not the writer's doubt
+        if word in ADVERB_HEDGES and last is not None and _forecast(last):
+            continue  # "the count will likely rise", "the mission likely will be pushed back": a forecast too
         head = last.head if last is not None and last.head.i != last.i else last
         found.add(m.start(), m.end(), "hedge", (f"{speech[1]}; " if speech else "") + f"“{m.group(0)}” "
                   f"{hedges()[word][0]}", _target(resolver, head) if head is not None else None,
                   speaker=speech[0] if speech else None)
+
+
+FORECAST_AUX = frozenset({"will", "would", "'ll", "’ll", "wo"})
+
+
+def _forecast(adverb: Any) -> bool:
+    """An adverb on a verb in the future or the conditional ("will likely rise", "likely will be pushed back", "would
+    likely fall"): the sentence forecasts; the adverb does not cast doubt on what the writer reports (session 16)."""
+    verb = adverb.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in FORECAST_AUX for c in verb.children)
 
 
 def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
