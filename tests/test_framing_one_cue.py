@@ -55,7 +55,8 @@ def test_a_phrase_built_on_a_loaded_word_is_its_one_cue() -> None:
 
 @pytest.mark.slow
 def test_a_hedge_in_reported_words_is_the_speakers() -> None:
-    a = analyze(_written("Quake\n\nOfficials said the death toll would likely rise. The toll will likely rise "
+    # (session 16: "would likely rise", "will likely rise" are forecasts, no hedge; guesses about the past are)
+    a = analyze(_written("Quake\n\nOfficials said the death toll had likely risen. The toll likely rose "
                          "again, and the agency's allegedly faulty sensors failed."))
     hedges = [f for f in a.framing if f.cue == "hedge"]
     theirs = [f for f in hedges if f.speaker == "Officials"]
