@@ -322,32 +322,36 @@ def _fold(text: str) -> str:
 PRONOUN = re.compile(r"\b(?:he|she|him|her|his|hers|himself|herself)\b", re.IGNORECASE)
 
 
+def _name_held(tag: str, item: str, detail: Detail, where: str, article: str) -> bool:
+    """Does ``where`` name one word ``item`` of a named participant (its NER label ``tag``)?"""
+    low = _fold(where)
+    if item in US or item in ("u.s", "united", "states") and detail.text.lower() in US:
+        return any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", low) for u in US)
+    if tag in ("NORP", "GPE", "LOC"):  # "Mexican" / "Mexico"; a demonym by its first three letters
+        stem = re.escape(item[:4 if tag != 'NORP' else 3])
+        # a people, or a place that only qualifies a noun ("Mexico's civil defence agency"), the span's article
+        # names is the span's setting; a place where something happens ("in Vienna") must be the span's own
+        return bool(re.search(rf"\b{stem}", low) or tag == "NORP" and re.search(rf"\b{stem}", _fold(article)))
+    if re.search(rf"(?<![\w-]){re.escape(_fold(item))}(?![\w-])", low):
+        return True
+    if tag == "ORG":  # an organisation named through a word of its name ("Newcastle" for "Newcastle United")
+        return any(len(w) >= 4 and re.search(rf"(?<![\w-]){re.escape(_fold(w))}(?![\w-])", low)
+                   for w in (x.split(":", 1)[1] for x in detail.want))
+    if tag == "PERSON":  # through part of the name ("Guzman" for "Joaquin Guzman"), or a pronoun ("her"), where
+        # the span's article writes the whole name
+        whole = [w.split(":", 1)[1] for w in detail.want]
+        said = [w for w in whole if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low)]
+        named = all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", _fold(article)) for w in whole)
+        return named and (bool(said) or bool(PRONOUN.search(where)))
+    return False
+
+
 def _held(want: str, detail: Detail, where: str, article: str) -> bool:
     """Does the text ``where`` (the span and its sentence) hold one wanted item of a detail?"""
     low = _fold(where)
-    tag, _, item = want.partition(":") if ":" in want and want.split(":")[0] in NAME_LABELS else ("", "", want)
-    if tag:
-        if item in US or (item == "u.s" or item == "united" or item == "states") and detail.text.lower() in US:
-            return any(re.search(rf"(?<!\w){re.escape(u)}(?!\w)", low) for u in US)
-        if tag in ("NORP", "GPE", "LOC"):  # "Mexican" / "Mexico"; a demonym by its first three letters
-            stem = re.escape(item[:4 if tag != 'NORP' else 3])
-            # a people, or a place that only qualifies a noun ("Mexico's civil defence agency"), the span's article
-            # names is the span's setting; a place where something happens ("in Vienna") must be the span's own
-            return bool(re.search(rf"\b{stem}", low) or tag == "NORP" and re.search(rf"\b{stem}", _fold(article)))
-        if re.search(rf"(?<![\w-]){re.escape(_fold(item))}(?![\w-])", low):
-            return True
-        # an organisation named through a word of its name ("Newcastle" for "Newcastle United")
-        if tag == "ORG":
-            return any(len(w) >= 4 and re.search(rf"(?<![\w-]){re.escape(_fold(w))}(?![\w-])", low)
-                       for w in (x.split(":", 1)[1] for x in detail.want))
-        # a person named through part of the name ("Guzman" for "Joaquin Guzman") where the article writes the whole
-        if tag == "PERSON":
-            whole = [w.split(":", 1)[1] for w in detail.want]
-            said = [w for w in whole if re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", low)]
-            named = all(re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", _fold(article)) for w in whole)
-            # through part of the name, or a pronoun ("her", "he") where the article names the person
-            return named and (bool(said) or bool(PRONOUN.search(where)))
-        return False
+    tag, _, item = want.partition(":")
+    if tag in NAME_LABELS:
+        return _name_held(tag, item, detail, where, article)
     if want.startswith("#"):
         return float(want[1:]) in values_in(where)
     if want.startswith("@"):
