@@ -1093,10 +1093,10 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
                                if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
                               {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
-                               {id(f) for f in todo if any(why and why.startswith(LACKS) and not why.startswith(f"{LACKS}: name")
+                               {id(f) for f in todo if any(why and LACKS in why and f"{LACKS}: name" not in why
                                                              for why, _ in verdicts[id(f)])},
                                {id(f) for f in todo if verifier.settings.member_details
-                                and any(why and why.startswith(LACKS) for why, _ in verdicts[id(f)])})
+                                and any(why and LACKS in why for why, _ in verdicts[id(f)])})
     if verifier.settings.member_details:  # a rendering ("<name> is <description>") cut to what every span states
         best.update(_cut_renderings([f for f, src in zip(todo, sources, strict=True) if src is None
                                      and not _all_stated(f, verdicts[id(f)])], verifier, texts))
