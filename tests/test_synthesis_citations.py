@@ -223,8 +223,11 @@ def test_an_article_stating_the_statements_figure_in_other_words_is_cited() -> N
         return said[0], {a.id: a.article.text for a in c.articles}
 
     # (without the figure rule the span check cannot decide on “within two months”: the statement would be left out)
-    off, _ = election(DEFAULT.replace(synthesis_figure_complete=False, synthesis_abstain_min=0.0))
-    on, texts = election(DEFAULT)
+    # (the detail check off: at the defaults it refuses “expected to be held” for a requirement, below)
+    off, _ = election(DEFAULT.replace(synthesis_figure_complete=False, synthesis_abstain_min=0.0, member_details=False))
+    on, texts = election(DEFAULT.replace(member_details=False))
+    detailed, _ = election(DEFAULT)
+    assert by_outlet["Plains Herald"] not in detailed["citations"], detailed  # an expectation is no requirement
     assert by_outlet["Plains Herald"] not in off["citations"], off  # the rule is what adds it
     assert by_outlet["Plains Herald"] in on["citations"], on
     assert by_outlet["River Post"] not in on["citations"], on

@@ -204,15 +204,19 @@ def _roles(doc: Any) -> list[Detail]:
         phrases += [c for c in root.children if c.dep_ in ("compound", "amod") and c.i < e.start]
         if root.dep_ == "nsubj" and root.head.lemma_ == "be":
             phrases += [c for c in root.head.children if c.dep_ == "attr"]
-        words: list[str] = []
-        for p in phrases:
-            sub = [p] if p.dep_ in ("compound", "amod") else [
-                t for t in p.subtree if t.dep_ not in ("relcl", "acl", "prep", "pobj") and not
-                any(a.dep_ in ("relcl", "acl", "prep") and a.i != p.i for a in t.ancestors if a in p.subtree)]
-            words += [t.lower_ for t in sub if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in STOP_WORDS
-                      and not t.ent_type_ and t.is_alpha]
-        if words:
-            out.append(Detail("role", e.text + ": " + " ".join(words), tuple(f"={w[:5]}" for w in dict.fromkeys(words))))
+        for kind in ("role", "title"):  # what the statement says the person is; a title it names them with
+            words: list[str] = []
+            for p in phrases:
+                if (p.dep_ in ("compound", "amod")) != (kind == "title"):
+                    continue
+                sub = [p] if kind == "title" else [
+                    t for t in p.subtree if t.dep_ not in ("relcl", "acl", "prep", "pobj") and not
+                    any(a.dep_ in ("relcl", "acl", "prep") and a.i != p.i for a in t.ancestors if a in p.subtree)]
+                words += [t.lower_ for t in sub if t.pos_ in ("NOUN", "ADJ", "PROPN") and t.lower_ not in STOP_WORDS
+                          and not t.ent_type_ and t.is_alpha]
+            if words:
+                out.append(Detail(kind, e.text + ": " + " ".join(words),
+                                  tuple(f"={w[:5]}" for w in dict.fromkeys(words))))
     return out
 
 
@@ -270,7 +274,9 @@ def _done(doc: Any) -> list[Detail]:
             not any(t.like_num for t in roots[0].subtree):
         return []
     root = roots[0]
-    if root.lemma_ in ("say", "tell", "report", "add", "state", "be", "have"):
+    reported = [c for c in root.children if c.dep_ == "ccomp"]
+    root = reported[0] if reported else root  # "…, the company announced": what it announced
+    if root.lemma_ in ("say", "tell", "report", "add", "state", "announce", "be", "have"):
         return []  # what someone said, a state: the tense tells when it was said, not whether it happened
     if root.tag_ == "VBD" or (root.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children)):
         return [Detail("modality", f"{root.text} (done)", ("!done",))]
@@ -397,10 +403,10 @@ def detail_missing(statement: str, span: str, sentence: str = "", article: str =
             if sum(_held(w, d, where, article) for w in d.want) < 0.5 * len(d.want):
                 return f"clause “{d.text}”: not stated by the span"
             continue
-        if d.kind == "role":
+        if d.kind in ("role", "title"):
             lacking = [w[1:] for w in d.want if not _held(w, d, where, article)]
             if lacking:
-                return f"role “{d.text}”: the span does not write “{lacking[0]}…”"
+                return f"{d.kind} “{d.text}”: the span does not write “{lacking[0]}…”"
             continue
         lacking = [w for w in d.want if not _held(w, d, where, article)]
         if lacking:

@@ -1090,13 +1090,14 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
     todo = [f for f in facts if f.status == "corroborated" and len(f.support) == len(f.claims)]
     sources = [_statement_source(f, texts) for f in todo]
     verdicts = _member_verdicts(todo, sources, verifier, texts)
+    partial: dict[int, tuple[Claim, list[int]]] = {}  # statements some (not all) articles state, a detail failing
     best = _shared_statements([(f, src) for f, src in zip(todo, sources, strict=True)
                                if src is not None and not _all_stated(f, verdicts[id(f)])], verifier, texts, voiced,
                               {id(f) for f in todo if any(drop for _, drop in verdicts[id(f)])},
                                {id(f) for f in todo if any(why and LACKS in why and f"{LACKS}: name" not in why
                                                              for why, _ in verdicts[id(f)])},
                                {id(f) for f in todo if verifier.settings.member_details
-                                and any(why and LACKS in why for why, _ in verdicts[id(f)])})
+                                and any(why and LACKS in why for why, _ in verdicts[id(f)])}, partial)
     if verifier.settings.member_details:  # a rendering ("<name> is <description>") cut to what every span states
         best.update(_cut_renderings([f for f, src in zip(todo, sources, strict=True) if src is None
                                      and not _all_stated(f, verdicts[id(f)])], verifier, texts))
@@ -1122,6 +1123,13 @@ def stated_by_members(facts: Sequence[Fact], verifier: Verifier, texts: dict[str
             dropped = "; ".join(f"{f.support[k]['article']} not cited: {why}" for k, (why, drop) in enumerate(bad)
                                 if drop)
             kept = _citing(f, keep, f"{f.reason}; {dropped}" if dropped else f.reason)
+            if id(f) in partial and len({f.support[k]["article"] for k in partial[id(f)][1]}) > len(kept.articles()):
+                # another member's sentence more articles state, every detail held: that fact, without the article
+                # whose sentence says something else
+                piece, held = partial[id(f)]
+                out_facts.append(replace(_citing(f, held, f"{f.reason}; stated by the sentence most of its articles "
+                                                          f"state ({said})"), statement=_closed(piece.text)))
+                continue
             if len(kept.articles()) >= 2:
                 out_facts.append(kept)
             elif keep:
@@ -1209,7 +1217,8 @@ def _details_lacking(facts: Sequence[Fact], texts: dict[str, str], settings: Set
 def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], verifier: Verifier,
                        texts: dict[str, str], voiced: Callable[[Claim], bool] | None,
                        figure_failed: AbstractSet[int] = frozenset(), detail_failed: AbstractSet[int] = frozenset(),
-                       detail_cut: AbstractSet[int] = frozenset()) -> dict[int, tuple[Claim, list[int]]]:
+                       detail_cut: AbstractSet[int] = frozenset(),
+                       partial: dict[int, tuple[Claim, list[int]]] | None = None) -> dict[int, tuple[Claim, list[int]]]:
     """For each fact some article of which has no span stating its statement: (2) the longest clause piece or
     opening of the statement that a span of every article states (figures, and the span check at
     ``member_narrow_min``) and that is a claim; else (2b) the best such span of another member, or piece of one (the
@@ -1245,6 +1254,7 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
     checked = dict(zip(wanted, span_checks(wanted) if wanted else [], strict=True))
     best: dict[int, tuple[Claim, list[int]]] = {}
     ranks: dict[int, tuple[Any, ...]] = {}
+    partial = {} if partial is None else partial
     for (f, piece, own_piece), lack in zip(tries, details, strict=True):
         trial = replace(f, statement=piece.text)
         # a piece stating a figure of the event: the figure anchors it, a lower span check bar suffices
@@ -1264,7 +1274,14 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
                        and detail is None and (prob >= floor or _names_held(piece.text, sp["text"]))):
                 ok.append(k)
                 anchored = anchored or (not own and prob < floor)
-        if {f.support[k]["article"] for k in ok} != set(f.articles()) or claim_problem(piece.text) is not None:
+        stated = {f.support[k]["article"] for k in ok}
+        if id(f) in detail_failed and not own_piece and CUT_MARK not in piece.id and piece.id == piece.id.split("~")[0] \
+                and 2 <= len(stated) < len(set(f.articles())) and claim_problem(piece.text) is None \
+                and len(stated) > len(partial.get(id(f), (None, []))[1]):
+            # another member's whole span that the spans of some articles (two or more) hold, every detail: the
+            # fact those articles state where the statement's own article is the one that says something else
+            partial[id(f)] = (piece, ok)
+        if stated != set(f.articles()) or claim_problem(piece.text) is not None:
             continue  # not stated by every article, or no claim ("Negotiations between six world powers - the US")
         # one every span states by the span check first; a piece of the statement first, the longest; else the other
         # member's span statement_key ranks first
