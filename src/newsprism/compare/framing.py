@@ -443,9 +443,12 @@ def _twins(g: set[tuple[str, str]], h: set[tuple[str, str]]) -> bool:
     return shared >= 3 and shared >= 0.25 * min(len(g), len(h))
 
 
-def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> list[tuple[Any, ...]]:
+def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings, gate: bool = True) -> list[tuple[Any, ...]]:
     """(article, sentence start, sentence, other article, its start, its sentence, cosine) for each pair of own-voice
-    sentences of two articles at least ``naming_reworded_min`` alike and not identical."""
+    sentences of two articles at least ``naming_reworded_min`` alike and not identical that can give a pair of
+    namings (``gate``: ``_stretches`` finds a stretch where each side has a noun with a modifier of its own, checked
+    on the parse before anything is encoded; ``gate=False`` encodes every pair that passes the word-pair filter, the
+    reference the tests hold the gate to)."""
     sents = {a.id: [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
                     if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
                     and _own_voice(a, s.end - 1)] for a in analyzed}
@@ -458,14 +461,53 @@ def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> 
                     if any(g != h and _twins(g, h) for b in analyzed if b.id != a.id for h in grams[b.id])})
     if len(analyzed) < 2 or not texts:
         return []
-    vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True))
-    pairs = []
-    for i, a in enumerate(analyzed):
-        for b in analyzed[i + 1:]:
-            for (sa, ta), (sb, tb) in ((x, y) for x in sents[a.id] for y in sents[b.id] if x[1] in vec and y[1] in vec):
-                if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
-                    pairs.append((a, sa, ta, b, sb, tb, sim))
-    return pairs
+    encodable = set(texts)
+    kept = {a.id: [(start, t) for start, t in sents[a.id] if t in encodable] for a in analyzed}
+    if gate:
+        # the naming pairs need, in one stretch between shared runs, a noun each side alone uses with a modifier of its
+        # own (``_stretches``): an exact test on the parse (the one ``reworded_namings`` reads), so a sentence is
+        # encoded only where a pair could come of it (a templated batch's sentences differ in names and verbs, not in
+        # modified nouns). First each sentence's nouns with modifiers, whatever the other sentence, then per pair the
+        # lemma sets, and ``_stretches`` itself on what is left.
+        docs = dict(zip(texts, nlp.parse_cached(texts, disable=("ner",)), strict=True))
+        lemmas = {t: {w.lemma_.lower() for w in docs[t]} for t in texts}
+        nouns = {t: _modified_nouns(docs[t]) for t in texts}
+        kept = {aid: [(start, t) for start, t in ts if nouns[t]] for aid, ts in kept.items()}
+
+        def may(ta: str, tb: str) -> bool:
+            return (_own_noun(nouns[ta], lemmas[tb]) and _own_noun(nouns[tb], lemmas[ta])
+                    and bool(_stretches(docs[ta], docs[tb])))
+    else:
+        def may(ta: str, tb: str) -> bool:
+            return True
+    candidates = [(a, sa, ta, b, sb, tb) for i, a in enumerate(analyzed) for b in analyzed[i + 1:]
+                  for sa, ta in kept[a.id] for sb, tb in kept[b.id] if ta != tb and may(ta, tb)]
+    if not candidates:
+        return []
+    vec = dict(zip(todo := sorted({t for c in candidates for t in (c[2], c[5])}), nlp.embed(todo, settings.encoder),
+                   strict=True))
+    return [(a, sa, ta, b, sb, tb, sim) for a, sa, ta, b, sb, tb in candidates
+            if (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min]
+
+
+def _modified_nouns(doc: Any) -> list[tuple[str, frozenset[str]]]:
+    """The nouns ``_stretch_nouns`` can find with a modifier of their own, whatever the other sentence: (lemma, the
+    lemmas of its modifiers)."""
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or not t.is_alpha or (t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")):
+            continue
+        mods = frozenset(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+                         and c.pos_ in ("ADJ", "NOUN", "VERB") and c.is_alpha)
+        if mods:
+            out.append((t.lemma_.lower(), mods))
+    return out
+
+
+def _own_noun(nouns: list[tuple[str, frozenset[str]]], other: set[str]) -> bool:
+    """Whether one of a sentence's modified nouns (``_modified_nouns``) and one of its modifiers are words the
+    ``other`` sentence's lemmas lack: what ``_stretch_nouns`` needs to give a noun a modifier of its own."""
+    return any(noun not in other and not mods <= other for noun, mods in nouns)
 
 
 Phrases = list[tuple[int, int, str, int, bool]]
