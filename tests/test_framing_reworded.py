@@ -139,3 +139,40 @@ def test_only_sentences_sharing_runs_of_words_with_another_outlet_are_encoded(mo
                              DEFAULT)
     assert {c["text"] for c in found} == {"lasting ban", "brief pause"}
     assert set(seen) == {LASTING, BRIEF}
+
+
+def test_the_gate_before_the_encoder_keeps_every_pair_of_namings_and_encodes_no_pair_that_cannot_give_one(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # speed23: a pair of sentences is encoded only where the parse shows, in one stretch between shared runs, a noun
+    # each side alone uses with a modifier of its own; the namings must be those of the old path, which encoded every
+    # sentence the word-pair filter kept (``gate=False``)
+    from functools import partial
+
+    from newsprism.compare import framing
+
+    fishing = (LASTING.replace("a lasting ban", "a lasting fishing ban"),  # a modifier both use, one each alone
+               BRIEF.replace("a brief pause", "a brief fishing pause"))
+    plain = (LASTING.replace("a lasting ban", "a permanent ban"), BRIEF.replace("a brief pause", "a temporary pause"))
+    firm = LASTING.replace("the company accepting", "the firm accepting")  # a name changed: nothing named differently
+    seen: list[str] = []
+    real_embed, real_pairs = nlp.embed, framing._reworded_pairs
+
+    def spy(texts, encoder=None):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return real_embed(texts, encoder)
+
+    monkeypatch.setattr(nlp, "embed", spy)
+    expected = [{"lasting ban", "brief pause"}, {"lasting fishing ban", "brief fishing pause"},
+                {"permanent ban", "temporary pause"}, set()]
+    for (a, b), want in zip([(LASTING, BRIEF), fishing, plain, (LASTING, firm)], expected, strict=True):
+        story = [_article("wire", a, OTHER), _article("paper", OTHER, b)]
+        seen.clear()
+        gated = reworded_namings(story, DEFAULT)
+        assert {c["text"] for c in gated} == want, (a, b)
+        assert set(seen) == ({a, b} if want else set())  # the firm/company pair is never encoded
+        monkeypatch.setattr(framing, "_reworded_pairs", partial(real_pairs, gate=False))
+        assert reworded_namings(story, DEFAULT) == gated  # the old path: the same namings, reasons and spans
+        monkeypatch.setattr(framing, "_reworded_pairs", real_pairs)
+    # the old path did encode the firm/company pair and found it reworded (cosine >= naming_reworded_min)
+    story = [_article("wire", LASTING, OTHER), _article("paper", OTHER, firm)]
+    assert real_pairs(story, DEFAULT, gate=False) and not real_pairs(story, DEFAULT)
