@@ -4,6 +4,8 @@ wording. Texts the tests write."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, reworded_namings
 from newsprism.records import AnalyzedArticle, Article, Paragraph, Quote, Sentence
@@ -142,7 +144,7 @@ def test_only_sentences_sharing_runs_of_words_with_another_outlet_are_encoded(mo
 
 
 def test_the_gate_before_the_encoder_keeps_every_pair_of_namings_and_encodes_no_pair_that_cannot_give_one(
-        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
     # speed23: a pair of sentences is encoded only where the parse shows, in one stretch between shared runs, a noun
     # each side alone uses with a modifier of its own; the namings must be those of the old path, which encoded every
     # sentence the word-pair filter kept (``gate=False``)
