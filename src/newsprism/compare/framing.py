@@ -454,7 +454,7 @@ def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings, gat
                     and _own_voice(a, s.end - 1)] for a in analyzed}
     # a sentence said again reworded shares runs of words with its twin: only sentences sharing at least 3 word pairs,
     # and a quarter of the shorter one's, with a sentence of another article that is not word for word the same (a wire
-    # copy's sentence is never a rewording) are encoded (a cheap filter, not a
+    # copy's sentence is never a rewording) are kept (a cheap filter, not a
     # decision: on news-dev's six non-reserved events every pair at cosine >= 0.9 shares 4 or more, 0.4 or more)
     grams = {a.id: [_bigrams(t) for _, t in sents[a.id]] for a in analyzed}
     texts = sorted({t for a in analyzed for (_, t), g in zip(sents[a.id], grams[a.id], strict=True)
