@@ -447,8 +447,8 @@ def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings, gat
     """(article, sentence start, sentence, other article, its start, its sentence, cosine) for each pair of own-voice
     sentences of two articles at least ``naming_reworded_min`` alike and not identical that can give a pair of
     namings (``gate``: ``_stretches`` finds a stretch where each side has a noun with a modifier of its own, checked
-    on the parse before anything is encoded; ``gate=False`` encodes every pair that passes the word-pair filter, the
-    reference the tests hold the gate to)."""
+    on the parse before anything is encoded, unless every vector is kept already; ``gate=False`` encodes every pair
+    that passes the word-pair filter, the reference the tests hold the gate to)."""
     sents = {a.id: [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
                     if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
                     and _own_voice(a, s.end - 1)] for a in analyzed}
@@ -463,7 +463,9 @@ def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings, gat
         return []
     encodable = set(texts)
     kept = {a.id: [(start, t) for start, t in sents[a.id] if t in encodable] for a in analyzed}
-    if gate:
+    if gate and len(nlp.kept_vectors(texts, settings.encoder)) < len(texts):
+        # (where every vector is kept already — an analysis that encoded its sentences, a comparison run before — the
+        # cosines cost nothing and the parse is not spent)
         # the naming pairs need, in one stretch between shared runs, a noun each side alone uses with a modifier of its
         # own (``_stretches``): an exact test on the parse (the one ``reworded_namings`` reads), so a sentence is
         # encoded only where a pair could come of it (a templated batch's sentences differ in names and verbs, not in
