@@ -26,7 +26,7 @@ from wordfreq import word_frequency
 
 from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
-from ..records import AnalyzedArticle, FramingCue, Quote
+from ..records import AnalyzedArticle, FramingCue, NamingPhrase, Quote
 from ..settings import DEFAULT, Settings
 from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit, merge_phrase_cues
 from ..text.names import nat_match, slug
@@ -391,6 +391,73 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def _demonstrative(n: NamingPhrase) -> bool:
+    return n.text.split(maxsplit=1)[0].lower() in ("this", "that")
+
+
+def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Things an article names with a noun that is itself the choice, where the other articles do not use that
+    noun: an act of a named actor ("intimidation by the Spanish state", "the bravery of the Catalan people"), or a
+    definite or demonstrative phrase with no name that labels what the story has told, its head used there for the
+    first time ("the crackdown", "this plebiscite"). The head counts when the evaluative-word model's logit for it
+    is at least ``naming_head_evaluative_min``, or, in a demonstrative label ("this plebiscite"), when the
+    word-level bias tagger gives it at least ``naming_word_low`` and it is no plain description (logit at least
+    ``naming_evaluative_floor``); and when fewer than ``topic_share_min`` of the other articles use the noun in
+    their own voice. Each choice lists how the other articles name the same named thing (an act's phrases sharing
+    its anchor) or, for a label, the story's shared names nearest in meaning (MiniLM cosine)."""
+    if len(analyzed) < 2:
+        return []
+    words = {a.id: _counts(a, own_voice=True) for a in analyzed}
+    labels = {a.id: a.article.label for a in analyzed}
+    place_key = _place_key(analyzed)
+    found: list[tuple[AnalyzedArticle, NamingPhrase, float, float]] = []
+    for a in analyzed:
+        others = [b for b in analyzed if b.id != a.id]
+        for n in a.naming:
+            if n.kind not in ("event", "label") or not _own_voice(a, n.start):
+                continue
+            meaning = evaluative_logit(n.head)
+            p = n.score if n.kind == "label" and n.score is not None else 0.0
+            if meaning < settings.naming_head_evaluative_min and not (
+                    _demonstrative(n) and p >= settings.naming_word_low and meaning >= settings.naming_evaluative_floor):
+                continue
+            share = sum(1 for b in others if words[b.id].get(stem(n.head))) / len(others)
+            if share < settings.topic_share_min:
+                found.append((a, n, meaning, share))
+    if not found:
+        return []
+    # the story's shared names: head nouns of the other articles' phrases that most of the articles use
+    heads = Counter(h for a in analyzed for h in {stem(n.head) for n in a.naming if n.kind in ("event", "label")})
+    common = sorted({n.head for a in analyzed for n in a.naming if n.kind in ("event", "label")
+                     and heads[stem(n.head)] >= settings.topic_share_min * (len(analyzed) - 1)})
+    vecs = dict(zip(common + [n.head for _, n, _, _ in found],
+                    nlp.embed(common + [n.head for _, n, _, _ in found], settings.encoder), strict=True)) if common else {}
+    out: list[dict[str, Any]] = []
+    for a, n, meaning, share in found:
+        others = [b for b in analyzed if b.id != a.id]
+        if n.kind == "event":
+            mine = {place_key.get(x, x) for x in n.anchors}
+            theirs = []
+            for b in others:
+                said = sorted({m.text for m in b.naming if m.kind == "event" and _own_voice(b, m.start)
+                               and mine & {place_key.get(x, x) for x in m.anchors}}, key=len)[:2]
+                if said:
+                    theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
+            alt = ("; the others name it " + " · ".join(theirs)) if theirs else "; no other article names it in a phrase"
+        else:
+            near = sorted(((float(vecs[n.head] @ vecs[c]), c) for c in common if stem(c) != stem(n.head)),
+                          reverse=True)[:2] if common else []
+            alt = ("; the story's shared names nearest in meaning: " + ", ".join(f"“{c}” ({v:.2f})" for v, c in near)
+                   if near else "")
+        how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
+               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}")
+        what = "labels what the story told" if n.kind == "label" else "names the act"
+        out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
+                    "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
+                                                f"{share:.0%} of the other {len(others)} articles" + alt})
+    return out
+
+
 def _stretch_nouns(doc: Any, start: int, end: int, other: set[str]) -> "Phrases":
     """The nouns among tokens ``start``..``end`` of ``doc`` that the ``other`` sentence does not use, each with its
     modifiers the other sentence does not use either (adjectives, participles, nouns before it, "long-term"):
@@ -592,6 +659,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in charged_heads(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"], score=c["score"]))
     for c in reworded_namings(analyzed, settings):
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
