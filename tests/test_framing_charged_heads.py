@@ -61,6 +61,9 @@ def test_a_charged_label_only_one_outlet_uses_is_a_naming_choice() -> None:
     # the same word in a quotation is the speaker's
     quoted = "The mayor said “the crackdown had gone too far”."
     assert not charged_heads([_article("wire", f"{POLICE} {quoted}", quoted=quoted[15:])] + story[1:], DEFAULT)
+    # a phrase that runs into a quotation ("the “crackdown …”") is partly the speaker's
+    runs = "The mayor condemned the “crackdown on voters” at once."
+    assert not charged_heads([_article("wire", f"{POLICE} {runs}", quoted="crackdown on voters")] + story[1:], DEFAULT)
 
 
 REFERENDUM = "The referendum on independence was held on Sunday, and polling stations opened at nine."

@@ -414,8 +414,8 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
     for a in analyzed:
         others = [b for b in analyzed if b.id != a.id]
         for n in a.naming:
-            if n.kind not in ("event", "label") or not _own_voice(a, n.start):
-                continue
+            if n.kind not in ("event", "label") or not _own_voice(a, n.start) or not _own_voice(a, n.end - 1):
+                continue  # a phrase running into a quotation ("the “police brutality …”") is partly a speaker's
             meaning = evaluative_logit(n.head)
             p = n.score if n.kind == "label" and n.score is not None else 0.0
             if meaning < settings.naming_head_evaluative_min and not (
@@ -445,13 +445,18 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
                     theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
             alt = ("; the others name it " + " · ".join(theirs)) if theirs else "; no other article names it in a phrase"
         else:
-            near = sorted(((float(vecs[n.head] @ vecs[c]), c) for c in common if stem(c) != stem(n.head)),
-                          reverse=True)[:2] if common else []
-            alt = ("; the story's shared names nearest in meaning: " + ", ".join(f"“{c}” ({v:.2f})" for v, c in near)
-                   if near else "")
+            # what it may rename: the story's shared names the article used before it, nearest in meaning (a
+            # hint, not a resolved referent: MiniLM's cosine of the two words alone, at least 0.25)
+            before = _counts(replace(a, article=replace(a.article, text=a.article.text[:n.start])), own_voice=True)
+            near = sorted(((float(vecs[n.head] @ vecs[c]), c) for c in common
+                           if stem(c) != stem(n.head) and before.get(stem(c))), reverse=True)[:2] if common else []
+            near = [(v, c) for v, c in near if v >= 0.25]
+            alt = ("; it may rename the story's shared word " + ", ".join(f"“{c}” (word cosine {v:.2f})" for v, c in near)
+                   + f" used before it; none of the other {len(others)} articles uses “{n.head}”" if near and not share
+                   else "")
         how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
                f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}")
-        what = "labels what the story told" if n.kind == "label" else "names the act"
+        what = "labels what the story told" if n.kind == "label" else "names it"
         out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
                     "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
                                                 f"{share:.0%} of the other {len(others)} articles" + alt})
