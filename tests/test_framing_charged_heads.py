@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, charged_heads
-from newsprism.records import AnalyzedArticle, Article, Entity, Mention, Paragraph, Quote
+from newsprism.records import AnalyzedArticle, Article, Entity, Mention, Paragraph, Quote, Sentence
 from newsprism.settings import DEFAULT
 from newsprism.stages.naming import naming_phrases
 
@@ -30,7 +30,9 @@ def _article(aid: str, text: str, names: tuple[tuple[str, str], ...] = (), quote
         quotes = (Quote(start=at, end=at + len(quoted), text=quoted, speaker=None, speaker_id=None, cue=None,
                         kind="direct", rule="test"),)
     art = Article(id=aid, source=aid, text=text, title=aid, outlet=aid, paragraphs=(Paragraph(start=0, end=len(text)),))
-    return AnalyzedArticle(article=art, entities=ents, naming=tuple(naming_phrases(ents, doc)), quotes=quotes)
+    sents = tuple(Sentence(i=i, start=s.start_char, end=s.end_char, text=s.text) for i, s in enumerate(doc.sents))
+    return AnalyzedArticle(article=art, entities=ents, naming=tuple(naming_phrases(ents, doc)), quotes=quotes,
+                           sentences=sents)
 
 
 def test_a_definite_phrase_with_no_name_is_a_label_where_its_head_is_first_used() -> None:
@@ -61,6 +63,9 @@ def test_a_charged_label_only_one_outlet_uses_is_a_naming_choice() -> None:
     # the same word in a quotation is the speaker's
     quoted = "The mayor said “the crackdown had gone too far”."
     assert not charged_heads([_article("wire", f"{POLICE} {quoted}", quoted=quoted[15:])] + story[1:], DEFAULT)
+    # a label in a sentence no other outlet tells alike is not shown to name the story's thing: no choice
+    apart = [_article(f"o{k}", "Shops in the old town reopened on Monday after the holiday.") for k in range(3)]
+    assert not charged_heads([story[0]] + apart, DEFAULT)
     # a phrase that runs into a quotation ("the “crackdown …”") is partly the speaker's
     runs = "The mayor condemned the “crackdown on voters” at once."
     assert not charged_heads([_article("wire", f"{POLICE} {runs}", quoted="crackdown on voters")] + story[1:], DEFAULT)
@@ -75,7 +80,7 @@ def test_a_demonstrative_label_renames_the_story_s_event() -> None:
     story = [_article("a", mine), _article("b", plain), _article("c", plain), _article("d", plain)]
     found = {(c["article"], c["text"]): c for c in charged_heads(story, DEFAULT)}
     assert set(found) == {("a", "this plebiscite")}
-    assert "“referendum”" in found[("a", "this plebiscite")]["reason"]  # the others' name for it
+    assert "eligible to vote in the referendum.”" in found[("a", "this plebiscite")]["reason"]  # the others' wording
     # a plain word in the demonstrative ("this vote") is no choice
     bland = f"{REFERENDUM} Five million people were eligible to take part in this vote."
     assert not charged_heads([_article("a", bland)] + story[1:], DEFAULT)
@@ -91,3 +96,6 @@ def test_an_act_named_with_a_charged_noun_lists_how_the_others_name_the_actor_s_
     assert "“An operation by the Spanish state”" in found[("a", "Intimidation by the Spanish state")]["reason"]
     # a plain noun for the act is no choice
     assert not charged_heads(story[1:], DEFAULT)
+    # where no other article names the Spanish state, there is no choice between outlets to show
+    unnamed = "Nothing stopped the voters on Sunday."
+    assert not charged_heads([story[0], _article("b", unnamed), _article("c", unnamed)], DEFAULT)

@@ -397,14 +397,16 @@ def _demonstrative(n: NamingPhrase) -> bool:
 
 def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Things an article names with a noun that is itself the choice, where the other articles do not use that
-    noun: an act of a named actor ("intimidation by the Spanish state", "the bravery of the Catalan people"), or a
+    noun: a named actor or its act ("intimidation by the Spanish state", "the bravery of the Catalan people"), or a
     definite or demonstrative phrase with no name that labels what the story has told, its head used there for the
     first time ("the crackdown", "this plebiscite"). The head counts when the evaluative-word model's logit for it
     is at least ``naming_head_evaluative_min``, or, in a demonstrative label ("this plebiscite"), when the
     word-level bias tagger gives it at least ``naming_word_low`` and it is no plain description (logit at least
     ``naming_evaluative_floor``); and when fewer than ``topic_share_min`` of the other articles use the noun in
-    their own voice. Each choice lists how the other articles name the same named thing (an act's phrases sharing
-    its anchor) or, for a label, the story's shared names nearest in meaning (MiniLM cosine)."""
+    their own voice. A choice needs the other wording for the same referent: for a phrase with a name, another
+    article's own phrase on the same name (listed); for a label, another article's own sentence that tells the
+    same thing (sentence cosine at least ``naming_label_twin_min``: the labelled thing is the story's, which that
+    outlet words otherwise), quoted."""
     if len(analyzed) < 2:
         return []
     words = {a.id: _counts(a, own_voice=True) for a in analyzed}
@@ -426,12 +428,11 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
                 found.append((a, n, meaning, share))
     if not found:
         return []
-    # the story's shared names: head nouns of the other articles' phrases that most of the articles use
-    heads = Counter(h for a in analyzed for h in {stem(n.head) for n in a.naming if n.kind in ("event", "label")})
-    common = sorted({n.head for a in analyzed for n in a.naming if n.kind in ("event", "label")
-                     and heads[stem(n.head)] >= settings.topic_share_min * (len(analyzed) - 1)})
-    vecs = dict(zip(common + [n.head for _, n, _, _ in found],
-                    nlp.embed(common + [n.head for _, n, _, _ in found], settings.encoder), strict=True)) if common else {}
+    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences
+                        if _own_voice(a, s.start) and _own_voice(a, s.end - 1)] for a in analyzed}
+    if any(n.kind == "label" for _, n, _, _ in found):
+        texts = sorted({t for v in sentences.values() for _, _, t in v})
+        vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True)) if texts else {}
     out: list[dict[str, Any]] = []
     for a, n, meaning, share in found:
         others = [b for b in analyzed if b.id != a.id]
@@ -439,21 +440,25 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
             mine = {place_key.get(x, x) for x in n.anchors}
             theirs = []
             for b in others:
-                said = sorted({m.text for m in b.naming if m.kind == "event" and _own_voice(b, m.start)
+                said = sorted({m.text for m in b.naming if m.kind in ("event", "actor") and _own_voice(b, m.start)
                                and mine & {place_key.get(x, x) for x in m.anchors}}, key=len)[:2]
                 if said:
                     theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
-            alt = ("; the others name it " + " · ".join(theirs)) if theirs else "; no other article names it in a phrase"
+            if not theirs:
+                continue  # no other article names it: no choice between outlets to show
+            alt = "; the others name it " + " · ".join(theirs)
         else:
-            # what it may rename: the story's shared names the article used before it, nearest in meaning (a
-            # hint, not a resolved referent: MiniLM's cosine of the two words alone, at least 0.25)
-            before = _counts(replace(a, article=replace(a.article, text=a.article.text[:n.start])), own_voice=True)
-            near = sorted(((float(vecs[n.head] @ vecs[c]), c) for c in common
-                           if stem(c) != stem(n.head) and before.get(stem(c))), reverse=True)[:2] if common else []
-            near = [(v, c) for v, c in near if v >= 0.25]
-            alt = ("; it may rename the story's shared word " + ", ".join(f"“{c}” (word cosine {v:.2f})" for v, c in near)
-                   + f" used before it; none of the other {len(others)} articles uses “{n.head}”" if near and not share
-                   else "")
+            own = next((t for s0, s1, t in sentences[a.id] if s0 <= n.start < s1), None)
+            if own is None:
+                continue
+            twins = sorted(((float(vec[own] @ vec[t]), labels[b.id], t) for b in others for _, _, t in sentences[b.id]
+                            if stem(n.head) not in {stem(w) for w in re.findall(r"[a-z]+", t.lower())}),
+                           reverse=True)
+            twins = [x for x in twins if x[0] >= settings.naming_label_twin_min][:2]
+            if not twins:
+                continue  # nothing another outlet tells alike: what it labels is not shown to be the story's
+            alt = "; " + " · ".join(f"{who} tells the same otherwise (sentence cosine {v:.2f}): “{_clip(t)}”"
+                                    for v, who, t in twins)
         how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
                f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}")
         what = "labels what the story told" if n.kind == "label" else "names it"
@@ -461,6 +466,11 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
                     "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
                                                 f"{share:.0%} of the other {len(others)} articles" + alt})
     return out
+
+
+def _clip(text: str, size: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1].rsplit(" ", 1)[0] + " …"
 
 
 def _stretch_nouns(doc: Any, start: int, end: int, other: set[str]) -> "Phrases":
