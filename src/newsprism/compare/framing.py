@@ -428,8 +428,8 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
                 found.append((a, n, meaning, share))
     if not found:
         return []
-    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences
-                        if _own_voice(a, s.start) and _own_voice(a, s.end - 1)] for a in analyzed}
+    # every sentence (one that ends in a quotation tells the story too: "X said the crackdown had been “…”")
+    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences] for a in analyzed}
     if any(n.kind == "label" for _, n, _, _ in found):
         texts = sorted({t for v in sentences.values() for _, _, t in v})
         vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True)) if texts else {}
@@ -446,7 +446,7 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
                     theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
             if not theirs:
                 continue  # no other article names it: no choice between outlets to show
-            alt = "; the others name it " + " · ".join(theirs)
+            alt = "; the other articles' phrases on the same name: " + " · ".join(theirs)
         else:
             own = next((t for s0, s1, t in sentences[a.id] if s0 <= n.start < s1), None)
             if own is None:
