@@ -96,6 +96,9 @@ def test_an_act_named_with_a_charged_noun_lists_how_the_others_name_the_actor_s_
     assert "“An operation by the Spanish state”" in found[("a", "Intimidation by the Spanish state")]["reason"]
     # a plain noun for the act is no choice
     assert not charged_heads(story[1:], DEFAULT)
+    # a noun the evaluative model reads as charged but with no feeling in it ("tactic") is no choice
+    tactic = "A tactic by the Spanish state did not stop the voters."
+    assert not charged_heads([_article("a", tactic, names)] + story[1:], DEFAULT)
     # where no other article names the Spanish state, there is no choice between outlets to show
     unnamed = "Nothing stopped the voters on Sunday."
     assert not charged_heads([story[0], _article("b", unnamed), _article("c", unnamed)], DEFAULT)

@@ -397,7 +397,8 @@ def _demonstrative(n: NamingPhrase) -> bool:
 
 def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
     """Things an article names with a noun that is itself the choice, where the other articles do not use that
-    noun: a named actor or its act ("intimidation by the Spanish state", "the bravery of the Catalan people"), or a
+    noun: a named actor's act or quality ("intimidation by the Spanish state", "the bravery of the Catalan people";
+    the noun must also carry a feeling, VADER valence at least ``naming_feeling_min`` in size), or a
     definite or demonstrative phrase with no name that labels what the story has told, its head used there for the
     first time ("the crackdown", "this plebiscite"). The head counts when the evaluative-word model's logit for it
     is at least ``naming_head_evaluative_min``, or, in a demonstrative label ("this plebiscite"), when the
@@ -423,6 +424,10 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
             if meaning < settings.naming_head_evaluative_min and not (
                     _demonstrative(n) and p >= settings.naming_word_low and meaning >= settings.naming_evaluative_floor):
                 continue
+            valence = vader().get(n.head)
+            if n.kind == "event" and (valence is None or abs(valence) < settings.naming_feeling_min):
+                continue  # a noun for a named thing without a feeling in it ("an effigy of Park", "an AARP
+                # spokeswoman", "Microsoft's tactic"): the evaluative-word model alone over-reads such nouns
             share = sum(1 for b in others if words[b.id].get(stem(n.head))) / len(others)
             if share < settings.topic_share_min:
                 found.append((a, n, meaning, share))
@@ -460,7 +465,8 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
             alt = "; " + " · ".join(f"{who} tells the same otherwise (sentence cosine {v:.2f}): “{_clip(t)}”"
                                     for v, who, t in twins)
         how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
-               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}")
+               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}") + (
+            f", VADER {vader()[n.head]:+.1f}" if n.kind == "event" else "")
         what = "labels what the story told" if n.kind == "label" else "names it"
         out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
                     "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
