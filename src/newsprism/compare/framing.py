@@ -408,11 +408,41 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
     article's own phrase on the same name (listed); for a label, another article's own sentence that tells the
     same thing (sentence cosine at least ``naming_label_twin_min``: the labelled thing is the story's, which that
     outlet words otherwise), quoted."""
+    found = _head_candidates(analyzed, settings)
+    if not found:
+        return []
+    labels = {a.id: a.article.label for a in analyzed}
+    place_key = _place_key(analyzed)
+    # every sentence (one that ends in a quotation tells the story too: "X said the crackdown had been “…”")
+    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences] for a in analyzed}
+    vec: dict[str, Any] = {}
+    if any(n.kind == "label" for _, n, _, _ in found):
+        texts = sorted({t for v in sentences.values() for _, _, t in v})
+        vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True)) if texts else {}
+    out: list[dict[str, Any]] = []
+    for a, n, meaning, share in found:
+        others = [b for b in analyzed if b.id != a.id]
+        alt = (_named_alternatives(n, others, labels, place_key) if n.kind == "event" else
+               _label_twins(a, n, others, labels, sentences, vec, settings))
+        if alt is None:
+            continue
+        how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
+               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}") + (
+            f", VADER {vader()[n.head]:+.1f}" if n.kind == "event" else "")
+        what = "labels what the story told" if n.kind == "label" else "names it"
+        out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
+                    "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
+                                                f"{share:.0%} of the other {len(others)} articles" + alt})
+    return out
+
+
+def _head_candidates(analyzed: Sequence[AnalyzedArticle],
+                     settings: Settings) -> list[tuple[AnalyzedArticle, NamingPhrase, float, float]]:
+    """(article, phrase, the head's evaluative logit, share of the other articles using the head) for
+    :func:`charged_heads`, before the other wording is looked for."""
     if len(analyzed) < 2:
         return []
     words = {a.id: _counts(a, own_voice=True) for a in analyzed}
-    labels = {a.id: a.article.label for a in analyzed}
-    place_key = _place_key(analyzed)
     found: list[tuple[AnalyzedArticle, NamingPhrase, float, float]] = []
     for a in analyzed:
         others = [b for b in analyzed if b.id != a.id]
@@ -431,47 +461,37 @@ def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFA
             share = sum(1 for b in others if words[b.id].get(stem(n.head))) / len(others)
             if share < settings.topic_share_min:
                 found.append((a, n, meaning, share))
-    if not found:
-        return []
-    # every sentence (one that ends in a quotation tells the story too: "X said the crackdown had been “…”")
-    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences] for a in analyzed}
-    if any(n.kind == "label" for _, n, _, _ in found):
-        texts = sorted({t for v in sentences.values() for _, _, t in v})
-        vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True)) if texts else {}
-    out: list[dict[str, Any]] = []
-    for a, n, meaning, share in found:
-        others = [b for b in analyzed if b.id != a.id]
-        if n.kind == "event":
-            mine = {place_key.get(x, x) for x in n.anchors}
-            theirs = []
-            for b in others:
-                said = sorted({m.text for m in b.naming if m.kind in ("event", "actor") and _own_voice(b, m.start)
-                               and mine & {place_key.get(x, x) for x in m.anchors}}, key=len)[:2]
-                if said:
-                    theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
-            if not theirs:
-                continue  # no other article names it: no choice between outlets to show
-            alt = "; the other articles' phrases on the same name: " + " · ".join(theirs)
-        else:
-            own = next((t for s0, s1, t in sentences[a.id] if s0 <= n.start < s1), None)
-            if own is None:
-                continue
-            twins = sorted(((float(vec[own] @ vec[t]), labels[b.id], t) for b in others for _, _, t in sentences[b.id]
-                            if stem(n.head) not in {stem(w) for w in re.findall(r"[a-z]+", t.lower())}),
-                           reverse=True)
-            twins = [x for x in twins if x[0] >= settings.naming_label_twin_min][:2]
-            if not twins:
-                continue  # nothing another outlet tells alike: what it labels is not shown to be the story's
-            alt = "; " + " · ".join(f"{who} tells the same otherwise (sentence cosine {v:.2f}): “{_clip(t)}”"
-                                    for v, who, t in twins)
-        how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
-               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}") + (
-            f", VADER {vader()[n.head]:+.1f}" if n.kind == "event" else "")
-        what = "labels what the story told" if n.kind == "label" else "names it"
-        out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
-                    "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
-                                                f"{share:.0%} of the other {len(others)} articles" + alt})
-    return out
+    return found
+
+
+def _named_alternatives(n: NamingPhrase, others: Sequence[AnalyzedArticle], labels: dict[str, str],
+                        place_key: dict[str, str]) -> str | None:
+    """The other articles' own phrases on a name of ``n`` (two each, shortest first), or None where none names it."""
+    mine = {place_key.get(x, x) for x in n.anchors}
+    theirs = []
+    for b in others:
+        said = sorted({m.text for m in b.naming if m.kind in ("event", "actor") and _own_voice(b, m.start)
+                       and mine & {place_key.get(x, x) for x in m.anchors}}, key=len)[:2]
+        if said:
+            theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
+    return ("; the other articles' phrases on the same name: " + " · ".join(theirs)) if theirs else None
+
+
+def _label_twins(a: AnalyzedArticle, n: NamingPhrase, others: Sequence[AnalyzedArticle], labels: dict[str, str],
+                 sentences: dict[str, list[tuple[int, int, str]]], vec: dict[str, Any],
+                 settings: Settings) -> str | None:
+    """The other articles' sentences (two) that tell what the label's sentence tells without its noun (sentence
+    cosine at least ``naming_label_twin_min``), quoted; None where there is none."""
+    own = next((t for s0, s1, t in sentences[a.id] if s0 <= n.start < s1), None)
+    if own is None:
+        return None
+    twins = sorted(((float(vec[own] @ vec[t]), labels[b.id], t) for b in others for _, _, t in sentences[b.id]
+                    if stem(n.head) not in {stem(w) for w in re.findall(r"[a-z]+", t.lower())}), reverse=True)
+    twins = [x for x in twins if x[0] >= settings.naming_label_twin_min][:2]
+    if not twins:
+        return None  # nothing another outlet tells alike: what it labels is not shown to be the story's
+    return "; " + " · ".join(f"{who} tells the same otherwise (sentence cosine {v:.2f}): “{_clip(t)}”"
+                             for v, who, t in twins)
 
 
 def _clip(text: str, size: int = 140) -> str:
