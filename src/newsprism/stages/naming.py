@@ -62,6 +62,10 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
     out = []
     groups: list[Any] = []
     text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
+    first: dict[str, int] = {}  # each noun lemma's first token, for labels (read once: linear)
+    for t in doc:
+        if t.pos_ == "NOUN":
+            first.setdefault(t.lemma_.lower(), t.i)
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and not head.ent_type_ and not head.is_stop \
@@ -89,7 +93,7 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
-        elif (label := _label(chunk, anchors, text)) is not None:
+        elif (label := _label(chunk, anchors, text, first)) is not None:
             out.append(label)
     return (out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
             + personalised(entities, doc))
@@ -98,7 +102,7 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
 LABEL_DETERMINERS = frozenset({"the", "this", "that"})
 
 
-def _label(chunk: Any, anchors: dict[int, str], text: str) -> NamingPhrase | None:
+def _label(chunk: Any, anchors: dict[int, str], text: str, first: dict[str, int]) -> NamingPhrase | None:
     """A definite or demonstrative noun phrase with no name in it whose head noun the article uses here for the
     first time ("the crackdown", "this plebiscite"): the article's label for something it presents as known (the
     story's event, a measure, an act), not introduced with a name; ``word`` is left empty (the head is the choice,
@@ -112,7 +116,7 @@ def _label(chunk: Any, anchors: dict[int, str], text: str) -> NamingPhrase | Non
     if any(t.idx in anchors or t.pos_ == "PROPN" or t.ent_type_ or t.like_num for t in chunk):
         return None
     lemma = head.lemma_.lower()
-    if any(t.lemma_.lower() == lemma and t.pos_ == "NOUN" for t in head.doc[:head.i]):
+    if first.get(lemma, head.i) < head.i:
         return None  # used before: the article's own word for it by now, no new label
     return NamingPhrase(start=chunk.start_char, end=chunk.end_char, text=text[chunk.start_char:chunk.end_char],
                         head=lemma, kind="label", score=round(score_token(head, None).probability, 3))
