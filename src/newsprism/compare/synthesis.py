@@ -49,10 +49,11 @@ from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
 from ..stages.framing import topic_gate, word_counts
-from ..stages.quantities import ranges_compatible
+from ..stages.quantities import is_count, ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import outside_quotes, zipf
+from .conflict_subject import Subject, shared_subject, value_subjects
 from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge, stance
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
@@ -823,10 +824,45 @@ def _value_label(comparison: Comparison, v: dict[str, Any]) -> str:
     return f"{source}, {v['as_of']}" if v.get("as_of") else source
 
 
-def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
-    """A conflict per measure as one sentence: a rise, two named sources, or a disagreement."""
+def _subjects(comparison: Comparison, conflict: Mapping[str, Any]) -> tuple[Subject | None, str, list[Subject | None]]:
+    """What the conflict's figures measure, read on each value's sentence (:mod:`.conflict_subject`)."""
     values = conflict["values"]
+    offsets: list[int | None] = []
+    for v in values:
+        a = _article(comparison, v["article"])
+        s = next((s for s in (a.sentences if a else ()) if s.i == v.get("sentence")), None)
+        offsets.append(v["start"] - s.start if s is not None and isinstance(v.get("start"), int) else None)
+    subjects = value_subjects(conflict["measure"], values, offsets)
+    shared, how = shared_subject(conflict["measure"], subjects)
+    return shared, how, subjects
+
+
+def conflict_subject(comparison: Comparison, conflict: Mapping[str, Any]) -> str | None:
+    """The thing the line says the figures measure ("the tunnel"; "the Enrique Rebsamen school" for a count at
+    it), or None."""
+    shared, _, _ = _subjects(comparison, conflict)
+    return shared.phrase if shared is not None else None
+
+
+def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
+    """A conflict per measure as one sentence: a rise, two named sources, or a disagreement. The measure is said
+    with what it measures where the values' sentences name it ("length of the tunnel", "children killed at the
+    school"); a size or sum whose sentences name no one thing says so."""
+    values = conflict["values"]
+    shared, how, subjects = _subjects(comparison, conflict)
     measure = conflict["measure"]
+    own: dict[int, str] = {}
+    if shared is not None:
+        the = "the " if shared.prep == "of" and re.fullmatch(r"[a-z]+(?: \([^)]*\))?", measure) else ""
+        measure = f"{the}{measure} {shared.prep} {shared.phrase}"
+        own = {id(v): f" {s.prep} {s.phrase}" for v, s in zip(values, subjects, strict=False)
+               if s is not None and s.key != shared.key}
+    elif not is_count(measure.split(" (")[0]) and how in ("none", "unshared"):
+        measure += " (the reports' sentences do not say of what)" if how == "none" else \
+            " (the reports' sentences do not name one thing it is of)"
+
+    def _figure_text(v: Mapping[str, Any]) -> str:
+        return _plain_figure(v) + own.get(id(v), "")
     if conflict["label"] == "updated":
         # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
         # (a sentence that names two of five cited articles under-cites the rest)
@@ -858,7 +894,7 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     return f"Reports differ on {measure}: {parts}."
 
 
-def _figure_text(v: Mapping[str, Any]) -> str:
+def _plain_figure(v: Mapping[str, Any]) -> str:
     """A figure as the sentence prints it mid-sentence: trimmed, a capital that only began the article's
     sentence lowered ("At least 65" → "at least 65", "Twenty" → "twenty"); acronyms and digits kept."""
     return re.sub(r"^[A-Z][a-z]+\b", lambda m: m.group(0).lower(), str(v["value"]).strip())
@@ -2334,6 +2370,7 @@ def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
             "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
                        "end": v["end"]} for v in c["values"]],
             "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
+            "subject": conflict_subject(comparison, c),
             "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")}
 
 
