@@ -414,6 +414,16 @@ def _pleonastic(tok: Any) -> bool:
         k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING for k in head.children)
 
 
+def _modifier_holds(noun: Any, pronoun: Any, ancestors: set[int]) -> bool:
+    """Whether the pronoun sits in the noun's own modifier — a relative or infinitival clause under it ("the bill
+    that funds it"), or one that opens right after it, however the parse attached it ("any measure to block it")."""
+    if noun.i in ancestors and any(a.dep_ in ("acl", "relcl") and a.i in ancestors for a in noun.children):
+        return True
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.lower_ == "to" and nxt.dep_ == "aux" and nxt.head.pos_ == "VERB" \
+        and nxt.head.i in ancestors and nxt.head.i < pronoun.i
+
+
 def _antecedent(tok: Any, doc: Any) -> bool:
     """Whether the sentence names, before the pronoun, something it may stand for: a noun of its number that is
     not its own clause's subject when the pronoun is that clause's object or the subject of a non-finite clause
@@ -428,9 +438,15 @@ def _antecedent(tok: Any, doc: Any) -> bool:
         barred |= {c.i for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
     if tok.lower_ in ("this", "that", "these", "those"):  # "Ms. Ernst said that qualified her …": a demonstrative
         barred |= {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}  # not the speaker
+    ancestors = {a.i for a in tok.ancestors}
+    personal = [t.i for t in doc[:tok.i] if t.lower_ in ("he", "him", "his", "she", "her")]
     for t in doc[:tok.i]:
         if t.i in barred or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
             continue
+        if not plural and t.pos_ == "NOUN" and _modifier_holds(t, tok, ancestors):
+            continue  # "any measure to block it": a noun is not what its own modifier's "it" stands for
+        if not plural and t.pos_ == "PROPN" and any(t.i < p for p in personal):
+            continue  # "Obama said he would …": a name a later "he" stands for is a person, not "it"
         if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in REPORTING:
             continue  # the one spoken to
         if plural and (t.tag_ in ("NNS", "NNPS") or t.pos_ == "PROPN"):
@@ -711,6 +727,63 @@ def _person_names(comparison: Comparison, article_id: str) -> list[str]:
     # names only: a mention the resolver tied to a person may be a pronoun ("he") itself
     return [m.text for e in (a.entities if a else ()) if e.type == "PERSON" for m in e.mentions
             if m.text[:1].isupper() and not PERSONAL.fullmatch(m.text)]
+
+
+NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _full_names(names: Collection[str]) -> dict[str, list[str]]:
+    """Each word of a person's name ("Lee") → the distinct full names of two or more words that contain it ("Lee
+    Jae-yong", "Lee Jung-mi"); spellings of one name ("Park Geun-hye", "Park Guen-hye") count once."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        words = NAME_WORD.findall(name)
+        if len(words) < 2 or len(words) != len(name.split()):
+            continue
+        for w in words:
+            if not any(fuzz.ratio(name, other) >= 85 for other in out[w]):
+                out[w].append(name)
+    return out
+
+
+def bare_shared_name(text: str, event_names: Collection[str], article_names: Sequence[Collection[str]]) -> str | None:
+    """A word of the narration that is, alone, the name two people of the event share ("Lee's trial …" where the
+    event names Lee Jae-yong and Justice Lee Jung-mi): who is meant is not said. It is resolved when every cited
+    article names exactly one person by that word, the same one (that article's reader knows who is meant); else
+    the sentence is left out. None when there is no such word."""
+    shared = {w: full for w, full in _full_names(event_names).items() if len(full) >= 2}
+    if not shared:
+        return None
+    outside = outside_quotes(text)
+    for m in NAME_WORD.finditer(outside):
+        word = m.group(0).removesuffix("’s").removesuffix("'s")
+        if word not in shared or any(n in outside for n in shared[word]):
+            continue
+        per_article = [_full_names(names).get(word, []) for names in article_names]
+        meant = {full[0] for full in per_article if len(full) == 1}
+        if len(meant) == 1 and all(len(full) == 1 for full in per_article):
+            continue
+        return f"“{word}” alone may be any of {', '.join(shared[word][:3])}: who is meant is not said"
+    return None
+
+
+def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict[str, str]) -> list[dict[str, Any]]:
+    """The statements that name each person so that a reader knows who is meant (:func:`bare_shared_name`)."""
+    event = {n for a in comparison.articles for n in _person_full_names(comparison, a.id)}
+    kept = []
+    for item in out:
+        problem = bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]]) \
+            if item["kind"] in ("corroborated", "attributed", "unique") else None
+        if problem is None:
+            kept.append(item)
+        else:
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” names someone ambiguously: {problem}"
+    return kept
+
+
+def _person_full_names(comparison: Comparison, article_id: str) -> set[str]:
+    a = _article(comparison, article_id)
+    return {e.name for e in (a.entities if a else ()) if e.type == "PERSON"}
 
 
 def _statable(comparison: Comparison, claim: Claim) -> bool:
@@ -1046,6 +1119,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
+    out = _names_resolved(comparison, out, why)
     seen: dict[str, str] = {}
     unique_out = []
     for item in out:
