@@ -32,6 +32,8 @@ MEASURE_NOUNS = frozenset({"length", "width", "height", "depth", "distance", "we
 # adjectives that measure what they modify or predicate: "1.5 km long", "30ft deep"
 MEASURING = frozenset({"long", "deep", "high", "wide", "tall", "thick", "heavy", "old", "big", "large"})
 PEOPLE = frozenset({"people", "person", "resident", "inhabitant", "citizen", "soul"})
+ACTIVITY = ("tion", "ment", "ing", "ance", "ence")  # nouns of doing, not things: "construction costs"
+MEASURING_VERBS = frozenset({"cost", "weigh", "measure", "stretch", "span", "total"})
 SCOPE_PREPS = frozenset({"at", "in", "inside", "among", "within"})
 # modifiers that lead from a figure to the word it belongs to
 UPWARD = frozenset({"nummod", "quantmod", "compound", "amod", "npadvmod", "nmod", "advmod", "det", "punct",
@@ -81,7 +83,10 @@ def _thing(noun: Any, skip: frozenset[int] = frozenset()) -> Subject | None:
         if noun.lemma_.lower() in MEASURE_NOUNS:
             of = [g for k in noun.children if k.dep_ == "prep" and k.lower_ == "of" for g in k.children
                   if g.dep_ == "pobj"]
-            noun = of[0] if of else None
+            # "the tunnel cost" read as one noun: the thing, not an activity ("construction costs")
+            thing = [k for k in noun.children if k.dep_ == "compound" and k.pos_ == "NOUN" and k.i not in skip
+                     and not k.lower_.endswith(ACTIVITY)]
+            noun = of[0] if of else thing[0] if thing else None
             continue
         if noun.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -111,6 +116,9 @@ def _measured(fig: list[Any]) -> Subject | None:
             if tok.pos_ in ("NOUN", "PROPN"):
                 return _thing(tok, skip)
             continue
+        if tok.dep_ in ("dobj", "npadvmod", "attr") and head.lemma_ in MEASURING_VERBS:
+            subj = [k for k in head.children if k.dep_ in ("nsubj", "nsubjpass")]  # "the tunnel cost $1 million"
+            return _thing(subj[0], skip) if subj else None
         if tok.dep_ in ("acomp", "attr") or (tok.pos_ == "ADJ" and tok.dep_ not in ("amod",)
                                               and tok.lower_ in MEASURING and tok.dep_ != "amod"):
             subj = [k for k in head.children if k.dep_ in ("nsubj", "nsubjpass")]

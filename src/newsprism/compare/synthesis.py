@@ -926,8 +926,9 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     measure = conflict["measure"]
     own: dict[int, str] = {}
     if shared is not None:
-        the = "the " if shared.prep == "of" and re.fullmatch(r"[a-z]+(?: \([^)]*\))?", measure) else ""
-        measure = f"{the}{measure} {shared.prep} {shared.phrase}"
+        bare = measure.removeprefix("money: ")  # "money: cost" → "the cost of the tunnel"
+        the = "the " if shared.prep == "of" and re.fullmatch(r"[a-z]+(?: \([^)]*\))?", bare) else ""
+        measure = f"{the}{bare if the else measure} {shared.prep} {shared.phrase}"
         own = {id(v): f" {s.prep} {s.phrase}" for v, s in zip(values, subjects, strict=False)
                if s is not None and s.key != shared.key}
     elif not is_count(measure.split(" (")[0]) and how in ("none", "unshared"):
