@@ -58,6 +58,8 @@ from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_nam
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .span_check import predicate_shared, span_checks
+from .standalone import features as stand_features
+from .standalone import statement_subject
 from .standalone import leans_on_context, topic_words
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
@@ -767,12 +769,39 @@ def bare_shared_name(text: str, event_names: Collection[str], article_names: Seq
     return None
 
 
-def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict[str, str]) -> list[dict[str, Any]]:
-    """The statements that name each person so that a reader knows who is meant (:func:`bare_shared_name`)."""
+def _main_subject(text: str) -> Any:
+    doc = nlp.parse_cached([" ".join(text.split()).lstrip("“\"‘'(")], batch_size=64, disable=("ner",))[0]
+    return statement_subject(doc)
+
+
+def definite_subject(text: str, topic: frozenset[str]) -> str | None:
+    """A statement whose subject is a bare definite description the story's headlines do not name ("The office
+    tracks all aviation accidents …", "The product has received …", "The 45-year-old actor ranks …"): which office,
+    product or actor an earlier sentence of its article said; lifted out, the sentence names nothing a reader can
+    check. Read on the cached parse (the stands-alone model's subject cues, :mod:`.standalone`); a quotation said
+    with its speaker is the speaker's words. None when the subject says which one."""
+    if QUOTED_AS in text:
+        return None
+    body = FRAME.sub("", text)
+    body = body[:1].upper() + body[1:]
+    f = stand_features(body, topic)
+    subj = _main_subject(body)
+    if (f[0] or f[1]) and not (subj is not None and any(k.dep_ in ("appos", "acl", "relcl") for k in subj.children)):
+        # "The group leading the search, The International Group …", "The legislation, known as …": said which
+        return "its subject is a definite description (“the …”) only an earlier sentence of its article identifies"
+    return None
+
+
+def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict[str, str],
+                    settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """The statements that name each person and thing so that a reader knows who or what is meant
+    (:func:`bare_shared_name`, :func:`definite_subject`)."""
     event = {n for a in comparison.articles for n in _person_full_names(comparison, a.id)}
+    topic = topic_words([a.article.title or "" for a in comparison.articles])
     kept = []
     for item in out:
-        problem = bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]]) \
+        problem = (bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]])
+                   or (definite_subject(item["text"], topic) if settings.synthesis_definite_subject_check else None)) \
             if item["kind"] in ("corroborated", "attributed", "unique") else None
         if problem is None:
             kept.append(item)
@@ -1120,7 +1149,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
-    out = _names_resolved(comparison, out, why)
+    out = _names_resolved(comparison, out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
     for item in out:
@@ -1861,7 +1890,12 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
     # said with its speaker)
     tried: list[tuple[Claim, str, str, str]] = []
-    for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
+    # a rendering whose subject only an earlier sentence identifies ("The company reports that it lost …") is
+    # tried after one that says who ("Sprint lost …"): the order is otherwise _pick's
+    topic = topic_words([a.article.title or "" for a in comparison.articles]) \
+        if settings.synthesis_definite_subject_check and len(plain) > 1 else frozenset()
+    vague = {c.id for c in plain if topic and definite_subject(_finish(_stated(comparison, c)), topic)}
+    for best in sorted(plain, key=lambda c: (c.id in vague, _pick_key(comparison, c, members))):
         tried.append((best, _finish(_stated(comparison, best)), "corroborated",
                       f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
     quoted = [c for c in claims if c.quote]
