@@ -83,3 +83,17 @@ def test_a_surname_two_people_share_is_not_used_alone() -> None:
     # one person's name in two spellings is one person
     assert bare_shared_name("Park's impeachment was upheld.", {"Park Geun-hye", "Park Guen-hye"},
                             [{"Park Geun-hye", "Park Guen-hye"}]) is None
+
+
+def test_a_bare_definite_subject_is_not_stated_alone() -> None:
+    from newsprism.compare.synthesis import definite_subject
+
+    assert definite_subject("The office tracks all aviation accidents in which planes are damaged beyond repair.",
+                            frozenset()) is not None
+    assert definite_subject("According to Wire A, the company will also shed a further 120 contractors.",
+                            frozenset({"payPal"})) is not None
+    # the headlines name it, or the phrase says which one: kept
+    assert definite_subject("The office tracks all aviation accidents.", frozenset({"office"})) is None
+    assert definite_subject("The legislation, known as the Accountability and Justice Law, was passed on Saturday.",
+                            frozenset()) is None
+    assert definite_subject("Sprint lost 683,000 subscribers in the quarter.", frozenset()) is None

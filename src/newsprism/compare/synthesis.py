@@ -769,6 +769,32 @@ def bare_shared_name(text: str, event_names: Collection[str], article_names: Seq
     return None
 
 
+TEMPORAL = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night", "weekend",
+                      "season", "summer", "winter", "spring", "autumn", "fall", "decade", "century", "quarter",
+                      "hour", "point", "moment", "era", "way", "kind", "sort", "type"})
+
+
+def demonstrative_reference(text: str, topic: frozenset[str]) -> str | None:
+    """A demonstrative determiner of the narration on a noun the sentence has not named before it and the story's
+    headlines do not name ("The IOC has awarded NBC those rights …", "Then, this information is matched …"):
+    which rights or information an earlier sentence said. A time ("this year") or a manner ("that way") is none.
+    On the cached parse, outside quote marks; None when there is no such word."""
+    key = " ".join(FRAME.sub("", text).split())
+    if not key or QUOTED_AS in text:
+        return None
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    for tok in doc:
+        if tok.lower_ not in _REFERRING - {"it", "they", "them"} or tok.dep_ != "det" or tok.head.pos_ != "NOUN" \
+                or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        lemma = tok.head.lemma_.lower()
+        if lemma in TEMPORAL or lemma in topic or any(t.lemma_.lower() == lemma for t in doc[:tok.i]):
+            continue
+        return f"“{tok.text} {tok.head.text}” stands for something only an earlier sentence names"
+    return None
+
+
 def _main_subject(text: str) -> Any:
     doc = nlp.parse_cached([" ".join(text.split()).lstrip("“\"‘'(")], batch_size=64, disable=("ner",))[0]
     return statement_subject(doc)
@@ -801,7 +827,8 @@ def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict
     kept = []
     for item in out:
         problem = (bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]])
-                   or (definite_subject(item["text"], topic) if settings.synthesis_definite_subject_check else None)) \
+                   or (definite_subject(item["text"], topic) if settings.synthesis_definite_subject_check else None)
+                   or (demonstrative_reference(item["text"], topic) if settings.synthesis_reference_check else None)) \
             if item["kind"] in ("corroborated", "attributed", "unique") else None
         if problem is None:
             kept.append(item)
