@@ -826,7 +826,8 @@ def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict
     topic = topic_words([a.article.title or "" for a in comparison.articles])
     kept = []
     for item in out:
-        problem = (bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]])
+        problem = ((bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]])
+                    if settings.synthesis_reference_check else None)
                    or (definite_subject(item["text"], topic) if settings.synthesis_definite_subject_check else None)
                    or (demonstrative_reference(item["text"], topic) if settings.synthesis_reference_check else None)) \
             if item["kind"] in ("corroborated", "attributed", "unique") else None
