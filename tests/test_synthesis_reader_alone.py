@@ -76,7 +76,11 @@ def test_a_surname_two_people_share_is_not_used_alone() -> None:
     event = {"Lee Jae-yong", "Lee Jung-mi", "Park Geun-hye", "Lee"}
     assert bare_shared_name("Lee's trial for bribery began on Thursday.", event,
                             [{"Lee"}, {"Lee Jae-yong", "Lee Jung-mi"}]) is not None
+    assert bare_shared_name("According to CelebCafe, Lee's trial for bribery began on Thursday.", event,
+                            [{"Lee"}]) is not None
     # the full name said, or every cited article naming one Lee, the same: who is meant is known
+    assert bare_shared_name("Former Rep. Jesse Jackson Jr. pleaded guilty.", {"Jesse Jackson Jr.", "Michael Jackson",
+                                                                               "Jesse Jackson"}, [set()]) is None
     assert bare_shared_name("Lee Jae-yong's trial for bribery began on Thursday.", event, [{"Lee"}]) is None
     assert bare_shared_name("Lee's trial for bribery began on Thursday.", event,
                             [{"Lee Jae-yong"}, {"Lee Jae-yong", "Park Geun-hye"}]) is None

@@ -761,6 +761,11 @@ def bare_shared_name(text: str, event_names: Collection[str], article_names: Seq
         word = m.group(0).removesuffix("’s").removesuffix("'s")
         if word not in shared or any(n in outside for n in shared[word]):
             continue
+        # a capitalised word joined to it, with no punctuation between ("According to CelebCafe, Lee's …" is bare)
+        before = [w for w in outside[:m.start()].split()[-1:] if not re.search(r"[,;:)(]$", w)]
+        after = outside[m.end():].split()[:1] if outside[m.end():m.end() + 1] == " " else []
+        if any(w[:1].isupper() for w in before + after):
+            continue  # part of a longer name or titled ("Jesse Jackson Jr.", "Lee Jae-yong", "Justice Lee")
         per_article = [_full_names(names).get(word, []) for names in article_names]
         meant = {full[0] for full in per_article if len(full) == 1}
         if len(meant) == 1 and all(len(full) == 1 for full in per_article):
