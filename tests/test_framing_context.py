@@ -123,9 +123,14 @@ def test_a_technical_description_is_refused_and_an_evaluative_word_kept() -> Non
     assert cues["shameful speech"].cue == "evaluative"
 
 
-def _framing(body: str):  # type: ignore[no-untyped-def]
+def _framing(body: str, presented_min: float | None = None):  # type: ignore[no-untyped-def]
+    """The cues of a written text; ``presented_min``: cue_present_precision_min for the run (0: the cue classifier's
+    gate alone, every word it keeps presented)."""
+    from newsprism.settings import DEFAULT
+
+    settings = DEFAULT if presented_min is None else DEFAULT.replace(cue_present_precision_min=presented_min)
     return analyze(Article(id="t", source="t", text=body, title="T", outlet="t",
-                           paragraphs=(Paragraph(start=0, end=len(body)),))).framing
+                           paragraphs=(Paragraph(start=0, end=len(body)),)), settings).framing
 
 
 def _p(reason: str) -> float:
@@ -146,8 +151,10 @@ def test_at_the_shipped_operating_point_science_description_is_set_aside_and_jud
         cue = next(f for f in _framing(body) if word in f.text.split())  # its cue, or the phrase built on it
         assert cue.cue == SET_ASIDE, (word, cue.reason)
         assert DEFAULT.loaded_cue_min > _p(cue.reason) >= 0.3, (word, cue.reason)  # between the two thresholds
+    # the classifier's operating point (session 16's presentation rule, off here, holds "faint apology" back: it
+    # scores where the hand labels find mostly description; test_framing_presentation)
     judged = _framing("The minister offered only a faint apology for the scandal. The government's brutal crackdown "
-                      "crushed the protest.")
+                      "crushed the protest.", presented_min=0)
     kept = {f.text: f for f in judged if f.cue in ("loaded", "evaluative")}
     assert "faint apology" in kept and "brutal crackdown" in kept
     assert all(_p(f.reason) >= DEFAULT.loaded_cue_min for f in kept.values() if "cue classifier p=" in f.reason)

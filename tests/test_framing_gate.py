@@ -8,6 +8,7 @@ import pytest
 
 from newsprism import nlp
 from newsprism.records import Article, Paragraph
+from newsprism.settings import DEFAULT
 from newsprism.stages import analyze
 from newsprism.stages.framing import (SET_ASIDE, cue_classifier, evaluative_logit, framing_cues, gate_features,
                                       legal_classifier, topic_gate, word_counts)
@@ -62,8 +63,10 @@ def test_the_stage_reports_the_gate_and_drops_what_it_sets_aside() -> None:
     body = ("A powerful earthquake struck the coast of Arden on Monday. The powerful earthquake toppled walls, and "
             "a powerful aftershock followed at noon. Cowardly officials fled the town hall while residents dug "
             "through the rubble, and the deranged mayor blamed the victims.")
+    # the cue classifier's gate alone: with cue_present_precision_min (session 16) the stage also holds back what it
+    # keeps at a score the hand labels call mostly description ("deranged mayor" scores 0.46; test_framing_presentation)
     a = analyze(Article(id="t", source="t", text=body, title="Quake", outlet="t",
-                        paragraphs=(Paragraph(start=0, end=len(body)),)))
+                        paragraphs=(Paragraph(start=0, end=len(body)),)), DEFAULT.replace(cue_present_precision_min=0))
     loaded = {f.loaded_word.lower(): f for f in a.framing if f.loaded_word}  # a word, or the phrase built on it
     assert "powerful" not in loaded, loaded
     assert loaded, "a judging word used once is still loaded"

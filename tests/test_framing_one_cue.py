@@ -55,7 +55,8 @@ def test_a_phrase_built_on_a_loaded_word_is_its_one_cue() -> None:
 
 @pytest.mark.slow
 def test_a_hedge_in_reported_words_is_the_speakers() -> None:
-    a = analyze(_written("Quake\n\nOfficials said the death toll would likely rise. The toll will likely rise "
+    # (session 16: "would likely rise", "will likely rise" are forecasts, no hedge; guesses about the past are)
+    a = analyze(_written("Quake\n\nOfficials said the death toll had likely risen. The toll likely rose "
                          "again, and the agency's allegedly faulty sensors failed."))
     hedges = [f for f in a.framing if f.cue == "hedge"]
     theirs = [f for f in hedges if f.speaker == "Officials"]
@@ -103,8 +104,11 @@ def test_a_phrase_whose_loaded_word_is_the_topic_leaves_with_it() -> None:
 
 @pytest.mark.slow
 def test_a_participle_the_writer_adds_after_reported_words_is_the_outlets() -> None:
+    from newsprism.settings import DEFAULT
+
+    # whose word it is, whether or not it is presented (cue_present_precision_min 0: every word the gate keeps)
     a = analyze(_written("School\n\nThe navy said on Thursday that all pupils had been accounted for, leading to "
-                         "anguished reports that the girl had died."))
+                         "anguished reports that the girl had died."), DEFAULT.replace(cue_present_precision_min=0))
     words = {(f.loaded_word, f.speaker) for f in a.framing if f.loaded_word}
     assert ("anguished", None) in words and ("anguished", "navy") not in words, words
 

@@ -18,7 +18,9 @@ Per article (the ``framing`` stage):
   reason names the probability, the strongest features and the gate's score;
 - ``set_aside``: a word the tagger flags that the topic gate sets aside (a common word, or one the article
   repeats: it describes the subject), with the same span, reason and tagger probability, so a reader can see
-  why it is not flagged; it is no framing claim (not counted, not scored);
+  why it is not flagged; it is no framing claim (not counted, not scored); also a word the gate keeps that is not
+  presented (``not_presented``): the hand labels' out-of-fold precision at its cue-classifier score, for a loaded
+  word alone or for the phrase it builds, is under ``cue_present_precision_min`` (models/cue_presentation.json);
 - ``evaluative``: an evaluative phrase built on a loaded word: adjective + noun ("lofty words"), noun + of
   + noun ("a torrent of abuse");
 - ``epithet``: a loaded word on a person or group ("the embittered dictator", "radical protesters");
@@ -73,7 +75,7 @@ FINDING_VERBS = frozenset({"find", "show", "suggest", "conclude", "report", "rev
 # hedges that hedge only as adverbs of the statement ("the gang likely paid the guards")
 ADVERB_HEDGES = frozenset({"likely"})
 NP_SPEECH_ACTS = frozenset({"call", "warn", "accuse", "blame", "brand", "condemn", "denounce", "decry", "dismiss", "lambast", "slam",
-                            "blast", "hail", "praise", "mock", "tout", "talk up", "lash out"})
+                            "blast", "hail", "praise", "mock", "tout", "trumpet", "talk up", "lash out"})
 SPEAKER_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 CODE_CHARS = re.compile(r"[{}<>=;|\\/_#@]|\(\)|\bfunction\b|\bvar\b|\bwindow\.|\bdocument\.")
 GRADE_REASON = {"neutral": "a neutral verb of saying",
@@ -89,7 +91,7 @@ PEOPLE_ENTITIES = ("PERSON", "NORP")
 SPEAKING_NOUNS = frozenset({"paper", "newspaper", "media", "agency", "ministry", "spokesman", "spokeswoman",
                             "spokesperson", "organizer", "organiser", "union", "committee", "court", "council",
                             "office", "state", "police", "prosecutor", "regulator", "lawyer", "campaigner",
-                            "expert", "analyst", "source", "authority", "authorities", "company", "firm"})
+                            "expert", "analyst", "source", "authority", "authorities", "company", "firm", "power"})
 # verbs that report someone's verdict on a thing ("declared it illegal", "ruled the vote void")
 DECLARING_VERBS = frozenset({"declare", "rule", "deem", "pronounce", "judge", "find", "consider"})
 # legal sense: "prosecutors allege", "the lawsuit claims": the charge a party to a case brings, graded neutral
@@ -718,10 +720,22 @@ def _hedge_cues(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: Resol
             continue  # "Smith alleged that …": a verb of saying with its speaker, graded as an attribution verb
         if word in ADVERB_HEDGES and (last is None or len(span) != 1 or last.pos_ != "ADV"):
             continue  # "a likely winner", "is likely to rise": a forecast the sentence states, not the writer's doubt
+        if word in ADVERB_HEDGES and last is not None and _forecast(last):
+            continue  # "the count will likely rise", "the mission likely will be pushed back": a forecast too
         head = last.head if last is not None and last.head.i != last.i else last
         found.add(m.start(), m.end(), "hedge", (f"{speech[1]}; " if speech else "") + f"“{m.group(0)}” "
                   f"{hedges()[word][0]}", _target(resolver, head) if head is not None else None,
                   speaker=speech[0] if speech else None)
+
+
+FORECAST_AUX = frozenset({"will", "would", "'ll", "’ll", "wo"})
+
+
+def _forecast(adverb: Any) -> bool:
+    """An adverb on a verb in the future or the conditional ("will likely rise", "likely will be pushed back", "would
+    likely fall"): the sentence forecasts; the adverb does not cast doubt on what the writer reports (session 16)."""
+    verb = adverb.head
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ in FORECAST_AUX for c in verb.children)
 
 
 def _grade_of(tok: Any, lemma: str, particle: str | None) -> str | None:
@@ -887,16 +901,23 @@ def _label_epithets(found: _Cues, doc: Any, quotes: Sequence[Quote], resolver: R
         if anchor.pos_ in ("NOUN", "PROPN") and anchor.dep_ not in ("amod", "compound", "nmod"):
             if not alone:
                 continue  # "conservatives", "liberals": the group's ordinary name, not an epithet
+            if any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in anchor.children):
+                continue  # "a marathon training regime", "a school reformer": a kind of thing or person, no label
             noun = anchor  # the label names the people itself ("hardliners", "the regime")
         elif anchor.dep_ in ("amod", "compound", "nmod", "npadvmod") and anchor.head.i > anchor.i:
             noun = anchor.head
-        else:
+        elif anchor.pos_ == "ADJ" and anchor.i + 1 < len(doc) and anchor.nbor(1).pos_ in ("NOUN", "PROPN") and (
+                anchor.nbor(1).ent_type_ in ORG_ENTITIES or anchor.nbor(1).lemma_.lower() in people_nouns()):
+            noun = anchor.nbor(1)  # "police and paramilitary Civil Guard": the parser hung the label on a verb, but
+        else:                      # it stands right before the name (or people noun) it describes
             continue
         while noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN"):
             noun = noun.head  # "conservative Spanish Prime Minister Mariano Rajoy": up to the name
         who = _people(noun, resolver) or (f"a {noun.ent_type_} name" if noun.ent_type_ in ORG_ENTITIES else None)
         if who is None and noun is anchor and label in people_nouns():
             who = f"“{label}” names people"
+        elif who is None and noun is anchor and alone:  # "hardliners", "hard-liners", "the regime": the lexicon's
+            who = f"“{label}” names its bearers by the label itself"  # bare epithet, whoever they are
         if who is None:
             continue
         start, end = tok.idx, max(noun.idx + len(noun), anchor.idx + len(anchor))
@@ -1007,16 +1028,29 @@ def _loaded_words(doc: Any, quotes: Sequence[Quote], resolver: Resolver | None, 
                               f"{reason}", _target(resolver, tok), None, g, None))
                 continue
             reason += f"; {change}"
-        target, speaker, p = _target(resolver, tok), None, verdict.probability
-        if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
-            speaker, reason = speech[0], f"{speech[1]}; {reason}"
-        built = _phrases(tok, resolver)
-        if not built:
-            words.append((tok.idx, tok.idx + len(tok), "loaded", reason, target, speaker, p, None))
-        for cue, start, end, why in built:
-            phrases.append((start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p,
-                            (tok.idx, tok.idx + len(tok))))
+        alone, built = _word_cues(tok, verdict.probability, g, reason, speech, resolver, settings)
+        words += alone
+        phrases += built
     return words + phrases
+
+
+def _word_cues(tok: Any, p: float, g: float, reason: str, speech: tuple[str, str] | None, resolver: Resolver | None,
+               settings: Settings) -> tuple[list[LoadedItem], list[LoadedItem]]:
+    """(word-level items, phrase items) for a word the cue classifier keeps (``g``): the evaluative phrase or epithet
+    built on it, else the word alone; marked as the speaker's when it lies in reported words (``speech``); set aside,
+    not presented, where the hand labels' out-of-fold precision at ``g`` is under ``cue_present_precision_min``."""
+    target, speaker = _target(resolver, tok), None
+    if speech is not None:  # "opponents say it would erode precious freedoms": the speaker's word, marked so
+        speaker, reason = speech[0], f"{speech[1]}; {reason}"
+    built = _phrases(tok, resolver)
+    held = not_presented("phrase" if built else "word", g, settings) if speech is None else None
+    span = (tok.idx, tok.idx + len(tok))
+    if held is not None:  # the labels say words scored so are mostly description: kept apart, not presented
+        return [(*span, SET_ASIDE, f"not flagged, not presented: {held}; {reason}", target, None, p, None)], []
+    if not built:
+        return [(*span, "loaded", reason, target, speaker, p, None)], []
+    return [], [(start, end, cue, f"{why}; loaded word “{tok.text}”: {reason}", target, speaker, p, span)
+                for cue, start, end, why in built]
 
 
 def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings,
@@ -1048,6 +1082,50 @@ def _occlusion(toks: Sequence[Any], sentences: Sequence[Any], settings: Settings
         if part:
             scored.update(zip(part, (float(v) for v in nlp.bias_scores(part, keep=keep)), strict=True))
     return [(scored[p[0]] if p[2] is None else p[2], scored[p[1]]) if p is not None else (None, None) for p in pairs]
+
+
+@lru_cache(maxsize=1)
+def presentation_model() -> dict[str, Any]:
+    """Per cue family, the hand labels' framing share by cue-classifier score (models/cue_presentation.json,
+    scripts/train_cue_presentation.py); empty when the file is missing."""
+    path = resources.files("newsprism").joinpath("models/cue_presentation.json")
+    if not path.is_file():
+        return {}
+    model: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return model
+
+
+def presented_share(family: str, score: float) -> float | None:
+    """The hand labels' out-of-fold precision at a cue-classifier ``score`` for a cue of ``family`` (``word``: a
+    loaded word alone; ``phrase``: an evaluative phrase or epithet built on it): the share of framing choices among
+    labelled candidates scored so (the isotonic fit's breakpoints, read by linear interpolation); None without the
+    model."""
+    points = presentation_model().get("families", {}).get(family, {}).get("points")
+    if not points:
+        return None
+    xs, ys = [float(x[0]) for x in points], [float(x[1]) for x in points]
+    if score <= xs[0]:
+        return ys[0]
+    if score >= xs[-1]:
+        return ys[-1]
+    k = next(i for i in range(1, len(xs)) if xs[i] >= score)
+    a, b = xs[k - 1], xs[k]
+    return ys[k - 1] + (ys[k] - ys[k - 1]) * ((score - a) / (b - a) if b > a else 1.0)
+
+
+def not_presented(family: str, score: float, settings: Settings = DEFAULT) -> str | None:
+    """Why a loaded-word cue the cue classifier keeps is not presented, or None: the hand labels' out-of-fold
+    precision at its score (``presented_share``) is under ``cue_present_precision_min`` (issue 14's reviews read
+    such cues, "twinkling", "tidbit", "bulldozers", as description; session 16, frame19)."""
+    if settings.cue_present_precision_min <= 0:
+        return None
+    share = presented_share(family, score)
+    if share is None or share >= settings.cue_present_precision_min:
+        return None
+    what = "a loaded word alone" if family == "word" else "an evaluative phrase or epithet"
+    return (f"among hand-labelled candidates scored near cue classifier p={score:.2f}, {share:.0%} "
+            f"are framing choices for {what} (out of fold), under cue_present_precision_min "
+            f"{settings.cue_present_precision_min:.2f}")
 
 
 @lru_cache(maxsize=1)
