@@ -138,45 +138,54 @@ def _measured(fig: list[Any]) -> Subject | None:
     return None
 
 
-def _scope(fig: list[Any]) -> Subject | None:
-    """The place a count is counted at: "21 children died at the school", "found 22 dead children among the ruin
-    of the Enrique Rebsamen school" — a common noun (a town's or state's name is the conflict's own place)."""
+def _holders(fig: list[Any]) -> list[Any]:
+    """The words a count's place may hang on: the figure, the counted noun, what it is a part or a conjunct of
+    ("children and four adults", "25 people, including 21 children", "the death of 25 people"), its predicate."""
     inside = {t.i for t in fig}
     tok = next((t for t in fig if t.head.i not in inside or t.head is t), fig[-1])
     holders = [tok]
     if tok.pos_ == "NUM" and tok.head.pos_ in ("NOUN", "PROPN"):
         holders.append(tok.head)  # "19 children": the counted noun
-    for _ in range(4):  # "children and four adults": the first conjunct; "25 people, including 21 children";
-        last = holders[-1]  # "the death of 25 people"
+    for _ in range(4):
+        last = holders[-1]
         if last.dep_ == "conj":
             holders.append(last.head)
         elif last.dep_ == "pobj" and last.head.lower_ in ("including", "among") and last.head.head is not last.head:
             holders.append(last.head.head)
         elif last.dep_ == "pobj" and last.head.lower_ == "of" and last.head.head.pos_ == "NOUN":
             holders.append(last.head.head)
-    predicate = holders[-1].head if holders[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr") else None
-    if predicate is not None:
-        holders.append(predicate)
-    for h in holders:
+    if holders[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):
+        holders.append(holders[-1].head)
+    return holders
+
+
+def _place(prep: Any, g: Any) -> Subject | None:
+    """The place a scope preposition's object names: a common noun ("at the school"; "among the ruin of the
+    school": the ruin's "of"), or a name with one ("at Colegio Enrique Rebsamen, an elementary school")."""
+    place = g
+    if place.pos_ == "NOUN" and place.lemma_.lower() in {"ruin", "ruins", "rubble", "wreckage", "site"}:
+        of = [p for q in place.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
+              if p.dep_ == "pobj"]
+        place = of[0] if of else place
+    if place.pos_ == "PROPN":  # a town's or state's name is the conflict's own place
+        common = [a for a in place.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
+        return Subject(common[0].lemma_.lower(), _phrase(place), "at") if common else None
+    if place.pos_ == "NOUN" and place.lemma_.lower() not in MEASURE_NOUNS:
+        return Subject(place.lemma_.lower(), _phrase(place), "at" if prep.lower_ in ("at", "among") else prep.lower_)
+    return None
+
+
+def _scope(fig: list[Any]) -> Subject | None:
+    """The place a count is counted at: "21 children died at the school", "found 22 dead children among the ruin
+    of the Enrique Rebsamen school"."""
+    for h in _holders(fig):
         for k in h.children:
             if k.dep_ != "prep" or k.lower_ not in SCOPE_PREPS:
                 continue
             for g in k.children:
-                if g.dep_ != "pobj":
-                    continue
-                place = g
-                # "among the ruin of the school": the ruin's "of" names the place
-                if place.pos_ == "NOUN" and place.lemma_.lower() in {"ruin", "ruins", "rubble", "wreckage", "site"}:
-                    of = [p for q in place.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children
-                          if p.dep_ == "pobj"]
-                    place = of[0] if of else place
-                if place.pos_ == "PROPN":  # a name is a scope only with a common noun for it ("…, an elementary school")
-                    common = [a for a in place.children if a.dep_ == "appos" and a.pos_ == "NOUN"]
-                    if not common:
-                        continue
-                    return Subject(common[0].lemma_.lower(), _phrase(place), "at")
-                if place.pos_ == "NOUN" and place.lemma_.lower() not in MEASURE_NOUNS:
-                    return Subject(place.lemma_.lower(), _phrase(place), "at" if k.lower_ in ("at", "among") else k.lower_)
+                found = _place(k, g) if g.dep_ == "pobj" else None
+                if found is not None:
+                    return found
     return None
 
 
