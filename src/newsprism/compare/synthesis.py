@@ -997,8 +997,8 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         measure += " (the reports' sentences do not say of what)" if how == "none" else \
             " (the reports' sentences do not name one thing it is of)"
 
-    def _figure_text(v: Mapping[str, Any]) -> str:
-        return _plain_figure(v) + own.get(id(v), "")
+    def _said_figure(v: Mapping[str, Any]) -> str:
+        return _figure_text(v) + own.get(id(v), "")
     if conflict["label"] == "updated":
         # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
         # (a sentence that names two of five cited articles under-cites the rest)
@@ -1009,20 +1009,20 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         apart = [v for v in ordered if dated and not v.get("as_of")
                  and not min(dated) <= _figure(comparison, v) <= max(dated)]
         ordered = [v for v in ordered if v not in apart]
-        undated = ("; undated: " + ", ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in apart)) \
+        undated = ("; undated: " + ", ".join(f"{_said_figure(v)} ({_value_label(comparison, v)})" for v in apart)) \
             if apart else ""
         # one figure, however worded ("4", "four"), is said once with every article that gives it
         groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
         for v in ordered:
-            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _figure_text(v).lower())
+            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _said_figure(v).lower())
             groups.setdefault((_figure(comparison, v), wording), []).append(v)
-        said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
+        said = [f"{_said_figure(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
                 for vs in groups.values()]
         if len(said) == 1:
             return f"Reported {measure}: {said[0]}{undated}."
         middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
         return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}{undated}."
-    parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
+    parts = "; ".join(f"{_said_figure(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
     if conflict["label"] == "estimates differ":  # a bound the other figure meets: both can hold
@@ -1030,7 +1030,7 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     return f"Reports differ on {measure}: {parts}."
 
 
-def _plain_figure(v: Mapping[str, Any]) -> str:
+def _figure_text(v: Mapping[str, Any]) -> str:
     """A figure as the sentence prints it mid-sentence: trimmed, a capital that only began the article's
     sentence lowered ("At least 65" → "at least 65", "Twenty" → "twenty"); acronyms and digits kept."""
     return re.sub(r"^[A-Z][a-z]+\b", lambda m: m.group(0).lower(), str(v["value"]).strip())
