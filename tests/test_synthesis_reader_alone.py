@@ -101,3 +101,7 @@ def test_a_bare_definite_subject_is_not_stated_alone() -> None:
     assert definite_subject("The legislation, known as the Accountability and Justice Law, was passed on Saturday.",
                             frozenset()) is None
     assert definite_subject("Sprint lost 683,000 subscribers in the quarter.", frozenset()) is None
+    # an owner or a count that does not say which: "The group's thesis", "The two sides"
+    assert definite_subject("The group's thesis is that the plane landed on a reef.", frozenset()) is not None
+    assert definite_subject("The two sides reopened their peace talks on Dec. 12.", frozenset()) is not None
+    assert definite_subject("The two sides of the strait reopened talks on Dec. 12.", frozenset()) is None

@@ -820,6 +820,14 @@ def definite_subject(text: str, topic: frozenset[str]) -> str | None:
     if (f[0] or f[1]) and not (subj is not None and any(k.dep_ in ("appos", "acl", "relcl") for k in subj.children)):
         # "The group leading the search, The International Group …", "The legislation, known as …": said which
         return "its subject is a definite description (“the …”) only an earlier sentence of its article identifies"
+    owner = next((k for k in subj.children if k.dep_ == "poss"), None) if subj is not None else None
+    for noun in (owner, subj):  # "The group's thesis …"; "The two sides reopened …" (a count says not which)
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in topic \
+                and any(k.dep_ == "det" and k.lower_ == "the" for k in noun.children) \
+                and not any(k.dep_ in ("appos", "acl", "relcl", "prep", "compound", "amod", "nmod", "poss")
+                            for k in noun.children) \
+                and (noun is owner or any(k.dep_ == "nummod" for k in noun.children)):
+            return f"its subject names “the {noun.text}” that only an earlier sentence of its article identifies"
     return None
 
 
