@@ -805,6 +805,14 @@ def _main_subject(text: str) -> Any:
     return statement_subject(doc)
 
 
+# nouns a news story's reader takes as the story's own one without being told which (the government, the police,
+# the country, the city): no back-reference however bare
+IN_CONTEXT = frozenset({"government", "police", "military", "army", "president", "court", "parliament", "congress",
+                        "senate", "state", "country", "nation", "city", "town", "region", "province", "county",
+                        "valley", "island", "capital", "authority", "public", "economy", "market", "weather",
+                        "opposition", "administration", "ministry", "regime", "cabinet", "coalition", "world"})
+
+
 def definite_subject(text: str, topic: frozenset[str]) -> str | None:
     """A statement whose subject is a bare definite description the story's headlines do not name ("The office
     tracks all aviation accidents …", "The product has received …", "The 45-year-old actor ranks …"): which office,
@@ -817,12 +825,14 @@ def definite_subject(text: str, topic: frozenset[str]) -> str | None:
     body = body[:1].upper() + body[1:]
     f = stand_features(body, topic)
     subj = _main_subject(body)
+    if subj is not None and subj.lemma_.lower() in IN_CONTEXT:
+        return None
     if (f[0] or f[1]) and not (subj is not None and any(k.dep_ in ("appos", "acl", "relcl") for k in subj.children)):
         # "The group leading the search, The International Group …", "The legislation, known as …": said which
         return "its subject is a definite description (“the …”) only an earlier sentence of its article identifies"
     owner = next((k for k in subj.children if k.dep_ == "poss"), None) if subj is not None else None
     for noun in (owner, subj):  # "The group's thesis …"; "The two sides reopened …" (a count says not which)
-        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in topic \
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in topic | IN_CONTEXT \
                 and any(k.dep_ == "det" and k.lower_ == "the" for k in noun.children) \
                 and not any(k.dep_ in ("appos", "acl", "relcl", "prep", "compound", "amod", "nmod", "poss")
                             for k in noun.children) \
