@@ -107,13 +107,11 @@ def test_a_bare_definite_subject_is_not_stated_alone() -> None:
     assert definite_subject("The two sides of the strait reopened talks on Dec. 12.", frozenset()) is None
 
 
-def test_a_time_counted_from_an_unnamed_event_and_a_quotations_he_are_not_stated_alone() -> None:
+def test_a_time_counted_from_an_unnamed_event_is_not_stated_alone() -> None:
     from newsprism.compare.synthesis import anchored_elsewhere
 
-    assert anchored_elsewhere("Two days earlier, Rogge said the ceremony was no place for it.", []) is not None
-    assert anchored_elsewhere("Abraham Foxman was quoted as saying: “I think he's right, because of who he is”.",
-                              ["Abraham Foxman"]) is not None
-    # the quotation names her first; a time of its own: kept
-    assert anchored_elsewhere("Barack Obama was quoted as saying: “Sally's life showed that her legacy will "
-                              "endure.”", ["Sally Ride", "Sally"]) is None
-    assert anchored_elsewhere("Two days earlier this week, Rogge said the ceremony was no place for it.", []) is None
+    assert anchored_elsewhere("Two days earlier, Rogge said the ceremony was no place for it.") is not None
+    assert anchored_elsewhere("According to Wire A, a week later the ship sank off the coast.") is not None
+    # a time of its own, or a quotation's words: kept
+    assert anchored_elsewhere("Two days earlier this week, Rogge said the ceremony was no place for it.") is None
+    assert anchored_elsewhere("Joe Biden was quoted as saying: “Not a single thing he said is accurate”.") is None
