@@ -138,19 +138,22 @@ def compare_warm(settings: Any = DEFAULT) -> None:
     batch = warm_batch
     analyze_many(batch(1), settings)  # warm
     rows = []
+    cpu = []
     for seed in (2, 3, 4):
         articles = batch(seed)
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         analyzed = analyze_many(articles, settings)
         middle = time.perf_counter()
         compare_analyzed(analyzed, settings)
         rows.append((middle - start, time.perf_counter() - middle))
+        cpu.append(time.process_time() - cpu_start)
     words = sum(len(a.text.split()) for a in batch(2)) / 5
     total = sorted(a + c for a, c in rows)
     print(f"[bias_encoder={settings.bias_encoder}] compare 5 articles (~{words:.0f} words each) warm, 3 runs: "
           f"analyse + compare "
           f"{total[0]:.2f}–{total[-1]:.2f} s (of which compare alone {min(c for _, c in rows):.2f}–"
-          f"{max(c for _, c in rows):.2f} s; target ≤ 1.5 s)")
+          f"{max(c for _, c in rows):.2f} s; target ≤ 1.5 s) · CPU time (all threads) {min(cpu):.2f}–{max(cpu):.2f} s "
+          f"· load average {os.getloadavg()[0]:.1f}")
 
 
 def main() -> None:

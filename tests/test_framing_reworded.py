@@ -4,6 +4,8 @@ wording. Texts the tests write."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, reworded_namings
 from newsprism.records import AnalyzedArticle, Article, Paragraph, Quote, Sentence
@@ -139,3 +141,72 @@ def test_only_sentences_sharing_runs_of_words_with_another_outlet_are_encoded(mo
                              DEFAULT)
     assert {c["text"] for c in found} == {"lasting ban", "brief pause"}
     assert set(seen) == {LASTING, BRIEF}
+
+
+def test_the_gate_before_the_encoder_keeps_every_pair_of_namings_and_encodes_no_pair_that_cannot_give_one(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # speed23: a pair of sentences is encoded only where the parse shows, in one stretch between shared runs, a noun
+    # each side alone uses with a modifier of its own; the namings must be those of the old path, which encoded every
+    # sentence the word-pair filter kept (``gate=False``)
+    from collections import OrderedDict
+    from functools import partial
+
+    from newsprism.compare import framing
+
+    fishing = (LASTING.replace("a lasting ban", "a lasting fishing ban"),  # a modifier both use, one each alone
+               BRIEF.replace("a brief pause", "a brief fishing pause"))
+    plain = (LASTING.replace("a lasting ban", "a permanent ban"), BRIEF.replace("a brief pause", "a temporary pause"))
+    firm = LASTING.replace("the company accepting", "the firm accepting")  # a name changed: nothing named differently
+    seen: list[str] = []
+    real_embed, real_pairs = nlp.embed, framing._reworded_pairs
+
+    def spy(texts, encoder=None):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return real_embed(texts, encoder)
+
+    monkeypatch.setattr(nlp, "embed", spy)
+    monkeypatch.setattr(nlp, "_cache", OrderedDict())  # no vector kept from another test: the gate runs
+    expected = [{"lasting ban", "brief pause"}, {"lasting fishing ban", "brief fishing pause"},
+                {"permanent ban", "temporary pause"}, set()]
+    for (a, b), want in zip([(LASTING, BRIEF), fishing, plain, (LASTING, firm)], expected, strict=True):
+        story = [_article("wire", a, OTHER), _article("paper", OTHER, b)]
+        seen.clear()
+        gated = reworded_namings(story, DEFAULT)
+        assert {c["text"] for c in gated} == want, (a, b)
+        assert set(seen) == ({a, b} if want else set())  # the firm/company pair is never encoded
+        monkeypatch.setattr(framing, "_reworded_pairs", partial(real_pairs, gate=False))
+        assert reworded_namings(story, DEFAULT) == gated  # the old path: the same namings, reasons and spans
+        monkeypatch.setattr(framing, "_reworded_pairs", real_pairs)
+    # the old path did encode the firm/company pair and found it reworded (cosine >= naming_reworded_min)
+    story = [_article("wire", LASTING, OTHER), _article("paper", OTHER, firm)]
+    assert real_pairs(story, DEFAULT, gate=False)
+    nlp._cache.clear()  # (the old path kept their vectors; with none kept the gate runs)
+    assert not real_pairs(story, DEFAULT)
+
+
+def test_where_every_vector_is_kept_the_gate_spends_no_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    # an analysis that encoded its sentences, or a comparison run before, leaves the vectors kept: the cosines then
+    # cost nothing, so the sentences are not parsed for the gate (the namings are the same either way)
+    from collections import OrderedDict
+
+    story = [_article("wire", LASTING, OTHER), _article("paper", OTHER, BRIEF)]
+    said = ("Amir Haddad said on Monday that the flood in Kelso had affected 2,000 people and that the council would "
+            "meet again next week.")
+    warned = ("Rosa Fenwick warned on Friday that the flood in Kelso had affected 3,500 people and that the council "
+              "would meet again next week.")  # shares runs of words with ``said``: kept by the word-pair filter
+    template = [_article("wire", said, OTHER), _article("paper", OTHER, warned)]
+    parsed: list[str] = []
+    real_parse = nlp.parse_cached
+
+    def spy(texts, batch_size=16, disable=()):  # type: ignore[no-untyped-def]
+        parsed.extend(texts)
+        return real_parse(texts, batch_size=batch_size, disable=disable)
+
+    monkeypatch.setattr(nlp, "parse_cached", spy)
+    monkeypatch.setattr(nlp, "_cache", OrderedDict())
+    assert not reworded_namings(template, DEFAULT) and set(parsed) == {said, warned}  # nothing kept: the gate parses
+    nlp.embed([LASTING, BRIEF, said, warned])
+    parsed.clear()
+    assert not reworded_namings(template, DEFAULT) and not parsed  # kept: the cosines alone, no parse
+    assert {c["text"] for c in reworded_namings(story, DEFAULT)} == {"lasting ban", "brief pause"}
+    assert set(parsed) == {LASTING, BRIEF}  # parsed once a pair is found, for its nouns, as before the gate

@@ -447,6 +447,14 @@ def embed(texts: Iterable[str], encoder: str | None = None) -> Any:
     return np.vstack([found[t] for t in items]).astype("float32")
 
 
+def kept_vectors(texts: Iterable[str], encoder: str | None = None) -> set[str]:
+    """The texts whose sentence vectors by ``encoder`` this process keeps: :func:`embed` returns them without
+    running the encoder (a caller that would spend more to avoid encoding a text than encoding it costs asks)."""
+    name = encoder or DEFAULT.encoder
+    with _lock:
+        return {t for t in texts if (name, t) in _cache}
+
+
 _token_cache: "OrderedDict[str, tuple[list[str], Any]]" = OrderedDict()
 
 

@@ -26,7 +26,7 @@ from wordfreq import word_frequency
 
 from .. import nlp
 from ..lexicons import nrc, people_nouns, vader
-from ..records import AnalyzedArticle, FramingCue, Quote
+from ..records import AnalyzedArticle, FramingCue, NamingPhrase, Quote
 from ..settings import DEFAULT, Settings
 from ..stages.framing import NOT_FRAMING, SET_ASIDE, evaluative_logit, merge_phrase_cues
 from ..text.names import nat_match, slug
@@ -391,6 +391,114 @@ def naming_choices(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEF
     return out
 
 
+def _demonstrative(n: NamingPhrase) -> bool:
+    return n.text.split(maxsplit=1)[0].lower() in ("this", "that")
+
+
+def charged_heads(analyzed: Sequence[AnalyzedArticle], settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """Things an article names with a noun that is itself the choice, where the other articles do not use that
+    noun: a named actor's act or quality ("intimidation by the Spanish state", "the bravery of the Catalan people";
+    the noun must also carry a feeling, VADER valence at least ``naming_feeling_min`` in size), or a
+    definite or demonstrative phrase with no name that labels what the story has told, its head used there for the
+    first time ("the crackdown", "this plebiscite"). The head counts when the evaluative-word model's logit for it
+    is at least ``naming_head_evaluative_min``, or, in a demonstrative label ("this plebiscite"), when the
+    word-level bias tagger gives it at least ``naming_word_low`` and it is no plain description (logit at least
+    ``naming_evaluative_floor``); and when fewer than ``topic_share_min`` of the other articles use the noun in
+    their own voice. A choice needs the other wording for the same referent: for a phrase with a name, another
+    article's own phrase on the same name (listed); for a label, another article's own sentence that tells the
+    same thing (sentence cosine at least ``naming_label_twin_min``: the labelled thing is the story's, which that
+    outlet words otherwise), quoted."""
+    found = _head_candidates(analyzed, settings)
+    if not found:
+        return []
+    labels = {a.id: a.article.label for a in analyzed}
+    place_key = _place_key(analyzed)
+    # every sentence (one that ends in a quotation tells the story too: "X said the crackdown had been “…”")
+    sentences = {a.id: [(s.start, s.end, a.article.text[s.start:s.end]) for s in a.sentences] for a in analyzed}
+    vec: dict[str, Any] = {}
+    if any(n.kind == "label" for _, n, _, _ in found):
+        texts = sorted({t for v in sentences.values() for _, _, t in v})
+        vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True)) if texts else {}
+    out: list[dict[str, Any]] = []
+    for a, n, meaning, share in found:
+        others = [b for b in analyzed if b.id != a.id]
+        alt = (_named_alternatives(n, others, labels, place_key) if n.kind == "event" else
+               _label_twins(a, n, others, labels, sentences, vec, settings))
+        if alt is None:
+            continue
+        how = (f"evaluative-word model logit {meaning:+.2f}" if meaning >= settings.naming_head_evaluative_min else
+               f"word-level bias tagger p={n.score:.2f}, evaluative-word model logit {meaning:+.2f}") + (
+            f", VADER {vader()[n.head]:+.1f}" if n.kind == "event" else "")
+        what = "labels what the story told" if n.kind == "label" else "names it"
+        out.append({"article": a.id, "start": n.start, "end": n.end, "text": n.text, "word": n.head,
+                    "score": n.score, "reason": f"{what} “{n.text}”: the noun “{n.head}” ({how}) is used by "
+                                                f"{share:.0%} of the other {len(others)} articles" + alt})
+    return out
+
+
+def _head_candidates(analyzed: Sequence[AnalyzedArticle],
+                     settings: Settings) -> list[tuple[AnalyzedArticle, NamingPhrase, float, float]]:
+    """(article, phrase, the head's evaluative logit, share of the other articles using the head) for
+    :func:`charged_heads`, before the other wording is looked for."""
+    if len(analyzed) < 2:
+        return []
+    words = {a.id: _counts(a, own_voice=True) for a in analyzed}
+    found: list[tuple[AnalyzedArticle, NamingPhrase, float, float]] = []
+    for a in analyzed:
+        others = [b for b in analyzed if b.id != a.id]
+        for n in a.naming:
+            if n.kind not in ("event", "label") or not _own_voice(a, n.start) or not _own_voice(a, n.end - 1):
+                continue  # a phrase running into a quotation ("the “police brutality …”") is partly a speaker's
+            meaning = evaluative_logit(n.head)
+            p = n.score if n.kind == "label" and n.score is not None else 0.0
+            if meaning < settings.naming_head_evaluative_min and not (
+                    _demonstrative(n) and p >= settings.naming_word_low and meaning >= settings.naming_evaluative_floor):
+                continue
+            valence = vader().get(n.head)
+            if n.kind == "event" and (valence is None or abs(valence) < settings.naming_feeling_min):
+                continue  # a noun for a named thing without a feeling in it ("an effigy of Park", "an AARP
+                # spokeswoman", "Microsoft's tactic"): the evaluative-word model alone over-reads such nouns
+            share = sum(1 for b in others if words[b.id].get(stem(n.head))) / len(others)
+            if share < settings.topic_share_min:
+                found.append((a, n, meaning, share))
+    return found
+
+
+def _named_alternatives(n: NamingPhrase, others: Sequence[AnalyzedArticle], labels: dict[str, str],
+                        place_key: dict[str, str]) -> str | None:
+    """The other articles' own phrases on a name of ``n`` (two each, shortest first), or None where none names it."""
+    mine = {place_key.get(x, x) for x in n.anchors}
+    theirs = []
+    for b in others:
+        said = sorted({m.text for m in b.naming if m.kind in ("event", "actor") and _own_voice(b, m.start)
+                       and mine & {place_key.get(x, x) for x in m.anchors}}, key=len)[:2]
+        if said:
+            theirs.append(f"{labels[b.id]}: " + "; ".join(f"“{t}”" for t in said))
+    return ("; the other articles' phrases on the same name: " + " · ".join(theirs)) if theirs else None
+
+
+def _label_twins(a: AnalyzedArticle, n: NamingPhrase, others: Sequence[AnalyzedArticle], labels: dict[str, str],
+                 sentences: dict[str, list[tuple[int, int, str]]], vec: dict[str, Any],
+                 settings: Settings) -> str | None:
+    """The other articles' sentences (two) that tell what the label's sentence tells without its noun (sentence
+    cosine at least ``naming_label_twin_min``), quoted; None where there is none."""
+    own = next((t for s0, s1, t in sentences[a.id] if s0 <= n.start < s1), None)
+    if own is None:
+        return None
+    twins = sorted(((float(vec[own] @ vec[t]), labels[b.id], t) for b in others for _, _, t in sentences[b.id]
+                    if stem(n.head) not in {stem(w) for w in re.findall(r"[a-z]+", t.lower())}), reverse=True)
+    twins = [x for x in twins if x[0] >= settings.naming_label_twin_min][:2]
+    if not twins:
+        return None  # nothing another outlet tells alike: what it labels is not shown to be the story's
+    return "; " + " · ".join(f"{who} tells the same otherwise (sentence cosine {v:.2f}): “{_clip(t)}”"
+                             for v, who, t in twins)
+
+
+def _clip(text: str, size: int = 140) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= size else text[:size - 1].rsplit(" ", 1)[0] + " …"
+
+
 def _stretch_nouns(doc: Any, start: int, end: int, other: set[str]) -> "Phrases":
     """The nouns among tokens ``start``..``end`` of ``doc`` that the ``other`` sentence does not use, each with its
     modifiers the other sentence does not use either (adjectives, participles, nouns before it, "long-term"):
@@ -443,29 +551,73 @@ def _twins(g: set[tuple[str, str]], h: set[tuple[str, str]]) -> bool:
     return shared >= 3 and shared >= 0.25 * min(len(g), len(h))
 
 
-def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings) -> list[tuple[Any, ...]]:
+def _reworded_pairs(analyzed: Sequence[AnalyzedArticle], settings: Settings, gate: bool = True) -> list[tuple[Any, ...]]:
     """(article, sentence start, sentence, other article, its start, its sentence, cosine) for each pair of own-voice
-    sentences of two articles at least ``naming_reworded_min`` alike and not identical."""
+    sentences of two articles at least ``naming_reworded_min`` alike and not identical that can give a pair of
+    namings (``gate``: ``_stretches`` finds a stretch where each side has a noun with a modifier of its own, checked
+    on the parse before anything is encoded, unless every vector is kept already; ``gate=False`` encodes every pair
+    that passes the word-pair filter, the reference the tests hold the gate to)."""
     sents = {a.id: [(s.start, a.article.text[s.start:s.end]) for s in a.sentences
                     if len(a.article.text[s.start:s.end].split()) >= 6 and _own_voice(a, s.start)
                     and _own_voice(a, s.end - 1)] for a in analyzed}
     # a sentence said again reworded shares runs of words with its twin: only sentences sharing at least 3 word pairs,
     # and a quarter of the shorter one's, with a sentence of another article that is not word for word the same (a wire
-    # copy's sentence is never a rewording) are encoded (a cheap filter, not a
+    # copy's sentence is never a rewording) are kept (a cheap filter, not a
     # decision: on news-dev's six non-reserved events every pair at cosine >= 0.9 shares 4 or more, 0.4 or more)
     grams = {a.id: [_bigrams(t) for _, t in sents[a.id]] for a in analyzed}
     texts = sorted({t for a in analyzed for (_, t), g in zip(sents[a.id], grams[a.id], strict=True)
                     if any(g != h and _twins(g, h) for b in analyzed if b.id != a.id for h in grams[b.id])})
     if len(analyzed) < 2 or not texts:
         return []
-    vec = dict(zip(texts, nlp.embed(texts, settings.encoder), strict=True))
-    pairs = []
-    for i, a in enumerate(analyzed):
-        for b in analyzed[i + 1:]:
-            for (sa, ta), (sb, tb) in ((x, y) for x in sents[a.id] for y in sents[b.id] if x[1] in vec and y[1] in vec):
-                if ta != tb and (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min:
-                    pairs.append((a, sa, ta, b, sb, tb, sim))
-    return pairs
+    encodable = set(texts)
+    kept = {a.id: [(start, t) for start, t in sents[a.id] if t in encodable] for a in analyzed}
+    if gate and len(nlp.kept_vectors(texts, settings.encoder)) < len(texts):
+        # (where every vector is kept already — an analysis that encoded its sentences, a comparison run before — the
+        # cosines cost nothing and the parse is not spent)
+        # the naming pairs need, in one stretch between shared runs, a noun each side alone uses with a modifier of its
+        # own (``_stretches``): an exact test on the parse (the one ``reworded_namings`` reads), so a sentence is
+        # encoded only where a pair could come of it (a templated batch's sentences differ in names and verbs, not in
+        # modified nouns). First each sentence's nouns with modifiers, whatever the other sentence, then per pair the
+        # lemma sets, and ``_stretches`` itself on what is left.
+        docs = dict(zip(texts, nlp.parse_cached(texts, disable=("ner",)), strict=True))
+        lemmas = {t: {w.lemma_.lower() for w in docs[t]} for t in texts}
+        nouns = {t: _modified_nouns(docs[t]) for t in texts}
+        kept = {aid: [(start, t) for start, t in ts if nouns[t]] for aid, ts in kept.items()}
+
+        def may(ta: str, tb: str) -> bool:
+            return (_own_noun(nouns[ta], lemmas[tb]) and _own_noun(nouns[tb], lemmas[ta])
+                    and bool(_stretches(docs[ta], docs[tb])))
+    else:
+        def may(ta: str, tb: str) -> bool:
+            return True
+    candidates = [(a, sa, ta, b, sb, tb) for i, a in enumerate(analyzed) for b in analyzed[i + 1:]
+                  for sa, ta in kept[a.id] for sb, tb in kept[b.id] if ta != tb and may(ta, tb)]
+    if not candidates:
+        return []
+    vec = dict(zip(todo := sorted({t for c in candidates for t in (c[2], c[5])}), nlp.embed(todo, settings.encoder),
+                   strict=True))
+    return [(a, sa, ta, b, sb, tb, sim) for a, sa, ta, b, sb, tb in candidates
+            if (sim := float(vec[ta] @ vec[tb])) >= settings.naming_reworded_min]
+
+
+def _modified_nouns(doc: Any) -> list[tuple[str, frozenset[str]]]:
+    """The nouns ``_stretch_nouns`` can find with a modifier of their own, whatever the other sentence: (lemma, the
+    lemmas of its modifiers)."""
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN" or not t.is_alpha or (t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN")):
+            continue
+        mods = frozenset(c.lemma_.lower() for c in t.children if c.dep_ in ("amod", "compound") and c.i < t.i
+                         and c.pos_ in ("ADJ", "NOUN", "VERB") and c.is_alpha)
+        if mods:
+            out.append((t.lemma_.lower(), mods))
+    return out
+
+
+def _own_noun(nouns: list[tuple[str, frozenset[str]]], other: set[str]) -> bool:
+    """Whether one of a sentence's modified nouns (``_modified_nouns``) and one of its modifiers are words the
+    ``other`` sentence's lemmas lack: what ``_stretch_nouns`` needs to give a noun a modifier of its own."""
+    return any(noun not in other and not mods <= other for noun, mods in nouns)
 
 
 Phrases = list[tuple[int, int, str, int, bool]]
@@ -592,6 +744,10 @@ def add_naming_cues(analyzed: Sequence[AnalyzedArticle], settings: Settings = DE
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
                                                   reason=c["reason"], target=c["target"], score=c["score"]))
+    for c in charged_heads(analyzed, settings):
+        if not any(f.start == c["start"] for f in extra[c["article"]]):
+            extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",
+                                                  reason=c["reason"], score=c["score"]))
     for c in reworded_namings(analyzed, settings):
         if not any(f.start == c["start"] for f in extra[c["article"]]):
             extra[c["article"]].append(FramingCue(start=c["start"], end=c["end"], text=c["text"], cue="naming",

@@ -67,6 +67,15 @@ def _digits(text: str) -> set[str]:
     return {d.replace(",", "").rstrip(".") for d in DIGITS.findall(text)}
 
 
+def _lexical(text: str) -> tuple[set[str], dict[str, float], set[str], set[str], set[str], bool]:
+    """What ``span_features`` reads of a text's words, as a statement or as a span: its content words' stems, their
+    rarity, its names, its words lower-cased, its figures, whether it negates."""
+    found = WORD.findall(text)
+    return ({_stem(w) for w in found if _content(w)}, {_stem(w): _rarity(w) for w in found if _content(w)},
+            {w.lower() for w in NAME.findall(text)}, {w.lower() for w in found}, _digits(text),
+            bool(NEGATION.search(text)))
+
+
 def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     """The check's features for each (statement, span) pair (see the module's docstring). The statement's and
     spans' texts are encoded once each, in batches (``nlp.token_vectors``, ``nlp.embed``)."""
@@ -78,6 +87,8 @@ def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
     tokens = dict(zip(texts, nlp.token_vectors(texts), strict=True))
     pooled = dict(zip(texts, nlp.embed(texts), strict=True))
     words = {t: _words(*tokens[t]) for t in texts}
+    weights = {t: np.array([_rarity(w) for w in words[t][0]]) for t in texts}
+    lexical = {t: _lexical(t) for t in texts}  # each text's words once, however many pairs it is in
     out = []
     for statement, span in pairs:
         sw, sv = words[statement]
@@ -88,24 +99,20 @@ def span_features(pairs: Sequence[tuple[str, str]]) -> list[dict[str, float]]:
             back = sim.max(axis=0)
             soft_cover, soft_min = float(best.mean()), float(best[0])
             soft_low, soft_back = float(best[: max(1, len(best) // 4)].mean()), float(back.mean())
-            weight = np.array([_rarity(w) for w in sw])
+            weight = weights[statement]
             soft_rare = float((sim.max(axis=1) * weight).sum() / weight.sum())
         else:
             soft_cover = soft_min = soft_low = soft_back = soft_rare = 0.0
-        said = {_stem(w) for w in WORD.findall(statement) if _content(w)}
-        held = {_stem(w) for w in WORD.findall(span) if _content(w)}
-        rare = {_stem(w): _rarity(w) for w in WORD.findall(statement) if _content(w)}
-        names = {w.lower() for w in NAME.findall(statement)}
-        span_words = {w.lower() for w in WORD.findall(span)}
-        figures = _digits(statement)
+        said, rare, names, _, figures, negated = lexical[statement]
+        held, _, _, span_words, span_figures, span_negated = lexical[span]
         out.append({
             "cosine": float(pooled[statement] @ pooled[span]),
             "soft_cover": soft_cover, "soft_min": soft_min, "soft_low": soft_low, "soft_back": soft_back,
             "soft_rare": soft_rare, "word_cover": len(said & held) / len(said) if said else 0.0,
             "word_rare": sum(rare[w] for w in said & held) / sum(rare.values()) if rare else 0.0,
             "name_cover": len(names & span_words) / len(names) if names else 1.0,
-            "figure_cover": len(figures & _digits(span)) / len(figures) if figures else 1.0,
-            "negation_differs": float(bool(NEGATION.search(statement)) != bool(NEGATION.search(span))),
+            "figure_cover": len(figures & span_figures) / len(figures) if figures else 1.0,
+            "negation_differs": float(negated != span_negated),
             "len_ratio": min(len(said), len(held)) / max(len(said), len(held), 1)})
     return out
 

@@ -108,7 +108,7 @@ def topic_words(titles: Sequence[str]) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for d in docs for t in d if t.pos_ in ("NOUN", "PROPN", "VERB"))
 
 
-def _statement_subject(doc: Any) -> Any:
+def statement_subject(doc: Any) -> Any:
     """The main clause's subject; for "Orbis will buy the plant, the company said" the reported clause's (a trailing
     attribution: the reported clause is the statement)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
@@ -174,7 +174,7 @@ def features(text: str, topic: frozenset[str] = frozenset()) -> list[float]:
     doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
     quoted = _masked(key)
     f = [0.0] * len(FEATURES)
-    _subject_features(f, _statement_subject(doc), topic)
+    _subject_features(f, statement_subject(doc), topic)
     _word_features(f, [t for t in doc if not any(a <= t.idx < b for a, b in quoted)], topic)
     first = next((t for t in doc if not t.is_punct), None)
     if first is not None:

@@ -49,15 +49,18 @@ from ..settings import DEFAULT, Settings
 from ..stages.bias_words import is_candidate, score_token
 from ..stages.claims import resolve_date
 from ..stages.framing import topic_gate, word_counts
-from ..stages.quantities import ranges_compatible
+from ..stages.quantities import is_count, ranges_compatible
 from ..stages.sentences import statement_problem
 from ..stages.sources import is_person_noun
 from ..text.words import outside_quotes, zipf
+from .conflict_subject import Subject, shared_subject, value_subjects
 from .assertion import ATTRIBUTION, attributed_by_most, claim_problem, other_name, pledge, stance
 from .facts import (CLAUSE_BREAK, EVALUATIVE_CUES, FACTUAL, NARROW_COVER, POLARITY, clause_runs, fact_claims,
                     fact_units)
 from .details import detail_missing, dropped_for
 from .span_check import predicate_shared, span_checks
+from .standalone import features as stand_features
+from .standalone import statement_subject
 from .standalone import leans_on_context, topic_words
 from .verify import Verifier, is_caption, is_chrome, is_fragment, is_headline, same_figure, strip_credit
 
@@ -414,6 +417,16 @@ def _pleonastic(tok: Any) -> bool:
         k.dep_ in ("acomp", "attr") and k.lower_ not in RAISING for k in head.children)
 
 
+def _modifier_holds(noun: Any, pronoun: Any, ancestors: set[int]) -> bool:
+    """Whether the pronoun sits in the noun's own modifier — a relative or infinitival clause under it ("the bill
+    that funds it"), or one that opens right after it, however the parse attached it ("any measure to block it")."""
+    if noun.i in ancestors and any(a.dep_ in ("acl", "relcl") and a.i in ancestors for a in noun.children):
+        return True
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.lower_ == "to" and nxt.dep_ == "aux" and nxt.head.pos_ == "VERB" \
+        and nxt.head.i in ancestors and nxt.head.i < pronoun.i
+
+
 def _antecedent(tok: Any, doc: Any) -> bool:
     """Whether the sentence names, before the pronoun, something it may stand for: a noun of its number that is
     not its own clause's subject when the pronoun is that clause's object or the subject of a non-finite clause
@@ -428,9 +441,15 @@ def _antecedent(tok: Any, doc: Any) -> bool:
         barred |= {c.i for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")}
     if tok.lower_ in ("this", "that", "these", "those"):  # "Ms. Ernst said that qualified her …": a demonstrative
         barred |= {c.i for a in tok.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}  # not the speaker
+    ancestors = {a.i for a in tok.ancestors}
+    personal = [t.i for t in doc[:tok.i] if t.lower_ in ("he", "him", "his", "she", "her")]
     for t in doc[:tok.i]:
         if t.i in barred or t.pos_ not in ("NOUN", "PROPN") or t.dep_ == "compound":
             continue
+        if not plural and t.pos_ == "NOUN" and _modifier_holds(t, tok, ancestors):
+            continue  # "any measure to block it": a noun is not what its own modifier's "it" stands for
+        if not plural and t.pos_ == "PROPN" and any(t.i < p for p in personal):
+            continue  # "Obama said he would …": a name a later "he" stands for is a person, not "it"
         if t.dep_ in ("dobj", "dative") and t.head.lemma_.lower() in REPORTING:
             continue  # the one spoken to
         if plural and (t.tag_ in ("NNS", "NNPS") or t.pos_ == "PROPN"):
@@ -713,6 +732,157 @@ def _person_names(comparison: Comparison, article_id: str) -> list[str]:
             if m.text[:1].isupper() and not PERSONAL.fullmatch(m.text)]
 
 
+NAME_WORD = re.compile(r"[A-Z][\w’'-]+")
+
+
+def _full_names(names: Collection[str]) -> dict[str, list[str]]:
+    """Each word of a person's name ("Lee") → the distinct full names of two or more words that contain it ("Lee
+    Jae-yong", "Lee Jung-mi"); spellings of one name ("Park Geun-hye", "Park Guen-hye") count once."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for name in sorted(set(names)):
+        words = NAME_WORD.findall(name)
+        if len(words) < 2 or len(words) != len(name.split()):
+            continue
+        for w in words:
+            if not any(fuzz.ratio(name, other) >= 85 for other in out[w]):
+                out[w].append(name)
+    return out
+
+
+def bare_shared_name(text: str, event_names: Collection[str], article_names: Sequence[Collection[str]]) -> str | None:
+    """A word of the narration that is, alone, the name two people of the event share ("Lee's trial …" where the
+    event names Lee Jae-yong and Justice Lee Jung-mi): who is meant is not said. It is resolved when every cited
+    article names exactly one person by that word, the same one (that article's reader knows who is meant); else
+    the sentence is left out. None when there is no such word."""
+    shared = {w: full for w, full in _full_names(event_names).items() if len(full) >= 2}
+    if not shared:
+        return None
+    outside = outside_quotes(text)
+    for m in NAME_WORD.finditer(outside):
+        word = m.group(0).removesuffix("’s").removesuffix("'s")
+        if word not in shared or any(n in outside for n in shared[word]):
+            continue
+        # a capitalised word joined to it, with no punctuation between ("According to CelebCafe, Lee's …" is bare)
+        before = [w for w in outside[:m.start()].split()[-1:] if not re.search(r"[,;:)(]$", w)]
+        after = outside[m.end():].split()[:1] if outside[m.end():m.end() + 1] == " " else []
+        if any(w[:1].isupper() for w in before + after):
+            continue  # part of a longer name or titled ("Jesse Jackson Jr.", "Lee Jae-yong", "Justice Lee")
+        per_article = [_full_names(names).get(word, []) for names in article_names]
+        meant = {full[0] for full in per_article if len(full) == 1}
+        if len(meant) == 1 and all(len(full) == 1 for full in per_article):
+            continue
+        return f"“{word}” alone may be any of {', '.join(shared[word][:3])}: who is meant is not said"
+    return None
+
+
+TEMPORAL = frozenset({"year", "week", "month", "day", "time", "morning", "afternoon", "evening", "night", "weekend",
+                      "season", "summer", "winter", "spring", "autumn", "fall", "decade", "century", "quarter",
+                      "hour", "point", "moment", "era", "way", "kind", "sort", "type"})
+
+
+def demonstrative_reference(text: str, topic: frozenset[str]) -> str | None:
+    """A demonstrative determiner of the narration on a noun the sentence has not named before it and the story's
+    headlines do not name ("The IOC has awarded NBC those rights …", "Then, this information is matched …"):
+    which rights or information an earlier sentence said. A time ("this year") or a manner ("that way") is none.
+    On the cached parse, outside quote marks; None when there is no such word."""
+    key = " ".join(FRAME.sub("", text).split())
+    if not key or QUOTED_AS in text:
+        return None
+    doc = nlp.parse_cached([key], batch_size=64, disable=("ner",))[0]
+    quoted = [(m.start(), m.end()) for m in re.finditer(r"[“\"][^”\"]*[”\"]?", key)]
+    for tok in doc:
+        if tok.lower_ not in _REFERRING - {"it", "they", "them"} or tok.dep_ != "det" or tok.head.pos_ != "NOUN" \
+                or any(a <= tok.idx < b for a, b in quoted):
+            continue
+        lemma = tok.head.lemma_.lower()
+        if lemma in TEMPORAL or lemma in topic or any(t.lemma_.lower() == lemma for t in doc[:tok.i]):
+            continue
+        return f"“{tok.text} {tok.head.text}” stands for something only an earlier sentence names"
+    return None
+
+
+def _main_subject(text: str) -> Any:
+    doc = nlp.parse_cached([" ".join(text.split()).lstrip("“\"‘'(")], batch_size=64, disable=("ner",))[0]
+    return statement_subject(doc)
+
+
+# nouns a news story's reader takes as the story's own one without being told which (the government, the police,
+# the country, the city): no back-reference however bare
+IN_CONTEXT = frozenset({"government", "police", "military", "army", "president", "court", "parliament", "congress",
+                        "senate", "state", "country", "nation", "city", "town", "region", "province", "county",
+                        "valley", "island", "capital", "authority", "public", "economy", "market", "weather",
+                        "opposition", "administration", "ministry", "regime", "cabinet", "coalition", "world"})
+
+
+def definite_subject(text: str, topic: frozenset[str]) -> str | None:
+    """A statement whose subject is a bare definite description the story's headlines do not name ("The office
+    tracks all aviation accidents …", "The product has received …", "The 45-year-old actor ranks …"): which office,
+    product or actor an earlier sentence of its article said; lifted out, the sentence names nothing a reader can
+    check. Read on the cached parse (the stands-alone model's subject cues, :mod:`.standalone`); a quotation said
+    with its speaker is the speaker's words. None when the subject says which one."""
+    if QUOTED_AS in text:
+        return None
+    body = FRAME.sub("", text)
+    body = body[:1].upper() + body[1:]
+    f = stand_features(body, topic)
+    subj = _main_subject(body)
+    if subj is not None and subj.lemma_.lower() in IN_CONTEXT:
+        return None
+    if (f[0] or f[1]) and not (subj is not None and any(k.dep_ in ("appos", "acl", "relcl") for k in subj.children)):
+        # "The group leading the search, The International Group …", "The legislation, known as …": said which
+        return "its subject is a definite description (“the …”) only an earlier sentence of its article identifies"
+    owner = next((k for k in subj.children if k.dep_ == "poss"), None) if subj is not None else None
+    for noun in (owner, subj):  # "The group's thesis …"; "The two sides reopened …" (a count says not which)
+        if noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() not in topic | IN_CONTEXT \
+                and any(k.dep_ == "det" and k.lower_ == "the" for k in noun.children) \
+                and not any(k.dep_ in ("appos", "acl", "relcl", "prep", "compound", "amod", "nmod", "poss")
+                            for k in noun.children) \
+                and (noun is owner or any(k.dep_ == "nummod" for k in noun.children)):
+            return f"its subject names “the {noun.text}” that only an earlier sentence of its article identifies"
+    return None
+
+
+RELATIVE_TIME = re.compile(r"^(?:(?:\w+|a|an) (?:days?|weeks?|months?|years?|hours?|minutes?) "
+                           r"(?:earlier|later|before|afterwards?)|the (?:day|night|week|month|year) (?:before|after))\b"
+                           r"(?! this| last| than)", re.IGNORECASE)
+
+
+def anchored_elsewhere(text: str) -> str | None:
+    """A statement that needs an earlier sentence to be read: a time counted from an event it does not name ("Two
+    days earlier, Rogge said …"). None when there is none. (A quotation's own "he" is the speaker's words: left
+    alone; reading it as unresolved lost four right BASIL quotations, "Not a single thing he said is accurate".)"""
+    body = FRAME.sub("", text) if QUOTED_AS not in text else text
+    if RELATIVE_TIME.match(body.strip()):
+        return "a time counted from an event only an earlier sentence names"
+    return None
+
+
+def _names_resolved(comparison: Comparison, out: list[dict[str, Any]], why: dict[str, str],
+                    settings: Settings = DEFAULT) -> list[dict[str, Any]]:
+    """The statements that name each person and thing so that a reader knows who or what is meant
+    (:func:`bare_shared_name`, :func:`definite_subject`)."""
+    event = {n for a in comparison.articles for n in _person_full_names(comparison, a.id)}
+    topic = topic_words([a.article.title or "" for a in comparison.articles])
+    kept = []
+    for item in out:
+        problem = ((bare_shared_name(item["text"], event, [_person_full_names(comparison, c) for c in item["citations"]])
+                    if settings.synthesis_reference_check else None)
+                   or (definite_subject(item["text"], topic) if settings.synthesis_definite_subject_check else None)
+                   or (demonstrative_reference(item["text"], topic) if settings.synthesis_reference_check else None)
+                   or (anchored_elsewhere(item["text"]) if settings.synthesis_reference_check else None)) \
+            if item["kind"] in ("corroborated", "attributed", "unique") else None
+        if problem is None:
+            kept.append(item)
+        else:
+            why[item["fact"]] = f"its statement “{_clip(item['text'], 80)}” names someone ambiguously: {problem}"
+    return kept
+
+
+def _person_full_names(comparison: Comparison, article_id: str) -> set[str]:
+    a = _article(comparison, article_id)
+    return {e.name for e in (a.entities if a else ()) if e.type == "PERSON"}
+
+
 def _statable(comparison: Comparison, claim: Claim) -> bool:
     return _unstatable(comparison, claim) is None
 
@@ -824,10 +994,46 @@ def _value_label(comparison: Comparison, v: dict[str, Any]) -> str:
     return f"{source}, {v['as_of']}" if v.get("as_of") else source
 
 
-def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
-    """A conflict per measure as one sentence: a rise, two named sources, or a disagreement."""
+def _subjects(comparison: Comparison, conflict: Mapping[str, Any]) -> tuple[Subject | None, str, list[Subject | None]]:
+    """What the conflict's figures measure, read on each value's sentence (:mod:`.conflict_subject`)."""
     values = conflict["values"]
+    offsets: list[int | None] = []
+    for v in values:
+        a = _article(comparison, v["article"])
+        s = next((s for s in (a.sentences if a else ()) if s.i == v.get("sentence")), None)
+        offsets.append(v["start"] - s.start if s is not None and isinstance(v.get("start"), int) else None)
+    subjects = value_subjects(conflict["measure"], values, offsets)
+    shared, how = shared_subject(conflict["measure"], subjects)
+    return shared, how, subjects
+
+
+def conflict_subject(comparison: Comparison, conflict: Mapping[str, Any]) -> str | None:
+    """The thing the line says the figures measure ("the tunnel"; "the Enrique Rebsamen school" for a count at
+    it), or None."""
+    shared, _, _ = _subjects(comparison, conflict)
+    return shared.phrase if shared is not None else None
+
+
+def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
+    """A conflict per measure as one sentence: a rise, two named sources, or a disagreement. The measure is said
+    with what it measures where the values' sentences name it ("length of the tunnel", "children killed at the
+    school"); a size or sum whose sentences name no one thing says so."""
+    values = conflict["values"]
+    shared, how, subjects = _subjects(comparison, conflict)
     measure = conflict["measure"]
+    own: dict[int, str] = {}
+    if shared is not None:
+        bare = measure.removeprefix("money: ")  # "money: cost" → "the cost of the tunnel"
+        the = "the " if shared.prep == "of" and re.fullmatch(r"[a-z]+(?: \([^)]*\))?", bare) else ""
+        measure = f"{the}{bare if the else measure} {shared.prep} {shared.phrase}"
+        own = {id(v): f" {s.prep} {s.phrase}" for v, s in zip(values, subjects, strict=False)
+               if s is not None and s.key != shared.key}
+    elif not is_count(measure.split(" (")[0]) and how in ("none", "unshared"):
+        measure += " (the reports' sentences do not say of what)" if how == "none" else \
+            " (the reports' sentences do not name one thing it is of)"
+
+    def _said_figure(v: Mapping[str, Any]) -> str:
+        return _figure_text(v) + own.get(id(v), "")
     if conflict["label"] == "updated":
         # the whole rise: from the lowest reported figure to the highest, every article's figure on the way
         # (a sentence that names two of five cited articles under-cites the rest)
@@ -838,20 +1044,20 @@ def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
         apart = [v for v in ordered if dated and not v.get("as_of")
                  and not min(dated) <= _figure(comparison, v) <= max(dated)]
         ordered = [v for v in ordered if v not in apart]
-        undated = ("; undated: " + ", ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in apart)) \
+        undated = ("; undated: " + ", ".join(f"{_said_figure(v)} ({_value_label(comparison, v)})" for v in apart)) \
             if apart else ""
         # one figure, however worded ("4", "four"), is said once with every article that gives it
         groups: dict[tuple[float, str], list[dict[str, Any]]] = {}
         for v in ordered:
-            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _figure_text(v).lower())
+            wording = re.sub(r"\d[\d,.]*|\b(?:%s)\b" % "|".join(NUMBER_WORDS), "#", _said_figure(v).lower())
             groups.setdefault((_figure(comparison, v), wording), []).append(v)
-        said = [f"{_figure_text(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
+        said = [f"{_said_figure(vs[0])} ({'; '.join(dict.fromkeys(_value_label(comparison, v) for v in vs))})"
                 for vs in groups.values()]
         if len(said) == 1:
             return f"Reported {measure}: {said[0]}{undated}."
         middle = f" through {', '.join(said[1:-1])}" if len(said) > 2 else ""
         return f"Reported {measure} rose from {said[0]}{middle} to {said[-1]}{undated}."
-    parts = "; ".join(f"{_figure_text(v)} ({_value_label(comparison, v)})" for v in values)
+    parts = "; ".join(f"{_said_figure(v)} ({_value_label(comparison, v)})" for v in values)
     if conflict["label"] == "sources differ":
         return f"Sources differ on {measure}: {parts}."
     if conflict["label"] == "estimates differ":  # a bound the other figure meets: both can hold
@@ -1011,6 +1217,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
     out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
+    out = _names_resolved(comparison, out, why, settings)
     seen: dict[str, str] = {}
     unique_out = []
     for item in out:
@@ -1751,7 +1958,12 @@ def _corroborated_item(comparison: Comparison, f: Fact, shaped: tuple[list[Claim
     # fewer than two articles' spans, the next (an evaluative one is attributed to its outlet; a quotation is
     # said with its speaker)
     tried: list[tuple[Claim, str, str, str]] = []
-    for best in sorted(plain, key=lambda c: _pick_key(comparison, c, members)):
+    # a rendering whose subject only an earlier sentence identifies ("The company reports that it lost …") is
+    # tried after one that says who ("Sprint lost …"): the order is otherwise _pick's
+    topic = topic_words([a.article.title or "" for a in comparison.articles]) \
+        if settings.synthesis_definite_subject_check and len(plain) > 1 else frozenset()
+    vague = {c.id for c in plain if topic and definite_subject(_finish(_stated(comparison, c)), topic)}
+    for best in sorted(plain, key=lambda c: (c.id in vague, _pick_key(comparison, c, members))):
         tried.append((best, _finish(_stated(comparison, best)), "corroborated",
                       f"stated by {n} articles (checked: same speaker, event, figures and polarity)"))
     quoted = [c for c in claims if c.quote]
@@ -2339,6 +2551,7 @@ def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:
             "spans": [{"article": v["article"], "sentence": v.get("sentence"), "start": v["start"],
                        "end": v["end"]} for v in c["values"]],
             "fact": f.id, "kind": "conflict", "label": c["label"], "about": c["measure"],
+            "subject": conflict_subject(comparison, c),
             "reason": f"{c['label']}: {c.get('reason', '')}".rstrip(": ")}
 
 

@@ -8,7 +8,9 @@
   a consistent opponent of a deal"; "her friend, Choi Soon-sil"), a common noun or adjective before the name
   ("Tehran's archfoe Israel", "the paramilitary Civil Guard"), a role phrase that refers to it ("the drug lord");
 - ``record``: a superlative set in history ("Mexico's biggest quake in a century"), ``word`` the superlative;
-- ``personal``: an institution named as a person's ("Zuckerberg's Facebook"), ``word`` the person's name.
+- ``personal``: an institution named as a person's ("Zuckerberg's Facebook"), ``word`` the person's name;
+- ``label``: a definite or demonstrative noun phrase with no name whose head the article uses there first ("the
+  crackdown", "this plebiscite"), the head being the choice (the comparison weighs it, ``compare.framing``).
 
 Each phrase carries its most charged word other than the name and the word-level bias tagger's probability for
 it; the comparison contrasts how the articles name the same referent (``compare.framing``).
@@ -60,6 +62,10 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
     out = []
     groups: list[Any] = []
     text = doc.text  # built once: Doc.text joins every token, so reading it per chunk was quadratic
+    first: dict[str, int] = {}  # each noun lemma's first token, for labels (read once: linear)
+    for t in doc:
+        if t.pos_ == "NOUN":
+            first.setdefault(t.lemma_.lower(), t.i)
     for chunk in doc.noun_chunks:
         head = chunk.root
         if head.pos_ == "NOUN" and head.tag_ in ("NN", "NNS") and not head.ent_type_ and not head.is_stop \
@@ -87,8 +93,33 @@ def naming_phrases(entities: Sequence[Any], doc: Any) -> list[NamingPhrase]:
             out.append(NamingPhrase(start=chunk.start_char, end=end, text=text[chunk.start_char:end],
                                     head=head.lemma_.lower(), anchors=tuple(sorted(ids)), word=word,
                                     score=None if score is None else round(score, 3)))
+        elif (label := _label(chunk, anchors, text, first)) is not None:
+            out.append(label)
     return (out + actor_descriptions(entities, doc) + _groups(groups, doc) + record_phrases(doc)
             + personalised(entities, doc))
+
+
+LABEL_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+def _label(chunk: Any, anchors: dict[int, str], text: str, first: dict[str, int]) -> NamingPhrase | None:
+    """A definite or demonstrative noun phrase with no name in it whose head noun the article uses here for the
+    first time ("the crackdown", "this plebiscite"): the article's label for something it presents as known (the
+    story's event, a measure, an act), not introduced with a name; ``word`` is left empty (the head is the choice,
+    judged in the comparison against the other articles' words), ``score`` is the tagger's probability for the
+    head. Time words ("this week", "the year") are no label."""
+    head = chunk.root
+    det = chunk[0]
+    if det.dep_ != "det" or det.lower_ not in LABEL_DETERMINERS or head.lemma_.lower() in TIME_SPANS \
+            or not head.is_alpha or head.is_stop or len(head) < 4:
+        return None
+    if any(t.idx in anchors or t.pos_ == "PROPN" or t.ent_type_ or t.like_num for t in chunk):
+        return None
+    lemma = head.lemma_.lower()
+    if first.get(lemma, head.i) < head.i:
+        return None  # used before: the article's own word for it by now, no new label
+    return NamingPhrase(start=chunk.start_char, end=chunk.end_char, text=text[chunk.start_char:chunk.end_char],
+                        head=lemma, kind="label", score=round(score_token(head, None).probability, 3))
 
 
 TIME_SPANS = frozenset({"century", "generation", "decade", "year", "history", "memory", "time", "record"})
