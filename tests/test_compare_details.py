@@ -139,3 +139,20 @@ def test_a_role_word_only_one_article_gives_is_cut_from_the_rendering() -> None:
     [out] = stated_by_members([fact], _verifier(texts), texts)
     assert out.status == "corroborated" and out.articles() == ["a", "b"]
     assert out.statement == "Tesk Orvald is Marlow's confidante"
+
+
+def test_a_cut_never_leaves_a_phrase_without_its_head() -> None:
+    # the sentence a statement was cut from at a comma stops at a participle: no cut of it may be offered, since
+    # the article's noun ("a … tunnel") is gone
+    piece = "Dorran escaped late Sunday from the Velk maximum-security prison through a specially built"
+    assert detail_cuts(piece) == []
+    # the whole sentence can still lose its time adverbial
+    whole = ("Dorran escaped late Sunday from the Velk maximum-security prison through a specially built, lighted "
+             "and ventilated tunnel.")
+    assert any("late Sunday" not in cut and cut.endswith("tunnel.") for cut, _ in detail_cuts(whole))
+
+
+def test_an_adjectives_complement_is_not_cut() -> None:
+    said = "Korrin-4 is about the size of Neptune with its moons roughly similar to Mars's size and mass."
+    cuts = [cut for cut, _ in detail_cuts(said)]
+    assert cuts and not any(cut.rstrip(".").endswith("similar") for cut in cuts)

@@ -462,6 +462,8 @@ def detail_cuts(statement: str) -> list[tuple[str, str]]:
         ids = {w.i for w in sub}
         if t.dep_ == "prep" and not (ids & (timed | placed | counted)):
             continue  # a prepositional phrase is cut only when it says when, where or how many
+        if t.dep_ == "prep" and t.head.pos_ == "ADJ":
+            continue  # an adjective's complement is its argument ("similar to Earth's size"), not a modifier
         if t.dep_ == "npadvmod" and t.i not in timed:
             continue
         if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in t.children):
@@ -481,9 +483,26 @@ def detail_cuts(statement: str) -> list[tuple[str, str]]:
         cut = f"{statement[:a].rstrip()} {statement[b:].lstrip()}"
         cut = re.sub(r"\(\s*\)|\[\s*\]", "", cut)  # a parenthesis emptied by the cut goes with it
         cut = re.sub(r"\s+([,.;:!?])", r"\1", re.sub(r"\s{2,}", " ", cut)).strip(" ,")
-        if cut and cut != statement and len(cut.split()) >= 4:
+        if cut and cut != statement and len(cut.split()) >= 4 and not incomplete(cut):
             out.append((cut[0].upper() + cut[1:], statement[a:b].strip(" ,")))
     return list(dict.fromkeys(out))
+
+
+CLOSED_ENDS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
+
+
+def incomplete(text: str) -> bool:
+    """Does the (cut) text stop before its phrase ends? Its last word is a determiner, preposition, conjunction or
+    auxiliary ("… would buy the", "… praised the old and"), or an article's noun is missing ("… through a specially
+    built": the parse hangs "a" on the participle)."""
+    doc = nlp.parse_cached([text])[0]
+    words = [t for t in doc if not t.is_punct]
+    if not words:
+        return True
+    if words[-1].pos_ in CLOSED_ENDS or words[-1].lower_ in ("a", "an", "the"):
+        return True
+    return any(t.dep_ == "det" and t.lower_ in ("a", "an", "the") and t.head.pos_ in ("VERB", "ADJ", "ADV")
+               for t in doc)
 
 
 # kinds a span is dropped for when no shorter statement every span states is found: the statement's figure,

@@ -1017,7 +1017,8 @@ def conflict_subject(comparison: Comparison, conflict: Mapping[str, Any]) -> str
 def conflict_sentence(comparison: Comparison, conflict: dict[str, Any]) -> str:
     """A conflict per measure as one sentence: a rise, two named sources, or a disagreement. The measure is said
     with what it measures where the values' sentences name it ("length of the tunnel", "children killed at the
-    school"); a size or sum whose sentences name no one thing says so."""
+    school"); a size or sum whose sentences name no one thing says so (the synthesis leaves such a line out:
+    ``_unnamed_measure``)."""
     values = conflict["values"]
     shared, how, subjects = _subjects(comparison, conflict)
     measure = conflict["measure"]
@@ -1213,8 +1214,7 @@ def synthesise(comparison: Comparison, settings: Settings = DEFAULT,
             # every cited span holds nearly all of these words (synthesis_full_cover_min; an added one the pair
             # verifier's check): the words are each cited outlet's, not the first one's alone
             item["text"] = _attributed_to_all(comparison, item, best.article)
-    out += [_conflict_item(comparison, f) for f in comparison.facts
-            if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number"]
+    out += _conflict_items(comparison, why)
     out += _unique_items(comparison, uniques, settings, nearest, why)
     out = _well_formed(out, why, settings)
     out = _names_resolved(comparison, out, why, settings)
@@ -2542,6 +2542,33 @@ def _same_speaker(a: str | None, b: str | None) -> bool:
         return False
     last = [re.findall(r"[A-Za-z][\w’'-]*", n)[-1:] for n in (a, b)]
     return bool(last[0]) and bool(last[1]) and last[0][0].lower() == last[1][0].lower()
+
+
+def _conflict_items(comparison: Comparison, why: dict[str, str]) -> list[dict[str, Any]]:
+    """The number conflicts as synthesis lines, but for those whose measure names nothing (``_unnamed_measure``),
+    whose reason goes to ``why``."""
+    out = []
+    for f in comparison.facts:
+        if f.status == "conflict" and f.conflict and f.conflict.get("kind") == "number":
+            unnamed = _unnamed_measure(comparison, dict(f.conflict))
+            if unnamed:
+                why[f.id] = unnamed
+            else:
+                out.append(_conflict_item(comparison, f))
+    return out
+
+
+def _unnamed_measure(comparison: Comparison, conflict: dict[str, Any]) -> str | None:
+    """Why a size or sum whose values' sentences name no one thing it measures ("a country of 77 million people",
+    "its length is 1.5 km") is no synthesis line: read alone, "Reports differ on population" says nothing a reader can
+    check (review23c). It stays in the comparison's conflicts, each value with its sentence."""
+    if is_count(conflict["measure"].split(" (")[0]):
+        return None
+    shared, how, _ = _subjects(comparison, conflict)
+    if shared is not None or how not in ("none", "unshared"):
+        return None
+    return (f"its conflict on {conflict['measure']} is not stated alone: the values' sentences "
+            f"{'do not say of what' if how == 'none' else 'name no one thing it is of'} (see the conflicts)")
 
 
 def _conflict_item(comparison: Comparison, f: Fact) -> dict[str, Any]:

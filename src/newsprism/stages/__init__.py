@@ -28,7 +28,7 @@ from .sentences import sentence_bounds, sentences_stage
 from .units import units_stage
 from .vectors import ArticleVectors, TextVectors, bias_prefetch, vectors_batch, vectors_stage
 
-ANALYSIS_VERSION = "117"
+ANALYSIS_VERSION = "119"
 """Bumped whenever a stage's output changes for the same input; part of the analysis cache key."""
 
 DEFAULT_STAGES: tuple[Stage, ...] = tuple(register(s) for s in (
