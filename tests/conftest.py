@@ -11,6 +11,8 @@ from typing import Callable, Iterator
 
 import pytest
 
+from newsprism.records import Entity, Mention
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus"
 SEEDS = CORPUS / "seeds"
@@ -180,3 +182,13 @@ def fake_internet(monkeypatch: pytest.MonkeyPatch) -> FakeInternet:
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
     monkeypatch.setattr(socket, "create_connection", create_connection)
     return net
+
+
+def entity_of(text: str, name: str, eid: str, etype: str = "GPE") -> Entity:
+    """An entity of ``name`` with a mention at each place ``text`` writes it (for tests that build analyses by hand)."""
+    mentions = []
+    at = text.find(name)
+    while at >= 0:
+        mentions.append(Mention(start=at, end=at + len(name), text=name))
+        at = text.find(name, at + 1)
+    return Entity(id=eid, name=name, type=etype, mentions=tuple(mentions))

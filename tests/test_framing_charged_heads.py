@@ -7,23 +7,16 @@ from __future__ import annotations
 
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, charged_heads
-from newsprism.records import AnalyzedArticle, Article, Entity, Mention, Paragraph, Quote, Sentence
+from newsprism.records import AnalyzedArticle, Article, Paragraph, Quote, Sentence
 from newsprism.settings import DEFAULT
 from newsprism.stages.naming import naming_phrases
 
-
-def _entity(text: str, name: str, eid: str, etype: str = "GPE") -> Entity:
-    mentions = []
-    at = text.find(name)
-    while at >= 0:
-        mentions.append(Mention(start=at, end=at + len(name), text=name))
-        at = text.find(name, at + 1)
-    return Entity(id=eid, name=name, type=etype, mentions=tuple(mentions))
+from .conftest import entity_of
 
 
 def _article(aid: str, text: str, names: tuple[tuple[str, str], ...] = (), quoted: str | None = None) -> AnalyzedArticle:
     doc = nlp.parse([text])[0]
-    ents = tuple(_entity(text, n, eid, "NORP") for n, eid in names)
+    ents = tuple(entity_of(text, n, eid, "NORP") for n, eid in names)
     quotes = ()
     if quoted is not None:
         at = text.find(quoted)

@@ -6,25 +6,18 @@ from __future__ import annotations
 
 from newsprism import nlp
 from newsprism.compare.framing import add_naming_cues, naming_choices, summarise
-from newsprism.records import AnalyzedArticle, Article, Entity, FramingCue, Mention, NamingPhrase, Paragraph
+from newsprism.records import AnalyzedArticle, Article, Entity, FramingCue, NamingPhrase, Paragraph
 from newsprism.settings import DEFAULT
 from newsprism.stages.naming import actor_descriptions
 
-
-def _entity(text: str, name: str, eid: str, etype: str = "GPE") -> Entity:
-    mentions = []
-    at = text.find(name)
-    while at >= 0:
-        mentions.append(Mention(start=at, end=at + len(name), text=name))
-        at = text.find(name, at + 1)
-    return Entity(id=eid, name=name, type=etype, mentions=tuple(mentions))
+from .conftest import entity_of
 
 
 def test_actor_descriptions_read_appositions_and_words_before_the_name() -> None:
     text = ("The deal was branded a mistake by Tehran's archfoe Israel on Tuesday. Later, Benjamin Netanyahu, a "
             "consistent opponent of the deal, spoke to reporters.")
     doc = nlp.parse([text])[0]
-    ents = [_entity(text, "Israel", "place:israel"), _entity(text, "Benjamin Netanyahu", "person:netanyahu",
+    ents = [entity_of(text, "Israel", "place:israel"), entity_of(text, "Benjamin Netanyahu", "person:netanyahu",
                                                              "PERSON")]
     found = {n.anchors[0]: n for n in actor_descriptions(ents, doc)}
     assert "archfoe" in found["place:israel"].text and found["place:israel"].kind == "actor"
@@ -38,7 +31,7 @@ def test_an_apposition_the_parser_hangs_elsewhere_is_read_after_the_names_comma(
     text = ("Dutch Foreign Minister Bert Koenders in Israel, Netanyahu, a consistent opponent of a deal which "
             "appeases Iran, said the deal was bad.")
     doc = nlp.parse([text])[0]
-    found = actor_descriptions([_entity(text, "Netanyahu", "person:netanyahu", "PERSON")], doc)
+    found = actor_descriptions([entity_of(text, "Netanyahu", "person:netanyahu", "PERSON")], doc)
     assert [n.text for n in found] == ["Netanyahu, a consistent opponent of a deal"]
 
 
@@ -70,7 +63,7 @@ def _story(partisan_word: str = "archfoe", partisan_score: float = 0.8) -> list[
         else:
             naming.append(_phrase(text, "independence referendum", "referendum", "independence", 0.05, "event",
                                   "place:catalonia"))
-        out.append(_article(aid, text, (_entity(text, "Israel", "place:israel"),), tuple(naming)))
+        out.append(_article(aid, text, (entity_of(text, "Israel", "place:israel"),), tuple(naming)))
     return out
 
 
@@ -134,6 +127,6 @@ def test_event_phrases_end_on_a_word_and_leave_an_actors_description_to_the_acto
     text = ('Mexico\'s most notorious drug lord Joaquin "El Chapo" Guzman has escaped from a maximum security prison. '
             'That makes the bold escape by "El Chapo" from a maximum security prison all the more embarrassing.')
     doc = nlp.parse([text])[0]
-    events = [n for n in naming_phrases([_entity(text, "Mexico", "place:mexico")], doc) if n.kind == "event"]
+    events = [n for n in naming_phrases([entity_of(text, "Mexico", "place:mexico")], doc) if n.kind == "event"]
     assert not [n for n in events if n.head == "drug"], events
     assert all(n.text.split()[-1].lower() not in ("from", "by", "of", "the") for n in events), events
