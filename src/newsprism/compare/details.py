@@ -488,6 +488,14 @@ def detail_cuts(statement: str) -> list[tuple[str, str]]:
     return list(dict.fromkeys(out))
 
 
+def cuts_up_to_two(statement: str) -> list[tuple[str, str]]:
+    """The statement without one, or two, of the modifiers ``detail_cuts`` offers, as (shorter text, what the last
+    cut took), each pair once."""
+    cuts = detail_cuts(statement)
+    cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]
+    return list(dict.fromkeys(cuts))
+
+
 CLOSED_ENDS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"})
 
 

@@ -16,7 +16,7 @@ from ..stages.claims import punctuation_clauses as _clause_spans
 from .align import align_pieces
 from .assertion import claim_problem, claimed, cover_share, predicated, rendered_claim, sourced, statement_key, unit_parse
 from .assertion import prime as prime_claims
-from .details import detail_cuts, details_missing, dropped_for
+from .details import cuts_up_to_two, details_missing, dropped_for
 from .pairs import load_pair_model, load_part_model, local_features, pair_features, predicate_features
 from .pairs import prime as prime_pairs
 from .span_check import NAME, NO_PREDICATE, WORD, predicate_shared, soft_local, span_checks
@@ -1182,9 +1182,7 @@ def _cut_renderings(todo: Sequence[Fact], verifier: Verifier, texts: dict[str, s
     floor = verifier.settings.member_narrow_min
     tries: list[tuple[Fact, str]] = []
     for f in todo:
-        cuts = detail_cuts(f.statement)
-        cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]
-        tries.extend((f, cut) for cut in dict.fromkeys(c for c, _ in cuts))
+        tries.extend((f, cut) for cut in dict.fromkeys(c for c, _ in cuts_up_to_two(f.statement)))
     if not tries:
         return {}
     checks = iter(span_checks([(cut, sp["text"]) for f, cut in tries for sp in f.support]))
@@ -1235,10 +1233,8 @@ def _shared_statements(todo: Sequence[tuple[Fact, tuple[Claim, int, int]]], veri
         if id(f) in detail_cut:  # a span lacked a detail: the statement (or a piece) without the clause or
             # modifier carrying it
             for whole in [replace(c, start=a, end=b, text=f.statement), *own_pieces]:
-                cuts = detail_cuts(whole.text)
-                cuts += [twice for cut, _ in cuts for twice in detail_cuts(cut)]  # two modifiers cut
                 tries.extend((f, replace(whole, id=f"{whole.id}{CUT_MARK}{n}", text=cut, part="clause"), True)
-                             for n, (cut, _) in enumerate(dict.fromkeys(cuts)))
+                             for n, (cut, _) in enumerate(cuts_up_to_two(whole.text)))
         for k, sp in enumerate(f.support):
             m = f.claims[k]
             if sp["article"] != c.article:
