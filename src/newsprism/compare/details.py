@@ -40,6 +40,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from .. import nlp
+from ..stages.claims import words_to_number
 
 
 @dataclass(frozen=True)
@@ -50,9 +51,6 @@ class Detail:
 
 
 UNITS = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9, "m": 1e6}
-SMALL = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
-                                    "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
-TENS = {w: 10 * (i + 2) for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
 VAGUE = {"hundreds", "thousands", "millions", "billions", "dozens", "scores", "tens", "dozen"}
 NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)*)(?:\s*(thousand|million|billion|trillion|mln|bn|m)\b)?"
                     r"|\b((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|"
@@ -86,12 +84,10 @@ def _value(number: str, unit: str | None) -> float | None:
     try:
         v = float(n)
     except ValueError:
-        parts = re.split(r"[\s-]+", n)
-        v = float(TENS.get(parts[0], SMALL.get(parts[0], -1)))
-        if v < 0:
+        words = words_to_number(n)  # the claims stage's reading of number words ("twenty-one")
+        if words is None:
             return None
-        if len(parts) > 1:
-            v += SMALL.get(parts[1], 0)
+        v = words
     return v * UNITS.get((unit or "").lower(), 1.0)
 
 
